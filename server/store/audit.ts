@@ -1,0 +1,134 @@
+/**
+ * The append-only audit log (DESIGN §7): JSON Lines, each line with a sequence number, the hash of the
+ * previous line and its own hash, fsynced before `append` resolves. Appends that arrive together share one
+ * write and one fsync (group commit).
+ */
+import { createHash } from 'node:crypto';
+import { promises as fs, readFileSync, openSync, closeSync } from 'node:fs';
+import type { AuditAction, AuditEvent } from '../../shared/domain.ts';
+import { CorruptDataError } from './durableFile.ts';
+
+export interface AuditLine extends AuditEvent { prev: string; hash: string }
+export interface AuditInput { actor: string; action: AuditAction; target: string; details?: Record<string, unknown> }
+export interface AuditVerdict { ok: boolean; count: number; problem?: { seq: number; line: number; reason: string } }
+
+const ZERO = '0'.repeat(64);
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+const bodyOf = (e: AuditEvent) => JSON.stringify([e.seq, e.at, e.actor, e.action, e.target, e.details]);
+export const hashLine = (prev: string, e: AuditEvent) => sha256(prev + bodyOf(e));
+
+export class AuditLog {
+  private seq = 0;
+  private lastHash = ZERO;
+  private batch: { line: string; resolve: () => void; reject: (e: unknown) => void }[] = [];
+  private flushing: Promise<void> | null = null;
+
+  constructor(readonly file: string, private readonly now: () => number = Date.now) {
+    let text = '';
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      closeSync(openSync(file, 'a', 0o600));
+    }
+    const lines = text.split('\n').filter(Boolean);
+    const last = lines.at(-1);
+    if (last) {
+      let parsed: AuditLine;
+      try {
+        parsed = JSON.parse(last) as AuditLine;
+      } catch (e) {
+        throw new CorruptDataError(file, `its last line does not parse: ${(e as Error).message}`);
+      }
+      this.seq = parsed.seq;
+      this.lastHash = sha256(last);
+    }
+  }
+
+  get lastSeq(): number {
+    return this.seq;
+  }
+
+  /** Append one event; resolves once it is on disk. */
+  append(input: AuditInput): Promise<AuditEvent> {
+    const event: AuditEvent = {
+      seq: ++this.seq,
+      at: new Date(this.now()).toISOString(),
+      actor: input.actor,
+      action: input.action,
+      target: input.target,
+      details: input.details ?? {},
+    };
+    const prev = this.lastHash;
+    const line = JSON.stringify({ ...event, prev, hash: hashLine(prev, event) } satisfies AuditLine);
+    this.lastHash = sha256(line);
+    return new Promise<AuditEvent>((resolve, reject) => {
+      this.batch.push({ line, resolve: () => resolve(event), reject });
+      if (!this.flushing) this.flushing = this.flushLoop();
+    });
+  }
+
+  private async flushLoop(): Promise<void> {
+    try {
+      while (this.batch.length) {
+        const batch = this.batch;
+        this.batch = [];
+        try {
+          const handle = await fs.open(this.file, 'a', 0o600);
+          try {
+            await handle.appendFile(batch.map((b) => b.line + '\n').join(''), 'utf8');
+            await handle.datasync();
+          } finally {
+            await handle.close();
+          }
+          for (const b of batch) b.resolve();
+        } catch (e) {
+          for (const b of batch) b.reject(e);
+        }
+      }
+    } finally {
+      this.flushing = null;
+    }
+  }
+
+  async flush(): Promise<void> {
+    while (this.flushing) await this.flushing;
+  }
+
+  /** Every event, oldest first. */
+  async readAll(): Promise<AuditEvent[]> {
+    await this.flush();
+    const text = await fs.readFile(this.file, 'utf8');
+    return text.split('\n').filter(Boolean).map((l) => {
+      const { prev: _p, hash: _h, ...event } = JSON.parse(l) as AuditLine;
+      return event;
+    });
+  }
+
+  /** Check the chain: consecutive sequence numbers, each line's own hash, and the link to the line before. */
+  async verify(): Promise<AuditVerdict> {
+    await this.flush();
+    return verifyAuditText(await fs.readFile(this.file, 'utf8'));
+  }
+}
+
+export function verifyAuditText(text: string): AuditVerdict {
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  let prevHash = ZERO;
+  for (let i = 0; i < lines.length; i++) {
+    const fail = (reason: string): AuditVerdict => ({ ok: false, count: lines.length, problem: { seq: i + 1, line: i + 1, reason } });
+    let l: AuditLine;
+    try {
+      l = JSON.parse(lines[i]!) as AuditLine;
+    } catch {
+      return fail('line does not parse');
+    }
+    if (l.seq !== i + 1) return fail(`expected sequence number ${i + 1}, found ${l.seq}`);
+    if (l.prev !== prevHash) return fail('does not link to the line before (a line was removed or edited)');
+    const { prev: _p, hash, ...event } = l;
+    if (hash !== hashLine(l.prev, event)) return fail('its content does not match its hash (the line was edited)');
+    prevHash = sha256(lines[i]!);
+  }
+  return { ok: true, count: lines.length };
+}

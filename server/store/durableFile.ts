@@ -1,0 +1,88 @@
+/**
+ * Durable whole-file JSON writes (DESIGN §7): write a temp file, fsync it, keep the current file as the
+ * last good copy (`NAME.bak`, a hard link: no data copied), rename the temp file over it, fsync the directory.
+ * Reading a file that does not parse is a hard error naming the file — never a silent empty database.
+ */
+import { promises as fs, readFileSync, constants } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import type { Adapter } from 'lowdb';
+
+export class CorruptDataError extends Error {
+  constructor(public readonly file: string, cause: string) {
+    super(
+      `Data file ${file} is corrupt (${cause}). The server will not start on it, so that nothing is lost. ` +
+        `The last good copy, if any, is ${file}.bak beside it: inspect both, then restore one by renaming it to ${basename(file)}.`,
+    );
+    this.name = 'CorruptDataError';
+  }
+}
+
+let tmpCounter = 0;
+
+export async function writeFileDurably(file: string, text: string): Promise<void> {
+  const tmp = `${file}.tmp-${process.pid}-${++tmpCounter}`;
+  const handle = await fs.open(tmp, 'w', 0o600);
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await keepLastGood(file);
+  await fs.rename(tmp, file);
+  await syncDir(dirname(file));
+}
+
+async function keepLastGood(file: string): Promise<void> {
+  const bak = `${file}.bak`;
+  await fs.rm(bak, { force: true });
+  try {
+    await fs.link(file, bak);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return;
+    await fs.copyFile(file, bak).catch(() => undefined); // file systems without hard links
+  }
+}
+
+/** fsync a directory so that a rename survives a crash; Windows has no directory fsync. */
+export async function syncDir(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await fs.open(dir, constants.O_RDONLY);
+  try {
+    await handle.sync();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EINVAL') throw e;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Read and parse a JSON file; `undefined` when it does not exist; CorruptDataError when it does not parse. */
+export function readJsonFileSync<T>(file: string): T | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+  try {
+    return JSON.parse(text) as T;
+  } catch (e) {
+    throw new CorruptDataError(file, (e as Error).message);
+  }
+}
+
+/** A lowdb adapter over the durable writer. Reads are synchronous at open (a corrupt file stops the boot). */
+export class DurableJSONFile<T> implements Adapter<T> {
+  writes = 0;
+  constructor(public readonly file: string, private readonly indent = 0) {}
+  async read(): Promise<T | null> {
+    return readJsonFileSync<T>(this.file) ?? null;
+  }
+  async write(data: T): Promise<void> {
+    this.writes++;
+    await writeFileDurably(this.file, JSON.stringify(data, null, this.indent));
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * The one storage interface (DESIGN §7). Everything the server keeps goes through `Store`; the lowdb
+ * implementation splits it by rate of change so that hot writes never rewrite the large data:
+ *
+ *   state.json     staff users, kiosks, review sessions     small, written on every transition
+ *   sessions.json  staff login sessions                     small, written on login/logout, touches coalesced
+ *   audit.jsonl    append-only, hash-chained, fsynced
+ *   exams.json, candidates.json, index.json, results/      large, written at import (see content.ts)
+ */
+import { mkdirSync, openSync, closeSync, rmSync, constants } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Kiosk, ReviewSession, StaffUser } from '../../shared/domain.ts';
+import { AuditLog } from './audit.ts';
+import { ContentStore } from './content.ts';
+import { Doc } from './doc.ts';
+
+export { CorruptDataError } from './durableFile.ts';
+export type { ContentChanges, ChangeCounts, SittingSummary } from './content.ts';
+
+export interface StateData {
+  version: 1;
+  users: StaffUser[];
+  kiosks: Kiosk[];
+  /** Active sessions and the recent history of ended ones. */
+  reviews: ReviewSession[];
+}
+
+export interface StoredSession { data: Record<string, unknown>; expires: number }
+export interface SessionsData { sessions: Record<string, StoredSession> }
+
+export interface Store {
+  readonly dir: string;
+  readonly state: Doc<StateData>;
+  readonly sessions: Doc<SessionsData>;
+  readonly content: ContentStore;
+  readonly audit: AuditLog;
+  /** Write everything pending and wait for it. */
+  flush(): Promise<void>;
+}
+
+export interface OpenStoreOptions { now?: () => number; hotWriteDelayMs?: number }
+
+export function openStore(dir: string, opts: OpenStoreOptions = {}): Store {
+  const root = resolve(dir);
+  mkdirSync(root, { recursive: true, mode: 0o700 });
+  assertWritable(root);
+  const state = new Doc<StateData>(join(root, 'state.json'), { version: 1, users: [], kiosks: [], reviews: [] }, opts.hotWriteDelayMs);
+  const sessions = new Doc<SessionsData>(join(root, 'sessions.json'), { sessions: {} }, opts.hotWriteDelayMs ?? 1000);
+  const content = new ContentStore(root);
+  const audit = new AuditLog(join(root, 'audit.jsonl'), opts.now);
+  return {
+    dir: root,
+    state,
+    sessions,
+    content,
+    audit,
+    async flush() {
+      await Promise.all([state.flush(), sessions.flush(), audit.flush()]);
+    },
+  };
+}
+
+function assertWritable(dir: string) {
+  const probe = join(dir, '.write-test');
+  try {
+    closeSync(openSync(probe, constants.O_CREAT | constants.O_WRONLY, 0o600));
+  } catch (e) {
+    throw new Error(`The data directory ${dir} is not writable: ${(e as Error).message}`);
+  }
+  rmSync(probe, { force: true });
+}

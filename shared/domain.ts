@@ -1,0 +1,73 @@
+/** Domain types of DESIGN §3 that are not part of the import file (those are inferred in schema.ts). */
+export type { Exam, Question, QuestionType, ClosedQuestion, Candidate, Group, Sitting, ResponseValue, ReviewSettings } from './schema.ts';
+
+export type Role = 'supervisor' | 'admin';
+
+export interface StaffUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  passwordHash: string;
+  disabled: boolean;
+  mustChangePassword: boolean;
+  createdAt: string;
+}
+
+/** What the API shows of a staff user: never the hash. */
+export type PublicUser = Omit<StaffUser, 'passwordHash'>;
+
+export interface Kiosk {
+  id: string;
+  name: string;
+  tokenHash: string;
+  pairedAt: string;
+  lastSeenAt: string | null;
+}
+
+export const END_REASONS = [
+  'ended-by-supervisor',
+  'supervisor-logged-out',
+  'candidate-logged-out',
+  'time-limit',
+  'kiosk-disconnected',
+  'kiosk-unpaired',
+  'user-disabled',
+  'data-purged',
+] as const;
+export type EndReason = (typeof END_REASONS)[number];
+
+export interface ReviewSession {
+  id: string;
+  sittingId: string;
+  kioskId: string;
+  approvedBy: string; // staff user id
+  startedAt: string;
+  endsAt: string;
+  /** The question the candidate is on (question id). */
+  position: string;
+  endedAt?: string;
+  endedBy?: string;
+  endReason?: EndReason;
+}
+
+export interface AuditEvent {
+  seq: number;
+  at: string;
+  actor: string;
+  action: AuditAction;
+  target: string;
+  details: Record<string, unknown>;
+}
+
+export const AUDIT_ACTIONS = [
+  'auth.login', 'auth.login-failed', 'auth.logout', 'auth.password-changed',
+  'kiosk.paired', 'kiosk.renamed', 'kiosk.unpaired',
+  'review.started', 'review.ended', 'review.revealed',
+  'import.applied', 'exam.review-changed',
+  'user.created', 'user.disabled', 'user.enabled', 'user.password-reset',
+  'data.purged',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export type ReviewStatus = 'open' | 'not-allowed' | 'not-open' | 'expired';

@@ -1,0 +1,60 @@
+/** The one list of error codes (DESIGN §5), their HTTP status and Dutch-first messages. */
+export const ERROR_STATUS = {
+  'invalid-input': 400,
+  'invalid-credentials': 401,
+  unauthenticated: 401,
+  forbidden: 403,
+  'password-change-required': 403,
+  'review-not-allowed': 403,
+  'review-not-open': 403,
+  'review-expired': 403,
+  'not-found': 404,
+  'pairing-code-unknown': 404,
+  'kiosk-offline': 409,
+  'kiosk-busy': 409,
+  'sitting-busy': 409,
+  'candidate-busy': 409,
+  conflict: 409,
+  'last-admin': 409,
+  'rate-limited': 429,
+  'no-review': 409,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface ApiError { code: ErrorCode; message: string; details?: unknown }
+
+/** Every socket acknowledgement, in both namespaces. */
+export type Ack<T = undefined> = { ok: true; data?: T } | { ok: false; error: ApiError };
+export type AckFn<T = undefined> = (ack: Ack<T>) => void;
+
+export const ERROR_MESSAGES: Record<ErrorCode, string> = {
+  'invalid-input': 'De invoer is ongeldig.',
+  'invalid-credentials': 'Gebruikersnaam of wachtwoord onjuist.',
+  unauthenticated: 'U bent niet ingelogd.',
+  forbidden: 'U heeft geen toegang tot deze functie.',
+  'password-change-required': 'Wijzig eerst uw wachtwoord.',
+  'review-not-allowed': 'Inzage is niet toegestaan voor deze toets of dit examen.',
+  'review-not-open': 'De inzageperiode is nog niet begonnen.',
+  'review-expired': 'De inzageperiode is verstreken; inzage is niet meer toegestaan.',
+  'not-found': 'Niet gevonden.',
+  'pairing-code-unknown': 'Deze koppelcode is onbekend of verlopen.',
+  'kiosk-offline': 'Deze kiosk is niet verbonden.',
+  'kiosk-busy': 'Op deze kiosk loopt al een inzage.',
+  'sitting-busy': 'Voor deze afname loopt al een inzage.',
+  'candidate-busy': 'Voor deze kandidaat loopt al een inzage.',
+  conflict: 'Dit conflicteert met bestaande gegevens.',
+  'last-admin': 'De laatste beheerder kan niet worden uitgeschakeld.',
+  'rate-limited': 'Te veel pogingen. Probeer het later opnieuw.',
+  'no-review': 'Er loopt geen inzage op deze kiosk.',
+  internal: 'Er ging iets mis op de server.',
+};
+
+/** For central exams an expired window refers the candidate to the CvTE (source page). */
+export const CVTE_REFERRAL =
+  'De inzageperiode is verstreken; inzage is niet meer toegestaan. Voor de centrale examens kan de kandidaat alleen nog inzage aanvragen bij het College voor Toetsen en Examens (CvTE).';
+
+export function apiError(code: ErrorCode, message = ERROR_MESSAGES[code], details?: unknown): ApiError {
+  return details === undefined ? { code, message } : { code, message, details };
+}

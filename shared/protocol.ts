@@ -1,0 +1,139 @@
+/**
+ * The wire contract (DESIGN §5): HTTP request schemas and response shapes, socket event maps for the
+ * `/kiosk` and `/admin` namespaces. Used as generics on both ends so that a renamed event fails to compile.
+ */
+import { z } from 'zod';
+import type { AckFn } from './errors.ts';
+import type { EndReason, QuestionType, ResponseValue, ReviewStatus, Role } from './domain.ts';
+import { ReviewSettingsSchema } from './schema.ts';
+
+// ---------- HTTP request bodies ----------
+
+const shortText = (max: number) => z.string().trim().min(1).max(max);
+
+export const LoginBody = z.strictObject({ username: shortText(100), password: z.string().min(1).max(500) });
+export const PasswordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(500),
+  newPassword: z.string().min(10, 'at least 10 characters').max(500),
+});
+export const StartReviewBody = z.strictObject({ sittingId: shortText(120), kioskId: shortText(120) });
+export const PairKioskBody = z.strictObject({ code: shortText(20), name: shortText(60) });
+export const RenameKioskBody = z.strictObject({ name: shortText(60) });
+export const ExamReviewPatch = ReviewSettingsSchema.partial().extend({
+  opensAt: ReviewSettingsSchema.shape.opensAt.nullable(),
+  closesAt: ReviewSettingsSchema.shape.closesAt.nullable(),
+}).partial();
+export const CreateUserBody = z.strictObject({
+  username: z.string().trim().regex(/^[a-z0-9._-]{2,40}$/, 'lowercase letters, digits, ".", "_" or "-"; 2 to 40'),
+  displayName: shortText(100).optional(),
+  role: z.enum(['supervisor', 'admin']),
+  password: z.string().min(10).max(500).optional(),
+});
+export const PatchUserBody = z.strictObject({
+  displayName: shortText(100).optional(),
+  role: z.enum(['supervisor', 'admin']).optional(),
+  disabled: z.boolean().optional(),
+  resetPassword: z.literal(true).optional(),
+});
+export const AuditQuery = z.object({
+  from: z.string().optional(),
+  to: z.string().optional(),
+  action: z.string().max(60).optional(),
+  actor: z.string().max(100).optional(),
+  format: z.enum(['json', 'csv']).optional(),
+});
+export const PurgeBody = z.strictObject({
+  examId: shortText(120).optional(),
+  before: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  dryRun: z.boolean().default(false),
+}).refine((b) => !!b.examId !== !!b.before, { message: 'give exactly one of examId or before' });
+
+// ---------- HTTP response shapes ----------
+
+export interface MeDto { id: string; username: string; displayName: string; role: Role; mustChangePassword: boolean }
+export interface GroupDto { id: string; name: string; examId: string; examTitle: string; startsAt: string; candidateCount: number; location?: string }
+export interface ResultRowDto {
+  candidateNumber: string; name: string; className?: string;
+  sittingId: string | null; totalScore: number | null; maxScore: number | null; grade: number | null;
+  /** an active review of this sitting, if any */
+  reviewId: string | null;
+}
+export interface ResultsDto {
+  group: GroupDto;
+  exam: { id: string; title: string; central: boolean; review: { allowed: boolean; opensAt: string | null; closesAt: string | null; status: ReviewStatus; maxMinutes: number } };
+  rows: ResultRowDto[];
+}
+export interface CandidateSittingDto {
+  sittingId: string; groupId: string; groupName: string; examId: string; examTitle: string; central: boolean;
+  startedAt: string; submittedAt: string; totalScore: number; maxScore: number; grade: number | null;
+  reviewStatus: ReviewStatus; reviewId: string | null;
+}
+export interface CandidateSittingsDto { candidate: { number: string; name: string; className?: string }; sittings: CandidateSittingDto[] }
+export interface KioskDto { id: string; name: string; online: boolean; reviewId: string | null; pairedAt: string; lastSeenAt: string | null }
+export interface ReviewDto {
+  id: string; sittingId: string; kioskId: string; kioskName: string;
+  candidateNumber: string; candidateName: string; examTitle: string;
+  startedAt: string; endsAt: string; position: string; questionNumber: number; questionCount: number;
+  approvedBy: string; approvedByName: string; kioskOnline: boolean;
+}
+
+// ---------- socket payloads ----------
+
+export interface PayloadQuestion {
+  id: string; number: number; type: QuestionType; stem: string; maxScore: number;
+  score: number; response: ResponseValue; flagged?: boolean;
+  options?: { id: string; text: string }[]; multiple?: boolean;
+  items?: { id: string; text: string }[];
+  left?: { id: string; text: string }[]; right?: { id: string; text: string }[];
+  hasKey: boolean; hasScheme: boolean;
+}
+export interface ReviewPayload {
+  id: string;
+  candidate: { number: string; name: string };
+  exam: { title: string; subject: string; level: string; central: boolean };
+  totalScore: number; maxScore: number; grade: number | null;
+  startedAt: string; endsAt: string; position: string;
+  questions: PayloadQuestion[];
+}
+export type RevealData = { key: unknown } | { scheme: string };
+export interface KioskIdentity { id: string; name: string }
+
+export const NavigatePayload = z.strictObject({ questionId: z.string().min(1).max(120) });
+export const RevealPayload = z.strictObject({ questionId: z.string().min(1).max(120) });
+export const LogoutPayload = z.strictObject({}).optional();
+
+export interface KioskServerToClient {
+  'pairing:code': (p: { code: string; expiresAt: string }) => void;
+  'kiosk:paired': (p: { token: string; kiosk: KioskIdentity }) => void;
+  'kiosk:state': (p: { kiosk: KioskIdentity; review: ReviewPayload | null }) => void;
+  'review:started': (p: ReviewPayload, ack: AckFn) => void;
+  'review:warning': (p: { endsAt: string }) => void;
+  'review:ended': (p: { reason: EndReason }) => void;
+  'kiosk:unpaired': (p: Record<string, never>) => void;
+  'kiosk:renamed': (p: { kiosk: KioskIdentity }) => void;
+}
+export interface KioskClientToServer {
+  'review:navigate': (p: unknown, ack: AckFn) => void;
+  'review:reveal': (p: unknown, ack: AckFn<RevealData>) => void;
+  'review:logout': (p: unknown, ack: AckFn) => void;
+}
+
+export interface ReviewProgress { id: string; position: string; questionNumber: number; questionCount: number }
+export interface ReviewEndedDto { id: string; reason: EndReason; kioskId: string; candidateName: string; examTitle: string; endedAt: string }
+
+export interface AdminServerToClient {
+  'kiosks:updated': (kiosks: KioskDto[]) => void;
+  'reviews:updated': (reviews: ReviewDto[]) => void;
+  'review:progress': (p: ReviewProgress) => void;
+  'review:ended': (p: ReviewEndedDto) => void;
+  'review:warning': (p: { id: string; endsAt: string }) => void;
+}
+// The console sends commands over HTTP; its socket only listens.
+export type AdminClientToServer = Record<string, never>;
+
+/** Zod issues → `path: message` lines, e.g. `exams[0].questions[3].key: unknown option "E"`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${String(p)}` : String(p);
+  return out || '(root)';
+}

@@ -1,0 +1,69 @@
+/** Pure rules shared by server, console and kiosk. */
+import type { Candidate, Exam, Question, ResponseValue, ReviewStatus } from './domain.ts';
+
+/** DESIGN §1 rule 1: allowed, opened, and not expired. */
+export function reviewStatus(review: Exam['review'], now: number): ReviewStatus {
+  if (!review.allowed) return 'not-allowed';
+  if (review.opensAt && now < Date.parse(review.opensAt)) return 'not-open';
+  if (review.closesAt && now >= Date.parse(review.closesAt)) return 'expired';
+  return 'open';
+}
+
+/** "Sanne de Vries" */
+export function displayName(c: Pick<Candidate, 'firstName' | 'lastNamePrefix' | 'lastName'>): string {
+  return [c.firstName, c.lastNamePrefix, c.lastName].filter((x) => x && x.trim()).join(' ');
+}
+
+/** Pairing codes: 6 characters from an alphabet without look-alikes (no 0/O, 1/I/L, 5/S, 2/Z, 8/B). */
+export const PAIRING_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
+export const PAIRING_TTL_MS = 10 * 60 * 1000;
+
+/** `ABC123` → `ABC-123` */
+export function formatPairingCode(code: string): string {
+  return `${code.slice(0, 3)}-${code.slice(3)}`;
+}
+
+/** Accepts `abc-123`, `ABC 123`, `abc123`: uppercase, separators dropped. */
+export function normalizePairingCode(input: string): string {
+  return input.toUpperCase().replace(/[\s-]/g, '');
+}
+
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && new Set(a).size === a.length && a.every((x) => b.includes(x));
+
+/** Whether a response to a closed question is fully correct (DESIGN §3); `undefined` for open questions. */
+export function isCorrect(q: Question, response: ResponseValue): boolean | undefined {
+  if (q.type === 'open') return undefined;
+  if (response === null) return false;
+  switch (q.type) {
+    case 'choice':
+      return Array.isArray(response) && response.every((x) => typeof x === 'string') && sameSet(response as string[], q.key);
+    case 'order':
+      return Array.isArray(response) && response.length === q.key.length && q.key.every((x, i) => response[i] === x);
+    case 'match': {
+      if (!Array.isArray(response) || !response.every(Array.isArray)) return false;
+      const enc = (p: readonly string[]) => `${p[0]}\u0000${p[1]}`;
+      return sameSet((response as string[][]).map(enc), q.key.map(enc));
+    }
+    case 'text': {
+      if (typeof response !== 'string') return false;
+      const norm = (s: string) => (q.caseSensitive ? s.trim() : s.trim().toLocaleLowerCase('nl'));
+      return q.key.some((k) => norm(k) === norm(response));
+    }
+    case 'numeric':
+      return typeof response === 'number' && Math.abs(response - q.key) <= (q.tolerance ?? 0) + 1e-9;
+  }
+}
+
+export function isAnswered(response: ResponseValue): boolean {
+  if (response === null) return false;
+  if (typeof response === 'string') return response.trim().length > 0;
+  if (Array.isArray(response)) return response.length > 0;
+  return true;
+}
+
+/** Minutes:seconds left, never negative: `12:05`. */
+export function formatRemaining(ms: number): string {
+  const s = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}

@@ -1,0 +1,101 @@
+/**
+ * createApp: the Express app and Socket.IO server wired to injected dependencies (store, clock, config).
+ * Listening is the caller's business (main.ts, tests on port 0).
+ */
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { join } from 'node:path';
+import express from 'express';
+import { Server as IoServer } from 'socket.io';
+import { createAuth } from './auth/session.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { DEFAULTS, type ServerConfig } from './config.ts';
+import type { Ctx } from './http/context.ts';
+import { HttpError, errorHandler } from './http/errors.ts';
+import { adminRoutes } from './http/routes/admin.ts';
+import { authRoutes } from './http/routes/auth.ts';
+import { importRoutes } from './http/routes/imports.ts';
+import { resultsRoutes } from './http/routes/results.ts';
+import { kioskRoutes, reviewRoutes } from './http/routes/reviews.ts';
+import { noStore, sameOrigin, securityHeaders } from './http/security.ts';
+import { WEB_ROOT } from './http/web.ts';
+import { KioskHub, type KioskNamespace } from './kiosks/hub.ts';
+import { ConsoleHub, type ConsoleNamespace } from './realtime/consoles.ts';
+import { ReviewEngine } from './review/engine.ts';
+import type { Store } from './store/index.ts';
+
+export interface AppDeps {
+  store: Store;
+  clock?: Clock;
+  config?: Partial<ServerConfig> & { secret: string };
+  tls?: { cert: Buffer; key: Buffer };
+}
+
+export interface App {
+  app: express.Express;
+  server: HttpServer;
+  io: IoServer;
+  ctx: Ctx;
+  close(): Promise<void>;
+}
+
+export function createApp(deps: AppDeps): App {
+  const clock = deps.clock ?? systemClock;
+  const config: ServerConfig = { ...DEFAULTS, webRoot: WEB_ROOT, secureCookies: !!deps.tls, ...deps.config } as ServerConfig;
+  const store = deps.store;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.set('query parser', 'simple');
+
+  const server = deps.tls ? createHttpsServer({ cert: deps.tls.cert, key: deps.tls.key }, app) : createHttpServer(app);
+  const io = new IoServer(server, { serveClient: false, maxHttpBufferSize: 64 * 1024, pingInterval: 10_000, pingTimeout: 8_000 });
+
+  const auth = createAuth(store, clock, config);
+  const engine = new ReviewEngine(store, clock, config);
+  const kiosks = new KioskHub(io.of('/kiosk') as KioskNamespace, store, engine, clock);
+  const consoles = new ConsoleHub(io.of('/admin') as ConsoleNamespace, auth, { reviews: () => engine.dtos(), kiosks: () => kiosks.dtos() });
+  engine.kiosks = kiosks;
+  engine.consoles = consoles;
+  kiosks.consoles = consoles;
+  const ctx: Ctx = { store, clock, config, auth, engine, kiosks, consoles };
+
+  app.use(securityHeaders(!!deps.tls));
+  app.get('/healthz', (_req, res) => {
+    res.set('Cache-Control', 'no-store').json({ ok: true, reviews: engine.active().length, kiosksOnline: kiosks.dtos().filter((k) => k.online).length });
+  });
+  app.get('/', (_req, res) => res.redirect(302, '/admin/'));
+  app.use('/admin', express.static(join(config.webRoot, 'admin'), { index: 'index.html', fallthrough: true }));
+  // the kiosk page holds no candidate data, but nothing of the kiosk is cached either
+  app.use('/kiosk', noStore, express.static(join(config.webRoot, 'kiosk'), { index: 'index.html', etag: false, lastModified: false }));
+
+  const api = express.Router();
+  api.use(noStore);
+  api.use(sameOrigin);
+  api.use('/imports', express.json({ limit: '64mb' })); // an import file is large; every other body is small
+  api.use(express.json({ limit: '100kb' }));
+  api.use(auth.sessionMiddleware);
+  api.use(auth.passport.initialize());
+  api.use(auth.passport.session());
+  api.use('/auth', authRoutes(ctx));
+  api.use('/', resultsRoutes(ctx));
+  api.use('/', importRoutes(ctx));
+  api.use('/reviews', reviewRoutes(ctx));
+  api.use('/kiosks', kioskRoutes(ctx));
+  api.use('/', adminRoutes(ctx));
+  api.use((_req, _res, next) => next(new HttpError('not-found')));
+  app.use('/api', api);
+  app.use(errorHandler);
+
+  engine.boot();
+
+  return {
+    app, server, io, ctx,
+    async close() {
+      engine.shutdown();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      server.closeAllConnections?.();
+      await store.flush();
+    },
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * Staff authentication (DESIGN §6): passport-local over scrypt hashes, express-session in a persistent
+ * store, idle (rolling cookie) and absolute timeouts, and the guards every route names.
+ */
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import session from 'express-session';
+import passport from 'passport';
+import { Strategy as LocalStrategy } from 'passport-local';
+import type { Role, StaffUser } from '../../shared/domain.ts';
+import type { Clock } from '../clock.ts';
+import type { ServerConfig } from '../config.ts';
+import { HttpError } from '../http/errors.ts';
+import type { Store } from '../store/index.ts';
+import { dummyHash, verifyPassword } from './passwords.ts';
+import { DocSessionStore } from './sessionStore.ts';
+import { findUser, findUserById } from './users.ts';
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    // passport's req.user is our staff user
+    interface User extends StaffUser {}
+  }
+}
+declare module 'express-session' {
+  interface SessionData { createdAt: number }
+}
+
+export const SESSION_COOKIE = 'inzage.sid';
+
+export interface Auth {
+  sessionMiddleware: RequestHandler;
+  passport: passport.PassportStatic;
+  sessionStore: DocSessionStore;
+  /** Staff only (any role); refuses while the password must be changed, except where `allowMustChange`. */
+  requireStaff: (opts?: { allowMustChange?: boolean }) => RequestHandler;
+  requireAdmin: RequestHandler;
+  /** The session is past its absolute lifetime. */
+  expired(req: { session?: Partial<session.SessionData> }): boolean;
+}
+
+export function createAuth(store: Store, clock: Clock, config: ServerConfig): Auth {
+  const sessionStore = new DocSessionStore(store, () => clock.now());
+  const sessionMiddleware = session({
+    name: SESSION_COOKIE,
+    secret: config.secret,
+    store: sessionStore,
+    resave: false,
+    saveUninitialized: false,
+    rolling: true, // the idle timeout restarts with every request
+    unset: 'destroy',
+    cookie: { httpOnly: true, sameSite: 'strict', secure: config.secureCookies, maxAge: config.idleTimeoutMs, path: '/' },
+  });
+
+  const pp = new passport.Passport();
+  pp.use(
+    new LocalStrategy({ usernameField: 'username', passwordField: 'password', session: true }, (username, password, done) => {
+      const user = findUser(store, username);
+      // compare against a dummy hash for unknown users, so that timing tells nothing
+      const check = user && !user.disabled ? verifyPassword(password, user.passwordHash) : dummyHash().then((h) => verifyPassword(password, h)).then(() => false);
+      check.then((ok) => done(null, ok && user ? user : false), done);
+    }),
+  );
+  pp.serializeUser((user, done) => done(null, (user as StaffUser).id));
+  pp.deserializeUser((id: string, done) => {
+    const user = findUserById(store, id);
+    done(null, user && !user.disabled ? user : false);
+  });
+
+  const expired = (req: { session?: Partial<session.SessionData> }) =>
+    !!req.session?.createdAt && clock.now() - req.session.createdAt > config.absoluteTimeoutMs;
+
+  const requireStaff = (opts: { allowMustChange?: boolean } = {}): RequestHandler => (req: Request, _res: Response, next: NextFunction) => {
+    if (!req.user) return next(new HttpError('unauthenticated'));
+    if (expired(req)) {
+      req.session.destroy(() => next(new HttpError('unauthenticated', 'Uw sessie is verlopen; log opnieuw in.')));
+      return;
+    }
+    if (req.user.mustChangePassword && !opts.allowMustChange) return next(new HttpError('password-change-required'));
+    next();
+  };
+  const staff = requireStaff();
+  const requireAdmin: RequestHandler = (req, res, next) =>
+    staff(req, res, (err?: unknown) => (err ? next(err) : req.user!.role === ('admin' satisfies Role) ? next() : next(new HttpError('forbidden'))));
+
+  return { sessionMiddleware, passport: pp as unknown as passport.PassportStatic, sessionStore, requireStaff, requireAdmin, expired };
+}

@@ -1,0 +1,18 @@
+/** What every route module is given (built once in createApp). */
+import type { Auth } from '../auth/session.ts';
+import type { Clock } from '../clock.ts';
+import type { ServerConfig } from '../config.ts';
+import type { KioskHub } from '../kiosks/hub.ts';
+import type { ConsoleHub } from '../realtime/consoles.ts';
+import type { ReviewEngine } from '../review/engine.ts';
+import type { Store } from '../store/index.ts';
+
+export interface Ctx {
+  store: Store;
+  clock: Clock;
+  config: ServerConfig;
+  auth: Auth;
+  engine: ReviewEngine;
+  kiosks: KioskHub;
+  consoles: ConsoleHub;
+}

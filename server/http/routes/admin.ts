@@ -1,0 +1,116 @@
+/** Administration (admin only): audit log, exams' review settings, staff accounts. */
+import { Router } from 'express';
+import type { AuditEvent, StaffUser } from '../../../shared/domain.ts';
+import { AuditQuery, CreateUserBody, ExamReviewPatch, PatchUserBody } from '../../../shared/protocol.ts';
+import { ReviewSettingsSchema } from '../../../shared/schema.ts';
+import { reviewStatus } from '../../../shared/rules.ts';
+import { UserError, activeAdmins, createUser, publicUser, setPassword } from '../../auth/users.ts';
+import type { Ctx } from '../context.ts';
+import { HttpError, param, parse } from '../errors.ts';
+
+export function auditCsv(events: AuditEvent[]): string {
+  const cell = (v: unknown) => {
+    const s = typeof v === 'string' ? v : JSON.stringify(v);
+    return /[",\r\n]/.test(s) || /^[=+\-@\t]/.test(s) ? `"${(/^[=+\-@\t]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"` : s;
+  };
+  const rows = events.map((e) => [e.seq, e.at, e.actor, e.action, e.target, e.details].map(cell).join(','));
+  return ['seq,at,actor,action,target,details', ...rows].join('\r\n') + '\r\n';
+}
+
+export function filterAudit(events: AuditEvent[], q: { from?: string; to?: string; action?: string; actor?: string }): AuditEvent[] {
+  const from = q.from ? Date.parse(q.from) : -Infinity;
+  const to = q.to ? Date.parse(q.to.length === 10 ? `${q.to}T23:59:59.999Z` : q.to) : Infinity;
+  if (Number.isNaN(from) || Number.isNaN(to)) throw new HttpError('invalid-input', 'Ongeldige datum in het filter.');
+  return events.filter((e) => {
+    const at = Date.parse(e.at);
+    return at >= from && at <= to && (!q.action || e.action === q.action || e.action.startsWith(`${q.action}.`)) && (!q.actor || e.actor === q.actor);
+  });
+}
+
+export function adminRoutes(ctx: Ctx): Router {
+  const { store, clock, auth, engine, consoles } = ctx;
+  const r = Router();
+  r.use(auth.requireAdmin);
+
+  r.get('/audit', async (req, res) => {
+    const q = parse(AuditQuery, req.query);
+    const events = filterAudit(await store.audit.readAll(), q);
+    const verdict = await store.audit.verify();
+    if (q.format === 'csv') {
+      res.type('text/csv; charset=utf-8').attachment('inzage-audit.csv').send(auditCsv(events));
+      return;
+    }
+    res.json({ events, verified: verdict.ok, ...(verdict.problem ? { problem: verdict.problem } : {}) });
+  });
+
+  r.get('/exams', (_req, res) => {
+    res.json(store.content.exams().map((e) => ({
+      id: e.id, title: e.title, subject: e.subject, level: e.level, central: e.central, questionCount: e.questions.length,
+      review: { ...e.review, status: reviewStatus(e.review, clock.now()) },
+      groupCount: store.content.groups().filter((g) => g.examId === e.id).length,
+    })));
+  });
+
+  r.patch('/exams/:id/review', async (req, res) => {
+    const exam = store.content.exam(param(req, 'id'));
+    if (!exam) throw new HttpError('not-found', 'Dit examen bestaat niet.');
+    const patch = parse(ExamReviewPatch, req.body);
+    const merged: Record<string, unknown> = { ...exam.review, ...patch };
+    for (const k of ['opensAt', 'closesAt'] as const) if (merged[k] === null) delete merged[k];
+    const review = parse(ReviewSettingsSchema, merged);
+    if (review.opensAt && review.closesAt && Date.parse(review.opensAt) >= Date.parse(review.closesAt)) {
+      throw new HttpError('invalid-input', 'De inzageperiode moet eindigen na het begin.');
+    }
+    const updated = await store.content.setExamReview(exam.id, review);
+    await store.audit.append({ actor: req.user!.username, action: 'exam.review-changed', target: exam.id, details: { from: exam.review, to: review } });
+    res.json({ id: updated.id, review: { ...updated.review, status: reviewStatus(updated.review, clock.now()) } });
+  });
+
+  const userError = (e: unknown): never => {
+    if (e instanceof UserError) throw new HttpError(e.code, e.message);
+    throw e;
+  };
+
+  r.get('/users', (_req, res) => {
+    res.json(store.state.data.users.map(publicUser));
+  });
+
+  r.post('/users', async (req, res) => {
+    const body = parse(CreateUserBody, req.body);
+    const { user, password, generated } = await createUser(store, { ...body, now: clock.now() }).catch(userError);
+    await store.audit.append({ actor: req.user!.username, action: 'user.created', target: user.id, details: { username: user.username, role: user.role } });
+    res.status(201).json({ user: publicUser(user), ...(generated ? { password } : {}) });
+  });
+
+  r.patch('/users/:id', async (req, res) => {
+    const id = param(req, 'id');
+    const body = parse(PatchUserBody, req.body);
+    const user = store.state.data.users.find((u) => u.id === id);
+    if (!user) throw new HttpError('not-found', 'Deze medewerker bestaat niet.');
+    const losesAdmin = user.role === 'admin' && !user.disabled && (body.disabled === true || body.role === 'supervisor');
+    if (losesAdmin && activeAdmins(store).length <= 1) throw new HttpError('last-admin');
+    let updated: StaffUser = { ...user, ...(body.displayName ? { displayName: body.displayName } : {}), ...(body.role ? { role: body.role } : {}), ...(body.disabled !== undefined ? { disabled: body.disabled } : {}) };
+    store.state.data.users = store.state.data.users.map((u) => (u.id === id ? updated : u));
+    await store.state.write();
+    let password: string | undefined;
+    if (body.resetPassword) {
+      const reset = await setPassword(store, user.username).catch(userError);
+      updated = reset.user;
+      password = reset.password;
+      await store.audit.append({ actor: req.user!.username, action: 'user.password-reset', target: id, details: { username: user.username } });
+    }
+    if (body.disabled !== undefined && body.disabled !== user.disabled) {
+      await store.audit.append({ actor: req.user!.username, action: body.disabled ? 'user.disabled' : 'user.enabled', target: id, details: { username: user.username } });
+    }
+    if (body.disabled || body.resetPassword) {
+      // a disabled account (or one whose password was reset) is logged out everywhere at once
+      const sids = await auth.sessionStore.destroyAllOfUser(id);
+      for (const sid of sids) consoles.disconnectSession(sid);
+      consoles.disconnectUser(id);
+    }
+    if (body.disabled) await engine.finishWhere((s) => s.approvedBy === id, 'user-disabled', req.user!.username);
+    res.json({ user: publicUser(updated), ...(password ? { password } : {}) });
+  });
+
+  return r;
+}

@@ -1,0 +1,78 @@
+/**
+ * /api/auth — login (anyone), logout, me and password change (staff; allowed while a change is due).
+ * Credentials come from the JSON body only; passport-local would also read the query string, so that is refused.
+ */
+import { Router } from 'express';
+import type { StaffUser } from '../../../shared/domain.ts';
+import { LoginBody, PasswordBody, type MeDto } from '../../../shared/protocol.ts';
+import { hashPassword, verifyPassword } from '../../auth/passwords.ts';
+import { RateLimiter } from '../../auth/rateLimit.ts';
+import { SESSION_COOKIE } from '../../auth/session.ts';
+import type { Ctx } from '../context.ts';
+import { HttpError, parse } from '../errors.ts';
+
+export const meDto = (u: StaffUser): MeDto => ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role, mustChangePassword: u.mustChangePassword });
+
+export function authRoutes(ctx: Ctx): Router {
+  const { store, clock, config, auth, engine, consoles } = ctx;
+  const r = Router();
+  const now = () => clock.now();
+  const perIp = new RateLimiter(config.loginMaxPerIp, config.loginWindowMs, now);
+  const perUser = new RateLimiter(config.loginMaxFailuresPerUser, config.loginWindowMs, now);
+
+  r.post('/login', async (req, res, next) => {
+    if (req.query.username !== undefined || req.query.password !== undefined) {
+      throw new HttpError('invalid-input', 'Inloggegevens horen niet in de URL.');
+    }
+    const body = parse(LoginBody, req.body);
+    const username = body.username.toLowerCase();
+    const ip = req.ip ?? 'unknown';
+    if (perIp.blocked(ip) || perUser.blocked(username)) {
+      await store.audit.append({ actor: username, action: 'auth.login-failed', target: username, details: { reason: 'rate-limited', ip } });
+      throw new HttpError('rate-limited');
+    }
+    perIp.hit(ip);
+    const user = await new Promise<StaffUser | false>((resolve, reject) => {
+      auth.passport.authenticate('local', { session: false }, (err: unknown, u: StaffUser | false) => (err ? reject(err) : resolve(u)))(req, res, next);
+    });
+    if (!user) {
+      perUser.hit(username);
+      await store.audit.append({ actor: username, action: 'auth.login-failed', target: username, details: { ip } });
+      throw new HttpError('invalid-credentials');
+    }
+    perUser.reset(username);
+    // passport regenerates the session on login (a fixed session id cannot be carried over)
+    await new Promise<void>((resolve, reject) => req.login(user, (err) => (err ? reject(err) : resolve())));
+    req.session.createdAt = clock.now();
+    await store.audit.append({ actor: user.username, action: 'auth.login', target: user.id, details: { ip } });
+    res.json({ user: meDto(user) });
+  });
+
+  r.get('/me', auth.requireStaff({ allowMustChange: true }), (req, res) => {
+    res.json({ user: meDto(req.user!) });
+  });
+
+  r.post('/logout', auth.requireStaff({ allowMustChange: true }), async (req, res) => {
+    const user = req.user!;
+    const sid = req.sessionID;
+    await engine.finishWhere((s) => s.approvedBy === user.id, 'supervisor-logged-out', user.username);
+    await new Promise<void>((resolve, reject) => req.session.destroy((err) => (err ? reject(err) : resolve())));
+    consoles.disconnectSession(sid);
+    await store.audit.append({ actor: user.username, action: 'auth.logout', target: user.id, details: {} });
+    res.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure: config.secureCookies });
+    res.status(204).end();
+  });
+
+  r.post('/password', auth.requireStaff({ allowMustChange: true }), async (req, res) => {
+    const body = parse(PasswordBody, req.body);
+    const user = req.user!;
+    if (!(await verifyPassword(body.currentPassword, user.passwordHash))) throw new HttpError('invalid-credentials', 'Het huidige wachtwoord is onjuist.');
+    if (body.newPassword === body.currentPassword) throw new HttpError('invalid-input', 'Kies een ander wachtwoord dan het huidige.');
+    const passwordHash = await hashPassword(body.newPassword);
+    store.state.data.users = store.state.data.users.map((u) => (u.id === user.id ? { ...u, passwordHash, mustChangePassword: false } : u));
+    await Promise.all([store.state.write(), store.audit.append({ actor: user.username, action: 'auth.password-changed', target: user.id, details: {} })]);
+    res.status(204).end();
+  });
+
+  return r;
+}

@@ -1,0 +1,35 @@
+/** Admin only: import upload (dry run first, then apply) and purge of candidate data. */
+import { Router } from 'express';
+import { PurgeBody } from '../../../shared/protocol.ts';
+import { importData } from '../../import/index.ts';
+import { purge } from '../../purge.ts';
+import type { Ctx } from '../context.ts';
+import { HttpError, parse } from '../errors.ts';
+
+export function importRoutes(ctx: Ctx): Router {
+  const { store, auth, engine } = ctx;
+  const r = Router();
+
+  r.post('/imports', auth.requireAdmin, async (req, res) => {
+    const dryRun = req.query.dryRun === '1' || req.query.dryRun === 'true';
+    const result = await importData(store, req.body, { dryRun, actor: req.user!.username });
+    if (!result.ok) throw new HttpError('invalid-input', `Het importbestand bevat ${result.errors!.length} fout(en); er is niets opgeslagen.`, { errors: result.errors });
+    ctx.consoles.reviewsChanged();
+    res.json({ dryRun, counts: result.counts, warnings: result.warnings });
+  });
+
+  r.post('/purge', auth.requireAdmin, async (req, res) => {
+    const body = parse(PurgeBody, req.body);
+    const before = body.before ? Date.parse(body.before) : undefined;
+    const affected = new Set(
+      store.content.sittingSummaries()
+        .filter((s) => (body.examId ? s.examId === body.examId : Date.parse(s.submittedAt) < before!))
+        .map((s) => s.id),
+    );
+    if (!body.dryRun) await engine.finishWhere((s) => affected.has(s.sittingId), 'data-purged', req.user!.username);
+    const counts = await purge(store, { examId: body.examId, before: body.before, dryRun: body.dryRun, actor: req.user!.username });
+    res.json({ dryRun: body.dryRun, counts });
+  });
+
+  return r;
+}

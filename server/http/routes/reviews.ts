@@ -1,0 +1,60 @@
+/** /api/reviews (staff) and /api/kiosks (list: staff; pair, rename, unpair: admin). */
+import { Router } from 'express';
+import { PairKioskBody, RenameKioskBody, StartReviewBody } from '../../../shared/protocol.ts';
+import { RateLimiter } from '../../auth/rateLimit.ts';
+import type { Ctx } from '../context.ts';
+import { HttpError, param, parse } from '../errors.ts';
+
+export function reviewRoutes(ctx: Ctx): Router {
+  const { engine, auth } = ctx;
+  const r = Router();
+  r.use(auth.requireStaff());
+  r.get('/', (_req, res) => {
+    res.json(engine.dtos());
+  });
+  r.post('/', async (req, res) => {
+    const body = parse(StartReviewBody, req.body);
+    res.status(201).json(await engine.start(body, req.user!));
+  });
+  r.get('/:id', (req, res) => {
+    const s = engine.get(param(req, 'id'));
+    if (!s) throw new HttpError('not-found');
+    res.json(s.endedAt ? { ...engine.dto(s), endedAt: s.endedAt, endReason: s.endReason } : engine.dto(s));
+  });
+  r.delete('/:id', async (req, res) => {
+    await engine.endBySupervisor(param(req, 'id'), req.user!);
+    res.status(204).end();
+  });
+  return r;
+}
+
+export function kioskRoutes(ctx: Ctx): Router {
+  const { kiosks, auth, clock, config } = ctx;
+  const r = Router();
+  const failures = new RateLimiter(config.pairingMaxFailures, 10 * 60_000, () => clock.now());
+  r.get('/', auth.requireStaff(), (_req, res) => {
+    res.json(kiosks.dtos());
+  });
+  r.post('/', auth.requireAdmin, async (req, res) => {
+    const body = parse(PairKioskBody, req.body);
+    const who = req.user!.id;
+    if (failures.blocked(who)) throw new HttpError('rate-limited');
+    try {
+      const k = await kiosks.pair(body.code, body.name, req.user!);
+      res.status(201).json({ id: k.id, name: k.name });
+    } catch (e) {
+      if (e instanceof HttpError && e.code === 'pairing-code-unknown') failures.hit(who);
+      throw e;
+    }
+  });
+  r.patch('/:id', auth.requireAdmin, async (req, res) => {
+    const body = parse(RenameKioskBody, req.body);
+    const k = await kiosks.rename(param(req, 'id'), body.name, req.user!);
+    res.json({ id: k.id, name: k.name });
+  });
+  r.delete('/:id', auth.requireAdmin, async (req, res) => {
+    await kiosks.unpair(param(req, 'id'), req.user!);
+    res.status(204).end();
+  });
+  return r;
+}

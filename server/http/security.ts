@@ -1,0 +1,67 @@
+/** Headers and request hygiene (DESIGN §5–§6): strict CSP, no-store on /api, same-origin for changes. */
+import type { RequestHandler } from 'express';
+import helmet from 'helmet';
+import { HttpError } from './errors.ts';
+
+export function securityHeaders(tls: boolean): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'style-src': ["'self'"],
+        'img-src': ["'self'", 'data:'],
+        'font-src': ["'self'"],
+        'connect-src': ["'self'"],
+        'object-src': ["'none'"],
+        'base-uri': ["'none'"],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+        ...(tls ? { 'upgrade-insecure-requests': [] } : {}),
+      },
+    },
+    strictTransportSecurity: tls ? { maxAge: 15552000 } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+}
+
+export const noStore: RequestHandler = (_req, res, next) => {
+  res.set('Cache-Control', 'no-store');
+  res.set('Pragma', 'no-cache');
+  next();
+};
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * State-changing requests must come from our own pages: an Origin (or, failing that, Referer) of this host,
+ * and a JSON body. Together with SameSite=Strict cookies this shuts out cross-site requests.
+ */
+export const sameOrigin: RequestHandler = (req, _res, next) => {
+  if (SAFE.has(req.method)) return next();
+  const origin = req.get('origin') ?? refererOrigin(req.get('referer'));
+  const host = req.get('host');
+  if (!origin || !host) return next(new HttpError('forbidden', 'Verzoek van een onbekende herkomst geweigerd.'));
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return next(new HttpError('forbidden', 'Verzoek van een onbekende herkomst geweigerd.'));
+  }
+  if (url.host !== host) return next(new HttpError('forbidden', 'Verzoek van een andere herkomst geweigerd.'));
+  const len = Number(req.get('content-length') ?? 0);
+  if ((len > 0 || req.get('transfer-encoding')) && !req.is('application/json')) {
+    return next(new HttpError('invalid-input', 'Verzoeken moeten JSON zijn (Content-Type: application/json).'));
+  }
+  next();
+};
+
+function refererOrigin(referer: string | undefined): string | undefined {
+  if (!referer) return undefined;
+  try {
+    return new URL(referer).origin;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,244 @@
+/**
+ * Kiosks: device tokens, presence, pairing and unpairing, and the `/kiosk` namespace's handlers (DESIGN §5).
+ *
+ * Who may do what: a socket without a token only receives a pairing code; a socket with a known token acts
+ * for its own kiosk only (navigate, reveal, logout of its own session); an unknown or revoked token is
+ * refused at the handshake with `kiosk-unknown`. Nothing a kiosk sends changes stored exam data.
+ */
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Namespace, Socket } from 'socket.io';
+import type { EndReason, Kiosk, StaffUser } from '../../shared/domain.ts';
+import { apiError, type Ack } from '../../shared/errors.ts';
+import type { KioskClientToServer, KioskDto, KioskServerToClient, ReviewPayload } from '../../shared/protocol.ts';
+import type { Clock, Timer } from '../clock.ts';
+import { HttpError } from '../http/errors.ts';
+import type { ConsoleLink, KioskLink, ReviewEngine } from '../review/engine.ts';
+import type { Store } from '../store/index.ts';
+import { PairingCodes } from './pairing.ts';
+
+interface KioskSocketData { kioskId: string | null }
+export type KioskNamespace = Namespace<KioskClientToServer, KioskServerToClient, Record<string, never>, KioskSocketData>;
+type KioskSocket = Socket<KioskClientToServer, KioskServerToClient, Record<string, never>, KioskSocketData>;
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+const room = (kioskId: string) => `kiosk:${kioskId}`;
+const KIOSK_EVENTS = new Set(['review:navigate', 'review:reveal', 'review:logout']);
+
+export class KioskHub implements KioskLink {
+  private online = new Map<string, Set<string>>();
+  private byTokenHash = new Map<string, string>();
+  readonly codes: PairingCodes;
+  consoles: ConsoleLink | null = null;
+
+  constructor(
+    private readonly ns: KioskNamespace,
+    private readonly store: Store,
+    private readonly engine: ReviewEngine,
+    private readonly clock: Clock,
+  ) {
+    this.codes = new PairingCodes(() => clock.now());
+    for (const k of store.state.data.kiosks) this.byTokenHash.set(k.tokenHash, k.id);
+    ns.use((socket, next) => {
+      const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+      if (token === undefined || token === null || token === '') {
+        socket.data.kioskId = null;
+        return next();
+      }
+      const id = typeof token === 'string' && token.length <= 200 ? this.byTokenHash.get(hashToken(token)) : undefined;
+      if (!id) return next(new Error('kiosk-unknown'));
+      socket.data.kioskId = id;
+      next();
+    });
+    ns.on('connection', (socket) => {
+      if (socket.data.kioskId) this.onPaired(socket, socket.data.kioskId);
+      else this.onUnpaired(socket);
+    });
+  }
+
+  // ---------- reading ----------
+
+  kiosk(id: string): Kiosk | undefined {
+    return this.store.state.data.kiosks.find((k) => k.id === id);
+  }
+
+  isOnline(kioskId: string): boolean {
+    return (this.online.get(kioskId)?.size ?? 0) > 0;
+  }
+
+  dtos(): KioskDto[] {
+    return this.store.state.data.kiosks.map((k) => ({
+      id: k.id,
+      name: k.name,
+      online: this.isOnline(k.id),
+      reviewId: this.engine.activeForKiosk(k.id)?.id ?? null,
+      pairedAt: k.pairedAt,
+      lastSeenAt: k.lastSeenAt,
+    }));
+  }
+
+  // ---------- KioskLink ----------
+
+  async startReview(kioskId: string, payload: ReviewPayload, timeoutMs: number): Promise<boolean> {
+    const ids = [...(this.online.get(kioskId) ?? [])];
+    const socket = ids.length ? this.ns.sockets.get(ids[ids.length - 1]!) : undefined;
+    if (!socket) return false;
+    try {
+      const ack = (await socket.timeout(timeoutMs).emitWithAck('review:started', payload)) as Ack | undefined;
+      return ack?.ok === true;
+    } catch {
+      return false;
+    }
+  }
+
+  warn(kioskId: string, endsAt: string): void {
+    this.ns.to(room(kioskId)).emit('review:warning', { endsAt });
+  }
+
+  ended(kioskId: string, reason: EndReason): void {
+    this.ns.to(room(kioskId)).emit('review:ended', { reason });
+  }
+
+  // ---------- staff commands (admin only; checked by the routes) ----------
+
+  async pair(code: string, name: string, user: StaffUser): Promise<Kiosk> {
+    const pending = this.codes.take(code);
+    const socket = pending ? this.ns.sockets.get(pending.socketId) : undefined;
+    if (!pending || !socket) throw new HttpError('pairing-code-unknown');
+    const token = randomBytes(32).toString('base64url');
+    const kiosk: Kiosk = { id: randomUUID(), name, tokenHash: hashToken(token), pairedAt: new Date(this.clock.now()).toISOString(), lastSeenAt: null };
+    this.store.state.data.kiosks = [...this.store.state.data.kiosks, kiosk];
+    this.byTokenHash.set(kiosk.tokenHash, kiosk.id);
+    await Promise.all([
+      this.store.state.write(),
+      this.store.audit.append({ actor: user.username, action: 'kiosk.paired', target: kiosk.id, details: { name } }),
+    ]);
+    socket.emit('kiosk:paired', { token, kiosk: { id: kiosk.id, name } });
+    this.consoles?.kiosksChanged();
+    return kiosk;
+  }
+
+  async rename(id: string, name: string, user: StaffUser): Promise<Kiosk> {
+    const kiosk = this.kiosk(id);
+    if (!kiosk) throw new HttpError('not-found', 'Deze kiosk bestaat niet.');
+    const renamed = { ...kiosk, name };
+    this.store.state.data.kiosks = this.store.state.data.kiosks.map((k) => (k.id === id ? renamed : k));
+    await Promise.all([
+      this.store.state.write(),
+      this.store.audit.append({ actor: user.username, action: 'kiosk.renamed', target: id, details: { from: kiosk.name, to: name } }),
+    ]);
+    this.ns.to(room(id)).emit('kiosk:renamed', { kiosk: { id, name } });
+    this.consoles?.kiosksChanged();
+    this.consoles?.reviewsChanged();
+    return renamed;
+  }
+
+  /** Revoke the token at once, end its session (`kiosk-unpaired`) and disconnect the kiosk. */
+  async unpair(id: string, user: StaffUser): Promise<void> {
+    const kiosk = this.kiosk(id);
+    if (!kiosk) throw new HttpError('not-found', 'Deze kiosk bestaat niet.');
+    this.byTokenHash.delete(kiosk.tokenHash); // refuse new handshakes from here on
+    await this.engine.finishWhere((s) => s.kioskId === id, 'kiosk-unpaired', user.username);
+    this.store.state.data.kiosks = this.store.state.data.kiosks.filter((k) => k.id !== id);
+    await Promise.all([
+      this.store.state.write(),
+      this.store.audit.append({ actor: user.username, action: 'kiosk.unpaired', target: id, details: { name: kiosk.name } }),
+    ]);
+    this.ns.to(room(id)).emit('kiosk:unpaired', {});
+    this.ns.in(room(id)).disconnectSockets(true);
+    this.online.delete(id);
+    this.consoles?.kiosksChanged();
+  }
+
+  // ---------- sockets ----------
+
+  private onUnpaired(socket: KioskSocket) {
+    let timer: Timer | null = null;
+    const issue = () => {
+      const pending = this.codes.issue(socket.id);
+      socket.emit('pairing:code', { code: pending.code, expiresAt: new Date(pending.expiresAt).toISOString() });
+      timer = this.clock.after(pending.expiresAt - this.clock.now(), issue);
+    };
+    issue();
+    this.refuseCommands(socket, 'no-review');
+    socket.on('disconnect', () => {
+      timer?.cancel();
+      this.codes.revoke(socket.id);
+    });
+  }
+
+  private onPaired(socket: KioskSocket, kioskId: string) {
+    const kiosk = this.kiosk(kioskId)!;
+    socket.join(room(kioskId));
+    const sockets = this.online.get(kioskId) ?? new Set<string>();
+    sockets.add(socket.id);
+    this.online.set(kioskId, sockets);
+    this.touch(kioskId);
+
+    const name = () => this.kiosk(kioskId)?.name ?? kiosk.name;
+    const handle = (event: keyof KioskClientToServer, run: (payload: unknown) => Promise<Ack<unknown>>) => {
+      socket.on(event, (payload: unknown, ack: unknown) => {
+        if (typeof ack !== 'function') return; // every command is acknowledged; one without a callback is ignored
+        run(payload).then(
+          (a) => ack(a),
+          (e) => {
+            console.error(`inzage: kiosk ${event} failed:`, e);
+            ack({ ok: false, error: apiError('internal') });
+          },
+        );
+      });
+    };
+    handle('review:navigate', (p) => this.engine.navigate(kioskId, p));
+    handle('review:reveal', (p) => this.engine.reveal(kioskId, p, name()));
+    handle('review:logout', async (p) => {
+      if (p !== undefined && (p === null || typeof p !== 'object' || Array.isArray(p) || Object.keys(p).length > 0)) {
+        return { ok: false, error: apiError('invalid-input') };
+      }
+      return this.engine.logoutFromKiosk(kioskId, name());
+    });
+    this.refuseUnknown(socket);
+
+    socket.on('disconnect', () => {
+      const set = this.online.get(kioskId);
+      set?.delete(socket.id);
+      if (set && set.size === 0) {
+        this.online.delete(kioskId);
+        if (this.kiosk(kioskId)) {
+          this.touch(kioskId);
+          this.engine.kioskDisconnected(kioskId);
+        }
+      }
+      this.consoles?.kiosksChanged();
+    });
+
+    this.engine.kioskConnected(kioskId).then(
+      (review) => {
+        if (socket.connected) socket.emit('kiosk:state', { kiosk: { id: kioskId, name: name() }, review });
+      },
+      (e) => console.error('inzage: restoring a kiosk failed:', e),
+    );
+    this.consoles?.kiosksChanged();
+  }
+
+  /** Unpaired sockets may not send commands. */
+  private refuseCommands(socket: KioskSocket, code: 'no-review') {
+    socket.onAny((event: string, ...args: unknown[]) => {
+      const ack = args.at(-1);
+      if (typeof ack === 'function') ack({ ok: false, error: apiError(KIOSK_EVENTS.has(event) ? code : 'invalid-input') });
+    });
+  }
+
+  /** An event outside the contract gets a coded refusal, not silence. */
+  private refuseUnknown(socket: KioskSocket) {
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (KIOSK_EVENTS.has(event)) return;
+      const ack = args.at(-1);
+      if (typeof ack === 'function') ack({ ok: false, error: apiError('invalid-input', 'Onbekend verzoek.') });
+    });
+  }
+
+  private touch(kioskId: string) {
+    const at = new Date(this.clock.now()).toISOString();
+    this.store.state.data.kiosks = this.store.state.data.kiosks.map((k) => (k.id === kioskId ? { ...k, lastSeenAt: at } : k));
+    this.store.state.writeSoon();
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * One-time pairing codes (DESIGN §5): 6 characters from an alphabet without look-alikes, valid 10 minutes,
+ * held in memory for the unpaired socket that shows them.
+ */
+import { randomInt } from 'node:crypto';
+import { PAIRING_ALPHABET, PAIRING_TTL_MS, normalizePairingCode } from '../../shared/rules.ts';
+
+export interface PendingCode { code: string; socketId: string; expiresAt: number }
+
+export class PairingCodes {
+  private byCode = new Map<string, PendingCode>();
+  private bySocket = new Map<string, string>();
+
+  constructor(private readonly now: () => number, private readonly ttlMs = PAIRING_TTL_MS) {}
+
+  /** A fresh code for this socket (replacing its previous one). */
+  issue(socketId: string): PendingCode {
+    this.revoke(socketId);
+    this.sweep();
+    let code: string;
+    do {
+      code = Array.from({ length: 6 }, () => PAIRING_ALPHABET[randomInt(PAIRING_ALPHABET.length)]).join('');
+    } while (this.byCode.has(code));
+    const pending = { code, socketId, expiresAt: this.now() + this.ttlMs };
+    this.byCode.set(code, pending);
+    this.bySocket.set(socketId, code);
+    return pending;
+  }
+
+  /** The live code as typed by an admin (`abc-123`, `ABC123`), or undefined. Single use: `take` removes it. */
+  take(input: string): PendingCode | undefined {
+    const code = normalizePairingCode(input);
+    const pending = this.byCode.get(code);
+    if (!pending || pending.expiresAt <= this.now()) return undefined;
+    this.revoke(pending.socketId);
+    return pending;
+  }
+
+  revoke(socketId: string): void {
+    const code = this.bySocket.get(socketId);
+    if (code) this.byCode.delete(code);
+    this.bySocket.delete(socketId);
+  }
+
+  private sweep() {
+    const now = this.now();
+    for (const [code, p] of this.byCode) if (p.expiresAt <= now) { this.byCode.delete(code); this.bySocket.delete(p.socketId); }
+  }
+}

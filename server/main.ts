@@ -1,0 +1,108 @@
+/**
+ * `inzage serve`: parse nothing (the CLI did), open storage, make sure there is someone to log in,
+ * build the front ends when needed, listen, and shut down cleanly.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app.ts';
+import { createUser } from './auth/users.ts';
+import { DEMO_ACCOUNTS, loadDemoImport } from './demo.ts';
+import { ensureWebBuilt } from './http/web.ts';
+import { importData } from './import/index.ts';
+import { acquireLock, releaseLock } from './store/lock.ts';
+import { CorruptDataError, openStore, type Store } from './store/index.ts';
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  dataDir?: string;
+  demo: boolean;
+  tlsCert?: string;
+  tlsKey?: string;
+}
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+function secretFor(dataDir: string): string {
+  if (process.env.INZAGE_SECRET) return process.env.INZAGE_SECRET;
+  const file = join(dataDir, 'secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+async function firstRun(store: Store) {
+  if (store.state.data.users.length > 0) return;
+  const { password } = await createUser(store, { username: 'admin', role: 'admin', displayName: 'Beheerder' });
+  say('');
+  say('  No staff accounts yet: created the administrator account.');
+  say(`    username: admin`);
+  say(`    password: ${password}   (shown only this once; it must be changed at first login)`);
+  say('');
+}
+
+async function seedDemo(store: Store) {
+  const result = await importData(store, loadDemoImport(Date.now()), { actor: 'demo' });
+  if (!result.ok) throw new Error(`the demo data does not import: ${result.errors?.slice(0, 5).join('; ')}`);
+  for (const a of DEMO_ACCOUNTS) {
+    if (!store.state.data.users.some((u) => u.username === a.username)) {
+      await createUser(store, { username: a.username, role: a.role as 'admin' | 'supervisor', password: a.password });
+    }
+  }
+}
+
+export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void>; port: number }> {
+  const dataDir = resolve(opts.demo && !opts.dataDir ? mkdtempSync(join(tmpdir(), 'inzage-demo-')) : opts.dataDir ?? process.env.INZAGE_DATA ?? './data');
+  let store: Store;
+  try {
+    store = openStore(dataDir);
+  } catch (e) {
+    if (e instanceof CorruptDataError) {
+      process.stderr.write(`inzage: ${e.message}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  acquireLock(dataDir);
+  if (opts.demo) await seedDemo(store);
+  await firstRun(store);
+  await ensureWebBuilt();
+
+  const tls = opts.tlsCert && opts.tlsKey ? { cert: readFileSync(opts.tlsCert), key: readFileSync(opts.tlsKey) } : undefined;
+  const grace = Number(process.env.INZAGE_GRACE_SECONDS);
+  const config = { secret: secretFor(dataDir), ...(grace > 0 ? { graceMs: grace * 1000 } : {}) };
+  const app = createApp({ store, tls, config });
+  await new Promise<void>((res, rej) => {
+    app.server.once('error', rej);
+    app.server.listen(opts.port, opts.host, () => res());
+  });
+  const port = (app.server.address() as AddressInfo).port;
+  const scheme = tls ? 'https' : 'http';
+  const shown = opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host;
+  say(`inzage: serving on ${scheme}://${shown}:${port} (data: ${dataDir})`);
+  say(`  console: ${scheme}://${shown}:${port}/admin/`);
+  say(`  kiosk:   ${scheme}://${shown}:${port}/kiosk/`);
+  if (!tls) say('  plain HTTP: fine on loopback or a trusted exam-room LAN; use --tls-cert/--tls-key elsewhere.');
+  if (opts.demo) {
+    say('  demo accounts (demo only):');
+    for (const a of DEMO_ACCOUNTS) say(`    ${a.username} / ${a.password}  (${a.role})`);
+  }
+
+  let closing = false;
+  const close = async () => {
+    if (closing) return;
+    closing = true;
+    await app.close();
+    releaseLock(dataDir);
+  };
+  const stop = () => {
+    close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return { close, port };
+}

@@ -1,0 +1,91 @@
+/**
+ * The `/admin` namespace (DESIGN §5): staff consoles, authenticated by the staff session (the same
+ * express-session and passport middleware as HTTP). Consoles only listen; commands go over HTTP.
+ * Full lists (`kiosks:updated`, `reviews:updated`) are coalesced; progress and ends go out at once.
+ */
+import type { RequestHandler } from 'express';
+import type { Namespace } from 'socket.io';
+import type { AdminClientToServer, AdminServerToClient, KioskDto, ReviewDto, ReviewEndedDto, ReviewProgress } from '../../shared/protocol.ts';
+import type { Auth } from '../auth/session.ts';
+import type { ConsoleLink } from '../review/engine.ts';
+
+interface ConsoleSocketData { userId: string; sid: string }
+export type ConsoleNamespace = Namespace<AdminClientToServer, AdminServerToClient, Record<string, never>, ConsoleSocketData>;
+
+export class ConsoleHub implements ConsoleLink {
+  private pending = { reviews: false, kiosks: false };
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly ns: ConsoleNamespace,
+    auth: Auth,
+    private readonly lists: { reviews: () => ReviewDto[]; kiosks: () => KioskDto[] },
+    private readonly coalesceMs = 25,
+  ) {
+    type Req = Parameters<RequestHandler>[0];
+    const wrap = (mw: RequestHandler) => (socket: { request: unknown }, next: (err?: Error) => void) =>
+      mw(socket.request as Req, {} as never, (err?: unknown) => next(err as Error | undefined));
+    ns.use(wrap(auth.sessionMiddleware));
+    ns.use(wrap(auth.passport.initialize()));
+    ns.use(wrap(auth.passport.session()));
+    ns.use((socket, next) => {
+      const req = socket.request as Req;
+      const user = req.user;
+      if (!user || auth.expired(req)) return next(new Error('unauthenticated'));
+      if (user.mustChangePassword) return next(new Error('password-change-required'));
+      socket.data.userId = user.id;
+      socket.data.sid = req.sessionID;
+      next();
+    });
+    ns.on('connection', (socket) => {
+      socket.join([`user:${socket.data.userId}`, `sess:${socket.data.sid}`]);
+      socket.emit('kiosks:updated', this.lists.kiosks());
+      socket.emit('reviews:updated', this.lists.reviews());
+    });
+  }
+
+  reviewsChanged(): void {
+    this.pending.reviews = true;
+    this.schedule();
+  }
+
+  kiosksChanged(): void {
+    this.pending.kiosks = true;
+    this.schedule();
+  }
+
+  progress(p: ReviewProgress): void {
+    this.ns.emit('review:progress', p);
+  }
+
+  ended(p: ReviewEndedDto): void {
+    this.ns.emit('review:ended', p);
+  }
+
+  warning(p: { id: string; endsAt: string }): void {
+    this.ns.emit('review:warning', p);
+  }
+
+  disconnectSession(sid: string): void {
+    this.ns.in(`sess:${sid}`).disconnectSockets(true);
+  }
+
+  disconnectUser(userId: string): void {
+    this.ns.in(`user:${userId}`).disconnectSockets(true);
+  }
+
+  /** Send what is pending now (tests and shutdown). */
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.pending.reviews) this.ns.emit('reviews:updated', this.lists.reviews());
+    if (this.pending.kiosks) this.ns.emit('kiosks:updated', this.lists.kiosks());
+    this.pending = { reviews: false, kiosks: false };
+  }
+
+  private schedule() {
+    if (this.timer) return;
+    this.timer = setTimeout(() => this.flush(), this.coalesceMs);
+    this.timer.unref?.();
+  }
+}

@@ -1,0 +1,329 @@
+/**
+ * The review-session state machine (DESIGN §4): the one place that writes sessions. HTTP routes and socket
+ * handlers call it; it persists every transition before pushing it, audits it, and tells kiosk and consoles.
+ *
+ *   (none) ──start: policy ok, kiosk online & free, sitting & candidate free──► active ──any end──► ended(reason)
+ *                                                 kiosk away: grace timer; back in time → resume at `position`
+ */
+import { randomUUID } from 'node:crypto';
+import type { EndReason, Exam, ReviewSession, StaffUser } from '../../shared/domain.ts';
+import { CVTE_REFERRAL, type Ack, type ErrorCode, apiError } from '../../shared/errors.ts';
+import { NavigatePayload, RevealPayload, type RevealData, type ReviewDto, type ReviewEndedDto, type ReviewPayload, type ReviewProgress } from '../../shared/protocol.ts';
+import { reviewStatus } from '../../shared/rules.ts';
+import type { Clock, Timer } from '../clock.ts';
+import type { ServerConfig } from '../config.ts';
+import { HttpError } from '../http/errors.ts';
+import type { Store } from '../store/index.ts';
+import { buildPayload, candidateName, revealOf, reviewDto, sortedQuestions } from './payload.ts';
+
+/** How the engine reaches kiosks (implemented by the /kiosk namespace). */
+export interface KioskLink {
+  isOnline(kioskId: string): boolean;
+  /** Push `review:started` and wait for the kiosk's acknowledgement. */
+  startReview(kioskId: string, payload: ReviewPayload, timeoutMs: number): Promise<boolean>;
+  warn(kioskId: string, endsAt: string): void;
+  ended(kioskId: string, reason: EndReason): void;
+}
+
+/** How the engine reaches every console (implemented by the /admin namespace). */
+export interface ConsoleLink {
+  reviewsChanged(): void;
+  kiosksChanged(): void;
+  progress(p: ReviewProgress): void;
+  ended(p: ReviewEndedDto): void;
+  warning(p: { id: string; endsAt: string }): void;
+}
+
+const silentConsoles: ConsoleLink = { reviewsChanged() {}, kiosksChanged() {}, progress() {}, ended() {}, warning() {} };
+
+const fail = (code: ErrorCode, message?: string): Ack<never> => ({ ok: false, error: apiError(code, message) });
+
+export class ReviewEngine {
+  private timers = new Map<string, Timer[]>();
+  private graceTimers = new Map<string, Timer>();
+  private payloads = new Map<string, ReviewPayload>();
+  kiosks: KioskLink | null = null;
+  consoles: ConsoleLink = silentConsoles;
+
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly config: Pick<ServerConfig, 'graceMs' | 'warnBeforeMs' | 'startAckTimeoutMs' | 'keepEndedReviews'>,
+  ) {}
+
+  // ---------- reading ----------
+
+  active(): ReviewSession[] {
+    return this.store.state.data.reviews.filter((r) => !r.endedAt);
+  }
+
+  get(id: string): ReviewSession | undefined {
+    return this.store.state.data.reviews.find((r) => r.id === id);
+  }
+
+  activeForKiosk(kioskId: string): ReviewSession | undefined {
+    return this.active().find((r) => r.kioskId === kioskId);
+  }
+
+  activeForSitting(sittingId: string): ReviewSession | undefined {
+    return this.active().find((r) => r.sittingId === sittingId);
+  }
+
+  dto(s: ReviewSession): ReviewDto {
+    const content = this.store.content;
+    const summary = content.sittingSummary(s.sittingId);
+    const exam = summary ? content.exam(summary.examId) : undefined;
+    const number = summary?.candidateNumber ?? '';
+    const kiosk = this.store.state.data.kiosks.find((k) => k.id === s.kioskId);
+    const user = this.store.state.data.users.find((u) => u.id === s.approvedBy);
+    return reviewDto(s, {
+      kioskName: kiosk?.name ?? '',
+      kioskOnline: this.kiosks?.isOnline(s.kioskId) ?? false,
+      candidateNumber: number,
+      candidateName: candidateName(content.candidate(number), number),
+      examTitle: exam?.title ?? '',
+      questionIds: exam ? sortedQuestions(exam).map((q) => q.id) : [],
+      approvedBy: user?.username ?? s.approvedBy,
+      approvedByName: user?.displayName ?? '',
+    });
+  }
+
+  dtos(): ReviewDto[] {
+    return this.active().map((s) => this.dto(s));
+  }
+
+  // ---------- start ----------
+
+  /** 'Start inzage': every check of DESIGN §4 in order, each refused with its own code. */
+  async start(input: { sittingId: string; kioskId: string }, user: StaffUser): Promise<ReviewDto> {
+    const content = this.store.content;
+    const summary = content.sittingSummary(input.sittingId);
+    if (!summary) throw new HttpError('not-found', 'Deze afname bestaat niet.');
+    const exam = content.exam(summary.examId);
+    if (!exam) throw new HttpError('not-found', 'Het examen van deze afname bestaat niet.');
+    const sitting = await content.sitting(input.sittingId);
+    if (!sitting) throw new HttpError('not-found', 'Deze afname bestaat niet.');
+
+    // From here on nothing awaits until the session is reserved, so two starts cannot both pass the checks.
+    this.checkPolicy(exam);
+    const kiosk = this.store.state.data.kiosks.find((k) => k.id === input.kioskId);
+    if (!kiosk) throw new HttpError('not-found', 'Deze kiosk bestaat niet (meer).');
+    if (!this.kiosks?.isOnline(kiosk.id)) throw new HttpError('kiosk-offline');
+    if (this.activeForKiosk(kiosk.id)) throw new HttpError('kiosk-busy');
+    if (this.activeForSitting(sitting.id)) throw new HttpError('sitting-busy');
+    const candidateBusy = this.active().some((r) => content.sittingSummary(r.sittingId)?.candidateNumber === sitting.candidateNumber);
+    if (candidateBusy) throw new HttpError('candidate-busy');
+
+    const now = this.clock.now();
+    const questions = sortedQuestions(exam);
+    const session: ReviewSession = {
+      id: randomUUID(),
+      sittingId: sitting.id,
+      kioskId: kiosk.id,
+      approvedBy: user.id,
+      startedAt: new Date(now).toISOString(),
+      endsAt: new Date(now + exam.review.maxMinutes * 60_000).toISOString(),
+      position: questions[0]?.id ?? '',
+    };
+    this.store.state.data.reviews = [...this.store.state.data.reviews, session];
+    const payload = buildPayload(session, exam, sitting, content.candidate(sitting.candidateNumber));
+    this.payloads.set(session.id, payload);
+
+    await Promise.all([
+      this.store.state.write(),
+      this.store.audit.append({ actor: user.username, action: 'review.started', target: session.id, details: { sittingId: sitting.id, kioskId: kiosk.id, examId: exam.id } }),
+    ]);
+    this.scheduleLimit(session);
+    this.consoles.reviewsChanged();
+    this.consoles.kiosksChanged();
+
+    const acked = await this.kiosks.startReview(kiosk.id, payload, this.config.startAckTimeoutMs);
+    if (!acked) {
+      await this.finish(session.id, 'kiosk-disconnected', 'system', { startFailed: true });
+      throw new HttpError('kiosk-offline', 'De kiosk heeft de inzage niet bevestigd; controleer de verbinding en probeer het opnieuw.');
+    }
+    return this.dto(this.get(session.id) ?? session);
+  }
+
+  /** DESIGN §1 rule 1 (+ opened); an expired central exam refers to the CvTE. */
+  checkPolicy(exam: Exam): void {
+    const status = reviewStatus(exam.review, this.clock.now());
+    if (status === 'not-allowed') throw new HttpError('review-not-allowed');
+    if (status === 'not-open') throw new HttpError('review-not-open');
+    if (status === 'expired') throw new HttpError('review-expired', exam.central ? CVTE_REFERRAL : undefined);
+  }
+
+  // ---------- end ----------
+
+  /** End an active session for any reason; false when it was not active. */
+  async finish(id: string, reason: EndReason, actor: string, details: Record<string, unknown> = {}, endedBy?: string): Promise<boolean> {
+    const s = this.get(id);
+    if (!s || s.endedAt) return false;
+    const ended: ReviewSession = { ...s, endedAt: new Date(this.clock.now()).toISOString(), endedBy: endedBy ?? actor, endReason: reason };
+    this.replace(ended);
+    this.trimHistory();
+    this.cancelTimers(id);
+    const dto = this.dto(ended);
+    this.payloads.delete(id);
+    await Promise.all([
+      this.store.state.write(),
+      this.store.audit.append({ actor, action: 'review.ended', target: id, details: { reason, ...details } }),
+    ]);
+    this.kiosks?.ended(s.kioskId, reason);
+    this.consoles.ended({ id, reason, kioskId: s.kioskId, candidateName: dto.candidateName, examTitle: dto.examTitle, endedAt: ended.endedAt! });
+    this.consoles.reviewsChanged();
+    this.consoles.kiosksChanged();
+    return true;
+  }
+
+  /** End every active session that matches. */
+  async finishWhere(pred: (s: ReviewSession) => boolean, reason: EndReason, actor: string): Promise<number> {
+    const ids = this.active().filter(pred).map((s) => s.id);
+    for (const id of ids) await this.finish(id, reason, actor);
+    return ids.length;
+  }
+
+  /** The supervisor ends a session from the console. */
+  async endBySupervisor(id: string, user: StaffUser): Promise<void> {
+    const s = this.get(id);
+    if (!s || s.endedAt) throw new HttpError('not-found', 'Deze inzage loopt niet (meer).');
+    await this.finish(id, 'ended-by-supervisor', user.username, {}, user.id);
+  }
+
+  // ---------- kiosk commands ----------
+
+  async navigate(kioskId: string, raw: unknown): Promise<Ack> {
+    const p = NavigatePayload.safeParse(raw);
+    if (!p.success) return fail('invalid-input');
+    const s = this.activeForKiosk(kioskId);
+    if (!s) return fail('no-review');
+    const exam = this.examOf(s);
+    if (!exam?.questions.some((q) => q.id === p.data.questionId)) return fail('not-found', 'Deze vraag hoort niet bij deze inzage.');
+    if (s.position !== p.data.questionId) {
+      const moved = { ...s, position: p.data.questionId };
+      this.replace(moved);
+      this.store.state.writeSoon(); // hot path: coalesced
+      const dto = this.dto(moved);
+      this.consoles.progress({ id: s.id, position: moved.position, questionNumber: dto.questionNumber, questionCount: dto.questionCount });
+    }
+    return { ok: true };
+  }
+
+  async reveal(kioskId: string, raw: unknown, kioskName: string): Promise<Ack<RevealData>> {
+    const p = RevealPayload.safeParse(raw);
+    if (!p.success) return fail('invalid-input');
+    const s = this.activeForKiosk(kioskId);
+    if (!s) return fail('no-review');
+    const exam = this.examOf(s);
+    const q = exam?.questions.find((x) => x.id === p.data.questionId);
+    if (!exam || !q) return fail('not-found', 'Deze vraag hoort niet bij deze inzage.');
+    const data = revealOf(q, exam);
+    if (!data) return fail('forbidden', q.type === 'open' ? 'Het correctievoorschrift wordt bij dit examen niet getoond.' : 'De antwoordsleutel wordt bij dit examen niet getoond.');
+    await this.store.audit.append({ actor: `kiosk:${kioskName}`, action: 'review.revealed', target: s.id, details: { questionId: q.id, what: q.type === 'open' ? 'scheme' : 'key' } });
+    return { ok: true, data };
+  }
+
+  async logoutFromKiosk(kioskId: string, kioskName: string): Promise<Ack> {
+    const s = this.activeForKiosk(kioskId);
+    if (!s) return fail('no-review');
+    await this.finish(s.id, 'candidate-logged-out', `kiosk:${kioskName}`);
+    return { ok: true };
+  }
+
+  // ---------- kiosk presence ----------
+
+  /** A kiosk (re)connected: cancel its grace timer and give it its review back, at its question. */
+  async kioskConnected(kioskId: string): Promise<ReviewPayload | null> {
+    this.graceTimers.get(kioskId)?.cancel();
+    this.graceTimers.delete(kioskId);
+    const s = this.activeForKiosk(kioskId);
+    if (!s) return null;
+    const payload = await this.payloadOf(s);
+    this.consoles.reviewsChanged();
+    return payload;
+  }
+
+  /** The kiosk's last socket went away: keep its session for the grace period. */
+  kioskDisconnected(kioskId: string): void {
+    const s = this.activeForKiosk(kioskId);
+    this.consoles.reviewsChanged();
+    if (!s || this.graceTimers.has(kioskId)) return;
+    this.graceTimers.set(kioskId, this.clock.after(this.config.graceMs, () => {
+      this.graceTimers.delete(kioskId);
+      if (this.kiosks?.isOnline(kioskId)) return;
+      const still = this.activeForKiosk(kioskId);
+      if (still) this.finish(still.id, 'kiosk-disconnected', 'system').catch((e) => console.error('inzage: ending a session failed:', e));
+    }));
+  }
+
+  // ---------- boot and shutdown ----------
+
+  /** After a restart: sessions resume; each kiosk gets the grace period to come back, limits are re-armed. */
+  boot(): void {
+    for (const s of this.active()) {
+      this.scheduleLimit(s);
+      if (!this.kiosks?.isOnline(s.kioskId)) this.kioskDisconnected(s.kioskId);
+    }
+  }
+
+  shutdown(): void {
+    for (const id of [...this.timers.keys()]) this.cancelTimers(id);
+    for (const t of this.graceTimers.values()) t.cancel();
+    this.graceTimers.clear();
+  }
+
+  // ---------- internals ----------
+
+  private examOf(s: ReviewSession): Exam | undefined {
+    const summary = this.store.content.sittingSummary(s.sittingId);
+    return summary ? this.store.content.exam(summary.examId) : undefined;
+  }
+
+  private async payloadOf(s: ReviewSession): Promise<ReviewPayload | null> {
+    let payload = this.payloads.get(s.id);
+    if (!payload) {
+      const exam = this.examOf(s);
+      const sitting = await this.store.content.sitting(s.sittingId);
+      if (!exam || !sitting) return null;
+      payload = buildPayload(s, exam, sitting, this.store.content.candidate(sitting.candidateNumber));
+      this.payloads.set(s.id, payload);
+    }
+    return { ...payload, position: s.position };
+  }
+
+  private replace(s: ReviewSession) {
+    this.store.state.data.reviews = this.store.state.data.reviews.map((r) => (r.id === s.id ? s : r));
+  }
+
+  private trimHistory() {
+    const reviews = this.store.state.data.reviews;
+    const ended = reviews.filter((r) => r.endedAt);
+    const excess = ended.length - this.config.keepEndedReviews;
+    if (excess > 0) {
+      const drop = new Set(ended.slice(0, excess).map((r) => r.id));
+      this.store.state.data.reviews = reviews.filter((r) => !drop.has(r.id));
+    }
+  }
+
+  private scheduleLimit(s: ReviewSession) {
+    const now = this.clock.now();
+    const endsAt = Date.parse(s.endsAt);
+    const timers: Timer[] = [];
+    const warnAt = endsAt - this.config.warnBeforeMs;
+    if (warnAt > now) {
+      timers.push(this.clock.after(warnAt - now, () => {
+        this.kiosks?.warn(s.kioskId, s.endsAt);
+        this.consoles.warning({ id: s.id, endsAt: s.endsAt });
+      }));
+    }
+    timers.push(this.clock.after(endsAt - now, () => {
+      this.finish(s.id, 'time-limit', 'system').catch((e) => console.error('inzage: ending a session failed:', e));
+    }));
+    this.timers.set(s.id, timers);
+  }
+
+  private cancelTimers(id: string) {
+    for (const t of this.timers.get(id) ?? []) t.cancel();
+    this.timers.delete(id);
+  }
+}

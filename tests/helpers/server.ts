@@ -1,0 +1,167 @@
+/**
+ * Integration-test helpers: the real app (createApp) on 127.0.0.1:0 with a temporary data directory,
+ * real HTTP with cookies, real socket.io clients. Nothing of our own code is mocked.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { io, type Socket } from 'socket.io-client';
+import type { KioskClientToServer, KioskServerToClient } from '../../shared/protocol.ts';
+import { createApp, type App } from '../../server/app.ts';
+import { createUser } from '../../server/auth/users.ts';
+import type { Clock } from '../../server/clock.ts';
+import type { ServerConfig } from '../../server/config.ts';
+import { importData } from '../../server/import/index.ts';
+import { openStore, type Store } from '../../server/store/index.ts';
+
+// Password hashing at full cost takes ~0.6 s a hash; tests use the lowest cost the server accepts.
+process.env.INZAGE_SCRYPT_N ??= String(2 ** 14);
+
+export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
+export const PASSWORD = (name: string) => `Geheim-${name}-2026!`;
+export const STAFF = [['sup1', 'supervisor'], ['sup2', 'supervisor'], ['boss', 'admin']] as const;
+
+export interface TestServer {
+  base: string;
+  store: Store;
+  app: App;
+  dataDir: string;
+  /** Close the server; `keepData` leaves the directory for a restart test. */
+  close(opts?: { keepData?: boolean }): Promise<void>;
+}
+
+export interface TestServerOptions {
+  /** An import file: a fixture name in tests/fixtures (default 'sample.json'), an object, or null for none. */
+  data?: string | object | null;
+  /** Create sup1, sup2 (supervisors) and boss (admin). Default true. */
+  staff?: boolean;
+  clock?: Clock;
+  config?: Partial<ServerConfig>;
+  /** Reuse a data directory (restart tests). */
+  dataDir?: string;
+}
+
+export function tempDir(tag = 'test'): string {
+  return mkdtempSync(join(tmpdir(), `inzage-${tag}-`));
+}
+
+export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
+  const dataDir = opts.dataDir ?? tempDir();
+  const store = openStore(dataDir, { now: opts.clock ? () => opts.clock!.now() : undefined });
+  const data = opts.data === undefined ? 'sample.json' : opts.data;
+  if (data !== null && store.content.counts().sittings === 0) {
+    const input = typeof data === 'string' ? JSON.parse(readFileSync(join(FIXTURES, data), 'utf8')) : data;
+    const r = await importData(store, input, { actor: 'test' });
+    if (!r.ok) throw new Error(`fixture does not import: ${r.errors?.join('\n')}`);
+  }
+  if (opts.staff !== false && store.state.data.users.length === 0) {
+    for (const [name, role] of STAFF) await createUser(store, { username: name, role, password: PASSWORD(name) });
+  }
+  const app = createApp({ store, clock: opts.clock, config: { secret: 'test-secret', ...opts.config } });
+  await new Promise<void>((res) => app.server.listen(0, '127.0.0.1', () => res()));
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  return {
+    base, store, app, dataDir,
+    async close({ keepData = false } = {}) {
+      await app.close();
+      await new Promise<void>((res) => app.server.close(() => res()));
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface HttpResult<T = any> { status: number; json: T; text: string; headers: Headers }
+
+/** A cookie-keeping HTTP client that sends what a same-origin browser page sends. */
+export class StaffClient {
+  cookie = '';
+  constructor(readonly base: string) {}
+
+  async call<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpResult<T>> {
+    const h: Record<string, string> = { accept: 'application/json', origin: this.base, ...headers };
+    if (this.cookie) h.cookie = this.cookie;
+    if (body !== undefined) h['content-type'] ??= 'application/json';
+    const r = await fetch(this.base + path, { method, headers: h, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body), redirect: 'manual' });
+    for (const c of r.headers.getSetCookie()) {
+      const kv = c.split(';')[0]!;
+      const name = kv.split('=')[0]!;
+      const rest = this.cookie.split('; ').filter((x) => x && !x.startsWith(`${name}=`));
+      this.cookie = (/=;|=$/.test(kv) ? rest : [...rest, kv]).join('; ');
+    }
+    const text = await r.text();
+    let json: any = null;
+    try { json = text ? JSON.parse(text) : null; } catch { /* not JSON */ }
+    return { status: r.status, json, text, headers: r.headers };
+  }
+
+  login(username: string, password = PASSWORD(username)) {
+    return this.call('POST', '/api/auth/login', { username, password });
+  }
+  logout() {
+    return this.call('POST', '/api/auth/logout', {});
+  }
+}
+
+export async function loggedIn(base: string, username: string): Promise<StaffClient> {
+  const c = new StaffClient(base);
+  const r = await c.login(username);
+  if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${r.text}`);
+  return c;
+}
+
+export type KioskSocket = Socket<KioskServerToClient, KioskClientToServer>;
+
+/** Wait for one event; answers an ack callback with `{ok: true}` (as a kiosk does for review:started). */
+export function once<T = any>(socket: { once(ev: any, fn: any): unknown }, event: string, ms = 5000): Promise<T> {
+  return new Promise((res, rej) => {
+    const t = setTimeout(() => rej(new Error(`no '${event}' within ${ms} ms`)), ms);
+    socket.once(event, (...args: any[]) => {
+      clearTimeout(t);
+      const ack = typeof args.at(-1) === 'function' ? args.pop() : null;
+      if (ack) ack({ ok: true });
+      res(args[0]);
+    });
+  });
+}
+
+/** Resolves with true if `event` arrives within `ms`, false otherwise. */
+export function arrives(socket: { once(ev: any, fn: any): unknown }, event: string, ms = 300): Promise<boolean> {
+  return once(socket, event, ms).then(() => true, () => false);
+}
+
+export function kioskSocket(base: string, token?: string, opts: Record<string, unknown> = {}): KioskSocket {
+  return io(`${base}/kiosk`, { transports: ['websocket'], auth: token ? { token } : {}, forceNew: true, reconnection: false, ...opts }) as KioskSocket;
+}
+
+export interface PairedKiosk { id: string; token: string; name: string }
+
+/** Pair a simulated kiosk as an admin would: it shows a code, the admin enters it, the kiosk gets a token. */
+export async function pairKiosk(base: string, admin: StaffClient, name: string): Promise<PairedKiosk> {
+  const s = kioskSocket(base);
+  try {
+    const code = await once<{ code: string }>(s, 'pairing:code');
+    const paired = once<{ token: string; kiosk: { id: string } }>(s, 'kiosk:paired');
+    const r = await admin.call('POST', '/api/kiosks', { code: code.code, name });
+    if (r.status !== 201) throw new Error(`pair: ${r.status} ${r.text}`);
+    const p = await paired;
+    return { id: p.kiosk.id, token: p.token, name };
+  } finally {
+    s.close();
+  }
+}
+
+/** Connect a paired kiosk and wait for its `kiosk:state`. */
+export async function connectKiosk(base: string, token: string, opts: Record<string, unknown> = {}): Promise<{ socket: KioskSocket; state: any }> {
+  const socket = kioskSocket(base, token, opts);
+  const state = await once(socket, 'kiosk:state');
+  return { socket, state };
+}
+
+/** A console socket on /admin with a staff cookie. */
+export function consoleSocket(base: string, staff: StaffClient, opts: Record<string, unknown> = {}) {
+  return io(`${base}/admin`, { transports: ['websocket'], extraHeaders: { cookie: staff.cookie }, forceNew: true, reconnection: false, ...opts });
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

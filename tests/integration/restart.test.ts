@@ -1,0 +1,128 @@
+import { expect } from 'chai';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { createUser } from '../../server/auth/users.ts';
+import { ROOT } from '../../server/http/web.ts';
+import { importData } from '../../server/import/index.ts';
+import { openStore } from '../../server/store/index.ts';
+import { verifyAuditText } from '../../server/store/audit.ts';
+import { FIXTURES, PASSWORD, connectKiosk, loggedIn, once, pairKiosk, sleep, tempDir } from '../helpers/server.ts';
+
+async function freePort(): Promise<number> {
+  return new Promise((res) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => res(port));
+    });
+  });
+}
+
+/** `inzage serve` as its own process, as a school runs it. */
+async function serve(dataDir: string, port: number, env: Record<string, string> = {}): Promise<{ child: ChildProcess; base: string; log: () => string }> {
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'inzage.mjs'), 'serve', '--host', '127.0.0.1', '--port', String(port), '--data', dataDir], {
+    env: { ...process.env, INZAGE_SCRYPT_N: String(2 ** 14), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout!.on('data', (d) => { log += d; });
+  child.stderr!.on('data', (d) => { log += d; });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 150; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${log}`);
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) return { child, base, log: () => log };
+    } catch { /* not yet */ }
+    await sleep(100);
+  }
+  child.kill('SIGKILL');
+  throw new Error(`server did not start: ${log}`);
+}
+
+describe('a server restart ends nothing', function () {
+  this.timeout(60_000);
+  let dataDir: string;
+  const children: ChildProcess[] = [];
+
+  before(async () => {
+    dataDir = tempDir('restart');
+    const store = openStore(dataDir);
+    const r = await importData(store, JSON.parse(readFileSync(join(FIXTURES, 'sample.json'), 'utf8')), { actor: 'test' });
+    expect(r.ok).to.equal(true);
+    for (const [name, role] of [['sup1', 'supervisor'], ['boss', 'admin']] as const) await createUser(store, { username: name, role, password: PASSWORD(name) });
+    await store.flush();
+  });
+  after(() => {
+    for (const c of children) c.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('resumes a session at its question after kill -9, and ends one whose kiosk stays away', async () => {
+    const port = await freePort();
+    const env = { INZAGE_GRACE_SECONDS: '2' };
+    const first = await serve(dataDir, port, env);
+    children.push(first.child);
+    const boss = await loggedIn(first.base, 'boss');
+    const sup = await loggedIn(first.base, 'sup1');
+    const k1 = await pairKiosk(first.base, boss, 'Stays');
+    const k2 = await pairKiosk(first.base, boss, 'Goes');
+    const c1 = await connectKiosk(first.base, k1.token);
+    const c2 = await connectKiosk(first.base, k2.token);
+    const s1 = once(c1.socket, 'review:started');
+    const r1 = await sup.call('POST', '/api/reviews', { sittingId: 's-bi-120001', kioskId: k1.id });
+    await s1;
+    const s2 = once(c2.socket, 'review:started');
+    const r2 = await sup.call('POST', '/api/reviews', { sittingId: 's-bi-120002', kioskId: k2.id });
+    await s2;
+    expect([r1.status, r2.status]).to.deep.equal([201, 201]);
+    expect(await c1.socket.timeout(2000).emitWithAck('review:navigate', { questionId: 'bi4' })).to.deep.equal({ ok: true });
+    await sleep(500); // the position is a coalesced hot write
+    first.child.kill('SIGKILL');
+    await new Promise((res) => first.child.once('exit', res));
+    c1.socket.close();
+    c2.socket.close();
+
+    const second = await serve(dataDir, port, env);
+    children.push(second.child);
+    // the staff login survives the restart too
+    const me = await sup.call('GET', '/api/auth/me');
+    expect(me.status).to.equal(200);
+    const back = await connectKiosk(second.base, k1.token);
+    expect(back.state.review.id).to.equal(r1.json.id);
+    expect(back.state.review.position).to.equal('bi4');
+    expect(back.state.review.candidate.name).to.equal('Sanne de Vries');
+
+    await sleep(3000); // kiosk 2 never comes back: its session ends after the grace period
+    const active = await sup.call('GET', '/api/reviews');
+    expect(active.json.map((r: { id: string }) => r.id)).to.deep.equal([r1.json.id]);
+    const audit = await boss.call('GET', '/api/audit?action=review.ended');
+    const ended = audit.json.events.find((e: { target: string }) => e.target === r2.json.id);
+    expect(ended.details.reason).to.equal('kiosk-disconnected');
+    expect(audit.json.verified).to.equal(true);
+    back.socket.close();
+    second.child.kill('SIGTERM');
+    await new Promise((res) => second.child.once('exit', res));
+    expect(verifyAuditText(readFileSync(join(dataDir, 'audit.jsonl'), 'utf8')).ok).to.equal(true);
+  });
+
+  it('refuses to start on a truncated data file, naming it', async () => {
+    const dir = tempDir('corrupt');
+    try {
+      const store = openStore(dir);
+      await createUser(store, { username: 'boss', role: 'admin', password: PASSWORD('boss') });
+      await store.flush();
+      const file = join(dir, 'state.json');
+      const text = readFileSync(file, 'utf8');
+      (await import('node:fs')).writeFileSync(file, text.slice(0, Math.floor(text.length / 2)));
+      const port = await freePort();
+      const err = await serve(dir, port).then(() => '', (e: Error) => e.message);
+      expect(err).to.contain('state.json');
+      expect(err).to.match(/corrupt/i);
+      expect(readFileSync(file, 'utf8')).to.equal(text.slice(0, Math.floor(text.length / 2)));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,286 @@
+import { expect } from 'chai';
+import { io } from 'socket.io-client';
+import { FakeClock } from '../../server/clock.ts';
+import {
+  StaffClient, connectKiosk, consoleSocket, loggedIn, once, pairKiosk, startTestServer, type TestServer,
+} from '../helpers/server.ts';
+
+type Role = 'anonymous' | 'kiosk' | 'supervisor' | 'admin';
+/** Every /api route and the lowest role that may call it. */
+const ROUTES: [string, string, 'staff' | 'admin', unknown?][] = [
+  ['GET', '/api/auth/me', 'staff'],
+  ['POST', '/api/auth/password', 'staff', { currentPassword: 'x', newPassword: 'yyyyyyyyyyyy' }],
+  ['GET', '/api/groups', 'staff'],
+  ['GET', '/api/groups/g-bi-1/results', 'staff'],
+  ['GET', '/api/candidates/120001/sittings', 'staff'],
+  ['GET', '/api/kiosks', 'staff'],
+  ['POST', '/api/kiosks', 'admin', { code: 'AAA-AAA', name: 'x' }],
+  ['PATCH', '/api/kiosks/nope', 'admin', { name: 'x' }],
+  ['DELETE', '/api/kiosks/nope', 'admin'],
+  ['GET', '/api/reviews', 'staff'],
+  ['POST', '/api/reviews', 'staff', { sittingId: 's-ma-120002', kioskId: 'nope' }],
+  ['DELETE', '/api/reviews/nope', 'staff'],
+  ['GET', '/api/audit', 'admin'],
+  ['POST', '/api/imports?dryRun=1', 'admin', { format: 'inzage/v1' }],
+  ['GET', '/api/exams', 'admin'],
+  ['PATCH', '/api/exams/bi-kb-2026/review', 'admin', { maxMinutes: 30 }],
+  ['GET', '/api/users', 'admin'],
+  ['POST', '/api/users', 'admin', { username: 'x', role: 'nobody' }],
+  ['PATCH', '/api/users/nope', 'admin', { displayName: 'x' }],
+  ['POST', '/api/purge', 'admin', { examId: 'nope', dryRun: true }],
+];
+
+describe('security: who may call what', () => {
+  let ts: TestServer;
+  let clients: Record<Role, StaffClient>;
+  let kioskToken: string;
+
+  before(async () => {
+    ts = await startTestServer();
+    const boss = await loggedIn(ts.base, 'boss');
+    kioskToken = (await pairKiosk(ts.base, boss, 'Matrix')).token;
+    const kiosk = new StaffClient(ts.base);
+    clients = { anonymous: new StaffClient(ts.base), kiosk, supervisor: await loggedIn(ts.base, 'sup1'), admin: boss };
+  });
+  after(() => ts.close());
+
+  for (const [method, path, needs, body] of ROUTES) {
+    it(`${method} ${path}: ${needs === 'admin' ? 'admins only' : 'staff only'}`, async () => {
+      const call = (role: Role) =>
+        clients[role].call(method, path, body, role === 'kiosk' ? { authorization: `Bearer ${kioskToken}`, 'x-kiosk-token': kioskToken } : {});
+      for (const role of ['anonymous', 'kiosk'] as const) {
+        const r = await call(role);
+        expect([r.status, r.json?.error?.code], role).to.deep.equal([401, 'unauthenticated']);
+      }
+      // allowed means: not refused for who is asking (the request itself may still be wrong)
+      const refusals = ['unauthenticated', 'forbidden', 'password-change-required'];
+      const sup = await call('supervisor');
+      if (needs === 'admin') expect([sup.status, sup.json?.error?.code]).to.deep.equal([403, 'forbidden']);
+      else expect(sup.json?.error?.code ?? 'ok', sup.text).not.to.be.oneOf(refusals);
+      const admin = await call('admin');
+      expect(admin.json?.error?.code ?? 'ok', admin.text).not.to.be.oneOf(refusals);
+    });
+  }
+
+  it('answers every /api response with Cache-Control: no-store and the pages with a strict CSP', async () => {
+    const r = await clients.supervisor.call('GET', '/api/groups');
+    expect(r.headers.get('cache-control')).to.equal('no-store');
+    const page = await fetch(`${ts.base}/kiosk/`);
+    expect(page.headers.get('cache-control')).to.equal('no-store');
+    const csp = (await fetch(`${ts.base}/admin/`)).headers.get('content-security-policy') ?? '';
+    expect(csp).to.contain("script-src 'self'");
+    expect(csp).not.to.contain('unsafe-inline');
+  });
+
+  it('refuses a state-changing request from another origin or without one', async () => {
+    const sup = clients.supervisor;
+    const foreign = await sup.call('POST', '/api/reviews', { sittingId: 's-bi-120001', kioskId: 'x' }, { origin: 'http://evil.example' });
+    expect([foreign.status, foreign.json.error.code]).to.deep.equal([403, 'forbidden']);
+    const r = await fetch(`${ts.base}/api/reviews`, { method: 'POST', headers: { cookie: sup.cookie, 'content-type': 'application/json' }, body: '{}' });
+    expect(r.status).to.equal(403);
+    const form = await sup.call('POST', '/api/reviews', 'sittingId=x&kioskId=y', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(form.status).to.equal(400);
+  });
+
+  it('redirects / to the console and answers /healthz', async () => {
+    const r = await fetch(`${ts.base}/`, { redirect: 'manual' });
+    expect(r.status).to.equal(302);
+    expect(r.headers.get('location')).to.equal('/admin/');
+    expect((await fetch(`${ts.base}/healthz`)).status).to.equal(200);
+  });
+});
+
+describe('security: staff login', () => {
+  let ts: TestServer;
+  before(async () => {
+    ts = await startTestServer({ data: null, config: { loginMaxFailuresPerUser: 3, loginMaxPerIp: 1000 } });
+  });
+  after(() => ts.close());
+
+  it('changes the session id at login and kills the old cookie at logout', async () => {
+    const c = new StaffClient(ts.base);
+    await c.call('GET', '/api/auth/me'); // no cookie is set for anonymous requests
+    expect(c.cookie).to.equal('');
+    const first = await loggedIn(ts.base, 'sup1');
+    const firstCookie = first.cookie;
+    expect(firstCookie).to.match(/^inzage\.sid=/);
+    const relogin = await first.login('sup1');
+    expect(relogin.status).to.equal(200);
+    expect(first.cookie).not.to.equal(firstCookie);
+    expect((await fetch(`${ts.base}/api/auth/me`, { headers: { cookie: firstCookie } })).status).to.equal(401);
+    const before = first.cookie;
+    expect((await first.logout()).status).to.equal(204);
+    expect((await fetch(`${ts.base}/api/auth/me`, { headers: { cookie: before } })).status).to.equal(401);
+  });
+
+  it('sets an HttpOnly, SameSite=Strict session cookie', async () => {
+    const r = await new StaffClient(ts.base).login('sup2');
+    const set = r.headers.get('set-cookie') ?? '';
+    expect(set).to.match(/HttpOnly/i);
+    expect(set).to.match(/SameSite=Strict/i);
+  });
+
+  it('refuses credentials in the query string', async () => {
+    const r = await new StaffClient(ts.base).call('POST', '/api/auth/login?username=sup1&password=Geheim-sup1-2026!', {});
+    expect(r.status).to.equal(400);
+  });
+
+  it('gives one generic error for a wrong password and an unknown user, and audits both', async () => {
+    const a = await new StaffClient(ts.base).login('sup2', 'wrong-password');
+    const b = await new StaffClient(ts.base).login('nobody', 'wrong-password');
+    expect(a.status).to.equal(401);
+    expect(b.status).to.equal(401);
+    expect(a.json.error).to.deep.equal(b.json.error);
+    const failed = (await ts.store.audit.readAll()).filter((e) => e.action === 'auth.login-failed');
+    expect(failed.map((e) => e.actor)).to.include.members(['sup2', 'nobody']);
+    expect(JSON.stringify(failed)).not.to.contain('wrong-password');
+  });
+
+  it('rate-limits failures per username, even with the right password afterwards', async () => {
+    for (let i = 0; i < 3; i++) expect((await new StaffClient(ts.base).login('boss', 'nope-nope-nope')).status).to.equal(401);
+    const r = await new StaffClient(ts.base).login('boss');
+    expect([r.status, r.json.error.code]).to.deep.equal([429, 'rate-limited']);
+  });
+
+  it('disconnects the staff socket at logout and refuses sockets without a session', async () => {
+    const c = await loggedIn(ts.base, 'sup1');
+    const s = consoleSocket(ts.base, c);
+    await once(s, 'kiosks:updated');
+    const gone = once(s, 'disconnect');
+    await c.logout();
+    expect(await gone).to.equal('io server disconnect');
+    const anon = io(`${ts.base}/admin`, { transports: ['websocket'], forceNew: true, reconnection: false });
+    const err = await new Promise<Error>((res) => anon.once('connect_error', res));
+    expect(err.message).to.equal('unauthenticated');
+    anon.close();
+  });
+
+  it('requires a first-login password change before anything else', async () => {
+    const { createUser } = await import('../../server/auth/users.ts');
+    const { password } = await createUser(ts.store, { username: 'newbie', role: 'supervisor' });
+    const c = new StaffClient(ts.base);
+    const login = await c.login('newbie', password);
+    expect(login.json.user.mustChangePassword).to.equal(true);
+    const blocked = await c.call('GET', '/api/groups');
+    expect([blocked.status, blocked.json.error.code]).to.deep.equal([403, 'password-change-required']);
+    const short = await c.call('POST', '/api/auth/password', { currentPassword: password, newPassword: 'short' });
+    expect(short.status).to.equal(400);
+    const ok = await c.call('POST', '/api/auth/password', { currentPassword: password, newPassword: 'een-veel-beter-wachtwoord' });
+    expect(ok.status).to.equal(204);
+    expect((await c.call('GET', '/api/groups')).status).to.equal(200);
+  });
+});
+
+describe('security: kiosk tokens', () => {
+  let ts: TestServer;
+  before(async () => { ts = await startTestServer(); });
+  after(() => ts.close());
+
+  it('refuses an unknown token at the handshake with kiosk-unknown', async () => {
+    const s = io(`${ts.base}/kiosk`, { transports: ['websocket'], auth: { token: 'not-a-real-token' }, forceNew: true, reconnection: false });
+    const err = await new Promise<Error>((res) => s.once('connect_error', res));
+    expect(err.message).to.equal('kiosk-unknown');
+    s.close();
+  });
+
+  it('refuses a revoked token on reconnect', async () => {
+    const boss = await loggedIn(ts.base, 'boss');
+    const k = await pairKiosk(ts.base, boss, 'Revoked');
+    const { socket, state } = await connectKiosk(ts.base, k.token, { reconnection: true, reconnectionDelay: 50, reconnectionDelayMax: 100 });
+    expect(state).to.deep.equal({ kiosk: { id: k.id, name: 'Revoked' }, review: null });
+    const refused = new Promise<Error>((res) => socket.io.on('reconnect_attempt', () => socket.once('connect_error', res)));
+    socket.io.engine.close(); // the connection drops; the client reconnects by itself
+    await boss.call('DELETE', `/api/kiosks/${k.id}`);
+    expect((await refused).message).to.equal('kiosk-unknown');
+    socket.close();
+  });
+
+  it('pairs only with a live code, and the code works once', async () => {
+    const boss = await loggedIn(ts.base, 'boss');
+    const wrong = await boss.call('POST', '/api/kiosks', { code: 'AAA-AAA', name: 'X' });
+    expect([wrong.status, wrong.json.error.code]).to.deep.equal([404, 'pairing-code-unknown']);
+    const s = io(`${ts.base}/kiosk`, { transports: ['websocket'], forceNew: true, reconnection: false });
+    const { code } = await once(s, 'pairing:code');
+    const typed = `${code.slice(0, 3).toLowerCase()}-${code.slice(3)}`;
+    expect((await boss.call('POST', '/api/kiosks', { code: typed, name: 'Station 9' })).status).to.equal(201);
+    expect((await boss.call('POST', '/api/kiosks', { code, name: 'Station 10' })).status).to.equal(404);
+    s.close();
+  });
+});
+
+describe('review windows and time limits (fake clock)', () => {
+  const t0 = Date.parse('2026-06-05T10:00:00Z');
+  let clock: FakeClock;
+  let ts: TestServer;
+  let sup: StaffClient, boss: StaffClient;
+  before(async () => {
+    clock = new FakeClock(t0);
+    ts = await startTestServer({ clock, config: { graceMs: 60_000, absoluteTimeoutMs: 365 * 24 * 3600_000 } });
+    sup = await loggedIn(ts.base, 'sup1');
+    boss = await loggedIn(ts.base, 'boss');
+  });
+  after(() => ts.close());
+
+  it('opens and closes the window with the clock', async () => {
+    const k = await pairKiosk(ts.base, boss, 'Window');
+    const { socket } = await connectKiosk(ts.base, k.token);
+    clock.set(Date.parse('2026-06-30T16:00:00Z')); // ns closes 2026-06-30 17:00 +02:00 = 15:00Z
+    let r = await sup.call('POST', '/api/reviews', { sittingId: 's-ns-120001', kioskId: k.id });
+    expect(r.json.error.code).to.equal('review-expired');
+    clock.set(Date.parse('2026-06-30T14:59:00Z'));
+    socket.once('review:started', (_p, ack) => ack({ ok: true }));
+    r = await sup.call('POST', '/api/reviews', { sittingId: 's-ns-120001', kioskId: k.id });
+    expect(r.status, r.text).to.equal(201);
+    // a started session may run past the end of the window
+    clock.set(Date.parse('2026-06-30T15:10:00Z'));
+    expect(ts.app.ctx.engine.get(r.json.id)!.endedAt).to.equal(undefined);
+    await sup.call('DELETE', `/api/reviews/${r.json.id}`);
+    socket.close();
+  });
+
+  it('warns five minutes before the time limit and ends at it', async () => {
+    clock.set(t0);
+    const k = await pairKiosk(ts.base, boss, 'Limit');
+    const { socket } = await connectKiosk(ts.base, k.token);
+    const started = once(socket, 'review:started');
+    const r = await sup.call('POST', '/api/reviews', { sittingId: 's-bi-120001', kioskId: k.id });
+    const payload = await started;
+    expect(Date.parse(payload.endsAt) - Date.parse(payload.startedAt)).to.equal(30 * 60_000);
+    const warned = once(socket, 'review:warning');
+    clock.advance(24 * 60_000);
+    expect(await Promise.race([warned.then(() => 'warned'), new Promise((res) => setTimeout(() => res('quiet'), 200))])).to.equal('quiet');
+    clock.advance(60_000);
+    expect(await warned).to.deep.equal({ endsAt: payload.endsAt });
+    const ended = once(socket, 'review:ended');
+    clock.advance(5 * 60_000);
+    expect(await ended).to.deep.equal({ reason: 'time-limit' });
+    expect(ts.app.ctx.engine.get(r.json.id)!.endReason).to.equal('time-limit');
+    socket.close();
+  });
+
+  it('keeps the session through a short disconnect and ends it after the grace period', async () => {
+    clock.set(t0);
+    const k = await pairKiosk(ts.base, boss, 'Grace');
+    let { socket } = await connectKiosk(ts.base, k.token);
+    const started = once(socket, 'review:started');
+    const r = await sup.call('POST', '/api/reviews', { sittingId: 's-bi-120002', kioskId: k.id });
+    await started;
+    await socket.timeout(2000).emitWithAck('review:navigate', { questionId: 'bi5' });
+    socket.close();
+    await new Promise((res) => setTimeout(res, 100));
+    clock.advance(59_000);
+    expect(ts.app.ctx.engine.get(r.json.id)!.endedAt).to.equal(undefined);
+    const back = await connectKiosk(ts.base, k.token);
+    expect(back.state.review.id).to.equal(r.json.id);
+    expect(back.state.review.position).to.equal('bi5');
+    // a start on it while it is away is refused: the grace period does not make it online
+    back.socket.close();
+    await new Promise((res) => setTimeout(res, 100));
+    const k2 = await pairKiosk(ts.base, boss, 'Grace 2');
+    const offline = await sup.call('POST', '/api/reviews', { sittingId: 's-bi-120003', kioskId: k2.id });
+    expect(offline.json.error.code).to.equal('kiosk-offline');
+    clock.advance(60_001);
+    expect(ts.app.ctx.engine.get(r.json.id)!.endReason).to.equal('kiosk-disconnected');
+    socket = back.socket;
+  });
+});

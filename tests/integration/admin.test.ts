@@ -1,0 +1,200 @@
+import { expect } from 'chai';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  FIXTURES, StaffClient, connectKiosk, consoleSocket, loggedIn, once, pairKiosk, startTestServer, type TestServer,
+} from '../helpers/server.ts';
+
+function dirHash(dir: string): string {
+  const h = createHash('sha256');
+  const walk = (d: string) => {
+    for (const f of readdirSync(d).sort()) {
+      const p = join(d, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else { h.update(p.slice(dir.length)); h.update(readFileSync(p)); }
+    }
+  };
+  walk(dir);
+  return h.digest('hex');
+}
+
+describe('administration over HTTP', () => {
+  let ts: TestServer;
+  let boss: StaffClient, sup: StaffClient;
+  before(async () => {
+    ts = await startTestServer();
+    boss = await loggedIn(ts.base, 'boss');
+    sup = await loggedIn(ts.base, 'sup1');
+  });
+  after(() => ts.close());
+
+  describe('exams', () => {
+    it('lists exams with their review status', async () => {
+      const r = await boss.call('GET', '/api/exams');
+      const byId = Object.fromEntries(r.json.map((e: any) => [e.id, e.review.status]));
+      expect(byId).to.deep.equal({ 'bi-kb-2026': 'open', 'ns-kb-2026': 'expired', 'ma-kb-2026': 'not-allowed', 'fr-kb-2026': 'not-open', 'wi-kb-2026': 'open' });
+    });
+
+    it('changes review settings, audited, and the next start obeys them at once', async () => {
+      const k = await pairKiosk(ts.base, boss, 'Exam rules');
+      const { socket } = await connectKiosk(ts.base, k.token);
+      try {
+        const patch = await boss.call('PATCH', '/api/exams/ma-kb-2026/review', { allowed: true, closesAt: '2099-01-01T00:00:00Z' });
+        expect(patch.status, patch.text).to.equal(200);
+        expect(patch.json.review.status).to.equal('open');
+        socket.once('review:started', (_p, ack) => ack({ ok: true }));
+        const start = await sup.call('POST', '/api/reviews', { sittingId: 's-ma-120002', kioskId: k.id });
+        expect(start.status, start.text).to.equal(201);
+        await sup.call('DELETE', `/api/reviews/${start.json.id}`);
+        const back = await boss.call('PATCH', '/api/exams/ma-kb-2026/review', { allowed: false });
+        expect(back.json.review.status).to.equal('not-allowed');
+        const refused = await sup.call('POST', '/api/reviews', { sittingId: 's-ma-120002', kioskId: k.id });
+        expect(refused.json.error.code).to.equal('review-not-allowed');
+        const audit = await boss.call('GET', '/api/audit?action=exam.review-changed');
+        expect(audit.json.events).to.have.length(2);
+        expect(audit.json.events[0].target).to.equal('ma-kb-2026');
+      } finally {
+        socket.close();
+      }
+    });
+
+    it('refuses invalid settings and changes nothing', async () => {
+      const before = readFileSync(join(ts.dataDir, 'exams.json'), 'utf8');
+      for (const body of [{ maxMinutes: 0 }, { opensAt: 'tomorrow' }, { opensAt: '2026-07-01T00:00:00Z', closesAt: '2026-06-01T00:00:00Z' }, { showKey: 'yes' }]) {
+        const r = await boss.call('PATCH', '/api/exams/bi-kb-2026/review', body);
+        expect(r.status, JSON.stringify(body)).to.equal(400);
+      }
+      expect((await boss.call('PATCH', '/api/exams/nope/review', { allowed: true })).status).to.equal(404);
+      expect(readFileSync(join(ts.dataDir, 'exams.json'), 'utf8')).to.equal(before);
+    });
+  });
+
+  describe('import upload', () => {
+    it('shows a dry run, then imports; a second import changes nothing', async () => {
+      const file = JSON.parse(readFileSync(join(FIXTURES, 'sample.json'), 'utf8'));
+      file.candidates.push({ number: '999001', firstName: 'Noor', lastName: 'Bakker' });
+      file.groups[0].candidateNumbers.push('999001');
+      const before = dirHash(ts.dataDir);
+      const dry = await boss.call('POST', '/api/imports?dryRun=1', file);
+      expect(dry.status, dry.text).to.equal(200);
+      expect(dry.json.dryRun).to.equal(true);
+      expect(dry.json.counts.candidates.added).to.equal(1);
+      expect(dirHash(ts.dataDir)).to.equal(before);
+      const real = await boss.call('POST', '/api/imports', file);
+      expect(real.json.counts.candidates.added).to.equal(1);
+      const results = await sup.call('GET', '/api/groups/g-bi-1/results');
+      expect(results.json.rows.map((r: any) => r.name)).to.include('Noor Bakker');
+      const again = await boss.call('POST', '/api/imports', file);
+      expect(again.json.counts.candidates.added).to.equal(0);
+      expect(again.json.counts.sittings.updated).to.equal(0);
+    });
+
+    it('refuses an invalid file with every error by its path, and writes nothing', async () => {
+      const file = JSON.parse(readFileSync(join(FIXTURES, 'sample.json'), 'utf8'));
+      file.exams[0].questions[0].key = ['E'];
+      file.sittings[0].groupId = 'nope';
+      const before = dirHash(ts.dataDir);
+      const r = await boss.call('POST', '/api/imports', file);
+      expect(r.status).to.equal(400);
+      expect(r.json.error.code).to.equal('invalid-input');
+      const errors: string[] = r.json.error.details.errors;
+      expect(errors.some((e) => e.startsWith('exams[0].questions[0].key'))).to.equal(true);
+      expect(errors.some((e) => e.startsWith('sittings[0].groupId'))).to.equal(true);
+      expect(dirHash(ts.dataDir)).to.equal(before);
+    });
+  });
+
+  describe('staff accounts', () => {
+    it('creates a supervisor with a one-time password that must be changed', async () => {
+      const r = await boss.call('POST', '/api/users', { username: 'nieuw', role: 'supervisor', displayName: 'Nieuwe Collega' });
+      expect(r.status, r.text).to.equal(201);
+      expect(r.json.user).not.to.have.property('passwordHash');
+      const c = new StaffClient(ts.base);
+      const login = await c.login('nieuw', r.json.password);
+      expect(login.json.user.mustChangePassword).to.equal(true);
+      expect((await boss.call('POST', '/api/users', { username: 'nieuw', role: 'supervisor' })).json.error.code).to.equal('conflict');
+    });
+
+    it('disabling a user ends their login, their sockets and the reviews they approved', async () => {
+      const created = await boss.call('POST', '/api/users', { username: 'tijdelijk', role: 'supervisor', password: 'een-lang-wachtwoord' });
+      const temp = new StaffClient(ts.base);
+      expect((await temp.login('tijdelijk', 'een-lang-wachtwoord')).status).to.equal(200);
+      const sock = consoleSocket(ts.base, temp);
+      await once(sock, 'reviews:updated');
+      const k = await pairKiosk(ts.base, boss, 'Disabled');
+      const { socket } = await connectKiosk(ts.base, k.token);
+      socket.once('review:started', (_p, ack) => ack({ ok: true }));
+      const start = await temp.call('POST', '/api/reviews', { sittingId: 's-bi-120003', kioskId: k.id });
+      expect(start.status, start.text).to.equal(201);
+      const ended = once(socket, 'review:ended');
+      const gone = once(sock, 'disconnect');
+      const r = await boss.call('PATCH', `/api/users/${created.json.user.id}`, { disabled: true });
+      expect(r.status, r.text).to.equal(200);
+      expect(await gone).to.equal('io server disconnect');
+      expect(await ended).to.deep.equal({ reason: 'user-disabled' });
+      expect((await temp.call('GET', '/api/groups')).status).to.equal(401);
+      expect((await new StaffClient(ts.base).login('tijdelijk', 'een-lang-wachtwoord')).status).to.equal(401);
+      socket.close();
+    });
+
+    it('does not let the last admin be disabled or demoted', async () => {
+      const me = (await boss.call('GET', '/api/auth/me')).json.user;
+      for (const body of [{ disabled: true }, { role: 'supervisor' }]) {
+        const r = await boss.call('PATCH', `/api/users/${me.id}`, body);
+        expect([r.status, r.json.error.code]).to.deep.equal([409, 'last-admin']);
+      }
+    });
+
+    it('resets a password: the user must change it at next login', async () => {
+      const created = await boss.call('POST', '/api/users', { username: 'vergeten', role: 'supervisor', password: 'oud-wachtwoord-123' });
+      const r = await boss.call('PATCH', `/api/users/${created.json.user.id}`, { resetPassword: true });
+      expect(r.json.password).to.be.a('string');
+      expect((await new StaffClient(ts.base).login('vergeten', 'oud-wachtwoord-123')).status).to.equal(401);
+      const login = await new StaffClient(ts.base).login('vergeten', r.json.password);
+      expect(login.json.user.mustChangePassword).to.equal(true);
+    });
+  });
+
+  describe('audit log', () => {
+    it('filters by action and actor, exports CSV, and says whether the chain verifies', async () => {
+      const r = await boss.call('GET', '/api/audit?actor=boss&action=kiosk');
+      expect(r.json.verified).to.equal(true);
+      expect(r.json.events.length).to.be.greaterThan(0);
+      expect(r.json.events.every((e: any) => e.actor === 'boss' && e.action.startsWith('kiosk.'))).to.equal(true);
+      const csv = await boss.call('GET', '/api/audit?format=csv&action=auth.login');
+      expect(csv.headers.get('content-type')).to.match(/text\/csv/);
+      const lines = csv.text.trim().split('\r\n');
+      expect(lines[0]).to.equal('seq,at,actor,action,target,details');
+      expect(lines.length).to.be.greaterThan(1);
+      expect(lines.slice(1).every((l) => l.split(',')[3] === 'auth.login')).to.equal(true);
+      const none = await boss.call('GET', '/api/audit?from=2999-01-01');
+      expect(none.json.events).to.deep.equal([]);
+    });
+  });
+
+  describe('purge', () => {
+    it('counts in a dry run, removes exactly one exam\'s candidate data, and the chain still verifies', async () => {
+      const dry = await boss.call('POST', '/api/purge', { examId: 'fr-kb-2026', dryRun: true });
+      expect(dry.status, dry.text).to.equal(200);
+      expect(dry.json.counts.sittings).to.equal(1);
+      expect(ts.store.content.sittingSummary('s-fr-120003')).to.not.equal(undefined);
+      const real = await boss.call('POST', '/api/purge', { examId: 'fr-kb-2026' });
+      expect(real.json.counts.sittings).to.equal(1);
+      expect(ts.store.content.sittingSummary('s-fr-120003')).to.equal(undefined);
+      expect(ts.store.content.group('g-fr-1')).to.equal(undefined);
+      expect(ts.store.content.exam('fr-kb-2026')).to.not.equal(undefined);
+      expect(ts.store.content.sittingSummary('s-bi-120003')).to.not.equal(undefined);
+      expect(ts.store.content.candidate('120003')).to.not.equal(undefined); // still in another group
+      const audit = await boss.call('GET', '/api/audit?action=data.purged');
+      expect(audit.json.verified).to.equal(true);
+      expect(audit.json.events).to.have.length(1);
+      expect(JSON.stringify(audit.json.events[0])).not.to.match(/Sanne|Vries|120003/);
+    });
+
+    it('refuses a purge without exactly one selector', async () => {
+      expect((await boss.call('POST', '/api/purge', {})).status).to.equal(400);
+      expect((await boss.call('POST', '/api/purge', { examId: 'x', before: '2026-01-01' })).status).to.equal(400);
+    });
+  });
+});

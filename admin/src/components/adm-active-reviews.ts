@@ -1,0 +1,164 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { KioskDto, ReviewDto } from '../../../shared/protocol.ts';
+import { formatRemaining } from '../../../shared/rules.ts';
+import { ApiError, endReview } from '../data/api.ts';
+import type { EndedNotice } from '../data/live.ts';
+import { ClockController } from '../controllers/clock.ts';
+import { LangController, endReasonText, errorMessage, t } from '../i18n.ts';
+import { base } from '../styles.ts';
+
+export type DismissNoticeEvent = CustomEvent<{ key: string }>;
+
+const WARN_MS = 5 * 60 * 1000;
+const byName = new Intl.Collator('nl', { numeric: true, sensitivity: 'base' });
+
+/**
+ * 'Actieve inzages': the reviews running now, live — kiosk, candidate, exam, "vraag n van N", a countdown,
+ * who approved it, and 'Beëindigen' (named with its candidate and kiosk). When a review ends, a short notice
+ * says why, in words.
+ *
+ * @fires adm-dismiss-notice {key} — the close button of an end notice was pressed.
+ */
+export class AdmActiveReviews extends LitElement {
+  static override properties = {
+    reviews: { attribute: false },
+    kiosks: { attribute: false },
+    warned: { attribute: false },
+    ended: { attribute: false },
+    connected: { attribute: false },
+    synced: { attribute: false },
+    ending: { state: true },
+    errors: { state: true },
+  };
+  static override styles = [base, css`
+    aside { background: var(--surface); border: 1px solid var(--line); border-radius: var(--radius-lg); overflow: hidden; }
+    .head { display: flex; align-items: center; justify-content: space-between; padding: var(--space-3) var(--space-4); border-bottom: 1px solid var(--line); background: var(--surface-sunk); }
+    .count { font-variant-numeric: tabular-nums; min-width: 1.75rem; height: 1.75rem; border-radius: 999px; display: inline-grid; place-items: center; background: var(--accent); color: #fff; font-weight: 700; font-size: 0.875rem; padding: 0 0.5rem; }
+    .count.zero { background: var(--line-soft); color: var(--muted); }
+    ul { list-style: none; margin: 0; padding: 0; max-height: calc(100vh - 16rem); overflow-y: auto; }
+    li.review { padding: var(--space-3) var(--space-4); display: grid; grid-template-columns: 1fr auto; gap: var(--space-1) var(--space-3); }
+    li.review + li.review { border-top: 1px solid var(--line-soft); }
+    li.review.warned { background: var(--warn-bg); }
+    .who { font-weight: 650; font-size: 1rem; color: var(--ink-strong); align-self: center; }
+    .exam { color: var(--muted); font-size: 0.875rem; grid-column: 1 / -1; }
+    .where { grid-column: 1 / -1; display: flex; gap: var(--space-2); align-items: center; flex-wrap: wrap; font-size: 0.875rem; }
+    .kiosk { font-weight: 600; }
+    .timer { font-variant-numeric: tabular-nums; font-weight: 700; font-size: 1.125rem; text-align: right; line-height: 1.2; }
+    .timer small { display: block; font-size: 0.75rem; font-weight: 500; color: var(--muted); }
+    .timer.low { color: var(--warn); }
+    .meta { grid-column: 1 / -1; display: flex; justify-content: space-between; align-items: center; gap: var(--space-2); }
+    .approved { margin-left: auto; color: var(--muted); font-size: 0.8125rem; }
+    .progress { font-weight: 600; color: var(--ink); font-size: 0.875rem; }
+    .bar { grid-column: 1 / -1; margin-top: var(--space-1); height: 4px; background: var(--line-soft); border-radius: 2px; overflow: hidden; }
+    .bar > span { display: block; height: 100%; background: var(--accent); }
+    .empty { padding: var(--space-5) var(--space-4); font-size: 0.9375rem; }
+    .notices { display: flex; flex-direction: column; gap: var(--space-2); padding: var(--space-3) var(--space-3) 0; }
+    .notices:empty { display: none; }
+    .notice { display: flex; gap: var(--space-2); align-items: flex-start; justify-content: space-between; font-size: 0.875rem; padding: var(--space-2) var(--space-3); }
+    .notice button.quiet { color: inherit; font-size: 1.1rem; line-height: 1; padding: 0.1rem 0.35rem; }
+    .offline-bar { font-size: 0.875rem; margin: var(--space-3) var(--space-3) 0; padding: var(--space-2) var(--space-3); }
+    .item-error { grid-column: 1 / -1; font-size: 0.875rem; padding: var(--space-2) var(--space-3); }
+  `];
+
+  reviews: readonly ReviewDto[] = [];
+  kiosks: readonly KioskDto[] = [];
+  warned: ReadonlySet<string> = new Set();
+  ended: readonly EndedNotice[] = [];
+  connected = false;
+  synced = false;
+  ending: ReadonlySet<string> = new Set();
+  errors: ReadonlyMap<string, string> = new Map();
+
+  private readonly clock = new ClockController(this);
+
+  constructor() {
+    super();
+    new LangController(this);
+  }
+
+  private async end(r: ReviewDto) {
+    this.ending = new Set([...this.ending, r.id]);
+    const errors = new Map(this.errors);
+    errors.delete(r.id);
+    this.errors = errors;
+    try {
+      await endReview(r.id);
+    } catch (err) {
+      this.errors = new Map(this.errors).set(r.id, t('active.endFailed', { message: err instanceof ApiError ? errorMessage(err) : String(err) }));
+    } finally {
+      const ending = new Set(this.ending);
+      ending.delete(r.id);
+      this.ending = ending;
+    }
+  }
+
+  private dismiss(key: string) {
+    this.dispatchEvent(new CustomEvent('adm-dismiss-notice', { detail: { key }, bubbles: true, composed: true }));
+  }
+
+  private kioskOnline(r: ReviewDto): boolean {
+    const k = this.kiosks.find((x) => x.id === r.kioskId);
+    return k ? k.online : r.kioskOnline;
+  }
+
+  private item(r: ReviewDto) {
+    // the clock controller re-renders every second; read the time now, not at its last tick
+    const left = Date.parse(r.endsAt) - Math.max(this.clock.now, Date.now());
+    const low = left <= WARN_MS || this.warned.has(r.id);
+    const online = this.kioskOnline(r);
+    const error = this.errors.get(r.id);
+    const pct = r.questionCount > 0 ? Math.round((r.questionNumber / r.questionCount) * 100) : 0;
+    return html`<li class="review ${low ? 'warned' : ''}">
+      <h3 class="who">${r.candidateName}</h3>
+      <div class="timer ${low ? 'low' : ''}" role="timer">${formatRemaining(left)}<small>${t('active.timeLeft')}</small></div>
+      <div class="exam">${r.examTitle}</div>
+      <div class="where">
+        <span><span class="sr-only">${t('active.kiosk')}: </span><span class="kiosk">${r.kioskName}</span></span>
+        ${online ? nothing : html`<span class="badge danger">${t('active.kioskOffline')}</span>`}
+        ${low ? html`<span class="badge warn">${t('active.warning')}</span>` : nothing}
+        <span class="approved">${t('active.approvedBy')}: ${r.approvedByName || r.approvedBy}</span>
+      </div>
+      <div class="bar" aria-hidden="true"><span class="fill" data-pct=${pct}></span></div>
+      <div class="meta">
+        <span class="progress">${t('active.question', { n: r.questionNumber, total: r.questionCount })}</span>
+        <button type="button" class="danger small" ?disabled=${this.ending.has(r.id)}
+          aria-label=${t('active.endLabel', { candidate: r.candidateName, kiosk: r.kioskName })}
+          @click=${() => this.end(r)}>${t('active.end')}</button>
+      </div>
+      ${error ? html`<p class="alert item-error" role="alert">${error}</p>` : nothing}
+    </li>`;
+  }
+
+  override updated() {
+    // Progress bars: width set through the CSSOM, which the strict CSP allows (no inline style attributes).
+    for (const el of this.renderRoot.querySelectorAll<HTMLElement>('.fill')) {
+      el.style.width = `${el.dataset.pct ?? 0}%`;
+    }
+  }
+
+  override render() {
+    const reviews = [...this.reviews].sort((a, b) => byName.compare(a.kioskName, b.kioskName));
+    return html`<aside aria-labelledby="active-title">
+      <div class="head">
+        <h2 id="active-title">${t('active.title')}</h2>
+        <span class="count ${reviews.length ? '' : 'zero'}" aria-hidden="true">${reviews.length}</span>
+      </div>
+      ${!this.connected && this.synced ? html`<p class="notice warn offline-bar" role="status">${t('active.disconnected')}</p>` : nothing}
+      <div class="notices" role="status">${this.ended.map((n) => html`<div class="notice info">
+        <span>${t('active.ended', { candidate: n.candidateName, reason: endReasonText(n.reason) })}</span>
+        <button type="button" class="quiet" aria-label=${t('common.dismiss')} @click=${() => this.dismiss(n.key)}>×</button>
+      </div>`)}</div>
+      ${!this.synced
+        ? html`<p class="empty muted">${t('app.loading')}</p>`
+        : reviews.length === 0
+          ? html`<p class="empty muted">${t('active.empty')}</p>`
+          : html`<ul>${reviews.map((r) => this.item(r))}</ul>`}
+    </aside>`;
+  }
+}
+customElements.define('adm-active-reviews', AdmActiveReviews);
+
+declare global {
+  interface HTMLElementTagNameMap { 'adm-active-reviews': AdmActiveReviews }
+  interface HTMLElementEventMap { 'adm-dismiss-notice': DismissNoticeEvent }
+}

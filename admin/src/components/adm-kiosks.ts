@@ -1,0 +1,288 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { KioskDto, ReviewDto } from '../../../shared/protocol.ts';
+import { normalizePairingCode } from '../../../shared/rules.ts';
+import { ApiError, pairKiosk, renameKiosk, unpairKiosk } from '../data/api.ts';
+import { LangController, errorMessage, formatDate, t } from '../i18n.ts';
+import { base } from '../styles.ts';
+
+const byName = new Intl.Collator('nl', { numeric: true, sensitivity: 'base' });
+
+function message(err: unknown): string {
+  return err instanceof ApiError ? errorMessage(err) : String(err);
+}
+
+/**
+ * 'Kiosks': the paired review stations and their live status (online, offline, in inzage). Admins pair a new
+ * kiosk by the code it shows ('Kiosk koppelen' → 'Koppelcode', 'Naam', 'Koppelen'), rename one ('Hernoemen'),
+ * or unpair one ('Ontkoppelen', confirmed in a dialog).
+ *
+ * @fires none — commands go through `data/api.ts`; the list itself is live.
+ */
+export class AdmKiosks extends LitElement {
+  static override properties = {
+    kiosks: { attribute: false },
+    reviews: { attribute: false },
+    synced: { attribute: false },
+    isAdmin: { attribute: false },
+    pairOpen: { state: true },
+    busy: { state: true },
+    pairError: { state: true },
+    status: { state: true },
+    renaming: { state: true },
+    renameError: { state: true },
+    unpairing: { state: true },
+    unpairError: { state: true },
+  };
+  static override styles = [base, css`
+    .head-row { display: flex; align-items: flex-start; justify-content: space-between; gap: var(--space-4); }
+    .pair { margin-bottom: var(--space-4); display: flex; flex-direction: column; gap: var(--space-2); }
+    .pair form { display: grid; grid-template-columns: 12rem minmax(0, 18rem) auto; gap: var(--space-3); align-items: start; margin-top: var(--space-2); }
+    /* level with the inputs: one label line (0.9375rem × 1.5) and the field gap above them */
+    .pair .buttons { display: flex; gap: var(--space-2); padding-top: calc(0.9375rem * 1.5 + 0.3rem); }
+    .pair input[name='code'] { text-transform: uppercase; letter-spacing: 0.12em; font-variant-numeric: tabular-nums; font-weight: 600; }
+    .messages { display: flex; flex-direction: column; gap: var(--space-2); margin-bottom: var(--space-4); }
+    .messages:empty { display: none; }
+    td .actions { display: inline-flex; gap: var(--space-2); }
+    dialog {
+      border: 1px solid var(--line); border-radius: var(--radius-lg); padding: 0; width: min(28rem, calc(100vw - 2rem));
+      color: var(--ink); box-shadow: 0 20px 50px rgb(15 23 32 / 0.3);
+    }
+    dialog::backdrop { background: rgb(15 23 32 / 0.45); }
+    dialog form, dialog .body { display: flex; flex-direction: column; gap: var(--space-4); padding: var(--space-5); }
+    dialog .buttons { display: flex; justify-content: flex-end; gap: var(--space-2); }
+    h1:focus { outline: none; }
+  `];
+
+  kiosks: readonly KioskDto[] = [];
+  reviews: readonly ReviewDto[] = [];
+  synced = false;
+  isAdmin = false;
+  pairOpen = false;
+  busy = false;
+  pairError = '';
+  /** the outcome of the last command, for the status line */
+  status = '';
+  renaming: KioskDto | null = null;
+  renameError = '';
+  unpairing: KioskDto | null = null;
+  unpairError = '';
+
+  constructor() {
+    super();
+    new LangController(this);
+  }
+
+  override updated() {
+    this.syncDialog('rename', this.renaming !== null);
+    this.syncDialog('unpair', this.unpairing !== null);
+  }
+
+  private syncDialog(id: string, open: boolean) {
+    const dialog = this.renderRoot.querySelector<HTMLDialogElement>(`#${id}`);
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }
+
+  private togglePair() {
+    this.pairOpen = !this.pairOpen;
+    this.pairError = '';
+    if (this.pairOpen) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#code')?.focus());
+  }
+
+  private async pair(e: SubmitEvent) {
+    e.preventDefault();
+    const form = e.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const code = normalizePairingCode(String(data.get('code') ?? ''));
+    const name = String(data.get('name') ?? '').trim();
+    if (!code || !name) {
+      this.pairError = t('kiosks.required');
+      this.renderRoot.querySelector<HTMLInputElement>(code ? '#name' : '#code')?.focus();
+      return;
+    }
+    this.busy = true;
+    this.pairError = '';
+    try {
+      const kiosk = await pairKiosk(code, name);
+      form.reset();
+      this.pairOpen = false;
+      this.status = t('kiosks.paired', { name: kiosk.name });
+    } catch (err) {
+      this.pairError = message(err);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async rename(e: SubmitEvent) {
+    e.preventDefault();
+    const kiosk = this.renaming;
+    if (!kiosk) return;
+    const name = String(new FormData(e.currentTarget as HTMLFormElement).get('name') ?? '').trim();
+    if (!name) {
+      this.renameError = t('kiosks.required');
+      return;
+    }
+    this.busy = true;
+    this.renameError = '';
+    try {
+      await renameKiosk(kiosk.id, name);
+      this.renaming = null;
+      this.status = t('kiosks.renamed', { old: kiosk.name, name });
+    } catch (err) {
+      this.renameError = message(err);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async unpair() {
+    const kiosk = this.unpairing;
+    if (!kiosk) return;
+    this.busy = true;
+    this.unpairError = '';
+    try {
+      await unpairKiosk(kiosk.id);
+      this.unpairing = null;
+      this.status = t('kiosks.unpaired', { name: kiosk.name });
+      // Its row (and the button that had focus) is gone: continue from the heading.
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+    } catch (err) {
+      this.unpairError = message(err);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private openRename(k: KioskDto) {
+    this.renameError = '';
+    this.status = '';
+    this.renaming = k;
+  }
+
+  private openUnpair(k: KioskDto) {
+    this.unpairError = '';
+    this.status = '';
+    this.unpairing = k;
+  }
+
+  private statusCell(k: KioskDto) {
+    const review = k.reviewId ? this.reviews.find((r) => r.id === k.reviewId) : undefined;
+    const offline = k.online ? nothing : html` <span class="badge neutral">${t('kiosks.offline')}</span>`;
+    if (k.reviewId) {
+      return html`<span class="badge info">${review ? t('kiosks.inReviewOf', { candidate: review.candidateName }) : t('kiosks.inReview')}</span>${offline}`;
+    }
+    return k.online ? html`<span class="badge ok">${t('kiosks.online')}</span>` : offline;
+  }
+
+  private table() {
+    if (!this.synced) return html`<p class="card muted" role="status">${t('app.loading')}</p>`;
+    if (this.kiosks.length === 0) return html`<p class="card empty">${t('kiosks.empty')}</p>`;
+    const kiosks = [...this.kiosks].sort((a, b) => byName.compare(a.name, b.name));
+    return html`<div class="table-wrap">
+      <table>
+        <caption>${t('kiosks.caption')} <span class="muted">(${kiosks.length})</span></caption>
+        <thead><tr>
+          <th scope="col">${t('kiosks.name')}</th>
+          <th scope="col">${t('kiosks.status')}</th>
+          <th scope="col">${t('kiosks.lastSeen')}</th>
+          ${this.isAdmin ? html`<th scope="col" class="action"><span class="sr-only">${t('kiosks.actions')}</span></th>` : nothing}
+        </tr></thead>
+        <tbody>${kiosks.map((k) => html`<tr>
+          <th scope="row">${k.name}</th>
+          <td>${this.statusCell(k)}</td>
+          <td class="muted">${k.online ? t('kiosks.now') : formatDate(k.lastSeenAt)}</td>
+          ${this.isAdmin ? html`<td class="action"><span class="actions">
+            <button type="button" class="secondary small" @click=${() => this.openRename(k)}>${t('kiosks.rename')}</button>
+            <button type="button" class="danger small" @click=${() => this.openUnpair(k)}>${t('kiosks.unpair')}</button>
+          </span></td>` : nothing}
+        </tr>`)}</tbody>
+      </table>
+    </div>`;
+  }
+
+  private pairForm() {
+    return html`<section class="card pair" id="pair-section" aria-labelledby="pair-title">
+      <h2 id="pair-title">${t('kiosks.pairTitle')}</h2>
+      <p class="muted">${t('kiosks.pairIntro')}</p>
+      <form @submit=${this.pair} @input=${() => { this.pairError = ''; }} novalidate>
+        <div class="field">
+          <label for="code">${t('kiosks.code')}</label>
+          <input id="code" name="code" autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="9" required
+            aria-describedby="code-hint" aria-invalid=${this.pairError ? 'true' : 'false'}>
+          <span class="hint" id="code-hint">${t('kiosks.codeHint')}</span>
+        </div>
+        <div class="field">
+          <label for="name">${t('kiosks.kioskName')}</label>
+          <input id="name" name="name" autocomplete="off" maxlength="60" required aria-describedby="name-hint">
+          <span class="hint" id="name-hint">${t('kiosks.kioskNameHint')}</span>
+        </div>
+        <div class="buttons">
+          <button type="submit" ?disabled=${this.busy}>${t('kiosks.submitPair')}</button>
+          <button type="button" class="secondary" @click=${this.togglePair}>${t('common.cancel')}</button>
+        </div>
+      </form>
+      <div role="alert">${this.pairError ? html`<p class="alert">${this.pairError}</p>` : nothing}</div>
+    </section>`;
+  }
+
+  private dialogs() {
+    const r = this.renaming;
+    const u = this.unpairing;
+    const running = u?.reviewId != null;
+    return html`
+      <dialog id="rename" aria-labelledby="rename-title" @close=${() => { this.renaming = null; }}>
+        ${r ? html`<form @submit=${this.rename} novalidate>
+          <h2 id="rename-title">${t('kiosks.renameTitle')}</h2>
+          <div class="field">
+            <label for="new-name">${t('kiosks.newName')}</label>
+            <input id="new-name" name="name" .value=${r.name} maxlength="60" required autocomplete="off">
+          </div>
+          <div role="alert">${this.renameError ? html`<p class="alert">${this.renameError}</p>` : nothing}</div>
+          <div class="buttons">
+            <button type="button" class="secondary" @click=${() => { this.renaming = null; }}>${t('common.cancel')}</button>
+            <button type="submit" ?disabled=${this.busy}>${t('common.save')}</button>
+          </div>
+        </form>` : nothing}
+      </dialog>
+      <dialog id="unpair" aria-labelledby="unpair-title" aria-describedby="unpair-text" @close=${() => { this.unpairing = null; }}>
+        ${u ? html`<div class="body">
+          <h2 id="unpair-title">${t('kiosks.unpairTitle')}</h2>
+          <div id="unpair-text" class="stack">
+            <p>${t('kiosks.unpairText', { name: u.name })}</p>
+            ${running ? html`<p class="notice warn">${t('kiosks.unpairRunning')}</p>` : nothing}
+          </div>
+          <div role="alert">${this.unpairError ? html`<p class="alert">${this.unpairError}</p>` : nothing}</div>
+          <div class="buttons">
+            <button type="button" class="secondary" autofocus @click=${() => { this.unpairing = null; }}>${t('common.cancel')}</button>
+            <button type="button" class="danger solid" ?disabled=${this.busy} @click=${this.unpair}>${t('kiosks.unpair')}</button>
+          </div>
+        </div>` : nothing}
+      </dialog>
+    `;
+  }
+
+  override render() {
+    return html`
+      <div class="page-head">
+        <div class="head-row">
+          <h1 tabindex="-1">${t('kiosks.title')}</h1>
+          ${this.isAdmin ? html`<button type="button" aria-expanded=${String(this.pairOpen)} aria-controls="pair-section"
+            @click=${this.togglePair}>${t('kiosks.pair')}</button>` : nothing}
+        </div>
+        <p class="lead">${t('kiosks.intro')}</p>
+      </div>
+      <div class="messages" role="status">${this.status ? html`<p class="notice ok">${this.status}</p>` : nothing}</div>
+      ${this.isAdmin && this.pairOpen ? this.pairForm() : nothing}
+      ${this.table()}
+      ${this.isAdmin ? this.dialogs() : nothing}
+    `;
+  }
+}
+customElements.define('adm-kiosks', AdmKiosks);
+
+declare global {
+  interface HTMLElementTagNameMap { 'adm-kiosks': AdmKiosks }
+}

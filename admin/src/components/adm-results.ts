@@ -1,0 +1,123 @@
+import { LitElement, css, html } from 'lit';
+import type { ResultRowDto, ResultsDto, ReviewDto } from '../../../shared/protocol.ts';
+import { getResults } from '../data/api.ts';
+import { TaskController } from '../controllers/task.ts';
+import { LangController, formatDate, formatGrade, formatScore, reviewStatusText, t } from '../i18n.ts';
+import { href, navigate } from '../router.ts';
+import { base } from '../styles.ts';
+import { loadStatus } from './load-state.ts';
+import { cvteNote, statusBadge } from './review-status.ts';
+
+/**
+ * The results of one sitting group (after 'Inzien examenresultaten'): the exam's review status in words, and a
+ * table of its candidates with score and grade, each with the source's button 'Inzage' — or the reason why not,
+ * or 'Inzage loopt' while a review of that sitting runs (live).
+ *
+ * @fires none — navigates by the location hash.
+ */
+export class AdmResults extends LitElement {
+  static override properties = {
+    groupId: {},
+    reviews: { attribute: false },
+    synced: { attribute: false },
+  };
+  static override styles = [base, css`
+    .exam { display: flex; gap: var(--space-3); align-items: center; flex-wrap: wrap; color: var(--muted); font-size: 1.0625rem; }
+    .summary { display: flex; flex-direction: column; gap: var(--space-3); margin-bottom: var(--space-4); }
+    .summary .head { display: flex; gap: var(--space-3); align-items: center; }
+    dl.facts { font-size: 0.9375rem; }
+    .reason { color: var(--muted); font-size: 0.875rem; }
+    caption .count { color: var(--muted); font-weight: 500; }
+  `];
+
+  groupId = '';
+  reviews: readonly ReviewDto[] = [];
+  /** whether `reviews` came from the server yet; until then the rows' own `reviewId` is used */
+  synced = false;
+
+  private readonly results = new TaskController(this, ([id], signal) => getResults(id, signal), () => [this.groupId] as const);
+
+  constructor() {
+    super();
+    new LangController(this);
+  }
+
+  private window(r: ResultsDto['exam']['review']) {
+    const from = r.opensAt ? formatDate(r.opensAt) : '';
+    const to = r.closesAt ? formatDate(r.closesAt) : '';
+    if (from && to) return t('results.windowFromTo', { from, to });
+    if (from) return t('results.windowFrom', { from });
+    if (to) return t('results.windowTo', { to });
+    return t('results.windowAlways');
+  }
+
+  private action(row: ResultRowDto, data: ResultsDto) {
+    if (!row.sittingId) return html`<span class="reason">${t('results.noSitting')}</span>`;
+    const running = this.synced ? this.reviews.some((r) => r.sittingId === row.sittingId) : row.reviewId !== null;
+    if (running) return html`<span class="badge info">${t('results.running')}</span>`;
+    const status = data.exam.review.status;
+    if (status !== 'open') return html`<span class="reason">${reviewStatusText(status)}</span>`;
+    return html`<button type="button" class="small"
+      @click=${() => navigate({ name: 'candidate', number: row.candidateNumber, groupId: data.group.id })}>${t('results.open')}</button>`;
+  }
+
+  private summary(data: ResultsDto) {
+    const review = data.exam.review;
+    return html`<section class="card summary" aria-labelledby="review-heading">
+      <div class="head">
+        <h2 id="review-heading">${t('results.status')}</h2>
+        ${statusBadge(review.status)}
+      </div>
+      <dl class="facts">
+        <dt>${t('results.window')}</dt><dd>${this.window(review)}</dd>
+        <dt>${t('results.maxMinutes')}</dt><dd>${t('results.minutes', { n: review.maxMinutes })}</dd>
+      </dl>
+      ${cvteNote(review.status, data.exam.central)}
+    </section>`;
+  }
+
+  private table(data: ResultsDto) {
+    if (data.rows.length === 0) return html`<p class="card empty">${t('results.empty')}</p>`;
+    return html`<div class="table-wrap">
+      <table>
+        <caption>${t('results.caption')} <span class="count">(${data.rows.length})</span></caption>
+        <thead><tr>
+          <th scope="col">${t('results.number')}</th>
+          <th scope="col">${t('results.name')}</th>
+          <th scope="col">${t('results.class')}</th>
+          <th scope="col" class="num">${t('results.score')}</th>
+          <th scope="col" class="num">${t('results.grade')}</th>
+          <th scope="col" class="action">${t('results.review')}</th>
+        </tr></thead>
+        <tbody>${data.rows.map((row) => html`<tr>
+          <td class="tabular">${row.candidateNumber}</td>
+          <th scope="row">${row.name}</th>
+          <td>${row.className ?? t('common.none')}</td>
+          <td class="num">${formatScore(row.totalScore, row.maxScore)}</td>
+          <td class="num">${formatGrade(row.grade)}</td>
+          <td class="action">${this.action(row, data)}</td>
+        </tr>`)}</tbody>
+      </table>
+    </div>`;
+  }
+
+  override render() {
+    const data = this.results.value;
+    return html`
+      <div class="page-head">
+        <a class="back" href=${href({ name: 'groups' })}>${t('results.back')}</a>
+        <h1>${data ? data.group.name : t('nav.groups')}</h1>
+        ${data ? html`<p class="exam"><span>${data.exam.title}</span>
+          ${data.exam.central ? html`<span class="badge neutral">${t('results.central')}</span>` : ''}
+          <span aria-hidden="true">·</span><span>${formatDate(data.group.startsAt)}</span></p>` : ''}
+      </div>
+      ${loadStatus(this.results.state, () => void this.results.reload())}
+      ${data ? html`${this.summary(data)}${this.table(data)}` : ''}
+    `;
+  }
+}
+customElements.define('adm-results', AdmResults);
+
+declare global {
+  interface HTMLElementTagNameMap { 'adm-results': AdmResults }
+}

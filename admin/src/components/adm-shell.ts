@@ -1,0 +1,199 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { MeDto } from '../../../shared/protocol.ts';
+import { LiveController } from '../data/live.ts';
+import { logout, refresh } from '../data/session.ts';
+import { LangController, t, type MessageKey } from '../i18n.ts';
+import { RouteController, href, type AdminSection, type Route } from '../router.ts';
+import { base } from '../styles.ts';
+import type { DismissNoticeEvent } from './adm-active-reviews.ts';
+import './adm-active-reviews.ts';
+import './adm-groups.ts';
+import './adm-kiosks.ts';
+import './adm-lang-switch.ts';
+import './adm-placeholder.ts';
+import './adm-results.ts';
+import './adm-sitting.ts';
+
+const SECTION_KEY: Record<AdminSection, MessageKey> = {
+  exams: 'nav.exams', import: 'nav.import', staff: 'nav.staff', audit: 'nav.audit',
+};
+
+/**
+ * The logged-in console: header (product, navigation, user, language, 'Uitloggen'), the current screen,
+ * and 'Actieve inzages' beside it. Owns the `/admin` live connection: it opens when the shell appears
+ * after login and closes when the shell goes (logout), so no listener outlives the session.
+ *
+ * @fires none — listens for `adm-dismiss-notice` from `adm-active-reviews`.
+ */
+export class AdmShell extends LitElement {
+  static override properties = {
+    user: { attribute: false },
+    loggingOut: { state: true },
+  };
+  static override styles = [base, css`
+    :host { min-height: 100vh; display: flex; flex-direction: column; }
+    header {
+      background: var(--header-bg); color: var(--header-ink);
+      --switch-line: #5b7190; --switch-ink: var(--header-muted); --switch-hover: #fff;
+      --switch-active-bg: #fff; --switch-active-ink: var(--header-bg); --switch-focus: #8cc4ff;
+    }
+    header :focus-visible { outline-color: #8cc4ff; }
+    .bar { display: flex; align-items: center; gap: var(--space-5); padding: var(--space-3) var(--space-6); }
+    .brand { font-weight: 700; font-size: 1.125rem; letter-spacing: 0.01em; display: flex; align-items: baseline; gap: 0.6em; margin-right: auto; }
+    .brand small { font-weight: 500; font-size: 0.875rem; color: var(--header-muted); }
+    .user { display: flex; flex-direction: column; align-items: flex-end; line-height: 1.2; }
+    .user .name { font-weight: 600; }
+    .user .role { font-size: 0.8125rem; color: var(--header-muted); }
+    .logout { background: transparent; border-color: #8aa0bd; color: #fff; }
+    .logout:hover { background: rgb(255 255 255 / 0.1); border-color: #fff; }
+    .skip { position: absolute; left: var(--space-4); top: -3rem; background: #fff; color: var(--accent); padding: var(--space-2) var(--space-3); border-radius: var(--radius); z-index: 10; }
+    .skip:focus { top: var(--space-2); }
+
+    nav { background: #1b3354; padding: 0 var(--space-5); }
+    nav ul { list-style: none; margin: 0; padding: 0; display: flex; gap: var(--space-1); }
+    nav a {
+      display: block; padding: 0.65rem 0.9rem; color: var(--header-muted); text-decoration: none; font-weight: 600;
+      font-size: 0.9375rem; border-bottom: 3px solid transparent;
+    }
+    nav a:hover { color: #fff; border-bottom-color: #5b7190; }
+    nav a[aria-current='page'] { color: #fff; border-bottom-color: #fff; }
+    nav .sep { width: 1px; background: #3d5678; margin: 0.6rem var(--space-2); }
+
+    .layout {
+      flex: 1; display: grid; grid-template-columns: minmax(0, 1fr) 21rem; gap: var(--space-5);
+      padding: var(--space-5) var(--space-6); align-items: start; max-width: 100rem; width: 100%; margin: 0 auto;
+    }
+    main:focus { outline: none; }
+    adm-active-reviews { position: sticky; top: var(--space-4); }
+    @media (max-width: 60rem) {
+      .layout { grid-template-columns: 1fr; }
+      adm-active-reviews { position: static; order: -1; }
+    }
+  `];
+
+  user: MeDto | undefined = undefined;
+  loggingOut = false;
+
+  private readonly live = new LiveController(this, {
+    // The server dropped or refused the connection: ask whether the session still exists.
+    onRefused: () => void refresh().catch(() => undefined),
+  });
+  private readonly router = new RouteController(this, () => this.routeChanged());
+  private moveFocus = false;
+
+  constructor() {
+    super();
+    new LangController(this);
+  }
+
+  private routeChanged() {
+    this.moveFocus = true;
+  }
+
+  override updated() {
+    document.title = `${this.screenTitle()} — ${t('app.name')}`;
+    if (this.moveFocus) {
+      this.moveFocus = false;
+      // A new screen: start reading and tabbing from its content, not from the old position.
+      this.renderRoot.querySelector<HTMLElement>('main')?.focus({ preventScroll: false });
+    }
+  }
+
+  private screenTitle(): string {
+    const r = this.router.route;
+    switch (r.name) {
+      case 'groups': case 'results': case 'candidate': return t('nav.groups');
+      case 'kiosks': return t('nav.kiosks');
+      case 'admin': return t(SECTION_KEY[r.section]);
+      case 'not-found': return t('notfound.title');
+    }
+  }
+
+  private async logout() {
+    this.loggingOut = true;
+    try {
+      await logout();
+    } catch {
+      // The session ends on the client in any case; the server ends it on its own timeout.
+    }
+  }
+
+  private skip(e: Event) {
+    e.preventDefault();
+    this.renderRoot.querySelector<HTMLElement>('main')?.focus();
+  }
+
+  private navLink(route: Route, key: MessageKey) {
+    const current = this.router.route;
+    const active = current.name === route.name
+      || (route.name === 'groups' && (current.name === 'results' || current.name === 'candidate'))
+      || (route.name === 'admin' && current.name === 'admin' && current.section === route.section);
+    const exact = JSON.stringify(current) === JSON.stringify(route);
+    return html`<li><a href=${href(route)} aria-current=${exact ? 'page' : active ? 'true' : nothing}>${t(key)}</a></li>`;
+  }
+
+  private view() {
+    const r = this.router.route;
+    const { kiosks, reviews, synced } = this.live.state;
+    const isAdmin = this.user?.role === 'admin';
+    switch (r.name) {
+      case 'groups':
+        return html`<adm-groups></adm-groups>`;
+      case 'results':
+        return html`<adm-results .groupId=${r.groupId} .reviews=${reviews} .synced=${synced}></adm-results>`;
+      case 'candidate':
+        return html`<adm-sitting .number=${r.number} .groupId=${r.groupId} .kiosks=${kiosks} .reviews=${reviews} .synced=${synced}></adm-sitting>`;
+      case 'kiosks':
+        return html`<adm-kiosks .kiosks=${kiosks} .reviews=${reviews} .synced=${synced} .isAdmin=${isAdmin}></adm-kiosks>`;
+      case 'admin':
+        return isAdmin
+          ? html`<adm-placeholder heading=${t(SECTION_KEY[r.section])} text=${t('placeholder.text')}></adm-placeholder>`
+          : html`<adm-placeholder heading=${t('forbidden.title')} text=${t('forbidden.text')} back></adm-placeholder>`;
+      case 'not-found':
+        return html`<adm-placeholder heading=${t('notfound.title')} text=${t('notfound.text')} back></adm-placeholder>`;
+    }
+  }
+
+  override render() {
+    const isAdmin = this.user?.role === 'admin';
+    const { kiosks, reviews, warned, ended, connected, synced } = this.live.state;
+    return html`
+      <a class="skip" href="#main" @click=${this.skip}>${t('app.skip')}</a>
+      <header>
+        <div class="bar">
+          <div class="brand">${t('app.name')} <small>${t('app.tagline')}</small></div>
+          <div class="user">
+            <span class="name"><span class="sr-only">${t('user.label')} </span>${this.user?.displayName}</span>
+            <span class="role">${this.user ? t(this.user.role === 'admin' ? 'role.admin' : 'role.supervisor') : ''}</span>
+          </div>
+          <adm-lang-switch></adm-lang-switch>
+          <button type="button" class="logout" ?disabled=${this.loggingOut} @click=${this.logout}>${t('logout')}</button>
+        </div>
+        <nav aria-label=${t('nav.label')}>
+          <ul>
+            ${this.navLink({ name: 'groups' }, 'nav.groups')}
+            ${this.navLink({ name: 'kiosks' }, 'nav.kiosks')}
+            ${isAdmin ? html`
+              <li class="sep" aria-hidden="true"></li>
+              ${this.navLink({ name: 'admin', section: 'exams' }, 'nav.exams')}
+              ${this.navLink({ name: 'admin', section: 'import' }, 'nav.import')}
+              ${this.navLink({ name: 'admin', section: 'staff' }, 'nav.staff')}
+              ${this.navLink({ name: 'admin', section: 'audit' }, 'nav.audit')}` : nothing}
+          </ul>
+        </nav>
+      </header>
+      <div class="layout">
+        <main id="main" tabindex="-1">${this.view()}</main>
+        <adm-active-reviews
+          .reviews=${reviews} .kiosks=${kiosks} .warned=${warned} .ended=${ended}
+          .connected=${connected} .synced=${synced}
+          @adm-dismiss-notice=${(e: DismissNoticeEvent) => this.live.dismiss(e.detail.key)}></adm-active-reviews>
+      </div>
+    `;
+  }
+}
+customElements.define('adm-shell', AdmShell);
+
+declare global {
+  interface HTMLElementTagNameMap { 'adm-shell': AdmShell }
+}

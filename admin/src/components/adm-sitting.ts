@@ -1,0 +1,245 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { CandidateSittingDto, KioskDto, ReviewDto } from '../../../shared/protocol.ts';
+import { ApiError, getCandidateSittings, startReview } from '../data/api.ts';
+import { TaskController } from '../controllers/task.ts';
+import { LangController, errorMessage, formatDate, formatGrade, formatScore, reviewStatusText, t } from '../i18n.ts';
+import { href } from '../router.ts';
+import { base } from '../styles.ts';
+import { loadStatus } from './load-state.ts';
+import { cvteNote, statusBadge } from './review-status.ts';
+
+type KioskAvailability = 'free' | 'busy' | 'offline';
+
+function availability(k: KioskDto): KioskAvailability {
+  if (k.reviewId) return 'busy';
+  return k.online ? 'free' : 'offline';
+}
+
+const ORDER: Record<KioskAvailability, number> = { free: 0, busy: 1, offline: 2 };
+const POLICY_CODES: ReadonlySet<string> = new Set(['review-not-allowed', 'review-not-open', 'review-expired']);
+const byName = new Intl.Collator('nl', { numeric: true, sensitivity: 'base' });
+
+/**
+ * A candidate's sitting(s) (after 'Inzage'; the one from the group we came from first): exam, date, score,
+ * grade, and — where review is possible — a kiosk chooser 'Kiosk' and the source's button 'Start inzage'.
+ * Free online kiosks come first; busy and offline ones are shown but cannot be chosen. The server has the last
+ * word: its refusal is shown with its own message.
+ *
+ * @fires none — commands go through `data/api.ts`; the running review shows up in the live lists.
+ */
+export class AdmSitting extends LitElement {
+  static override properties = {
+    number: {},
+    groupId: {},
+    kiosks: { attribute: false },
+    reviews: { attribute: false },
+    synced: { attribute: false },
+    choice: { state: true },
+    errors: { state: true },
+    starting: { state: true },
+    started: { state: true },
+  };
+  static override styles = [base, css`
+    .sub { color: var(--muted); }
+    .hint.warn { color: var(--warn-ink); font-weight: 600; }
+    .sittings { display: flex; flex-direction: column; gap: var(--space-4); }
+    article { display: flex; flex-direction: column; gap: var(--space-4); }
+    article.current { border-color: var(--line-strong); }
+    .title { display: flex; gap: var(--space-3); align-items: center; flex-wrap: wrap; }
+    .cols { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: var(--space-4); align-items: start; }
+    dl.facts dd.big { font-size: 1.125rem; }
+    .refusal:empty { margin-top: calc(-1 * var(--space-3)); }
+    .start { border-top: 1px solid var(--line-soft); padding-top: var(--space-4); display: flex; flex-direction: column; gap: var(--space-3); }
+    .chooser { display: flex; align-items: flex-end; gap: var(--space-3); flex-wrap: wrap; }
+    .chooser .field { min-width: 16rem; }
+    .chooser button { min-height: 2.375rem; }
+    option:disabled { color: var(--disabled-ink); }
+  `];
+
+  number = '';
+  groupId: string | undefined = undefined;
+  kiosks: readonly KioskDto[] = [];
+  reviews: readonly ReviewDto[] = [];
+  synced = false;
+  /** the kiosk chosen per sitting; the supervisor's choice is kept even if that kiosk becomes busy */
+  choice: ReadonlyMap<string, string> = new Map();
+  errors: ReadonlyMap<string, string> = new Map();
+  starting: string | null = null;
+  /** reviews started from this screen, per sitting, until they end */
+  started: ReadonlyMap<string, { review: ReviewDto; seen: boolean }> = new Map();
+
+  private readonly data = new TaskController(this, ([n], signal) => getCandidateSittings(n, signal), () => [this.number] as const);
+
+  constructor() {
+    super();
+    new LangController(this);
+  }
+
+  override willUpdate(changed: Map<PropertyKey, unknown>) {
+    if (changed.has('number')) {
+      this.choice = new Map();
+      this.errors = new Map();
+      this.started = new Map();
+    }
+    if (changed.has('reviews') && this.started.size > 0) {
+      // A started review leaves `started` once the live list has shown it and then dropped it (it ended).
+      const next = new Map<string, { review: ReviewDto; seen: boolean }>();
+      for (const [sid, s] of this.started) {
+        const running = this.reviews.some((r) => r.id === s.review.id);
+        if (running) next.set(sid, { ...s, seen: true });
+        else if (!s.seen) next.set(sid, s);
+      }
+      this.started = next;
+    }
+  }
+
+  private sortedKiosks(): KioskDto[] {
+    return [...this.kiosks].sort((a, b) => ORDER[availability(a)] - ORDER[availability(b)] || byName.compare(a.name, b.name));
+  }
+
+  private chosen(sittingId: string): string {
+    const explicit = this.choice.get(sittingId);
+    if (explicit && this.kiosks.some((k) => k.id === explicit)) return explicit;
+    return this.kiosks.find((k) => availability(k) === 'free')?.id ?? '';
+  }
+
+  private choose(sittingId: string, kioskId: string) {
+    this.choice = new Map(this.choice).set(sittingId, kioskId);
+    const errors = new Map(this.errors);
+    errors.delete(sittingId);
+    this.errors = errors;
+  }
+
+  private async start(s: CandidateSittingDto) {
+    const kioskId = this.chosen(s.sittingId);
+    if (!kioskId || this.starting) return;
+    this.starting = s.sittingId;
+    const errors = new Map(this.errors);
+    errors.delete(s.sittingId);
+    this.errors = errors;
+    try {
+      const review = await startReview(s.sittingId, kioskId);
+      this.started = new Map(this.started).set(s.sittingId, { review, seen: this.reviews.some((r) => r.id === review.id) });
+    } catch (err) {
+      const message = err instanceof ApiError ? errorMessage(err) : String(err);
+      this.errors = new Map(this.errors).set(s.sittingId, message);
+      // The review window changed since this screen loaded: show the exam's status as it is now.
+      if (err instanceof ApiError && POLICY_CODES.has(err.code)) void this.data.reload();
+    } finally {
+      this.starting = null;
+    }
+  }
+
+  private kioskLabel(k: KioskDto): string {
+    const a = availability(k);
+    return a === 'free' ? k.name : `${k.name} (${t(a === 'busy' ? 'sitting.busy' : 'sitting.offline')})`;
+  }
+
+  private startArea(s: CandidateSittingDto, i: number, candidateNumber: string) {
+    const started = this.started.get(s.sittingId);
+    if (started) {
+      return html`<p class="notice ok" role="status">${t('sitting.started', { kiosk: started.review.kioskName })}</p>`;
+    }
+    const runningHere = this.synced ? this.reviews.find((r) => r.sittingId === s.sittingId) : undefined;
+    if (runningHere || (!this.synced && s.reviewId)) {
+      return html`<p class="notice info">${t('sitting.running', { kiosk: runningHere?.kioskName ?? t('common.none') })}</p>`;
+    }
+    if (s.reviewStatus !== 'open') {
+      // the reason in words (unless the server's refusal, in the alert below, has just said it);
+      // an expired central exam refers to the CvTE, which says the same and more
+      if (this.errors.has(s.sittingId)) return nothing;
+      return s.reviewStatus === 'expired' && s.central
+        ? cvteNote(s.reviewStatus, s.central)
+        : html`<p class="notice warn">${reviewStatusText(s.reviewStatus)}</p>`;
+    }
+    const runningOther = this.reviews.find((r) => r.candidateNumber === candidateNumber);
+    if (runningOther) {
+      return html`<p class="notice info">${t('sitting.candidateBusy', { kiosk: runningOther.kioskName })}</p>`;
+    }
+    if (!this.synced) return html`<p class="muted" role="status">${t('app.loading')}</p>`;
+    if (this.kiosks.length === 0) return html`<p class="notice info">${t('sitting.noKiosks')}</p>`;
+
+    const chosen = this.chosen(s.sittingId);
+    const kiosks = this.sortedKiosks();
+    const anyFree = kiosks.some((k) => availability(k) === 'free');
+    const id = `kiosk-${i}`;
+    const chosenKiosk = this.kiosks.find((k) => k.id === chosen);
+    const chosenState = chosenKiosk ? availability(chosenKiosk) : 'free';
+    const hint = !anyFree && !chosen
+      ? t('sitting.noFreeKiosk')
+      : chosenKiosk && chosenState !== 'free'
+        ? t(chosenState === 'busy' ? 'sitting.chosenBusy' : 'sitting.chosenOffline', { kiosk: chosenKiosk.name })
+        : '';
+    return html`
+      <div class="chooser">
+        <div class="field">
+          <label for=${id}>${t('sitting.kiosk')}</label>
+          <select id=${id} aria-describedby=${hint ? `${id}-hint` : nothing}
+            @change=${(e: Event) => this.choose(s.sittingId, (e.target as HTMLSelectElement).value)}>
+            ${chosen ? nothing : html`<option value="" disabled selected>${t('sitting.choose')}</option>`}
+            ${kiosks.map((k) => html`<option value=${k.id} ?disabled=${availability(k) !== 'free'} ?selected=${k.id === chosen}>${this.kioskLabel(k)}</option>`)}
+          </select>
+        </div>
+        <button type="button" ?disabled=${!chosen || this.starting !== null} aria-busy=${this.starting === s.sittingId ? 'true' : 'false'}
+          @click=${() => this.start(s)}>${t('sitting.start')}</button>
+      </div>
+      ${hint ? html`<p class="hint warn" id=${`${id}-hint`}>${hint}</p>` : nothing}
+    `;
+  }
+
+  private sitting(s: CandidateSittingDto, i: number, candidateNumber: string) {
+    const current = s.groupId === this.groupId;
+    // outside the changing start area, so the region stays put and what appears in it is announced once
+    const error = this.started.has(s.sittingId) ? undefined : this.errors.get(s.sittingId);
+    return html`<article class="card ${current ? 'current' : ''}" aria-labelledby=${`exam-${i}`}>
+      <div class="title">
+        <h2 id=${`exam-${i}`}>${s.examTitle}</h2>
+        ${s.central ? html`<span class="badge neutral">${t('results.central')}</span>` : nothing}
+      </div>
+      <div class="cols">
+        <dl class="facts">
+          <dt>${t('sitting.group')}</dt><dd>${s.groupName}</dd>
+          <dt>${t('sitting.date')}</dt><dd>${formatDate(s.submittedAt || s.startedAt)}</dd>
+        </dl>
+        <dl class="facts">
+          <dt>${t('sitting.score')}</dt><dd class="big tabular">${formatScore(s.totalScore, s.maxScore)}</dd>
+          <dt>${t('sitting.grade')}</dt><dd class="big tabular">${formatGrade(s.grade)}</dd>
+          <dt>${t('sitting.status')}</dt><dd>${statusBadge(s.reviewStatus)}</dd>
+        </dl>
+      </div>
+      <div class="start">
+        ${this.startArea(s, i, candidateNumber)}
+        <div class="refusal" role="alert">${error ? html`<p class="alert">${error}</p>` : nothing}</div>
+      </div>
+    </article>`;
+  }
+
+  override render() {
+    const data = this.data.value;
+    const sittings = data
+      ? [...data.sittings].sort((a, b) => Number(b.groupId === this.groupId) - Number(a.groupId === this.groupId)
+          || Date.parse(b.submittedAt) - Date.parse(a.submittedAt))
+      : [];
+    const back = this.groupId
+      ? html`<a class="back" href=${href({ name: 'results', groupId: this.groupId })}>${t('sitting.back')}</a>`
+      : html`<a class="back" href=${href({ name: 'groups' })}>${t('sitting.backGroups')}</a>`;
+    return html`
+      <div class="page-head">
+        ${back}
+        <h1>${data ? data.candidate.name : t('sitting.candidate', { number: this.number })}</h1>
+        ${data ? html`<p class="sub">
+          <span>${t('sitting.candidate', { number: data.candidate.number })}</span>
+          ${data.candidate.className ? html`<span> · ${t('sitting.class', { name: data.candidate.className })}</span>` : nothing}
+        </p>` : nothing}
+      </div>
+      ${loadStatus(this.data.state, () => void this.data.reload())}
+      ${data && sittings.length === 0 ? html`<p class="card empty">${t('sitting.none')}</p>` : nothing}
+      <div class="sittings">${data ? sittings.map((s, i) => this.sitting(s, i, data.candidate.number)) : nothing}</div>
+    `;
+  }
+}
+customElements.define('adm-sitting', AdmSitting);
+
+declare global {
+  interface HTMLElementTagNameMap { 'adm-sitting': AdmSitting }
+}

@@ -1,0 +1,419 @@
+/**
+ * The console end to end: real server (port 0, temporary data), real Chromium, simulated kiosks as real
+ * socket.io clients. Elements are found by role and accessible name — the labels of DESIGN §5.
+ */
+import { expect } from 'chai';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { createUser } from '../../server/auth/users.ts';
+import { FakeClock } from '../../server/clock.ts';
+import { href, parseRoute, type Route } from '../../admin/src/router.ts';
+import { launchBrowser, screenshot, watchErrors } from '../helpers/browser.ts';
+import {
+  PASSWORD, connectKiosk, kioskSocket, loggedIn, once, pairKiosk, startTestServer,
+  type KioskSocket, type PairedKiosk, type StaffClient, type TestServer,
+} from '../helpers/server.ts';
+
+const VIEWPORT = { width: 1280, height: 800 };
+const CONFIG = { loginMaxPerIp: 1000, loginMaxFailuresPerUser: 100 };
+
+/** Failed loads of expected 4xx answers (401 from /api/auth/me, a refused start) are not page errors. */
+const pageErrors = (errors: string[]) => errors.filter((e) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(e));
+
+interface Console { context: BrowserContext; page: Page; errors: string[] }
+
+async function openConsole(browser: Browser, base: string, username?: string): Promise<Console> {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${base}/admin/`);
+  if (username) await logIn(page, username);
+  return { context, page, errors };
+}
+
+async function logIn(page: Page, username: string, password = PASSWORD(username)) {
+  await page.getByLabel('Gebruikersnaam').fill(username);
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+}
+
+const activeReviews = (page: Page) => page.getByRole('complementary', { name: 'Actieve inzages' });
+
+/** The start area of one sitting on the candidate screen, by exam title. */
+const sittingCard = (page: Page, examTitle: string) => page.getByRole('article', { name: examTitle });
+
+async function startFromConsole(page: Page, base: string, candidate: string, groupId: string, examTitle: string, kioskName: string): Promise<Locator> {
+  await page.goto(`${base}/admin/#/kandidaat/${candidate}?groep=${groupId}`);
+  const card = sittingCard(page, examTitle);
+  await card.getByLabel('Kiosk').selectOption({ label: kioskName });
+  await card.getByRole('button', { name: 'Start inzage' }).click();
+  return card;
+}
+
+describe('console routes', () => {
+  it('reads and writes the hash routes, so back/forward and bookmarks work', () => {
+    const routes: Route[] = [
+      { name: 'groups' },
+      { name: 'results', groupId: 'g-bi 1/a' },
+      { name: 'candidate', number: '120001', groupId: 'g-bi-1' },
+      { name: 'candidate', number: '120001' },
+      { name: 'kiosks' },
+      { name: 'admin', section: 'audit' },
+    ];
+    for (const r of routes) expect(parseRoute(href(r))).to.deep.equal(r.name === 'candidate' && !r.groupId ? { ...r, groupId: undefined } : r);
+    expect(parseRoute('')).to.deep.equal({ name: 'groups' });
+    expect(parseRoute('#/groepen/x/y')).to.deep.equal({ name: 'not-found' });
+    expect(parseRoute('#/onbekend')).to.deep.equal({ name: 'not-found' });
+    expect(href({ name: 'admin', section: 'staff' })).to.equal('#/medewerkers');
+  });
+});
+
+describe('console (e2e): staff login, the flow to Start inzage, live sessions, kiosk pairing', function () {
+  this.timeout(90_000);
+  let browser: Browser;
+  let ts: TestServer;
+  let admin: StaffClient;
+  let station3: PairedKiosk;
+  let station4: PairedKiosk;
+  let kiosk3: KioskSocket;
+  let kiosk4: KioskSocket;
+  const consoles: Console[] = [];
+
+  const open = async (username?: string) => {
+    const c = await openConsole(browser, ts.base, username);
+    consoles.push(c);
+    return c;
+  };
+
+  before(async function () {
+    browser = await launchBrowser(this);
+    ts = await startTestServer({ config: CONFIG });
+    admin = await loggedIn(ts.base, 'boss');
+    station3 = await pairKiosk(ts.base, admin, 'Station 3');
+    station4 = await pairKiosk(ts.base, admin, 'Station 4');
+    kiosk3 = (await connectKiosk(ts.base, station3.token)).socket;
+    kiosk4 = (await connectKiosk(ts.base, station4.token)).socket;
+  });
+
+  afterEach(async () => {
+    for (const c of consoles.splice(0)) {
+      expect(pageErrors(c.errors), pageErrors(c.errors).join('\n')).to.deep.equal([]);
+      await c.context.close();
+    }
+    // every test starts with no running reviews
+    const running = await admin.call('GET', '/api/reviews');
+    for (const r of running.json as { id: string }[]) await admin.call('DELETE', `/api/reviews/${r.id}`);
+  });
+
+  after(async () => {
+    kiosk3?.close();
+    kiosk4?.close();
+    await browser?.close();
+    await ts?.close();
+  });
+
+  it('refuses a wrong password with the generic text and logs in with the right one', async () => {
+    const { page } = await open();
+    await page.getByRole('heading', { name: 'Inloggen', level: 1 }).waitFor();
+    await logIn(page, 'sup1', 'niet-het-wachtwoord');
+    await page.getByRole('alert').filter({ hasText: 'Gebruikersnaam of wachtwoord onjuist.' }).waitFor();
+    await screenshot(page, 'console-login-error');
+
+    await logIn(page, 'sup1');
+    await page.getByRole('heading', { name: 'Afnamegroepen', level: 1 }).waitFor();
+    const nav = page.getByRole('navigation');
+    expect(await nav.getByRole('link').allTextContents()).to.deep.equal(['Afnamegroepen', 'Kiosks']);
+    await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
+    await page.getByRole('heading', { name: 'Actieve inzages' }).waitFor();
+    await activeReviews(page).getByText('Er lopen geen inzages.').waitFor();
+    await screenshot(page, 'console-groups');
+  });
+
+  it('asks for a new password at the first login', async () => {
+    const { password } = await createUser(ts.store, { username: 'nieuw', role: 'supervisor', displayName: 'Nieuwe Collega' });
+    const { page } = await open();
+    await logIn(page, 'nieuw', password);
+    await page.getByRole('heading', { name: 'Wachtwoord wijzigen' }).waitFor();
+    await page.getByLabel('Huidig wachtwoord').fill(password);
+    await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill('Een-nieuw-wachtwoord-1');
+    await page.getByLabel('Herhaal nieuw wachtwoord').fill('Een-ander-wachtwoord-2');
+    await page.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
+    await page.getByRole('alert').filter({ hasText: 'De nieuwe wachtwoorden zijn niet gelijk.' }).waitFor();
+    await screenshot(page, 'console-password');
+
+    await page.getByLabel('Herhaal nieuw wachtwoord').fill('Een-nieuw-wachtwoord-1');
+    await page.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
+    await page.getByRole('heading', { name: 'Afnamegroepen', level: 1 }).waitFor();
+    expect(await page.getByRole('banner').textContent()).to.contain('Nieuwe Collega');
+  });
+
+  it('walks the source’s flow to ‘Start inzage’; the kiosk receives the review and the console follows it live', async () => {
+    const { page } = await open('sup1');
+    const group = page.getByRole('row', { name: /Biologie KB — lokaal 4/ });
+    await group.getByRole('button', { name: 'Inzien examenresultaten' }).click();
+
+    await page.getByRole('heading', { name: 'Biologie KB — lokaal 4', level: 1 }).waitFor();
+    await page.getByText('Inzage mogelijk').first().waitFor();
+    const table = page.getByRole('table', { name: /Kandidaten en resultaten/ });
+    const sanne = table.getByRole('row', { name: /Sanne de Vries/ });
+    expect(await sanne.textContent()).to.match(/120001/).and.match(/\d+(,\d+)? \/ \d+/);
+    expect(await table.getByRole('columnheader').allTextContents()).to.include.members(['Examennummer', 'Naam', 'Score', 'Cijfer']);
+    await screenshot(page, 'console-results');
+
+    await sanne.getByRole('button', { name: 'Inzage', exact: true }).click();
+    await page.getByRole('heading', { name: 'Sanne de Vries', level: 1 }).waitFor();
+    // the sitting from the group we came from comes first
+    expect(await page.getByRole('article').first().getByRole('heading').first().textContent()).to.equal('Biologie KB');
+    const card = sittingCard(page, 'Biologie KB');
+    const chooser = card.getByLabel('Kiosk');
+    expect(await chooser.locator('option').allTextContents()).to.deep.equal(['Station 3', 'Station 4']);
+    await chooser.selectOption({ label: 'Station 3' });
+    await screenshot(page, 'console-sitting');
+
+    const started = once<{ id: string; candidate: { name: string }; questions: { id: string }[] }>(kiosk3, 'review:started');
+    await card.getByRole('button', { name: 'Start inzage' }).click();
+    const payload = await started;
+    expect(payload.candidate.name).to.equal('Sanne de Vries');
+    await card.getByRole('status').filter({ hasText: 'De inzage loopt op Station 3.' }).waitFor();
+
+    const panel = activeReviews(page);
+    const end = panel.getByRole('button', { name: 'Beëindigen: Sanne de Vries op Station 3' });
+    await end.waitFor();
+    expect(await end.textContent()).to.equal('Beëindigen');
+    const count = payload.questions.length;
+    await panel.getByText(`vraag 1 van ${count}`).waitFor();
+    expect(await panel.getByRole('timer').textContent()).to.match(/^(30:00|29:[0-5]\d)Resterende tijd$/);
+    expect(await panel.textContent()).to.contain('Biologie KB').and.contain('Station 3');
+
+    // the candidate moves on: the console shows it
+    const ack = await kiosk3.emitWithAck('review:navigate', { questionId: payload.questions[1]!.id });
+    expect(ack).to.deep.equal({ ok: true });
+    await panel.getByText(`vraag 2 van ${count}`).waitFor();
+
+    // the other sitting of the same candidate cannot start meanwhile, and says why
+    await sittingCard(page, 'Wiskunde KB (schoolexamen)').getByText('Voor deze kandidaat loopt al een inzage van een ander examen op Station 3.').waitFor();
+    await screenshot(page, 'console-started');
+
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Biologie KB — lokaal 4', level: 1 }).waitFor();
+    await table.getByRole('row', { name: /Sanne de Vries/ }).getByText('Inzage loopt').waitFor();
+    expect(await table.getByRole('row', { name: /Sanne de Vries/ }).getByRole('button', { name: 'Inzage', exact: true }).count()).to.equal(0);
+
+    // the kiosks screen says which station is in use, and by whom
+    await page.getByRole('navigation').getByRole('link', { name: 'Kiosks' }).click();
+    const kiosks = page.getByRole('table', { name: /Gekoppelde kiosks/ });
+    await kiosks.getByRole('row', { name: /Station 3/ }).getByText('in inzage: Sanne de Vries').waitFor();
+    await kiosks.getByRole('row', { name: /Station 4/ }).getByText('online').waitFor();
+    await screenshot(page, 'console-kiosks-in-use');
+  });
+
+  it('ends a review with ‘Beëindigen’: the kiosk is told, the row leaves and a notice says why', async () => {
+    const sup1 = await loggedIn(ts.base, 'sup1');
+    const started = once(kiosk4, 'review:started');
+    const r = await sup1.call('POST', '/api/reviews', { sittingId: 's-bi-120003', kioskId: station4.id });
+    expect(r.status, r.text).to.equal(201);
+    await started;
+
+    const { page } = await open('sup2');
+    const panel = activeReviews(page);
+    const end = panel.getByRole('button', { name: 'Beëindigen: Emma Jansen op Station 4' });
+    await end.waitFor();
+    expect(await panel.textContent()).to.contain(`Goedgekeurd door`).and.contain('sup1');
+
+    // the kiosk drops out (the session waits for it during the grace period): flagged, then back
+    kiosk4.close();
+    await panel.getByText('kiosk offline').waitFor();
+    await screenshot(page, 'console-active-reviews');
+    kiosk4 = (await connectKiosk(ts.base, station4.token)).socket;
+    await panel.getByText('kiosk offline').waitFor({ state: 'detached' });
+
+    const ended = once<{ reason: string }>(kiosk4, 'review:ended');
+    await end.click();
+    expect((await ended).reason).to.equal('ended-by-supervisor');
+    await panel.getByText('Inzage van Emma Jansen beëindigd: Beëindigd door de toezichthouder').waitFor();
+    await end.waitFor({ state: 'detached' });
+    await panel.getByText('Er lopen geen inzages.').waitFor();
+    await screenshot(page, 'console-review-ended');
+  });
+
+  it('shows the server’s refusal when the chosen kiosk became busy meanwhile', async () => {
+    const { page } = await open('sup1');
+    await page.goto(`${ts.base}/admin/#/kandidaat/120002?groep=g-bi-1`);
+    const card = sittingCard(page, 'Biologie KB');
+    const chooser = card.getByLabel('Kiosk');
+    await chooser.selectOption({ label: 'Station 3' });
+
+    // another supervisor sends someone else to Station 3
+    const sup2 = await loggedIn(ts.base, 'sup2');
+    const started = once(kiosk3, 'review:started');
+    expect((await sup2.call('POST', '/api/reviews', { sittingId: 's-bi-120001', kioskId: station3.id })).status).to.equal(201);
+    await started;
+    await chooser.locator('option', { hasText: 'Station 3 (bezet)' }).waitFor({ state: 'attached' });
+    expect(await chooser.locator('option', { hasText: 'Station 3 (bezet)' }).isDisabled()).to.equal(true);
+    // the supervisor's choice is kept (never silently another station), so the server has the word
+    expect(await chooser.inputValue()).to.equal(station3.id);
+
+    await card.getByRole('button', { name: 'Start inzage' }).click();
+    await card.getByRole('alert').filter({ hasText: 'Op deze kiosk loopt al een inzage.' }).waitFor();
+    await screenshot(page, 'console-refused-busy');
+
+    // a free kiosk works
+    await chooser.selectOption({ label: 'Station 4' });
+    const started4 = once(kiosk4, 'review:started');
+    await card.getByRole('button', { name: 'Start inzage' }).click();
+    await started4;
+    await card.getByText('De inzage loopt op Station 4.').waitFor();
+  });
+
+  it('says that review is no longer allowed for an expired central exam, with the CvTE referral', async () => {
+    const { page } = await open('sup1');
+    await page.getByRole('row', { name: /Nask KB — lokaal 5/ }).getByRole('button', { name: 'Inzien examenresultaten' }).click();
+    await page.getByRole('heading', { name: 'Nask KB — lokaal 5', level: 1 }).waitFor();
+    await page.getByText('College voor Toetsen en Examens (CvTE)').waitFor();
+    const row = page.getByRole('row', { name: /Sanne de Vries/ });
+    await row.getByText('Inzageperiode verstreken').waitFor();
+    expect(await row.getByRole('button').count()).to.equal(0);
+    await screenshot(page, 'console-results-expired');
+  });
+
+  it('shows the server’s CvTE message when the period expires while the sitting is open', async () => {
+    // Nask KB (central) closes 2026-06-30 17:00 (+02:00): load the screen just before, click just after.
+    const clock = new FakeClock(Date.parse('2026-06-30T14:55:00Z'));
+    const ts2 = await startTestServer({ clock, config: CONFIG });
+    try {
+      const boss = await loggedIn(ts2.base, 'boss');
+      const k = await pairKiosk(ts2.base, boss, 'Station 1');
+      const { socket } = await connectKiosk(ts2.base, k.token);
+      try {
+        const c = await openConsole(browser, ts2.base, 'sup1');
+        consoles.push(c);
+        const { page } = c;
+        await page.getByRole('heading', { name: 'Afnamegroepen', level: 1 }).waitFor();
+        await page.goto(`${ts2.base}/admin/#/kandidaat/120001?groep=g-ns-1`);
+        const card = sittingCard(page, 'Nask KB');
+        await card.getByLabel('Kiosk').selectOption({ label: 'Station 1' });
+        clock.advance(10 * 60_000);
+        await card.getByRole('button', { name: 'Start inzage' }).click();
+        const alert = card.getByRole('alert');
+        await alert.filter({ hasText: 'College voor Toetsen en Examens (CvTE)' }).waitFor();
+        expect(await alert.textContent()).to.contain('De inzageperiode is verstreken');
+        // the screen catches up with the server: the status now says so, and the chooser is gone
+        await card.getByText('Inzageperiode verstreken').waitFor();
+        await card.getByRole('button', { name: 'Start inzage' }).waitFor({ state: 'detached' });
+        await screenshot(page, 'console-refused-expired');
+      } finally {
+        socket.close();
+      }
+    } finally {
+      await ts2.close();
+    }
+  });
+
+  it('‘Uitloggen’ ends the reviews this supervisor approved, and other consoles hear why', async () => {
+    const watcher = await open('sup2');
+    const { page } = await open('sup1');
+    await page.getByRole('heading', { name: 'Afnamegroepen', level: 1 }).waitFor();
+    const started = once(kiosk4, 'review:started');
+    const card = await startFromConsole(page, ts.base, '120002', 'g-bi-1', 'Biologie KB', 'Station 4');
+    await started;
+    await card.getByText('De inzage loopt op Station 4.').waitFor();
+    await activeReviews(watcher.page).getByRole('button', { name: 'Beëindigen: Mohammed El Amrani op Station 4' }).waitFor();
+
+    const ended = once<{ reason: string }>(kiosk4, 'review:ended');
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    expect((await ended).reason).to.equal('supervisor-logged-out');
+    await page.getByRole('heading', { name: 'Inloggen', level: 1 }).waitFor();
+    await page.getByText('U bent uitgelogd.').waitFor();
+    await activeReviews(watcher.page).getByText('Inzage van Mohammed El Amrani beëindigd: De toezichthouder is uitgelogd').waitFor();
+    const left = await admin.call('GET', '/api/reviews');
+    expect(left.json).to.deep.equal([]);
+  });
+
+  it('pairs a kiosk by its code (admin), renames it and unpairs it after a confirmation dialog', async () => {
+    const { page } = await open('boss');
+    await page.getByRole('heading', { name: 'Afnamegroepen', level: 1 }).waitFor();
+    const nav = page.getByRole('navigation');
+    expect(await nav.getByRole('link').allTextContents()).to.deep.equal(['Afnamegroepen', 'Kiosks', 'Examens', 'Importeren', 'Medewerkers', 'Auditlog']);
+    await nav.getByRole('link', { name: 'Kiosks' }).click();
+    await page.getByRole('heading', { name: 'Kiosks', level: 1 }).waitFor();
+    const table = page.getByRole('table', { name: /Gekoppelde kiosks/ });
+    await table.getByRole('row', { name: /Station 3/ }).getByText('online').waitFor();
+
+    // a new kiosk shows its code
+    const fresh = kioskSocket(ts.base);
+    try {
+      const { code } = await once<{ code: string }>(fresh, 'pairing:code');
+      const paired = once<{ token: string; kiosk: { id: string; name: string } }>(fresh, 'kiosk:paired');
+      await page.getByRole('button', { name: 'Kiosk koppelen' }).click();
+      await page.getByLabel('Koppelcode').fill('ZZZ-999');
+      await page.getByLabel('Naam', { exact: true }).fill('Station 9');
+      await page.getByRole('button', { name: 'Koppelen', exact: true }).click();
+      await page.getByRole('alert').filter({ hasText: 'Deze koppelcode is onbekend of verlopen.' }).waitFor();
+
+      await page.getByLabel('Koppelcode').fill(`${code.slice(0, 3)}-${code.slice(3)}`.toLowerCase());
+      await screenshot(page, 'console-kiosk-pairing');
+      await page.getByRole('button', { name: 'Koppelen', exact: true }).click();
+      expect((await paired).kiosk.name).to.equal('Station 9');
+      await page.getByRole('status').filter({ hasText: 'Kiosk ‘Station 9’ is gekoppeld.' }).waitFor();
+      await table.getByRole('row', { name: /Station 9/ }).waitFor();
+    } finally {
+      fresh.close();
+    }
+    await screenshot(page, 'console-kiosks');
+
+    await table.getByRole('row', { name: /Station 9/ }).getByRole('button', { name: 'Hernoemen' }).click();
+    const rename = page.getByRole('dialog', { name: 'Kiosk hernoemen' });
+    await rename.getByLabel('Nieuwe naam').fill('Station 10');
+    await rename.getByRole('button', { name: 'Opslaan' }).click();
+    await table.getByRole('row', { name: /Station 10/ }).waitFor();
+    await rename.waitFor({ state: 'hidden' });
+
+    await table.getByRole('row', { name: /Station 10/ }).getByRole('button', { name: 'Ontkoppelen' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Kiosk ontkoppelen?' });
+    await confirm.waitFor();
+    expect(await confirm.textContent()).to.contain('‘Station 10’ wordt ontkoppeld');
+    await screenshot(page, 'console-kiosk-unpair');
+    // 'Annuleren' keeps it
+    await confirm.getByRole('button', { name: 'Annuleren' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    expect(await table.getByRole('row', { name: /Station 10/ }).count()).to.equal(1);
+
+    await table.getByRole('row', { name: /Station 10/ }).getByRole('button', { name: 'Ontkoppelen' }).click();
+    await confirm.getByRole('button', { name: 'Ontkoppelen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Kiosk ‘Station 10’ is ontkoppeld.' }).waitFor();
+    await table.getByRole('row', { name: /Station 10/ }).waitFor({ state: 'detached' });
+    const kiosks = await admin.call('GET', '/api/kiosks');
+    expect((kiosks.json as { name: string }[]).map((k) => k.name)).to.not.include('Station 10');
+  });
+
+  it('hides the admin sections and pairing from supervisors', async () => {
+    const { page } = await open('sup1');
+    await page.getByRole('navigation').getByRole('link', { name: 'Kiosks' }).click();
+    await page.getByRole('heading', { name: 'Kiosks', level: 1 }).waitFor();
+    await page.getByRole('row', { name: /Station 3/ }).waitFor();
+    expect(await page.getByRole('button', { name: 'Kiosk koppelen' }).count()).to.equal(0);
+    expect(await page.getByRole('button', { name: 'Ontkoppelen' }).count()).to.equal(0);
+    await page.goto(`${ts.base}/admin/#/medewerkers`);
+    await page.getByRole('heading', { name: 'Geen toegang', level: 1 }).waitFor();
+  });
+
+  it('switches to English and remembers it; back and forward follow the screens', async () => {
+    const { page } = await open('sup1');
+    await page.getByRole('heading', { name: 'Afnamegroepen', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Groups', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Log out' }).waitFor();
+    await page.getByRole('heading', { name: 'Active reviews' }).waitFor();
+    await page.getByRole('row', { name: /Biologie KB — lokaal 4/ }).getByRole('button', { name: 'View exam results' }).click();
+    await page.getByRole('columnheader', { name: 'Grade' }).waitFor();
+    await page.reload();
+    await page.getByRole('columnheader', { name: 'Grade' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).to.equal('en');
+    await screenshot(page, 'console-english');
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Groups', level: 1 }).waitFor();
+    await page.goForward();
+    await page.getByRole('heading', { name: 'Biologie KB — lokaal 4', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.getByRole('columnheader', { name: 'Cijfer' }).waitFor();
+  });
+});

@@ -56,7 +56,7 @@ export class ContentStore {
 
   constructor(private readonly dir: string, private readonly cacheSize = 64) {
     this.resultsDir = join(dir, 'results');
-    mkdirSync(this.resultsDir, { recursive: true });
+    mkdirSync(this.resultsDir, { recursive: true, mode: 0o700 });
     for (const e of readJsonFileSync<{ exams: Exam[] }>(this.file('exams.json'))?.exams ?? []) this.examsById.set(e.id, e);
     for (const c of readJsonFileSync<{ candidates: Candidate[] }>(this.file('candidates.json'))?.candidates ?? []) this.candidatesByNumber.set(c.number, c);
     const index = readJsonFileSync<{ groups: Group[]; sittings: SittingSummary[] }>(this.file('index.json'));
@@ -201,7 +201,7 @@ export class ContentStore {
       if (!groups.delete(id)) continue;
       counts.groups.removed++;
       dirty.index = true;
-      if (shards.get(id)?.length) throw new Error(`group ${id} still has sittings`);
+      if ((await shardOf(id)).length) throw new Error(`group ${id} still has sittings`);
       shards.set(id, []);
     }
     for (const n of ch.removeCandidates ?? []) {

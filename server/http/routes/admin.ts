@@ -4,18 +4,10 @@ import type { AuditEvent, StaffUser } from '../../../shared/domain.ts';
 import { AuditQuery, CreateUserBody, ExamReviewPatch, PatchUserBody } from '../../../shared/protocol.ts';
 import { ReviewSettingsSchema } from '../../../shared/schema.ts';
 import { reviewStatus } from '../../../shared/rules.ts';
+import { auditCsv } from '../../audit/csv.ts';
 import { UserError, activeAdmins, createUser, publicUser, setPassword } from '../../auth/users.ts';
 import type { Ctx } from '../context.ts';
 import { HttpError, param, parse } from '../errors.ts';
-
-export function auditCsv(events: AuditEvent[]): string {
-  const cell = (v: unknown) => {
-    const s = typeof v === 'string' ? v : JSON.stringify(v);
-    return /[",\r\n]/.test(s) || /^[=+\-@\t]/.test(s) ? `"${(/^[=+\-@\t]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"` : s;
-  };
-  const rows = events.map((e) => [e.seq, e.at, e.actor, e.action, e.target, e.details].map(cell).join(','));
-  return ['seq,at,actor,action,target,details', ...rows].join('\r\n') + '\r\n';
-}
 
 export function filterAudit(events: AuditEvent[], q: { from?: string; to?: string; action?: string; actor?: string }): AuditEvent[] {
   const from = q.from ? Date.parse(q.from) : -Infinity;

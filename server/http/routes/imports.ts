@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import { PurgeBody } from '../../../shared/protocol.ts';
 import { importData } from '../../import/index.ts';
-import { purge } from '../../purge.ts';
+import { purge, selectPurge } from '../../purge.ts';
 import type { Ctx } from '../context.ts';
 import { HttpError, parse } from '../errors.ts';
 
@@ -20,12 +20,7 @@ export function importRoutes(ctx: Ctx): Router {
 
   r.post('/purge', auth.requireAdmin, async (req, res) => {
     const body = parse(PurgeBody, req.body);
-    const before = body.before ? Date.parse(body.before) : undefined;
-    const affected = new Set(
-      store.content.sittingSummaries()
-        .filter((s) => (body.examId ? s.examId === body.examId : Date.parse(s.submittedAt) < before!))
-        .map((s) => s.id),
-    );
+    const affected = new Set(selectPurge(store.content, body).sittingIds);
     if (!body.dryRun) await engine.finishWhere((s) => affected.has(s.sittingId), 'data-purged', req.user!.username);
     const counts = await purge(store, { examId: body.examId, before: body.before, dryRun: body.dryRun, actor: req.user!.username });
     res.json({ dryRun: body.dryRun, counts });

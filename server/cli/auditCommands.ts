@@ -1,0 +1,67 @@
+/** `inzage audit export|verify`: the audit log, read straight from its file (DESIGN §6, §7). */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Option, type Command } from 'commander';
+import type { AuditEvent } from '../../shared/domain.ts';
+import { auditCsv } from '../audit/csv.ts';
+import { verifyAuditText, type AuditLine } from '../store/audit.ts';
+import { CliError, dataDir, dataOption, say, usageError } from './common.ts';
+
+const DAY = 24 * 60 * 60 * 1000;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+export function registerAudit(program: Command): void {
+  const audit = program.command('audit').description('the audit log');
+
+  audit
+    .command('export')
+    .description('write the audit events to stdout (a date without a time is a whole day, UTC; --from and --to are inclusive)')
+    .option('--from <date>', 'first day or instant (ISO 8601)')
+    .option('--to <date>', 'last day or instant (ISO 8601)')
+    .addOption(new Option('--format <format>', 'output format').choices(['csv', 'jsonl']).default('csv'))
+    .addOption(dataOption())
+    .action((opts: { from?: string; to?: string; format: 'csv' | 'jsonl'; data: string }) => {
+      const from = opts.from === undefined ? -Infinity : bound(opts.from, '--from', 0);
+      const to = opts.to === undefined ? Infinity : bound(opts.to, '--to', DATE_ONLY.test(opts.to) ? DAY - 1 : 0);
+      const events = readEvents(auditFile(opts)).filter((e) => {
+        const at = Date.parse(e.at);
+        return at >= from && at <= to;
+      });
+      process.stdout.write(opts.format === 'csv' ? auditCsv(events) : events.map((e) => `${JSON.stringify(e)}\n`).join(''));
+    });
+
+  audit
+    .command('verify')
+    .description('check the hash chain of the audit log; exits 1 and says where when it is broken')
+    .addOption(dataOption())
+    .action((opts: { data: string }) => {
+      const file = auditFile(opts);
+      const verdict = verifyAuditText(readFileSync(file, 'utf8'));
+      if (verdict.ok) return say(`The audit log is intact: ${verdict.count} events.`);
+      const p = verdict.problem!;
+      throw new CliError(`The audit log ${file} is broken at line ${p.line}: ${p.reason}.`);
+    });
+}
+
+function auditFile(opts: { data: string }): string {
+  const file = join(dataDir(opts), 'audit.jsonl');
+  if (!existsSync(file)) throw new CliError(`No audit log at ${file} (give --data DIR or set INZAGE_DATA).`);
+  return file;
+}
+
+function bound(value: string, name: string, extra: number): number {
+  const t = DATE_ONLY.test(value) || /^\d{4}-\d{2}-\d{2}T/.test(value) ? Date.parse(value) : NaN;
+  if (Number.isNaN(t)) throw usageError(`${name} must be an ISO 8601 date or date-time, e.g. 2026-06-01 or 2026-06-01T08:00:00+02:00`);
+  return t + extra;
+}
+
+function readEvents(file: string): AuditEvent[] {
+  return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line, i) => {
+    try {
+      const { prev: _p, hash: _h, ...event } = JSON.parse(line) as AuditLine;
+      return event;
+    } catch {
+      throw new CliError(`Line ${i + 1} of ${file} does not parse; run "inzage audit verify".`);
+    }
+  });
+}

@@ -1,0 +1,93 @@
+/** What every `inzage` command shares: the data directory, errors with exit codes, the write lock, stdin. */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Option } from 'commander';
+import { openStore, type Store } from '../store/index.ts';
+import { DataDirLockedError, acquireLock, lockHolder, releaseLock } from '../store/lock.ts';
+
+/** An error the CLI reports as one line on stderr, with its exit code (1 failed, 2 usage). */
+export class CliError extends Error {
+  constructor(message: string, readonly exitCode: 1 | 2 = 1) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+export const usageError = (message: string) => new CliError(message, 2);
+
+export const dataOption = () =>
+  new Option('--data <dir>', 'data directory').env('INZAGE_DATA').default('./data');
+
+export const dataDir = (opts: { data: string }) => resolve(opts.data);
+
+/** True when `dir` holds an inzage store already (opening one then writes nothing). */
+export function isStoreDir(dir: string): boolean {
+  return ['audit.jsonl', 'state.json', 'exams.json', 'index.json'].some((f) => existsSync(join(dir, f)));
+}
+
+/** Refuses commands that need stored data where there is none, rather than create an empty store. */
+export function requireStoreDir(dir: string): void {
+  if (!isStoreDir(dir)) throw new CliError(`No inzage data in ${dir} (give --data DIR or set INZAGE_DATA).`);
+}
+
+export function openExistingStore(dir: string): Store {
+  requireStoreDir(dir);
+  return openStore(dir);
+}
+
+function lockedMessage(dir: string, pid: number): string {
+  return `The data directory ${dir} is in use by a running inzage server (pid ${pid}): stop the server or use the console.`;
+}
+
+/** Refuses early, before any work, when a live server holds the data directory. */
+export function assertNotServed(dir: string): void {
+  const pid = lockHolder(dir);
+  if (pid !== null) throw new CliError(lockedMessage(dir, pid));
+}
+
+/** Runs a writing command while holding the data directory's lock (lowdb is one process only). */
+export async function withDataLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    acquireLock(dir);
+  } catch (e) {
+    if (e instanceof DataDirLockedError) throw new CliError(lockedMessage(dir, e.pid));
+    throw e;
+  }
+  try {
+    return await fn();
+  } finally {
+    releaseLock(dir);
+  }
+}
+
+/** The first line of stdin when it is piped in (without its line end), or null for a terminal or no input. */
+export async function readStdinLine(stdin: NodeJS.ReadStream = process.stdin): Promise<string | null> {
+  if (stdin.isTTY) return null;
+  let text = '';
+  try {
+    stdin.setEncoding('utf8');
+    for await (const chunk of stdin) {
+      text += chunk as string;
+      const nl = text.indexOf('\n');
+      if (nl >= 0) {
+        text = text.slice(0, nl);
+        break;
+      }
+    }
+  } catch {
+    return null; // no usable stdin (closed descriptor)
+  }
+  text = text.replace(/\r$/, '');
+  return text.length ? text : null;
+}
+
+export function say(line = ''): void {
+  process.stdout.write(`${line}\n`);
+}
+
+/** Left-aligned columns with a header row. */
+export function table(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(headers), ...rows.map(line)].join('\n');
+}

@@ -1,0 +1,87 @@
+/** `inzage import FILE [--dry-run]` (DESIGN §8, §9). */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Command } from 'commander';
+import type { ImportFile } from '../../shared/schema.ts';
+import { applyImport, importData, parseJsonText, validationSteps, type ImportResult, type ValidationResult } from '../import/index.ts';
+import { openStore, type ChangeCounts } from '../store/index.ts';
+import { CliError, assertNotServed, dataDir, dataOption, isStoreDir, say, withDataLock } from './common.ts';
+import { importProgressBar, type ProgressBar } from './progress.ts';
+
+interface ImportOpts { data: string; dryRun?: boolean }
+
+export function registerImport(program: Command): void {
+  program
+    .command('import')
+    .description('import exams, candidates, groups and sittings from an inzage/v1 JSON file (idempotent by id)')
+    .argument('<file>', 'the import file (JSON, format "inzage/v1")')
+    .option('--dry-run', 'check the file and show what would change, without writing anything')
+    .addOption(dataOption())
+    .action((file: string, opts: ImportOpts) => runImport(file, opts));
+}
+
+async function runImport(file: string, opts: ImportOpts): Promise<void> {
+  const dir = dataDir(opts);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new CliError(`Cannot read ${file}: ${(e as Error).message}`);
+  }
+  const json = parseJsonText(text);
+  if (!json.ok) throw new CliError(`${file} is not valid JSON: ${json.message}. Nothing was imported.`);
+  if (!opts.dryRun) assertNotServed(dir);
+
+  const bar = importProgressBar(Buffer.byteLength(text));
+  const options = { dryRun: !!opts.dryRun, source: basename(file), actor: 'cli', onProgress: bar.update };
+  let result: ImportResult;
+  try {
+    if (isStoreDir(dir)) {
+      const run = () => importData(openStore(dir), json.value, options);
+      result = opts.dryRun ? await run() : await withDataLock(dir, run);
+    } else {
+      // Nothing stored yet: validate before creating the data directory, so that a bad file leaves no trace.
+      const v = validateWithBar(json.value, bar);
+      if (!v.ok) result = v;
+      else if (opts.dryRun) result = { ok: true, dryRun: true, counts: allAdded(v.data), warnings: v.warnings };
+      else result = await withDataLock(dir, () => applyImport(openStore(dir), v, options));
+    }
+  } finally {
+    bar.stop();
+  }
+  report(file, result);
+}
+
+function validateWithBar(input: unknown, bar: ProgressBar): ValidationResult {
+  const steps = validationSteps(input);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    bar.update({ phase: 'validate', percent: step.value });
+  }
+}
+
+function allAdded(data: ImportFile): ChangeCounts {
+  const added = (n: number) => ({ added: n, updated: 0, unchanged: 0, removed: 0 });
+  const { removed: _r, ...exams } = added(data.exams.length);
+  return { exams, candidates: added(data.candidates.length), groups: added(data.groups.length), sittings: added(data.sittings.length) };
+}
+
+function report(file: string, result: ImportResult): void {
+  if (!result.ok) {
+    const n = result.errors.length;
+    process.stderr.write(`inzage: ${file} is not a valid import (${n} error${n === 1 ? '' : 's'}); nothing was imported.\n`);
+    for (const e of result.errors) process.stderr.write(`  ${e}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  say(result.dryRun ? `Dry run of ${file}: nothing was written. It would change:` : `Imported ${file}:`);
+  for (const [kind, c] of Object.entries(result.counts)) {
+    const removed = 'removed' in c && c.removed ? `, ${c.removed} removed` : '';
+    say(`  ${kind.padEnd(11)} ${c.added} added, ${c.updated} updated, ${c.unchanged} unchanged${removed}`);
+  }
+  if (result.warnings.length) {
+    say(`${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'} (imported scores are kept as they are):`);
+    for (const w of result.warnings) say(`  ${w}`);
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * Cross-reference checks of an import file, after the structural checks of `shared/schema.ts`: unique ids,
+ * references between exams, candidates, groups and sittings (within the file, or to what is stored already),
+ * and each response against its question. Elements that failed the structural checks are left out here;
+ * references to their ids are not reported again.
+ */
+import type { Candidate, Exam, Group } from '../../shared/domain.ts';
+import type { ImportedSitting } from '../../shared/schema.ts';
+import { findDuplicates, type Issues } from './issues.ts';
+import { checkExam } from './questionRules.ts';
+import { checkResponse } from './responseRules.ts';
+
+/** What is stored already (the content store fits this). */
+export interface KnownContent {
+  exam(id: string): Exam | undefined;
+  group(id: string): Group | undefined;
+  candidate(number: string): Candidate | undefined;
+}
+
+/** An element that passed the structural checks, with its index in the file. */
+export interface Indexed<T> { index: number; value: T }
+
+export interface ParsedFile {
+  exams: Indexed<Exam>[];
+  candidates: Indexed<Candidate>[];
+  groups: Indexed<Group>[];
+  sittings: Indexed<ImportedSitting>[];
+  /** Ids of elements that failed the structural checks. */
+  broken: { exams: Set<string>; candidates: Set<string>; groups: Set<string> };
+}
+
+export class ImportRules {
+  private readonly exams = new Map<string, Exam>();
+  private readonly candidates = new Set<string>();
+  private readonly groups = new Map<string, Group>();
+  /** candidate number → group id → index of its first sitting */
+  private readonly sittingOf = new Map<string, Map<string, number>>();
+
+  constructor(private readonly file: ParsedFile, private readonly issues: Issues, private readonly known?: KnownContent) {}
+
+  checkContent(): void {
+    const { file, issues } = this;
+    findDuplicates(file.exams, (e) => e.value.id, (i, id) =>
+      issues.error(['exams', file.exams[i]!.index, 'id'], `duplicate exam id "${id}"`));
+    for (const { index, value } of file.exams) {
+      if (!this.exams.has(value.id)) this.exams.set(value.id, value);
+      checkExam(value, ['exams', index], issues);
+    }
+    findDuplicates(file.candidates, (c) => c.value.number, (i, n) =>
+      issues.error(['candidates', file.candidates[i]!.index, 'number'], `duplicate candidate number "${n}"`));
+    for (const { value } of file.candidates) this.candidates.add(value.number);
+    findDuplicates(file.groups, (g) => g.value.id, (i, id) =>
+      issues.error(['groups', file.groups[i]!.index, 'id'], `duplicate group id "${id}"`));
+    for (const g of file.groups) {
+      if (!this.groups.has(g.value.id)) this.groups.set(g.value.id, g.value);
+      this.checkGroup(g);
+    }
+    findDuplicates(file.sittings, (s) => s.value.id, (i, id) =>
+      issues.error(['sittings', file.sittings[i]!.index, 'id'], `duplicate sitting id "${id}"`));
+  }
+
+  private exam(id: string): Exam | undefined {
+    return this.exams.get(id) ?? this.known?.exam(id);
+  }
+
+  private group(id: string): Group | undefined {
+    return this.groups.get(id) ?? this.known?.group(id);
+  }
+
+  private hasCandidate(number: string): boolean {
+    return this.candidates.has(number) || this.file.broken.candidates.has(number) || !!this.known?.candidate(number);
+  }
+
+  private checkGroup({ index, value: g }: Indexed<Group>): void {
+    const at = ['groups', index] as const;
+    if (!this.exam(g.examId) && !this.file.broken.exams.has(g.examId)) this.issues.error([...at, 'examId'], `unknown exam "${g.examId}"`);
+    g.candidateNumbers.forEach((n, i) => {
+      if (!this.hasCandidate(n)) this.issues.error([...at, 'candidateNumbers', i], `unknown candidate "${n}"`);
+    });
+    findDuplicates(g.candidateNumbers, (n) => n, (i, n) => this.issues.error([...at, 'candidateNumbers', i], `candidate "${n}" listed twice`));
+  }
+
+  checkSitting({ index, value: s }: Indexed<ImportedSitting>): void {
+    const at = ['sittings', index] as const;
+    if (Date.parse(s.submittedAt) < Date.parse(s.startedAt)) this.issues.error([...at, 'submittedAt'], `must not be before startedAt (${s.startedAt})`);
+    const group = this.group(s.groupId);
+    if (!group) {
+      if (!this.file.broken.groups.has(s.groupId)) this.issues.error([...at, 'groupId'], `unknown group "${s.groupId}"`);
+      return;
+    }
+    this.checkCandidate(s, group, index);
+    const exam = this.exam(group.examId);
+    if (!exam) return; // reported with the group
+    const questions = new Map(exam.questions.map((q) => [q.id, q]));
+    const answered = new Map<string, number>();
+    s.responses.forEach((r, i) => {
+      const rat = [...at, 'responses', i];
+      const q = questions.get(r.questionId);
+      if (!q) return this.issues.error([...rat, 'questionId'], `unknown question "${r.questionId}" in exam "${exam.id}"`);
+      const first = answered.get(r.questionId);
+      if (first !== undefined) return this.issues.error([...rat, 'questionId'], `question "${r.questionId}" answered twice (also responses[${first}])`);
+      answered.set(r.questionId, i);
+      checkResponse(q, r, rat, this.issues);
+    });
+  }
+
+  private checkCandidate(s: ImportedSitting, group: Group, index: number): void {
+    const at = ['sittings', index, 'candidateNumber'];
+    const n = s.candidateNumber;
+    if (!this.hasCandidate(n)) return this.issues.error(at, `unknown candidate "${n}"`);
+    if (!group.candidateNumbers.includes(n)) return this.issues.error(at, `candidate "${n}" is not in group "${group.id}"`);
+    const inGroups = this.sittingOf.get(n) ?? this.sittingOf.set(n, new Map()).get(n)!;
+    const first = inGroups.get(group.id);
+    if (first !== undefined) this.issues.error(at, `candidate "${n}" already has a sitting in group "${group.id}" (sittings[${first}])`);
+    else inGroups.set(group.id, index);
+  }
+}

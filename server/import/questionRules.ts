@@ -1,0 +1,64 @@
+/** Cross checks inside one exam: unique question ids and numbers, keys that refer to the question's own ids. */
+import type { Exam, Question } from '../../shared/domain.ts';
+import { findDuplicates, type Issues, type Path } from './issues.ts';
+
+export function checkExam(exam: Exam, at: Path, issues: Issues): void {
+  const { opensAt, closesAt } = exam.review;
+  if (opensAt && closesAt && Date.parse(opensAt) >= Date.parse(closesAt)) {
+    issues.error([...at, 'review', 'closesAt'], `must be later than opensAt (${opensAt})`);
+  }
+  findDuplicates(exam.questions, (q) => q.id, (i, id, first) =>
+    issues.error([...at, 'questions', i, 'id'], `duplicate question id "${id}" (also questions[${first}])`));
+  findDuplicates(exam.questions, (q) => String(q.number), (i, n, first) =>
+    issues.error([...at, 'questions', i, 'number'], `duplicate question number ${n} (also questions[${first}])`));
+  exam.questions.forEach((q, i) => checkQuestion(q, [...at, 'questions', i], issues));
+}
+
+function checkQuestion(q: Question, at: Path, issues: Issues): void {
+  const key = [...at, 'key'];
+  switch (q.type) {
+    case 'choice': {
+      const ids = uniqueIds(q.options, [...at, 'options'], 'option', issues);
+      checkKeyIds(q.key, ids, 'option', key, issues);
+      if (!q.multiple && q.key.length !== 1) {
+        issues.error(key, `a single-answer question (multiple: false) needs exactly one option, found ${q.key.length}`);
+      }
+      return;
+    }
+    case 'order': {
+      const ids = uniqueIds(q.items, [...at, 'items'], 'item', issues);
+      if (!checkKeyIds(q.key, ids, 'item', key, issues)) return;
+      const missing = [...ids].filter((id) => !q.key.includes(id));
+      if (missing.length) issues.error(key, `must list every item exactly once; missing ${missing.map((m) => `"${m}"`).join(', ')}`);
+      return;
+    }
+    case 'match': {
+      const left = uniqueIds(q.left, [...at, 'left'], 'left item', issues);
+      const right = uniqueIds(q.right, [...at, 'right'], 'right item', issues);
+      checkKeyIds(q.key.map((p) => p[0]), left, 'left item', key, issues, false);
+      checkKeyIds(q.key.map((p) => p[1]), right, 'right item', key, issues, false);
+      findDuplicates(q.key, (p) => JSON.stringify(p), (_i, pair) => issues.error(key, `pair ${pair} listed twice`));
+      return;
+    }
+    case 'text':
+    case 'numeric':
+    case 'open':
+      return;
+  }
+}
+
+/** Reports duplicate ids in a list of labels; returns the set of ids. */
+function uniqueIds(list: readonly { id: string }[], at: Path, kind: string, issues: Issues): Set<string> {
+  findDuplicates(list, (x) => x.id, (i, id) => issues.error([...at, i, 'id'], `duplicate ${kind} id "${id}"`));
+  return new Set(list.map((x) => x.id));
+}
+
+/** Reports key entries that are unknown (and, unless allowed, repeated); true when all are fine. */
+function checkKeyIds(key: readonly string[], ids: ReadonlySet<string>, kind: string, at: Path, issues: Issues, unique = true): boolean {
+  let fine = true;
+  for (const id of key) {
+    if (!ids.has(id)) { issues.error(at, `unknown ${kind} "${id}"`); fine = false; }
+  }
+  if (unique) findDuplicates(key, (id) => id, (_i, id) => { issues.error(at, `${kind} "${id}" listed twice`); fine = false; });
+  return fine;
+}

@@ -1,0 +1,71 @@
+/**
+ * One response against its question: the shape its type takes, ids that exist, a score within the maximum,
+ * and — as warnings only (DESIGN §3) — a closed question's score that disagrees with the key.
+ */
+import type { Question, ResponseValue } from '../../shared/domain.ts';
+import { isAnswered, isCorrect } from '../../shared/rules.ts';
+import { findDuplicates, type Issues, type Path } from './issues.ts';
+
+export interface ImportedResponse { questionId: string; response: ResponseValue; score: number }
+
+const SHAPES: Record<Question['type'], string> = {
+  choice: 'a list of option ids',
+  order: 'a list of item ids',
+  match: 'a list of [left, right] pairs',
+  text: 'a string',
+  numeric: 'a number',
+  open: 'a string',
+};
+
+export function checkResponse(q: Question, r: ImportedResponse, at: Path, issues: Issues): void {
+  const before = issues.errors.length;
+  if (r.response !== null) checkShape(q, r.response, [...at, 'response'], issues);
+  if (r.score > q.maxScore) issues.error([...at, 'score'], `${r.score} is more than the question's maximum of ${q.maxScore}`);
+  if (issues.errors.length === before) warnOnScore(q, r, at, issues);
+}
+
+function checkShape(q: Question, value: Exclude<ResponseValue, null>, at: Path, issues: Issues): void {
+  const wrong = () => issues.error(at, `${/^[aeiou]/.test(q.type) ? 'an' : 'a'} ${q.type} question takes ${SHAPES[q.type]} or null`);
+  switch (q.type) {
+    case 'choice':
+    case 'order': {
+      if (!isIdList(value)) return wrong();
+      const ids = new Set((q.type === 'choice' ? q.options : q.items).map((o) => o.id));
+      const kind = q.type === 'choice' ? 'option' : 'item';
+      for (const id of value) if (!ids.has(id)) issues.error(at, `unknown ${kind} "${id}"`);
+      findDuplicates(value, (id) => id, (_i, id) => issues.error(at, `${kind} "${id}" given twice`));
+      if (q.type === 'choice' && !q.multiple && value.length > 1) issues.error(at, 'a single-answer question takes at most one option');
+      return;
+    }
+    case 'match': {
+      if (!isPairList(value)) return wrong();
+      const left = new Set(q.left.map((o) => o.id));
+      const right = new Set(q.right.map((o) => o.id));
+      for (const [l, r] of value) {
+        if (!left.has(l)) issues.error(at, `unknown left item "${l}"`);
+        if (!right.has(r)) issues.error(at, `unknown right item "${r}"`);
+      }
+      findDuplicates(value, (p) => JSON.stringify(p), (_i, pair) => issues.error(at, `pair ${pair} given twice`));
+      return;
+    }
+    case 'text':
+    case 'open':
+      if (typeof value !== 'string') wrong();
+      return;
+    case 'numeric':
+      if (typeof value !== 'number') wrong();
+      return;
+  }
+}
+
+const isIdList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+const isPairList = (v: unknown): v is [string, string][] => Array.isArray(v) && v.every(Array.isArray);
+
+/** Imported scores are authoritative; a disagreement with the key is worth a look, never a refusal. */
+function warnOnScore(q: Question, r: ImportedResponse, at: Path, issues: Issues): void {
+  const correct = isCorrect(q, r.response);
+  if (correct === undefined || q.maxScore === 0) return;
+  const scored = `scored ${r.score} of ${q.maxScore}`;
+  if (correct && r.score < q.maxScore) issues.warn(at, `response is correct but ${scored}`);
+  else if (!correct && r.score >= q.maxScore) issues.warn(at, `response is ${isAnswered(r.response) ? 'incorrect' : 'unanswered'} but ${scored}`);
+}

@@ -1,0 +1,255 @@
+import { expect } from 'chai';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { verifyPassword } from '../server/auth/passwords.ts';
+import { findUser } from '../server/auth/users.ts';
+import { openStore } from '../server/store/index.ts';
+import { LOCK_FILE } from '../server/store/lock.ts';
+import { dirHash, listFiles, removeDir, tempDir } from './support/dataDir.ts';
+import { EXAM_ID, exampleImport, type Json } from './support/importFixture.ts';
+
+const BIN = fileURLToPath(new URL('../bin/inzage.mjs', import.meta.url));
+
+/** `inzage ...` as a user runs it: a real process, cheap password hashing, no NODE_ENV. */
+function inzage(args: string[], input = '') {
+  const env: NodeJS.ProcessEnv = { ...process.env, INZAGE_SCRYPT_N: '16384' };
+  delete env.NODE_ENV;
+  delete env.INZAGE_DATA;
+  const r = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', env, timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('inzage CLI', function () {
+  this.timeout(60_000);
+  let dir: string;
+  let data: string;
+  let files: string;
+  const write = (name: string, content: Json) => {
+    const p = join(files, name);
+    writeFileSync(p, typeof content === 'string' ? content : JSON.stringify(content, null, 1));
+    return p;
+  };
+  beforeEach(() => {
+    dir = tempDir('cli');
+    data = join(dir, 'data');
+    files = tempDir('cli-files');
+  });
+  afterEach(() => {
+    removeDir(dir);
+    removeDir(files);
+  });
+
+  describe('usage', () => {
+    it('shows help and exits 0', () => {
+      const r = inzage(['--help']);
+      expect(r.code).to.equal(0);
+      for (const c of ['serve', 'import', 'user', 'kiosk', 'audit', 'purge']) expect(r.stdout).to.contain(c);
+      const sub = inzage(['import', '--help']);
+      expect(sub.code).to.equal(0);
+      expect(sub.stdout).to.contain('--dry-run').and.to.contain('--data');
+    });
+
+    it('exits 2 on an unknown command, a missing option, or an invalid choice', () => {
+      const unknown = inzage(['frobnicate']);
+      expect(unknown.code).to.equal(2);
+      expect(unknown.stderr).to.contain("unknown command 'frobnicate'");
+      expect(inzage(['user', 'add', 'sup1', '--data', data]).code).to.equal(2);
+      expect(inzage(['user', 'add', 'sup1', '--role', 'king', '--data', data]).code).to.equal(2);
+      const both = inzage(['purge', '--exam', EXAM_ID, '--before', '2026-01-01', '--data', data]);
+      expect(both.code).to.equal(2);
+      expect(both.stderr).to.contain('exactly one of --exam ID or --before DATE');
+    });
+  });
+
+  describe('import', () => {
+    it('imports a valid file, and a second import of it changes no file', () => {
+      const file = write('export.json', exampleImport());
+      const r = inzage(['import', file, '--data', data]);
+      expect(r.code, r.stderr).to.equal(0);
+      expect(r.stdout).to.match(/sittings\s+2 added, 0 updated, 0 unchanged/);
+      const before = dirHash(data);
+      const again = inzage(['import', file, '--data', data]);
+      expect(again.code).to.equal(0);
+      expect(again.stdout).to.match(/sittings\s+0 added, 0 updated, 2 unchanged/);
+      expect(dirHash(data)).to.equal(before);
+    });
+
+    it('prints score warnings and still imports', () => {
+      const f = exampleImport();
+      f.sittings[0].responses[0].score = 0;
+      const r = inzage(['import', write('warn.json', f), '--data', data]);
+      expect(r.code).to.equal(0);
+      expect(r.stdout).to.contain('sittings[0].responses[0]: response is correct but scored 0 of 1');
+    });
+
+    it('refuses an invalid file with exit 1, every error with its path, and leaves the data directory as it was', () => {
+      const f = exampleImport();
+      f.exams[0].questions[1].key = ['A', 'E'];
+      f.sittings[1].groupId = 'nope';
+      f.sittings[0].responses[6].score = 9;
+      const broken = write('broken.json', f);
+      const expected = [
+        'exams[0].questions[1].key: unknown option "E"',
+        "sittings[0].responses[6].score: 9 is more than the question's maximum of 3",
+        'sittings[1].groupId: unknown group "nope"',
+      ];
+      // into an empty data directory: nothing appears
+      const fresh = inzage(['import', broken, '--data', data]);
+      expect(fresh.code).to.equal(1);
+      for (const e of expected) expect(fresh.stderr).to.contain(e);
+      expect(listFiles(dir)).to.deep.equal([]);
+      // into one with data: not a byte changes
+      expect(inzage(['import', write('ok.json', exampleImport()), '--data', data]).code).to.equal(0);
+      const before = dirHash(data);
+      const r = inzage(['import', broken, '--data', data]);
+      expect(r.code).to.equal(1);
+      expect(r.stderr).to.contain('3 errors').and.to.contain('nothing was imported');
+      for (const e of expected) expect(r.stderr).to.contain(e);
+      expect(dirHash(data)).to.equal(before);
+    });
+
+    it('says where a file is not valid JSON', () => {
+      const r = inzage(['import', write('bad.json', '{\n  "format": "inzage/v1",\n  "exams": [}\n'), '--data', data]);
+      expect(r.code).to.equal(1);
+      expect(r.stderr).to.contain('line 3, column 13: unexpected "}"');
+      expect(listFiles(dir)).to.deep.equal([]);
+    });
+
+    it('writes nothing on a dry run', () => {
+      const r = inzage(['import', write('export.json', exampleImport()), '--dry-run', '--data', data]);
+      expect(r.code).to.equal(0);
+      expect(r.stdout).to.contain('nothing was written').and.to.match(/exams\s+1 added/);
+      expect(listFiles(dir)).to.deep.equal([]);
+    });
+  });
+
+  describe('user', () => {
+    it('adds a user with the password from stdin, which then logs in', async () => {
+      const r = inzage(['user', 'add', 'sup1', '--role', 'supervisor', '--display-name', 'Anna Smit', '--data', data], 'Geheim-sup1-2026!\n');
+      expect(r.code, r.stderr).to.equal(0);
+      expect(r.stdout).not.to.contain('Geheim');
+      const user = findUser(openStore(data), 'sup1')!;
+      expect(user).to.include({ role: 'supervisor', displayName: 'Anna Smit', mustChangePassword: false });
+      expect(await verifyPassword('Geheim-sup1-2026!', user.passwordHash)).to.equal(true);
+      expect(await verifyPassword('Geheim-sup1-2026', user.passwordHash)).to.equal(false);
+    });
+
+    it('generates a password when stdin has none, prints it once, and flags it must-change', async () => {
+      const r = inzage(['user', 'add', 'boss', '--role', 'admin', '--data', data]);
+      expect(r.code, r.stderr).to.equal(0);
+      const password = /first login\): (\S+)/.exec(r.stdout)?.[1];
+      expect(password).to.be.a('string');
+      const user = findUser(openStore(data), 'boss')!;
+      expect(user.mustChangePassword).to.equal(true);
+      expect(await verifyPassword(password!, user.passwordHash)).to.equal(true);
+    });
+
+    it('sets a new password with user passwd, refuses an unknown user and a short password', async () => {
+      expect(inzage(['user', 'add', 'boss', '--role', 'admin', '--data', data], 'Eerste-wachtwoord-1\n').code).to.equal(0);
+      expect(inzage(['user', 'passwd', 'boss', '--data', data], 'Tweede-wachtwoord-2\n').code).to.equal(0);
+      expect(await verifyPassword('Tweede-wachtwoord-2', findUser(openStore(data), 'boss')!.passwordHash)).to.equal(true);
+      const unknown = inzage(['user', 'passwd', 'nobody', '--data', data], 'Derde-wachtwoord-3\n');
+      expect(unknown.code).to.equal(1);
+      expect(unknown.stderr).to.contain('No user named "nobody"');
+      const short = inzage(['user', 'add', 'sup2', '--role', 'supervisor', '--data', data], 'kort\n');
+      expect(short.code).to.equal(1);
+      expect(short.stderr).to.contain('at least 10 characters');
+      const list = inzage(['user', 'list', '--data', data]);
+      expect(list.stdout).to.match(/boss\s+admin/);
+    });
+  });
+
+  describe('data directory', () => {
+    it('refuses to write while a live server holds the lock, and leaves the data as it was', () => {
+      const file = write('export.json', exampleImport());
+      expect(inzage(['import', file, '--data', data]).code).to.equal(0);
+      writeFileSync(join(data, LOCK_FILE), `${process.pid}\n`); // this test process: alive
+      const f = exampleImport();
+      f.sittings[0].grade = 9.1;
+      const before = dirHash(data);
+      for (const [args, input] of [
+        [['import', write('changed.json', f), '--data', data], ''],
+        [['user', 'add', 'sup1', '--role', 'supervisor', '--data', data], 'Geheim-sup1-2026!\n'],
+        [['purge', '--exam', EXAM_ID, '--data', data], ''],
+      ] as [string[], string][]) {
+        const r = inzage(args, input);
+        expect(r.code, args.join(' ')).to.equal(1);
+        expect(r.stderr).to.contain(`pid ${process.pid}`).and.to.contain('stop the server or use the console');
+      }
+      expect(dirHash(data)).to.equal(before);
+      expect(inzage(['import', write('changed.json', f), '--dry-run', '--data', data]).code).to.equal(0);
+    });
+
+    it('reports a corrupt data file with exit 1, naming it, without a stack trace', () => {
+      expect(inzage(['user', 'add', 'boss', '--role', 'admin', '--data', data], 'Geheim-boss-2026!\n').code).to.equal(0);
+      truncateSync(join(data, 'state.json'), 10);
+      const r = inzage(['user', 'list', '--data', data]);
+      expect(r.code).to.equal(1);
+      expect(r.stderr).to.contain(join(data, 'state.json')).and.to.contain('corrupt');
+      expect(r.stderr).not.to.match(/^\s+at /m);
+    });
+
+    it('refuses a read-only command where there is no data', () => {
+      const r = inzage(['kiosk', 'list', '--data', data]);
+      expect(r.code).to.equal(1);
+      expect(r.stderr).to.contain(`No inzage data in ${data}`);
+      expect(listFiles(dir)).to.deep.equal([]);
+    });
+  });
+
+  describe('kiosk, audit and purge', () => {
+    beforeEach(() => {
+      expect(inzage(['import', write('export.json', exampleImport()), '--data', data]).code).to.equal(0);
+    });
+
+    it('lists kiosks', async () => {
+      const store = openStore(data);
+      store.state.data.kiosks = [{ id: 'k-1', name: 'Station 3', tokenHash: 'x', pairedAt: '2026-05-01T08:00:00.000Z', lastSeenAt: null }];
+      await store.state.write();
+      const r = inzage(['kiosk', 'list', '--data', data]);
+      expect(r.code).to.equal(0);
+      expect(r.stdout).to.match(/ID\s+NAME\s+PAIRED AT\s+LAST SEEN/).and.to.match(/k-1\s+Station 3\s+2026-05-01T08:00:00.000Z\s+never/);
+    });
+
+    it('exports the audit log as CSV or JSON Lines', () => {
+      const csv = inzage(['audit', 'export', '--data', data]);
+      expect(csv.code).to.equal(0);
+      const lines = csv.stdout.trim().split('\r\n');
+      expect(lines[0]).to.equal('seq,at,actor,action,target,details');
+      expect(lines[1]).to.match(/^1,\S+,cli,import\.applied,export\.json,"\{""counts""/);
+      const jsonl = inzage(['audit', 'export', '--format', 'jsonl', '--from', '2000-01-01', '--data', data]);
+      expect(JSON.parse(jsonl.stdout.trim())).to.include({ seq: 1, action: 'import.applied' });
+      expect(inzage(['audit', 'export', '--to', '2000-01-01', '--format', 'jsonl', '--data', data]).stdout).to.equal('');
+      expect(inzage(['audit', 'export', '--from', 'yesterday', '--data', data]).code).to.equal(2);
+    });
+
+    it('verifies the audit chain, and exits 1 saying where it is broken', () => {
+      expect(inzage(['user', 'add', 'boss', '--role', 'admin', '--data', data], 'Geheim-boss-2026!\n').code).to.equal(0);
+      const ok = inzage(['audit', 'verify', '--data', data]);
+      expect(ok.code).to.equal(0);
+      expect(ok.stdout).to.contain('intact: 2 events');
+      const file = join(data, 'audit.jsonl');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('"target":"boss"', '"target":"eve"'));
+      const broken = inzage(['audit', 'verify', '--data', data]);
+      expect(broken.code).to.equal(1);
+      expect(broken.stderr).to.contain('broken at line 2');
+    });
+
+    it('purges an exam: a dry run counts, the real run removes and audits', () => {
+      const before = dirHash(data);
+      const dry = inzage(['purge', '--exam', EXAM_ID, '--dry-run', '--data', data]);
+      expect(dry.code).to.equal(0);
+      expect(dry.stdout).to.contain('would remove 2 sittings, 1 group and 2 candidates');
+      expect(dirHash(data)).to.equal(before);
+      const r = inzage(['purge', '--exam', EXAM_ID, '--data', data]);
+      expect(r.code).to.equal(0);
+      expect(r.stdout).to.contain('Removed 2 sittings, 1 group and 2 candidates');
+      expect(openStore(data).content.counts()).to.deep.equal({ exams: 1, candidates: 0, groups: 0, sittings: 0 });
+      const unknown = inzage(['purge', '--exam', 'nope', '--data', data]);
+      expect(unknown.code).to.equal(1);
+      expect(unknown.stderr).to.contain('Unknown exam "nope"');
+    });
+  });
+});

@@ -1,0 +1,53 @@
+import { expect } from 'chai';
+import { sanitizeExamHtml, validateImport } from '../../server/import/index.ts';
+import { exampleImport } from '../support/importFixture.ts';
+
+describe('import HTML sanitising', () => {
+  it('removes scripts, event handlers and javascript: URLs but keeps the text', () => {
+    const out = sanitizeExamHtml('<p onclick="x()">Welke <em>twee</em> stoffen?</p><script>alert(1)</script><a href="javascript:alert(1)">klik</a><img src="x" onerror="alert(1)">');
+    expect(out).to.equal('<p>Welke <em>twee</em> stoffen?</p>klik');
+  });
+
+  it('keeps exam formatting: sub/superscript, lists, tables', () => {
+    const html = '<p>H<sub>2</sub>O en x<sup>2</sup></p><ol start="2"><li>een</li></ol><table><tbody><tr><th scope="col">a</th><td colspan="2">b</td></tr></tbody></table>';
+    expect(sanitizeExamHtml(html)).to.equal(html);
+  });
+
+  it('drops styles, classes, frames and forms', () => {
+    expect(sanitizeExamHtml('<p style="color:red" class="x">tekst</p><iframe src="https://e.example"></iframe><form><input value="v"></form><style>p{}</style>'))
+      .to.equal('<p>tekst</p>');
+  });
+
+  it('keeps images from https: and inline raster data only', () => {
+    const png = 'data:image/png;base64,iVBORw0KGgo=';
+    expect(sanitizeExamHtml(`<img src="${png}" alt="grafiek">`)).to.equal(`<img src="${png}" alt="grafiek" />`);
+    expect(sanitizeExamHtml('<img src="https://cdn.example/a.png">')).to.equal('<img src="https://cdn.example/a.png" />');
+    expect(sanitizeExamHtml('<img src="data:text/html;base64,PHNjcmlwdD4=">')).to.equal('');
+    expect(sanitizeExamHtml('<img src="http://plain.example/a.png">')).to.equal('');
+    expect(sanitizeExamHtml('<img src="/relative.png">')).to.equal('');
+  });
+
+  it('is idempotent, so that importing a file twice stores the same HTML', () => {
+    const once = sanitizeExamHtml('<p>a &amp; b < c <b>vet</b></p><script>x</script>');
+    expect(sanitizeExamHtml(once)).to.equal(once);
+  });
+
+  it('sanitises stems, option, item and match texts and marking schemes on import, without errors', () => {
+    const f = exampleImport();
+    const bad = '<b onmouseover="x()">tekst</b><script>y()</script>';
+    const q = f.exams[0].questions;
+    q[0].stem = bad;
+    q[0].options[0].text = bad;
+    q[2].items[0].text = bad;
+    q[3].left[0].text = bad;
+    q[3].right[0].text = bad;
+    q[6].scheme = bad;
+    const r = validateImport(f);
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    const [c, , o, m, , , open] = r.data.exams[0]!.questions as any[];
+    for (const html of [c.stem, c.options[0].text, o.items[0].text, m.left[0].text, m.right[0].text, open.scheme]) {
+      expect(html).to.equal('<b>tekst</b>');
+    }
+    expect(r.warnings).to.deep.equal([]);
+  });
+});

@@ -57,17 +57,18 @@ async function seedDemo(store: Store) {
 
 export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void>; port: number }> {
   const dataDir = resolve(opts.demo && !opts.dataDir ? mkdtempSync(join(tmpdir(), 'inzage-demo-')) : opts.dataDir ?? process.env.INZAGE_DATA ?? './data');
+  acquireLock(dataDir); // one process per data directory: lowdb keeps no cross-process locks
   let store: Store;
   try {
     store = openStore(dataDir);
   } catch (e) {
     if (e instanceof CorruptDataError) {
       process.stderr.write(`inzage: ${e.message}\n`);
+      releaseLock(dataDir);
       process.exit(1);
     }
     throw e;
   }
-  acquireLock(dataDir);
   if (opts.demo) await seedDemo(store);
   await firstRun(store);
   await ensureWebBuilt();

@@ -2,14 +2,14 @@
 import { Option, type Command } from 'commander';
 import { dataOption, usageError } from './common.ts';
 
-interface ServeOpts { port: string; host: string; data: string; demo?: boolean; tlsCert?: string; tlsKey?: string }
+interface ServeOpts { port: string; host?: string; data: string; demo?: boolean; tlsCert?: string; tlsKey?: string }
 
 export function registerServe(program: Command): void {
   program
     .command('serve')
     .description('run the server: console at /admin/, kiosk at /kiosk/')
     .addOption(new Option('--port <port>', 'port to listen on').env('PORT').default('3000'))
-    .addOption(new Option('--host <host>', 'address to listen on').env('HOST').default('0.0.0.0'))
+    .addOption(new Option('--host <host>', 'address to listen on (default 0.0.0.0; 127.0.0.1 with --demo)').env('HOST'))
     .addOption(dataOption())
     .option('--demo', 'demo data and demo accounts (in a temporary data directory unless --data is given)')
     .option('--tls-cert <file>', 'serve HTTPS with this certificate (PEM), together with --tls-key')
@@ -21,7 +21,7 @@ export function registerServe(program: Command): void {
       const { serve } = await import('../main.ts'); // loaded only here: the other commands stay light
       await serve({
         port,
-        host: opts.host,
+        host: opts.host ?? (opts.demo ? '127.0.0.1' : '0.0.0.0'),
         // without --data (or INZAGE_DATA), main decides: ./data, or a temporary directory for --demo
         dataDir: cmd.getOptionValueSource('data') === 'default' ? undefined : opts.data,
         demo: !!opts.demo,

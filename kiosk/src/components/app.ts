@@ -1,0 +1,92 @@
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { KioskConnection } from '../data/connection.ts';
+import { applyLang, applyZoom } from '../display.ts';
+import type { LangEvent, NavigateEvent, RevealEvent, ZoomEvent } from '../events.ts';
+import { initialLang, texts, type Lang } from '../i18n.ts';
+import './ended.ts';
+import './idle.ts';
+import './pairing.ts';
+import './review.ts';
+import './status.ts';
+import './toolbar.ts';
+
+/**
+ * The kiosk application: owns the connection controller (and with it the socket), renders the screen its
+ * state asks for — pairing, idle, review, ended, or a connection status — and turns the components'
+ * events into commands. Language and text size live here, in memory only.
+ *
+ * Listens for `ksk-navigate`, `ksk-reveal`, `ksk-logout`, `ksk-lang` and `ksk-zoom` from its screens.
+ */
+export class KskApp extends LitElement {
+  static override properties = { language: { state: true }, zoom: { state: true } };
+  static override styles = css`
+    :host {
+      display: block;
+      min-height: 100vh;
+    }
+    .corner {
+      position: fixed;
+      top: 1rem;
+      right: 1.25rem;
+      z-index: 1;
+    }
+  `;
+
+  language: Lang = initialLang();
+  zoom = 1;
+  private readonly conn = new KioskConnection(this);
+
+  constructor() {
+    super();
+    this.addEventListener('ksk-navigate', (e: NavigateEvent) => this.conn.navigate(e.questionId));
+    this.addEventListener('ksk-reveal', (e: RevealEvent) => void this.conn.toggleReveal(e.questionId));
+    this.addEventListener('ksk-logout', () => void this.conn.logout());
+    this.addEventListener('ksk-lang', (e: LangEvent) => (this.language = e.lang));
+    this.addEventListener('ksk-zoom', (e: ZoomEvent) => (this.zoom = e.zoom));
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('language')) applyLang(this.language);
+    if (changed.has('zoom')) applyZoom(this.zoom);
+  }
+
+  override render() {
+    const { connection, kiosk, screen } = this.conn.state;
+    const t = texts(this.language);
+    const tools = (slot?: string) => html`<ksk-toolbar slot=${slot ?? ''} .language=${this.language} .zoom=${this.zoom}></ksk-toolbar>`;
+    // while the connection is down nothing but the notice is rendered: the review must not stay readable
+    if (connection === 'offline') return this.framed(tools(), html`<ksk-status alert .message=${t.disconnected}></ksk-status>`);
+    switch (screen.name) {
+      case 'pairing':
+        return this.framed(tools(), html`<ksk-pairing .code=${screen.code} .expiresAt=${screen.expiresAt} .language=${this.language}></ksk-pairing>`);
+      case 'idle':
+        return this.framed(tools(), html`<ksk-idle .stationName=${kiosk?.name ?? ''} .language=${this.language}></ksk-idle>`);
+      case 'ended':
+        return this.framed(tools(), html`<ksk-ended .reason=${screen.reason} .language=${this.language}></ksk-ended>`);
+      case 'review':
+        if (connection === 'online') return html`<ksk-review .view=${screen} .language=${this.language}>${tools('tools')}</ksk-review>`;
+        return this.framed(tools(), html`<ksk-status .message=${t.connecting}></ksk-status>`);
+      case 'connecting':
+        return this.framed(tools(), html`<ksk-status .message=${t.connecting}></ksk-status>`);
+    }
+  }
+
+  /** Resolves once the whole screen, the review's questions included, is rendered. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    await this.renderRoot.querySelector('ksk-review')?.updateComplete;
+    return done;
+  }
+
+  private framed(tools: unknown, screen: unknown) {
+    return html`<div class="corner">${tools}</div>${screen}`;
+  }
+}
+
+customElements.define('ksk-app', KskApp);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ksk-app': KskApp;
+  }
+}

@@ -1,0 +1,76 @@
+import { LitElement, css, html } from 'lit';
+import { formatPairingCode } from '../../../shared/rules.ts';
+import { formatTime, texts, type Lang } from '../i18n.ts';
+import { baseStyles, centredScreen } from './shared-styles.ts';
+
+/**
+ * The pairing screen of a kiosk without a device token: the one-time code, large, and what to do with it.
+ * Fires no events; a new code arrives from the server when this one expires.
+ */
+export class KskPairing extends LitElement {
+  static override properties = { code: {}, expiresAt: {}, language: { attribute: false } };
+  static override styles = [
+    baseStyles,
+    centredScreen,
+    css`
+      .label {
+        font-size: 1.6rem;
+        font-weight: 700;
+        letter-spacing: 0.02em;
+        color: var(--ksk-muted);
+        text-transform: uppercase;
+      }
+      .code {
+        font-family: var(--ksk-mono);
+        font-size: 6.5rem;
+        font-weight: 700;
+        letter-spacing: 0.12em;
+        line-height: 1;
+        padding: 2.25rem 3rem 2.25rem 3.6rem;
+        border: 3px solid var(--ksk-line-strong);
+        border-radius: 1.25rem;
+        background: var(--ksk-surface);
+        box-shadow: var(--ksk-shadow);
+        font-variant-numeric: tabular-nums;
+      }
+      .code.waiting {
+        font-size: 1.5rem;
+        letter-spacing: normal;
+        font-family: inherit;
+        color: var(--ksk-muted);
+      }
+      .instruction {
+        max-width: 36rem;
+        font-size: 1.4rem;
+        line-height: 1.5;
+      }
+    `,
+  ];
+
+  code: string | null = null;
+  expiresAt: string | null = null;
+  language: Lang = 'nl';
+
+  override render() {
+    const t = texts(this.language);
+    const until = this.expiresAt ? formatTime(this.language, this.expiresAt) : null;
+    return html`
+      <main aria-labelledby="label">
+        <h1 class="label" id="label">${t.pairingCode}</h1>
+        ${this.code
+          ? html`<p class="code" aria-live="polite">${formatPairingCode(this.code)}</p>`
+          : html`<p class="code waiting" role="status">${t.pairingWaiting}</p>`}
+        <p class="instruction">${t.pairingInstruction}</p>
+        ${until ? html`<p class="muted">${t.pairingValidUntil(until)}</p>` : null}
+      </main>
+    `;
+  }
+}
+
+customElements.define('ksk-pairing', KskPairing);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ksk-pairing': KskPairing;
+  }
+}

@@ -1,0 +1,119 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import type { PayloadQuestion } from '../../../shared/protocol.ts';
+import type { RevealEntry } from '../data/state.ts';
+import { RevealEvent } from '../events.ts';
+import { commandErrorText, formatNumber, texts, type Lang } from '../i18n.ts';
+import { answerStyles } from './answer-styles.ts';
+import { renderResponse } from './answers.ts';
+import { baseStyles } from './shared-styles.ts';
+
+/**
+ * One question, read-only, as in the exam: heading 'Vraag 7', score, stem, the candidate's response and —
+ * on request — the answer key ('Antwoordsleutel', closed questions) or the marking scheme
+ * ('Correctievoorschrift', open questions), beside the response. The buttons are absent when the exam
+ * withholds them (`hasKey` / `hasScheme`).
+ *
+ * @fires ksk-reveal - {@link RevealEvent} when the key or scheme button is pressed
+ */
+export class KskQuestion extends LitElement {
+  static override properties = { question: { attribute: false }, reveal: { attribute: false }, language: { attribute: false } };
+  static override styles = [baseStyles, answerStyles, css`
+    :host {
+      display: block;
+      max-width: 62rem;
+    }
+    .head {
+      display: flex;
+      align-items: center;
+      gap: 0.75rem 1.25rem;
+      flex-wrap: wrap;
+      padding-bottom: 0.75rem;
+      border-bottom: 2px solid var(--ksk-line);
+    }
+    .reveal { margin-left: auto; }
+    h2 {
+      font-size: 1.8rem;
+    }
+    .score {
+      font-size: 1.1rem;
+      font-weight: 700;
+      padding: 0.3rem 0.9rem;
+      border-radius: 999px;
+      border: 2px solid currentColor;
+      white-space: nowrap;
+    }
+    .score.full { color: var(--ksk-ok-ink); background: var(--ksk-ok-soft); }
+    .score.part { color: var(--ksk-part-ink); background: var(--ksk-part-soft); }
+    .score.none { color: var(--ksk-muted); background: var(--ksk-surface); }
+    .stem {
+      margin: 1.5rem 0;
+      font-size: 1.15rem;
+      line-height: 1.6;
+      max-width: 48rem;
+    }
+    .stem :is(p, ul, ol, table, figure) { margin: 0 0 0.8em; }
+    .stem img { max-width: 100%; height: auto; }
+    .stem table { border-collapse: collapse; }
+    .stem :is(td, th) { border: 1px solid var(--ksk-line-strong); padding: 0.3em 0.6em; }
+    .stem a { color: inherit; pointer-events: none; text-decoration: none; }
+
+    .note { margin-top: 0.75rem; text-align: right; }
+    .error { color: var(--ksk-warn-ink); font-weight: 600; }
+    .pending { color: var(--ksk-muted); }
+  `];
+
+  question: PayloadQuestion | null = null;
+  reveal: RevealEntry | undefined = undefined;
+  language: Lang = 'nl';
+
+  /** Removed from the page means the review is over or hidden: let go of the candidate's data at once. */
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.question = null;
+    this.reveal = undefined;
+  }
+
+  override render() {
+    const q = this.question;
+    if (!q) return nothing;
+    const t = texts(this.language);
+    const closed = q.type !== 'open';
+    const canReveal = closed ? q.hasKey : q.hasScheme;
+    const r = this.reveal;
+    const shown = r?.open && r.data ? r.data : null;
+    const key = shown && 'key' in shown ? shown.key : undefined;
+    const scheme = shown && 'scheme' in shown ? html`${unsafeHTML(shown.scheme)}` : undefined;
+    const scoreClass = q.score >= q.maxScore && q.maxScore > 0 ? 'full' : q.score > 0 ? 'part' : 'none';
+    return html`
+      <article aria-labelledby="q-h">
+        <div class="head">
+          <h2 id="q-h">${t.question(q.number)}</h2>
+          <p class="score ${scoreClass}">${t.points(formatNumber(this.language, q.score), formatNumber(this.language, q.maxScore), q.maxScore)}</p>
+          ${canReveal
+            ? html`<button
+                type="button"
+                class="reveal ${shown ? 'primary' : ''}"
+                aria-expanded=${shown ? 'true' : 'false'}
+                aria-controls="key-panel"
+                ?disabled=${r?.pending ?? false}
+                @click=${() => this.dispatchEvent(new RevealEvent(q.id))}
+              >${closed ? t.answerKey : t.markingScheme}</button>`
+            : nothing}
+        </div>
+        ${r?.pending ? html`<p class="note pending" role="status">${t.loadingKey}</p>` : nothing}
+        ${r?.error ? html`<p class="note error" role="alert">${commandErrorText(this.language, r.error)}</p>` : nothing}
+        <div class="stem">${unsafeHTML(q.stem)}</div>
+        ${renderResponse(q, this.language, key, scheme)}
+      </article>
+    `;
+  }
+}
+
+customElements.define('ksk-question', KskQuestion);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ksk-question': KskQuestion;
+  }
+}

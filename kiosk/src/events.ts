@@ -1,0 +1,65 @@
+/**
+ * The kiosk components' typed custom events. Components fire them; the root element turns them into
+ * commands on the connection controller, so no component touches the socket.
+ */
+import type { Lang } from './i18n.ts';
+
+const OPTS = { bubbles: true, composed: true } as const;
+
+/** The candidate chose another question (navigator, 'Vorige'/'Volgende', arrow keys). */
+export class NavigateEvent extends Event {
+  static readonly type = 'ksk-navigate';
+  readonly questionId: string;
+  constructor(questionId: string) {
+    super(NavigateEvent.type, OPTS);
+    this.questionId = questionId;
+  }
+}
+
+/** 'Antwoordsleutel' / 'Correctievoorschrift' pressed. */
+export class RevealEvent extends Event {
+  static readonly type = 'ksk-reveal';
+  readonly questionId: string;
+  constructor(questionId: string) {
+    super(RevealEvent.type, OPTS);
+    this.questionId = questionId;
+  }
+}
+
+/** 'Uitloggen' pressed. */
+export class LogoutEvent extends Event {
+  static readonly type = 'ksk-logout';
+  constructor() {
+    super(LogoutEvent.type, OPTS);
+  }
+}
+
+/** The language toggle. */
+export class LangEvent extends Event {
+  static readonly type = 'ksk-lang';
+  readonly lang: Lang;
+  constructor(lang: Lang) {
+    super(LangEvent.type, OPTS);
+    this.lang = lang;
+  }
+}
+
+/** 'Kleiner' / 'Groter': the new zoom factor. */
+export class ZoomEvent extends Event {
+  static readonly type = 'ksk-zoom';
+  readonly zoom: number;
+  constructor(zoom: number) {
+    super(ZoomEvent.type, OPTS);
+    this.zoom = zoom;
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'ksk-navigate': NavigateEvent;
+    'ksk-reveal': RevealEvent;
+    'ksk-logout': LogoutEvent;
+    'ksk-lang': LangEvent;
+    'ksk-zoom': ZoomEvent;
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * The console's live view of the server (DESIGN §5, namespace `/admin`): kiosks, active reviews, and the
+ * notices of reviews that just ended. The socket lives exactly as long as the host element is connected;
+ * every event replaces the state (never mutates it) and asks the host to render.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { io, type Socket } from 'socket.io-client';
+import type {
+  AdminClientToServer, AdminServerToClient, KioskDto, ReviewDto, ReviewEndedDto, ReviewProgress,
+} from '../../../shared/protocol.ts';
+
+export interface EndedNotice extends ReviewEndedDto {
+  /** unique per notice, also when a review id comes back after a restart */
+  key: string;
+}
+
+export interface LiveState {
+  /** the socket is connected and the lists are current */
+  readonly connected: boolean;
+  /** the server has sent its full lists at least once */
+  readonly synced: boolean;
+  readonly kiosks: readonly KioskDto[];
+  readonly reviews: readonly ReviewDto[];
+  /** review ids that received the 5-minute warning */
+  readonly warned: ReadonlySet<string>;
+  readonly ended: readonly EndedNotice[];
+}
+
+const EMPTY: LiveState = { connected: false, synced: false, kiosks: [], reviews: [], warned: new Set(), ended: [] };
+const NOTICE_MS = 30_000;
+
+export interface LiveOptions {
+  /** The server dropped the connection (logout elsewhere, session expired) or refused it at the handshake. */
+  onRefused?: () => void;
+}
+
+type AdminSocket = Socket<AdminServerToClient, AdminClientToServer>;
+
+export class LiveController implements ReactiveController {
+  state: LiveState = EMPTY;
+  private socket: AdminSocket | null = null;
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private seq = 0;
+
+  constructor(private readonly host: ReactiveControllerHost, private readonly options: LiveOptions = {}) {
+    host.addController(this);
+  }
+
+  hostConnected() {
+    const socket: AdminSocket = io('/admin', { withCredentials: true });
+    this.socket = socket;
+    socket.on('connect', () => this.set({ connected: true }));
+    socket.on('disconnect', (reason) => {
+      this.set({ connected: false });
+      // The server only drops a console on purpose: the staff session ended. Socket.IO will not reconnect.
+      if (reason === 'io server disconnect') this.options.onRefused?.();
+    });
+    socket.on('connect_error', () => {
+      // Refused at the handshake (no valid session) or the server is unreachable: let the session decide.
+      if (!socket.active) this.options.onRefused?.();
+    });
+    socket.on('kiosks:updated', (kiosks) => this.set({ kiosks, synced: true }));
+    socket.on('reviews:updated', (reviews) => {
+      const ids = new Set(reviews.map((r) => r.id));
+      this.set({ reviews, synced: true, warned: new Set([...this.state.warned].filter((id) => ids.has(id))) });
+    });
+    socket.on('review:progress', (p: ReviewProgress) => {
+      this.set({
+        reviews: this.state.reviews.map((r) => (r.id === p.id
+          ? { ...r, position: p.position, questionNumber: p.questionNumber, questionCount: p.questionCount }
+          : r)),
+      });
+    });
+    socket.on('review:warning', (p) => {
+      this.set({
+        warned: new Set([...this.state.warned, p.id]),
+        reviews: this.state.reviews.map((r) => (r.id === p.id ? { ...r, endsAt: p.endsAt } : r)),
+      });
+    });
+    socket.on('review:ended', (p) => this.ended(p));
+  }
+
+  hostDisconnected() {
+    this.socket?.removeAllListeners();
+    this.socket?.disconnect();
+    this.socket = null;
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    this.state = EMPTY;
+  }
+
+  /** Removes an end notice (its close button, or after a while). */
+  dismiss(key: string) {
+    const timer = this.timers.get(key);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(key);
+    this.set({ ended: this.state.ended.filter((n) => n.key !== key) });
+  }
+
+  private ended(p: ReviewEndedDto) {
+    const key = `${p.id}:${++this.seq}`;
+    const warned = new Set(this.state.warned);
+    warned.delete(p.id);
+    this.set({
+      reviews: this.state.reviews.filter((r) => r.id !== p.id),
+      kiosks: this.state.kiosks.map((k) => (k.reviewId === p.id ? { ...k, reviewId: null } : k)),
+      warned,
+      ended: [...this.state.ended, { ...p, key }].slice(-5),
+    });
+    this.timers.set(key, setTimeout(() => this.dismiss(key), NOTICE_MS));
+  }
+
+  private set(patch: Partial<LiveState>) {
+    this.state = { ...this.state, ...patch };
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,276 @@
+/**
+ * The kiosk's one connection to the server: a ReactiveController that owns the socket.io socket to the
+ * `/kiosk` namespace for as long as its host element is connected, turns server pushes into one immutable
+ * {@link KioskState}, and offers the candidate's commands (navigate, reveal, logout) as typed methods.
+ * Components never see the socket: they render `state` and call these methods through the host.
+ *
+ * Pairing (DESIGN §5): without a token the server sends `pairing:code`; `kiosk:paired` brings the device
+ * token, which is stored (the only thing the kiosk stores) before reconnecting with it. A refused token
+ * (`connect_error` "kiosk-unknown"), `kiosk:unpaired`, or a pairing code sent despite a token all mean the
+ * same: forget the token and pair again.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { io, type Socket } from 'socket.io-client';
+import type { Ack } from '../../../shared/errors.ts';
+import type { KioskClientToServer, KioskServerToClient, RevealData, ReviewPayload } from '../../../shared/protocol.ts';
+import { INITIAL_STATE, startPosition, type KioskState, type RevealEntry, type ReviewView } from './state.ts';
+import { forgetToken, readToken, saveToken } from './token.ts';
+
+type KioskSocket = Socket<KioskServerToClient, KioskClientToServer>;
+type Host = ReactiveControllerHost & { readonly updateComplete: Promise<boolean> };
+
+const ACK_TIMEOUT_MS = 5_000;
+/** How long the end screen stays before the idle screen (DESIGN §4). */
+export const ENDED_SCREEN_MS = 5_000;
+/**
+ * A review hidden behind the connection-loss overlay is dropped from memory after this long; if the
+ * session is still active when the kiosk comes back, `kiosk:state` brings it again at its position.
+ */
+export const DROP_HIDDEN_REVIEW_MS = 60_000;
+const RESTART_DELAY_MS = 1_000;
+
+/** An acknowledgement, or none in time. */
+type CommandResult<T> = Ack<T> | { ok: false; error: { code: 'timeout'; message?: string } };
+const NO_ANSWER = { ok: false, error: { code: 'timeout' } } as const;
+
+const NO_REVEAL: RevealEntry = { open: false, pending: false, data: null, error: null };
+
+export class KioskConnection implements ReactiveController {
+  /** Replaced on every change, never mutated. */
+  state: KioskState = INITIAL_STATE;
+
+  private readonly host: Host;
+  private socket: KioskSocket | null = null;
+  /** set while we drop the connection on purpose (to reconnect with or without a token) */
+  private switching = false;
+  private endedTimer: ReturnType<typeof setTimeout> | undefined;
+  private dropTimer: ReturnType<typeof setTimeout> | undefined;
+  private restartTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(host: Host) {
+    this.host = host;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    const socket: KioskSocket = io('/kiosk', {
+      // a WebSocket first (one round trip fewer on the exam-room LAN), long-polling where a proxy blocks it
+      transports: ['websocket', 'polling'],
+      tryAllTransports: true,
+      // read at every (re)connect, so a new or forgotten token takes effect at once
+      auth: (cb) => {
+        const token = readToken();
+        cb(token ? { token } : {});
+      },
+      autoConnect: false,
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 5_000,
+    });
+    this.socket = socket;
+    this.listen(socket);
+    socket.connect();
+  }
+
+  hostDisconnected(): void {
+    this.socket?.removeAllListeners();
+    this.socket?.disconnect();
+    this.socket = null;
+    for (const t of [this.endedTimer, this.dropTimer, this.restartTimer]) clearTimeout(t);
+    this.state = INITIAL_STATE;
+  }
+
+  // ---------- commands ----------
+
+  /** Shows another question and tells the server, which records the position and informs the console. */
+  navigate(questionId: string): void {
+    const view = this.review;
+    if (!view || view.position === questionId || !view.review.questions.some((q) => q.id === questionId)) return;
+    this.setReview({ ...view, position: questionId });
+    void this.command('review:navigate', { questionId });
+  }
+
+  /** Shows or folds away the key or marking scheme; asks the server (which audits each look) the first time. */
+  async toggleReveal(questionId: string): Promise<void> {
+    const view = this.review;
+    if (!view) return;
+    const entry = view.reveals[questionId] ?? NO_REVEAL;
+    if (entry.pending) return;
+    if (entry.data) {
+      this.setReveal(view.review.id, questionId, { ...entry, open: !entry.open });
+      return;
+    }
+    this.setReveal(view.review.id, questionId, { ...entry, pending: true, error: null });
+    const ack = await this.command<RevealData>('review:reveal', { questionId });
+    if (ack.ok && ack.data) this.setReveal(view.review.id, questionId, { open: true, pending: false, data: ack.data, error: null });
+    else this.setReveal(view.review.id, questionId, { open: false, pending: false, data: null, error: ack.ok ? { code: 'internal' } : ack.error });
+  }
+
+  /** 'Uitloggen': the server ends the session and answers with `review:ended`. */
+  async logout(): Promise<void> {
+    const view = this.review;
+    if (!view || view.loggingOut) return;
+    this.setReview({ ...view, loggingOut: true });
+    const ack = await this.command('review:logout', {});
+    const now = this.review;
+    if (!ack.ok && now && now.review.id === view.review.id) this.setReview({ ...now, loggingOut: false });
+  }
+
+  // ---------- server pushes ----------
+
+  private listen(socket: KioskSocket): void {
+    socket.on('connect', () => {
+      this.switching = false;
+      clearTimeout(this.restartTimer);
+      this.set({ connection: 'online' });
+    });
+
+    socket.on('disconnect', (reason) => {
+      if (this.switching) return;
+      this.set({ connection: 'offline' });
+      this.scheduleDrop();
+      // the server closed it (unpaired, revoked): socket.io does not retry that by itself
+      if (reason === 'io server disconnect') this.restart();
+    });
+
+    socket.on('connect_error', (err) => {
+      if (err.message === 'kiosk-unknown') {
+        // unknown or revoked token: refused at the handshake, so pair again
+        forgetToken();
+        this.switching = false;
+        this.toPairing();
+        this.restart(0);
+        return;
+      }
+      this.switching = false;
+      this.set({ connection: 'offline' });
+      this.scheduleDrop();
+      if (!socket.active) this.restart(); // refused by a middleware: no automatic retry
+    });
+
+    socket.on('pairing:code', ({ code, expiresAt }) => {
+      // a server that treats our token as unknown may also just send a code: it is no good any more
+      if (readToken()) forgetToken();
+      this.set({ kiosk: null, screen: { name: 'pairing', code, expiresAt } });
+    });
+
+    socket.on('kiosk:paired', ({ token, kiosk }) => {
+      saveToken(token);
+      this.set({ kiosk, screen: { name: 'idle' } });
+      this.reconnect();
+    });
+
+    socket.on('kiosk:state', ({ kiosk, review }) => {
+      clearTimeout(this.dropTimer);
+      if (review) {
+        this.showReview(review, kiosk);
+        return;
+      }
+      const keepEnded = this.state.screen.name === 'ended';
+      this.set({ kiosk, screen: keepEnded ? this.state.screen : { name: 'idle' } });
+    });
+
+    socket.on('kiosk:renamed', ({ kiosk }) => this.set({ kiosk }));
+
+    socket.on('review:started', async (payload, ack) => {
+      this.showReview(payload, this.state.kiosk);
+      // acknowledge once it is on screen: the server fails the start without this ack
+      await this.host.updateComplete;
+      ack({ ok: true });
+    });
+
+    socket.on('review:warning', ({ endsAt }) => {
+      const view = this.review;
+      if (view) this.setReview({ ...view, warningEndsAt: endsAt, review: { ...view.review, endsAt } });
+    });
+
+    socket.on('review:ended', ({ reason }) => {
+      // drop every reference to the candidate's data: the review, its reveals, its position
+      clearTimeout(this.dropTimer);
+      this.set({ screen: { name: 'ended', reason } });
+      clearTimeout(this.endedTimer);
+      this.endedTimer = setTimeout(() => {
+        if (this.state.screen.name === 'ended') this.set({ screen: { name: 'idle' } });
+      }, ENDED_SCREEN_MS);
+    });
+
+    socket.on('kiosk:unpaired', () => {
+      forgetToken();
+      this.toPairing();
+      this.reconnect();
+    });
+  }
+
+  // ---------- helpers ----------
+
+  private get review(): ReviewView | null {
+    return this.state.screen.name === 'review' ? this.state.screen : null;
+  }
+
+  private showReview(review: ReviewPayload, kiosk: KioskState['kiosk']): void {
+    clearTimeout(this.endedTimer);
+    const same = this.review?.review.id === review.id ? this.review : null;
+    const view: ReviewView = {
+      name: 'review',
+      review,
+      position: startPosition(review),
+      reveals: same?.reveals ?? {},
+      warningEndsAt: same?.warningEndsAt ?? null,
+      loggingOut: false,
+    };
+    this.set({ kiosk, screen: view });
+  }
+
+  private toPairing(): void {
+    clearTimeout(this.endedTimer);
+    this.set({ kiosk: null, screen: { name: 'pairing', code: null, expiresAt: null } });
+  }
+
+  private set(patch: Partial<KioskState>): void {
+    this.state = { ...this.state, ...patch };
+    this.host.requestUpdate();
+  }
+
+  private setReview(view: ReviewView): void {
+    this.set({ screen: view });
+  }
+
+  private setReveal(reviewId: string, questionId: string, entry: RevealEntry): void {
+    const view = this.review;
+    if (!view || view.review.id !== reviewId) return; // the review ended meanwhile: keep nothing
+    this.setReview({ ...view, reveals: { ...view.reveals, [questionId]: entry } });
+  }
+
+  /** Drop the connection on purpose and open it again (new token, or none). */
+  private reconnect(): void {
+    const socket = this.socket;
+    if (!socket) return;
+    this.switching = true;
+    socket.disconnect();
+    socket.connect();
+  }
+
+  private restart(delay = RESTART_DELAY_MS): void {
+    clearTimeout(this.restartTimer);
+    this.restartTimer = setTimeout(() => {
+      if (this.socket && !this.socket.connected && !this.socket.active) this.socket.connect();
+    }, delay);
+  }
+
+  private scheduleDrop(): void {
+    if (!this.review) return;
+    clearTimeout(this.dropTimer);
+    this.dropTimer = setTimeout(() => {
+      if (this.state.connection !== 'online' && this.review) this.set({ screen: { name: 'idle' } });
+    }, DROP_HIDDEN_REVIEW_MS);
+  }
+
+  private async command<T = undefined>(event: keyof KioskClientToServer, payload: object): Promise<CommandResult<T>> {
+    const socket = this.socket;
+    if (!socket?.connected) return NO_ANSWER;
+    try {
+      return (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)) as Ack<T>;
+    } catch {
+      return NO_ANSWER; // no ack within the timeout
+    }
+  }
+}

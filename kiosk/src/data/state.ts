@@ -1,0 +1,49 @@
+/**
+ * What the kiosk shows, as one immutable value owned by the connection controller. Every change replaces
+ * the object (never mutates it), so Lit re-renders, and dropping a review drops every reference to it.
+ */
+import type { EndReason } from '../../../shared/domain.ts';
+import type { ErrorCode } from '../../../shared/errors.ts';
+import type { KioskIdentity, RevealData, ReviewPayload } from '../../../shared/protocol.ts';
+
+/** A key or marking scheme the candidate asked for, per question. */
+export interface RevealEntry {
+  /** shown or folded away again (the data stays cached for this review only) */
+  open: boolean;
+  pending: boolean;
+  data: RevealData | null;
+  error: { code: ErrorCode | 'timeout'; message?: string } | null;
+}
+
+export interface ReviewView {
+  name: 'review';
+  review: ReviewPayload;
+  /** id of the question on screen */
+  position: string;
+  reveals: Readonly<Record<string, RevealEntry>>;
+  /** set by `review:warning`: time is almost up */
+  warningEndsAt: string | null;
+  loggingOut: boolean;
+}
+
+export type Screen =
+  | { name: 'connecting' }
+  | { name: 'pairing'; code: string | null; expiresAt: string | null }
+  | { name: 'idle' }
+  | ReviewView
+  | { name: 'ended'; reason: EndReason };
+
+export type Connection = 'connecting' | 'online' | 'offline';
+
+export interface KioskState {
+  connection: Connection;
+  kiosk: KioskIdentity | null;
+  screen: Screen;
+}
+
+export const INITIAL_STATE: KioskState = { connection: 'connecting', kiosk: null, screen: { name: 'connecting' } };
+
+/** The question to show: the payload's position if it exists, else the first. */
+export function startPosition(review: ReviewPayload): string {
+  return review.questions.some((q) => q.id === review.position) ? review.position : (review.questions[0]?.id ?? '');
+}

@@ -17,9 +17,10 @@ export class DocSessionStore extends session.Store {
     return this.store.sessions.data.sessions;
   }
 
+  /** The idle deadline on the server's clock: every request (rolling cookie) pushes it out again. */
   private expiresOf(sess: session.SessionData): number {
-    const exp = sess.cookie?.expires;
-    return exp ? new Date(exp).getTime() : this.now() + 24 * 3600_000;
+    const maxAge = sess.cookie?.originalMaxAge;
+    return this.now() + (typeof maxAge === 'number' && maxAge > 0 ? maxAge : 24 * 3600_000);
   }
 
   override get(sid: string, cb: (err: unknown, session?: session.SessionData | null) => void): void {

@@ -41,6 +41,8 @@ export interface TestServerOptions {
   config?: Partial<ServerConfig>;
   /** Reuse a data directory (restart tests). */
   dataDir?: string;
+  /** Listen on this port (a restart on the same address); default a free one. */
+  port?: number;
 }
 
 export function tempDir(tag = 'test'): string {
@@ -60,7 +62,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     for (const [name, role] of STAFF) await createUser(store, { username: name, role, password: PASSWORD(name) });
   }
   const app = createApp({ store, clock: opts.clock, config: { secret: 'test-secret', ...opts.config } });
-  await new Promise<void>((res) => app.server.listen(0, '127.0.0.1', () => res()));
+  await new Promise<void>((res) => app.server.listen(opts.port ?? 0, '127.0.0.1', () => res()));
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   return {
     base, store, app, dataDir,

@@ -19,6 +19,7 @@ const ROUTES: [string, string, 'staff' | 'admin', unknown?][] = [
   ['DELETE', '/api/kiosks/nope', 'admin'],
   ['GET', '/api/reviews', 'staff'],
   ['POST', '/api/reviews', 'staff', { sittingId: 's-ma-120002', kioskId: 'nope' }],
+  ['GET', '/api/reviews/nope', 'staff'],
   ['DELETE', '/api/reviews/nope', 'staff'],
   ['GET', '/api/audit', 'admin'],
   ['POST', '/api/imports?dryRun=1', 'admin', { format: 'inzage/v1' }],
@@ -80,6 +81,13 @@ describe('security: who may call what', () => {
     expect(r.status).to.equal(403);
     const form = await sup.call('POST', '/api/reviews', 'sittingId=x&kioskId=y', { 'content-type': 'application/x-www-form-urlencoded' });
     expect(form.status).to.equal(400);
+  });
+
+  it('lets only staff log out', async () => {
+    for (const role of ['anonymous', 'kiosk'] as const) {
+      const r = await clients[role].call('POST', '/api/auth/logout', {}, role === 'kiosk' ? { authorization: `Bearer ${kioskToken}` } : {});
+      expect([r.status, r.json?.error?.code]).to.deep.equal([401, 'unauthenticated']);
+    }
   });
 
   it('redirects / to the console and answers /healthz', async () => {
@@ -215,7 +223,11 @@ describe('review windows and time limits (fake clock)', () => {
   let sup: StaffClient, boss: StaffClient;
   before(async () => {
     clock = new FakeClock(t0);
-    ts = await startTestServer({ clock, config: { graceMs: 60_000, absoluteTimeoutMs: 365 * 24 * 3600_000 } });
+    ts = await startTestServer({ clock, config: { graceMs: 60_000 } });
+  });
+  beforeEach(async () => {
+    // logins follow the server's clock too: log in afresh at the start of every scenario
+    clock.set(t0);
     sup = await loggedIn(ts.base, 'sup1');
     boss = await loggedIn(ts.base, 'boss');
   });
@@ -225,6 +237,7 @@ describe('review windows and time limits (fake clock)', () => {
     const k = await pairKiosk(ts.base, boss, 'Window');
     const { socket } = await connectKiosk(ts.base, k.token);
     clock.set(Date.parse('2026-06-30T16:00:00Z')); // ns closes 2026-06-30 17:00 +02:00 = 15:00Z
+    sup = await loggedIn(ts.base, 'sup1');
     let r = await sup.call('POST', '/api/reviews', { sittingId: 's-ns-120001', kioskId: k.id });
     expect(r.json.error.code).to.equal('review-expired');
     clock.set(Date.parse('2026-06-30T14:59:00Z'));
@@ -238,10 +251,32 @@ describe('review windows and time limits (fake clock)', () => {
     socket.close();
   });
 
-  it('warns five minutes before the time limit and ends at it', async () => {
+  it('logs staff out after the idle timeout, and after the absolute timeout however busy they are', async () => {
+    clock.set(t0);
+    const idle = await loggedIn(ts.base, 'sup2');
+    clock.advance(29 * 60_000);
+    expect((await idle.call('GET', '/api/groups')).status).to.equal(200); // activity restarts the idle timer
+    clock.advance(29 * 60_000);
+    expect((await idle.call('GET', '/api/groups')).status).to.equal(200);
+    clock.advance(30 * 60_000 + 1);
+    expect((await idle.call('GET', '/api/groups')).status).to.equal(401);
+
+    const busy = await loggedIn(ts.base, 'sup2');
+    for (let i = 0; i < 36; i++) {
+      clock.advance(20 * 60_000);
+      expect((await busy.call('GET', '/api/groups')).status, `after ${(i + 1) * 20} minutes`).to.equal(200);
+    }
+    clock.advance(20 * 60_000); // 12 h 20 min after login
+    const r = await busy.call('GET', '/api/groups');
+    expect([r.status, r.json.error.code]).to.deep.equal([401, 'unauthenticated']);
+  });
+
+  it('warns five minutes before the time limit and ends at it; every console hears of the end', async () => {
     clock.set(t0);
     const k = await pairKiosk(ts.base, boss, 'Limit');
     const { socket } = await connectKiosk(ts.base, k.token);
+    const watcher = consoleSocket(ts.base, await loggedIn(ts.base, 'boss'));
+    await once(watcher, 'reviews:updated');
     const started = once(socket, 'review:started');
     const r = await sup.call('POST', '/api/reviews', { sittingId: 's-bi-120001', kioskId: k.id });
     const payload = await started;
@@ -252,10 +287,13 @@ describe('review windows and time limits (fake clock)', () => {
     clock.advance(60_000);
     expect(await warned).to.deep.equal({ endsAt: payload.endsAt });
     const ended = once(socket, 'review:ended');
+    const consoleEnded = once(watcher, 'review:ended');
     clock.advance(5 * 60_000);
     expect(await ended).to.deep.equal({ reason: 'time-limit' });
+    expect(await consoleEnded).to.include({ id: r.json.id, reason: 'time-limit' });
     expect(ts.app.ctx.engine.get(r.json.id)!.endReason).to.equal('time-limit');
     socket.close();
+    watcher.close();
   });
 
   it('keeps the session through a short disconnect and ends it after the grace period', async () => {

@@ -54,7 +54,7 @@ export function createApp(deps: AppDeps): App {
   const auth = createAuth(store, clock, config);
   const engine = new ReviewEngine(store, clock, config);
   const kiosks = new KioskHub(io.of('/kiosk') as KioskNamespace, store, engine, clock);
-  const consoles = new ConsoleHub(io.of('/admin') as ConsoleNamespace, auth, { reviews: () => engine.dtos(), kiosks: () => kiosks.dtos() });
+  const consoles = new ConsoleHub(io.of('/admin') as ConsoleNamespace, auth, { reviews: () => engine.dtos(), kiosks: () => kiosks.dtos() }, clock, config.absoluteTimeoutMs);
   engine.kiosks = kiosks;
   engine.consoles = consoles;
   kiosks.consoles = consoles;
@@ -93,6 +93,7 @@ export function createApp(deps: AppDeps): App {
     app, server, io, ctx,
     async close() {
       engine.shutdown();
+      consoles.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       server.closeAllConnections?.();
       await store.flush();

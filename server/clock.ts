@@ -33,8 +33,15 @@ export class FakeClock implements Clock {
   advance(ms: number) {
     this.set(this.t + ms);
   }
-  /** Set the time; moving forward runs due timers, moving back (a test's next scenario) runs none. */
+  /**
+   * Set the time; moving forward runs due timers. Moving back (a test's next scenario) runs none and moves
+   * every pending timer back with it, so each keeps the time it had left.
+   */
   set(to: number) {
+    if (to < this.t) {
+      const back = this.t - to;
+      this.timers = this.timers.map((x) => ({ ...x, at: x.at - back }));
+    }
     for (;;) {
       const due = this.timers.filter((x) => x.at <= to).sort((a, b) => a.at - b.at || a.id - b.id)[0];
       if (!due) break;

@@ -58,6 +58,14 @@ export class DocSessionStore extends session.Store {
     this.store.sessions.write().then(() => cb?.(), cb);
   }
 
+  /** Whether a login session exists and has not timed out (idle or absolute). */
+  isLive(sid: string, absoluteTimeoutMs: number): boolean {
+    const s = this.sessions[sid];
+    if (!s || s.expires <= this.now()) return false;
+    const createdAt = (s.data as { createdAt?: number }).createdAt;
+    return !createdAt || this.now() - createdAt <= absoluteTimeoutMs;
+  }
+
   /** Session ids whose data says they belong to this user (passport keeps `passport.user`). */
   sessionsOfUser(userId: string): string[] {
     return Object.entries(this.sessions)

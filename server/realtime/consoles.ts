@@ -7,6 +7,7 @@ import type { RequestHandler } from 'express';
 import type { Namespace } from 'socket.io';
 import type { AdminClientToServer, AdminServerToClient, KioskDto, ReviewDto, ReviewEndedDto, ReviewProgress } from '../../shared/protocol.ts';
 import type { Auth } from '../auth/session.ts';
+import type { Clock, Timer } from '../clock.ts';
 import type { ConsoleLink } from '../review/engine.ts';
 
 interface ConsoleSocketData { userId: string; sid: string }
@@ -15,11 +16,14 @@ export type ConsoleNamespace = Namespace<AdminClientToServer, AdminServerToClien
 export class ConsoleHub implements ConsoleLink {
   private pending = { reviews: false, kiosks: false };
   private timer: NodeJS.Timeout | null = null;
+  private sweepTimer: Timer | null = null;
 
   constructor(
     private readonly ns: ConsoleNamespace,
-    auth: Auth,
+    private readonly auth: Auth,
     private readonly lists: { reviews: () => ReviewDto[]; kiosks: () => KioskDto[] },
+    private readonly clock: Clock,
+    private readonly absoluteTimeoutMs: number,
     private readonly coalesceMs = 25,
   ) {
     type Req = Parameters<RequestHandler>[0];
@@ -42,6 +46,29 @@ export class ConsoleHub implements ConsoleLink {
       socket.emit('kiosks:updated', this.lists.kiosks());
       socket.emit('reviews:updated', this.lists.reviews());
     });
+    this.scheduleSweep();
+  }
+
+  /**
+   * A console socket lives only as long as its login: once the session timed out (idle or absolute) or was
+   * destroyed, the socket is disconnected, so an unattended console stops showing candidate data.
+   */
+  sweep(): void {
+    for (const socket of this.ns.sockets.values()) {
+      if (!this.auth.sessionStore.isLive(socket.data.sid, this.absoluteTimeoutMs)) socket.disconnect(true);
+    }
+  }
+
+  private scheduleSweep() {
+    this.sweepTimer = this.clock.after(60_000, () => {
+      this.sweep();
+      this.scheduleSweep();
+    });
+  }
+
+  stop(): void {
+    this.sweepTimer?.cancel();
+    if (this.timer) clearTimeout(this.timer);
   }
 
   reviewsChanged(): void {

@@ -271,6 +271,16 @@ describe('review windows and time limits (fake clock)', () => {
     expect([r.status, r.json.error.code]).to.deep.equal([401, 'unauthenticated']);
   });
 
+  it('disconnects a console socket once its login has timed out', async () => {
+    const watching = consoleSocket(ts.base, sup);
+    await once(watching, 'reviews:updated');
+    const gone = once(watching, 'disconnect');
+    clock.advance(29 * 60_000);
+    expect(watching.connected).to.equal(true);
+    clock.advance(2 * 60_000); // idle for 31 minutes: the next sweep drops it
+    expect(await gone).to.equal('io server disconnect');
+  });
+
   it('warns five minutes before the time limit and ends at it; every console hears of the end', async () => {
     clock.set(t0);
     const k = await pairKiosk(ts.base, boss, 'Limit');

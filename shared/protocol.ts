@@ -93,6 +93,8 @@ export interface ReviewPayload {
   exam: { title: string; subject: string; level: string; central: boolean };
   totalScore: number; maxScore: number; grade: number | null;
   startedAt: string; endsAt: string; position: string;
+  /** The server's clock when this was sent: a kiosk with a skewed clock still counts down to `endsAt` right. */
+  serverNow?: string;
   questions: PayloadQuestion[];
 }
 export type RevealData = { key: unknown } | { scheme: string };

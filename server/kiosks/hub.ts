@@ -83,7 +83,8 @@ export class KioskHub implements KioskLink {
     const socket = ids.length ? this.ns.sockets.get(ids[ids.length - 1]!) : undefined;
     if (!socket) return false;
     try {
-      const ack = (await socket.timeout(timeoutMs).emitWithAck('review:started', payload)) as Ack | undefined;
+      const sent = { ...payload, serverNow: new Date(this.clock.now()).toISOString() };
+      const ack = (await socket.timeout(timeoutMs).emitWithAck('review:started', sent)) as Ack | undefined;
       return ack?.ok === true;
     } catch {
       return false;
@@ -212,7 +213,8 @@ export class KioskHub implements KioskLink {
 
     this.engine.kioskConnected(kioskId).then(
       (review) => {
-        if (socket.connected) socket.emit('kiosk:state', { kiosk: { id: kioskId, name: name() }, review });
+        const sent = review && { ...review, serverNow: new Date(this.clock.now()).toISOString() };
+        if (socket.connected) socket.emit('kiosk:state', { kiosk: { id: kioskId, name: name() }, review: sent });
       },
       (e) => console.error('inzage: restoring a kiosk failed:', e),
     );

@@ -178,9 +178,10 @@ export class KioskConnection implements ReactiveController {
       ack({ ok: true });
     });
 
-    socket.on('review:warning', ({ endsAt }) => {
+    socket.on('review:warning', () => {
+      // the end does not move; `review.endsAt` is already on this kiosk's clock (see localTime)
       const view = this.review;
-      if (view) this.setReview({ ...view, warningEndsAt: endsAt, review: { ...view.review, endsAt } });
+      if (view) this.setReview({ ...view, warningEndsAt: view.review.endsAt });
     });
 
     socket.on('review:ended', ({ reason }) => {
@@ -206,8 +207,9 @@ export class KioskConnection implements ReactiveController {
     return this.state.screen.name === 'review' ? this.state.screen : null;
   }
 
-  private showReview(review: ReviewPayload, kiosk: KioskState['kiosk']): void {
+  private showReview(payload: ReviewPayload, kiosk: KioskState['kiosk']): void {
     clearTimeout(this.endedTimer);
+    const review = localTime(payload);
     const same = this.review?.review.id === review.id ? this.review : null;
     const view: ReviewView = {
       name: 'review',
@@ -273,4 +275,15 @@ export class KioskConnection implements ReactiveController {
       return NO_ANSWER; // no ack within the timeout
     }
   }
+}
+
+/**
+ * The countdown runs on this PC's clock, which may be off: `serverNow` says what the server's clock read when
+ * it sent the payload, so `endsAt` is moved onto the local clock by the difference.
+ */
+function localTime(review: ReviewPayload): ReviewPayload {
+  if (!review.serverNow) return review;
+  const skew = Date.now() - Date.parse(review.serverNow);
+  if (!Number.isFinite(skew) || Math.abs(skew) < 1000) return review;
+  return { ...review, endsAt: new Date(Date.parse(review.endsAt) + skew).toISOString() };
 }

@@ -1,0 +1,35 @@
+/** A kiosk PC whose clock is off still counts down the real time left (the server sends its own clock). */
+import { expect } from 'chai';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser.ts';
+import { loggedIn, startTestServer, type TestServer } from '../helpers/server.ts';
+
+describe('kiosk with a skewed clock', function () {
+  this.timeout(60_000);
+  let browser: Browser;
+  let ts: TestServer;
+  before(async function () {
+    browser = await launchBrowser(this);
+    ts = await startTestServer();
+  });
+  after(async () => {
+    await browser?.close();
+    await ts?.close();
+  });
+
+  it('shows the time left by the server, not by its own clock 10 minutes fast', async () => {
+    const page = await browser.newPage();
+    await page.clock.setSystemTime(new Date(Date.now() + 10 * 60_000));
+    await page.goto(`${ts.base}/kiosk/`);
+    const code = (await page.getByText(/^[A-Z0-9]{3}-[A-Z0-9]{3}$/).first().textContent())!.trim();
+    const boss = await loggedIn(ts.base, 'boss');
+    const paired = await boss.call('POST', '/api/kiosks', { code, name: 'Scheef' });
+    await page.getByText('Scheef').first().waitFor();
+    const sup = await loggedIn(ts.base, 'sup1');
+    const r = await sup.call('POST', '/api/reviews', { sittingId: 's-bi-120001', kioskId: paired.json.id });
+    expect(r.status, r.text).to.equal(201);
+    const left = await page.getByText(/Resterende tijd/).first().locator('..').textContent();
+    const [, mm] = /(\d+):\d\d/.exec(left ?? '') ?? [];
+    expect(Number(mm), left ?? '').to.be.within(28, 30); // the exam allows 30 minutes; not 19–20
+  });
+});

@@ -7,12 +7,16 @@ import { RouteController, href, type AdminSection, type Route } from '../router.
 import { base } from '../styles.ts';
 import type { DismissNoticeEvent } from './adm-active-reviews.ts';
 import './adm-active-reviews.ts';
+import './adm-audit.ts';
+import './adm-exams.ts';
 import './adm-groups.ts';
+import './adm-import.ts';
 import './adm-kiosks.ts';
 import './adm-lang-switch.ts';
 import './adm-placeholder.ts';
 import './adm-results.ts';
 import './adm-sitting.ts';
+import './adm-staff.ts';
 
 const SECTION_KEY: Record<AdminSection, MessageKey> = {
   exams: 'nav.exams', import: 'nav.import', staff: 'nav.staff', audit: 'nav.audit',
@@ -132,6 +136,16 @@ export class AdmShell extends LitElement {
     return html`<li><a href=${href(route)} aria-current=${exact ? 'page' : active ? 'true' : nothing}>${t(key)}</a></li>`;
   }
 
+  private adminView(section: AdminSection) {
+    const { reviews } = this.live.state;
+    switch (section) {
+      case 'exams': return html`<adm-exams></adm-exams>`;
+      case 'import': return html`<adm-import></adm-import>`;
+      case 'staff': return html`<adm-staff .currentUserId=${this.user?.id ?? ''} .reviews=${reviews}></adm-staff>`;
+      case 'audit': return html`<adm-audit></adm-audit>`;
+    }
+  }
+
   private view() {
     const r = this.router.route;
     const { kiosks, reviews, synced } = this.live.state;
@@ -147,7 +161,7 @@ export class AdmShell extends LitElement {
         return html`<adm-kiosks .kiosks=${kiosks} .reviews=${reviews} .synced=${synced} .isAdmin=${isAdmin}></adm-kiosks>`;
       case 'admin':
         return isAdmin
-          ? html`<adm-placeholder heading=${t(SECTION_KEY[r.section])} text=${t('placeholder.text')}></adm-placeholder>`
+          ? this.adminView(r.section)
           : html`<adm-placeholder heading=${t('forbidden.title')} text=${t('forbidden.text')} back></adm-placeholder>`;
       case 'not-found':
         return html`<adm-placeholder heading=${t('notfound.title')} text=${t('notfound.text')} back></adm-placeholder>`;

@@ -1,0 +1,177 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { AUDIT_ACTIONS, type AuditEvent } from '../../../shared/domain.ts';
+import { auditCsvUrl, getAudit, type AuditDto, type AuditFilter } from '../data/api.ts';
+import { TaskController } from '../controllers/task.ts';
+import { LangController, auditActionText, formatDayAndTime, t } from '../i18n.ts';
+import { base } from '../styles.ts';
+import { adminStyles } from './admin-styles.ts';
+import { loadStatus } from './load-state.ts';
+import { localDayToIso } from './local-time.ts';
+
+/** Rendering tens of thousands of rows helps nobody: the newest ones, and the CSV for everything. */
+const MAX_ROWS = 500;
+
+function detailsText(details: AuditEvent['details']): string {
+  return Object.keys(details).length ? JSON.stringify(details) : '';
+}
+
+/**
+ * 'Auditlog' (admin): the append-only log of who did what when, newest first, filtered by 'Van' and 'Tot'
+ * (local days), 'Actie' and 'Medewerker'. A status line says whether the hash chain verifies ('Keten
+ * gecontroleerd: in orde') or where it breaks; 'Exporteren als CSV' downloads the same selection.
+ *
+ * @fires none — reads through `data/api.ts`.
+ */
+export class AdmAudit extends LitElement {
+  static override properties = {
+    filter: { state: true },
+    filterError: { state: true },
+  };
+  static override styles = [base, adminStyles, css`
+    form.filters { display: grid; grid-template-columns: 10rem 10rem minmax(0, 1.3fr) minmax(0, 1fr); gap: var(--space-3); align-items: start; }
+    form.filters .buttons { grid-column: 1 / -1; }
+    @media (max-width: 70rem) { form.filters { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
+    .verdict { display: flex; align-items: center; justify-content: space-between; gap: var(--space-3); flex-wrap: wrap; margin: var(--space-4) 0; }
+    .verdict > div { flex: 1; min-width: 18rem; }
+    .verdict .notice, .verdict .alert { display: flex; flex-direction: column; gap: 0.2rem; }
+    /* date above time: the details get the room */
+    td.when { font-variant-numeric: tabular-nums; }
+    td.when span { display: block; white-space: nowrap; }
+    td.action-name code { display: block; color: var(--muted); font-size: 0.75rem; }
+    td.details code { display: block; font-size: 0.75rem; overflow-wrap: anywhere; color: var(--ink); max-width: 28rem; }
+    td.target { font-size: 0.75rem; word-break: break-all; max-width: 10rem; }
+    tbody td, tbody th { vertical-align: top; }
+    tbody th.num { font-weight: 500; color: var(--muted); }
+  `];
+
+  /** the filter last applied; a new object on every 'Filteren', so the list reloads */
+  filter: AuditFilter = {};
+  filterError = '';
+
+  private readonly audit = new TaskController(this, ([filter], signal) => getAudit(filter, signal), () => [this.filter] as const);
+
+  constructor() {
+    super();
+    new LangController(this);
+  }
+
+  private apply(e: SubmitEvent) {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget as HTMLFormElement);
+    const fromDay = String(data.get('from') ?? '');
+    const toDay = String(data.get('to') ?? '');
+    if (fromDay && toDay && fromDay > toDay) {
+      this.filterError = t('audit.badRange');
+      return;
+    }
+    this.filterError = '';
+    const filter: AuditFilter = {};
+    const from = localDayToIso(fromDay);
+    const to = localDayToIso(toDay, true);
+    const action = String(data.get('action') ?? '');
+    const actor = String(data.get('actor') ?? '').trim();
+    if (from) filter.from = from;
+    if (to) filter.to = to;
+    if (action) filter.action = action;
+    if (actor) filter.actor = actor;
+    this.filter = filter;
+  }
+
+  private clear() {
+    this.filterError = '';
+    this.filter = {};
+  }
+
+  private filters() {
+    return html`<section class="card" aria-labelledby="filter-title">
+      <h2 id="filter-title" class="sr-only">${t('audit.filterTitle')}</h2>
+      <form class="filters" @submit=${this.apply} @reset=${this.clear} novalidate>
+        <div class="field">
+          <label for="from">${t('audit.from')}</label>
+          <input id="from" name="from" type="date">
+        </div>
+        <div class="field">
+          <label for="to">${t('audit.to')}</label>
+          <input id="to" name="to" type="date">
+        </div>
+        <div class="field">
+          <label for="action">${t('audit.action')}</label>
+          <select id="action" name="action">
+            <option value="">${t('audit.all')}</option>
+            ${AUDIT_ACTIONS.map((a) => html`<option value=${a}>${auditActionText(a)}</option>`)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="actor">${t('audit.actor')}</label>
+          <input id="actor" name="actor" autocomplete="off" autocapitalize="none" spellcheck="false" maxlength="100" aria-describedby="actor-hint">
+          <span class="hint" id="actor-hint">${t('audit.actorHint')}</span>
+        </div>
+        <div class="buttons">
+          <button type="submit">${t('audit.apply')}</button>
+          <button type="reset" class="secondary">${t('audit.clear')}</button>
+        </div>
+      </form>
+      <div role="alert">${this.filterError ? html`<p class="alert">${this.filterError}</p>` : nothing}</div>
+    </section>`;
+  }
+
+  private verdict(data: AuditDto) {
+    return html`<div class="verdict">
+      ${data.verified
+        ? html`<div role="status"><p class="notice ok"><strong>${t('audit.verified')}</strong><span>${t('audit.verifiedText')}</span></p></div>`
+        : html`<div role="alert"><p class="alert"><strong>${t('audit.broken', { line: data.problem?.line ?? '?' })}</strong>
+            <span>${t('audit.brokenText')}</span>
+            ${data.problem ? html`<span class="mono" lang="en">${data.problem.reason}</span>` : nothing}</p></div>`}
+      <a class="btn secondary" href=${auditCsvUrl(this.filter)} download="inzage-audit.csv">${t('audit.csv')}</a>
+    </div>`;
+  }
+
+  private table(events: AuditEvent[]) {
+    if (events.length === 0) return html`<p class="card empty">${t('audit.empty')}</p>`;
+    const newest = events.slice(-MAX_ROWS).reverse();
+    return html`<div class="table-wrap">
+      <table>
+        <caption>${t('audit.caption')} <span class="count">(${events.length})</span>
+          ${events.length > newest.length ? html`<span class="sub">${t('audit.capped', { n: newest.length })}</span>` : nothing}</caption>
+        <thead><tr>
+          <th scope="col" class="num fit">${t('audit.seq')}</th>
+          <th scope="col">${t('audit.at')}</th>
+          <th scope="col">${t('audit.actor')}</th>
+          <th scope="col">${t('audit.action')}</th>
+          <th scope="col">${t('audit.target')}</th>
+          <th scope="col">${t('audit.details')}</th>
+        </tr></thead>
+        <tbody>${newest.map((e) => {
+          const details = detailsText(e.details);
+          const when = formatDayAndTime(e.at);
+          return html`<tr>
+            <th scope="row" class="num">${e.seq}</th>
+            <td class="when"><time datetime=${e.at}><span>${when.day}</span> <span>${when.time}</span></time></td>
+            <td class="mono">${e.actor}</td>
+            <td class="action-name">${auditActionText(e.action)}<code>${e.action}</code></td>
+            <td class="target mono">${e.target || t('common.none')}</td>
+            <td class="details">${details ? html`<code>${details}</code>` : t('common.none')}</td>
+          </tr>`;
+        })}</tbody>
+      </table>
+    </div>`;
+  }
+
+  override render() {
+    const data = this.audit.value;
+    return html`
+      <div class="page-head">
+        <h1>${t('audit.title')}</h1>
+        <p class="lead">${t('audit.intro')}</p>
+      </div>
+      ${this.filters()}
+      ${loadStatus(this.audit.state, () => void this.audit.reload())}
+      ${data ? html`${this.verdict(data)}${this.table(data.events)}` : nothing}
+    `;
+  }
+}
+customElements.define('adm-audit', AdmAudit);
+
+declare global {
+  interface HTMLElementTagNameMap { 'adm-audit': AdmAudit }
+}

@@ -1,0 +1,242 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { ApiError, listExams, patchExamReview, type ExamDto, type ExamReviewPatch } from '../data/api.ts';
+import { TaskController } from '../controllers/task.ts';
+import { LangController, errorMessage, formatDate, reviewStatusText, t, type MessageKey } from '../i18n.ts';
+import { base } from '../styles.ts';
+import { adminStyles } from './admin-styles.ts';
+import { loadStatus } from './load-state.ts';
+import { isoToLocalInput, localInputToIso, localZone } from './local-time.ts';
+import { statusBadge } from './review-status.ts';
+import './adm-purge.ts';
+
+/** `{n} vraag` / `{n} vragen`: the catalogue has a `.one` and an `.other` form. */
+export function plural(n: number, key: 'exams.questions' | 'exams.groups'): string {
+  return t(`${key}.${n === 1 ? 'one' : 'other'}` as MessageKey, { n });
+}
+
+/**
+ * 'Examens' (admin): every exam with its review settings and status in words; per exam the button
+ * 'Inzage-instellingen wijzigen' opens a dialog ('Inzage toegestaan', 'Begin inzageperiode', 'Einde
+ * inzageperiode', 'Maximale duur (minuten)', 'Antwoordsleutel tonen', 'Correctievoorschrift tonen'). The
+ * period is edited in local time and sent with the local offset. Below the table: 'Gegevens verwijderen'
+ * (`adm-purge`).
+ *
+ * @fires none — commands go through `data/api.ts`; listens for `adm-purged` to reload the group counts.
+ */
+export class AdmExams extends LitElement {
+  static override properties = {
+    editing: { state: true },
+    saving: { state: true },
+    formError: { state: true },
+    formProblems: { state: true },
+    status: { state: true },
+  };
+  static override styles = [base, adminStyles, css`
+    tbody th, tbody td { vertical-align: top; }
+    td.review .window { display: block; color: var(--muted); font-size: 0.8125rem; margin-top: 0.3rem; line-height: 1.35; white-space: nowrap; }
+    td.settings { font-size: 0.8125rem; line-height: 1.45; }
+    td.settings span { display: block; white-space: nowrap; }
+    td.settings .off { color: var(--muted); }
+    /* the long label wraps rather than widening the table past the page */
+    td.action { padding-left: var(--space-1); }
+    td.action button { white-space: normal; text-align: center; width: 10rem; line-height: 1.25; }
+    th .central { margin-top: 0.4rem; }
+  `];
+
+  /** the exam whose settings the dialog edits */
+  editing: ExamDto | null = null;
+  saving = false;
+  formError = '';
+  formProblems: string[] = [];
+  /** the outcome of the last change, for the status line */
+  status = '';
+
+  private readonly exams = new TaskController(this, (_args, signal) => listExams(signal), () => [] as const);
+
+  constructor() {
+    super();
+    new LangController(this);
+  }
+
+  override updated() {
+    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('#edit');
+    if (!dialog) return;
+    if (this.editing && !dialog.open) dialog.showModal();
+    if (!this.editing && dialog.open) dialog.close();
+  }
+
+  private open(exam: ExamDto) {
+    this.formError = '';
+    this.formProblems = [];
+    this.status = '';
+    this.editing = exam;
+  }
+
+  private close() {
+    this.editing = null;
+  }
+
+  private fail(message: string, focus?: string) {
+    this.formError = message;
+    this.formProblems = [];
+    if (focus) this.renderRoot.querySelector<HTMLInputElement>(`#${focus}`)?.focus();
+  }
+
+  /** Only what changed is sent, so an untouched period keeps its exact stored value. */
+  private async save(e: SubmitEvent) {
+    e.preventDefault();
+    const exam = this.editing;
+    if (!exam) return;
+    const form = e.currentTarget as HTMLFormElement;
+    const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement;
+    const before = exam.review;
+    const patch: ExamReviewPatch = {};
+
+    if (field('allowed').checked !== before.allowed) patch.allowed = field('allowed').checked;
+    for (const key of ['opensAt', 'closesAt'] as const) {
+      const value = field(key).value;
+      if (value === isoToLocalInput(before[key])) continue;
+      const iso = localInputToIso(value);
+      if (iso === undefined) return this.fail(t('exams.badDate'), key);
+      patch[key] = iso;
+    }
+    const minutes = field('maxMinutes').valueAsNumber;
+    if (!Number.isInteger(minutes) || minutes < 5 || minutes > 480) return this.fail(t('exams.badMinutes'), 'maxMinutes');
+    if (minutes !== before.maxMinutes) patch.maxMinutes = minutes;
+    if (field('showKey').checked !== before.showKey) patch.showKey = field('showKey').checked;
+    if (field('showScheme').checked !== before.showScheme) patch.showScheme = field('showScheme').checked;
+
+    if (Object.keys(patch).length === 0) {
+      this.status = t('exams.unchanged');
+      this.close();
+      return;
+    }
+    this.saving = true;
+    this.formError = '';
+    this.formProblems = [];
+    try {
+      const { review } = await patchExamReview(exam.id, patch);
+      this.close();
+      this.status = t('exams.saved', { title: exam.title, status: reviewStatusText(review.status) });
+      await this.exams.reload();
+    } catch (err) {
+      // With a list of problems the server's message repeats them all in one line: show the list instead.
+      const problems = err instanceof ApiError ? err.errors : [];
+      this.formError = problems.length ? t('common.invalidList') : err instanceof ApiError ? errorMessage(err) : String(err);
+      this.formProblems = problems;
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  private window(r: ExamDto['review']) {
+    if (!r.opensAt && !r.closesAt) return t('results.windowAlways');
+    return html`${r.opensAt ? html`<span>${t('results.windowFrom', { from: formatDate(r.opensAt) })}</span><br>` : nothing}${r.closesAt ? html`<span>${t('results.windowTo', { to: formatDate(r.closesAt) })}</span>` : nothing}`;
+  }
+
+  private row(exam: ExamDto) {
+    const r = exam.review;
+    return html`<tr>
+      <th scope="row">${exam.title}
+        <span class="sub">${exam.subject} · ${exam.level}</span>
+        <span class="sub">${plural(exam.questionCount, 'exams.questions')} · ${plural(exam.groupCount, 'exams.groups')}</span>
+        ${exam.central ? html`<span class="badge neutral central">${t('results.central')}</span>` : nothing}
+      </th>
+      <td class="review">${statusBadge(r.status)}<span class="window">${this.window(r)}</span></td>
+      <td class="settings">
+        <span>${t('exams.minutes', { n: r.maxMinutes })}</span>
+        <span class=${r.showKey ? '' : 'off'}>${t(r.showKey ? 'exams.keyShown' : 'exams.keyHidden')}</span>
+        <span class=${r.showScheme ? '' : 'off'}>${t(r.showScheme ? 'exams.schemeShown' : 'exams.schemeHidden')}</span>
+      </td>
+      <td class="action"><button type="button" class="secondary small" aria-label=${t('exams.editLabel', { title: exam.title })}
+        @click=${() => this.open(exam)}>${t('exams.edit')}</button></td>
+    </tr>`;
+  }
+
+  private table(exams: ExamDto[]) {
+    if (exams.length === 0) return html`<p class="card empty">${t('exams.empty')}</p>`;
+    return html`<div class="table-wrap">
+      <table>
+        <caption>${t('exams.caption')} <span class="count">(${exams.length})</span></caption>
+        <thead><tr>
+          <th scope="col">${t('exams.exam')}</th>
+          <th scope="col">${t('exams.review')}</th>
+          <th scope="col">${t('exams.settings')}</th>
+          <th scope="col" class="action"><span class="sr-only">${t('exams.actions')}</span></th>
+        </tr></thead>
+        <tbody>${exams.map((e) => this.row(e))}</tbody>
+      </table>
+    </div>`;
+  }
+
+  private check(name: string, checked: boolean, label: MessageKey, hint: MessageKey) {
+    return html`<div class="check">
+      <input type="checkbox" id=${name} name=${name} .checked=${checked} aria-describedby=${`${name}-hint`}>
+      <div><label for=${name}>${t(label)}</label><span class="hint" id=${`${name}-hint`}>${t(hint)}</span></div>
+    </div>`;
+  }
+
+  private dialog() {
+    const exam = this.editing;
+    const r = exam?.review;
+    return html`<dialog id="edit" class="wide" aria-label=${exam ? t('exams.editDialog', { title: exam.title }) : nothing} @close=${this.close}>
+      ${exam && r ? html`<form @submit=${this.save} @input=${() => { this.formError = ''; this.formProblems = []; }} novalidate>
+        <div class="title">
+          <h2>${t('exams.editTitle')}</h2>
+          <span class="sub">${exam.title}</span>
+        </div>
+        ${this.check('allowed', r.allowed, 'exams.allowed', 'exams.allowedHint')}
+        <fieldset>
+          <legend>${t('exams.period')}</legend>
+          <div class="pair">
+            <div class="field">
+              <label for="opensAt">${t('exams.opensAt')}</label>
+              <input id="opensAt" name="opensAt" type="datetime-local" .value=${isoToLocalInput(r.opensAt)} aria-describedby="period-hint">
+            </div>
+            <div class="field">
+              <label for="closesAt">${t('exams.closesAt')}</label>
+              <input id="closesAt" name="closesAt" type="datetime-local" .value=${isoToLocalInput(r.closesAt)} aria-describedby="period-hint">
+            </div>
+          </div>
+          <span class="hint" id="period-hint">${t('exams.periodHint', { zone: localZone() })}</span>
+        </fieldset>
+        <div class="field">
+          <label for="maxMinutes">${t('exams.maxMinutesLabel')}</label>
+          <input id="maxMinutes" name="maxMinutes" type="number" min="5" max="480" step="1" inputmode="numeric" required
+            .value=${String(r.maxMinutes)} aria-describedby="minutes-hint">
+          <span class="hint" id="minutes-hint">${t('exams.maxMinutesHint')}</span>
+        </div>
+        ${this.check('showKey', r.showKey, 'exams.showKey', 'exams.showKeyHint')}
+        ${this.check('showScheme', r.showScheme, 'exams.showScheme', 'exams.showSchemeHint')}
+        <div role="alert">${this.formError ? html`<div class="alert problems">
+          <p>${this.formError}</p>
+          ${this.formProblems.length ? html`<ul>${this.formProblems.map((p) => html`<li><code>${p}</code></li>`)}</ul>` : nothing}
+        </div>` : nothing}</div>
+        <div class="buttons">
+          <button type="button" class="secondary" @click=${this.close}>${t('common.cancel')}</button>
+          <button type="submit" ?disabled=${this.saving}>${t('common.save')}</button>
+        </div>
+      </form>` : nothing}
+    </dialog>`;
+  }
+
+  override render() {
+    const exams = this.exams.value;
+    return html`
+      <div class="page-head">
+        <h1>${t('exams.title')}</h1>
+        <p class="lead">${t('exams.intro')}</p>
+      </div>
+      <div class="messages" role="status">${this.status ? html`<p class="notice ok">${this.status}</p>` : nothing}</div>
+      ${loadStatus(this.exams.state, () => void this.exams.reload())}
+      ${exams ? this.table(exams) : nothing}
+      ${exams && exams.length ? html`<adm-purge .exams=${exams} @adm-purged=${() => void this.exams.reload()}></adm-purge>` : nothing}
+      ${this.dialog()}
+    `;
+  }
+}
+customElements.define('adm-exams', AdmExams);
+
+declare global {
+  interface HTMLElementTagNameMap { 'adm-exams': AdmExams }
+}

@@ -38,9 +38,9 @@ export interface CreateUserInput { username: string; role: Role; displayName?: s
  */
 export async function createUser(store: Store, input: CreateUserInput): Promise<{ user: StaffUser; password: string; generated: boolean }> {
   const username = input.username.trim().toLowerCase();
-  if (!USERNAME_RE.test(username)) throw new UserError('invalid-input', 'Username: lowercase letters, digits, ".", "_" or "-"; 2 to 40 characters.');
-  if (findUser(store, username)) throw new UserError('conflict', `A user named "${username}" exists already.`);
-  if (input.password !== undefined && input.password.length < MIN_PASSWORD) throw new UserError('invalid-input', `The password needs at least ${MIN_PASSWORD} characters.`);
+  if (!USERNAME_RE.test(username)) throw new UserError('invalid-input', 'Gebruikersnaam: 2 tot 40 kleine letters, cijfers, ".", "_" of "-".');
+  if (findUser(store, username)) throw new UserError('conflict', `Er bestaat al een medewerker met de gebruikersnaam "${username}".`);
+  if (input.password !== undefined && input.password.length < MIN_PASSWORD) throw new UserError('invalid-input', `Het wachtwoord moet minstens ${MIN_PASSWORD} tekens hebben.`);
   const generated = input.password === undefined;
   const password = input.password ?? generatePassword();
   const user: StaffUser = {
@@ -61,8 +61,8 @@ export async function createUser(store: Store, input: CreateUserInput): Promise<
 /** Sets a new password; without one a password is generated and must be changed at next login. */
 export async function setPassword(store: Store, username: string, password?: string): Promise<{ user: StaffUser; password: string; generated: boolean }> {
   const user = findUser(store, username);
-  if (!user) throw new UserError('not-found', `No user named "${username}".`);
-  if (password !== undefined && password.length < MIN_PASSWORD) throw new UserError('invalid-input', `The password needs at least ${MIN_PASSWORD} characters.`);
+  if (!user) throw new UserError('not-found', `Er is geen medewerker met de gebruikersnaam "${username}".`);
+  if (password !== undefined && password.length < MIN_PASSWORD) throw new UserError('invalid-input', `Het wachtwoord moet minstens ${MIN_PASSWORD} tekens hebben.`);
   const generated = password === undefined;
   const pw = password ?? generatePassword();
   const updated: StaffUser = { ...user, passwordHash: await hashPassword(pw), mustChangePassword: generated };

@@ -3,4 +3,4 @@ export { validateImport, validationSteps, type ValidationResult } from './valida
 export { importData, applyImport, type ImportOptions, type ImportProgress, type ImportPhase, type ImportResult } from './importData.ts';
 export type { KnownContent } from './importRules.ts';
 export { sanitizeExamHtml } from './sanitize.ts';
-export { parseJsonText, type JsonTextResult } from './jsonText.ts';
+export { parseJsonText, type JsonTextResult } from '../../shared/jsonText.ts';

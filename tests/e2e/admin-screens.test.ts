@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { checkJsonText } from '../../admin/src/components/json-text.ts';
+import { checkJsonText } from '../../shared/jsonText.ts';
 import { isoToLocalInput, localDayToIso, localInputToIso } from '../../admin/src/components/local-time.ts';
 import { launchBrowser, screenshot, watchErrors } from '../helpers/browser.ts';
 import {

@@ -5,7 +5,7 @@ import {
 import { LangController, errorMessage, formatNumber, t, type MessageKey } from '../i18n.ts';
 import { base } from '../styles.ts';
 import { adminStyles } from './admin-styles.ts';
-import { checkJsonText } from './json-text.ts';
+import { checkJsonText } from '../../../shared/jsonText.ts';
 
 /** The server's body limit for an import file (server/app.ts). */
 const MAX_BYTES = 64 * 1024 * 1024;

@@ -1,8 +1,7 @@
 /**
- * Where a JSON text breaks. Chromium's `JSON.parse` messages quote the text around the problem but no longer
- * name a position, and an admin with a 20 MB file needs a line and a column. So, on failure only, a small
- * scanner walks the text to the first character that makes it invalid. (The server's `inzage import` does
- * the same for the command line; the console cannot import server code.)
+ * Where a JSON text breaks. `JSON.parse` messages (Node 20, Chromium) often name no position, and an admin
+ * with a 20 MB import file needs a line and a column. So, on failure only, a small scanner walks the text to
+ * the first character that makes it invalid. Used by `inzage import` and by the console's upload screen.
  */
 
 export type JsonCheck = { ok: true; text: string } | { ok: false; line: number; column: number; found: string | null };
@@ -97,21 +96,41 @@ export function jsonErrorOffset(text: string): number {
   return text.length;
 }
 
+const dropBom = (raw: string) => (raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw);
+
+/** Line, column and the offending character (null: the text ends too soon) of invalid JSON. */
+function locate(text: string): { line: number; column: number; found: string | null } {
+  let at: number;
+  try {
+    at = jsonErrorOffset(text);
+  } catch {
+    return { line: 1, column: 1, found: null }; // nested too deeply for this scanner
+  }
+  const before = text.slice(0, at);
+  return { line: before.split('\n').length, column: at - before.lastIndexOf('\n'), found: at < text.length ? text[at]! : null };
+}
+
 /** Parse-check an import file's text; a leading byte-order mark (as Windows tools write) is dropped. */
 export function checkJsonText(raw: string): JsonCheck {
-  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  const text = dropBom(raw);
   try {
     JSON.parse(text);
     return { ok: true, text };
   } catch {
-    let at: number;
-    try {
-      at = jsonErrorOffset(text);
-    } catch {
-      return { ok: false, line: 1, column: 1, found: null };
-    }
-    const before = text.slice(0, at);
-    const line = before.split('\n').length;
-    return { ok: false, line, column: at - before.lastIndexOf('\n'), found: at < text.length ? text[at]! : null };
+    return { ok: false, ...locate(text) };
+  }
+}
+
+export type JsonTextResult = { ok: true; value: unknown } | { ok: false; line: number; column: number; message: string };
+
+/** JSON text → value, or an error that says where: `line 3, column 8: unexpected "}"`. */
+export function parseJsonText(raw: string): JsonTextResult {
+  const text = dropBom(raw);
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    const { line, column, found } = locate(text);
+    const what = found === null ? 'unexpected end of the file' : `unexpected ${JSON.stringify(found)}`;
+    return { ok: false, line, column, message: `line ${line}, column ${column}: ${what}` };
   }
 }

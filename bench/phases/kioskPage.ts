@@ -1,0 +1,106 @@
+/**
+ * Row 6: the kiosk's first screen. The gzipped size of dist/web/kiosk/app.js (after `npm run build`), and
+ * the time from navigation start to the idle screen (the station's name) painted, in Chromium, for a kiosk
+ * paired beforehand (its token in localStorage). Each load gets a fresh browser context.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { ROOT } from '../lib/env.ts';
+import type { SittingRef } from '../lib/context.ts';
+import type { SeededKiosk } from '../lib/seed.ts';
+import type { Staff } from '../lib/staff.ts';
+import { latency, type Latency } from '../lib/stats.ts';
+
+export const KIOSK_JS = join(ROOT, 'dist', 'web', 'kiosk', 'app.js');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface BundleResult { gzipKb: number; rawKb: number; built: boolean; note: string }
+export interface PaintResult { paint: Latency; fcp: Latency; browserStarts?: Latency }
+
+/** Optionally, starts on the real kiosk (it acknowledges `review:started` once the review is rendered). */
+export interface BrowserStarts { staff: Staff; sittings: SittingRef[]; n: number }
+
+const setToken = (token: string) => `localStorage.setItem('inzage.kioskToken', ${JSON.stringify(token)});`;
+/** A function, not a string: the kiosk's CSP forbids eval (a function has no inner helpers to lose here). */
+const idlePaintMs = () => (window as unknown as { __idlePaintMs?: number }).__idlePaintMs;
+
+export function buildAndMeasureBundle(): BundleResult {
+  const b = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8', shell: process.platform === 'win32' });
+  const built = b.status === 0;
+  if (!existsSync(KIOSK_JS)) return { gzipKb: NaN, rawKb: NaN, built, note: 'no dist/web/kiosk/app.js' };
+  const js = readFileSync(KIOSK_JS);
+  return {
+    gzipKb: gzipSync(js, { level: 6 }).length / 1024,
+    rawKb: js.length / 1024,
+    built,
+    note: built ? '' : `npm run build failed (measured the existing bundle): ${(b.stderr || b.stdout).trim().split('\n').slice(-3).join(' ')}`,
+  };
+}
+
+/**
+ * Installed before the page's own scripts: looks for the station name in the document and every open shadow
+ * root once a frame; once it is there, notes the time just after that frame was painted. Plain JavaScript in
+ * a string: a serialised TypeScript function would carry the transpiler's helpers with it.
+ */
+const watchForText = (name: string) => `(() => {
+  const name = ${JSON.stringify(name)};
+  const find = (root) => {
+    for (const el of root.querySelectorAll('*')) {
+      if (el.shadowRoot && find(el.shadowRoot)) return true;
+      if (el.childElementCount === 0 && el.textContent.trim() === name) {
+        const r = el.getBoundingClientRect();
+        if (r.width > 0 && r.height > 0) return true;
+      }
+    }
+    return false;
+  };
+  const frame = () => {
+    if (find(document)) setTimeout(() => { window.__idlePaintMs = performance.now(); }, 0);
+    else requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+})();`;
+
+export async function measureIdlePaint(base: string, kiosk: SeededKiosk, runs: number, starts?: BrowserStarts): Promise<PaintResult> {
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+  const paints: number[] = [];
+  const fcps: number[] = [];
+  const startTimes: number[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext();
+      await context.addInitScript(setToken(kiosk.token));
+      await context.addInitScript(watchForText(kiosk.name));
+      const page = await context.newPage();
+      await page.goto(`${base}/kiosk/`);
+      const ms = await page.waitForFunction(idlePaintMs, undefined, { timeout: 15_000 });
+      paints.push((await ms.jsonValue()) as number);
+      fcps.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN));
+      if (starts && i === runs - 1) startTimes.push(...(await startOnPage(kiosk, starts)));
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return { paint: latency(paints), fcp: latency(fcps), ...(starts ? { browserStarts: latency(startTimes) } : {}) };
+}
+
+/** `POST /api/reviews` on the kiosk open in the browser, each session ended again; the 201 follows its ack. */
+async function startOnPage(kiosk: SeededKiosk, { staff, sittings, n }: BrowserStarts): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = await staff.call('POST', '/api/reviews', { sittingId: sittings[i % sittings.length]!.sittingId, kioskId: kiosk.id });
+    if (r.status !== 201) throw new Error(`start on the browser kiosk: ${r.status} ${JSON.stringify(r.json)}`);
+    times.push(r.ms);
+    await staff.call('DELETE', `/api/reviews/${r.json.id}`);
+    await new Promise((res) => setTimeout(res, 300));
+  }
+  return times;
+}

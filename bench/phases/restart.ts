@@ -1,0 +1,49 @@
+/**
+ * Row 7: `kill -9` the server with active sessions, start it again on the same data directory and port, and
+ * time from "the server is up" (its "serving on" line) until every kiosk with a session has received
+ * `kiosk:state` with its review back, at the question it was on. Every other kiosk reconnects meanwhile too.
+ */
+import type { ServerProcess } from '../lib/server.ts';
+import { ServerProcess as Server } from '../lib/server.ts';
+import type { ActiveSession } from './navigate.ts';
+import { sleep } from '../lib/stats.ts';
+
+export interface RestartResult {
+  /** server up → the last kiosk has its review back */
+  resumeSeconds: number;
+  /** kill → server up (the kiosks wait meanwhile) */
+  bootSeconds: number;
+  sessions: number;
+  resumed: number;
+  atPosition: number;
+  server: ServerProcess;
+}
+
+export async function measureRestart(server: ServerProcess, dataDir: string, sessions: ActiveSession[], timeoutMs = 30_000): Promise<RestartResult> {
+  await sleep(500); // the coalesced position write (100 ms) lands
+  const seen = sessions.map((s) => s.kiosk.states.length);
+  const killedAt = performance.now();
+  await server.kill9();
+  const next = await Server.start({ dataDir, port: server.port });
+  const backAt = await Promise.all(
+    sessions.map(async (s, i) => {
+      const deadline = performance.now() + timeoutMs;
+      while (performance.now() < deadline) {
+        const st = s.kiosk.states.slice(seen[i]).find((e) => e.review?.id === s.reviewId);
+        if (st) return { at: st.at, atPosition: st.review!.position === s.position };
+        await sleep(20);
+      }
+      return null;
+    }),
+  );
+  const done = backAt.filter((x): x is { at: number; atPosition: boolean } => x !== null);
+  const last = Math.max(...done.map((x) => x.at));
+  return {
+    resumeSeconds: done.length === sessions.length ? (last - next.upAt) / 1_000 : Infinity,
+    bootSeconds: (next.upAt - killedAt) / 1_000,
+    sessions: sessions.length,
+    resumed: done.length,
+    atPosition: done.filter((x) => x.atPosition).length,
+    server: next,
+  };
+}

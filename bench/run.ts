@@ -1,0 +1,187 @@
+/**
+ * `npm run bench [-- --quick] [-- --json FILE] [-- --profile DIR] [-- --keep]`: the performance budget of
+ * DESIGN §10, measured against the real server in its own process, on 127.0.0.1 only.
+ *
+ *   --quick        smaller counts, about a minute (figures are indicative only)
+ *   --json FILE    write the figures (the keys of the issue) to FILE
+ *   --profile DIR  run the server with --cpu-prof into DIR (the kill -9 row is skipped: a killed process
+ *                  writes no profile)
+ *   --keep         keep the temporary directory (data set, logs)
+ *   --only A,B     run only these rows: bundle, starts (with its baseline), results, navigate, paint, restart, import
+ *                  (the data set, the server and the kiosk connections with their memory row are always there)
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeDataset } from './generate.ts';
+import { FULL, QUICK, pickSittings, type Ctx } from './lib/context.ts';
+import { supervisorName } from './lib/env.ts';
+import { Fleet } from './lib/fleet.ts';
+import { connectConsole, type ConsoleSocket, type SimKiosk } from './lib/kiosks.ts';
+import { figures, markdownReport, textReport, type Measured } from './lib/report.ts';
+import { seedStaffAndKiosks } from './lib/seed.ts';
+import { ServerProcess } from './lib/server.ts';
+import { Staff } from './lib/staff.ts';
+import { Baseline } from './phases/baseline.ts';
+import { measureImport } from './phases/import.ts';
+import { buildAndMeasureBundle, measureIdlePaint } from './phases/kioskPage.ts';
+import { measureNavigate, startSessions } from './phases/navigate.ts';
+import { measureRestart } from './phases/restart.ts';
+import { measureResults } from './phases/results.ts';
+import { measureRss } from './phases/rss.ts';
+import { measureStarts, measureStartsAndBaseline } from './phases/startAck.ts';
+
+const { values: opts } = parseArgs({ options: { quick: { type: 'boolean' }, json: { type: 'string' }, profile: { type: 'string' }, keep: { type: 'boolean' }, only: { type: 'string' } } });
+const only = opts.only ? new Set(opts.only.split(',')) : null;
+const want = (key: string) => !only || only.has(key);
+const sizes = opts.quick ? QUICK : FULL;
+const t0 = performance.now();
+const loadBefore = loadavg()[0]!;
+const log = (line: string) => process.stderr.write(`[bench ${((performance.now() - t0) / 1000).toFixed(1).padStart(5)} s] ${line}\n`);
+
+// bounded: whatever happens, the run ends (children are killed on exit, see lib/server.ts)
+const watchdog = setTimeout(() => {
+  log('watchdog: the run took too long; stopping');
+  process.exit(2);
+}, (opts.quick ? 4 : 15) * 60_000);
+watchdog.unref();
+
+/** Runs one row; a failure is recorded and the run goes on. */
+async function row<T>(m: Measured, key: string, fn: () => Promise<T>): Promise<T | undefined> {
+  if (!want(key)) {
+    m.errors[key] = 'not selected (--only)';
+    return undefined;
+  }
+  try {
+    return await fn();
+  } catch (e) {
+    m.errors[key] = (e as Error).message.split('\n')[0]!;
+    log(`${key}: ${(e as Error).stack}`);
+    return undefined;
+  }
+}
+
+/** fewer groups than the server's shard cache holds (64) */
+const WARM_GROUPS = 20;
+
+interface Live { server?: ServerProcess; runner: SimKiosk[]; consoles: ConsoleSocket[] }
+
+/** The rows that need the real server, in an order where each leaves the server as the next one needs it. */
+async function serverRows(m: Measured, ctx: Ctx, live: Live): Promise<void> {
+  const { data, dataDir } = ctx;
+  let server = (live.server = await ServerProcess.start({ dataDir, cpuProfDir: opts.profile && resolve(opts.profile) }));
+  log(`server up (pid ${server.pid}, port ${server.port}); connecting ${sizes.kiosks} kiosks …`);
+  m.rss = await measureRss(ctx, server);
+  const runner = m.rss.runner;
+  live.runner.push(...runner);
+  log(`kiosks connected in ${m.rss.connectSeconds.toFixed(1)} s; ${sizes.consoles} consoles …`);
+  const staff: Staff[] = [];
+  for (let i = 1; i <= sizes.consoles; i++) staff.push(await Staff.login(server.base, supervisorName(i)));
+  // the consoles listen from the fleet process while starts are timed here (their lists of 1,000 kiosks
+  // are not the runner's to parse), and from this process while navigation is timed
+  await ctx.fleet.consoles('consoles', server.base, staff.map((s) => s.cookie));
+  const sup = staff[0]!;
+
+  if (want('starts')) {
+    log(`startAck: ${sizes.startSamples} starts and as many bare Socket.IO emit+acks, in alternating blocks (${sizes.kiosks} kiosks on each server) …`);
+    const both = await row(m, 'starts', async () => {
+      const baseline = await Baseline.start(ctx);
+      try {
+        return await measureStartsAndBaseline(sup, runner, pickSittings(data, 500, 11), sizes.startSamples, baseline);
+      } finally {
+        await baseline.stop();
+      }
+    });
+    m.starts = both?.starts;
+    m.baseline = both?.baseline;
+    log(`startAck, diagnostic: ${sizes.startSamples / 2} starts of sittings from ${WARM_GROUPS} groups …`);
+    m.startsWarm = await row(m, 'starts', () => measureStarts(sup, runner, pickSittings(data, 500, 13, WARM_GROUPS), sizes.startSamples / 2));
+  }
+  log(`resultsOverview: ${sizes.resultsSamples} requests …`);
+  m.results = await row(m, 'results', () => measureResults(sup, data, sizes.resultsSamples));
+  m.paint = await row(m, 'paint', () => {
+    log(`kioskIdlePaint: ${sizes.paintRuns} loads in Chromium …`);
+    return measureIdlePaint(server.base, ctx.browserKiosk, sizes.paintRuns, { staff: sup, sittings: pickSittings(data, 20, 31), n: opts.quick ? 5 : 20 });
+  });
+  if (!want('navigate') && !want('restart')) return;
+
+  await ctx.fleet.close('consoles');
+  for (const s of staff) live.consoles.push(await connectConsole(server.base, s.cookie));
+  log(`navigate: starting ${sizes.navigateSessions} sessions …`);
+  const sessions = await startSessions(sup, runner.slice(0, sizes.navigateSessions), pickSittings(data, sizes.navigateSessions, 23));
+  log(`navigate: ${sizes.navigateSessions} sessions every 2 s for ${sizes.navigateSeconds} s, ${live.consoles.length} consoles …`);
+  m.navigate = await row(m, 'navigate', () => measureNavigate(server, sessions, live.consoles, sizes.navigateSeconds));
+  const keep = sessions.slice(0, sizes.restartSessions);
+  for (const s of sessions.slice(sizes.restartSessions)) await sup.call('DELETE', `/api/reviews/${s.reviewId}`);
+
+  if (opts.profile) {
+    m.errors.restart = 'skipped under --profile (a killed process writes no profile)';
+    return;
+  }
+  const r = await row(m, 'restart', () => {
+    log(`restartResume: kill -9 with ${keep.length} active sessions …`);
+    return measureRestart(server, dataDir, keep);
+  });
+  if (r) {
+    const { server: next, ...rest } = r;
+    server = live.server = next;
+    m.restart = rest;
+  }
+}
+
+async function main(): Promise<Measured> {
+  const m: Measured = { errors: {} };
+  const work = mkdtempSync(join(tmpdir(), 'inzage-bench-'));
+  try {
+    await measureAll(m, work);
+  } finally {
+    if (opts.keep) log(`kept ${work}`);
+    else rmSync(work, { recursive: true, force: true });
+  }
+  return m;
+}
+
+async function measureAll(m: Measured, work: string): Promise<void> {
+  const dataDir = join(work, 'data');
+  log(`${opts.quick ? 'quick' : 'full'} run on ${cpus().length} cores, Node ${process.version}; work dir ${work}`);
+  if (loadBefore > 0.5) log(`the machine is busy (load average ${loadBefore.toFixed(2)}): latencies will be noisy`);
+  log(`generating ${sizes.sittings.toLocaleString('en')} sittings …`);
+  const data = await writeDataset(dataDir, { sittings: sizes.sittings });
+  const history = { sittingIds: pickSittings(data, 2_000, 99).map((x) => x.sittingId), count: sizes.endedHistory };
+  const seeded = await seedStaffAndKiosks(dataDir, sizes.consoles, sizes.kiosks + 1, history);
+  log(`${data.groups.length} groups, ${data.exams.length} exams; building the front ends …`);
+  m.bundle = await row(m, 'bundle', async () => buildAndMeasureBundle());
+
+  const fleet = new Fleet();
+  const ctx: Ctx = {
+    sizes, dataDir, data, fleet, log,
+    runnerKiosks: seeded.slice(0, sizes.runnerKiosks),
+    fleetKiosks: seeded.slice(sizes.runnerKiosks, sizes.kiosks),
+    browserKiosk: seeded[sizes.kiosks]!,
+  };
+  const live: Live = { runner: [], consoles: [] };
+  try {
+    await serverRows(m, ctx, live);
+  } finally {
+    for (const c of live.consoles) c.close();
+    for (const k of live.runner) k.close();
+    await fleet.exit();
+    await live.server?.stop();
+  }
+  m.import = await row(m, 'import', () => {
+    log(`import: ${sizes.importSittings.toLocaleString('en')} sittings through the CLI …`);
+    return measureImport(work, sizes.importSittings);
+  });
+}
+
+const m = await main();
+const date = new Date().toISOString().slice(0, 10);
+const load = `load average (1 min) ${loadBefore.toFixed(2)} before, ${loadavg()[0]!.toFixed(2)} after`;
+process.stdout.write(`\nInzage benchmark (${opts.quick ? 'quick' : 'full'} run), ${date}, ${cpus().length} cores, Node ${process.version}; ${load}; KB = 1,024 bytes\n\n`);
+process.stdout.write(`${textReport(m)}\n\n${markdownReport(m)}\n`);
+if (opts.json) writeFileSync(opts.json, `${JSON.stringify(figures(m), null, 2)}\n`);
+log(`done in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+// a row that could not be measured is a broken benchmark, not a slow product: say so in the exit code
+const broken = Object.values(m.errors).filter((e) => !e.startsWith('not selected') && !e.startsWith('skipped'));
+process.exit(broken.length ? 1 : 0);

@@ -21,7 +21,7 @@ export interface ServerConfig {
   secret: string;
   /** Where the built console and kiosk are (dist/web). */
   webRoot: string;
-  /** Ended sessions kept in state.json (the audit log keeps all). */
+  /** Ended sessions kept in reviews.json (the audit log keeps all). */
   keepEndedReviews: number;
 }
 
@@ -36,5 +36,5 @@ export const DEFAULTS: Omit<ServerConfig, 'secret' | 'webRoot'> = {
   loginMaxFailuresPerUser: 5,
   pairingMaxFailures: 10,
   secureCookies: false,
-  keepEndedReviews: 2_000,
+  keepEndedReviews: 200,
 };

@@ -17,18 +17,18 @@ export interface Sizes {
   restartSessions: number;
   importSittings: number;
   paintRuns: number;
-  /** ended sessions already in state.json (the steady state keeps the last 2,000) */
+  /** ended sessions already in reviews.json (the steady state keeps the last 200) */
   endedHistory: number;
 }
 
 export const FULL: Sizes = {
   sittings: 100_000, kiosks: 1_000, runnerKiosks: 200, consoles: 5, startSamples: 400, navigateSessions: 200,
-  navigateSeconds: 30, resultsSamples: 200, restartSessions: 100, importSittings: 10_000, paintRuns: 7, endedHistory: 2_000,
+  navigateSeconds: 30, resultsSamples: 200, restartSessions: 100, importSittings: 10_000, paintRuns: 7, endedHistory: 200,
 };
 
 export const QUICK: Sizes = {
   sittings: 10_000, kiosks: 500, runnerKiosks: 50, consoles: 3, startSamples: 60, navigateSessions: 50,
-  navigateSeconds: 8, resultsSamples: 40, restartSessions: 25, importSittings: 10_000, paintRuns: 3, endedHistory: 2_000,
+  navigateSeconds: 8, resultsSamples: 40, restartSessions: 25, importSittings: 10_000, paintRuns: 3, endedHistory: 200,
 };
 
 export interface Ctx {

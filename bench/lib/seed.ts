@@ -12,8 +12,8 @@ import { STAFF_PASSWORD, supervisorName } from './env.ts';
 export interface SeededKiosk { id: string; name: string; token: string }
 
 /**
- * `history` ended sessions as a server that has run for a while keeps them (state.json holds the last
- * `keepEndedReviews`, 2,000 by default): every state write and every list of the steady state carries them.
+ * `history` ended sessions as a server that has run for a while keeps them (reviews.json holds the last
+ * `keepEndedReviews`, 200 by default): every review write and every list of the steady state carries them.
  */
 export async function seedStaffAndKiosks(dir: string, supervisors: number, kiosks: number, history: { sittingIds: string[]; count: number }): Promise<SeededKiosk[]> {
   const store = openStore(dir);
@@ -39,8 +39,8 @@ export async function seedStaffAndKiosks(dir: string, supervisors: number, kiosk
       endedAt: new Date(at + 1_200_000).toISOString(), endedBy: approvedBy, endReason: 'candidate-logged-out',
     };
   });
-  store.state.data.reviews = [...store.state.data.reviews, ...ended];
-  await store.state.write();
+  store.reviews.data.reviews = [...store.reviews.data.reviews, ...ended];
+  await Promise.all([store.state.write(), store.reviews.write()]);
   await store.flush();
   return seeded;
 }

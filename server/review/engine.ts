@@ -54,11 +54,11 @@ export class ReviewEngine {
   // ---------- reading ----------
 
   active(): ReviewSession[] {
-    return this.store.state.data.reviews.filter((r) => !r.endedAt);
+    return this.store.reviews.data.reviews.filter((r) => !r.endedAt);
   }
 
   get(id: string): ReviewSession | undefined {
-    return this.store.state.data.reviews.find((r) => r.id === id);
+    return this.store.reviews.data.reviews.find((r) => r.id === id);
   }
 
   activeForKiosk(kioskId: string): ReviewSession | undefined {
@@ -125,12 +125,12 @@ export class ReviewEngine {
       endsAt: new Date(now + exam.review.maxMinutes * 60_000).toISOString(),
       position: questions[0]?.id ?? '',
     };
-    this.store.state.data.reviews = [...this.store.state.data.reviews, session];
+    this.store.reviews.data.reviews = [...this.store.reviews.data.reviews, session];
     const payload = buildPayload(session, exam, sitting, content.candidate(sitting.candidateNumber));
     this.payloads.set(session.id, payload);
 
     await Promise.all([
-      this.store.state.write(),
+      this.store.reviews.write(),
       this.store.audit.append({ actor: user.username, action: 'review.started', target: session.id, details: { sittingId: sitting.id, kioskId: kiosk.id, examId: exam.id } }),
     ]);
     this.scheduleLimit(session);
@@ -166,7 +166,7 @@ export class ReviewEngine {
     const dto = this.dto(ended);
     this.payloads.delete(id);
     await Promise.all([
-      this.store.state.write(),
+      this.store.reviews.write(),
       this.store.audit.append({ actor, action: 'review.ended', target: id, details: { reason, ...details } }),
     ]);
     this.kiosks?.ended(s.kioskId, reason);
@@ -202,7 +202,7 @@ export class ReviewEngine {
     if (s.position !== p.data.questionId) {
       const moved = { ...s, position: p.data.questionId };
       this.replace(moved);
-      this.store.state.writeSoon(); // hot path: coalesced
+      this.store.reviews.writeSoon(); // hot path: coalesced
       const dto = this.dto(moved);
       this.consoles.progress({ id: s.id, position: moved.position, questionNumber: dto.questionNumber, questionCount: dto.questionCount });
     }
@@ -292,16 +292,16 @@ export class ReviewEngine {
   }
 
   private replace(s: ReviewSession) {
-    this.store.state.data.reviews = this.store.state.data.reviews.map((r) => (r.id === s.id ? s : r));
+    this.store.reviews.data.reviews = this.store.reviews.data.reviews.map((r) => (r.id === s.id ? s : r));
   }
 
   private trimHistory() {
-    const reviews = this.store.state.data.reviews;
+    const reviews = this.store.reviews.data.reviews;
     const ended = reviews.filter((r) => r.endedAt);
     const excess = ended.length - this.config.keepEndedReviews;
     if (excess > 0) {
       const drop = new Set(ended.slice(0, excess).map((r) => r.id));
-      this.store.state.data.reviews = reviews.filter((r) => !drop.has(r.id));
+      this.store.reviews.data.reviews = reviews.filter((r) => !drop.has(r.id));
     }
   }
 

@@ -2,7 +2,9 @@
  * The one storage interface (DESIGN §7). Everything the server keeps goes through `Store`; the lowdb
  * implementation splits it by rate of change so that hot writes never rewrite the large data:
  *
- *   state.json     staff users, kiosks, review sessions     small, written on every transition
+ *   reviews.json   active review sessions (and the last few ended ones)   tiny, written on every transition;
+ *                  a kiosk's current question is a coalesced hot write
+ *   state.json     staff users and kiosks                   small, written when they change
  *   sessions.json  staff login sessions                     small, written on login/logout, touches coalesced
  *   audit.jsonl    append-only, hash-chained, fsynced
  *   exams.json, candidates.json, index.json, results/      large, written at import (see content.ts)
@@ -21,9 +23,10 @@ export interface StateData {
   version: 1;
   users: StaffUser[];
   kiosks: Kiosk[];
-  /** Active sessions and the recent history of ended ones. */
-  reviews: ReviewSession[];
 }
+
+/** Active sessions and the recent history of ended ones (the audit log keeps all of them). */
+export interface ReviewsData { reviews: ReviewSession[] }
 
 export interface StoredSession { data: Record<string, unknown>; expires: number }
 export interface SessionsData { sessions: Record<string, StoredSession> }
@@ -31,6 +34,7 @@ export interface SessionsData { sessions: Record<string, StoredSession> }
 export interface Store {
   readonly dir: string;
   readonly state: Doc<StateData>;
+  readonly reviews: Doc<ReviewsData>;
   readonly sessions: Doc<SessionsData>;
   readonly content: ContentStore;
   readonly audit: AuditLog;
@@ -44,18 +48,20 @@ export function openStore(dir: string, opts: OpenStoreOptions = {}): Store {
   const root = resolve(dir);
   mkdirSync(root, { recursive: true, mode: 0o700 });
   assertWritable(root);
-  const state = new Doc<StateData>(join(root, 'state.json'), { version: 1, users: [], kiosks: [], reviews: [] }, opts.hotWriteDelayMs);
+  const state = new Doc<StateData>(join(root, 'state.json'), { version: 1, users: [], kiosks: [] }, opts.hotWriteDelayMs);
+  const reviews = new Doc<ReviewsData>(join(root, 'reviews.json'), { reviews: [] }, opts.hotWriteDelayMs);
   const sessions = new Doc<SessionsData>(join(root, 'sessions.json'), { sessions: {} }, opts.hotWriteDelayMs ?? 1000);
   const content = new ContentStore(root);
   const audit = new AuditLog(join(root, 'audit.jsonl'), opts.now);
   return {
     dir: root,
     state,
+    reviews,
     sessions,
     content,
     audit,
     async flush() {
-      await Promise.all([state.flush(), sessions.flush(), audit.flush()]);
+      await Promise.all([state.flush(), reviews.flush(), sessions.flush(), audit.flush()]);
     },
   };
 }

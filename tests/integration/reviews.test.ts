@@ -58,7 +58,7 @@ describe('review sessions over HTTP and sockets', () => {
       expect(list.map((r) => r.id)).to.include(id);
       const mine = list.find((r) => r.id === id);
       expect(mine).to.include({ kioskName: 'Station 1', candidateName: 'Sanne de Vries', questionNumber: 1, questionCount: 7, approvedBy: 'sup1' });
-      const stored = ts.store.state.data.reviews.find((r) => r.id === id);
+      const stored = ts.store.reviews.data.reviews.find((r) => r.id === id);
       expect(stored).to.include({ sittingId: 's-bi-120001', kioskId: k.id, position: payload.position });
     });
 
@@ -77,7 +77,7 @@ describe('review sessions over HTTP and sockets', () => {
         ['s-wi-120001', k2.id, 409, 'candidate-busy'],
         ['s-nope', k2.id, 404, 'not-found'],
       ];
-      const before = ts.store.state.data.reviews.length;
+      const before = ts.store.reviews.data.reviews.length;
       const quiet = arrives(k2.socket, 'review:started', 500);
       for (const [sittingId, kioskId, status, code] of cases) {
         const r = await sup2.call('POST', '/api/reviews', { sittingId, kioskId });
@@ -85,7 +85,7 @@ describe('review sessions over HTTP and sockets', () => {
         expect(r.json.error.message).to.be.a('string').and.not.be.empty;
       }
       expect(await quiet, 'no review reached the free kiosk').to.equal(false);
-      expect(ts.store.state.data.reviews.length).to.equal(before);
+      expect(ts.store.reviews.data.reviews.length).to.equal(before);
     });
 
     it('refers an expired central exam to the CvTE', async () => {
@@ -159,7 +159,7 @@ describe('review sessions over HTTP and sockets', () => {
     it('answers garbage on every event with a coded ack and changes nothing', async () => {
       const k = await onlineKiosk('Garbage');
       const { id } = await startOn(k, 's-bi-120001');
-      const before = JSON.stringify(ts.store.state.data);
+      const before = JSON.stringify([ts.store.state.data, ts.store.reviews.data]);
       const auditBefore = ts.store.audit.lastSeq;
       const junk: unknown[] = [null, 42, 'bi2', [], { questionId: { $gt: '' } }, { questionId: 'bi2', extra: 1 }, { questionId: 'x'.repeat(5000) }];
       for (const event of ['review:navigate', 'review:reveal'] as const) {
@@ -178,7 +178,7 @@ describe('review sessions over HTTP and sockets', () => {
       expect(unknown).to.deep.include({ ok: false });
       expect(unknown.error.code).to.equal('invalid-input');
       await sleep(150);
-      expect(JSON.stringify(ts.store.state.data)).to.equal(before);
+      expect(JSON.stringify([ts.store.state.data, ts.store.reviews.data])).to.equal(before);
       expect(ts.store.audit.lastSeq).to.equal(auditBefore);
       expect(ts.app.ctx.engine.get(id)!.endedAt).to.equal(undefined);
     });

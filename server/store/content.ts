@@ -3,8 +3,9 @@
  *
  *   exams.json       every exam with its questions, keys and schemes
  *   candidates.json  every candidate (number, name, class)
- *   index.json       groups and a summary line per sitting (totals, grade): enough for every list
- *   results/*.json   one shard per group with its full sittings (responses), read only when a review starts
+ *   index.json       groups and a summary per sitting (totals, grade, where its line is): enough for every list
+ *   results/*.jsonl  one shard per group, a sitting (with its responses) per line; a review start reads just
+ *                    its own line at the offset the index gives, never the whole group
  *
  * Files are rewritten only when their content changed, shards first and the index last.
  */
@@ -12,9 +13,10 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { Candidate, Exam, Group, ReviewSettings, Sitting } from '../../shared/domain.ts';
-import { readJsonFileSync, writeFileDurably } from './durableFile.ts';
+import { CorruptDataError, readJsonFileSync, writeFileDurably } from './durableFile.ts';
 
-export type SittingSummary = Omit<Sitting, 'responses'>;
+/** A sitting without its responses, plus where its line is in its group's shard: `[offset, length]` in bytes. */
+export type SittingSummary = Omit<Sitting, 'responses'> & { loc?: [number, number] };
 
 export interface ContentChanges {
   exams?: Exam[];
@@ -38,9 +40,36 @@ interface Shard { groupId: string; sittings: Sitting[] }
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const summaryOf = ({ responses: _r, ...s }: Sitting): SittingSummary => s;
 
+/** Shard text and each sitting's `[offset, length]` in it. */
+function shardText(list: Sitting[]): { text: string; locs: Map<string, [number, number]> } {
+  const locs = new Map<string, [number, number]>();
+  let offset = 0;
+  const lines = list.map((s) => {
+    const line = JSON.stringify(s);
+    const length = Buffer.byteLength(line);
+    locs.set(s.id, [offset, length]);
+    offset += length + 1;
+    return line;
+  });
+  return { text: lines.length ? lines.join('\n') + '\n' : '', locs };
+}
+
+function parseShard(path: string, text: string): Sitting[] {
+  const out: Sitting[] = [];
+  for (const [i, line] of text.split('\n').entries()) {
+    if (!line) continue;
+    try {
+      out.push(JSON.parse(line) as Sitting);
+    } catch (e) {
+      throw new CorruptDataError(path, `line ${i + 1}: ${(e as Error).message}`);
+    }
+  }
+  return out;
+}
+
 export function shardFileName(groupId: string): string {
   const safe = groupId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 40);
-  return `${safe}-${createHash('sha256').update(groupId).digest('hex').slice(0, 12)}.json`;
+  return `${safe}-${createHash('sha256').update(groupId).digest('hex').slice(0, 12)}.jsonl`;
 }
 
 export class ContentStore {
@@ -54,7 +83,7 @@ export class ContentStore {
   private readonly resultsDir: string;
   private writing: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly dir: string, private readonly cacheSize = 64) {
+  constructor(private readonly dir: string, private readonly cacheSize = 16) {
     this.resultsDir = join(dir, 'results');
     mkdirSync(this.resultsDir, { recursive: true, mode: 0o700 });
     for (const e of readJsonFileSync<{ exams: Exam[] }>(this.file('exams.json'))?.exams ?? []) this.examsById.set(e.id, e);
@@ -92,11 +121,28 @@ export class ContentStore {
     return { exams: this.examsById.size, candidates: this.candidatesByNumber.size, groups: this.groupsById.size, sittings: this.summaries.size };
   }
 
-  /** The full sitting with its responses (reads its group's shard, cached). */
+  /** The full sitting with its responses: one line read at its offset (the whole shard only as a fallback). */
   async sitting(id: string): Promise<Sitting | undefined> {
     const s = this.summaries.get(id);
     if (!s) return undefined;
+    const cached = this.shardCache.get(s.groupId);
+    if (cached) return cached.sittings.find((x) => x.id === id);
+    if (s.loc) {
+      const line = await this.readLine(s.groupId, s.loc).catch(() => undefined);
+      if (line?.id === id) return line;
+    }
     return (await this.shard(s.groupId)).sittings.find((x) => x.id === id);
+  }
+
+  private async readLine(groupId: string, [offset, length]: [number, number]): Promise<Sitting | undefined> {
+    const handle = await fs.open(join(this.resultsDir, shardFileName(groupId)), 'r');
+    try {
+      const buf = Buffer.alloc(length);
+      const { bytesRead } = await handle.read(buf, 0, length, offset);
+      return bytesRead === length ? (JSON.parse(buf.toString('utf8')) as Sitting) : undefined;
+    } finally {
+      await handle.close();
+    }
   }
 
   async sittingsWithResponses(groupId: string): Promise<Sitting[]> {
@@ -111,7 +157,13 @@ export class ContentStore {
       return cached;
     }
     const path = join(this.resultsDir, shardFileName(groupId));
-    const shard = readJsonFileSync<Shard>(path) ?? { groupId, sittings: [] };
+    let text = '';
+    try {
+      text = await fs.readFile(path, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+    const shard = { groupId, sittings: parseShard(path, text) };
     this.remember(groupId, shard);
     return shard;
   }
@@ -219,7 +271,11 @@ export class ContentStore {
     for (const [groupId, list] of next.shards) {
       const path = join(this.resultsDir, shardFileName(groupId));
       if (list.length === 0 && !next.groups.has(groupId)) await fs.rm(path, { force: true });
-      else await writeFileDurably(path, JSON.stringify({ groupId, sittings: list }));
+      else {
+        const { text, locs } = shardText(list);
+        await writeFileDurably(path, text);
+        for (const [id, loc] of locs) next.summaries.set(id, { ...next.summaries.get(id)!, loc });
+      }
       this.remember(groupId, { groupId, sittings: list });
     }
     if (next.dirty.candidates) await writeFileDurably(this.file('candidates.json'), JSON.stringify({ candidates: [...next.candidates.values()] }));

@@ -45,12 +45,10 @@ export interface TestServerOptions {
   port?: number;
 }
 
-export function tempDir(tag = 'test'): string {
-  return mkdtempSync(join(tmpdir(), `inzage-${tag}-`));
-}
+export { tempDir } from '../support/dataDir.ts';
 
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
-  const dataDir = opts.dataDir ?? tempDir();
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'inzage-test-'));
   const store = openStore(dataDir, { now: opts.clock ? () => opts.clock!.now() : undefined });
   const data = opts.data === undefined ? 'sample.json' : opts.data;
   if (data !== null && store.content.counts().sittings === 0) {

@@ -1,23 +1,10 @@
 import { expect } from 'chai';
-import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   FIXTURES, StaffClient, connectKiosk, consoleSocket, loggedIn, once, pairKiosk, startTestServer, type TestServer,
 } from '../helpers/server.ts';
-
-function dirHash(dir: string): string {
-  const h = createHash('sha256');
-  const walk = (d: string) => {
-    for (const f of readdirSync(d).sort()) {
-      const p = join(d, f);
-      if (statSync(p).isDirectory()) walk(p);
-      else { h.update(p.slice(dir.length)); h.update(readFileSync(p)); }
-    }
-  };
-  walk(dir);
-  return h.digest('hex');
-}
+import { dirHash } from '../support/dataDir.ts';
 
 describe('administration over HTTP', () => {
   let ts: TestServer;

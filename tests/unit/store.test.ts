@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { existsSync, readFileSync, truncateSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, truncateSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importData } from '../../server/import/index.ts';
 import { CorruptDataError, openStore } from '../../server/store/index.ts';
@@ -77,5 +77,39 @@ describe('store', () => {
     expect((error as Error)?.message).to.contain('still has sittings');
     expect(dirHash(dir)).to.equal(before);
     expect(openStore(dir).content.sittingsOfGroup(GROUP_ID)).to.have.length(2);
+  });
+});
+
+describe('store: sittings are read one line at a time', () => {
+  let dir: string;
+  beforeEach(() => { dir = tempDir('store-lines'); });
+  afterEach(() => removeDir(dir));
+
+  it("reads a sitting at its offset without parsing the rest of its group's shard", async () => {
+    await importData(openStore(dir), exampleImport());
+    const [shard] = readdirSync(join(dir, 'results'));
+    const path = join(dir, 'results', shard!);
+    const lines = readFileSync(path, 'utf8').split('\n');
+    const other = lines.findIndex((l) => l.includes('"s-230117"'));
+    // damage the other sitting's line (same length, so offsets stay right): only a whole-shard read would notice
+    lines[other] = '#'.repeat(lines[other]!.length);
+    writeFileSync(path, lines.join('\n'));
+    const fresh = openStore(dir);
+    const target = fresh.content.sittingSummaries().find((s) => s.id !== 's-230117')!;
+    expect((await fresh.content.sitting(target.id))?.id).to.equal(target.id);
+    let error: unknown;
+    await fresh.content.sittingsWithResponses(GROUP_ID).catch((e) => { error = e; });
+    expect(error).to.be.instanceOf(CorruptDataError);
+    expect((error as Error).message).to.contain(shard);
+  });
+
+  it('falls back to the whole shard when an offset is stale', async () => {
+    const store = openStore(dir);
+    await importData(store, exampleImport());
+    const [shard] = readdirSync(join(dir, 'results'));
+    const path = join(dir, 'results', shard!);
+    writeFileSync(path, '\n' + readFileSync(path, 'utf8')); // every line moved by one byte
+    const fresh = openStore(dir);
+    expect((await fresh.content.sitting('s-230117'))?.responses).to.have.length(7);
   });
 });

@@ -5,6 +5,7 @@
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { join } from 'node:path';
+import compression from 'compression';
 import express from 'express';
 import { Server as IoServer } from 'socket.io';
 import { createAuth } from './auth/session.ts';
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps): App {
   const ctx: Ctx = { store, clock, config, auth, engine, kiosks, consoles };
 
   app.use(securityHeaders(!!deps.tls));
+  app.use(compression()); // the console and kiosk bundles go out gzipped (the kiosk's first screen: ~32 KB)
   app.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ ok: true, reviews: engine.active().length, kiosksOnline: kiosks.dtos().filter((k) => k.online).length });
   });

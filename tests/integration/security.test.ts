@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { io } from 'socket.io-client';
 import { FakeClock } from '../../server/clock.ts';
+import { ensureWebBuilt } from '../../server/http/web.ts';
 import {
   StaffClient, connectKiosk, consoleSocket, loggedIn, once, pairKiosk, startTestServer, type TestServer,
 } from '../helpers/server.ts';
@@ -88,6 +89,13 @@ describe('security: who may call what', () => {
       const r = await clients[role].call('POST', '/api/auth/logout', {}, role === 'kiosk' ? { authorization: `Bearer ${kioskToken}` } : {});
       expect([r.status, r.json?.error?.code]).to.deep.equal([401, 'unauthenticated']);
     }
+  });
+
+  it('serves the kiosk bundle compressed', async () => {
+    await ensureWebBuilt();
+    const r = await fetch(`${ts.base}/kiosk/app.js`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(r.status).to.equal(200);
+    expect(r.headers.get('content-encoding')).to.equal('gzip');
   });
 
   it('redirects / to the console and answers /healthz', async () => {

@@ -62,7 +62,9 @@ export function createApp(deps: AppDeps): App {
   const ctx: Ctx = { store, clock, config, auth, engine, kiosks, consoles };
 
   app.use(securityHeaders(!!deps.tls));
-  app.use(compression()); // the console and kiosk bundles go out gzipped (the kiosk's first screen: ~32 KB)
+  // the console and kiosk bundles go out gzipped (the kiosk's first screen: ~32 KB); API answers are small
+  // and latency-bound on a LAN, so they are not compressed
+  app.use(compression({ filter: (req, res) => !req.url.startsWith('/api/') && compression.filter(req, res) }));
   app.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ ok: true, reviews: engine.active().length, kiosksOnline: kiosks.dtos().filter((k) => k.online).length });
   });

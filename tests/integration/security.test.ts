@@ -96,6 +96,8 @@ describe('security: who may call what', () => {
     const r = await fetch(`${ts.base}/kiosk/app.js`, { headers: { 'accept-encoding': 'gzip' } });
     expect(r.status).to.equal(200);
     expect(r.headers.get('content-encoding')).to.equal('gzip');
+    const api = await clients.supervisor.call('GET', '/api/groups', undefined, { 'accept-encoding': 'gzip' });
+    expect(api.headers.get('content-encoding')).to.equal(null);
   });
 
   it('redirects / to the console and answers /healthz', async () => {

@@ -54,6 +54,7 @@ export class ConsoleHub implements ConsoleLink {
    * destroyed, the socket is disconnected, so an unattended console stops showing candidate data.
    */
   sweep(): void {
+    this.auth.sessionStore.prune(); // logins that timed out and never came back
     for (const socket of this.ns.sockets.values()) {
       if (!this.auth.sessionStore.isLive(socket.data.sid, this.absoluteTimeoutMs)) socket.disconnect(true);
     }

@@ -289,6 +289,8 @@ describe('review windows and time limits (fake clock)', () => {
     expect(watching.connected).to.equal(true);
     clock.advance(2 * 60_000); // idle for 31 minutes: the next sweep drops it
     expect(await gone).to.equal('io server disconnect');
+    const sessions = Object.values(ts.store.sessions.data.sessions);
+    expect(sessions.every((x) => x.expires > clock.now()), 'timed-out logins are pruned from sessions.json').to.equal(true);
   });
 
   it('warns five minutes before the time limit and ends at it; every console hears of the end', async () => {

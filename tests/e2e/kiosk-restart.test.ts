@@ -34,7 +34,10 @@ describe('kiosk across a server restart', function () {
     expect(start.status, start.text).to.equal(201);
     await page.getByRole('button', { name: 'Vraag 4', exact: true }).click();
     await page.getByRole('heading', { name: 'Vraag 4' }).waitFor();
-    await ts.store.state.flush(); // the position is a coalesced write; flush it as a running server would within 100 ms
+    // the kiosk shows question 4 at once and tells the server; wait until the server has it (a coalesced write)
+    for (let i = 0; i < 100 && ts.app.ctx.engine.get(start.json.id)?.position !== 'bi4'; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(ts.app.ctx.engine.get(start.json.id)?.position).to.equal('bi4');
+    await ts.store.reviews.flush();
 
     const { dataDir, base } = ts;
     const port = Number(new URL(base).port);

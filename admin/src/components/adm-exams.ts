@@ -8,6 +8,7 @@ import { loadStatus } from './load-state.ts';
 import { isoToLocalInput, localInputToIso, localZone } from './local-time.ts';
 import { statusBadge } from './review-status.ts';
 import './adm-purge.ts';
+import { syncDialog } from './dialog.ts';
 
 /** `{n} vraag` / `{n} vragen`: the catalogue has a `.one` and an `.other` form. */
 export function plural(n: number, key: 'exams.questions' | 'exams.groups'): string {
@@ -59,10 +60,7 @@ export class AdmExams extends LitElement {
   }
 
   override updated() {
-    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('#edit');
-    if (!dialog) return;
-    if (this.editing && !dialog.open) dialog.showModal();
-    if (!this.editing && dialog.open) dialog.close();
+    syncDialog(this.renderRoot, 'edit', !!this.editing);
   }
 
   private open(exam: ExamDto) {

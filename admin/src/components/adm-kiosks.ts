@@ -4,6 +4,7 @@ import { normalizePairingCode } from '../../../shared/rules.ts';
 import { ApiError, pairKiosk, renameKiosk, unpairKiosk } from '../data/api.ts';
 import { LangController, errorMessage, formatDate, t } from '../i18n.ts';
 import { base } from '../styles.ts';
+import { syncDialog } from './dialog.ts';
 
 const byName = new Intl.Collator('nl', { numeric: true, sensitivity: 'base' });
 
@@ -73,15 +74,8 @@ export class AdmKiosks extends LitElement {
   }
 
   override updated() {
-    this.syncDialog('rename', this.renaming !== null);
-    this.syncDialog('unpair', this.unpairing !== null);
-  }
-
-  private syncDialog(id: string, open: boolean) {
-    const dialog = this.renderRoot.querySelector<HTMLDialogElement>(`#${id}`);
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
+    syncDialog(this.renderRoot, 'rename', this.renaming !== null);
+    syncDialog(this.renderRoot, 'unpair', this.unpairing !== null);
   }
 
   private togglePair() {

@@ -4,6 +4,7 @@ import { LangController, errorMessage, lang, t } from '../i18n.ts';
 import { base } from '../styles.ts';
 import { adminStyles } from './admin-styles.ts';
 import { localDayToIso, localZone } from './local-time.ts';
+import { syncDialog } from './dialog.ts';
 
 export type PurgedEvent = CustomEvent<{ counts: PurgeCountsDto }>;
 
@@ -59,10 +60,7 @@ export class AdmPurge extends LitElement {
   }
 
   override updated() {
-    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('#purge-confirm');
-    if (!dialog) return;
-    if (this.confirming && !dialog.open) dialog.showModal();
-    if (!this.confirming && dialog.open) dialog.close();
+    syncDialog(this.renderRoot, 'purge-confirm', !!this.confirming);
   }
 
   /** What the form selects now, or an error text. */

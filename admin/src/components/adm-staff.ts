@@ -7,6 +7,7 @@ import { LangController, errorMessage, t } from '../i18n.ts';
 import { base } from '../styles.ts';
 import { adminStyles } from './admin-styles.ts';
 import { loadStatus } from './load-state.ts';
+import { syncDialog } from './dialog.ts';
 
 /** As the server checks it (CreateUserBody in shared/protocol.ts). */
 const USERNAME = /^[a-z0-9._-]{2,40}$/;
@@ -75,10 +76,7 @@ export class AdmStaff extends LitElement {
   }
 
   override updated() {
-    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('#confirm');
-    if (!dialog) return;
-    if (this.pending && !dialog.open) dialog.showModal();
-    if (!this.pending && dialog.open) dialog.close();
+    syncDialog(this.renderRoot, 'confirm', !!this.pending);
   }
 
   private message(err: unknown, username?: string): string {

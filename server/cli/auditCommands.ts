@@ -4,11 +4,9 @@ import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { AuditEvent } from '../../shared/domain.ts';
 import { auditCsv } from '../audit/csv.ts';
+import { AuditFilterError, filterAudit } from '../audit/filter.ts';
 import { verifyAuditText, type AuditLine } from '../store/audit.ts';
 import { CliError, dataDir, dataOption, say, usageError } from './common.ts';
-
-const DAY = 24 * 60 * 60 * 1000;
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function registerAudit(program: Command): void {
   const audit = program.command('audit').description('the audit log');
@@ -21,12 +19,13 @@ export function registerAudit(program: Command): void {
     .addOption(new Option('--format <format>', 'output format').choices(['csv', 'jsonl']).default('csv'))
     .addOption(dataOption())
     .action((opts: { from?: string; to?: string; format: 'csv' | 'jsonl'; data: string }) => {
-      const from = opts.from === undefined ? -Infinity : bound(opts.from, '--from', 0);
-      const to = opts.to === undefined ? Infinity : bound(opts.to, '--to', DATE_ONLY.test(opts.to) ? DAY - 1 : 0);
-      const events = readEvents(auditFile(opts)).filter((e) => {
-        const at = Date.parse(e.at);
-        return at >= from && at <= to;
-      });
+      let events: AuditEvent[];
+      try {
+        events = filterAudit(readEvents(auditFile(opts)), { from: opts.from, to: opts.to });
+      } catch (e) {
+        if (e instanceof AuditFilterError) throw usageError(`--${e.message}`);
+        throw e;
+      }
       process.stdout.write(opts.format === 'csv' ? auditCsv(events) : events.map((e) => `${JSON.stringify(e)}\n`).join(''));
     });
 
@@ -47,12 +46,6 @@ function auditFile(opts: { data: string }): string {
   const file = join(dataDir(opts), 'audit.jsonl');
   if (!existsSync(file)) throw new CliError(`No audit log at ${file} (give --data DIR or set INZAGE_DATA).`);
   return file;
-}
-
-function bound(value: string, name: string, extra: number): number {
-  const t = DATE_ONLY.test(value) || /^\d{4}-\d{2}-\d{2}T/.test(value) ? Date.parse(value) : NaN;
-  if (Number.isNaN(t)) throw usageError(`${name} must be an ISO 8601 date or date-time, e.g. 2026-06-01 or 2026-06-01T08:00:00+02:00`);
-  return t + extra;
 }
 
 function readEvents(file: string): AuditEvent[] {

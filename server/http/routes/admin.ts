@@ -1,23 +1,14 @@
 /** Administration (admin only): audit log, exams' review settings, staff accounts. */
 import { Router } from 'express';
-import type { AuditEvent, StaffUser } from '../../../shared/domain.ts';
+import type { StaffUser } from '../../../shared/domain.ts';
 import { AuditQuery, CreateUserBody, ExamReviewPatch, PatchUserBody } from '../../../shared/protocol.ts';
 import { ReviewSettingsSchema } from '../../../shared/schema.ts';
 import { reviewStatus } from '../../../shared/rules.ts';
 import { auditCsv } from '../../audit/csv.ts';
+import { AuditFilterError, filterAudit } from '../../audit/filter.ts';
 import { UserError, activeAdmins, createUser, publicUser, setPassword } from '../../auth/users.ts';
 import type { Ctx } from '../context.ts';
 import { HttpError, param, parse } from '../errors.ts';
-
-export function filterAudit(events: AuditEvent[], q: { from?: string; to?: string; action?: string; actor?: string }): AuditEvent[] {
-  const from = q.from ? Date.parse(q.from) : -Infinity;
-  const to = q.to ? Date.parse(q.to.length === 10 ? `${q.to}T23:59:59.999Z` : q.to) : Infinity;
-  if (Number.isNaN(from) || Number.isNaN(to)) throw new HttpError('invalid-input', 'Ongeldige datum in het filter.');
-  return events.filter((e) => {
-    const at = Date.parse(e.at);
-    return at >= from && at <= to && (!q.action || e.action === q.action || e.action.startsWith(`${q.action}.`)) && (!q.actor || e.actor === q.actor);
-  });
-}
 
 export function adminRoutes(ctx: Ctx): Router {
   const { store, clock, auth, engine, consoles } = ctx;
@@ -26,7 +17,13 @@ export function adminRoutes(ctx: Ctx): Router {
 
   r.get('/audit', async (req, res) => {
     const q = parse(AuditQuery, req.query);
-    const events = filterAudit(await store.audit.readAll(), q);
+    let events;
+    try {
+      events = filterAudit(await store.audit.readAll(), q);
+    } catch (e) {
+      if (e instanceof AuditFilterError) throw new HttpError('invalid-input', 'Ongeldige datum in het filter.');
+      throw e;
+    }
     const verdict = await store.audit.verify();
     if (q.format === 'csv') {
       res.type('text/csv; charset=utf-8').attachment('inzage-audit.csv').send(auditCsv(events));

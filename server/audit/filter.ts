@@ -1,0 +1,30 @@
+/**
+ * Audit filters shared by `GET /api/audit` and `inzage audit export`: a date-only bound is a whole day (UTC)
+ * and both bounds are inclusive; an action filter `review` matches `review.*`.
+ */
+import type { AuditEvent } from '../../shared/domain.ts';
+
+const DAY = 24 * 60 * 60 * 1000;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+export interface AuditFilter { from?: string; to?: string; action?: string; actor?: string }
+
+export class AuditFilterError extends Error {}
+
+/** An ISO 8601 date or date-time as a time; `end`: a date-only value means the end of that day. */
+export function auditBound(value: string, name: string, end: boolean): number {
+  const t = DATE_ONLY.test(value) || /^\d{4}-\d{2}-\d{2}T/.test(value) ? Date.parse(value) : NaN;
+  if (Number.isNaN(t)) throw new AuditFilterError(`${name} must be an ISO 8601 date or date-time, e.g. 2026-06-01 or 2026-06-01T08:00:00+02:00`);
+  return end && DATE_ONLY.test(value) ? t + DAY - 1 : t;
+}
+
+export function filterAudit(events: readonly AuditEvent[], q: AuditFilter): AuditEvent[] {
+  const from = q.from ? auditBound(q.from, 'from', false) : -Infinity;
+  const to = q.to ? auditBound(q.to, 'to', true) : Infinity;
+  return events.filter((e) => {
+    const at = Date.parse(e.at);
+    return at >= from && at <= to
+      && (!q.action || e.action === q.action || e.action.startsWith(`${q.action}.`))
+      && (!q.actor || e.actor === q.actor);
+  });
+}

@@ -98,8 +98,13 @@ export function createApp(deps: AppDeps): App {
     async close() {
       engine.shutdown();
       consoles.stop();
-      await new Promise<void>((resolve) => io.close(() => resolve()));
-      server.closeAllConnections?.();
+      // Stop accepting first, then drop every HTTP connection at once: a browser can send a new request (say a
+      // socket.io polling handshake) over a kept-alive connection while socket.io closes, and the HTTP server's
+      // close would wait for it for as long as that request lasts.
+      server.close();
+      const closing = io.close();
+      server.closeAllConnections();
+      await closing;
       await store.flush();
     },
   };

@@ -35,13 +35,18 @@ export const PatchUserBody = z.strictObject({
   disabled: z.boolean().optional(),
   resetPassword: z.literal(true).optional(),
 });
+/** A whole number in a query string: digits only (no '1e2', '0x10' or '2.5'). */
+const wholeNumber = z.string().regex(/^\d{1,9}$/, 'a whole number').transform(Number);
 export const AuditQuery = z.object({
   from: z.string().optional(),
   to: z.string().optional(),
   action: z.string().max(60).optional(),
   actor: z.string().max(100).optional(),
   format: z.enum(['json', 'csv']).optional(),
-});
+  // paging (JSON only): the newest `limit` matching events with seq < `before`
+  limit: wholeNumber.pipe(z.number().min(1).max(1000)).optional(),
+  before: wholeNumber.pipe(z.number().min(1)).optional(),
+}).refine((q) => q.before === undefined || q.limit !== undefined, { message: 'before needs limit', path: ['before'] });
 export const PurgeBody = z.strictObject({
   examId: shortText(120).optional(),
   before: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),

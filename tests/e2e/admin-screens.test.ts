@@ -457,6 +457,37 @@ describe('console administration (e2e): exams, import, staff, audit log, purge',
     }
   });
 
+  it('shows the audit log 200 at a time: older events on request until there are none; a new filter starts again', async () => {
+    // a busy exam day: enough events for three pages
+    await Promise.all(Array.from({ length: 450 }, (_, i) => ts.store.audit.append({ actor: 'bulk', action: 'kiosk.renamed', target: `k${i}`, details: { name: `Station ${i}` } })));
+    const { page } = await open('boss');
+    await section(page, 'Auditlog');
+    const all = ((await admin.call('GET', '/api/audit')).json.events as { seq: number }[]).map((e) => String(e.seq)).reverse();
+    expect(all.length).to.be.greaterThan(400).and.at.most(600);
+    const table = page.getByRole('table', { name: /Gebeurtenissen/ });
+    const more = page.getByRole('button', { name: 'Oudere gebeurtenissen laden' });
+
+    await page.getByRole('table', { name: 'Gebeurtenissen (200, er zijn er meer)' }).waitFor();
+    expect(await table.getByRole('rowheader').allTextContents()).to.deep.equal(all.slice(0, 200));
+    await more.click();
+    await page.getByRole('table', { name: 'Gebeurtenissen (400, er zijn er meer)' }).waitFor();
+    expect(await table.getByRole('rowheader').allTextContents()).to.deep.equal(all.slice(0, 400));
+    await more.click();
+    await page.getByRole('table', { name: `Gebeurtenissen (${all.length})`, exact: true }).waitFor();
+    // every event once, newest first, down to the very first
+    expect(await table.getByRole('rowheader').allTextContents()).to.deep.equal(all);
+    expect(all.at(-1)).to.equal('1');
+    expect(await more.count()).to.equal(0);
+
+    // a new filter starts again from the newest
+    await page.getByLabel('Medewerker').fill('bulk');
+    await page.getByRole('button', { name: 'Filteren' }).click();
+    await page.getByRole('table', { name: 'Gebeurtenissen (200, er zijn er meer)' }).waitFor();
+    const bulk = ((await admin.call('GET', '/api/audit?actor=bulk')).json.events as { seq: number }[]).map((e) => String(e.seq)).reverse();
+    expect(await table.getByRole('rowheader').allTextContents()).to.deep.equal(bulk.slice(0, 200));
+    await more.waitFor();
+  });
+
   it('purges one exam’s candidate data: dry run first, then a confirmed purge, with the counts', async () => {
     const { page } = await open('boss');
     await section(page, 'Examens');

@@ -158,6 +158,52 @@ describe('administration over HTTP', () => {
       const none = await boss.call('GET', '/api/audit?from=2999-01-01');
       expect(none.json.events).to.deep.equal([]);
     });
+
+    it('pages with limit and before: the newest first, each page oldest first, until no more', async () => {
+      await Promise.all([1, 2, 3, 4, 5, 6, 7].map((i) => ts.store.audit.append({ actor: 'pager', action: 'kiosk.renamed', target: `k${i}`, details: { name: `Station ${i}` } })));
+      await ts.store.audit.append({ actor: 'someone-else', action: 'kiosk.renamed', target: 'k8' });
+      const seqs = (events: { seq: number }[]) => events.map((e) => e.seq);
+      const all = await boss.call('GET', '/api/audit?actor=pager');
+      expect(all.json.events).to.have.length(7);
+      expect(all.json).not.to.have.property('more'); // without limit: the answer as it always was
+      const allSeqs = seqs(all.json.events);
+
+      const first = await boss.call('GET', '/api/audit?actor=pager&limit=3');
+      expect(first.status, first.text).to.equal(200);
+      expect([seqs(first.json.events), first.json.more, first.json.verified]).to.deep.equal([allSeqs.slice(4), true, true]);
+      const pages = [seqs(first.json.events)];
+      let page = first;
+      while (page.json.more) {
+        page = await boss.call('GET', `/api/audit?actor=pager&limit=3&before=${page.json.events[0].seq}`);
+        pages.push(seqs(page.json.events));
+      }
+      expect(pages).to.deep.equal([allSeqs.slice(4), allSeqs.slice(1, 4), allSeqs.slice(0, 1)]);
+
+      const whole = await boss.call('GET', '/api/audit?actor=pager&limit=1000');
+      expect([seqs(whole.json.events), whole.json.more]).to.deep.equal([allSeqs, false]);
+      const exact = await boss.call('GET', `/api/audit?actor=pager&limit=3&before=${allSeqs[3]}`);
+      expect([seqs(exact.json.events), exact.json.more]).to.deep.equal([allSeqs.slice(0, 3), false]);
+      const nothingOlder = await boss.call('GET', '/api/audit?limit=5&before=1');
+      expect([nothingOlder.json.events, nothingOlder.json.more]).to.deep.equal([[], false]);
+    });
+
+    it('refuses an invalid limit or before, exports everything whatever the paging, and stays admin-only', async () => {
+      for (const q of ['limit=0', 'limit=1001', 'limit=abc', 'limit=2.5', 'limit=', 'limit=-3', 'limit=1e2', 'limit=0x10', 'limit=2&before=0', 'limit=2&before=x', 'before=5']) {
+        const r = await boss.call('GET', `/api/audit?${q}`);
+        expect([r.status, r.json?.error?.code], q).to.deep.equal([400, 'invalid-input']);
+      }
+      const full = await boss.call('GET', '/api/audit?format=csv');
+      const paged = await boss.call('GET', '/api/audit?format=csv&limit=1&before=3');
+      expect(paged.status, paged.text).to.equal(200);
+      expect(paged.text).to.equal(full.text);
+      expect(paged.text.trim().split('\r\n').length).to.be.greaterThan(3);
+      for (const path of ['/api/audit?limit=1', '/api/audit?limit=1&before=2', '/api/audit?limit=1&format=csv']) {
+        const bySup = await sup.call('GET', path);
+        expect([bySup.status, bySup.json?.error?.code], path).to.deep.equal([403, 'forbidden']);
+        const anonymous = await new StaffClient(ts.base).call('GET', path);
+        expect(anonymous.status, path).to.equal(401);
+      }
+    });
   });
 
   describe('purge', () => {

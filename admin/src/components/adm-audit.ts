@@ -1,15 +1,18 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { AUDIT_ACTIONS, type AuditEvent } from '../../../shared/domain.ts';
-import { auditCsvUrl, getAudit, type AuditDto, type AuditFilter } from '../data/api.ts';
+import { ApiError, auditCsvUrl, getAudit, type AuditDto, type AuditFilter } from '../data/api.ts';
 import { TaskController } from '../controllers/task.ts';
-import { LangController, auditActionText, formatDayAndTime, t } from '../i18n.ts';
+import { LangController, auditActionText, errorMessage, formatDayAndTime, t } from '../i18n.ts';
 import { base } from '../styles.ts';
 import { adminStyles } from './admin-styles.ts';
 import { loadStatus } from './load-state.ts';
 import { localDayToIso } from './local-time.ts';
 
-/** Rendering tens of thousands of rows helps nobody: the newest ones, and the CSV for everything. */
-const MAX_ROWS = 500;
+/** Events a page: a busy school writes ~2,000 a day; older ones on request, and the CSV has everything. */
+const PAGE = 200;
+
+/** The pages loaded after `first` (newest first); a new first page (a new filter, a retry) starts again. */
+interface OlderPages { first: AuditDto; events: AuditEvent[]; last?: AuditDto; busy: boolean; error?: string }
 
 function detailsText(details: AuditEvent['details']): string {
   return Object.keys(details).length ? JSON.stringify(details) : '';
@@ -17,8 +20,9 @@ function detailsText(details: AuditEvent['details']): string {
 
 /**
  * 'Auditlog' (admin): the append-only log of who did what when, newest first, filtered by 'Van' and 'Tot'
- * (local days), 'Actie' and 'Medewerker'. A status line says whether the hash chain verifies ('Keten
- * gecontroleerd: in orde') or where it breaks; 'Exporteren als CSV' downloads the same selection.
+ * (local days), 'Actie' and 'Medewerker'. The newest 200 first; 'Oudere gebeurtenissen laden' below the table
+ * appends the next 200 while older ones exist. A status line says whether the hash chain verifies ('Keten
+ * gecontroleerd: in orde') or where it breaks; 'Exporteren als CSV' downloads the whole selection.
  *
  * @fires none — reads through `data/api.ts`.
  */
@@ -26,6 +30,7 @@ export class AdmAudit extends LitElement {
   static override properties = {
     filter: { state: true },
     filterError: { state: true },
+    older: { state: true },
   };
   static override styles = [base, adminStyles, css`
     form.filters { display: grid; grid-template-columns: 10rem 10rem minmax(0, 1.3fr) minmax(0, 1fr); gap: var(--space-3); align-items: start; }
@@ -42,17 +47,54 @@ export class AdmAudit extends LitElement {
     td.target { font-size: 0.75rem; word-break: break-all; max-width: 10rem; }
     tbody td, tbody th { vertical-align: top; }
     tbody th.num { font-weight: 500; color: var(--muted); }
+    .more { display: flex; align-items: center; gap: var(--space-3); margin-top: var(--space-4); }
   `];
 
   /** the filter last applied; a new object on every 'Filteren', so the list reloads */
   filter: AuditFilter = {};
   filterError = '';
+  older: OlderPages | undefined;
+  private olderAbort: AbortController | undefined;
 
-  private readonly audit = new TaskController(this, ([filter], signal) => getAudit(filter, signal), () => [this.filter] as const);
+  private readonly audit = new TaskController(this, ([filter], signal) => getAudit(filter, { limit: PAGE }, signal), () => [this.filter] as const);
 
   constructor() {
     super();
     new LangController(this);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.olderAbort?.abort();
+  }
+
+  /** A new filter: the list starts again from the newest. */
+  private setFilter(filter: AuditFilter) {
+    this.olderAbort?.abort();
+    this.older = undefined;
+    this.filter = filter;
+  }
+
+  /** The next page: the events older than the oldest one shown, appended. */
+  private async loadOlder(first: AuditDto, before: number) {
+    this.olderAbort?.abort();
+    const abort = (this.olderAbort = new AbortController());
+    const prior = this.older?.first === first ? this.older : { first, events: [] };
+    this.older = { ...prior, busy: true, error: undefined };
+    try {
+      const page = await getAudit(this.filter, { limit: PAGE, before }, abort.signal);
+      if (abort.signal.aborted) return;
+      this.older = { first, events: [...prior.events, ...[...page.events].reverse()], last: page, busy: false };
+      // the button may be gone now: keyboard focus goes on to the first of the rows just loaded
+      const next = page.events.at(-1);
+      if (next) {
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>(`tr[data-seq="${next.seq}"]`)?.focus();
+      }
+    } catch (err) {
+      if (abort.signal.aborted) return;
+      this.older = { ...prior, busy: false, error: err instanceof ApiError ? errorMessage(err) : String(err) };
+    }
   }
 
   private apply(e: SubmitEvent) {
@@ -74,12 +116,12 @@ export class AdmAudit extends LitElement {
     if (to) filter.to = to;
     if (action) filter.action = action;
     if (actor) filter.actor = actor;
-    this.filter = filter;
+    this.setFilter(filter);
   }
 
   private clear() {
     this.filterError = '';
-    this.filter = {};
+    this.setFilter({});
   }
 
   private filters() {
@@ -126,13 +168,11 @@ export class AdmAudit extends LitElement {
     </div>`;
   }
 
-  private table(events: AuditEvent[]) {
-    if (events.length === 0) return html`<p class="card empty">${t('audit.empty')}</p>`;
-    const newest = events.slice(-MAX_ROWS).reverse();
+  private table(newest: AuditEvent[], more: boolean) {
+    if (newest.length === 0) return html`<p class="card empty">${t('audit.empty')}</p>`;
     return html`<div class="table-wrap">
       <table>
-        <caption>${t('audit.caption')} <span class="count">(${events.length})</span>
-          ${events.length > newest.length ? html`<span class="sub">${t('audit.capped', { n: newest.length })}</span>` : nothing}</caption>
+        <caption>${t('audit.caption')} <span class="count">${t(more ? 'audit.countMore' : 'audit.count', { n: newest.length })}</span></caption>
         <thead><tr>
           <th scope="col" class="num fit">${t('audit.seq')}</th>
           <th scope="col">${t('audit.at')}</th>
@@ -144,7 +184,7 @@ export class AdmAudit extends LitElement {
         <tbody>${newest.map((e) => {
           const details = detailsText(e.details);
           const when = formatDayAndTime(e.at);
-          return html`<tr>
+          return html`<tr data-seq=${e.seq} tabindex="-1">
             <th scope="row" class="num">${e.seq}</th>
             <td class="when"><time datetime=${e.at}><span>${when.day}</span> <span>${when.time}</span></time></td>
             <td class="mono">${e.actor}</td>
@@ -157,8 +197,23 @@ export class AdmAudit extends LitElement {
     </div>`;
   }
 
+  private olderButton(first: AuditDto, older: OlderPages | undefined, newest: AuditEvent[], more: boolean) {
+    return html`${more
+      ? html`<div class="more">
+          <button type="button" class="secondary" ?disabled=${older?.busy} @click=${() => void this.loadOlder(first, newest.at(-1)!.seq)}>${t('audit.older')}</button>
+          <span role="status">${older?.busy ? t('app.loading') : nothing}</span>
+        </div>`
+      : nothing}
+      <div role="alert">${older?.error ? html`<p class="alert">${t('error.load', { message: older.error })}</p>` : nothing}</div>`;
+  }
+
   override render() {
-    const data = this.audit.value;
+    const first = this.audit.value;
+    const older = first && this.older?.first === first ? this.older : undefined;
+    // the verdict and `more` of the latest answer; the rows newest first, page after page
+    const latest = older?.last ?? first;
+    const newest = first ? [...[...first.events].reverse(), ...(older?.events ?? [])] : [];
+    const more = latest?.more ?? false;
     return html`
       <div class="page-head">
         <h1>${t('audit.title')}</h1>
@@ -166,7 +221,7 @@ export class AdmAudit extends LitElement {
       </div>
       ${this.filters()}
       ${loadStatus(this.audit.state, () => void this.audit.reload())}
-      ${data ? html`${this.verdict(data)}${this.table(data.events)}` : nothing}
+      ${first && latest ? html`${this.verdict(latest)}${this.table(newest, more)}${this.olderButton(first, older, newest, more)}` : nothing}
     `;
   }
 }

@@ -233,7 +233,10 @@ export function patchStaffUser(
 
 /** `from`/`to` are ISO date-times (with offset) or dates; `action` an audit action; `actor` a username. */
 export interface AuditFilter { from?: string; to?: string; action?: string; actor?: string }
-export interface AuditDto { events: AuditEvent[]; verified: boolean; problem?: { seq: number; line: number; reason: string } }
+/** `events` oldest first; `more` (asked for a page): older matching events exist. */
+export interface AuditDto { events: AuditEvent[]; more?: boolean; verified: boolean; problem?: { seq: number; line: number; reason: string } }
+/** The newest `limit` matching events, older than seq `before` when given. */
+export interface AuditPageQuery { limit: number; before?: number }
 
 function auditQuery(filter: AuditFilter, extra: Record<string, string> = {}): string {
   const q = new URLSearchParams();
@@ -242,8 +245,9 @@ function auditQuery(filter: AuditFilter, extra: Record<string, string> = {}): st
   return s ? `?${s}` : '';
 }
 
-export function getAudit(filter: AuditFilter, signal?: AbortSignal): Promise<AuditDto> {
-  return request(`/audit${auditQuery(filter)}`, { signal });
+export function getAudit(filter: AuditFilter, page: AuditPageQuery, signal?: AbortSignal): Promise<AuditDto> {
+  const paging = { limit: String(page.limit), ...(page.before !== undefined ? { before: String(page.before) } : {}) };
+  return request(`/audit${auditQuery(filter, paging)}`, { signal });
 }
 
 /** The CSV export with the same filters: a plain GET, so a link with `download` works (the cookie goes along). */

@@ -5,7 +5,7 @@ import { AuditQuery, CreateUserBody, ExamReviewPatch, PatchUserBody } from '../.
 import { ReviewSettingsSchema } from '../../../shared/schema.ts';
 import { reviewStatus } from '../../../shared/rules.ts';
 import { auditCsv } from '../../audit/csv.ts';
-import { AuditFilterError, filterAudit } from '../../audit/filter.ts';
+import { AuditFilterError, filterAudit, pageAudit } from '../../audit/filter.ts';
 import { UserError, activeAdmins, createUser, publicUser, setPassword } from '../../auth/users.ts';
 import type { Ctx } from '../context.ts';
 import { HttpError, param, parse } from '../errors.ts';
@@ -29,7 +29,9 @@ export function adminRoutes(ctx: Ctx): Router {
       res.type('text/csv; charset=utf-8').attachment('inzage-audit.csv').send(auditCsv(events));
       return;
     }
-    res.json({ events, verified: verdict.ok, ...(verdict.problem ? { problem: verdict.problem } : {}) });
+    // an export is always complete; only the JSON list is paged, and only when asked
+    const page = q.limit === undefined ? { events } : pageAudit(events, q.limit, q.before);
+    res.json({ ...page, verified: verdict.ok, ...(verdict.problem ? { problem: verdict.problem } : {}) });
   });
 
   r.get('/exams', (_req, res) => {

@@ -35,6 +35,9 @@ export const PatchUserBody = z.strictObject({
   disabled: z.boolean().optional(),
   resetPassword: z.literal(true).optional(),
 });
+export const CandidateSearchQuery = z.object({
+  q: z.string().trim().min(2, 'type at least 2 characters').max(100),
+});
 /** A whole number in a query string: digits only (no '1e2', '0x10' or '2.5'). */
 const wholeNumber = z.string().regex(/^\d{1,9}$/, 'a whole number').transform(Number);
 export const AuditQuery = z.object({
@@ -73,6 +76,9 @@ export interface CandidateSittingDto {
   startedAt: string; submittedAt: string; totalScore: number; maxScore: number; grade: number | null;
   reviewStatus: ReviewStatus; reviewId: string | null;
 }
+/** One hit of `GET /api/candidates?q=`. */
+export interface CandidateHitDto { number: string; name: string; className?: string; sittingCount: number }
+export interface CandidateSearchDto { candidates: CandidateHitDto[]; /** more matched than are listed */ more: boolean }
 export interface CandidateSittingsDto { candidate: { number: string; name: string; className?: string }; sittings: CandidateSittingDto[] }
 export interface KioskDto { id: string; name: string; online: boolean; reviewId: string | null; pairedAt: string; lastSeenAt: string | null }
 export interface ReviewDto {

@@ -14,6 +14,21 @@ export function displayName(c: Pick<Candidate, 'firstName' | 'lastNamePrefix' | 
   return [c.firstName, c.lastNamePrefix, c.lastName].filter((x) => x && x.trim()).join(' ');
 }
 
+/** Text for searching: lower case, without diacritics, single spaces ("Zoë  Özdemir" → "zoe ozdemir"). */
+export function searchText(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLocaleLowerCase('nl').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Whether a search matches: every word of the query occurs in one of the texts (name, number, class…),
+ * ignoring case and diacritics. An empty query matches everything.
+ */
+export function matchesSearch(query: string, ...texts: (string | undefined)[]): boolean {
+  const words = searchText(query).split(' ').filter(Boolean);
+  const hay = searchText(texts.filter(Boolean).join(' '));
+  return words.every((w) => hay.includes(w));
+}
+
 /** Pairing codes: 6 characters from an alphabet without look-alikes (no 0/O, 1/I/L, 5/S, 2/Z, 8/B). */
 export const PAIRING_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
 export const PAIRING_TTL_MS = 10 * 60 * 1000;

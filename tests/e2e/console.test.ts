@@ -206,6 +206,53 @@ describe('console (e2e): staff login, the flow to Start inzage, live sessions, k
     await screenshot(page, 'console-kiosks-in-use');
   });
 
+  it('finds a candidate at the desk by name or number, and narrows the groups and the results as one types', async () => {
+    const { page } = await open('sup1');
+    const find = page.getByRole('search', { name: 'Kandidaat zoeken' });
+    await find.getByLabel('Examennummer, naam of klas').fill('amrani');
+    await find.getByRole('button', { name: 'Zoeken' }).click();
+    const hits = page.getByRole('table', { name: /Gevonden kandidaten/ });
+    const hit = hits.getByRole('row', { name: /Mohammed El Amrani/ });
+    await hit.waitFor();
+    expect(await hit.getByRole('cell').allTextContents()).to.deep.equal(['120002', '4K1', '3', 'Inzage']);
+    await screenshot(page, 'console-find-candidate');
+
+    await find.getByLabel('Examennummer, naam of klas').fill('nergens');
+    await find.getByLabel('Examennummer, naam of klas').press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Geen kandidaat gevonden voor ‘nergens’.' }).waitFor();
+    expect(await hits.count()).to.equal(0);
+
+    await find.getByLabel('Examennummer, naam of klas').fill('120001');
+    await find.getByRole('button', { name: 'Zoeken' }).click();
+    await hits.getByRole('row', { name: /Sanne de Vries/ }).getByRole('button', { name: 'Inzage', exact: true }).click();
+    await page.getByRole('heading', { name: 'Sanne de Vries', level: 1 }).waitFor();
+    await sittingCard(page, 'Biologie KB').getByRole('button', { name: 'Start inzage' }).waitFor();
+    await page.goBack();
+
+    // the groups list narrows as one types: by group, exam or room, without diacritics
+    const groups = page.getByRole('table', { name: /Afnamegroepen/ });
+    const before = await groups.getByRole('row').count();
+    await page.getByLabel('Afnamegroepen filteren').fill('wiskunde');
+    await groups.getByRole('caption').filter({ hasText: /\(1 van \d+\)/ }).waitFor();
+    expect(await groups.getByRole('row').count()).to.equal(2); // the header and one group
+    await page.getByLabel('Afnamegroepen filteren').fill('geen zulke groep');
+    await page.getByRole('status').filter({ hasText: 'Geen afnamegroep gevonden voor ‘geen zulke groep’.' }).waitFor();
+    await page.getByLabel('Afnamegroepen filteren').fill('');
+    await groups.waitFor();
+    expect(await groups.getByRole('row').count()).to.equal(before);
+
+    // and the results of a group, by name, number or class
+    await groups.getByRole('row', { name: /Biologie KB — lokaal 4/ }).getByRole('button', { name: 'Inzien examenresultaten' }).click();
+    const table = page.getByRole('table', { name: /Kandidaten en resultaten/ });
+    await table.getByRole('row', { name: /Emma Jansen/ }).waitFor();
+    await page.getByLabel('Zoeken in deze afnamegroep').fill('4k1');
+    await table.getByRole('caption').filter({ hasText: '(2 van 3)' }).waitFor();
+    expect(await table.getByRole('row', { name: /Emma Jansen/ }).count()).to.equal(0);
+    await page.getByLabel('Zoeken in deze afnamegroep').fill('120003');
+    await table.getByRole('row', { name: /Emma Jansen/ }).waitFor();
+    expect(await table.getByRole('row').count()).to.equal(2);
+  });
+
   it('ends a review with ‘Beëindigen’: the kiosk is told, the row leaves and a notice says why', async () => {
     const sup1 = await loggedIn(ts.base, 'sup1');
     const started = once(kiosk4, 'review:started');

@@ -14,6 +14,7 @@ const ROUTES: [string, string, 'staff' | 'admin', unknown?][] = [
   ['GET', '/api/groups', 'staff'],
   ['GET', '/api/groups/g-bi-1/results', 'staff'],
   ['GET', '/api/candidates/120001/sittings', 'staff'],
+  ['GET', '/api/candidates?q=Sanne', 'staff'],
   ['GET', '/api/kiosks', 'staff'],
   ['POST', '/api/kiosks', 'admin', { code: 'AAA-AAA', name: 'x' }],
   ['PATCH', '/api/kiosks/nope', 'admin', { name: 'x' }],

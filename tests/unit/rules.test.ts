@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { displayName, formatPairingCode, isCorrect, normalizePairingCode, reviewStatus } from '../../shared/rules.ts';
+import { displayName, formatPairingCode, isCorrect, matchesSearch, normalizePairingCode, reviewStatus, searchText } from '../../shared/rules.ts';
 import type { Question } from '../../shared/domain.ts';
 
 describe('shared rules', () => {
@@ -44,5 +44,16 @@ describe('shared rules', () => {
     expect(isCorrect(num, 12.58)).to.equal(true);
     expect(isCorrect(num, 12.7)).to.equal(false);
     expect(isCorrect({ ...base, type: 'open', scheme: '' } as Question, 'x')).to.equal(undefined);
+  });
+
+  it('searches names without regard to case, diacritics or extra spaces, every word somewhere', () => {
+    expect(searchText('  Zoë   ÖZDEMIR ')).to.equal('zoe ozdemir');
+    expect(matchesSearch('zoe', 'Zoë Özdemir')).to.equal(true);
+    expect(matchesSearch('ÖZDEM zo', 'Zoë Özdemir')).to.equal(true);
+    expect(matchesSearch('de vries', 'Sanne de Vries', '4K1')).to.equal(true);
+    expect(matchesSearch('sanne 4k1', 'Sanne de Vries', '4K1')).to.equal(true);
+    expect(matchesSearch('sanne 4k2', 'Sanne de Vries', '4K1')).to.equal(false);
+    expect(matchesSearch('', 'anything')).to.equal(true);
+    expect(matchesSearch('x', undefined)).to.equal(false);
   });
 });

@@ -1,6 +1,7 @@
-import { LitElement, css, html } from 'lit';
-import type { GroupDto } from '../../../shared/protocol.ts';
-import { listGroups } from '../data/api.ts';
+import { LitElement, css, html, nothing } from 'lit';
+import type { CandidateSearchDto, GroupDto } from '../../../shared/protocol.ts';
+import { matchesSearch } from '../../../shared/rules.ts';
+import { listGroups, searchCandidates } from '../data/api.ts';
 import { TaskController } from '../controllers/task.ts';
 import { LangController, formatDate, t } from '../i18n.ts';
 import { navigate } from '../router.ts';
@@ -9,21 +10,109 @@ import { loadStatus } from './load-state.ts';
 
 /**
  * 'Afnamegroepen': every sitting group with its exam, date and number of candidates, each with the source's
- * button 'Inzien examenresultaten' (which opens the group's results).
+ * button 'Inzien examenresultaten' (which opens the group's results). Above it, for the candidate who walks up
+ * to the desk, 'Kandidaat zoeken' by number, name or class (each hit with 'Inzage' to their sittings), and a
+ * filter over the groups list.
  *
  * @fires none — navigates by the location hash.
  */
 export class AdmGroups extends LitElement {
+  static override properties = {
+    query: { state: true },
+    filter: { state: true },
+  };
   static override styles = [base, css`
     th .exam, th .location { display: block; color: var(--muted); font-weight: 500; font-size: 0.875rem; }
     .when { white-space: nowrap; }
+    .reason { color: var(--muted); font-size: 0.875rem; }
+    .find { display: flex; flex-direction: column; gap: var(--space-3); margin-bottom: var(--space-4); }
+    .find h2 { margin: 0; }
+    .find p { margin: 0; }
+    .find .hint { margin-top: calc(-1 * var(--space-2)); }
+    form.search { display: flex; align-items: flex-end; gap: var(--space-3); flex-wrap: wrap; }
+    form.search .field { flex: 1 1 16rem; max-width: 28rem; }
+    form.search button { min-height: 2.375rem; }
+    .hits caption .count, caption .count { color: var(--muted); font-weight: 500; }
+    .list-head { display: flex; align-items: flex-end; justify-content: space-between; gap: var(--space-3); flex-wrap: wrap; margin-bottom: var(--space-3); }
+    .list-head .field { min-width: 16rem; }
   `];
 
+  /** the submitted candidate search ('' = none) */
+  query = '';
+  /** the filter over the groups list, applied as it is typed */
+  filter = '';
+
   private readonly groups = new TaskController(this, (_args, signal) => listGroups(signal), () => [] as const);
+  private readonly search = new TaskController(this,
+    ([q], signal): Promise<CandidateSearchDto | null> => (q ? searchCandidates(q, signal) : Promise.resolve(null)),
+    () => [this.query] as const);
 
   constructor() {
     super();
     new LangController(this);
+  }
+
+  private onSearch(e: SubmitEvent) {
+    e.preventDefault();
+    const input = (e.currentTarget as HTMLFormElement).elements.namedItem('q') as HTMLInputElement;
+    const q = input.value.trim();
+    if (q.length < 2) {
+      input.reportValidity();
+      return;
+    }
+    if (q === this.query) void this.search.reload();
+    this.query = q;
+  }
+
+  private clearSearch() {
+    this.query = '';
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#find-q');
+    if (input) {
+      input.value = '';
+      input.focus();
+    }
+  }
+
+  private findSection() {
+    const found = this.query ? this.search.value : null;
+    return html`<section class="card find" aria-labelledby="find-title">
+      <h2 id="find-title">${t('find.title')}</h2>
+      <form class="search" role="search" aria-labelledby="find-title" @submit=${this.onSearch}>
+        <div class="field">
+          <label for="find-q">${t('find.label')}</label>
+          <input id="find-q" name="q" type="search" minlength="2" maxlength="100" required autocomplete="off"
+            spellcheck="false" aria-describedby="find-hint">
+        </div>
+        <button type="submit">${t('find.submit')}</button>
+      </form>
+      <p class="hint" id="find-hint">${t('find.intro')}</p>
+      ${this.query ? loadStatus(this.search.state, () => void this.search.reload()) : nothing}
+      <div role="status">${found && found.candidates.length === 0 ? html`<p class="empty">${t('find.none', { q: this.query })}</p>` : nothing}</div>
+      ${found && found.candidates.length > 0 ? html`
+        <div class="table-wrap hits">
+          <table>
+            <caption>${t('find.caption')} <span class="count">(${found.candidates.length})</span></caption>
+            <thead><tr>
+              <th scope="col">${t('results.number')}</th>
+              <th scope="col">${t('results.name')}</th>
+              <th scope="col">${t('results.class')}</th>
+              <th scope="col" class="num">${t('find.sittings')}</th>
+              <th scope="col" class="action">${t('results.review')}</th>
+            </tr></thead>
+            <tbody>${found.candidates.map((c) => html`<tr>
+              <td class="tabular">${c.number}</td>
+              <th scope="row">${c.name}</th>
+              <td>${c.className ?? t('common.none')}</td>
+              <td class="num">${c.sittingCount}</td>
+              <td class="action">${c.sittingCount > 0
+                ? html`<button type="button" class="small" @click=${() => navigate({ name: 'candidate', number: c.number })}>${t('results.open')}</button>`
+                : html`<span class="reason">${t('results.noSitting')}</span>`}</td>
+            </tr>`)}</tbody>
+          </table>
+        </div>
+        ${found.more ? html`<p class="hint">${t('find.more')}</p>` : nothing}` : nothing}
+      ${found ? html`<div><button type="button" class="secondary small" @click=${this.clearSearch}>${t('find.clear')}</button></div>` : nothing}
+    </section>`;
   }
 
   private row(g: GroupDto) {
@@ -37,6 +126,35 @@ export class AdmGroups extends LitElement {
     </tr>`;
   }
 
+  private groupsTable(groups: readonly GroupDto[]) {
+    const shown = groups.filter((g) => matchesSearch(this.filter, g.name, g.examTitle, g.location));
+    const count = shown.length === groups.length ? String(groups.length) : t('common.countOf', { n: shown.length, total: groups.length });
+    return html`
+      <div class="list-head">
+        <div class="field">
+          <label for="group-filter">${t('groups.filter')}</label>
+          <input id="group-filter" type="search" autocomplete="off" spellcheck="false" maxlength="100" .value=${this.filter}
+            aria-describedby="group-filter-hint" aria-controls="groups-table"
+            @input=${(e: InputEvent) => { this.filter = (e.target as HTMLInputElement).value; }}>
+          <span class="hint" id="group-filter-hint">${t('groups.filterHint')}</span>
+        </div>
+      </div>
+      <div role="status">${shown.length === 0 ? html`<p class="card empty">${t('groups.noMatch', { q: this.filter.trim() })}</p>` : nothing}</div>
+      ${shown.length > 0 ? html`
+        <div class="table-wrap">
+          <table id="groups-table">
+            <caption>${t('groups.caption')} <span class="count">(${count})</span></caption>
+            <thead><tr>
+              <th scope="col">${t('groups.name')}</th>
+              <th scope="col" class="fit">${t('groups.date')}</th>
+              <th scope="col" class="num fit">${t('groups.count')}</th>
+              <th scope="col" class="action"><span class="sr-only">${t('groups.actions')}</span></th>
+            </tr></thead>
+            <tbody>${shown.map((g) => this.row(g))}</tbody>
+          </table>
+        </div>` : nothing}`;
+  }
+
   override render() {
     const groups = this.groups.value;
     return html`
@@ -44,21 +162,10 @@ export class AdmGroups extends LitElement {
         <h1>${t('groups.title')}</h1>
         <p class="lead">${t('groups.intro')}</p>
       </div>
+      ${this.findSection()}
       ${loadStatus(this.groups.state, () => void this.groups.reload())}
       ${groups && groups.length === 0 ? html`<p class="card empty">${t('groups.empty')}</p>` : ''}
-      ${groups && groups.length > 0 ? html`
-        <div class="table-wrap">
-          <table>
-            <caption class="sr-only">${t('groups.caption')}</caption>
-            <thead><tr>
-              <th scope="col">${t('groups.name')}</th>
-              <th scope="col" class="fit">${t('groups.date')}</th>
-              <th scope="col" class="num fit">${t('groups.count')}</th>
-              <th scope="col" class="action"><span class="sr-only">${t('groups.actions')}</span></th>
-            </tr></thead>
-            <tbody>${groups.map((g) => this.row(g))}</tbody>
-          </table>
-        </div>` : ''}
+      ${groups && groups.length > 0 ? this.groupsTable(groups) : ''}
     `;
   }
 }

@@ -1,5 +1,6 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import type { ResultRowDto, ResultsDto, ReviewDto } from '../../../shared/protocol.ts';
+import { matchesSearch } from '../../../shared/rules.ts';
 import { getResults } from '../data/api.ts';
 import { TaskController } from '../controllers/task.ts';
 import { LangController, formatDate, formatGrade, formatScore, reviewStatusText, t } from '../i18n.ts';
@@ -20,6 +21,7 @@ export class AdmResults extends LitElement {
     groupId: {},
     reviews: { attribute: false },
     synced: { attribute: false },
+    filter: { state: true },
   };
   static override styles = [base, css`
     .exam { display: flex; gap: var(--space-3); align-items: center; flex-wrap: wrap; color: var(--muted); font-size: 1.0625rem; }
@@ -28,12 +30,20 @@ export class AdmResults extends LitElement {
     dl.facts { font-size: 0.9375rem; }
     .reason { color: var(--muted); font-size: 0.875rem; }
     caption .count { color: var(--muted); font-weight: 500; }
+    .list-head { margin-bottom: var(--space-3); }
+    .list-head .field { max-width: 24rem; }
   `];
 
   groupId = '';
   reviews: readonly ReviewDto[] = [];
   /** whether `reviews` came from the server yet; until then the rows' own `reviewId` is used */
   synced = false;
+  /** the filter over the candidates, applied as it is typed */
+  filter = '';
+
+  override willUpdate(changed: Map<PropertyKey, unknown>) {
+    if (changed.has('groupId') && changed.get('groupId') !== undefined) this.filter = '';
+  }
 
   private readonly results = new TaskController(this, ([id], signal) => getResults(id, signal), () => [this.groupId] as const);
 
@@ -78,9 +88,21 @@ export class AdmResults extends LitElement {
 
   private table(data: ResultsDto) {
     if (data.rows.length === 0) return html`<p class="card empty">${t('results.empty')}</p>`;
-    return html`<div class="table-wrap">
-      <table>
-        <caption>${t('results.caption')} <span class="count">(${data.rows.length})</span></caption>
+    const rows = data.rows.filter((r) => matchesSearch(this.filter, r.candidateNumber, r.name, r.className));
+    const count = rows.length === data.rows.length ? String(rows.length) : t('common.countOf', { n: rows.length, total: data.rows.length });
+    return html`<div class="list-head">
+      <div class="field">
+        <label for="row-filter">${t('results.filter')}</label>
+        <input id="row-filter" type="search" autocomplete="off" spellcheck="false" maxlength="100" .value=${this.filter}
+          aria-describedby="row-filter-hint" aria-controls="results-table"
+          @input=${(e: InputEvent) => { this.filter = (e.target as HTMLInputElement).value; }}>
+        <span class="hint" id="row-filter-hint">${t('results.filterHint')}</span>
+      </div>
+    </div>
+    <div role="status">${rows.length === 0 ? html`<p class="card empty">${t('results.noMatch', { q: this.filter.trim() })}</p>` : nothing}</div>
+    ${rows.length === 0 ? nothing : html`<div class="table-wrap">
+      <table id="results-table">
+        <caption>${t('results.caption')} <span class="count">(${count})</span></caption>
         <thead><tr>
           <th scope="col">${t('results.number')}</th>
           <th scope="col">${t('results.name')}</th>
@@ -89,7 +111,7 @@ export class AdmResults extends LitElement {
           <th scope="col" class="num">${t('results.grade')}</th>
           <th scope="col" class="action">${t('results.review')}</th>
         </tr></thead>
-        <tbody>${data.rows.map((row) => html`<tr>
+        <tbody>${rows.map((row) => html`<tr>
           <td class="tabular">${row.candidateNumber}</td>
           <th scope="row">${row.name}</th>
           <td>${row.className ?? t('common.none')}</td>
@@ -98,7 +120,7 @@ export class AdmResults extends LitElement {
           <td class="action">${this.action(row, data)}</td>
         </tr>`)}</tbody>
       </table>
-    </div>`;
+    </div>`}`;
   }
 
   override render() {

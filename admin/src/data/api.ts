@@ -5,7 +5,7 @@
 import type { AuditEvent, PublicUser, ReviewStatus, Role } from '../../../shared/domain.ts';
 import type { ErrorCode } from '../../../shared/errors.ts';
 import type {
-  CandidateSittingsDto, GroupDto, KioskDto, MeDto, ResultsDto, ReviewDto,
+  CandidateSearchDto, CandidateSittingsDto, GroupDto, KioskDto, MeDto, ResultsDto, ReviewDto,
 } from '../../../shared/protocol.ts';
 
 export type ClientErrorCode = ErrorCode | 'network';
@@ -108,6 +108,11 @@ export function listGroups(signal?: AbortSignal): Promise<GroupDto[]> {
 
 export function getResults(groupId: string, signal?: AbortSignal): Promise<ResultsDto> {
   return request(`/groups/${encodeURIComponent(groupId)}/results`, { signal });
+}
+
+/** Find candidates by examination number (its start), name or class; at least 2 characters. */
+export function searchCandidates(q: string, signal?: AbortSignal): Promise<CandidateSearchDto> {
+  return request(`/candidates?q=${encodeURIComponent(q)}`, { signal });
 }
 
 export function getCandidateSittings(number: string, signal?: AbortSignal): Promise<CandidateSittingsDto> {

@@ -1,10 +1,16 @@
-/** /api/groups, /api/groups/:id/results, /api/candidates/:number/sittings — staff (supervisor or admin). */
+/**
+ * /api/groups, /api/groups/:id/results, /api/candidates?q=, /api/candidates/:number/sittings — staff (supervisor or
+ * admin).
+ */
 import { Router } from 'express';
 import type { Exam, Group } from '../../../shared/domain.ts';
-import type { CandidateSittingsDto, GroupDto, ResultsDto } from '../../../shared/protocol.ts';
-import { displayName, reviewStatus } from '../../../shared/rules.ts';
+import { CandidateSearchQuery, type CandidateHitDto, type CandidateSearchDto, type CandidateSittingsDto, type GroupDto, type ResultsDto } from '../../../shared/protocol.ts';
+import { displayName, matchesSearch, reviewStatus, searchText } from '../../../shared/rules.ts';
 import type { Ctx } from '../context.ts';
-import { HttpError, param } from '../errors.ts';
+import { HttpError, param, parse } from '../errors.ts';
+
+/** At most this many candidates in a search answer; a longer query narrows it. */
+const SEARCH_LIMIT = 25;
 
 export function resultsRoutes(ctx: Ctx): Router {
   const { store, clock, auth, engine } = ctx;
@@ -44,6 +50,28 @@ export function resultsRoutes(ctx: Ctx): Router {
     });
     rows.sort((a, b) => a.name.localeCompare(b.name, 'nl'));
     const body: ResultsDto = { group: groupDto(group), exam: { id: exam.id, title: exam.title, central: exam.central, review: reviewOf(exam) }, rows };
+    res.json(body);
+  });
+
+  /** Find a candidate who walks up to the desk: by examination number (its start) or by name, class too. */
+  r.get('/candidates', (req, res) => {
+    const { q } = parse(CandidateSearchQuery, req.query);
+    const number = q.replace(/\s+/g, '');
+    const hits: (CandidateHitDto & { rank: number; sortKey: string })[] = [];
+    for (const c of content.candidates()) {
+      const name = displayName(c);
+      const rank = c.number === number ? 0 : c.number.startsWith(number) ? 1 : matchesSearch(q, name, c.className) ? 2 : -1;
+      if (rank < 0) continue;
+      hits.push({
+        number: c.number, name, ...(c.className ? { className: c.className } : {}),
+        sittingCount: content.sittingsOfCandidate(c.number).length, rank, sortKey: rank < 2 ? c.number : searchText(`${c.lastName} ${c.firstName}`),
+      });
+    }
+    hits.sort((a, b) => a.rank - b.rank || a.sortKey.localeCompare(b.sortKey, 'nl') || a.number.localeCompare(b.number));
+    const body: CandidateSearchDto = {
+      candidates: hits.slice(0, SEARCH_LIMIT).map(({ rank: _r, sortKey: _s, ...hit }) => hit),
+      more: hits.length > SEARCH_LIMIT,
+    };
     res.json(body);
   });
 

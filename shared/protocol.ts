@@ -134,7 +134,11 @@ export interface KioskClientToServer {
 export interface ReviewProgress { id: string; position: string; questionNumber: number; questionCount: number }
 export interface ReviewEndedDto { id: string; reason: EndReason; kioskId: string; candidateName: string; examTitle: string; endedAt: string }
 
+/** What changed in the stored data, for consoles to reload what they show: exams' settings, results (groups,
+ * candidates, sittings: import or purge), staff accounts. */
+export type ContentKind = 'exams' | 'results' | 'users';
 export interface AdminServerToClient {
+  'content:updated': (p: { kinds: ContentKind[] }) => void;
   'kiosks:updated': (kiosks: KioskDto[]) => void;
   'reviews:updated': (reviews: ReviewDto[]) => void;
   'review:progress': (p: ReviewProgress) => void;

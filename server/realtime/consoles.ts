@@ -5,7 +5,7 @@
  */
 import type { RequestHandler } from 'express';
 import type { Namespace } from 'socket.io';
-import type { AdminClientToServer, AdminServerToClient, KioskDto, ReviewDto, ReviewEndedDto, ReviewProgress } from '../../shared/protocol.ts';
+import type { AdminClientToServer, AdminServerToClient, ContentKind, KioskDto, ReviewDto, ReviewEndedDto, ReviewProgress } from '../../shared/protocol.ts';
 import type { Auth } from '../auth/session.ts';
 import type { Clock, Timer } from '../clock.ts';
 import type { ConsoleLink } from '../review/engine.ts';
@@ -92,6 +92,11 @@ export class ConsoleHub implements ConsoleLink {
 
   warning(p: { id: string; endsAt: string }): void {
     this.ns.emit('review:warning', p);
+  }
+
+  /** Stored data changed (import, purge, an exam's settings, staff): consoles reload what they show of it. */
+  contentChanged(...kinds: ContentKind[]): void {
+    this.ns.emit('content:updated', { kinds });
   }
 
   disconnectSession(sid: string): void {

@@ -231,7 +231,9 @@ describe('console (e2e): staff login, the flow to Start inzage, live sessions, k
 
     // the groups list narrows as one types: by group, exam or room, without diacritics
     const groups = page.getByRole('table', { name: /Afnamegroepen/ });
+    await groups.getByRole('row', { name: /Biologie KB — lokaal 4/ }).waitFor();
     const before = await groups.getByRole('row').count();
+    expect(before).to.be.greaterThan(2);
     await page.getByLabel('Afnamegroepen filteren').fill('wiskunde');
     await groups.getByRole('caption').filter({ hasText: /\(1 van \d+\)/ }).waitFor();
     expect(await groups.getByRole('row').count()).to.equal(2); // the header and one group
@@ -251,6 +253,25 @@ describe('console (e2e): staff login, the flow to Start inzage, live sessions, k
     await page.getByLabel('Zoeken in deze afnamegroep').fill('120003');
     await table.getByRole('row', { name: /Emma Jansen/ }).waitFor();
     expect(await table.getByRole('row').count()).to.equal(2);
+  });
+
+  it('follows an exam\'s settings changed elsewhere while its results are open', async () => {
+    const { page } = await open('sup1');
+    await page.goto(`${ts.base}/admin/#/groepen/g-bi-1`);
+    const table = page.getByRole('table', { name: /Kandidaten en resultaten/ });
+    const sanne = table.getByRole('row', { name: /Sanne de Vries/ });
+    await sanne.getByRole('button', { name: 'Inzage', exact: true }).waitFor();
+    await page.getByLabel('Zoeken in deze afnamegroep').fill('4k1');
+    try {
+      // an admin closes review for this exam elsewhere: the rows say so at once, the filter stays
+      expect((await admin.call('PATCH', '/api/exams/bi-kb-2026/review', { allowed: false })).status).to.equal(200);
+      await sanne.getByText('Inzage niet toegestaan').waitFor();
+      expect(await page.getByText('Inzage niet toegestaan').count()).to.be.greaterThan(0);
+      expect(await page.getByLabel('Zoeken in deze afnamegroep').inputValue()).to.equal('4k1');
+    } finally {
+      expect((await admin.call('PATCH', '/api/exams/bi-kb-2026/review', { allowed: true })).status).to.equal(200);
+    }
+    await sanne.getByRole('button', { name: 'Inzage', exact: true }).waitFor();
   });
 
   it('ends a review with ‘Beëindigen’: the kiosk is told, the row leaves and a notice says why', async () => {

@@ -26,6 +26,7 @@ export function plural(n: number, key: 'exams.questions' | 'exams.groups'): stri
  */
 export class AdmExams extends LitElement {
   static override properties = {
+    version: { attribute: false },
     editing: { state: true },
     saving: { state: true },
     formError: { state: true },
@@ -45,6 +46,8 @@ export class AdmExams extends LitElement {
   `];
 
   /** the exam whose settings the dialog edits */
+  /** moves when the server says the data behind this screen changed (`content:updated`): reload */
+  version = '';
   editing: ExamDto | null = null;
   saving = false;
   formError = '';
@@ -52,7 +55,7 @@ export class AdmExams extends LitElement {
   /** the outcome of the last change, for the status line */
   status = '';
 
-  private readonly exams = new TaskController(this, (_args, signal) => listExams(signal), () => [] as const);
+  private readonly exams = new TaskController(this, (_args, signal) => listExams(signal), () => [] as const, () => this.version);
 
   constructor() {
     super();

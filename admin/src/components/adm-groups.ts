@@ -18,6 +18,7 @@ import { loadStatus } from './load-state.ts';
  */
 export class AdmGroups extends LitElement {
   static override properties = {
+    version: { attribute: false },
     query: { state: true },
     filter: { state: true },
   };
@@ -37,15 +38,17 @@ export class AdmGroups extends LitElement {
     .list-head .field { min-width: 16rem; }
   `];
 
+  /** moves when the server says the data behind this screen changed (`content:updated`): reload */
+  version = '';
   /** the submitted candidate search ('' = none) */
   query = '';
   /** the filter over the groups list, applied as it is typed */
   filter = '';
 
-  private readonly groups = new TaskController(this, (_args, signal) => listGroups(signal), () => [] as const);
+  private readonly groups = new TaskController(this, (_args, signal) => listGroups(signal), () => [] as const, () => this.version);
   private readonly search = new TaskController(this,
     ([q], signal): Promise<CandidateSearchDto | null> => (q ? searchCandidates(q, signal) : Promise.resolve(null)),
-    () => [this.query] as const);
+    () => [this.query] as const, () => this.version);
 
   constructor() {
     super();

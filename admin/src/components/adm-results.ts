@@ -21,6 +21,7 @@ export class AdmResults extends LitElement {
     groupId: {},
     reviews: { attribute: false },
     synced: { attribute: false },
+    version: { attribute: false },
     filter: { state: true },
   };
   static override styles = [base, css`
@@ -38,6 +39,8 @@ export class AdmResults extends LitElement {
   reviews: readonly ReviewDto[] = [];
   /** whether `reviews` came from the server yet; until then the rows' own `reviewId` is used */
   synced = false;
+  /** moves when the server says the data behind this screen changed (`content:updated`): reload */
+  version = '';
   /** the filter over the candidates, applied as it is typed */
   filter = '';
 
@@ -45,7 +48,7 @@ export class AdmResults extends LitElement {
     if (changed.has('groupId') && changed.get('groupId') !== undefined) this.filter = '';
   }
 
-  private readonly results = new TaskController(this, ([id], signal) => getResults(id, signal), () => [this.groupId] as const);
+  private readonly results = new TaskController(this, ([id], signal) => getResults(id, signal), () => [this.groupId] as const, () => this.version);
 
   constructor() {
     super();

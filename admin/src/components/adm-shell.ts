@@ -137,26 +137,28 @@ export class AdmShell extends LitElement {
   }
 
   private adminView(section: AdminSection) {
-    const { reviews } = this.live.state;
+    const { reviews, versions } = this.live.state;
     switch (section) {
-      case 'exams': return html`<adm-exams></adm-exams>`;
+      case 'exams': return html`<adm-exams .version=${`${versions.exams}.${versions.results}`}></adm-exams>`;
       case 'import': return html`<adm-import></adm-import>`;
-      case 'staff': return html`<adm-staff .currentUserId=${this.user?.id ?? ''} .reviews=${reviews}></adm-staff>`;
+      case 'staff': return html`<adm-staff .currentUserId=${this.user?.id ?? ''} .reviews=${reviews} .version=${String(versions.users)}></adm-staff>`;
       case 'audit': return html`<adm-audit></adm-audit>`;
     }
   }
 
   private view() {
     const r = this.router.route;
-    const { kiosks, reviews, synced } = this.live.state;
+    const { kiosks, reviews, synced, versions } = this.live.state;
     const isAdmin = this.user?.role === 'admin';
+    // results screens show exam settings too (the review status)
+    const version = `${versions.exams}.${versions.results}`;
     switch (r.name) {
       case 'groups':
-        return html`<adm-groups></adm-groups>`;
+        return html`<adm-groups .version=${version}></adm-groups>`;
       case 'results':
-        return html`<adm-results .groupId=${r.groupId} .reviews=${reviews} .synced=${synced}></adm-results>`;
+        return html`<adm-results .groupId=${r.groupId} .reviews=${reviews} .synced=${synced} .version=${version}></adm-results>`;
       case 'candidate':
-        return html`<adm-sitting .number=${r.number} .groupId=${r.groupId} .kiosks=${kiosks} .reviews=${reviews} .synced=${synced}></adm-sitting>`;
+        return html`<adm-sitting .number=${r.number} .groupId=${r.groupId} .kiosks=${kiosks} .reviews=${reviews} .synced=${synced} .version=${version}></adm-sitting>`;
       case 'kiosks':
         return html`<adm-kiosks .kiosks=${kiosks} .reviews=${reviews} .synced=${synced} .isAdmin=${isAdmin}></adm-kiosks>`;
       case 'admin':

@@ -34,6 +34,7 @@ export class AdmSitting extends LitElement {
     kiosks: { attribute: false },
     reviews: { attribute: false },
     synced: { attribute: false },
+    version: { attribute: false },
     choice: { state: true },
     errors: { state: true },
     starting: { state: true },
@@ -61,6 +62,8 @@ export class AdmSitting extends LitElement {
   kiosks: readonly KioskDto[] = [];
   reviews: readonly ReviewDto[] = [];
   synced = false;
+  /** moves when the server says the data behind this screen changed (`content:updated`): reload */
+  version = '';
   /** the kiosk chosen per sitting; the supervisor's choice is kept even if that kiosk becomes busy */
   choice: ReadonlyMap<string, string> = new Map();
   errors: ReadonlyMap<string, string> = new Map();
@@ -68,7 +71,7 @@ export class AdmSitting extends LitElement {
   /** reviews started from this screen, per sitting, until they end */
   started: ReadonlyMap<string, { review: ReviewDto; seen: boolean }> = new Map();
 
-  private readonly data = new TaskController(this, ([n], signal) => getCandidateSittings(n, signal), () => [this.number] as const);
+  private readonly data = new TaskController(this, ([n], signal) => getCandidateSittings(n, signal), () => [this.number] as const, () => this.version);
 
   constructor() {
     super();

@@ -30,6 +30,7 @@ export class AdmStaff extends LitElement {
   static override properties = {
     currentUserId: { attribute: false },
     reviews: { attribute: false },
+    version: { attribute: false },
     addOpen: { state: true },
     busy: { state: true },
     addError: { state: true },
@@ -58,6 +59,8 @@ export class AdmStaff extends LitElement {
   currentUserId = '';
   /** the live list of running reviews (`approvedBy` is a username), to say how many a disable would end */
   reviews: readonly ReviewDto[] = [];
+  /** moves when the server says the data behind this screen changed (`content:updated`): reload */
+  version = '';
   addOpen = false;
   busy = false;
   addError = '';
@@ -68,7 +71,7 @@ export class AdmStaff extends LitElement {
   status = '';
   rowError = '';
 
-  private readonly users = new TaskController(this, (_args, signal) => listUsers(signal), () => [] as const);
+  private readonly users = new TaskController(this, (_args, signal) => listUsers(signal), () => [] as const, () => this.version);
 
   constructor() {
     super();

@@ -1,6 +1,8 @@
 /**
  * Async loading tied to an element (a small stand-in for @lit/task, which is not installed): runs when its
  * arguments change, aborts the previous run, and exposes pending / complete / error for the template.
+ * `refresh` (optional) names what makes the same arguments worth loading again — the server said the data
+ * changed: then it reloads and keeps showing the old value meanwhile.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
@@ -13,12 +15,14 @@ export type TaskState<T> =
 export class TaskController<A extends readonly unknown[], T> implements ReactiveController {
   state: TaskState<T> = { status: 'initial' };
   private lastArgs: A | undefined;
+  private lastRefresh: unknown;
   private abort: AbortController | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly task: (args: A, signal: AbortSignal) => Promise<T>,
     private readonly args: () => A,
+    private readonly refresh: () => unknown = () => undefined,
   ) {
     host.addController(this);
   }
@@ -29,9 +33,13 @@ export class TaskController<A extends readonly unknown[], T> implements Reactive
 
   hostUpdate() {
     const args = this.args();
-    if (this.lastArgs && args.length === this.lastArgs.length && args.every((a, i) => a === this.lastArgs![i])) return;
+    const refresh = this.refresh();
+    const same = this.lastArgs && args.length === this.lastArgs.length && args.every((a, i) => a === this.lastArgs![i]);
+    const stale = refresh !== this.lastRefresh;
+    this.lastRefresh = refresh;
+    if (same && !stale) return;
     this.lastArgs = args;
-    void this.run(args);
+    void this.run(args, !!same);
   }
 
   hostDisconnected() {

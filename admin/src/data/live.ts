@@ -6,7 +6,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { io, type Socket } from 'socket.io-client';
 import type {
-  AdminClientToServer, AdminServerToClient, KioskDto, ReviewDto, ReviewEndedDto, ReviewProgress,
+  AdminClientToServer, AdminServerToClient, ContentKind, KioskDto, ReviewDto, ReviewEndedDto, ReviewProgress,
 } from '../../../shared/protocol.ts';
 
 export interface EndedNotice extends ReviewEndedDto {
@@ -24,9 +24,13 @@ export interface LiveState {
   /** review ids that received the 5-minute warning */
   readonly warned: ReadonlySet<string>;
   readonly ended: readonly EndedNotice[];
+  /** counts the server's `content:updated` per kind: a screen reloads what it shows when its count moves */
+  readonly versions: Readonly<Record<ContentKind, number>>;
 }
 
-const EMPTY: LiveState = { connected: false, synced: false, kiosks: [], reviews: [], warned: new Set(), ended: [] };
+const EMPTY: LiveState = {
+  connected: false, synced: false, kiosks: [], reviews: [], warned: new Set(), ended: [], versions: { exams: 0, results: 0, users: 0 },
+};
 const NOTICE_MS = 30_000;
 
 export interface LiveOptions {
@@ -78,6 +82,11 @@ export class LiveController implements ReactiveController {
       });
     });
     socket.on('review:ended', (p) => this.ended(p));
+    socket.on('content:updated', ({ kinds }) => {
+      const versions = { ...this.state.versions };
+      for (const k of kinds) if (k in versions) versions[k] += 1;
+      this.set({ versions });
+    });
   }
 
   hostDisconnected() {

@@ -54,6 +54,7 @@ export function adminRoutes(ctx: Ctx): Router {
     }
     const updated = await store.content.setExamReview(exam.id, review);
     await store.audit.append({ actor: req.user!.username, action: 'exam.review-changed', target: exam.id, details: { from: exam.review, to: review } });
+    consoles.contentChanged('exams');
     res.json({ id: updated.id, review: { ...updated.review, status: reviewStatus(updated.review, clock.now()) } });
   });
 
@@ -70,6 +71,7 @@ export function adminRoutes(ctx: Ctx): Router {
     const body = parse(CreateUserBody, req.body);
     const { user, password, generated } = await createUser(store, { ...body, now: clock.now() }).catch(userError);
     await store.audit.append({ actor: req.user!.username, action: 'user.created', target: user.id, details: { username: user.username, role: user.role } });
+    consoles.contentChanged('users');
     res.status(201).json({ user: publicUser(user), ...(generated ? { password } : {}) });
   });
 
@@ -100,6 +102,7 @@ export function adminRoutes(ctx: Ctx): Router {
       consoles.disconnectUser(id);
     }
     if (body.disabled) await engine.finishWhere((s) => s.approvedBy === id, 'user-disabled', req.user!.username);
+    consoles.contentChanged('users');
     res.json({ user: publicUser(updated), ...(password ? { password } : {}) });
   });
 

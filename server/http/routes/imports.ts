@@ -15,6 +15,7 @@ export function importRoutes(ctx: Ctx): Router {
     const result = await importData(store, req.body, { dryRun, actor: req.user!.username });
     if (!result.ok) throw new HttpError('invalid-input', `Het importbestand bevat ${result.errors!.length} fout(en); er is niets opgeslagen.`, { errors: result.errors });
     ctx.consoles.reviewsChanged();
+    if (!dryRun) ctx.consoles.contentChanged('exams', 'results');
     res.json({ dryRun, counts: result.counts, warnings: result.warnings });
   });
 
@@ -23,6 +24,7 @@ export function importRoutes(ctx: Ctx): Router {
     const affected = new Set(selectPurge(store.content, body).sittingIds);
     if (!body.dryRun) await engine.finishWhere((s) => affected.has(s.sittingId), 'data-purged', req.user!.username);
     const counts = await purge(store, { examId: body.examId, before: body.before, dryRun: body.dryRun, actor: req.user!.username });
+    if (!body.dryRun) ctx.consoles.contentChanged('results');
     res.json({ dryRun: body.dryRun, counts });
   });
 

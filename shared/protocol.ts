@@ -59,7 +59,11 @@ export const PurgeBody = z.strictObject({
 // ---------- HTTP response shapes ----------
 
 export interface MeDto { id: string; username: string; displayName: string; role: Role; mustChangePassword: boolean }
-export interface GroupDto { id: string; name: string; examId: string; examTitle: string; startsAt: string; candidateCount: number; location?: string }
+export interface GroupDto {
+  id: string; name: string; examId: string; examTitle: string; startsAt: string; candidateCount: number; location?: string;
+  /** whether a review of this group's exam can start now (the exam's settings and the server's clock) */
+  reviewStatus: ReviewStatus;
+}
 export interface ResultRowDto {
   candidateNumber: string; name: string; className?: string;
   sittingId: string | null; totalScore: number | null; maxScore: number | null; grade: number | null;

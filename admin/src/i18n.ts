@@ -52,6 +52,11 @@ const nl = {
   'role.admin': 'beheerder',
   'role.supervisor': 'toezichthouder',
   'logout': 'Uitloggen',
+  'logout.confirmTitle': 'Uitloggen?',
+  'logout.running.one': 'Uitloggen beëindigt ook de inzage die u hebt gestart:',
+  'logout.running.other': 'Uitloggen beëindigt ook de {n} inzages die u hebt gestart:',
+  'logout.runningItem': '{candidate} op {kiosk}',
+  'logout.noneLeft': 'Er lopen geen inzages meer die u hebt gestart.',
 
   'placeholder.text': 'Dit onderdeel volgt.',
   'forbidden.title': 'Geen toegang',
@@ -64,6 +69,7 @@ const nl = {
   'common.cancel': 'Annuleren',
   'common.save': 'Opslaan',
   'common.dismiss': 'Melding sluiten',
+  'common.close': 'Sluiten',
   'common.none': '—',
 
   'groups.title': 'Afnamegroepen',
@@ -84,6 +90,9 @@ const nl = {
   'results.windowFrom': 'vanaf {from}',
   'results.windowTo': 'tot {to}',
   'results.windowAlways': 'geen beperking',
+  'results.note.notAllowed': 'Voor dit examen is inzage niet toegestaan. Een beheerder kan dit wijzigen bij Examens.',
+  'results.note.notOpen': 'De inzageperiode begint op {from}. Tot dan kan er geen inzage starten.',
+  'results.note.expired': 'De inzageperiode is op {to} verstreken. Er kan geen inzage meer starten.',
   'results.maxMinutes': 'Maximale duur',
   'results.minutes': '{n} minuten',
   'results.central': 'Centraal examen',
@@ -140,14 +149,26 @@ const nl = {
   'active.title': 'Actieve inzages',
   'active.empty': 'Er lopen geen inzages.',
   'active.kiosk': 'Kiosk',
-  'active.question': 'vraag {n} van {total}',
+  'active.question': 'Vraag {n} van {total}',
   'active.timeLeft': 'Resterende tijd',
   'active.approvedBy': 'Goedgekeurd door',
   'active.end': 'Beëindigen',
   'active.endLabel': 'Beëindigen: {candidate} op {kiosk}',
   'active.kioskOffline': 'kiosk offline',
-  'active.ended': 'Inzage van {candidate} beëindigd: {reason}',
-  'active.warning': 'Nog 5 minuten',
+  'active.ended': 'De inzage van {candidate} op {kiosk} is beëindigd.',
+  'active.endedNoKiosk': 'De inzage van {candidate} is beëindigd.',
+  'active.warning': 'Bijna voorbij',
+  'active.confirmTitle': 'Inzage beëindigen?',
+  'active.confirmText': 'De inzage van {candidate} op {kiosk} wordt beëindigd. De kandidaat ziet dan niets meer.',
+  'active.confirmGone': 'De inzage van {candidate} op {kiosk} is inmiddels al beëindigd.',
+  'ended.reason.ended-by-supervisor': 'Een toezichthouder heeft de inzage beëindigd.',
+  'ended.reason.supervisor-logged-out': 'De toezichthouder die de inzage startte, is uitgelogd.',
+  'ended.reason.candidate-logged-out': 'De kandidaat is uitgelogd.',
+  'ended.reason.time-limit': 'De tijd voor de inzage was om.',
+  'ended.reason.kiosk-disconnected': 'De kiosk was te lang zonder verbinding.',
+  'ended.reason.kiosk-unpaired': 'De kiosk is ontkoppeld.',
+  'ended.reason.user-disabled': 'Het account van de toezichthouder die de inzage startte, is uitgeschakeld.',
+  'ended.reason.data-purged': 'De gegevens van deze afname zijn verwijderd.',
   'active.disconnected': 'Geen live verbinding met de server. Bezig met opnieuw verbinden…',
   'active.endFailed': 'Beëindigen mislukt: {message}',
 
@@ -205,7 +226,7 @@ const nl = {
   'exams.groups.one': '{n} afnamegroep',
   'exams.groups.other': '{n} afnamegroepen',
   'exams.actions': 'Acties',
-  'exams.edit': 'Inzage-instellingen wijzigen',
+  'exams.edit': 'Wijzigen',
   'exams.editLabel': 'Inzage-instellingen wijzigen: {title}',
   'exams.empty': 'Er zijn nog geen examens. Importeer eerst een bestand onder ‘Importeren’.',
   'exams.editTitle': 'Inzage-instellingen',
@@ -364,6 +385,27 @@ const nl = {
   'audit.at': 'Tijd',
   'audit.target': 'Doel',
   'audit.details': 'Details',
+  'audit.raw': 'Als JSON',
+  'audit.reviewTarget': 'inzage {id}',
+  'audit.change': '{from} → {to}',
+  'audit.yes': 'ja',
+  'audit.no': 'nee',
+  'audit.key.ip': 'IP-adres',
+  'audit.key.reason': 'Reden',
+  'audit.key.username': 'Gebruikersnaam',
+  'audit.key.role': 'Rol',
+  'audit.key.name': 'Naam',
+  'audit.key.from': 'Van',
+  'audit.key.to': 'Naar',
+  'audit.key.sittingId': 'Afname',
+  'audit.key.kioskId': 'Kiosk',
+  'audit.key.examId': 'Examen',
+  'audit.key.questionId': 'Vraag',
+  'audit.key.what': 'Bekeken',
+  'audit.key.generated': 'Gegenereerd wachtwoord',
+  'audit.key.before': 'Vóór',
+  'audit.what.key': 'antwoordsleutel',
+  'audit.what.scheme': 'correctievoorschrift',
   'audit.action.auth.login': 'Ingelogd',
   'audit.action.auth.login-failed': 'Inloggen mislukt',
   'audit.action.auth.logout': 'Uitgelogd',
@@ -428,6 +470,11 @@ const en: Record<MessageKey, string> = {
   'role.admin': 'administrator',
   'role.supervisor': 'supervisor',
   'logout': 'Log out',
+  'logout.confirmTitle': 'Log out?',
+  'logout.running.one': 'Logging out also ends the review you started:',
+  'logout.running.other': 'Logging out also ends the {n} reviews you started:',
+  'logout.runningItem': '{candidate} on {kiosk}',
+  'logout.noneLeft': 'No reviews you started are running any more.',
 
   'placeholder.text': 'This section is coming.',
   'forbidden.title': 'No access',
@@ -440,6 +487,7 @@ const en: Record<MessageKey, string> = {
   'common.cancel': 'Cancel',
   'common.save': 'Save',
   'common.dismiss': 'Dismiss notice',
+  'common.close': 'Close',
   'common.none': '—',
 
   'groups.title': 'Groups',
@@ -460,6 +508,9 @@ const en: Record<MessageKey, string> = {
   'results.windowFrom': 'from {from}',
   'results.windowTo': 'until {to}',
   'results.windowAlways': 'no limit',
+  'results.note.notAllowed': 'Review is not allowed for this exam. An administrator can change this under Exams.',
+  'results.note.notOpen': 'The review period starts on {from}. Until then no review can start.',
+  'results.note.expired': 'The review period ended on {to}. No review can start any more.',
   'results.maxMinutes': 'Maximum duration',
   'results.minutes': '{n} minutes',
   'results.central': 'Central exam',
@@ -516,14 +567,26 @@ const en: Record<MessageKey, string> = {
   'active.title': 'Active reviews',
   'active.empty': 'No reviews are running.',
   'active.kiosk': 'Kiosk',
-  'active.question': 'question {n} of {total}',
+  'active.question': 'Question {n} of {total}',
   'active.timeLeft': 'Time left',
   'active.approvedBy': 'Approved by',
   'active.end': 'End',
   'active.endLabel': 'End: {candidate} on {kiosk}',
   'active.kioskOffline': 'kiosk offline',
-  'active.ended': 'Review of {candidate} ended: {reason}',
-  'active.warning': '5 minutes left',
+  'active.ended': 'The review of {candidate} on {kiosk} has ended.',
+  'active.endedNoKiosk': 'The review of {candidate} has ended.',
+  'active.warning': 'Ending soon',
+  'active.confirmTitle': 'End review?',
+  'active.confirmText': 'The review of {candidate} on {kiosk} will be ended. The candidate then sees nothing more.',
+  'active.confirmGone': 'The review of {candidate} on {kiosk} has ended already.',
+  'ended.reason.ended-by-supervisor': 'A supervisor ended the review.',
+  'ended.reason.supervisor-logged-out': 'The supervisor who started it logged out.',
+  'ended.reason.candidate-logged-out': 'The candidate logged out.',
+  'ended.reason.time-limit': 'The time for the review was up.',
+  'ended.reason.kiosk-disconnected': 'The kiosk was disconnected for too long.',
+  'ended.reason.kiosk-unpaired': 'The kiosk was unpaired.',
+  'ended.reason.user-disabled': 'The account of the supervisor who started it was disabled.',
+  'ended.reason.data-purged': 'The data of this sitting was purged.',
   'active.disconnected': 'No live connection to the server. Reconnecting…',
   'active.endFailed': 'Ending failed: {message}',
 
@@ -581,7 +644,7 @@ const en: Record<MessageKey, string> = {
   'exams.groups.one': '{n} group',
   'exams.groups.other': '{n} groups',
   'exams.actions': 'Actions',
-  'exams.edit': 'Change review settings',
+  'exams.edit': 'Change',
   'exams.editLabel': 'Change review settings: {title}',
   'exams.empty': 'There are no exams yet. Import a file first under ‘Import’.',
   'exams.editTitle': 'Review settings',
@@ -740,6 +803,27 @@ const en: Record<MessageKey, string> = {
   'audit.at': 'Time',
   'audit.target': 'Target',
   'audit.details': 'Details',
+  'audit.raw': 'As JSON',
+  'audit.reviewTarget': 'review {id}',
+  'audit.change': '{from} → {to}',
+  'audit.yes': 'yes',
+  'audit.no': 'no',
+  'audit.key.ip': 'IP address',
+  'audit.key.reason': 'Reason',
+  'audit.key.username': 'Username',
+  'audit.key.role': 'Role',
+  'audit.key.name': 'Name',
+  'audit.key.from': 'From',
+  'audit.key.to': 'To',
+  'audit.key.sittingId': 'Sitting',
+  'audit.key.kioskId': 'Kiosk',
+  'audit.key.examId': 'Exam',
+  'audit.key.questionId': 'Question',
+  'audit.key.what': 'Viewed',
+  'audit.key.generated': 'Generated password',
+  'audit.key.before': 'Before',
+  'audit.what.key': 'answer key',
+  'audit.what.scheme': 'marking scheme',
   'audit.action.auth.login': 'Logged in',
   'audit.action.auth.login-failed': 'Login failed',
   'audit.action.auth.logout': 'Logged out',
@@ -791,7 +875,7 @@ export function setLang(next: Lang): void {
   for (const fn of listeners) fn();
 }
 
-/** `t('active.question', { n: 3, total: 12 })` → "vraag 3 van 12" */
+/** `t('active.question', { n: 3, total: 12 })` → "Vraag 3 van 12" */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
   const text = CATALOGUE[current][key];
   if (!params) return text;
@@ -820,6 +904,17 @@ export function reviewStatusText(status: ReviewStatus): string {
 
 export function endReasonText(reason: EndReason): string {
   return END_REASON_TEXT[current][reason] ?? reason;
+}
+
+// Every end reason has a sentence for the console's end notice: a new reason in shared/ fails to compile here.
+type EndedReasonKey = `ended.reason.${EndReason}`;
+const endedKeysComplete: EndedReasonKey extends MessageKey ? true : never = true;
+void endedKeysComplete;
+
+/** Why a review ended, as a sentence for the console's end notice ('Een toezichthouder heeft de inzage beëindigd.'). */
+export function endedReasonSentence(reason: EndReason): string {
+  const key = `ended.reason.${reason}`;
+  return key in nl ? t(key as MessageKey) : endReasonText(reason);
 }
 
 // Every audit action has its words in the catalogue: a new action in shared/ fails to compile here.
@@ -871,6 +966,15 @@ export function formatDate(iso: string | null | undefined): string {
   return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
 }
 
+/** Date and time apart, for a narrow column ("14 nov 2026" above "09:00"); together they read as `formatDate`. */
+export function formatDateParts(iso: string): { date: string; time: string } {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return { date: iso, time: '' };
+  return {
+    date: new Intl.DateTimeFormat(locale(), { dateStyle: 'medium' }).format(d),
+    time: new Intl.DateTimeFormat(locale(), { timeStyle: 'short' }).format(d),
+  };
+}
 
 /** Day and time with seconds, apart, for the audit log: { day: "14-06-2026", time: "10:02:31" } */
 export function formatDayAndTime(iso: string): { day: string; time: string } {

@@ -73,7 +73,8 @@ export const base = css`
   input[aria-invalid='true'] { border-color: var(--danger); }
 
   /* tables */
-  .table-wrap { background: var(--surface); border: 1px solid var(--line); border-radius: var(--radius-lg); overflow-x: auto; }
+  /* positioned: what is positioned inside (.sr-only) scrolls with the table instead of widening the page */
+  .table-wrap { position: relative; background: var(--surface); border: 1px solid var(--line); border-radius: var(--radius-lg); overflow-x: auto; }
   table { width: 100%; border-collapse: collapse; font-size: 0.9375rem; }
   caption { text-align: left; padding: var(--space-3) var(--space-4); font-weight: 650; color: var(--ink-strong); border-bottom: 1px solid var(--line); }
   th, td { text-align: left; padding: 0.6rem var(--space-3); vertical-align: middle; }

@@ -122,7 +122,10 @@ describe('console administration (e2e): exams, import, staff, audit log, purge',
     expect(await ma.textContent()).to.not.contain('Centraal examen');
     await screenshot(page, 'console-admin-exams');
 
-    await ma.getByRole('button', { name: 'Inzage-instellingen wijzigen: Maatschappijleer' }).click();
+    // a short visible label, so that the table fits; the accessible name says what and which exam
+    const edit = ma.getByRole('button', { name: 'Inzage-instellingen wijzigen: Maatschappijleer' });
+    expect(await edit.textContent()).to.equal('Wijzigen');
+    await edit.click();
     const dialog = page.getByRole('dialog', { name: 'Inzage-instellingen: Maatschappijleer' });
     await dialog.waitFor();
     expect(await dialog.getByLabel('Inzage toegestaan').isChecked()).to.equal(false);
@@ -412,7 +415,16 @@ describe('console administration (e2e): exams, import, staff, audit log, purge',
     expect(cells[0]).to.match(new RegExp(`^${d}-${m}-${y} \\d{2}:\\d{2}:\\d{2}$`));
     expect(cells[1]).to.equal('boss');
     expect(cells[2]).to.equal('Medewerker uitgeschakelduser.disabled');
-    expect(cells[4]).to.equal('{"username":"jdeboer"}');
+    // the target in words (the stored id stays at hand), the details as 'label: value' lines with the JSON behind
+    const event = rows.nth(1);
+    expect(cells[3]).to.equal('jdeboer');
+    expect(await event.getByRole('cell').nth(3).getAttribute('title')).to.match(/^[0-9a-f-]{36}$/);
+    expect(await event.getByRole('term').allTextContents()).to.deep.equal(['Gebruikersnaam']);
+    expect(await event.getByRole('definition').allTextContents()).to.deep.equal(['jdeboer']);
+    const raw = event.getByRole('group').filter({ hasText: 'Als JSON' });
+    expect(await raw.getByRole('code').last().isVisible()).to.equal(false);
+    await event.getByText('Als JSON').click();
+    expect(await raw.getByRole('code').last().textContent()).to.equal('{"username":"jdeboer"}');
     await page.getByRole('status').filter({ hasText: 'Keten gecontroleerd: in orde' }).waitFor();
     await screenshot(page, 'console-admin-audit');
 
@@ -432,6 +444,25 @@ describe('console administration (e2e): exams, import, staff, audit log, purge',
     await page.getByRole('button', { name: 'Wissen' }).click();
     await page.getByRole('table', { name: `Gebeurtenissen (${all.length})` }).waitFor();
     expect(await page.getByLabel('Medewerker').inputValue()).to.equal('');
+
+    // a change of review settings: one line per changed setting, times in local time (stored with an offset)
+    await page.getByLabel('Actie', { exact: true }).selectOption({ label: 'Inzage-instellingen gewijzigd' });
+    await page.getByRole('button', { name: 'Filteren' }).click();
+    await page.getByRole('table', { name: 'Gebeurtenissen (2)' }).waitFor();
+    // newest first: Frans KB lost its start, Maatschappijleer was opened
+    const changes = rows.nth(1);
+    expect(await changes.getByRole('cell').nth(3).textContent()).to.equal('fr-kb-2026');
+    const fields = Object.fromEntries(await Promise.all((await changes.getByRole('term').all()).map(async (term, i) =>
+      [await term.textContent(), await changes.getByRole('definition').nth(i).textContent()])));
+    expect(fields).to.deep.equal({ 'Begin inzageperiode': '1 jan 2099, 08:00 → —' });
+    const first = rows.nth(2);
+    expect(await first.getByRole('cell').nth(3).textContent()).to.equal('ma-kb-2026');
+    const firstFields = await first.getByRole('definition').allTextContents();
+    expect(await first.getByRole('term').allTextContents()).to.deep.equal([
+      'Inzage toegestaan', 'Begin inzageperiode', 'Einde inzageperiode', 'Maximale duur (minuten)', 'Correctievoorschrift tonen',
+    ]);
+    expect(firstFields).to.deep.equal(['nee → ja', '— → 15 jan 2026, 08:00', '— → 1 jun 2099, 17:00', '30 → 45', 'ja → nee']);
+    await screenshot(page, 'console-admin-audit-settings');
   });
 
   it('reports a broken audit chain in an alert, naming the line', async () => {

@@ -38,6 +38,27 @@ async function logIn(page: Page, username: string, password = PASSWORD(username)
 
 const activeReviews = (page: Page) => page.getByRole('complementary', { name: 'Actieve inzages' });
 
+/** The text an element's `aria-describedby` points to, resolved in its own (shadow) root. */
+const describedBy = (button: Locator) => button.evaluate((el) => {
+  const root = el.getRootNode() as Document | ShadowRoot;
+  return (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean)
+    .map((id) => root.getElementById(id)?.textContent?.trim() ?? `#${id}?`).join(' ');
+});
+
+/** The accessible descriptions Chromium computes for every button with this name, in document order. */
+async function computedDescriptions(page: Page, name: string): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree') as { nodes: { role?: { value?: string }; name?: { value?: string }; description?: { value?: string }; ignored?: boolean }[] };
+    return nodes.filter((n) => !n.ignored && n.role?.value === 'button' && n.name?.value === name).map((n) => String(n.description?.value ?? ''));
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** The ids of the reviews running now, as the server says. */
+const runningReviews = async (staff: StaffClient) => ((await staff.call('GET', '/api/reviews')).json as { id: string }[]).map((r) => r.id);
+
 /** The start area of one sitting on the candidate screen, by exam title. */
 const sittingCard = (page: Page, examTitle: string) => page.getByRole('article', { name: examTitle });
 
@@ -157,6 +178,12 @@ describe('console (e2e): staff login, the flow to Start inzage, live sessions, k
     const sanne = table.getByRole('row', { name: /Sanne de Vries/ });
     expect(await sanne.textContent()).to.match(/120001/).and.match(/\d+(,\d+)? \/ \d+/);
     expect(await table.getByRole('columnheader').allTextContents()).to.include.members(['Examennummer', 'Naam', 'Score', 'Cijfer']);
+    // many buttons are named 'Inzage': each is described by its own row's name, for a screen reader
+    expect(await describedBy(sanne.getByRole('button', { name: 'Inzage', exact: true }))).to.equal('Sanne de Vries');
+    const names = await table.getByRole('rowheader').allTextContents();
+    expect(names.length).to.be.greaterThan(1);
+    expect(await Promise.all((await table.getByRole('button', { name: 'Inzage', exact: true }).all()).map(describedBy))).to.deep.equal(names);
+    expect(await computedDescriptions(page, 'Inzage')).to.deep.equal(names);
     await screenshot(page, 'console-results');
 
     await sanne.getByRole('button', { name: 'Inzage', exact: true }).click();
@@ -180,14 +207,14 @@ describe('console (e2e): staff login, the flow to Start inzage, live sessions, k
     await end.waitFor();
     expect(await end.textContent()).to.equal('Beëindigen');
     const count = payload.questions.length;
-    await panel.getByText(`vraag 1 van ${count}`).waitFor();
+    await panel.getByText(`Vraag 1 van ${count}`).waitFor();
     expect(await panel.getByRole('timer').textContent()).to.match(/^(30:00|29:[0-5]\d)Resterende tijd$/);
     expect(await panel.textContent()).to.contain('Biologie KB').and.contain('Station 3');
 
     // the candidate moves on: the console shows it
     const ack = await kiosk3.emitWithAck('review:navigate', { questionId: payload.questions[1]!.id });
     expect(ack).to.deep.equal({ ok: true });
-    await panel.getByText(`vraag 2 van ${count}`).waitFor();
+    await panel.getByText(`Vraag 2 van ${count}`).waitFor();
 
     // the other sitting of the same candidate cannot start meanwhile, and says why
     await sittingCard(page, 'Wiskunde KB (schoolexamen)').getByText('Voor deze kandidaat loopt al een inzage van een ander examen op Station 3.').waitFor();
@@ -274,12 +301,13 @@ describe('console (e2e): staff login, the flow to Start inzage, live sessions, k
     await sanne.getByRole('button', { name: 'Inzage', exact: true }).waitFor();
   });
 
-  it('ends a review with ‘Beëindigen’: the kiosk is told, the row leaves and a notice says why', async () => {
+  it('ends a review with ‘Beëindigen’ after a confirmation: the kiosk is told, the row leaves and a notice says why', async () => {
     const sup1 = await loggedIn(ts.base, 'sup1');
     const started = once(kiosk4, 'review:started');
     const r = await sup1.call('POST', '/api/reviews', { sittingId: 's-bi-120003', kioskId: station4.id });
     expect(r.status, r.text).to.equal(201);
     await started;
+    const reviewId = r.json.id as string;
 
     const { page } = await open('sup2');
     const panel = activeReviews(page);
@@ -294,13 +322,67 @@ describe('console (e2e): staff login, the flow to Start inzage, live sessions, k
     kiosk4 = (await connectKiosk(ts.base, station4.token)).socket;
     await panel.getByText('kiosk offline').waitFor({ state: 'detached' });
 
+    // 'Beëindigen' asks first, in a modal dialog naming the candidate and the station
+    const confirm = page.getByRole('dialog', { name: 'Inzage beëindigen?' });
+    expect(await end.textContent()).to.equal('Beëindigen');
+    await end.click();
+    await confirm.waitFor();
+    expect(await confirm.textContent()).to.contain('De inzage van Emma Jansen op Station 4 wordt beëindigd. De kandidaat ziet dan niets meer.');
+    await screenshot(page, 'console-end-confirm');
+    // 'Annuleren' leaves it running
+    await confirm.getByRole('button', { name: 'Annuleren' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    expect(await runningReviews(admin)).to.deep.equal([reviewId]);
+    await end.waitFor();
+    // and so does Esc
+    await end.click();
+    await confirm.waitFor();
+    await page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'hidden' });
+    expect(await runningReviews(admin)).to.deep.equal([reviewId]);
+    expect((await admin.call('GET', '/api/audit?action=review.ended')).json.events.filter((e: { target: string }) => e.target === reviewId)).to.deep.equal([]);
+
+    // confirming ends it
     const ended = once<{ reason: string }>(kiosk4, 'review:ended');
     await end.click();
+    await confirm.getByRole('button', { name: 'Beëindigen', exact: true }).click();
     expect((await ended).reason).to.equal('ended-by-supervisor');
-    await panel.getByText('Inzage van Emma Jansen beëindigd: Beëindigd door de toezichthouder').waitFor();
+    await confirm.waitFor({ state: 'hidden' });
+    const notices = panel.getByRole('status');
+    await notices.getByText('De inzage van Emma Jansen op Station 4 is beëindigd.').waitFor();
+    expect(await notices.textContent()).to.contain('De inzage van Emma Jansen op Station 4 is beëindigd. Een toezichthouder heeft de inzage beëindigd.');
     await end.waitFor({ state: 'detached' });
     await panel.getByText('Er lopen geen inzages.').waitFor();
+    expect(await runningReviews(admin)).to.deep.equal([]);
+    // the button that had focus is gone: focus continues from the panel's heading
+    expect(await panel.getByRole('heading', { name: 'Actieve inzages' }).evaluate((h) => (h.getRootNode() as ShadowRoot).activeElement === h)).to.equal(true);
     await screenshot(page, 'console-review-ended');
+
+    // in English the notice reads as naturally
+    await page.getByRole('button', { name: 'English' }).click();
+    const english = page.getByRole('complementary', { name: 'Active reviews' }).getByRole('status');
+    await english.getByText('The review of Emma Jansen on Station 4 has ended.').waitFor();
+    expect(await english.textContent()).to.contain('The review of Emma Jansen on Station 4 has ended. A supervisor ended the review.');
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+  });
+
+  it('says so when the review it asks about ends before ‘Beëindigen’ is confirmed', async () => {
+    const sup1 = await loggedIn(ts.base, 'sup1');
+    const started = once(kiosk4, 'review:started');
+    const r = await sup1.call('POST', '/api/reviews', { sittingId: 's-bi-120003', kioskId: station4.id });
+    expect(r.status, r.text).to.equal(201);
+    await started;
+    const { page } = await open('sup2');
+    const end = activeReviews(page).getByRole('button', { name: 'Beëindigen: Emma Jansen op Station 4' });
+    await end.click();
+    const confirm = page.getByRole('dialog', { name: 'Inzage beëindigen?' });
+    await confirm.waitFor();
+    // meanwhile someone else ends it
+    expect((await admin.call('DELETE', `/api/reviews/${r.json.id}`)).status).to.equal(204);
+    await confirm.getByText('De inzage van Emma Jansen op Station 4 is inmiddels al beëindigd.').waitFor();
+    expect(await confirm.getByRole('button', { name: 'Beëindigen', exact: true }).count()).to.equal(0);
+    await confirm.getByRole('button', { name: 'Sluiten' }).click();
+    await confirm.waitFor({ state: 'hidden' });
   });
 
   it('shows the server’s refusal when the chosen kiosk became busy meanwhile', async () => {
@@ -343,6 +425,31 @@ describe('console (e2e): staff login, the flow to Start inzage, live sessions, k
     await screenshot(page, 'console-results-expired');
   });
 
+  it('shows per group whether review can start, and on the results why not and until when', async () => {
+    const { page } = await open('sup1');
+    const groups = page.getByRole('table', { name: /Afnamegroepen/ });
+    await groups.getByRole('row', { name: /Biologie KB — lokaal 4/ }).waitFor();
+    // in words, under the exam's title in the row's header
+    const status = async (group: string) => (await groups.getByRole('row', { name: new RegExp(group) }).getByRole('rowheader').textContent())!.trim();
+    expect(await status('Biologie KB — lokaal 4')).to.match(/Biologie KB\s+Inzage mogelijk$/);
+    expect(await status('Maatschappijleer — lokaal 6')).to.match(/Maatschappijleer\s+Inzage niet toegestaan$/);
+    expect(await status('Frans KB — lokaal 7')).to.match(/Frans KB\s+Inzageperiode nog niet begonnen$/);
+    expect(await status('Nask KB — lokaal 5')).to.match(/Nask KB\s+Inzageperiode verstreken$/);
+
+    // not allowed: no period next to it ('geen beperking' would contradict it), and what can be done
+    await groups.getByRole('row', { name: /Maatschappijleer — lokaal 6/ }).getByRole('button', { name: 'Inzien examenresultaten' }).click();
+    const summary = page.getByRole('region', { name: 'Inzage', exact: true });
+    await summary.getByText('Voor dit examen is inzage niet toegestaan. Een beheerder kan dit wijzigen bij Examens.').waitFor();
+    expect(await summary.getByRole('term').allTextContents()).to.deep.equal(['Maximale duur']);
+    expect(await summary.textContent()).to.not.contain('geen beperking');
+    await screenshot(page, 'console-results-not-allowed');
+
+    // not open yet: from when
+    await page.goto(`${ts.base}/admin/#/groepen/g-fr-1`);
+    await summary.getByText('De inzageperiode begint op 1 jan 2099, 08:00. Tot dan kan er geen inzage starten.').waitFor();
+    expect(await summary.getByRole('term').allTextContents()).to.deep.equal(['Inzageperiode', 'Maximale duur']);
+  });
+
   it('shows the server’s CvTE message when the period expires while the sitting is open', async () => {
     // Nask KB (central) closes 2026-06-30 17:00 (+02:00): load the screen just before, click just after.
     const clock = new FakeClock(Date.parse('2026-06-30T14:55:00Z'));
@@ -376,24 +483,119 @@ describe('console (e2e): staff login, the flow to Start inzage, live sessions, k
     }
   });
 
-  it('‘Uitloggen’ ends the reviews this supervisor approved, and other consoles hear why', async () => {
+  it('marks a review that ends soon in words that stay true while its timer runs down', async () => {
+    const clock = new FakeClock(Date.now());
+    const ts2 = await startTestServer({ clock, config: CONFIG });
+    try {
+      const boss = await loggedIn(ts2.base, 'boss');
+      const k = await pairKiosk(ts2.base, boss, 'Station 1');
+      const { socket } = await connectKiosk(ts2.base, k.token);
+      try {
+        const c = await openConsole(browser, ts2.base, 'sup1');
+        consoles.push(c);
+        const { page } = c;
+        await page.getByRole('heading', { name: 'Afnamegroepen', level: 1 }).waitFor();
+        const sup1 = await loggedIn(ts2.base, 'sup1');
+        const started = once(socket, 'review:started');
+        expect((await sup1.call('POST', '/api/reviews', { sittingId: 's-bi-120001', kioskId: k.id })).status).to.equal(201);
+        await started;
+        const panel = activeReviews(page);
+        await panel.getByRole('button', { name: 'Beëindigen: Sanne de Vries op Station 1' }).waitFor();
+        expect(await panel.getByText('Bijna voorbij').count()).to.equal(0);
+        // Biologie KB allows 30 minutes: the server warns 5 minutes before the end
+        const warned = once(socket, 'review:warning');
+        clock.advance(25 * 60_000 + 1000);
+        await warned;
+        await panel.getByText('Bijna voorbij').waitFor();
+        expect(await panel.textContent()).to.not.contain('Nog 5 minuten');
+      } finally {
+        socket.close();
+      }
+    } finally {
+      await ts2.close();
+    }
+  });
+
+  it('‘Uitloggen’ asks first while this supervisor’s reviews run, then ends them, and other consoles hear why', async () => {
     const watcher = await open('sup2');
     const { page } = await open('sup1');
     await page.getByRole('heading', { name: 'Afnamegroepen', level: 1 }).waitFor();
     const started = once(kiosk4, 'review:started');
     const card = await startFromConsole(page, ts.base, '120002', 'g-bi-1', 'Biologie KB', 'Station 4');
-    await started;
+    const reviewId = ((await started) as { id: string }).id;
     await card.getByText('De inzage loopt op Station 4.').waitFor();
     await activeReviews(watcher.page).getByRole('button', { name: 'Beëindigen: Mohammed El Amrani op Station 4' }).waitFor();
 
+    // someone with no review of their own running logs out at once, and nothing else ends
+    const other = await open('sup2');
+    await other.page.getByRole('heading', { name: 'Afnamegroepen', level: 1 }).waitFor();
+    await activeReviews(other.page).getByRole('button', { name: 'Beëindigen: Mohammed El Amrani op Station 4' }).waitFor();
+    await other.page.getByRole('button', { name: 'Uitloggen' }).click();
+    await other.page.getByRole('heading', { name: 'Inloggen', level: 1 }).waitFor();
+    expect(await runningReviews(admin)).to.deep.equal([reviewId]);
+
+    // the approving supervisor is asked first, with the candidate and the station
+    const logout = page.getByRole('button', { name: 'Uitloggen' });
+    const confirm = page.getByRole('dialog', { name: 'Uitloggen?' });
+    await logout.click();
+    await confirm.waitFor();
+    expect(await confirm.textContent()).to.contain('Uitloggen beëindigt ook de inzage die u hebt gestart:');
+    expect(await confirm.getByRole('listitem').allTextContents()).to.deep.equal(['Mohammed El Amrani op Station 4']);
+    await screenshot(page, 'console-logout-confirm');
+    // 'Annuleren' and Esc keep the review and the login
+    await confirm.getByRole('button', { name: 'Annuleren' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    expect(await runningReviews(admin)).to.deep.equal([reviewId]);
+    await logout.click();
+    await confirm.waitFor();
+    await page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'hidden' });
+    expect(await runningReviews(admin)).to.deep.equal([reviewId]);
+    await page.getByRole('heading', { name: 'Mohammed El Amrani', level: 1 }).waitFor();
+    expect((await page.request.get(`${ts.base}/api/auth/me`)).status()).to.equal(200);
+
     const ended = once<{ reason: string }>(kiosk4, 'review:ended');
-    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await logout.click();
+    await confirm.getByRole('button', { name: 'Uitloggen' }).click();
     expect((await ended).reason).to.equal('supervisor-logged-out');
     await page.getByRole('heading', { name: 'Inloggen', level: 1 }).waitFor();
     await page.getByText('U bent uitgelogd.').waitFor();
-    await activeReviews(watcher.page).getByText('Inzage van Mohammed El Amrani beëindigd: De toezichthouder is uitgelogd').waitFor();
-    const left = await admin.call('GET', '/api/reviews');
-    expect(left.json).to.deep.equal([]);
+    const notices = activeReviews(watcher.page).getByRole('status');
+    await notices.getByText('De inzage van Mohammed El Amrani op Station 4 is beëindigd.').waitFor();
+    expect(await notices.textContent()).to.contain('De toezichthouder die de inzage startte, is uitgelogd.');
+    expect(await runningReviews(admin)).to.deep.equal([]);
+  });
+
+  it('fits a window 800 px wide: no console screen scrolls sideways', async () => {
+    const sup1 = await loggedIn(ts.base, 'sup1');
+    const started = once(kiosk3, 'review:started');
+    expect((await sup1.call('POST', '/api/reviews', { sittingId: 's-bi-120001', kioskId: station3.id })).status).to.equal(201);
+    await started;
+    const c = await open('boss');
+    const { page } = c;
+    await page.setViewportSize({ width: 800, height: 900 });
+    await page.getByRole('heading', { name: 'Afnamegroepen', level: 1 }).waitFor();
+    // 'Actieve inzages' (above the screen at this width) shows the running review
+    await activeReviews(page).getByRole('button', { name: 'Beëindigen: Sanne de Vries op Station 3' }).waitFor();
+    const screens: [string, string, Locator][] = [
+      ['groups', '#/groepen', page.getByRole('table', { name: /Afnamegroepen/ })],
+      ['results', '#/groepen/g-bi-1', page.getByRole('table', { name: /Kandidaten en resultaten/ })],
+      ['candidate', '#/kandidaat/120002?groep=g-bi-1', page.getByRole('button', { name: 'Start inzage' }).first()],
+      ['kiosks', '#/kiosks', page.getByRole('table', { name: /Gekoppelde kiosks/ })],
+      ['exams', '#/examens', page.getByRole('table', { name: /Examens en inzage-instellingen/ })],
+      ['import', '#/importeren', page.getByLabel('Importbestand')],
+      ['staff', '#/medewerkers', page.getByRole('table', { name: /Medewerkers/ })],
+      ['audit', '#/auditlog', page.getByRole('table', { name: /Gebeurtenissen/ })],
+    ];
+    const overflow: string[] = [];
+    for (const [name, hash, ready] of screens) {
+      await page.goto(`${ts.base}/admin/${hash}`);
+      await ready.waitFor();
+      const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+      if (scrollWidth > innerWidth) overflow.push(`${name}: ${scrollWidth} > ${innerWidth}`);
+      await screenshot(page, `console-800-${name}`);
+    }
+    expect(overflow).to.deep.equal([]);
   });
 
   it('pairs a kiosk by its code (admin), renames it and unpairs it after a confirmation dialog', async () => {

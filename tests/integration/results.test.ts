@@ -1,8 +1,53 @@
-/** Finding a candidate at the desk: `GET /api/candidates?q=` by examination number, name or class. */
+/**
+ * The groups list with each exam's review status (`GET /api/groups`), and finding a candidate at the desk:
+ * `GET /api/candidates?q=` by examination number, name or class.
+ */
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FakeClock } from '../../server/clock.ts';
 import { FIXTURES, StaffClient, loggedIn, startTestServer, type TestServer } from '../helpers/server.ts';
+
+describe('groups list', () => {
+  // Nask KB's period runs 2026-05-01 08:00 to 2026-06-30 17:00 (+02:00): start on its last afternoon.
+  const clock = new FakeClock(Date.parse('2026-06-30T14:00:00Z'));
+  let ts: TestServer;
+  let sup: StaffClient;
+  before(async () => {
+    ts = await startTestServer({ clock });
+    sup = await loggedIn(ts.base, 'sup1');
+  });
+  after(() => ts.close());
+
+  const statuses = async () => {
+    const r = await sup.call('GET', '/api/groups');
+    expect(r.status).to.equal(200);
+    return Object.fromEntries((r.json as { id: string; reviewStatus: string }[]).map((g) => [g.id, g.reviewStatus]));
+  };
+
+  it('says per group whether review of its exam can start, by the server’s clock', async () => {
+    expect(await statuses()).to.deep.equal({
+      'g-bi-1': 'open', 'g-ns-1': 'open', 'g-ma-1': 'not-allowed', 'g-fr-1': 'not-open', 'g-wi-1': 'open',
+    });
+    // the same status as the group's results screen
+    const results = await sup.call('GET', '/api/groups/g-ns-1/results');
+    expect(results.json.group.reviewStatus).to.equal('open');
+    expect(results.json.exam.review.status).to.equal('open');
+
+    clock.advance(2 * 60 * 60_000); // 18:00 in Amsterdam: Nask KB's period is over
+    sup = await loggedIn(ts.base, 'sup1'); // logins follow the server's clock too: the old one has idled out
+    expect((await statuses())['g-ns-1']).to.equal('expired');
+    expect((await sup.call('GET', '/api/groups/g-ns-1/results')).json.group.reviewStatus).to.equal('expired');
+  });
+
+  it('follows a change of the exam’s settings at once', async () => {
+    const boss = await loggedIn(ts.base, 'boss');
+    expect((await boss.call('PATCH', '/api/exams/ma-kb-2026/review', { allowed: true })).status).to.equal(200);
+    expect((await statuses())['g-ma-1']).to.equal('open');
+    expect((await boss.call('PATCH', '/api/exams/ma-kb-2026/review', { allowed: false })).status).to.equal(200);
+    expect((await statuses())['g-ma-1']).to.equal('not-allowed');
+  });
+});
 
 describe('candidate search', () => {
   let ts: TestServer;

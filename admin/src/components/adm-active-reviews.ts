@@ -4,8 +4,9 @@ import { formatRemaining } from '../../../shared/rules.ts';
 import { ApiError, endReview } from '../data/api.ts';
 import type { EndedNotice } from '../data/live.ts';
 import { ClockController } from '../controllers/clock.ts';
-import { LangController, endReasonText, errorMessage, t } from '../i18n.ts';
+import { LangController, endedReasonSentence, errorMessage, t } from '../i18n.ts';
 import { base } from '../styles.ts';
+import { dialogStyles, syncDialog } from './dialog.ts';
 
 export type DismissNoticeEvent = CustomEvent<{ key: string }>;
 
@@ -13,9 +14,10 @@ const WARN_MS = 5 * 60 * 1000;
 const byName = new Intl.Collator('nl', { numeric: true, sensitivity: 'base' });
 
 /**
- * 'Actieve inzages': the reviews running now, live — kiosk, candidate, exam, "vraag n van N", a countdown,
- * who approved it, and 'Beëindigen' (named with its candidate and kiosk). When a review ends, a short notice
- * says why, in words.
+ * 'Actieve inzages': the reviews running now, live — kiosk, candidate, exam, "Vraag n van N", a countdown,
+ * who approved it, and 'Beëindigen' (named with its candidate and kiosk), which asks first in a dialog
+ * ('Inzage beëindigen?') naming the candidate and the station: a supervisor watching many stations must not end
+ * the wrong one by a slip. When a review ends, a short notice says which one and why, in words.
  *
  * @fires adm-dismiss-notice {key} — the close button of an end notice was pressed.
  */
@@ -27,10 +29,11 @@ export class AdmActiveReviews extends LitElement {
     ended: { attribute: false },
     connected: { attribute: false },
     synced: { attribute: false },
-    ending: { state: true },
-    errors: { state: true },
+    confirming: { state: true },
+    busy: { state: true },
+    confirmError: { state: true },
   };
-  static override styles = [base, css`
+  static override styles = [base, dialogStyles, css`
     aside { background: var(--surface); border: 1px solid var(--line); border-radius: var(--radius-lg); overflow: hidden; }
     .head { display: flex; align-items: center; justify-content: space-between; padding: var(--space-3) var(--space-4); border-bottom: 1px solid var(--line); background: var(--surface-sunk); }
     .count { font-variant-numeric: tabular-nums; min-width: 1.75rem; height: 1.75rem; border-radius: 999px; display: inline-grid; place-items: center; background: var(--accent); color: #fff; font-weight: 700; font-size: 0.875rem; padding: 0 0.5rem; }
@@ -55,9 +58,10 @@ export class AdmActiveReviews extends LitElement {
     .notices { display: flex; flex-direction: column; gap: var(--space-2); padding: var(--space-3) var(--space-3) 0; }
     .notices:empty { display: none; }
     .notice { display: flex; gap: var(--space-2); align-items: flex-start; justify-content: space-between; font-size: 0.875rem; padding: var(--space-2) var(--space-3); }
+    .notice strong { display: block; font-weight: 650; }
     .notice button.quiet { color: inherit; font-size: 1.1rem; line-height: 1; padding: 0.1rem 0.35rem; }
     .offline-bar { font-size: 0.875rem; margin: var(--space-3) var(--space-3) 0; padding: var(--space-2) var(--space-3); }
-    .item-error { grid-column: 1 / -1; font-size: 0.875rem; padding: var(--space-2) var(--space-3); }
+    h2:focus { outline: none; }
   `];
 
   reviews: readonly ReviewDto[] = [];
@@ -66,8 +70,10 @@ export class AdmActiveReviews extends LitElement {
   ended: readonly EndedNotice[] = [];
   connected = false;
   synced = false;
-  ending: ReadonlySet<string> = new Set();
-  errors: ReadonlyMap<string, string> = new Map();
+  /** the review whose 'Beëindigen' was pressed: the dialog asks about it */
+  confirming: ReviewDto | null = null;
+  busy = false;
+  confirmError = '';
 
   private readonly clock = new ClockController(this);
 
@@ -76,19 +82,43 @@ export class AdmActiveReviews extends LitElement {
     new LangController(this);
   }
 
-  private async end(r: ReviewDto) {
-    this.ending = new Set([...this.ending, r.id]);
-    const errors = new Map(this.errors);
-    errors.delete(r.id);
-    this.errors = errors;
+  override updated() {
+    syncDialog(this.renderRoot, 'end-confirm', this.confirming !== null);
+    // Progress bars: width set through the CSSOM, which the strict CSP allows (no inline style attributes).
+    for (const el of this.renderRoot.querySelectorAll<HTMLElement>('.fill')) {
+      el.style.width = `${el.dataset.pct ?? 0}%`;
+    }
+  }
+
+  private ask(r: ReviewDto) {
+    this.confirmError = '';
+    this.confirming = r;
+  }
+
+  private cancel() {
+    this.confirming = null;
+  }
+
+  private async end() {
+    const r = this.confirming;
+    if (!r || this.busy) return;
+    this.busy = true;
+    this.confirmError = '';
     try {
-      await endReview(r.id);
+      try {
+        await endReview(r.id);
+      } catch (err) {
+        // Not found: it ended meanwhile (time up, the candidate logged out), which is what was asked; its notice says why.
+        if (!(err instanceof ApiError && err.code === 'not-found')) throw err;
+      }
+      this.confirming = null;
+      // Its row (and the button that had focus) is gone: continue from the panel's heading.
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#active-title')?.focus();
     } catch (err) {
-      this.errors = new Map(this.errors).set(r.id, t('active.endFailed', { message: err instanceof ApiError ? errorMessage(err) : String(err) }));
+      this.confirmError = t('active.endFailed', { message: err instanceof ApiError ? errorMessage(err) : String(err) });
     } finally {
-      const ending = new Set(this.ending);
-      ending.delete(r.id);
-      this.ending = ending;
+      this.busy = false;
     }
   }
 
@@ -106,7 +136,6 @@ export class AdmActiveReviews extends LitElement {
     const left = Date.parse(r.endsAt) - Math.max(this.clock.now, Date.now());
     const low = left <= WARN_MS || this.warned.has(r.id);
     const online = this.kioskOnline(r);
-    const error = this.errors.get(r.id);
     const pct = r.questionCount > 0 ? Math.round((r.questionNumber / r.questionCount) * 100) : 0;
     return html`<li class="review ${low ? 'warned' : ''}">
       <h3 class="who">${r.candidateName}</h3>
@@ -121,39 +150,61 @@ export class AdmActiveReviews extends LitElement {
       <div class="bar" aria-hidden="true"><span class="fill" data-pct=${pct}></span></div>
       <div class="meta">
         <span class="progress">${t('active.question', { n: r.questionNumber, total: r.questionCount })}</span>
-        <button type="button" class="danger small" ?disabled=${this.ending.has(r.id)}
+        <button type="button" class="danger small"
           aria-label=${t('active.endLabel', { candidate: r.candidateName, kiosk: r.kioskName })}
-          @click=${() => this.end(r)}>${t('active.end')}</button>
+          aria-haspopup="dialog"
+          @click=${() => this.ask(r)}>${t('active.end')}</button>
       </div>
-      ${error ? html`<p class="alert item-error" role="alert">${error}</p>` : nothing}
     </li>`;
   }
 
-  override updated() {
-    // Progress bars: width set through the CSSOM, which the strict CSP allows (no inline style attributes).
-    for (const el of this.renderRoot.querySelectorAll<HTMLElement>('.fill')) {
-      el.style.width = `${el.dataset.pct ?? 0}%`;
-    }
+  private notice(n: EndedNotice) {
+    const title = n.kioskName
+      ? t('active.ended', { candidate: n.candidateName, kiosk: n.kioskName })
+      : t('active.endedNoKiosk', { candidate: n.candidateName });
+    return html`<div class="notice info">
+      <p><strong>${title}</strong> ${endedReasonSentence(n.reason)}</p>
+      <button type="button" class="quiet" aria-label=${t('common.dismiss')} @click=${() => this.dismiss(n.key)}>×</button>
+    </div>`;
+  }
+
+  private dialog() {
+    const r = this.confirming;
+    // gone from the live list, and not because of our own 'Beëindigen' just now
+    const gone = r !== null && !this.busy && !this.reviews.some((x) => x.id === r.id);
+    const names = r ? { candidate: r.candidateName, kiosk: r.kioskName } : { candidate: '', kiosk: '' };
+    return html`<dialog id="end-confirm" aria-labelledby="end-confirm-title" aria-describedby="end-confirm-text"
+      @close=${this.cancel}>
+      ${r ? html`<div class="body">
+        <h2 id="end-confirm-title">${t('active.confirmTitle')}</h2>
+        <p id="end-confirm-text">${t(gone ? 'active.confirmGone' : 'active.confirmText', names)}</p>
+        <div role="alert">${this.confirmError ? html`<p class="alert">${this.confirmError}</p>` : nothing}</div>
+        <div class="buttons">
+          ${gone
+            ? html`<button type="button" class="secondary" autofocus @click=${this.cancel}>${t('common.close')}</button>`
+            : html`<button type="button" class="secondary" autofocus @click=${this.cancel}>${t('common.cancel')}</button>
+              <button type="button" class="danger solid" ?disabled=${this.busy} @click=${this.end}>${t('active.end')}</button>`}
+        </div>
+      </div>` : nothing}
+    </dialog>`;
   }
 
   override render() {
     const reviews = [...this.reviews].sort((a, b) => byName.compare(a.kioskName, b.kioskName));
     return html`<aside aria-labelledby="active-title">
       <div class="head">
-        <h2 id="active-title">${t('active.title')}</h2>
+        <h2 id="active-title" tabindex="-1">${t('active.title')}</h2>
         <span class="count ${reviews.length ? '' : 'zero'}" aria-hidden="true">${reviews.length}</span>
       </div>
       ${!this.connected && this.synced ? html`<p class="notice warn offline-bar" role="status">${t('active.disconnected')}</p>` : nothing}
-      <div class="notices" role="status">${this.ended.map((n) => html`<div class="notice info">
-        <span>${t('active.ended', { candidate: n.candidateName, reason: endReasonText(n.reason) })}</span>
-        <button type="button" class="quiet" aria-label=${t('common.dismiss')} @click=${() => this.dismiss(n.key)}>×</button>
-      </div>`)}</div>
+      <div class="notices" role="status">${this.ended.map((n) => this.notice(n))}</div>
       ${!this.synced
         ? html`<p class="empty muted">${t('app.loading')}</p>`
         : reviews.length === 0
           ? html`<p class="empty muted">${t('active.empty')}</p>`
           : html`<ul>${reviews.map((r) => this.item(r))}</ul>`}
-    </aside>`;
+    </aside>
+    ${this.dialog()}`;
   }
 }
 customElements.define('adm-active-reviews', AdmActiveReviews);

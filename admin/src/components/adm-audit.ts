@@ -5,6 +5,7 @@ import { TaskController } from '../controllers/task.ts';
 import { LangController, auditActionText, errorMessage, formatDayAndTime, t } from '../i18n.ts';
 import { base } from '../styles.ts';
 import { adminStyles } from './admin-styles.ts';
+import { auditFields, auditRaw, auditTarget } from './audit-format.ts';
 import { loadStatus } from './load-state.ts';
 import { localDayToIso } from './local-time.ts';
 
@@ -14,15 +15,13 @@ const PAGE = 200;
 /** The pages loaded after `first` (newest first); a new first page (a new filter, a retry) starts again. */
 interface OlderPages { first: AuditDto; events: AuditEvent[]; last?: AuditDto; busy: boolean; error?: string }
 
-function detailsText(details: AuditEvent['details']): string {
-  return Object.keys(details).length ? JSON.stringify(details) : '';
-}
-
 /**
  * 'Auditlog' (admin): the append-only log of who did what when, newest first, filtered by 'Van' and 'Tot'
  * (local days), 'Actie' and 'Medewerker'. The newest 200 first; 'Oudere gebeurtenissen laden' below the table
- * appends the next 200 while older ones exist. A status line says whether the hash chain verifies ('Keten
- * gecontroleerd: in orde') or where it breaks; 'Exporteren als CSV' downloads the whole selection.
+ * appends the next 200 while older ones exist. 'Doel' and 'Details' are in words (a username, a kiosk's name,
+ * `label: value` lines with local times), the stored JSON one click away ('Als JSON'). A status line says
+ * whether the hash chain verifies ('Keten gecontroleerd: in orde') or where it breaks; 'Exporteren als CSV'
+ * downloads the whole selection, as stored.
  *
  * @fires none — reads through `data/api.ts`.
  */
@@ -43,8 +42,17 @@ export class AdmAudit extends LitElement {
     td.when { font-variant-numeric: tabular-nums; }
     td.when span { display: block; white-space: nowrap; }
     td.action-name code { display: block; color: var(--muted); font-size: 0.75rem; }
-    td.details code { display: block; font-size: 0.75rem; overflow-wrap: anywhere; color: var(--ink); max-width: 28rem; }
-    td.target { font-size: 0.75rem; word-break: break-all; max-width: 10rem; }
+    td.details { font-size: 0.8125rem; max-width: 28rem; }
+    /* a line per field, label and value flowing as one sentence when the column is narrow */
+    td.details dl { margin: 0; display: flex; flex-direction: column; gap: 0.15rem; }
+    td.details dt, td.details dd { display: inline; margin: 0; }
+    td.details dt { color: var(--muted); }
+    td.details dt::after { content: ': '; }
+    td.details dd { overflow-wrap: anywhere; }
+    td.details details { margin-top: 0.3rem; }
+    td.details summary { cursor: pointer; color: var(--muted); font-size: 0.75rem; width: fit-content; }
+    td.details details code { display: block; font-size: 0.75rem; overflow-wrap: anywhere; color: var(--ink); margin-top: 0.2rem; }
+    td.target { overflow-wrap: break-word; max-width: 12rem; }
     tbody td, tbody th { vertical-align: top; }
     tbody th.num { font-weight: 500; color: var(--muted); }
     .more { display: flex; align-items: center; gap: var(--space-3); margin-top: var(--space-4); }
@@ -182,19 +190,31 @@ export class AdmAudit extends LitElement {
           <th scope="col">${t('audit.details')}</th>
         </tr></thead>
         <tbody>${newest.map((e) => {
-          const details = detailsText(e.details);
           const when = formatDayAndTime(e.at);
+          const target = auditTarget(e);
           return html`<tr data-seq=${e.seq} tabindex="-1">
             <th scope="row" class="num">${e.seq}</th>
             <td class="when"><time datetime=${e.at}><span>${when.day}</span> <span>${when.time}</span></time></td>
             <td class="mono">${e.actor}</td>
             <td class="action-name">${auditActionText(e.action)}<code>${e.action}</code></td>
-            <td class="target mono">${e.target || t('common.none')}</td>
-            <td class="details">${details ? html`<code>${details}</code>` : t('common.none')}</td>
+            <td class="target" title=${target.raw ?? nothing}>${target.text || t('common.none')}</td>
+            <td class="details">${this.details(e, target.raw)}</td>
           </tr>`;
         })}</tbody>
       </table>
     </div>`;
+  }
+
+  /** `label: value` lines, and the event as stored (the target's id, the details' JSON) one click away. */
+  private details(e: AuditEvent, rawTarget: string | undefined) {
+    const fields = auditFields(e);
+    const raw = auditRaw(e);
+    return html`${fields.length
+      ? html`<dl>${fields.map((f) => html`<div><dt>${f.label}</dt><dd>${f.value}</dd></div>`)}</dl>`
+      : t('common.none')}
+      ${raw || rawTarget ? html`<details><summary>${t('audit.raw')}</summary>
+        ${rawTarget ? html`<code>${JSON.stringify({ target: rawTarget })}</code>` : nothing}
+        ${raw ? html`<code>${raw}</code>` : nothing}</details>` : nothing}`;
   }
 
   private olderButton(first: AuditDto, older: OlderPages | undefined, newest: AuditEvent[], more: boolean) {

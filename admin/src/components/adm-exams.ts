@@ -17,7 +17,7 @@ export function plural(n: number, key: 'exams.questions' | 'exams.groups'): stri
 
 /**
  * 'Examens' (admin): every exam with its review settings and status in words; per exam the button
- * 'Inzage-instellingen wijzigen' opens a dialog ('Inzage toegestaan', 'Begin inzageperiode', 'Einde
+ * 'Wijzigen' (named 'Inzage-instellingen wijzigen: <exam>') opens a dialog ('Inzage toegestaan', 'Begin inzageperiode', 'Einde
  * inzageperiode', 'Maximale duur (minuten)', 'Antwoordsleutel tonen', 'Correctievoorschrift tonen'). The
  * period is edited in local time and sent with the local offset. Below the table: 'Gegevens verwijderen'
  * (`adm-purge`).
@@ -35,13 +35,15 @@ export class AdmExams extends LitElement {
   };
   static override styles = [base, adminStyles, css`
     tbody th, tbody td { vertical-align: top; }
+    /* room for a status on one line; only the longest ('Inzageperiode nog niet begonnen') wraps when narrow */
+    td.review { min-width: 13rem; }
+    td.review .badge { white-space: normal; }
     td.review .window { display: block; color: var(--muted); font-size: 0.8125rem; margin-top: 0.3rem; line-height: 1.35; white-space: nowrap; }
     td.settings { font-size: 0.8125rem; line-height: 1.45; }
     td.settings span { display: block; white-space: nowrap; }
     td.settings .off { color: var(--muted); }
-    /* the long label wraps rather than widening the table past the page */
+    /* a short visible label ('Wijzigen'); the accessible name says what and which exam */
     td.action { padding-left: var(--space-1); }
-    td.action button { white-space: normal; text-align: center; width: 10rem; line-height: 1.25; }
     th .central { margin-top: 0.4rem; }
   `];
 

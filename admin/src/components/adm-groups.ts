@@ -3,13 +3,15 @@ import type { CandidateSearchDto, GroupDto } from '../../../shared/protocol.ts';
 import { matchesSearch } from '../../../shared/rules.ts';
 import { listGroups, searchCandidates } from '../data/api.ts';
 import { TaskController } from '../controllers/task.ts';
-import { LangController, formatDate, t } from '../i18n.ts';
+import { LangController, formatDateParts, t } from '../i18n.ts';
 import { navigate } from '../router.ts';
 import { base } from '../styles.ts';
 import { loadStatus } from './load-state.ts';
+import { statusBadge } from './review-status.ts';
 
 /**
- * 'Afnamegroepen': every sitting group with its exam, date and number of candidates, each with the source's
+ * 'Afnamegroepen': every sitting group with its exam, date, number of candidates and whether review of its exam
+ * can start now ('Inzage mogelijk', 'Inzage niet toegestaan', …, in words), each with the source's
  * button 'Inzien examenresultaten' (which opens the group's results). Above it, for the candidate who walks up
  * to the desk, 'Kandidaat zoeken' by number, name or class (each hit with 'Inzage' to their sittings), and a
  * filter over the groups list.
@@ -24,7 +26,11 @@ export class AdmGroups extends LitElement {
   };
   static override styles = [base, css`
     th .exam, th .location { display: block; color: var(--muted); font-weight: 500; font-size: 0.875rem; }
-    .when { white-space: nowrap; }
+    /* the exam's review status under its title: in the row's name, in words, without a column of its own */
+    th .status { display: block; margin-top: 0.3rem; }
+    th .status .badge { white-space: normal; }
+    /* date above time: the group's name and status get the room */
+    .when span { display: block; white-space: nowrap; }
     .reason { color: var(--muted); font-size: 0.875rem; }
     .find { display: flex; flex-direction: column; gap: var(--space-3); margin-bottom: var(--space-4); }
     .find h2 { margin: 0; }
@@ -102,13 +108,14 @@ export class AdmGroups extends LitElement {
               <th scope="col" class="num">${t('find.sittings')}</th>
               <th scope="col" class="action">${t('results.review')}</th>
             </tr></thead>
-            <tbody>${found.candidates.map((c) => html`<tr>
+            <tbody>${found.candidates.map((c, i) => html`<tr>
               <td class="tabular">${c.number}</td>
-              <th scope="row">${c.name}</th>
+              <th scope="row" id=${`hit-name-${i}`}>${c.name}</th>
               <td>${c.className ?? t('common.none')}</td>
               <td class="num">${c.sittingCount}</td>
               <td class="action">${c.sittingCount > 0
-                ? html`<button type="button" class="small" @click=${() => navigate({ name: 'candidate', number: c.number })}>${t('results.open')}</button>`
+                ? html`<button type="button" class="small" aria-describedby=${`hit-name-${i}`}
+                    @click=${() => navigate({ name: 'candidate', number: c.number })}>${t('results.open')}</button>`
                 : html`<span class="reason">${t('results.noSitting')}</span>`}</td>
             </tr>`)}</tbody>
           </table>
@@ -121,9 +128,11 @@ export class AdmGroups extends LitElement {
   private row(g: GroupDto) {
     // the location is often part of the name already ("… — lokaal 4")
     const location = g.location && !g.name.toLocaleLowerCase('nl').includes(g.location.toLocaleLowerCase('nl')) ? g.location : '';
+    const when = formatDateParts(g.startsAt);
     return html`<tr>
-      <th scope="row">${g.name}<span class="exam">${g.examTitle}</span>${location ? html`<span class="location">${location}</span>` : ''}</th>
-      <td class="when">${formatDate(g.startsAt)}</td>
+      <th scope="row">${g.name}<span class="exam">${g.examTitle}</span>${location ? html`<span class="location">${location}</span>` : ''}
+        <span class="status">${statusBadge(g.reviewStatus)}</span></th>
+      <td class="when"><time datetime=${g.startsAt}><span>${when.date}</span> <span>${when.time}</span></time></td>
       <td class="num">${g.candidateCount}</td>
       <td class="action"><button type="button" class="small" @click=${() => navigate({ name: 'results', groupId: g.id })}>${t('groups.view')}</button></td>
     </tr>`;

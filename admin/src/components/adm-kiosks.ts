@@ -4,7 +4,7 @@ import { normalizePairingCode } from '../../../shared/rules.ts';
 import { ApiError, pairKiosk, renameKiosk, unpairKiosk } from '../data/api.ts';
 import { LangController, errorMessage, formatDate, t } from '../i18n.ts';
 import { base } from '../styles.ts';
-import { syncDialog } from './dialog.ts';
+import { dialogStyles, syncDialog } from './dialog.ts';
 
 const byName = new Intl.Collator('nl', { numeric: true, sensitivity: 'base' });
 
@@ -34,7 +34,7 @@ export class AdmKiosks extends LitElement {
     unpairing: { state: true },
     unpairError: { state: true },
   };
-  static override styles = [base, css`
+  static override styles = [base, dialogStyles, css`
     .head-row { display: flex; align-items: flex-start; justify-content: space-between; gap: var(--space-4); }
     .pair { margin-bottom: var(--space-4); display: flex; flex-direction: column; gap: var(--space-2); }
     .pair form { display: grid; grid-template-columns: 12rem minmax(0, 18rem) auto; gap: var(--space-3); align-items: start; margin-top: var(--space-2); }
@@ -44,13 +44,6 @@ export class AdmKiosks extends LitElement {
     .messages { display: flex; flex-direction: column; gap: var(--space-2); margin-bottom: var(--space-4); }
     .messages:empty { display: none; }
     td .actions { display: inline-flex; gap: var(--space-2); }
-    dialog {
-      border: 1px solid var(--line); border-radius: var(--radius-lg); padding: 0; width: min(28rem, calc(100vw - 2rem));
-      color: var(--ink); box-shadow: 0 20px 50px rgb(15 23 32 / 0.3);
-    }
-    dialog::backdrop { background: rgb(15 23 32 / 0.45); }
-    dialog form, dialog .body { display: flex; flex-direction: column; gap: var(--space-4); padding: var(--space-5); }
-    dialog .buttons { display: flex; justify-content: flex-end; gap: var(--space-2); }
     h1:focus { outline: none; }
   `];
 

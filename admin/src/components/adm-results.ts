@@ -7,12 +7,13 @@ import { LangController, formatDate, formatGrade, formatScore, reviewStatusText,
 import { href, navigate } from '../router.ts';
 import { base } from '../styles.ts';
 import { loadStatus } from './load-state.ts';
-import { cvteNote, statusBadge } from './review-status.ts';
+import { reviewNote, statusBadge } from './review-status.ts';
 
 /**
- * The results of one sitting group (after 'Inzien examenresultaten'): the exam's review status in words, and a
- * table of its candidates with score and grade, each with the source's button 'Inzage' — or the reason why not,
- * or 'Inzage loopt' while a review of that sitting runs (live).
+ * The results of one sitting group (after 'Inzien examenresultaten'): the exam's review status in words (and,
+ * when no review can start, why and until when), and a table of its candidates with score and grade, each with
+ * the source's button 'Inzage' (described by the candidate's name) — or the reason why not, or 'Inzage loopt'
+ * while a review of that sitting runs (live).
  *
  * @fires none — navigates by the location hash.
  */
@@ -64,13 +65,14 @@ export class AdmResults extends LitElement {
     return t('results.windowAlways');
   }
 
-  private action(row: ResultRowDto, data: ResultsDto) {
+  /** `nameId`: the row's name cell, which describes its 'Inzage' button (many buttons share that name). */
+  private action(row: ResultRowDto, data: ResultsDto, nameId: string) {
     if (!row.sittingId) return html`<span class="reason">${t('results.noSitting')}</span>`;
     const running = this.synced ? this.reviews.some((r) => r.sittingId === row.sittingId) : row.reviewId !== null;
     if (running) return html`<span class="badge info">${t('results.running')}</span>`;
     const status = data.exam.review.status;
     if (status !== 'open') return html`<span class="reason">${reviewStatusText(status)}</span>`;
-    return html`<button type="button" class="small"
+    return html`<button type="button" class="small" aria-describedby=${nameId}
       @click=${() => navigate({ name: 'candidate', number: row.candidateNumber, groupId: data.group.id })}>${t('results.open')}</button>`;
   }
 
@@ -82,10 +84,12 @@ export class AdmResults extends LitElement {
         ${statusBadge(review.status)}
       </div>
       <dl class="facts">
-        <dt>${t('results.window')}</dt><dd>${this.window(review)}</dd>
+        ${review.status === 'not-allowed'
+          ? nothing // a period means nothing while review is not allowed at all ('geen beperking' would contradict it)
+          : html`<dt>${t('results.window')}</dt><dd>${this.window(review)}</dd>`}
         <dt>${t('results.maxMinutes')}</dt><dd>${t('results.minutes', { n: review.maxMinutes })}</dd>
       </dl>
-      ${cvteNote(review.status, data.exam.central)}
+      ${reviewNote(review.status, data.exam.central, review)}
     </section>`;
   }
 
@@ -114,13 +118,13 @@ export class AdmResults extends LitElement {
           <th scope="col" class="num">${t('results.grade')}</th>
           <th scope="col" class="action">${t('results.review')}</th>
         </tr></thead>
-        <tbody>${rows.map((row) => html`<tr>
+        <tbody>${rows.map((row, i) => html`<tr>
           <td class="tabular">${row.candidateNumber}</td>
-          <th scope="row">${row.name}</th>
+          <th scope="row" id=${`row-name-${i}`}>${row.name}</th>
           <td>${row.className ?? t('common.none')}</td>
           <td class="num">${formatScore(row.totalScore, row.maxScore)}</td>
           <td class="num">${formatGrade(row.grade)}</td>
-          <td class="action">${this.action(row, data)}</td>
+          <td class="action">${this.action(row, data, `row-name-${i}`)}</td>
         </tr>`)}</tbody>
       </table>
     </div>`}`;

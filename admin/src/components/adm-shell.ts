@@ -1,11 +1,13 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { MeDto } from '../../../shared/protocol.ts';
+import type { MeDto, ReviewDto } from '../../../shared/protocol.ts';
+import { listReviews } from '../data/api.ts';
 import { LiveController } from '../data/live.ts';
 import { logout, refresh } from '../data/session.ts';
 import { LangController, t, type MessageKey } from '../i18n.ts';
 import { RouteController, href, type AdminSection, type Route } from '../router.ts';
 import { base } from '../styles.ts';
 import type { DismissNoticeEvent } from './adm-active-reviews.ts';
+import { dialogStyles, syncDialog } from './dialog.ts';
 import './adm-active-reviews.ts';
 import './adm-audit.ts';
 import './adm-exams.ts';
@@ -26,6 +28,8 @@ const SECTION_KEY: Record<AdminSection, MessageKey> = {
  * The logged-in console: header (product, navigation, user, language, 'Uitloggen'), the current screen,
  * and 'Actieve inzages' beside it. Owns the `/admin` live connection: it opens when the shell appears
  * after login and closes when the shell goes (logout), so no listener outlives the session.
+ * Logging out ends the reviews this user approved (DESIGN §4, `supervisor-logged-out`): while any run,
+ * 'Uitloggen' first asks in a dialog ('Uitloggen?') that names them; with none it logs out at once.
  *
  * @fires none — listens for `adm-dismiss-notice` from `adm-active-reviews`.
  */
@@ -33,8 +37,9 @@ export class AdmShell extends LitElement {
   static override properties = {
     user: { attribute: false },
     loggingOut: { state: true },
+    confirmLogout: { state: true },
   };
-  static override styles = [base, css`
+  static override styles = [base, dialogStyles, css`
     :host { min-height: 100vh; display: flex; flex-direction: column; }
     header {
       background: var(--header-bg); color: var(--header-ink);
@@ -69,14 +74,21 @@ export class AdmShell extends LitElement {
     }
     main:focus { outline: none; }
     adm-active-reviews { position: sticky; top: var(--space-4); }
+    dialog ul { margin: 0; padding-left: 1.25rem; display: flex; flex-direction: column; gap: var(--space-1); }
+    dialog li { font-weight: 600; }
     @media (max-width: 60rem) {
-      .layout { grid-template-columns: 1fr; }
+      /* minmax(0, …): a wide table scrolls in its own box instead of widening the page */
+      .layout { grid-template-columns: minmax(0, 1fr); }
       adm-active-reviews { position: static; order: -1; }
     }
   `];
 
   user: MeDto | undefined = undefined;
   loggingOut = false;
+  /** 'Uitloggen' was pressed while reviews this user approved are running: the dialog asks first */
+  confirmLogout = false;
+  /** the running reviews as the server said them at 'Uitloggen', for when the live list is not current */
+  private reviewsAtLogout: readonly ReviewDto[] = [];
 
   private readonly live = new LiveController(this, {
     // The server dropped or refused the connection: ask whether the session still exists.
@@ -95,6 +107,7 @@ export class AdmShell extends LitElement {
   }
 
   override updated() {
+    syncDialog(this.renderRoot, 'logout-confirm', this.confirmLogout);
     document.title = `${this.screenTitle()} — ${t('app.name')}`;
     if (this.moveFocus) {
       this.moveFocus = false;
@@ -111,6 +124,40 @@ export class AdmShell extends LitElement {
       case 'admin': return t(SECTION_KEY[r.section]);
       case 'not-found': return t('notfound.title');
     }
+  }
+
+  /** The running reviews this user approved (the live list names the approver by username). */
+  private mine(reviews: readonly ReviewDto[]): ReviewDto[] {
+    const u = this.user;
+    if (!u) return [];
+    return reviews.filter((r) => r.approvedBy === u.username || r.approvedBy === u.id);
+  }
+
+  private liveCurrent(): boolean {
+    return this.live.state.connected && this.live.state.synced;
+  }
+
+  private async askLogout() {
+    if (this.loggingOut || this.confirmLogout) return;
+    let reviews = this.live.state.reviews;
+    if (!this.liveCurrent()) {
+      // no live list to go by: ask the server which reviews run
+      try {
+        reviews = await listReviews();
+      } catch {
+        // the server cannot say either; what the console last knew will do
+      }
+    }
+    this.reviewsAtLogout = reviews;
+    if (this.mine(reviews).length === 0) {
+      await this.logout();
+      return;
+    }
+    this.confirmLogout = true;
+  }
+
+  private cancelLogout() {
+    this.confirmLogout = false;
   }
 
   private async logout() {
@@ -183,7 +230,7 @@ export class AdmShell extends LitElement {
             <span class="role">${this.user ? t(this.user.role === 'admin' ? 'role.admin' : 'role.supervisor') : ''}</span>
           </div>
           <adm-lang-switch></adm-lang-switch>
-          <button type="button" class="logout" ?disabled=${this.loggingOut} @click=${this.logout}>${t('logout')}</button>
+          <button type="button" class="logout" ?disabled=${this.loggingOut} @click=${this.askLogout}>${t('logout')}</button>
         </div>
         <nav aria-label=${t('nav.label')}>
           <ul>
@@ -205,7 +252,28 @@ export class AdmShell extends LitElement {
           .connected=${connected} .synced=${synced}
           @adm-dismiss-notice=${(e: DismissNoticeEvent) => this.live.dismiss(e.detail.key)}></adm-active-reviews>
       </div>
+      ${this.logoutDialog()}
     `;
+  }
+
+  private logoutDialog() {
+    // live, so a review that ends (or starts) meanwhile shows at once
+    const mine = this.confirmLogout ? this.mine(this.liveCurrent() ? this.live.state.reviews : this.reviewsAtLogout) : [];
+    return html`<dialog id="logout-confirm" aria-labelledby="logout-title" aria-describedby="logout-text" @close=${this.cancelLogout}>
+      ${this.confirmLogout ? html`<div class="body">
+        <h2 id="logout-title">${t('logout.confirmTitle')}</h2>
+        <div id="logout-text" class="stack">
+          ${mine.length
+            ? html`<p>${t(mine.length === 1 ? 'logout.running.one' : 'logout.running.other', { n: mine.length })}</p>
+              <ul>${mine.map((r) => html`<li>${t('logout.runningItem', { candidate: r.candidateName, kiosk: r.kioskName })}</li>`)}</ul>`
+            : html`<p>${t('logout.noneLeft')}</p>`}
+        </div>
+        <div class="buttons">
+          <button type="button" class="secondary" autofocus @click=${this.cancelLogout}>${t('common.cancel')}</button>
+          <button type="button" class="danger solid" ?disabled=${this.loggingOut} @click=${this.logout}>${t('logout')}</button>
+        </div>
+      </div>` : nothing}
+    </dialog>`;
   }
 }
 customElements.define('adm-shell', AdmShell);

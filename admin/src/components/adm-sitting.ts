@@ -2,11 +2,11 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { CandidateSittingDto, KioskDto, ReviewDto } from '../../../shared/protocol.ts';
 import { ApiError, getCandidateSittings, startReview } from '../data/api.ts';
 import { TaskController } from '../controllers/task.ts';
-import { LangController, errorMessage, formatDate, formatGrade, formatScore, reviewStatusText, t } from '../i18n.ts';
+import { LangController, errorMessage, formatDate, formatGrade, formatScore, t } from '../i18n.ts';
 import { href } from '../router.ts';
 import { base } from '../styles.ts';
 import { loadStatus } from './load-state.ts';
-import { cvteNote, statusBadge } from './review-status.ts';
+import { reviewNote, statusBadge } from './review-status.ts';
 
 type KioskAvailability = 'free' | 'busy' | 'offline';
 
@@ -151,9 +151,7 @@ export class AdmSitting extends LitElement {
       // the reason in words (unless the server's refusal, in the alert below, has just said it);
       // an expired central exam refers to the CvTE, which says the same and more
       if (this.errors.has(s.sittingId)) return nothing;
-      return s.reviewStatus === 'expired' && s.central
-        ? cvteNote(s.reviewStatus, s.central)
-        : html`<p class="notice warn">${reviewStatusText(s.reviewStatus)}</p>`;
+      return reviewNote(s.reviewStatus, s.central);
     }
     const runningOther = this.reviews.find((r) => r.candidateNumber === candidateNumber);
     if (runningOther) {

@@ -12,6 +12,8 @@ import type {
 export interface EndedNotice extends ReviewEndedDto {
   /** unique per notice, also when a review id comes back after a restart */
   key: string;
+  /** the station it ran on, as the console knew it (a kiosk unpaired meanwhile is gone from the list) */
+  kioskName?: string;
 }
 
 export interface LiveState {
@@ -108,13 +110,15 @@ export class LiveController implements ReactiveController {
 
   private ended(p: ReviewEndedDto) {
     const key = `${p.id}:${++this.seq}`;
+    const kioskName = this.state.reviews.find((r) => r.id === p.id)?.kioskName
+      ?? this.state.kiosks.find((k) => k.id === p.kioskId)?.name;
     const warned = new Set(this.state.warned);
     warned.delete(p.id);
     this.set({
       reviews: this.state.reviews.filter((r) => r.id !== p.id),
       kiosks: this.state.kiosks.map((k) => (k.reviewId === p.id ? { ...k, reviewId: null } : k)),
       warned,
-      ended: [...this.state.ended, { ...p, key }].slice(-5),
+      ended: [...this.state.ended, { ...p, key, ...(kioskName ? { kioskName } : {}) }].slice(-5),
     });
     this.timers.set(key, setTimeout(() => this.dismiss(key), NOTICE_MS));
   }

@@ -18,19 +18,25 @@ export function resultsRoutes(ctx: Ctx): Router {
   const r = Router();
   r.use(auth.requireStaff());
 
-  const groupDto = (g: Group): GroupDto => ({
-    id: g.id, name: g.name, examId: g.examId, examTitle: content.exam(g.examId)?.title ?? '', startsAt: g.startsAt,
-    candidateCount: g.candidateNumbers.length, ...(g.location ? { location: g.location } : {}),
-  });
-  const reviewOf = (exam: Exam) => ({
+  const groupDto = (g: Group, now: number): GroupDto => {
+    const exam = content.exam(g.examId);
+    return {
+      id: g.id, name: g.name, examId: g.examId, examTitle: exam?.title ?? '', startsAt: g.startsAt,
+      candidateCount: g.candidateNumbers.length, ...(g.location ? { location: g.location } : {}),
+      // an import never leaves a group without its exam; should one appear, no review can start for it
+      reviewStatus: exam ? reviewStatus(exam.review, now) : 'not-allowed',
+    };
+  };
+  const reviewOf = (exam: Exam, now: number) => ({
     allowed: exam.review.allowed, opensAt: exam.review.opensAt ?? null, closesAt: exam.review.closesAt ?? null,
-    status: reviewStatus(exam.review, clock.now()), maxMinutes: exam.review.maxMinutes,
+    status: reviewStatus(exam.review, now), maxMinutes: exam.review.maxMinutes,
   });
   const activeBySitting = () => new Map(engine.active().map((s) => [s.sittingId, s.id]));
 
   r.get('/groups', (_req, res) => {
     const groups = content.groups().sort((a, b) => b.startsAt.localeCompare(a.startsAt) || a.name.localeCompare(b.name, 'nl'));
-    res.json(groups.map(groupDto));
+    const now = clock.now();
+    res.json(groups.map((g) => groupDto(g, now)));
   });
 
   r.get('/groups/:id/results', (req, res) => {
@@ -49,7 +55,8 @@ export function resultsRoutes(ctx: Ctx): Router {
       };
     });
     rows.sort((a, b) => a.name.localeCompare(b.name, 'nl'));
-    const body: ResultsDto = { group: groupDto(group), exam: { id: exam.id, title: exam.title, central: exam.central, review: reviewOf(exam) }, rows };
+    const now = clock.now();
+    const body: ResultsDto = { group: groupDto(group, now), exam: { id: exam.id, title: exam.title, central: exam.central, review: reviewOf(exam, now) }, rows };
     res.json(body);
   });
 

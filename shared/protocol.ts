@@ -122,7 +122,8 @@ export const LogoutPayload = z.strictObject({}).optional();
 export interface KioskServerToClient {
   'pairing:code': (p: { code: string; expiresAt: string }) => void;
   'kiosk:paired': (p: { token: string; kiosk: KioskIdentity }) => void;
-  'kiosk:state': (p: { kiosk: KioskIdentity; review: ReviewPayload | null }) => void;
+  /** `ended`: the kiosk's last review, when it ended in the last 10 minutes while the kiosk was away (it missed `review:ended`) */
+  'kiosk:state': (p: { kiosk: KioskIdentity; review: ReviewPayload | null; ended?: { id: string; reason: EndReason } }) => void;
   'review:started': (p: ReviewPayload, ack: AckFn) => void;
   'review:warning': (p: { endsAt: string }) => void;
   'review:ended': (p: { reason: EndReason }) => void;

@@ -218,7 +218,9 @@ export class KioskHub implements KioskLink {
     this.engine.kioskConnected(kioskId).then(
       (review) => {
         const sent = review && { ...review, serverNow: new Date(this.clock.now()).toISOString() };
-        if (socket.connected) socket.emit('kiosk:state', { kiosk: { id: kioskId, name: name() }, review: sent });
+        // no review: perhaps one ended while the kiosk was away, and it never heard why
+        const ended = sent ? null : this.engine.missedEnd(kioskId);
+        if (socket.connected) socket.emit('kiosk:state', { kiosk: { id: kioskId, name: name() }, review: sent, ...(ended ? { ended } : {}) });
       },
       (e) => console.error('inzage: restoring a kiosk failed:', e),
     );

@@ -38,10 +38,15 @@ const silentConsoles: ConsoleLink = { reviewsChanged() {}, kiosksChanged() {}, p
 
 const fail = (code: ErrorCode, message?: string): Ack<never> => ({ ok: false, error: apiError(code, message) });
 
+/** A review that ended while its kiosk was away is reported to the kiosk when it is back within this time. */
+export const MISSED_END_MS = 10 * 60_000;
+
 export class ReviewEngine {
   private timers = new Map<string, Timer[]>();
   private graceTimers = new Map<string, Timer>();
   private payloads = new Map<string, ReviewPayload>();
+  /** per kiosk: its last review, if that ended while the kiosk was not connected (it never got `review:ended`) */
+  private missedEnds = new Map<string, { id: string; reason: EndReason; at: number }>();
   kiosks: KioskLink | null = null;
   consoles: ConsoleLink = silentConsoles;
 
@@ -159,8 +164,12 @@ export class ReviewEngine {
   async finish(id: string, reason: EndReason, actor: string, details: Record<string, unknown> = {}, endedBy?: string): Promise<boolean> {
     const s = this.get(id);
     if (!s || s.endedAt) return false;
-    const ended: ReviewSession = { ...s, endedAt: new Date(this.clock.now()).toISOString(), endedBy: endedBy ?? actor, endReason: reason };
+    const now = this.clock.now();
+    const ended: ReviewSession = { ...s, endedAt: new Date(now).toISOString(), endedBy: endedBy ?? actor, endReason: reason };
     this.replace(ended);
+    // a kiosk that is away misses `review:ended`: its next `kiosk:state` says how the review ended
+    if (this.kiosks?.isOnline(s.kioskId)) this.missedEnds.delete(s.kioskId);
+    else this.missedEnds.set(s.kioskId, { id, reason, at: now });
     this.trimHistory();
     this.cancelTimers(id);
     const dto = this.dto(ended);
@@ -241,6 +250,16 @@ export class ReviewEngine {
     const payload = await this.payloadOf(s);
     this.consoles.reviewsChanged();
     return payload;
+  }
+
+  /**
+   * The kiosk's last review, if it ended within {@link MISSED_END_MS} while the kiosk was not connected, so
+   * that the kiosk can still tell the candidate why it ended (DESIGN §4) instead of silently going idle.
+   */
+  missedEnd(kioskId: string): { id: string; reason: EndReason } | null {
+    const m = this.missedEnds.get(kioskId);
+    if (!m || this.clock.now() - m.at > MISSED_END_MS) return null;
+    return { id: m.id, reason: m.reason };
   }
 
   /** The kiosk's last socket went away: keep its session for the grace period. */

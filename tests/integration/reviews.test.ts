@@ -1,4 +1,6 @@
 import { expect } from 'chai';
+import { FakeClock } from '../../server/clock.ts';
+import { MISSED_END_MS } from '../../server/review/engine.ts';
 import { verifyAuditText } from '../../server/store/audit.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -293,5 +295,113 @@ describe('review sessions over HTTP and sockets', () => {
       expect(api.json.verified).to.equal(true);
       expect(api.json.events.every((e: any) => e.action.startsWith('review.'))).to.equal(true);
     });
+  });
+});
+
+describe('a kiosk that was away when its review ended (fake clock)', () => {
+  const t0 = Date.parse('2026-06-05T10:00:00Z');
+  const GRACE = 60_000;
+  let clock: FakeClock;
+  let ts: TestServer;
+  let sup: StaffClient, boss: StaffClient;
+  const sockets: { close(): void }[] = [];
+  const track = <T extends { close(): void }>(s: T) => (sockets.push(s), s);
+
+  before(async () => {
+    clock = new FakeClock(t0);
+    ts = await startTestServer({ clock, config: { graceMs: GRACE } });
+  });
+  beforeEach(async () => {
+    clock.set(t0);
+    [sup, boss] = await Promise.all([loggedIn(ts.base, 'sup1'), loggedIn(ts.base, 'boss')]);
+  });
+  afterEach(async () => {
+    for (const s of sockets.splice(0)) s.close();
+    for (const r of ts.app.ctx.engine.active()) await ts.app.ctx.engine.finish(r.id, 'ended-by-supervisor', 'test');
+  });
+  after(() => ts.close());
+
+  async function until(check: () => unknown, what: string): Promise<void> {
+    for (let i = 0; i < 200 && !check(); i++) await sleep(10);
+    expect(check(), what).to.be.ok;
+  }
+
+  /** A kiosk shows a review, then its connection drops (the server has noticed). */
+  async function awayDuringReview(name: string, sittingId: string) {
+    const k = await pairKiosk(ts.base, boss, name);
+    const { socket } = await connectKiosk(ts.base, k.token);
+    track(socket);
+    const started = once(socket, 'review:started');
+    const r = await sup.call('POST', '/api/reviews', { sittingId, kioskId: k.id });
+    expect(r.status, r.text).to.equal(201);
+    await started;
+    socket.close();
+    await until(() => !ts.app.ctx.kiosks.isOnline(k.id), 'the server sees the kiosk go');
+    return { k, id: r.json.id as string };
+  }
+
+  async function back(token: string) {
+    const { socket, state } = await connectKiosk(ts.base, token);
+    track(socket);
+    return { socket, state };
+  }
+
+  it('tells the kiosk in kiosk:state that its review ended after the grace period, for 10 minutes', async () => {
+    const { k, id } = await awayDuringReview('Away 1', 's-bi-120001');
+    clock.advance(GRACE + 1);
+    await until(() => ts.app.ctx.engine.get(id)?.endReason === 'kiosk-disconnected', 'ended after the grace period');
+    const first = await back(k.token);
+    expect(first.state.review).to.equal(null);
+    expect(first.state.ended).to.deep.equal({ id, reason: 'kiosk-disconnected' });
+    // a second reconnect within the 10 minutes says the same (the kiosk ignores a review it no longer shows)
+    first.socket.close();
+    await until(() => !ts.app.ctx.kiosks.isOnline(k.id), 'gone again');
+    clock.advance(MISSED_END_MS - GRACE - 2);
+    expect((await back(k.token)).state.ended).to.deep.equal({ id, reason: 'kiosk-disconnected' });
+    // after 10 minutes it is old news
+    clock.advance(GRACE + 10);
+    const late = await back(k.token);
+    expect(late.state.review).to.equal(null);
+    expect(late.state).not.to.have.property('ended');
+  });
+
+  it('tells it the reason when a supervisor ended the review while the kiosk was away', async () => {
+    const { k, id } = await awayDuringReview('Away 2', 's-bi-120002');
+    const r = await sup.call('DELETE', `/api/reviews/${id}`);
+    expect(r.status, r.text).to.be.oneOf([200, 204]);
+    const { state } = await back(k.token);
+    expect(state).to.deep.include({ review: null, ended: { id, reason: 'ended-by-supervisor' } });
+  });
+
+  it('says nothing of an end the kiosk was connected for, nor while its review is still on', async () => {
+    // back within the grace period: the review itself, no `ended`
+    const { k, id } = await awayDuringReview('Away 3', 's-bi-120003');
+    clock.advance(GRACE - 1000);
+    const resumed = await back(k.token);
+    expect(resumed.state.review.id).to.equal(id);
+    expect(resumed.state).not.to.have.property('ended');
+    // the candidate logs out on the kiosk: it hears `review:ended` live, so a reconnect has nothing to add
+    const ended = once(resumed.socket, 'review:ended');
+    expect(await resumed.socket.timeout(2000).emitWithAck('review:logout', {})).to.deep.equal({ ok: true });
+    expect(await ended).to.deep.equal({ reason: 'candidate-logged-out' });
+    resumed.socket.close();
+    await until(() => !ts.app.ctx.kiosks.isOnline(k.id), 'gone');
+    const again = await back(k.token);
+    expect(again.state).to.deep.equal({ kiosk: { id: k.id, name: 'Away 3' }, review: null });
+  });
+
+  it('reports only the last review: a later one whose end the kiosk saw replaces a missed end', async () => {
+    const { k, id } = await awayDuringReview('Away 4', 's-wi-120001');
+    clock.advance(GRACE + 1);
+    await until(() => ts.app.ctx.engine.get(id)?.endedAt, 'ended');
+    const { socket } = await back(k.token);
+    const started = once(socket, 'review:started');
+    const r = await sup.call('POST', '/api/reviews', { sittingId: 's-wi-120002', kioskId: k.id });
+    expect(r.status, r.text).to.equal(201);
+    await started;
+    await ts.app.ctx.engine.finish(r.json.id, 'ended-by-supervisor', 'test'); // seen live
+    socket.close();
+    await until(() => !ts.app.ctx.kiosks.isOnline(k.id), 'gone');
+    expect((await back(k.token)).state).not.to.have.property('ended');
   });
 });

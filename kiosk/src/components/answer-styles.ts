@@ -84,10 +84,22 @@ export const answerStyles = css`
   .unanswered { font-style: italic; color: var(--ksk-muted); font-size: 1.15rem; }
   .sequence, .pairs, .accepted { margin: 0; padding-left: 1.6rem; display: grid; gap: 0.45rem; font-size: 1.1rem; }
   .pairs, .accepted { list-style: none; padding-left: 0; }
-  .pairs li { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: baseline; }
-  .pairs .left { font-weight: 700; }
-  .pairs .arrow { color: var(--ksk-muted); }
+
+  /* match: a list laid out as a table, so every left → right stays aligned in its column */
+  .pairs { grid-template-columns: fit-content(45%) auto minmax(0, 1fr); column-gap: 0.7rem; }
+  .pairs.marked { grid-template-columns: fit-content(40%) auto minmax(0, 1fr) auto; row-gap: 0.5rem; }
+  .pairs li { display: grid; grid-column: 1 / -1; grid-template-columns: subgrid; align-items: baseline; row-gap: 0.2rem; }
+  .pairs .left { grid-column: 1; font-weight: 700; overflow-wrap: anywhere; }
+  .pairs .arrow { grid-column: 2; color: var(--ksk-muted); }
+  .pairs .right { grid-column: 3; overflow-wrap: anywhere; }
   .pairs .none { font-style: italic; color: var(--ksk-muted); }
+  .pairs .verdict { grid-column: 4; justify-self: end; }
+  .pairs .partner { grid-column: 3 / -1; grid-row: 2; font-weight: 600; color: var(--ksk-ok-ink); overflow-wrap: anywhere; }
+  .pairs.marked li { padding: 0.55rem 0.8rem 0.55rem 1.1rem; border: 2px solid var(--ksk-line); border-radius: 0.6rem; background: var(--ksk-surface); }
+  .pairs li.ok { box-shadow: inset 0.45rem 0 0 var(--ksk-ok-ink); }
+  .pairs li.wrong { border-color: var(--ksk-warn-ink); box-shadow: inset 0.45rem 0 0 var(--ksk-warn-ink); }
+  .tag.bad { background: var(--ksk-warn-ink); color: var(--ksk-on-accent); }
+  .sides.stacked { grid-template-columns: minmax(0, 1fr); }
   .accepted li { font-weight: 600; }
   .scheme { line-height: 1.6; font-size: 1.05rem; }
   .scheme :is(p, ul, ol) { margin: 0 0 0.7em; }

@@ -141,26 +141,47 @@ function order(q: PayloadQuestion, key: unknown, lang: Lang): TemplateResult {
   `;
 }
 
-function pairList(pairs: Pair[], q: PayloadQuestion, lang: Lang): TemplateResult {
+/** Per left item, the right items it is paired with (in the order of the right-hand list). */
+function partners(pairs: Pair[], q: PayloadQuestion): Map<string, string[]> {
+  const order = new Map((q.right ?? []).map((r, i) => [r.id, i]));
+  const out = new Map<string, string[]>();
+  for (const [l, r] of pairs) out.set(l, [...(out.get(l) ?? []), r]);
+  for (const list of out.values()) list.sort((a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9));
+  return out;
+}
+
+const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
+/**
+ * Pairs as a list laid out as a table (subgrid): left item, arrow and right item(s) stay aligned in their
+ * columns however long an item is. With `key`, each of the candidate's rows is marked correct or wrong in
+ * words and with an icon (not by colour alone), and a wrong row shows the correct partner under it.
+ */
+function pairList(pairs: Pair[], q: PayloadQuestion, lang: Lang, key?: Pair[]): TemplateResult {
   const t = texts(lang);
   const lefts = q.left ?? [];
-  const known = new Set(lefts.map((l) => l.id));
-  const rows: { left: TemplateResult; rights: TemplateResult[] }[] = lefts.map((l) => ({
-    left: label(l.text),
-    rights: pairs.filter((p) => p[0] === l.id).map((p) => textOf(q.right, p[1])),
-  }));
-  for (const p of pairs) if (!known.has(p[0])) rows.push({ left: html`${p[0]}`, rights: [textOf(q.right, p[1])] });
+  const mine = partners(pairs, q);
+  const right = key ? partners(key, q) : null;
+  const rows = lefts.map((l) => ({ id: l.id, left: label(l.text) }));
+  for (const id of mine.keys()) if (!lefts.some((l) => l.id === id)) rows.push({ id, left: html`${id}` });
+  const list = (ids: string[]) => ids.map((id, i) => html`${i ? ', ' : ''}${textOf(q.right, id)}`);
   return html`
-    <ul class="pairs" role="list">
-      ${rows.map(
-        (r) => html`<li>
-          <span class="left">${r.left}</span>
-          <span class="arrow" aria-hidden="true">→</span>
-          ${r.rights.length
-            ? html`<span class="sr-only">${t.matchedWith}</span> <span class="right">${r.rights.map((x, i) => (i ? html`, ${x}` : x))}</span>`
-            : html`<span class="right none">${t.notMatched}</span>`}
-        </li>`,
-      )}
+    <ul class="pairs ${right ? 'marked' : ''}" role="list">
+      ${rows.map((row) => {
+        const given = mine.get(row.id) ?? [];
+        const correct = right?.get(row.id) ?? [];
+        const ok = sameSet(given, correct);
+        const mineText = given.length
+          ? html`<span class="right"><span class="sr-only">${t.matchedWith} </span>${list(given)}</span>`
+          : html`<span class="right none">${t.notMatched}</span>`;
+        const verdict = right
+          ? html`<span class="verdict"><span class="sr-only">, </span><span class="tag ${ok ? 'ok' : 'bad'}"><span aria-hidden="true">${ok ? '✓' : '✗'} </span>${ok ? t.pairCorrect : t.pairWrong}</span></span>`
+          : nothing;
+        const partner = right && !ok
+          ? html`<span class="partner"><span class="sr-only">, </span>${t.correctPartner}: ${correct.length ? list(correct) : t.notMatched}</span>`
+          : nothing;
+        return html`<li class=${right ? (ok ? 'ok' : 'wrong') : ''}><span class="left">${row.left}</span> <span class="arrow" aria-hidden="true">→</span> ${mineText}${verdict}${partner}</li>`;
+      })}
     </ul>
   `;
 }
@@ -168,10 +189,11 @@ function pairList(pairs: Pair[], q: PayloadQuestion, lang: Lang): TemplateResult
 function match(q: PayloadQuestion, key: unknown, lang: Lang): TemplateResult {
   const t = texts(lang);
   const mine = asPairs(q.response);
+  const correct = key === undefined ? undefined : asPairs(key);
   return html`
-    <div class="sides">
-      ${answerPanel(lang, mine.length ? pairList(mine, q, lang) : unanswered(lang))}
-      ${key === undefined ? nothing : keyPanel(t.answerKey, html`<p class="key-line">${t.correctPairs}</p>${pairList(asPairs(key), q, lang)}`)}
+    <div class="sides stacked">
+      ${answerPanel(lang, mine.length ? pairList(mine, q, lang, correct) : unanswered(lang))}
+      ${correct === undefined ? nothing : keyPanel(t.answerKey, html`<p class="key-line">${t.correctPairs}</p>${pairList(correct, q, lang)}`)}
     </div>
   `;
 }

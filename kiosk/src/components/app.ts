@@ -13,7 +13,9 @@ import './toolbar.ts';
 /**
  * The kiosk application: owns the connection controller (and with it the socket), renders the screen its
  * state asks for — pairing, idle, review, ended, or a connection status — and turns the components'
- * events into commands. Language and text size live here, in memory only.
+ * events into commands. Language and text size live here, in memory only (never in storage): they last
+ * while the same review does, across reconnects, and return to the defaults (Dutch, unless the station's
+ * URL says `?lang=en`; 100 %) once that review is over.
  *
  * Listens for `ksk-navigate`, `ksk-reveal`, `ksk-logout`, `ksk-lang` and `ksk-zoom` from its screens.
  */
@@ -26,8 +28,8 @@ export class KskApp extends LitElement {
     }
     .corner {
       position: fixed;
-      top: 1rem;
-      right: 1.25rem;
+      top: calc(var(--ksk-ui) * 0.75);
+      right: calc(var(--ksk-ui) * 1);
       z-index: 1;
     }
   `;
@@ -35,6 +37,8 @@ export class KskApp extends LitElement {
   language: Lang = initialLang();
   zoom = 1;
   private readonly conn = new KioskConnection(this);
+  /** the review the candidate's language and text size belong to */
+  private displayOwner: string | null = null;
 
   constructor() {
     super();
@@ -46,6 +50,16 @@ export class KskApp extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
+    const owner = this.conn.reviewId;
+    if (owner !== this.displayOwner) {
+      // a review is over (or another began): the next candidate starts from the defaults
+      // (set here, they join this update's changed properties)
+      if (this.displayOwner !== null) {
+        this.language = initialLang();
+        this.zoom = 1;
+      }
+      this.displayOwner = owner;
+    }
     if (changed.has('language')) applyLang(this.language);
     if (changed.has('zoom')) applyZoom(this.zoom);
   }
@@ -55,7 +69,8 @@ export class KskApp extends LitElement {
     const t = texts(this.language);
     const tools = (slot?: string) => html`<ksk-toolbar slot=${slot ?? ''} .language=${this.language} .zoom=${this.zoom}></ksk-toolbar>`;
     // while the connection is down nothing but the notice is rendered: the review must not stay readable
-    if (connection === 'offline') return this.framed(tools(), html`<ksk-status alert .message=${t.disconnected}></ksk-status>`);
+    // (the end screen holds no candidate data and stays, so the candidate learns why the review ended)
+    if (connection === 'offline' && screen.name !== 'ended') return this.framed(tools(), html`<ksk-status alert .message=${t.disconnected}></ksk-status>`);
     switch (screen.name) {
       case 'pairing':
         return this.framed(tools(), html`<ksk-pairing .code=${screen.code} .expiresAt=${screen.expiresAt} .language=${this.language}></ksk-pairing>`);

@@ -4,8 +4,8 @@ import { endReasonText, texts, type Lang } from '../i18n.ts';
 import { baseStyles, centredScreen } from './shared-styles.ts';
 
 /**
- * Shown for a few seconds after `review:ended`: 'De inzage is beëindigd' and the reason in words.
- * Holds no candidate data. Fires no events.
+ * Shown for a few seconds after `review:ended` (or a `kiosk:state` saying the review ended while the kiosk
+ * was away): 'De inzage is beëindigd' and the reason in words. Holds no candidate data. Fires no events.
  */
 export class KskEnded extends LitElement {
   static override properties = { reason: {}, language: { attribute: false } };
@@ -48,7 +48,7 @@ export class KskEnded extends LitElement {
           <h1>${t.ended}</h1>
           ${this.reason ? html`<p class="reason">${endReasonText(this.language, this.reason)}</p>` : null}
         </div>
-        <p class="muted">${t.endedHint}</p>
+        <p class="muted">${this.reason === 'kiosk-unpaired' ? t.endedHintUnpaired : t.endedHint}</p>
       </main>
     `;
   }

@@ -25,7 +25,7 @@ export class KskIdle extends LitElement {
         gap: 0.5rem;
       }
       time {
-        font-size: 7rem;
+        font-size: min(7rem, 14vw, 20vh);
         font-weight: 300;
         line-height: 1;
         font-variant-numeric: tabular-nums;

@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import type { PayloadQuestion } from '../../../shared/protocol.ts';
 import { isAnswered } from '../../../shared/rules.ts';
 import { NavigateEvent } from '../events.ts';
@@ -16,73 +16,105 @@ import { baseStyles } from './shared-styles.ts';
 export class KskNavigator extends LitElement {
   static override properties = { questions: { attribute: false }, position: {}, language: { attribute: false } };
   static override styles = [baseStyles, css`
-    :host { display: block; }
-    nav { padding: 1.25rem 1rem; }
+    /* a column beside the question: the list scrolls within it, heading and legend stay in view */
+    :host {
+      display: flex;
+      flex-direction: column;
+      font-size: var(--ksk-ui);
+    }
+    nav {
+      position: relative;
+      flex: 1;
+      min-height: 0;
+      display: flex;
+      flex-direction: column;
+      padding: 1em 0 0.75em;
+    }
     h2 {
-      font-size: 0.95rem;
+      font-size: 0.95em;
       text-transform: uppercase;
       letter-spacing: 0.04em;
       color: var(--ksk-muted);
-      margin: 0 0 0.75rem 0.25rem;
+      margin: 0 1.25em 0.5em;
     }
     ol {
+      /* positioned: the hidden descriptions stay inside this scroller (never widen the page) */
+      position: relative;
+      flex: 0 1 auto;
+      min-height: 0;
+      overflow-y: auto;
+      overscroll-behavior: contain;
       list-style: none;
       margin: 0;
-      padding: 0;
+      /* room for the focus ring inside the scroller */
+      padding: 0.5em 1em;
+      scrollbar-width: thin;
       display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(3.3rem, 1fr));
-      gap: 0.5rem;
+      grid-template-columns: repeat(4, minmax(0, 1fr));
+      gap: 0.45em;
     }
     button {
       width: 100%;
-      min-height: 3.4rem;
-      padding: 0.3rem 0.2rem;
+      min-height: 3.1em;
+      padding: 0.25em 0.15em;
       display: flex;
       flex-direction: column;
       align-items: center;
       justify-content: center;
-      gap: 0.1rem;
-      border-radius: 0.5rem;
+      gap: 0.05em;
+      border-radius: 0.5em;
       border: 2px solid var(--ksk-line-strong);
       color: var(--ksk-ink);
       background: var(--ksk-surface);
     }
-    .n { font-size: 1.1rem; font-weight: 700; }
-    .s { font-size: 0.75rem; font-weight: 600; color: var(--ksk-muted); font-variant-numeric: tabular-nums; }
+    .n { font-size: 1.1em; font-weight: 700; line-height: 1.1; }
+    .s { font-size: 0.72em; font-weight: 600; color: var(--ksk-muted); font-variant-numeric: tabular-nums; line-height: 1.1; }
     button.unanswered { border-style: dashed; background: var(--ksk-bg); }
     button.answered { border-color: var(--ksk-ink-soft); }
     button[aria-current='step'] {
       background: var(--ksk-accent);
       border: 2px solid var(--ksk-accent);
       color: var(--ksk-on-accent);
-      box-shadow: 0 0.2rem 0.6rem rgb(0 0 0 / 0.2);
+      box-shadow: 0 0.2em 0.6em rgb(0 0 0 / 0.2);
     }
     button[aria-current='step'] .s { color: var(--ksk-on-accent); }
     button[aria-current='step']:hover { background: var(--ksk-accent-strong); }
-    .legend { margin-top: 1rem; font-size: 0.8rem; color: var(--ksk-muted); display: grid; gap: 0.3rem; }
+    .legend { flex: none; margin: 0.5em 1.25em 0; font-size: 0.8em; color: var(--ksk-muted); display: flex; flex-wrap: wrap; gap: 0.3em 1em; }
     .legend span::before {
       content: '';
       display: inline-block;
-      width: 0.9rem;
-      height: 0.9rem;
-      margin-right: 0.4rem;
-      vertical-align: -0.1rem;
+      width: 0.9em;
+      height: 0.9em;
+      margin-right: 0.4em;
+      vertical-align: -0.1em;
       border: 2px solid var(--ksk-ink-soft);
-      border-radius: 0.2rem;
+      border-radius: 0.2em;
       background: var(--ksk-surface);
     }
     .legend .un::before { border-style: dashed; border-color: var(--ksk-line-strong); background: var(--ksk-bg); }
-    /* one-column layout (large text): a single scrolling row of questions */
-    @container (max-width: 52rem) {
-      nav { padding: 0.75rem 1rem 0.5rem; }
-      h2 { margin-bottom: 0.5rem; }
+    /* one-column layout (large text, narrow screen): a single row of questions that scrolls sideways */
+    @container (max-width: 48rem) {
+      :host { display: block; }
+      nav { display: block; padding: 0; }
+      h2 {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        margin: -1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+      }
       ol {
+        overflow: auto hidden;
+        scrollbar-width: thin;
         grid-auto-flow: column;
         grid-template-columns: none;
-        grid-auto-columns: 3.3rem;
-        overflow-x: auto;
-        padding: 0.4rem 0.3rem 0.6rem;
+        grid-auto-columns: 2.9em;
+        gap: 0.4em;
+        padding: 0.45em 0.75em;
       }
+      button { min-height: 2.7em; }
       .legend { display: none; }
     }
   `];
@@ -132,6 +164,24 @@ export class KskNavigator extends LitElement {
         </p>
       </nav>
     `;
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    if (changed.has('position')) this.revealCurrent();
+  }
+
+  /** Keeps the current question's button in view within the navigator's own scroller (never the page). */
+  private revealCurrent(): void {
+    const list = this.renderRoot.querySelector('ol');
+    const b = this.renderRoot.querySelector<HTMLElement>('button[aria-current]');
+    if (!list || !b) return;
+    const l = list.getBoundingClientRect();
+    const r = b.getBoundingClientRect();
+    const pad = 8;
+    if (r.left < l.left + pad) list.scrollLeft -= l.left + pad - r.left;
+    else if (r.right > l.right - pad) list.scrollLeft += r.right - (l.right - pad);
+    if (r.top < l.top + pad) list.scrollTop -= l.top + pad - r.top;
+    else if (r.bottom > l.bottom - pad) list.scrollTop += r.bottom - (l.bottom - pad);
   }
 
   private go(id: string, focus = false): void {

@@ -22,11 +22,13 @@ export class KskPairing extends LitElement {
       }
       .code {
         font-family: var(--ksk-mono);
-        font-size: 6.5rem;
+        /* capped by the screen: at 200 % text the code still fits on one line */
+        font-size: min(6.5rem, 9vw, 18vh);
         font-weight: 700;
         letter-spacing: 0.12em;
         line-height: 1;
-        padding: 2.25rem 3rem 2.25rem 3.6rem;
+        white-space: nowrap;
+        padding: 0.35em 0.45em 0.35em 0.55em;
         border: 3px solid var(--ksk-line-strong);
         border-radius: 1.25rem;
         background: var(--ksk-surface);

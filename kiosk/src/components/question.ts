@@ -11,8 +11,9 @@ import { baseStyles } from './shared-styles.ts';
 /**
  * One question, read-only, as in the exam: heading 'Vraag 7', score, stem, the candidate's response and —
  * on request — the answer key ('Antwoordsleutel', closed questions) or the marking scheme
- * ('Correctievoorschrift', open questions), beside the response. The buttons are absent when the exam
- * withholds them (`hasKey` / `hasScheme`).
+ * ('Correctievoorschrift', open questions), beside the response. Where the exam withholds them (`hasKey` /
+ * `hasScheme`) a line says so instead of the button. The button stays enabled (aria-disabled) while the
+ * server is asked, so keyboard focus stays on it.
  *
  * @fires ksk-reveal - {@link RevealEvent} when the key or scheme button is pressed
  */
@@ -23,22 +24,26 @@ export class KskQuestion extends LitElement {
       display: block;
       max-width: 62rem;
     }
+    /* the heading row sizes with the chrome (--ksk-ui), the exam's text below it with the text zoom */
     .head {
+      font-size: var(--ksk-ui);
       display: flex;
       align-items: center;
-      gap: 0.75rem 1.25rem;
+      gap: 0.6em 1.25em;
       flex-wrap: wrap;
-      padding-bottom: 0.75rem;
+      padding-bottom: 0.6em;
       border-bottom: 2px solid var(--ksk-line);
     }
-    .reveal { margin-left: auto; }
+    .reveal, .withheld { margin-left: auto; }
+    .reveal[aria-disabled='true'] { opacity: 0.6; cursor: progress; }
+    .withheld { color: var(--ksk-muted); font-style: italic; font-size: 0.9em; }
     h2 {
-      font-size: 1.8rem;
+      font-size: 1.6em;
     }
     .score {
-      font-size: 1.1rem;
+      font-size: 0.95em;
       font-weight: 700;
-      padding: 0.3rem 0.9rem;
+      padding: 0.25em 0.85em;
       border-radius: 999px;
       border: 2px solid currentColor;
       white-space: nowrap;
@@ -47,7 +52,7 @@ export class KskQuestion extends LitElement {
     .score.part { color: var(--ksk-part-ink); background: var(--ksk-part-soft); }
     .score.none { color: var(--ksk-muted); background: var(--ksk-surface); }
     .stem {
-      margin: 1.5rem 0;
+      margin: calc(var(--ksk-ui) * 1.1) 0 calc(var(--ksk-ui) * 1.25);
       font-size: 1.15rem;
       line-height: 1.6;
       max-width: 48rem;
@@ -57,6 +62,14 @@ export class KskQuestion extends LitElement {
     .stem table { border-collapse: collapse; }
     .stem :is(td, th) { border: 1px solid var(--ksk-line-strong); padding: 0.3em 0.6em; }
     .stem a { color: inherit; pointer-events: none; text-decoration: none; }
+
+    /* large text for the room it has (the page is the container): a tighter heading row */
+    @container (max-width: 48rem) {
+      .head { gap: 0.4em 1em; padding-bottom: 0.45em; }
+      h2 { font-size: 1.35em; }
+      .reveal { min-height: 2.4em; padding: 0.35em 0.9em; }
+      .stem { margin-top: calc(var(--ksk-ui) * 0.8); }
+    }
 
     .note { margin-top: 0.75rem; text-align: right; }
     .error { color: var(--ksk-warn-ink); font-weight: 600; }
@@ -95,11 +108,11 @@ export class KskQuestion extends LitElement {
                 type="button"
                 class="reveal ${shown ? 'primary' : ''}"
                 aria-expanded=${shown ? 'true' : 'false'}
-                aria-controls="key-panel"
-                ?disabled=${r?.pending ?? false}
-                @click=${() => this.dispatchEvent(new RevealEvent(q.id))}
+                aria-controls=${shown ? 'key-panel' : nothing}
+                aria-disabled=${r?.pending ? 'true' : nothing}
+                @click=${() => r?.pending || this.dispatchEvent(new RevealEvent(q.id))}
               >${closed ? t.answerKey : t.markingScheme}</button>`
-            : nothing}
+            : html`<p class="withheld">${closed ? t.keyWithheld : t.schemeWithheld}</p>`}
         </div>
         ${r?.pending ? html`<p class="note pending" role="status">${t.loadingKey}</p>` : nothing}
         ${r?.error ? html`<p class="note error" role="alert">${commandErrorText(this.language, r.error)}</p>` : nothing}

@@ -11,7 +11,7 @@ import './review-header.ts';
  * The review itself: banner, navigator, one question per page, 'Vorige' / 'Volgende'. Renders the
  * {@link ReviewView} it is given and nothing else; it keeps no candidate data of its own.
  *
- * @slot tools - the display settings, shown under the navigator
+ * @slot tools - the display settings, under the navigator (or beside its strip)
  * @fires ksk-navigate - {@link NavigateEvent} ('Vorige', 'Volgende', navigator)
  * @fires ksk-reveal - from the question: key or scheme asked for
  * @fires ksk-logout - from the banner: 'Uitloggen'
@@ -19,42 +19,51 @@ import './review-header.ts';
 export class KskReview extends LitElement {
   static override properties = { view: { attribute: false }, language: { attribute: false } };
   static override styles = [baseStyles, css`
+    /*
+     * One screen that never scrolls as a whole: banner on top, the question in its own scroller, the
+     * navigator beside it (a wide screen) or as a strip above it (large text, narrow screen). Chrome sizes in
+     * --ksk-ui (grows at half the text zoom), the question in rem (grows with it).
+     */
     :host {
       display: block;
       container: review / inline-size;
     }
     .frame {
+      position: relative;
       display: grid;
       grid-template-rows: auto auto minmax(0, 1fr);
       height: 100vh;
+      overflow: hidden;
     }
     .warning {
       margin: 0;
-      padding: 0.7rem 1.5rem;
+      padding: 0.5em 1.5em;
       background: var(--ksk-warn-soft);
       color: var(--ksk-warn-ink);
       border-bottom: 2px solid var(--ksk-warn-ink);
       font-weight: 700;
-      font-size: 1.1rem;
+      font-size: calc(var(--ksk-ui) * 1.05);
     }
     .body {
       display: grid;
-      grid-template-columns: minmax(12rem, 16rem) minmax(0, 1fr);
+      grid-template-columns: auto minmax(0, 1fr);
       min-height: 0;
     }
     .side {
       display: flex;
       flex-direction: column;
+      width: calc(var(--ksk-ui) * 15);
       min-height: 0;
       border-right: 2px solid var(--ksk-line);
       background: var(--ksk-panel);
     }
     ksk-navigator {
       flex: 1;
-      overflow-y: auto;
+      min-height: 0;
     }
     .tools {
-      padding: 1rem;
+      font-size: var(--ksk-ui);
+      padding: 0.75em 1em;
       border-top: 2px solid var(--ksk-line);
     }
     main {
@@ -64,34 +73,45 @@ export class KskReview extends LitElement {
       min-width: 0;
     }
     .page {
+      position: relative;
       flex: 1;
-      overflow-y: auto;
-      padding: 1.75rem 2.5rem 2rem;
+      min-height: 0;
+      overflow: auto;
+      overscroll-behavior: contain;
+      padding: calc(var(--ksk-ui) * 1.5) calc(var(--ksk-ui) * 2.25) calc(var(--ksk-ui) * 2);
+      /* the question's layout follows the room it gets, not the screen's */
+      container-type: inline-size;
     }
     .pager {
+      font-size: var(--ksk-ui);
       display: flex;
       align-items: center;
       justify-content: space-between;
-      gap: 1rem;
-      padding: 0.8rem 2.5rem;
+      gap: 1em;
+      padding: 0.6em 2.25em;
       border-top: 2px solid var(--ksk-line);
       background: var(--ksk-surface);
     }
-    .pager button { min-width: 8rem; }
-    .where { font-weight: 600; color: var(--ksk-muted); }
-    /* large text or a narrow screen: the navigator goes on top and the page scrolls as a whole */
+    .pager button { min-width: 7.5em; }
+    .where { font-weight: 600; color: var(--ksk-muted); text-align: center; }
     /*
-     * Large text or a narrow screen: the page reflows into one column that scrolls as a whole (WCAG 1.4.10),
-     * with the navigator as a strip above the question and 'Vorige'/'Volgende' kept in reach at the bottom.
+     * Large text or a narrow screen: one column. The navigator becomes a strip above the question (it
+     * scrolls sideways within itself) with the display settings beside it; the banner stays one row.
      */
-    @container review (max-width: 52rem) {
-      .frame { display: block; height: auto; min-height: 100vh; }
-      .body { display: block; }
-      .side { border-right: 0; border-bottom: 2px solid var(--ksk-line); }
-      .tools { padding: 0.5rem 1rem 0.75rem; border-top: 0; }
-      .page { overflow: visible; padding: 1.25rem 1.25rem 1.5rem; }
-      .pager { position: sticky; bottom: 0; padding: 0.6rem 1.25rem; }
-      .pager button { min-width: 0; }
+    @container review (max-width: 48rem) {
+      .body { grid-template-columns: minmax(0, 1fr); grid-template-rows: auto minmax(0, 1fr); }
+      .side {
+        flex-direction: row;
+        align-items: center;
+        width: auto;
+        border-right: 0;
+        border-bottom: 2px solid var(--ksk-line);
+      }
+      ksk-navigator { min-width: 0; }
+      .tools { flex: none; padding: 0.3em 0.75em; border-top: 0; border-left: 2px solid var(--ksk-line); }
+      .page { padding: calc(var(--ksk-ui) * 0.9) calc(var(--ksk-ui) * 1.1) calc(var(--ksk-ui) * 1.25); }
+      .pager { padding: 0.4em 1em; }
+      .pager button { min-width: 0; min-height: 2.4em; padding: 0.35em 0.9em; }
     }
   `];
 
@@ -144,10 +164,8 @@ export class KskReview extends LitElement {
   override updated(changed: PropertyValues<this>): void {
     const before = changed.get('view');
     if (!before || before.position === this.view?.position) return;
-    // a new question starts at its top: the page's own scroller, or the window in the one-column layout
+    // a new question starts at its top
     this.renderRoot.querySelector('.page')?.scrollTo(0, 0);
-    const main = this.renderRoot.querySelector('main');
-    if (main && main.getBoundingClientRect().top < 0) main.scrollIntoView();
   }
 
   /** Done rendering only when the banner, navigator and question are too (the start is acknowledged then). */

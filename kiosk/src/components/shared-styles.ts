@@ -22,14 +22,14 @@ export const baseStyles = css`
   p {
     margin: 0;
   }
+  /* sized in em: a button takes the scale of where it sits (the exam's text, or the chrome's --ksk-ui) */
   button {
     font: inherit;
-    font-size: 1rem;
     font-weight: 600;
     line-height: 1.2;
-    min-height: 2.75rem;
-    padding: 0.5rem 1.1rem;
-    border-radius: 0.5rem;
+    min-height: 2.75em;
+    padding: 0.5em 1.1em;
+    border-radius: 0.5em;
     border: 2px solid var(--ksk-accent);
     background: var(--ksk-surface);
     color: var(--ksk-accent);
@@ -75,13 +75,16 @@ export const centredScreen = css`
   }
   main {
     flex: 1;
+    min-width: 0;
     display: flex;
     flex-direction: column;
     align-items: center;
     justify-content: center;
-    gap: 1.5rem;
-    padding: 4rem 2rem;
+    gap: min(1.5rem, 3vh);
+    /* clear of the display settings in the top corner, however large the text */
+    padding: max(min(4rem, 8vh), calc(var(--ksk-ui) * 4)) 2rem min(4rem, 8vh);
     text-align: center;
+    overflow-wrap: anywhere;
   }
   .muted {
     color: var(--ksk-muted);

@@ -19,25 +19,27 @@ export class KskToolbar extends LitElement {
       :host {
         display: flex;
         align-items: center;
-        gap: 0.6rem;
+        gap: 0.4em 0.6em;
         flex-wrap: wrap;
+        font-size: var(--ksk-ui);
       }
       .zoom {
         display: flex;
         align-items: center;
-        gap: 0.3rem;
+        gap: 0.3em;
       }
       .level {
-        min-width: 3.2em;
+        min-width: 3.4em;
         text-align: center;
-        font-size: 0.9rem;
+        font-size: 0.85em;
         font-variant-numeric: tabular-nums;
         color: var(--ksk-muted);
+        white-space: nowrap;
       }
       button {
-        font-size: 0.9rem;
-        min-height: 2.4rem;
-        padding: 0.3rem 0.65rem;
+        font-size: 0.9em;
+        min-height: 2.5em;
+        padding: 0.3em 0.7em;
       }
     `,
   ];

@@ -8,12 +8,17 @@
  * token, which is stored (the only thing the kiosk stores) before reconnecting with it. A refused token
  * (`connect_error` "kiosk-unknown"), `kiosk:unpaired`, or a pairing code sent despite a token all mean the
  * same: forget the token and pair again.
+ *
+ * The end of a review (DESIGN §4) always shows the end screen with the reason first: after `review:ended`;
+ * after `kiosk:unpaired` (pairing follows the end screen); and after a `kiosk:state` whose `ended` names the
+ * review this kiosk still showed, or hid behind the connection notice, when it lost the connection.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { io, type Socket } from 'socket.io-client';
 import type { Ack } from '../../../shared/errors.ts';
+import type { EndReason } from '../../../shared/domain.ts';
 import type { KioskClientToServer, KioskServerToClient, RevealData, ReviewPayload } from '../../../shared/protocol.ts';
-import { INITIAL_STATE, startPosition, type KioskState, type RevealEntry, type ReviewView } from './state.ts';
+import { INITIAL_STATE, startPosition, type KioskState, type RevealEntry, type ReviewView, type Screen } from './state.ts';
 import { forgetToken, readToken, saveToken } from './token.ts';
 
 type KioskSocket = Socket<KioskServerToClient, KioskClientToServer>;
@@ -46,6 +51,10 @@ export class KioskConnection implements ReactiveController {
   private endedTimer: ReturnType<typeof setTimeout> | undefined;
   private dropTimer: ReturnType<typeof setTimeout> | undefined;
   private restartTimer: ReturnType<typeof setTimeout> | undefined;
+  /** the review dropped from memory while the connection was down (its id only: no candidate data) */
+  private hiddenReviewId: string | null = null;
+  /** what follows the end screen, when not the idle screen (pairing, after an unpair) */
+  private afterEnded: Screen | null = null;
 
   constructor(host: Host) {
     this.host = host;
@@ -77,6 +86,19 @@ export class KioskConnection implements ReactiveController {
     this.socket = null;
     for (const t of [this.endedTimer, this.dropTimer, this.restartTimer]) clearTimeout(t);
     this.state = INITIAL_STATE;
+    this.hiddenReviewId = null;
+    this.afterEnded = null;
+  }
+
+  /**
+   * The review the screen belongs to: on screen, hidden behind the connection notice, or just ended (its end
+   * screen). The candidate's display settings last as long as this stays the same.
+   */
+  get reviewId(): string | null {
+    const s = this.state.screen;
+    if (s.name === 'review') return s.review.id;
+    if (s.name === 'ended') return s.reviewId;
+    return this.hiddenReviewId;
   }
 
   // ---------- commands ----------
@@ -121,7 +143,8 @@ export class KioskConnection implements ReactiveController {
     socket.on('connect', () => {
       this.switching = false;
       clearTimeout(this.restartTimer);
-      this.set({ connection: 'online' });
+      // a review stays hidden until `kiosk:state` says it is still on: it may have ended meanwhile
+      this.set({ connection: this.review ? 'connecting' : 'online' });
     });
 
     socket.on('disconnect', (reason) => {
@@ -150,7 +173,7 @@ export class KioskConnection implements ReactiveController {
     socket.on('pairing:code', ({ code, expiresAt }) => {
       // a server that treats our token as unknown may also just send a code: it is no good any more
       if (readToken()) forgetToken();
-      this.set({ kiosk: null, screen: { name: 'pairing', code, expiresAt } });
+      this.show({ name: 'pairing', code, expiresAt }, { kiosk: null });
     });
 
     socket.on('kiosk:paired', ({ token, kiosk }) => {
@@ -159,14 +182,21 @@ export class KioskConnection implements ReactiveController {
       this.reconnect();
     });
 
-    socket.on('kiosk:state', ({ kiosk, review }) => {
+    socket.on('kiosk:state', ({ kiosk, review, ended }) => {
       clearTimeout(this.dropTimer);
+      const shown = this.review?.review.id ?? this.hiddenReviewId;
+      this.hiddenReviewId = null;
       if (review) {
         this.showReview(review, kiosk);
         return;
       }
-      const keepEnded = this.state.screen.name === 'ended';
-      this.set({ kiosk, screen: keepEnded ? this.state.screen : { name: 'idle' } });
+      // the review on screen (or hidden) ended while we were away: say so, as `review:ended` would have
+      if (ended && ended.id === shown) {
+        this.set({ kiosk, connection: 'online' });
+        this.showEnded(ended.reason, ended.id);
+        return;
+      }
+      this.show({ name: 'idle' }, { kiosk, connection: 'online' });
     });
 
     socket.on('kiosk:renamed', ({ kiosk }) => this.set({ kiosk }));
@@ -184,17 +214,10 @@ export class KioskConnection implements ReactiveController {
       if (view) this.setReview({ ...view, warningEndsAt: view.review.endsAt });
     });
 
-    socket.on('review:ended', ({ reason }) => {
-      // drop every reference to the candidate's data: the review, its reveals, its position
-      clearTimeout(this.dropTimer);
-      this.set({ screen: { name: 'ended', reason } });
-      clearTimeout(this.endedTimer);
-      this.endedTimer = setTimeout(() => {
-        if (this.state.screen.name === 'ended') this.set({ screen: { name: 'idle' } });
-      }, ENDED_SCREEN_MS);
-    });
+    socket.on('review:ended', ({ reason }) => this.showEnded(reason, this.review?.review.id ?? this.hiddenReviewId));
 
     socket.on('kiosk:unpaired', () => {
+      // the end screen of the review this ended (`review:ended` came first) stays up; pairing follows it
       forgetToken();
       this.toPairing();
       this.reconnect();
@@ -207,8 +230,39 @@ export class KioskConnection implements ReactiveController {
     return this.state.screen.name === 'review' ? this.state.screen : null;
   }
 
+  /**
+   * 'De inzage is beëindigd' with the reason, for a few seconds, then the idle screen (or pairing, after an
+   * unpair). Drops every reference to the candidate's data at once: the review, its reveals, its position.
+   */
+  private showEnded(reason: EndReason, reviewId: string | null): void {
+    clearTimeout(this.dropTimer);
+    clearTimeout(this.endedTimer);
+    const screen = this.state.screen;
+    const id = reviewId ?? (screen.name === 'ended' ? screen.reviewId : null);
+    this.hiddenReviewId = null;
+    this.afterEnded = null;
+    this.set({ screen: { name: 'ended', reason, reviewId: id } });
+    this.endedTimer = setTimeout(() => {
+      const next = this.afterEnded ?? { name: 'idle' };
+      this.afterEnded = null;
+      if (this.state.screen.name === 'ended') this.set({ screen: next });
+    }, ENDED_SCREEN_MS);
+  }
+
+  /** Shows a screen without a review; while the end screen is up, it is what comes after it. */
+  private show(screen: Exclude<Screen, ReviewView | { name: 'ended' }>, patch: Partial<KioskState> = {}): void {
+    if (this.state.screen.name === 'ended') {
+      if (screen.name !== 'idle') this.afterEnded = screen;
+      this.set(patch);
+      return;
+    }
+    this.set({ ...patch, screen });
+  }
+
   private showReview(payload: ReviewPayload, kiosk: KioskState['kiosk']): void {
     clearTimeout(this.endedTimer);
+    this.afterEnded = null;
+    this.hiddenReviewId = null;
     const review = localTime(payload);
     const same = this.review?.review.id === review.id ? this.review : null;
     const view: ReviewView = {
@@ -219,12 +273,12 @@ export class KioskConnection implements ReactiveController {
       warningEndsAt: same?.warningEndsAt ?? null,
       loggingOut: false,
     };
-    this.set({ kiosk, screen: view });
+    this.set({ kiosk, connection: 'online', screen: view });
   }
 
   private toPairing(): void {
-    clearTimeout(this.endedTimer);
-    this.set({ kiosk: null, screen: { name: 'pairing', code: null, expiresAt: null } });
+    this.hiddenReviewId = null;
+    this.show({ name: 'pairing', code: null, expiresAt: null }, { kiosk: null });
   }
 
   private set(patch: Partial<KioskState>): void {
@@ -262,7 +316,11 @@ export class KioskConnection implements ReactiveController {
     if (!this.review) return;
     clearTimeout(this.dropTimer);
     this.dropTimer = setTimeout(() => {
-      if (this.state.connection !== 'online' && this.review) this.set({ screen: { name: 'idle' } });
+      const view = this.review;
+      if (this.state.connection === 'online' || !view) return;
+      // keep the id only, to recognise this review's end when the kiosk is back (`kiosk:state` `ended`)
+      this.hiddenReviewId = view.review.id;
+      this.set({ screen: { name: 'idle' } });
     }, DROP_HIDDEN_REVIEW_MS);
   }
 

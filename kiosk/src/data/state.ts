@@ -31,7 +31,8 @@ export type Screen =
   | { name: 'pairing'; code: string | null; expiresAt: string | null }
   | { name: 'idle' }
   | ReviewView
-  | { name: 'ended'; reason: EndReason };
+  /** `reviewId`: the review that ended (no candidate data: it only ties the candidate's display settings to it) */
+  | { name: 'ended'; reason: EndReason; reviewId: string | null };
 
 export type Connection = 'connecting' | 'online' | 'offline';
 

@@ -450,70 +450,62 @@ describe('console (e2e): staff login, the flow to Start inzage, live sessions, k
     expect(await summary.getByRole('term').allTextContents()).to.deep.equal(['Inzageperiode', 'Maximale duur']);
   });
 
-  it('shows the server’s CvTE message when the period expires while the sitting is open', async () => {
-    // Nask KB (central) closes 2026-06-30 17:00 (+02:00): load the screen just before, click just after.
-    const clock = new FakeClock(Date.parse('2026-06-30T14:55:00Z'));
+  /** A second server on a fake clock with one paired, connected kiosk ('Station 1') and sup1's console on it. */
+  async function onClock(clock: FakeClock, body: (s: { ts2: TestServer; kiosk: PairedKiosk; socket: KioskSocket; page: Page }) => Promise<void>) {
     const ts2 = await startTestServer({ clock, config: CONFIG });
     try {
       const boss = await loggedIn(ts2.base, 'boss');
-      const k = await pairKiosk(ts2.base, boss, 'Station 1');
-      const { socket } = await connectKiosk(ts2.base, k.token);
+      const kiosk = await pairKiosk(ts2.base, boss, 'Station 1');
+      const { socket } = await connectKiosk(ts2.base, kiosk.token);
       try {
         const c = await openConsole(browser, ts2.base, 'sup1');
         consoles.push(c);
-        const { page } = c;
-        await page.getByRole('heading', { name: 'Afnamegroepen', level: 1 }).waitFor();
-        await page.goto(`${ts2.base}/admin/#/kandidaat/120001?groep=g-ns-1`);
-        const card = sittingCard(page, 'Nask KB');
-        await card.getByLabel('Kiosk').selectOption({ label: 'Station 1' });
-        clock.advance(10 * 60_000);
-        await card.getByRole('button', { name: 'Start inzage' }).click();
-        const alert = card.getByRole('alert');
-        await alert.filter({ hasText: 'College voor Toetsen en Examens (CvTE)' }).waitFor();
-        expect(await alert.textContent()).to.contain('De inzageperiode is verstreken');
-        // the screen catches up with the server: the status now says so, and the chooser is gone
-        await card.getByText('Inzageperiode verstreken').waitFor();
-        await card.getByRole('button', { name: 'Start inzage' }).waitFor({ state: 'detached' });
-        await screenshot(page, 'console-refused-expired');
+        await c.page.getByRole('heading', { name: 'Afnamegroepen', level: 1 }).waitFor();
+        await body({ ts2, kiosk, socket, page: c.page });
       } finally {
         socket.close();
       }
     } finally {
       await ts2.close();
     }
+  }
+
+  it('shows the server’s CvTE message when the period expires while the sitting is open', async () => {
+    // Nask KB (central) closes 2026-06-30 17:00 (+02:00): load the screen just before, click just after.
+    const clock = new FakeClock(Date.parse('2026-06-30T14:55:00Z'));
+    await onClock(clock, async ({ ts2, page }) => {
+      await page.goto(`${ts2.base}/admin/#/kandidaat/120001?groep=g-ns-1`);
+      const card = sittingCard(page, 'Nask KB');
+      await card.getByLabel('Kiosk').selectOption({ label: 'Station 1' });
+      clock.advance(10 * 60_000);
+      await card.getByRole('button', { name: 'Start inzage' }).click();
+      const alert = card.getByRole('alert');
+      await alert.filter({ hasText: 'College voor Toetsen en Examens (CvTE)' }).waitFor();
+      expect(await alert.textContent()).to.contain('De inzageperiode is verstreken');
+      // the screen catches up with the server: the status now says so, and the chooser is gone
+      await card.getByText('Inzageperiode verstreken').waitFor();
+      await card.getByRole('button', { name: 'Start inzage' }).waitFor({ state: 'detached' });
+      await screenshot(page, 'console-refused-expired');
+    });
   });
 
   it('marks a review that ends soon in words that stay true while its timer runs down', async () => {
     const clock = new FakeClock(Date.now());
-    const ts2 = await startTestServer({ clock, config: CONFIG });
-    try {
-      const boss = await loggedIn(ts2.base, 'boss');
-      const k = await pairKiosk(ts2.base, boss, 'Station 1');
-      const { socket } = await connectKiosk(ts2.base, k.token);
-      try {
-        const c = await openConsole(browser, ts2.base, 'sup1');
-        consoles.push(c);
-        const { page } = c;
-        await page.getByRole('heading', { name: 'Afnamegroepen', level: 1 }).waitFor();
-        const sup1 = await loggedIn(ts2.base, 'sup1');
-        const started = once(socket, 'review:started');
-        expect((await sup1.call('POST', '/api/reviews', { sittingId: 's-bi-120001', kioskId: k.id })).status).to.equal(201);
-        await started;
-        const panel = activeReviews(page);
-        await panel.getByRole('button', { name: 'Beëindigen: Sanne de Vries op Station 1' }).waitFor();
-        expect(await panel.getByText('Bijna voorbij').count()).to.equal(0);
-        // Biologie KB allows 30 minutes: the server warns 5 minutes before the end
-        const warned = once(socket, 'review:warning');
-        clock.advance(25 * 60_000 + 1000);
-        await warned;
-        await panel.getByText('Bijna voorbij').waitFor();
-        expect(await panel.textContent()).to.not.contain('Nog 5 minuten');
-      } finally {
-        socket.close();
-      }
-    } finally {
-      await ts2.close();
-    }
+    await onClock(clock, async ({ ts2, kiosk, socket, page }) => {
+      const sup1 = await loggedIn(ts2.base, 'sup1');
+      const started = once(socket, 'review:started');
+      expect((await sup1.call('POST', '/api/reviews', { sittingId: 's-bi-120001', kioskId: kiosk.id })).status).to.equal(201);
+      await started;
+      const panel = activeReviews(page);
+      await panel.getByRole('button', { name: 'Beëindigen: Sanne de Vries op Station 1' }).waitFor();
+      expect(await panel.getByText('Bijna voorbij').count()).to.equal(0);
+      // Biologie KB allows 30 minutes: the server warns 5 minutes before the end
+      const warned = once(socket, 'review:warning');
+      clock.advance(25 * 60_000 + 1000);
+      await warned;
+      await panel.getByText('Bijna voorbij').waitFor();
+      expect(await panel.textContent()).to.not.contain('Nog 5 minuten');
+    });
   });
 
   it('‘Uitloggen’ asks first while this supervisor’s reviews run, then ends them, and other consoles hear why', async () => {

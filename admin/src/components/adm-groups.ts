@@ -6,6 +6,7 @@ import { TaskController } from '../controllers/task.ts';
 import { LangController, formatDateParts, t } from '../i18n.ts';
 import { navigate } from '../router.ts';
 import { base } from '../styles.ts';
+import { listFilter } from './filter-field.ts';
 import { loadStatus } from './load-state.ts';
 import { statusBadge } from './review-status.ts';
 
@@ -140,18 +141,13 @@ export class AdmGroups extends LitElement {
 
   private groupsTable(groups: readonly GroupDto[]) {
     const shown = groups.filter((g) => matchesSearch(this.filter, g.name, g.examTitle, g.location));
-    const count = shown.length === groups.length ? String(groups.length) : t('common.countOf', { n: shown.length, total: groups.length });
+    const { field, count, none } = listFilter({
+      id: 'group-filter', controls: 'groups-table', label: 'groups.filter', hint: 'groups.filterHint', noMatch: 'groups.noMatch',
+      value: this.filter, onInput: (v) => { this.filter = v; },
+    }, shown.length, groups.length);
     return html`
-      <div class="list-head">
-        <div class="field">
-          <label for="group-filter">${t('groups.filter')}</label>
-          <input id="group-filter" type="search" autocomplete="off" spellcheck="false" maxlength="100" .value=${this.filter}
-            aria-describedby="group-filter-hint" aria-controls="groups-table"
-            @input=${(e: InputEvent) => { this.filter = (e.target as HTMLInputElement).value; }}>
-          <span class="hint" id="group-filter-hint">${t('groups.filterHint')}</span>
-        </div>
-      </div>
-      <div role="status">${shown.length === 0 ? html`<p class="card empty">${t('groups.noMatch', { q: this.filter.trim() })}</p>` : nothing}</div>
+      ${field}
+      ${none}
       ${shown.length > 0 ? html`
         <div class="table-wrap">
           <table id="groups-table">

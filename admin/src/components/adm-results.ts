@@ -6,6 +6,7 @@ import { TaskController } from '../controllers/task.ts';
 import { LangController, formatDate, formatGrade, formatScore, reviewStatusText, t } from '../i18n.ts';
 import { href, navigate } from '../router.ts';
 import { base } from '../styles.ts';
+import { listFilter } from './filter-field.ts';
 import { loadStatus } from './load-state.ts';
 import { reviewNote, statusBadge } from './review-status.ts';
 
@@ -96,17 +97,12 @@ export class AdmResults extends LitElement {
   private table(data: ResultsDto) {
     if (data.rows.length === 0) return html`<p class="card empty">${t('results.empty')}</p>`;
     const rows = data.rows.filter((r) => matchesSearch(this.filter, r.candidateNumber, r.name, r.className));
-    const count = rows.length === data.rows.length ? String(rows.length) : t('common.countOf', { n: rows.length, total: data.rows.length });
-    return html`<div class="list-head">
-      <div class="field">
-        <label for="row-filter">${t('results.filter')}</label>
-        <input id="row-filter" type="search" autocomplete="off" spellcheck="false" maxlength="100" .value=${this.filter}
-          aria-describedby="row-filter-hint" aria-controls="results-table"
-          @input=${(e: InputEvent) => { this.filter = (e.target as HTMLInputElement).value; }}>
-        <span class="hint" id="row-filter-hint">${t('results.filterHint')}</span>
-      </div>
-    </div>
-    <div role="status">${rows.length === 0 ? html`<p class="card empty">${t('results.noMatch', { q: this.filter.trim() })}</p>` : nothing}</div>
+    const { field, count, none } = listFilter({
+      id: 'row-filter', controls: 'results-table', label: 'results.filter', hint: 'results.filterHint', noMatch: 'results.noMatch',
+      value: this.filter, onInput: (v) => { this.filter = v; },
+    }, rows.length, data.rows.length);
+    return html`${field}
+    ${none}
     ${rows.length === 0 ? nothing : html`<div class="table-wrap">
       <table id="results-table">
         <caption>${t('results.caption')} <span class="count">(${count})</span></caption>

@@ -1,7 +1,7 @@
 /** A kiosk PC whose clock is off still counts down the real time left (the server sends its own clock). */
 import { expect } from 'chai';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, pairKioskPage } from '../helpers/browser.ts';
 import { loggedIn, startTestServer, type TestServer } from '../helpers/server.ts';
 
 describe('kiosk with a skewed clock', function () {
@@ -20,13 +20,9 @@ describe('kiosk with a skewed clock', function () {
   it('shows the time left by the server, not by its own clock 10 minutes fast', async () => {
     const page = await browser.newPage();
     await page.clock.setSystemTime(new Date(Date.now() + 10 * 60_000));
-    await page.goto(`${ts.base}/kiosk/`);
-    const code = (await page.getByText(/^[A-Z0-9]{3}-[A-Z0-9]{3}$/).first().textContent())!.trim();
-    const boss = await loggedIn(ts.base, 'boss');
-    const paired = await boss.call('POST', '/api/kiosks', { code, name: 'Scheef' });
-    await page.getByText('Scheef').first().waitFor();
+    const kioskId = await pairKioskPage(page, ts.base, await loggedIn(ts.base, 'boss'), 'Scheef');
     const sup = await loggedIn(ts.base, 'sup1');
-    const r = await sup.call('POST', '/api/reviews', { sittingId: 's-bi-120001', kioskId: paired.json.id });
+    const r = await sup.call('POST', '/api/reviews', { sittingId: 's-bi-120001', kioskId });
     expect(r.status, r.text).to.equal(201);
     const left = await page.getByText(/Resterende tijd/).first().locator('..').textContent();
     const [, mm] = /(\d+):\d\d/.exec(left ?? '') ?? [];

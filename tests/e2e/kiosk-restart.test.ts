@@ -1,7 +1,7 @@
 /** The kiosk in Chromium across a server restart: the review comes back at the candidate's question. */
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, watchErrors } from '../helpers/browser.ts';
+import { launchBrowser, pairKioskPage, screenshot, watchErrors } from '../helpers/browser.ts';
 import { loggedIn, startTestServer, type TestServer } from '../helpers/server.ts';
 
 describe('kiosk across a server restart', function () {
@@ -23,14 +23,10 @@ describe('kiosk across a server restart', function () {
     const boss = await loggedIn(ts.base, 'boss');
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const errors = watchErrors(page);
-    await page.goto(`${ts.base}/kiosk/`);
-    const code = (await page.getByText(/^[A-Z0-9]{3}-[A-Z0-9]{3}$/).first().textContent())!.trim();
-    const paired = await boss.call('POST', '/api/kiosks', { code, name: 'Station herstart' });
-    expect(paired.status).to.equal(201);
-    await page.getByText('Station herstart').first().waitFor();
+    const kioskId = await pairKioskPage(page, ts.base, boss, 'Station herstart');
 
     const sup = await loggedIn(ts.base, 'sup1');
-    const start = await sup.call('POST', '/api/reviews', { sittingId: 's-bi-120001', kioskId: paired.json.id });
+    const start = await sup.call('POST', '/api/reviews', { sittingId: 's-bi-120001', kioskId });
     expect(start.status, start.text).to.equal(201);
     await page.getByRole('button', { name: 'Vraag 4', exact: true }).click();
     await page.getByRole('heading', { name: 'Vraag 4' }).waitFor();

@@ -9,11 +9,11 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser, screenshot, watchErrors } from '../helpers/browser.ts';
+import { PAIRING_CODE, launchBrowser, pairKioskPage, screenshot, watchErrors } from '../helpers/browser.ts';
 import { FIXTURES, loggedIn, sleep, startTestServer, type StaffClient, type TestServer } from '../helpers/server.ts';
 
 const TOKEN_KEY = 'inzage.kioskToken';
-const CODE = /^[ACDEFGHJKMNPQRTUVWXY34679]{3}-[ACDEFGHJKMNPQRTUVWXY34679]{3}$/;
+const CODE = PAIRING_CODE;
 
 /** The long exam's match question: a right-hand item long enough to wrap, one of three pairs wrong. */
 const LONG_MATCH = {
@@ -746,13 +746,10 @@ describe('kiosk in a real browser', function () {
     try {
       const p2 = await other.newPage();
       await p2.clock.install();
-      await p2.goto(`${ts.base}/kiosk/`);
-      const code = (await p2.getByText(CODE).textContent())!.trim();
-      const paired = await boss.call('POST', '/api/kiosks', { code, name: 'Station 4' });
-      expect(paired.status, paired.text).to.equal(201);
+      const station4 = await pairKioskPage(p2, ts.base, boss, 'Station 4');
       await p2.getByRole('heading', { name: 'Wacht op een inzage…' }).waitFor();
-      await eventually(async () => expect(ts.app.ctx.kiosks.isOnline(paired.json.id)).to.equal(true));
-      const started = await sup.call('POST', '/api/reviews', { sittingId: 's-bi-120003', kioskId: paired.json.id });
+      await eventually(async () => expect(ts.app.ctx.kiosks.isOnline(station4)).to.equal(true));
+      const started = await sup.call('POST', '/api/reviews', { sittingId: 's-bi-120003', kioskId: station4 });
       expect(started.status, started.text).to.equal(201);
       await p2.getByRole('heading', { name: 'Vraag 1' }).waitFor();
 

@@ -55,3 +55,19 @@ export function watchErrors(page: Page): string[] {
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
 }
+
+/** A pairing code as the kiosk shows it (`ABC-123`, from the alphabet without look-alikes). */
+export const PAIRING_CODE = /^[ACDEFGHJKMNPQRTUVWXY34679]{3}-[ACDEFGHJKMNPQRTUVWXY34679]{3}$/;
+
+/**
+ * Opens the kiosk page and pairs it as an admin would: reads the code it shows, enters it with `name`
+ * (`POST /api/kiosks`), and waits until the page shows the station's name. Returns the kiosk's id.
+ */
+export async function pairKioskPage(page: Page, base: string, admin: { call(method: string, path: string, body?: unknown): Promise<{ status: number; text: string; json: any }> }, name: string): Promise<string> {
+  await page.goto(`${base}/kiosk/`);
+  const code = (await page.getByText(PAIRING_CODE).first().textContent())!.trim();
+  const paired = await admin.call('POST', '/api/kiosks', { code, name });
+  if (paired.status !== 201) throw new Error(`pairing ${name}: ${paired.status} ${paired.text}`);
+  await page.getByText(name).first().waitFor();
+  return paired.json.id as string;
+}

@@ -12,7 +12,7 @@ import { createUser } from './auth/users.ts';
 import { DEMO_ACCOUNTS, loadDemoImport } from './demo.ts';
 import { ensureWebBuilt } from './http/web.ts';
 import { importData } from './import/index.ts';
-import { acquireLock, releaseLock } from './store/lock.ts';
+import { acquireLock } from './store/lock.ts';
 import { CorruptDataError, openStore, type Store } from './store/index.ts';
 
 export interface ServeOptions {
@@ -57,14 +57,15 @@ async function seedDemo(store: Store) {
 
 export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void>; port: number }> {
   const dataDir = resolve(opts.demo && !opts.dataDir ? mkdtempSync(join(tmpdir(), 'inzage-demo-')) : opts.dataDir ?? process.env.INZAGE_DATA ?? './data');
-  acquireLock(dataDir); // one process per data directory: lowdb keeps no cross-process locks
+  // one process per data directory: lowdb keeps no cross-process locks (docs/design.md, the data-directory lock)
+  const lock = await acquireLock(dataDir, { role: 'an inzage server' });
   let store: Store;
   try {
     store = openStore(dataDir);
   } catch (e) {
     if (e instanceof CorruptDataError) {
       process.stderr.write(`inzage: ${e.message}\n`);
-      releaseLock(dataDir);
+      await lock.release();
       process.exit(1);
     }
     throw e;
@@ -98,7 +99,7 @@ export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void
     if (closing) return;
     closing = true;
     await app.close();
-    releaseLock(dataDir);
+    await lock.release();
   };
   const stop = () => {
     close().then(() => process.exit(0), () => process.exit(1));

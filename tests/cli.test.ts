@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { verifyPassword } from '../server/auth/passwords.ts';
 import { findUser } from '../server/auth/users.ts';
 import { openStore } from '../server/store/index.ts';
-import { LOCK_FILE } from '../server/store/lock.ts';
+import { lockHolderProcess } from './support/processes.ts';
 import { dirHash, listFiles, removeDir, tempDir } from './support/dataDir.ts';
 import { EXAM_ID, exampleImport, type Json } from './support/importFixture.ts';
 
@@ -162,24 +162,28 @@ describe('inzage CLI', function () {
   });
 
   describe('data directory', () => {
-    it('refuses to write while a live server holds the lock, and leaves the data as it was', () => {
+    it('refuses to write while a live server holds the lock, and leaves the data as it was', async () => {
       const file = write('export.json', exampleImport());
       expect(inzage(['import', file, '--data', data]).code).to.equal(0);
-      writeFileSync(join(data, LOCK_FILE), `${process.pid}\n`); // this test process: alive
-      const f = exampleImport();
-      f.sittings[0].grade = 9.1;
-      const before = dirHash(data);
-      for (const [args, input] of [
-        [['import', write('changed.json', f), '--data', data], ''],
-        [['user', 'add', 'sup1', '--role', 'supervisor', '--data', data], 'Geheim-sup1-2026!\n'],
-        [['purge', '--exam', EXAM_ID, '--data', data], ''],
-      ] as [string[], string][]) {
-        const r = inzage(args, input);
-        expect(r.code, args.join(' ')).to.equal(1);
-        expect(r.stderr).to.contain(`pid ${process.pid}`).and.to.contain('stop the server or use the console');
+      const server = await lockHolderProcess(data, {}, 'an inzage server');
+      try {
+        const f = exampleImport();
+        f.sittings[0].grade = 9.1;
+        const before = dirHash(data);
+        for (const [args, input] of [
+          [['import', write('changed.json', f), '--data', data], ''],
+          [['user', 'add', 'sup1', '--role', 'supervisor', '--data', data], 'Geheim-sup1-2026!\n'],
+          [['purge', '--exam', EXAM_ID, '--data', data], ''],
+        ] as [string[], string][]) {
+          const r = inzage(args, input);
+          expect(r.code, args.join(' ')).to.equal(1);
+          expect(r.stderr).to.contain(`in use by an inzage server (pid ${server.pid})`).and.to.contain('stop the server or use the console');
+        }
+        expect(dirHash(data)).to.equal(before);
+        expect(inzage(['import', write('changed.json', f), '--dry-run', '--data', data]).code).to.equal(0);
+      } finally {
+        server.kill('SIGKILL');
       }
-      expect(dirHash(data)).to.equal(before);
-      expect(inzage(['import', write('changed.json', f), '--dry-run', '--data', data]).code).to.equal(0);
     });
 
     it('reports a corrupt data file with exit 1, naming it, without a stack trace', () => {

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Option } from 'commander';
 import { openStore, type Store } from '../store/index.ts';
-import { DataDirLockedError, acquireLock, lockHolder, releaseLock } from '../store/lock.ts';
+import { DataDirLockedError, acquireLock, lockHolder } from '../store/lock.ts';
 
 /** An error the CLI reports as one line on stderr, with its exit code (1 failed, 2 usage). */
 export class CliError extends Error {
@@ -35,28 +35,30 @@ export function openExistingStore(dir: string): Store {
   return openStore(dir);
 }
 
-function lockedMessage(dir: string, pid: number): string {
-  return `The data directory ${dir} is in use by a running inzage server (pid ${pid}): stop the server or use the console.`;
+function lockedMessage(dir: string, pid: number, role: string): string {
+  const what = role.includes('server') ? 'stop the server or use the console' : 'wait until it has finished';
+  return `The data directory ${dir} is in use by ${role} (pid ${pid}): ${what}.`;
 }
 
-/** Refuses early, before any work, when a live server holds the data directory. */
-export function assertNotServed(dir: string): void {
-  const pid = lockHolder(dir);
-  if (pid !== null) throw new CliError(lockedMessage(dir, pid));
+/** Refuses early, before any work, when a live server or command holds the data directory. */
+export async function assertNotServed(dir: string): Promise<void> {
+  const holder = await lockHolder(dir);
+  if (holder !== null) throw new CliError(lockedMessage(dir, holder.pid, holder.role));
 }
 
 /** Runs a writing command while holding the data directory's lock (lowdb is one process only). */
-export async function withDataLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {
+export async function withDataLock<T>(dir: string, fn: () => Promise<T>, role = 'an inzage command'): Promise<T> {
+  let lock;
   try {
-    acquireLock(dir);
+    lock = await acquireLock(dir, { role });
   } catch (e) {
-    if (e instanceof DataDirLockedError) throw new CliError(lockedMessage(dir, e.pid));
+    if (e instanceof DataDirLockedError) throw new CliError(lockedMessage(dir, e.pid, e.role));
     throw e;
   }
   try {
     return await fn();
   } finally {
-    releaseLock(dir);
+    await lock.release();
   }
 }
 

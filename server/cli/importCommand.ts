@@ -30,7 +30,7 @@ async function runImport(file: string, opts: ImportOpts): Promise<void> {
   }
   const json = parseJsonText(text);
   if (!json.ok) throw new CliError(`${file} is not valid JSON: ${json.message}. Nothing was imported.`);
-  if (!opts.dryRun) assertNotServed(dir);
+  if (!opts.dryRun) await assertNotServed(dir);
 
   const bar = importProgressBar(Buffer.byteLength(text));
   const options = { dryRun: !!opts.dryRun, source: basename(file), actor: 'cli', onProgress: bar.update };
@@ -38,13 +38,13 @@ async function runImport(file: string, opts: ImportOpts): Promise<void> {
   try {
     if (isStoreDir(dir)) {
       const run = () => importData(openStore(dir), json.value, options);
-      result = opts.dryRun ? await run() : await withDataLock(dir, run);
+      result = opts.dryRun ? await run() : await withDataLock(dir, run, 'inzage import');
     } else {
       // Nothing stored yet: validate before creating the data directory, so that a bad file leaves no trace.
       const v = validateWithBar(json.value, bar);
       if (!v.ok) result = v;
       else if (opts.dryRun) result = { ok: true, dryRun: true, counts: allAdded(v.data), warnings: v.warnings };
-      else result = await withDataLock(dir, () => applyImport(openStore(dir), v, options));
+      else result = await withDataLock(dir, () => applyImport(openStore(dir), v, options), 'inzage import');
     }
   } finally {
     bar.stop();

@@ -27,13 +27,13 @@ async function runPurge(opts: PurgeOpts): Promise<void> {
   const { examId, before, dryRun } = body.data;
   const dir = dataDir(opts);
   requireStoreDir(dir);
-  if (!dryRun) assertNotServed(dir);
+  if (!dryRun) await assertNotServed(dir);
   const run = async () => {
     const store = openStore(dir);
     if (examId && !store.content.exam(examId)) throw new CliError(`Unknown exam "${examId}".`);
     return purge(store, { examId, before, dryRun });
   };
-  const counts = dryRun ? await run() : await withDataLock(dir, run);
+  const counts = dryRun ? await run() : await withDataLock(dir, run, 'inzage purge');
   const what = examId ? `of exam "${examId}"` : `from before ${before}`;
   const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   say(`${dryRun ? 'Dry run: would remove' : 'Removed'} ${n(counts.sittings, 'sitting')}, ${n(counts.groups, 'group')} and ${n(counts.candidates, 'candidate')} ${what}.`);

@@ -13,7 +13,7 @@ import { DEMO_ACCOUNTS, loadDemoImport } from './demo.ts';
 import { ensureWebBuilt } from './http/web.ts';
 import { importData } from './import/index.ts';
 import { acquireLock } from './store/lock.ts';
-import { CorruptDataError, openStore, type Store } from './store/index.ts';
+import { CorruptDataError, openStore, removeLeftoverTemps, type Store } from './store/index.ts';
 
 export interface ServeOptions {
   port: number;
@@ -59,6 +59,7 @@ export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void
   const dataDir = resolve(opts.demo && !opts.dataDir ? mkdtempSync(join(tmpdir(), 'inzage-demo-')) : opts.dataDir ?? process.env.INZAGE_DATA ?? './data');
   // one process per data directory: lowdb keeps no cross-process locks (docs/design.md, the data-directory lock)
   const lock = await acquireLock(dataDir, { role: 'an inzage server' });
+  removeLeftoverTemps(dataDir); // writes a crash interrupted; only the lock's holder may do this
   let store: Store;
   try {
     store = openStore(dataDir);

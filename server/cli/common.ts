@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Option } from 'commander';
-import { openStore, type Store } from '../store/index.ts';
+import { openStore, removeLeftoverTemps, type Store } from '../store/index.ts';
 import { DataDirLockedError, acquireLock, lockHolder } from '../store/lock.ts';
 
 /** An error the CLI reports as one line on stderr, with its exit code (1 failed, 2 usage). */
@@ -56,6 +56,7 @@ export async function withDataLock<T>(dir: string, fn: () => Promise<T>, role = 
     throw e;
   }
   try {
+    removeLeftoverTemps(dir);
     return await fn();
   } finally {
     await lock.release();

@@ -3,8 +3,8 @@
  * last good copy (`NAME.bak`, a hard link: no data copied), rename the temp file over it, fsync the directory.
  * Reading a file that does not parse is a hard error naming the file — never a silent empty database.
  */
-import { promises as fs, readFileSync, constants } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { promises as fs, readdirSync, readFileSync, rmSync, constants } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
 
 export class CorruptDataError extends Error {
@@ -18,6 +18,30 @@ export class CorruptDataError extends Error {
 }
 
 let tmpCounter = 0;
+const TEMP_NAME = /\.tmp-\d+-\d+$/;
+
+/**
+ * Remove the temporary files of writes that a crash interrupted (`NAME.tmp-PID-N`, never renamed into place:
+ * the file they were for is intact). Only for the holder of the data directory's lock, which is the only
+ * process that writes: anyone else could remove a write under way.
+ */
+export function removeLeftoverTemps(dir: string): string[] {
+  const removed: string[] = [];
+  for (const sub of ['', 'results']) {
+    let names: string[];
+    try {
+      names = readdirSync(join(dir, sub));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw e;
+    }
+    for (const name of names.filter((n) => TEMP_NAME.test(n))) {
+      rmSync(join(dir, sub, name), { force: true });
+      removed.push(join(sub, name));
+    }
+  }
+  return removed;
+}
 
 export async function writeFileDurably(file: string, text: string): Promise<void> {
   const tmp = `${file}.tmp-${process.pid}-${++tmpCounter}`;

@@ -16,7 +16,7 @@ import { AuditLog } from './audit.ts';
 import { ContentStore } from './content.ts';
 import { Doc } from './doc.ts';
 
-export { CorruptDataError } from './durableFile.ts';
+export { CorruptDataError, removeLeftoverTemps } from './durableFile.ts';
 export type { ContentChanges, ChangeCounts, SittingSummary } from './content.ts';
 
 export interface StateData {

@@ -1,0 +1,336 @@
+/**
+ * Fault injection (`npm run chaos`, docs/design.md "Crash safety"): the real server, started through a shell
+ * wrapper in its own process group as a service manager would, is driven by several clients — review starts,
+ * navigations, reveals, ends from both sides, pairings — and killed with SIGKILL (the whole group) at a random
+ * moment, round after round. After every restart it checks what the storage promises:
+ *
+ *   - the server starts at the first attempt (the lock died with the killed server);
+ *   - every data file parses (JSON, every JSON Lines line, the last-good copies) and the audit chain verifies;
+ *   - every acknowledged start, end, pairing and reveal is still there (audit log, reviews, kiosks);
+ *   - every session that was active resumes on its kiosk at reconnect, or has ended with a reason.
+ *
+ * An acknowledged navigation is not promised (the position is a coalesced hot write: the last ~100 ms of moves
+ * may be lost, and the kiosk resumes at the question before).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import { createUser } from '../../server/auth/users.ts';
+import { importData } from '../../server/import/index.ts';
+import { verifyAuditText } from '../../server/store/audit.ts';
+import { openStore } from '../../server/store/index.ts';
+import { lockHolder } from '../../server/store/lock.ts';
+import { FIXTURES, PASSWORD, StaffClient, once, type PairedKiosk } from '../helpers/server.ts';
+import { removeDir, tempDir } from '../support/dataDir.ts';
+import { ROOT, lineFrom } from '../support/processes.ts';
+
+export interface ChaosOptions {
+  rounds: number;
+  seed?: number;
+  log?: (line: string) => void;
+}
+
+export interface ChaosReport {
+  seed: number;
+  rounds: number;
+  kills: number;
+  acknowledged: { starts: number; ends: number; pairings: number; reveals: number; navigations: number };
+  resumed: number;
+  endedWithReason: number;
+  lost: string[];
+  corrupt: string[];
+  refusedStarts: number;
+  startupMs: { median: number; max: number };
+}
+
+/** mulberry32: a small seeded generator, so that a failing run can be repeated with its seed. */
+function random(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: T[]) => xs[Math.floor(next() * xs.length)]! };
+}
+
+const BIN = join(ROOT, 'bin', 'inzage.mjs');
+const readJson = <T>(file: string, fallback: T): T => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : fallback);
+const ENV = { INZAGE_SCRYPT_N: String(2 ** 14) };
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+type Kiosk = PairedKiosk & { socket?: Socket };
+
+interface Running { wrapper: ChildProcess; base: string; startupMs: number }
+
+/** `sh -c "node bin/inzage.mjs serve …"` in a process group of its own. */
+async function startServer(dataDir: string): Promise<Running> {
+  const t0 = performance.now();
+  const cmd = `"${process.execPath}" "${BIN}" serve --host 127.0.0.1 --port 0 --data "${dataDir}"; echo "wrapper: server exited with $?"`;
+  const wrapper = spawn('sh', ['-c', cmd], { cwd: ROOT, env: { ...process.env, ...ENV }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let err = '';
+  wrapper.stderr!.on('data', (d) => { err += d; });
+  const m = await Promise.race([
+    lineFrom(wrapper, /serving on (http:\/\/[\d.]+:\d+)/, 'listening'),
+    lineFrom(wrapper, /wrapper: server exited/, 'exit').then(() => { throw new Error(`the server did not start: ${err.trim()}`); }),
+  ]);
+  const base = m[1]!;
+  for (;;) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) break;
+    } catch { /* not yet */ }
+    await sleep(10);
+  }
+  return { wrapper, base, startupMs: performance.now() - t0 };
+}
+
+/** pairKiosk, but whatever the kill interrupts is a plain failure (no unhandled rejection left behind). */
+async function pair(base: string, admin: StaffClient, name: string): Promise<Kiosk> {
+  const s = io(`${base}/kiosk`, { transports: ['websocket'], forceNew: true, reconnection: false });
+  try {
+    const code = await once<{ code: string }>(s, 'pairing:code');
+    const paired = once<{ token: string; kiosk: { id: string } }>(s, 'kiosk:paired');
+    paired.catch(() => undefined);
+    const r = await admin.call('POST', '/api/kiosks', { code: code.code, name });
+    if (r.status !== 201) throw new Error(`pair: ${r.status} ${r.text}`);
+    const p = await paired;
+    return { id: p.kiosk.id, token: p.token, name };
+  } finally {
+    s.close();
+  }
+}
+
+async function kill(run: Running, dataDir: string): Promise<void> {
+  try {
+    process.kill(-run.wrapper.pid!, 'SIGKILL');
+  } catch { /* already gone */ }
+  if (run.wrapper.exitCode === null && run.wrapper.signalCode === null) await new Promise((r) => run.wrapper.once('exit', r));
+  // the server itself (reparented when its wrapper died) is gone once nobody holds the lock
+  while (await lockHolder(dataDir)) await sleep(10);
+}
+
+function dataFiles(dir: string, rel = ''): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(join(dir, rel))) {
+    const p = join(rel, name);
+    const st = statSync(join(dir, p));
+    if (st.isDirectory()) out.push(...dataFiles(dir, p));
+    else if (st.isFile()) out.push(p);
+  }
+  return out;
+}
+
+/** Every data file parses, the audit chain verifies; returns the problems and the audit events. */
+function checkFiles(dir: string): { problems: string[]; events: { action: string; target: string; details: Record<string, unknown> }[] } {
+  const problems: string[] = [];
+  for (const f of dataFiles(dir)) {
+    const text = readFileSync(join(dir, f), 'utf8');
+    if (/\.tmp-/.test(f)) problems.push(`${f}: a temporary file left from a crash was not cleaned up at start`);
+    else if (/\.json(\.bak)?$/.test(f)) {
+      try { JSON.parse(text); } catch (e) { problems.push(`${f}: ${(e as Error).message}`); }
+    } else if (/\.jsonl(\.bak)?$/.test(f)) {
+      for (const [i, line] of text.split('\n').entries()) {
+        if (!line) continue;
+        try { JSON.parse(line); } catch (e) { problems.push(`${f} line ${i + 1}: ${(e as Error).message}`); }
+      }
+    }
+  }
+  const audit = readFileSync(join(dir, 'audit.jsonl'), 'utf8');
+  const verdict = verifyAuditText(audit);
+  if (!verdict.ok) problems.push(`audit.jsonl: ${JSON.stringify(verdict.problem)}`);
+  const events = audit.split('\n').filter(Boolean).flatMap((l) => {
+    try { return [JSON.parse(l) as { action: string; target: string; details: Record<string, unknown> }]; } catch { return []; }
+  });
+  return { problems, events };
+}
+
+export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
+  const seed = opts.seed ?? Math.floor(Math.random() * 2 ** 31);
+  const rnd = random(seed);
+  const log = opts.log ?? (() => undefined);
+  const dataDir = tempDir('chaos');
+  const report: ChaosReport = {
+    seed, rounds: opts.rounds, kills: 0,
+    acknowledged: { starts: 0, ends: 0, pairings: 0, reveals: 0, navigations: 0 },
+    resumed: 0, endedWithReason: 0, lost: [], corrupt: [], refusedStarts: 0, startupMs: { median: 0, max: 0 },
+  };
+  const startups: number[] = [];
+  // what the server acknowledged, to be found after every restart
+  const ackedStarts = new Map<string, string>(); // review id → kiosk id
+  const ackedEnds = new Set<string>();
+  const ackedReveals: { review: string; question: string }[] = [];
+  const kiosks: Kiosk[] = [];
+
+  try {
+    const store = openStore(dataDir);
+    const imported = await importData(store, JSON.parse(readFileSync(join(FIXTURES, 'sample.json'), 'utf8')), { actor: 'chaos' });
+    if (!imported.ok) throw new Error('the fixture does not import');
+    for (const [name, role] of [['sup1', 'supervisor'], ['boss', 'admin']] as const) await createUser(store, { username: name, role, password: PASSWORD(name) });
+    await store.flush();
+
+    let sup: StaffClient | null = null;
+    let boss: StaffClient | null = null;
+
+    // rounds + 1 starts: the last one only checks what the last kill left
+    for (let round = 1; round <= opts.rounds + 1; round++) {
+      let run: Running;
+      try {
+        run = await startServer(dataDir);
+      } catch (e) {
+        report.refusedStarts++;
+        report.corrupt.push(`round ${round}: ${(e as Error).message}`);
+        break;
+      }
+      startups.push(run.startupMs);
+      const { base } = run;
+
+      // ---- after the restart: what was promised is there ----
+      const { problems, events } = checkFiles(dataDir);
+      report.corrupt.push(...problems.map((p) => `round ${round}: ${p}`));
+      const has = (action: string, target: string) => events.some((e) => e.action === action && e.target === target);
+      for (const [id] of ackedStarts) if (!has('review.started', id)) report.lost.push(`round ${round}: acknowledged start ${id} is not in the audit log`);
+      for (const id of ackedEnds) if (!has('review.ended', id)) report.lost.push(`round ${round}: acknowledged end ${id} is not in the audit log`);
+      for (const r of ackedReveals.splice(0)) {
+        if (!events.some((e) => e.action === 'review.revealed' && e.target === r.review && e.details.questionId === r.question)) report.lost.push(`round ${round}: acknowledged reveal of ${r.question} in ${r.review} is not in the audit log`);
+      }
+      const state = readJson<{ kiosks: { id: string }[] }>(join(dataDir, 'state.json'), { kiosks: [] });
+      for (const k of kiosks) if (!state.kiosks.some((x) => x.id === k.id)) report.lost.push(`round ${round}: acknowledged pairing of ${k.name} is gone`);
+      const stored = readJson<{ reviews: { id: string; kioskId: string; endedAt?: string }[] }>(join(dataDir, 'reviews.json'), { reviews: [] }).reviews;
+      for (const id of ackedEnds) if (stored.some((r) => r.id === id && !r.endedAt)) report.lost.push(`round ${round}: acknowledged end ${id} is active again`);
+      const activeAtBoot = stored.filter((r) => !r.endedAt);
+
+      // staff sessions survive a restart; log in again only when one did not (created durably, touched lazily)
+      for (const [name, get, set] of [['sup1', () => sup, (c: StaffClient) => { sup = c; }], ['boss', () => boss, (c: StaffClient) => { boss = c; }]] as const) {
+        let c = get();
+        if (c) {
+          const moved = new StaffClient(base);
+          moved.cookie = c.cookie;
+          c = (await moved.call('GET', '/api/auth/me')).status === 200 ? moved : null;
+        }
+        if (!c) {
+          c = new StaffClient(base);
+          const r = await c.login(name);
+          if (r.status !== 200) throw new Error(`login ${name}: ${r.status} ${r.text}`);
+        }
+        set(c);
+      }
+
+      // every kiosk reconnects; an active session is back on its kiosk, or ended with a reason
+      for (const k of kiosks) {
+        const socket = io(`${base}/kiosk`, { transports: ['websocket'], auth: { token: k.token }, forceNew: true, reconnection: false });
+        socket.on('review:started', (_p: unknown, ack?: (a: unknown) => void) => ack?.({ ok: true }));
+        const st = await once<{ review: { id: string } | null }>(socket, 'kiosk:state', 10_000);
+        k.socket = socket;
+        const expected = activeAtBoot.find((r) => r.kioskId === k.id);
+        if (expected) {
+          if (st.review?.id === expected.id) report.resumed++;
+          else if (has('review.ended', expected.id)) report.endedWithReason++;
+          else report.lost.push(`round ${round}: active review ${expected.id} did not resume on ${k.name} (got ${st.review?.id ?? 'none'})`);
+        }
+      }
+      for (const id of ackedStarts.keys()) {
+        if (ackedEnds.has(id) || activeAtBoot.some((r) => r.id === id)) continue;
+        const ended = events.find((e) => e.action === 'review.ended' && e.target === id);
+        if (!ended) report.lost.push(`round ${round}: acknowledged review ${id} is neither active nor ended`);
+        else if (!ended.details.reason) report.lost.push(`round ${round}: review ${id} ended without a reason`);
+      }
+      // from here on, a review that was active is simply active or ended: track it as started
+      for (const r of activeAtBoot) ackedStarts.set(r.id, r.kioskId);
+
+      if (round > opts.rounds) {
+        for (const k of kiosks) k.socket?.close();
+        await kill(run, dataDir);
+        break;
+      }
+
+      // ---- the workload, killed at a random moment ----
+      const active = new Map<string, string>(activeAtBoot.filter((r) => !ackedEnds.has(r.id)).map((r) => [r.kioskId, r.id])); // kiosk → review
+      const groups = (await sup!.call('GET', '/api/groups')).json as { id: string }[];
+      const sittings: string[] = [];
+      for (const g of groups) {
+        const res = (await sup!.call('GET', `/api/groups/${g.id}/results`)).json as { exam: { review: { status: string } }; rows: { sittingId: string }[] };
+        if (res.exam.review.status === 'open') sittings.push(...res.rows.map((r) => r.sittingId));
+      }
+      const questions = ['bi1', 'bi2', 'bi3', 'bi4', 'bi5', 'bi6', 'bi7'];
+      let killed = false;
+      const actor = async (fn: () => Promise<void>) => {
+        while (!killed) {
+          try { await fn(); } catch { /* the server went away mid-request: not acknowledged */ }
+          await sleep(rnd.int(40));
+        }
+      };
+      const supervisor = async () => {
+        const free = kiosks.filter((k) => !active.has(k.id));
+        if (free.length && rnd.next() < 0.6) {
+          const k = rnd.pick(free);
+          const r = await sup!.call('POST', '/api/reviews', { sittingId: rnd.pick(sittings), kioskId: k.id });
+          if (r.status === 201) {
+            ackedStarts.set(r.json.id, k.id);
+            report.acknowledged.starts++;
+            active.set(k.id, r.json.id);
+          }
+        } else if (active.size) {
+          const [kioskId, id] = rnd.pick([...active]);
+          const r = await sup!.call('DELETE', `/api/reviews/${id}`);
+          if (r.status === 204 || r.status === 200) {
+            ackedEnds.add(id);
+            report.acknowledged.ends++;
+            active.delete(kioskId);
+          }
+        }
+      };
+      const kioskUser = async () => {
+        const busy = kiosks.filter((k) => active.has(k.id) && k.socket?.connected);
+        if (!busy.length) return;
+        const k = rnd.pick(busy);
+        const id = active.get(k.id)!;
+        const roll = rnd.next();
+        if (roll < 0.6) {
+          const a = await k.socket!.timeout(5000).emitWithAck('review:navigate', { questionId: rnd.pick(questions) });
+          if (a?.ok) report.acknowledged.navigations++;
+        } else if (roll < 0.9) {
+          const question = rnd.pick(questions);
+          const a = await k.socket!.timeout(5000).emitWithAck('review:reveal', { questionId: question });
+          if (a?.ok) {
+            ackedReveals.push({ review: id, question });
+            report.acknowledged.reveals++;
+          }
+        } else {
+          const a = await k.socket!.timeout(5000).emitWithAck('review:logout', {});
+          if (a?.ok) {
+            ackedEnds.add(id);
+            report.acknowledged.ends++;
+            active.delete(k.id);
+          }
+        }
+      };
+      const admin = async () => {
+        if (kiosks.length >= 12 || rnd.next() < 0.5) return;
+        const k: Kiosk = await pair(base, boss!, `Station ${kiosks.length + 1}`);
+        kiosks.push(k);
+        report.acknowledged.pairings++;
+        const socket = io(`${base}/kiosk`, { transports: ['websocket'], auth: { token: k.token }, forceNew: true, reconnection: false });
+        socket.on('review:started', (_p: unknown, ack?: (a: unknown) => void) => ack?.({ ok: true }));
+        k.socket = socket;
+      };
+      const workMs = 150 + rnd.int(1200);
+      const actors = [actor(supervisor), actor(kioskUser), actor(kioskUser), actor(admin)];
+      await sleep(workMs);
+      await kill(run, dataDir);
+      killed = true;
+      report.kills++;
+      await Promise.allSettled(actors);
+      for (const k of kiosks) k.socket?.close();
+      log(`round ${round}/${opts.rounds}: up in ${Math.round(run.startupMs)} ms, killed after ${workMs} ms; ` +
+        `${active.size} active, ${ackedStarts.size} started, ${ackedEnds.size} ended, ${kiosks.length} kiosks; lost ${report.lost.length}, corrupt ${report.corrupt.length}`);
+    }
+
+  } finally {
+    removeDir(dataDir);
+  }
+  startups.sort((a, b) => a - b);
+  report.startupMs = { median: Math.round(startups[Math.floor(startups.length / 2)] ?? 0), max: Math.round(startups.at(-1) ?? 0) };
+  return report;
+}

@@ -35,7 +35,7 @@ export interface ChaosReport {
   seed: number;
   rounds: number;
   kills: number;
-  acknowledged: { starts: number; ends: number; pairings: number; reveals: number; navigations: number };
+  acknowledged: { starts: number; ends: number; pairings: number; unpairings: number; reveals: number; navigations: number };
   resumed: number;
   endedWithReason: number;
   lost: string[];
@@ -153,7 +153,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
   const dataDir = tempDir('chaos');
   const report: ChaosReport = {
     seed, rounds: opts.rounds, kills: 0,
-    acknowledged: { starts: 0, ends: 0, pairings: 0, reveals: 0, navigations: 0 },
+    acknowledged: { starts: 0, ends: 0, pairings: 0, unpairings: 0, reveals: 0, navigations: 0 },
     resumed: 0, endedWithReason: 0, lost: [], corrupt: [], refusedStarts: 0, startupMs: { median: 0, max: 0 },
   };
   const startups: number[] = [];
@@ -162,6 +162,8 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
   const ackedEnds = new Set<string>();
   const ackedReveals: { review: string; question: string }[] = [];
   const kiosks: Kiosk[] = [];
+  const unpaired = new Set<string>();
+  let stations = 0;
 
   try {
     const store = openStore(dataDir);
@@ -197,6 +199,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
       }
       const state = readJson<{ kiosks: { id: string }[] }>(join(dataDir, 'state.json'), { kiosks: [] });
       for (const k of kiosks) if (!state.kiosks.some((x) => x.id === k.id)) report.lost.push(`round ${round}: acknowledged pairing of ${k.name} is gone`);
+      for (const id of unpaired) if (state.kiosks.some((x) => x.id === id)) report.lost.push(`round ${round}: acknowledged unpairing of kiosk ${id} is undone`);
       const stored = readJson<{ reviews: { id: string; kioskId: string; endedAt?: string }[] }>(join(dataDir, 'reviews.json'), { reviews: [] }).reviews;
       for (const id of ackedEnds) if (stored.some((r) => r.id === id && !r.endedAt)) report.lost.push(`round ${round}: acknowledged end ${id} is active again`);
       const activeAtBoot = stored.filter((r) => !r.endedAt);
@@ -307,8 +310,24 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
         }
       };
       const admin = async () => {
-        if (kiosks.length >= 12 || rnd.next() < 0.5) return;
-        const k: Kiosk = await pair(base, boss!, `Station ${kiosks.length + 1}`);
+        if (rnd.next() < 0.5) return;
+        if (kiosks.length >= 8) {
+          // unpair one: its review (if any) ends with it, and both must be durable once acknowledged
+          const k = rnd.pick(kiosks);
+          const r = await boss!.call('DELETE', `/api/kiosks/${k.id}`);
+          if (r.status !== 204) return;
+          unpaired.add(k.id);
+          report.acknowledged.unpairings++;
+          kiosks.splice(kiosks.indexOf(k), 1);
+          k.socket?.close();
+          const id = active.get(k.id);
+          if (id) {
+            ackedEnds.add(id);
+            active.delete(k.id);
+          }
+          return;
+        }
+        const k: Kiosk = await pair(base, boss!, `Station ${++stations}`);
         kiosks.push(k);
         report.acknowledged.pairings++;
         const socket = io(`${base}/kiosk`, { transports: ['websocket'], auth: { token: k.token }, forceNew: true, reconnection: false });

@@ -25,7 +25,7 @@ process.stdout.write([
   '',
   `chaos: seed ${report.seed}, ${report.rounds} rounds`,
   `  kills                 ${report.kills}`,
-  `  acknowledged writes   ${a.starts + a.ends + a.pairings + a.reveals} (starts ${a.starts}, ends ${a.ends}, pairings ${a.pairings}, reveals ${a.reveals}); navigations ${a.navigations} (not promised durable)`,
+  `  acknowledged writes   ${a.starts + a.ends + a.pairings + a.unpairings + a.reveals} (starts ${a.starts}, ends ${a.ends}, pairings ${a.pairings}, unpairings ${a.unpairings}, reveals ${a.reveals}); navigations ${a.navigations} (not promised durable)`,
   `  resumed after restart ${report.resumed} sessions; ${report.endedWithReason} had ended with a reason`,
   `  server up after start median ${report.startupMs.median} ms, max ${report.startupMs.max} ms (spawn to /healthz, through the wrapper)`,
   `  lost                  ${report.lost.length}`,

@@ -60,6 +60,9 @@ export interface AuditEvent {
   details: Record<string, unknown>;
 }
 
+/** What audit readers see for a candidate's detail whose key a purge destroyed (crypto-shredding). */
+export const SHREDDED = '[verwijderd]';
+
 export const AUDIT_ACTIONS = [
   'auth.login', 'auth.login-failed', 'auth.logout', 'auth.password-changed',
   'kiosk.paired', 'kiosk.renamed', 'kiosk.unpaired',

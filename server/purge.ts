@@ -65,8 +65,23 @@ export type EndActive = (sittingIds: ReadonlySet<string>) => Promise<unknown>;
  * by the next one (a `purge-pending` marker makes even an empty next purge finish it).
  */
 export async function purge(store: Store, opts: PurgeOptions & { endActive?: EndActive; details?: Record<string, unknown> }): Promise<PurgeCounts> {
+  if (opts.dryRun) {
+    const sel = selectPurge(store.content, opts);
+    return { sittings: sel.sittingIds.length, groups: sel.groupIds.length, candidates: sel.candidateNumbers.length };
+  }
+  return oneAtATime(store, () => purgeNow(store, opts));
+}
+
+/** Purges of one store run one after another (the console's and the daily one may meet). */
+const queues = new WeakMap<Store, Promise<unknown>>();
+function oneAtATime<T>(store: Store, fn: () => Promise<T>): Promise<T> {
+  const run = (queues.get(store) ?? Promise.resolve()).catch(() => undefined).then(fn);
+  queues.set(store, run);
+  return run;
+}
+
+async function purgeNow(store: Store, opts: PurgeOptions & { endActive?: EndActive; details?: Record<string, unknown> }): Promise<PurgeCounts> {
   const sel = selectPurge(store.content, opts);
-  if (opts.dryRun) return { sittings: sel.sittingIds.length, groups: sel.groupIds.length, candidates: sel.candidateNumbers.length };
   const actor = opts.actor ?? 'cli';
   const going = new Set(sel.sittingIds);
   await opts.endActive?.(going);
@@ -86,11 +101,13 @@ export async function purge(store: Store, opts: PurgeOptions & { endActive?: End
 }
 
 /** When an earlier purge was interrupted: finish it (forget what is gone, scrub). True if there was one. */
-export async function finishPendingPurge(store: Store, actor = 'system'): Promise<boolean> {
-  if (!(await purgePending(store.dir))) return false;
-  await forgetRemoved(store, actor);
-  await finishPurge(store);
-  return true;
+export function finishPendingPurge(store: Store, actor = 'system'): Promise<boolean> {
+  return oneAtATime(store, async () => {
+    if (!(await purgePending(store.dir))) return false;
+    await forgetRemoved(store, actor);
+    await finishPurge(store);
+    return true;
+  });
 }
 
 /** Review history and audit keys of sittings that no longer exist. */

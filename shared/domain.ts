@@ -67,7 +67,7 @@ export const AUDIT_ACTIONS = [
   'auth.login', 'auth.login-failed', 'auth.logout', 'auth.password-changed',
   'kiosk.paired', 'kiosk.renamed', 'kiosk.unpaired',
   'review.started', 'review.ended', 'review.revealed',
-  'import.applied', 'exam.review-changed',
+  'import.applied', 'exam.review-changed', 'exam.retention-changed',
   'user.created', 'user.disabled', 'user.enabled', 'user.password-reset',
   'data.purged',
 ] as const;

@@ -110,6 +110,9 @@ describe('purge leaves no trace (privacy)', function () {
     expect(tracesIn(ts.dataDir, [...SANNE, ...DAAN])).to.deep.equal([]);
     expectInsuranceKept();
     expect(await reviewedCandidates()).to.deep.equal([SHREDDED, '230119', SHREDDED]);
+    const csv = (await boss.call('GET', '/api/audit?format=csv')).text;
+    expect(csv).to.contain('230119').and.to.contain(SHREDDED);
+    expect(csv).not.to.match(/230117|230118/);
     const verify = inzage(['audit', 'verify', '--data', ts.dataDir]);
     expect(verify.code, verify.stderr).to.equal(0);
   });

@@ -22,6 +22,7 @@ import { noStore, sameOrigin, securityHeaders } from './http/security.ts';
 import { WEB_ROOT } from './http/web.ts';
 import { KioskHub, type KioskNamespace } from './kiosks/hub.ts';
 import { ConsoleHub, type ConsoleNamespace } from './realtime/consoles.ts';
+import { RetentionJob } from './privacy/retention.ts';
 import { ReviewEngine } from './review/engine.ts';
 import type { Store } from './store/index.ts';
 
@@ -59,7 +60,8 @@ export function createApp(deps: AppDeps): App {
   engine.kiosks = kiosks;
   engine.consoles = consoles;
   kiosks.consoles = consoles;
-  const ctx: Ctx = { store, clock, config, auth, engine, kiosks, consoles };
+  const retention = new RetentionJob({ store, clock, config, engine, consoles });
+  const ctx: Ctx = { store, clock, config, auth, engine, kiosks, consoles, retention };
 
   app.use(securityHeaders(!!deps.tls));
   // the console and kiosk bundles go out gzipped (the kiosk's first screen: ~32 KB); API answers are small
@@ -92,11 +94,13 @@ export function createApp(deps: AppDeps): App {
   app.use(errorHandler);
 
   engine.boot();
+  if (config.autoPurge) retention.start();
 
   return {
     app, server, io, ctx,
     async close() {
       engine.shutdown();
+      await retention.stop();
       consoles.stop();
       // Stop accepting first, then drop every HTTP connection at once: a browser can send a new request (say a
       // socket.io polling handshake) over a kept-alive connection while socket.io closes, and the HTTP server's

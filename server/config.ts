@@ -23,6 +23,10 @@ export interface ServerConfig {
   webRoot: string;
   /** Ended sessions kept in reviews.json (the audit log keeps all). */
   keepEndedReviews: number;
+  /** Candidate data is kept this many days after an exam's review window ends, unless the exam says otherwise. */
+  retentionDays: number;
+  /** Purge exams whose retention ended, at start and once a day (`false` in tests that do not test it). */
+  autoPurge: boolean;
 }
 
 export const DEFAULTS: Omit<ServerConfig, 'secret' | 'webRoot'> = {
@@ -37,4 +41,15 @@ export const DEFAULTS: Omit<ServerConfig, 'secret' | 'webRoot'> = {
   pairingMaxFailures: 10,
   secureCookies: false,
   keepEndedReviews: 200,
+  retentionDays: 180,
+  autoPurge: true,
 };
+
+/** `INZAGE_RETENTION_DAYS`: a whole number of days, 0 to 3650; unset means the default. */
+export function retentionDaysFrom(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return DEFAULTS.retentionDays;
+  if (!/^\d{1,4}$/.test(value.trim()) || Number(value) > 3650) {
+    throw new Error(`INZAGE_RETENTION_DAYS must be a whole number of days from 0 to 3650, not "${value}"`);
+  }
+  return Number(value);
+}

@@ -60,11 +60,14 @@ export interface AuditEvent {
   details: Record<string, unknown>;
 }
 
+/** What audit readers see for a candidate's detail whose key a purge destroyed (crypto-shredding). */
+export const SHREDDED = '[verwijderd]';
+
 export const AUDIT_ACTIONS = [
   'auth.login', 'auth.login-failed', 'auth.logout', 'auth.password-changed',
   'kiosk.paired', 'kiosk.renamed', 'kiosk.unpaired',
   'review.started', 'review.ended', 'review.revealed',
-  'import.applied', 'exam.review-changed',
+  'import.applied', 'exam.review-changed', 'exam.retention-changed',
   'user.created', 'user.disabled', 'user.enabled', 'user.password-reset',
   'data.purged',
 ] as const;

@@ -23,6 +23,19 @@ export const ExamReviewPatch = ReviewSettingsSchema.partial().extend({
   opensAt: ReviewSettingsSchema.shape.opensAt.nullable(),
   closesAt: ReviewSettingsSchema.shape.closesAt.nullable(),
 }).partial();
+/** `retainUntil`: an ISO date-time, or null for the default (the review window's end + the server's retention days). */
+export const ExamRetentionBody = z.strictObject({ retainUntil: z.iso.datetime({ offset: true }).nullable() });
+/** How long an exam's candidate data is kept (`GET /api/exams`). */
+export interface RetentionDto {
+  /** when the daily purge removes it; null: nothing to date it by (no window end, no sittings) */
+  until: string | null;
+  /** set for this exam (in the console or by import), rather than the default */
+  explicit: boolean;
+  /** the server's default: days after the review window's end */
+  defaultDays: number;
+  /** how many sittings it would remove */
+  sittings: number;
+}
 export const CreateUserBody = z.strictObject({
   username: z.string().trim().regex(/^[a-z0-9._-]{2,40}$/, 'lowercase letters, digits, ".", "_" or "-"; 2 to 40'),
   displayName: shortText(100).optional(),

@@ -9,6 +9,17 @@ export function reviewStatus(review: Exam['review'], now: number): ReviewStatus 
   return 'open';
 }
 
+/**
+ * When an exam's candidate data is removed by the retention purge (DESIGN §6): its `retainUntil` when set,
+ * else `days` after the review window's end — or, for an exam without an end to its window, after its last
+ * activity (the latest submission or group start). `null`: nothing to date it by (no window end, no data).
+ */
+export function retentionEnd(exam: Pick<Exam, 'review' | 'retainUntil'>, lastActivity: string | null, days: number): { until: string | null; explicit: boolean } {
+  if (exam.retainUntil) return { until: new Date(Date.parse(exam.retainUntil)).toISOString(), explicit: true };
+  const from = exam.review.closesAt ?? lastActivity;
+  return { until: from ? new Date(Date.parse(from) + days * 86_400_000).toISOString() : null, explicit: false };
+}
+
 /** "Sanne de Vries" */
 export function displayName(c: Pick<Candidate, 'firstName' | 'lastNamePrefix' | 'lastName'>): string {
   return [c.firstName, c.lastNamePrefix, c.lastName].filter((x) => x && x.trim()).join(' ');

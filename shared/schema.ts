@@ -76,6 +76,8 @@ export const ExamSchema = z.strictObject({
   level: z.string().trim().min(1).max(40),
   central: z.boolean(),
   review: ReviewSettingsSchema,
+  /** Keep the candidate data of this exam until then; without it: the review window's end + the server's retention days. */
+  retainUntil: isoDate.optional(),
   questions: z.array(QuestionSchema).min(1, 'an exam needs at least one question').max(500),
 });
 

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { verifyPassword } from '../server/auth/passwords.ts';
@@ -173,7 +173,7 @@ describe('inzage CLI', function () {
         for (const [args, input] of [
           [['import', write('changed.json', f), '--data', data], ''],
           [['user', 'add', 'sup1', '--role', 'supervisor', '--data', data], 'Geheim-sup1-2026!\n'],
-          [['purge', '--exam', EXAM_ID, '--data', data], ''],
+          [['purge', '--exam', EXAM_ID, '--yes', '--data', data], ''],
         ] as [string[], string][]) {
           const r = inzage(args, input);
           expect(r.code, args.join(' ')).to.equal(1);
@@ -241,17 +241,46 @@ describe('inzage CLI', function () {
       expect(broken.stderr).to.contain('broken at line 2');
     });
 
+    /** `inzage ...` on a terminal (a pseudo-terminal from util-linux `script`), typing `typed`. */
+    function onTerminal(args: string[], typed: string) {
+      const cmd = [process.execPath, BIN, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
+      const env: NodeJS.ProcessEnv = { ...process.env };
+      delete env.INZAGE_DATA;
+      const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { input: typed, encoding: 'utf8', env, timeout: 60_000 });
+      return { code: r.status, out: r.stdout };
+    }
+
+    (process.platform === 'linux' && existsSync('/usr/bin/script') ? it : it.skip)('asks on a terminal, showing what would go, and purges only on a yes', () => {
+      const before = dirHash(data);
+      const no = onTerminal(['purge', '--exam', EXAM_ID, '--data', data], 'nee\n');
+      expect(no.out).to.contain('This removes 2 sittings, 1 group and 2 candidates of exam').and.to.contain('Remove them? [y/N]');
+      expect(no.out).to.contain('Nothing removed.');
+      expect(no.code).to.equal(1);
+      expect(dirHash(data)).to.equal(before);
+      const dry = onTerminal(['purge', '--exam', EXAM_ID, '--dry-run', '--data', data], '');
+      expect(dry.code).to.equal(0);
+      expect(dry.out).not.to.contain('[y/N]');
+      const yes = onTerminal(['purge', '--exam', EXAM_ID, '--data', data], 'ja\n');
+      expect(yes.code).to.equal(0);
+      expect(yes.out).to.contain('Removed 2 sittings, 1 group and 2 candidates');
+      expect(openStore(data).content.counts().sittings).to.equal(0);
+    });
+
     it('purges an exam: a dry run counts, the real run removes and audits', () => {
       const before = dirHash(data);
       const dry = inzage(['purge', '--exam', EXAM_ID, '--dry-run', '--data', data]);
       expect(dry.code).to.equal(0);
       expect(dry.stdout).to.contain('would remove 2 sittings, 1 group and 2 candidates');
       expect(dirHash(data)).to.equal(before);
-      const r = inzage(['purge', '--exam', EXAM_ID, '--data', data]);
+      const refused = inzage(['purge', '--exam', EXAM_ID, '--data', data]);
+      expect(refused.code).to.equal(2);
+      expect(refused.stderr).to.contain('stdin is not a terminal: add --yes');
+      expect(dirHash(data)).to.equal(before);
+      const r = inzage(['purge', '--exam', EXAM_ID, '--yes', '--data', data]);
       expect(r.code).to.equal(0);
       expect(r.stdout).to.contain('Removed 2 sittings, 1 group and 2 candidates');
       expect(openStore(data).content.counts()).to.deep.equal({ exams: 1, candidates: 0, groups: 0, sittings: 0 });
-      const unknown = inzage(['purge', '--exam', 'nope', '--data', data]);
+      const unknown = inzage(['purge', '--exam', 'nope', '--yes', '--data', data]);
       expect(unknown.code).to.equal(1);
       expect(unknown.stderr).to.contain('Unknown exam "nope"');
     });

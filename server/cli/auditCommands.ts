@@ -5,7 +5,8 @@ import { Option, type Command } from 'commander';
 import type { AuditEvent } from '../../shared/domain.ts';
 import { auditCsv } from '../audit/csv.ts';
 import { AuditFilterError, filterAudit } from '../audit/filter.ts';
-import { verifyAuditText, type AuditLine } from '../store/audit.ts';
+import { openEvent, verifyAuditText, type AuditLine } from '../store/audit.ts';
+import { AuditKeys } from '../store/auditKeys.ts';
 import { CliError, dataDir, dataOption, say, usageError } from './common.ts';
 
 export function registerAudit(program: Command): void {
@@ -21,7 +22,8 @@ export function registerAudit(program: Command): void {
     .action((opts: { from?: string; to?: string; format: 'csv' | 'jsonl'; data: string }) => {
       let events: AuditEvent[];
       try {
-        events = filterAudit(readEvents(auditFile(opts)), { from: opts.from, to: opts.to });
+        const keys = new AuditKeys(dataDir(opts), { create: false }); // read only: opens sealed details where their key exists
+        events = filterAudit(readEvents(auditFile(opts), keys), { from: opts.from, to: opts.to });
       } catch (e) {
         if (e instanceof AuditFilterError) throw usageError(`--${e.message}`);
         throw e;
@@ -48,11 +50,10 @@ function auditFile(opts: { data: string }): string {
   return file;
 }
 
-function readEvents(file: string): AuditEvent[] {
+function readEvents(file: string, keys: AuditKeys): AuditEvent[] {
   return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line, i) => {
     try {
-      const { prev: _p, hash: _h, ...event } = JSON.parse(line) as AuditLine;
-      return event;
+      return openEvent(JSON.parse(line) as AuditLine, keys);
     } catch {
       throw new CliError(`Line ${i + 1} of ${file} does not parse; run "inzage audit verify".`);
     }

@@ -1,6 +1,7 @@
 /** What every `inzage` command shares: the data directory, errors with exit codes, the write lock, stdin. */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline/promises';
 import { Option } from 'commander';
 import { openStore, removeLeftoverTemps, type Store } from '../store/index.ts';
 import { DataDirLockedError, acquireLock, lockHolder } from '../store/lock.ts';
@@ -82,6 +83,17 @@ export async function readStdinLine(stdin: NodeJS.ReadStream = process.stdin): P
   }
   text = text.replace(/\r$/, '');
   return text.length ? text : null;
+}
+
+/** Asks a yes/no question on the terminal; only 'y', 'yes', 'j' or 'ja' (any case) is a yes. */
+export async function confirm(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    const answer = await rl.question(`${question} [y/N] `);
+    return /^(y|yes|j|ja)$/i.test(answer.trim());
+  } finally {
+    rl.close();
+  }
 }
 
 export function say(line = ''): void {

@@ -1,11 +1,16 @@
-/** `inzage purge (--exam ID | --before DATE) [--dry-run]` (DESIGN §6). */
+/**
+ * `inzage purge (--exam ID | --before DATE) [--dry-run] [--yes]` (DESIGN §6). On a terminal it shows what would
+ * go and asks first, unless `--yes`. Without a terminal (a script, cron) it purges only with `--yes` and
+ * otherwise refuses with exit 2 before touching anything: a script that forgot `--yes` must neither hang on a
+ * question nobody sees nor purge without having said so. A dry run never asks.
+ */
 import type { Command } from 'commander';
 import { PurgeBody, formatPath } from '../../shared/protocol.ts';
-import { purge } from '../purge.ts';
+import { purge, type PurgeCounts } from '../purge.ts';
 import { openStore } from '../store/index.ts';
-import { CliError, assertNotServed, dataDir, dataOption, requireStoreDir, say, usageError, withDataLock } from './common.ts';
+import { CliError, assertNotServed, confirm, dataDir, dataOption, requireStoreDir, say, usageError, withDataLock } from './common.ts';
 
-interface PurgeOpts { exam?: string; before?: string; dryRun?: boolean; data: string }
+interface PurgeOpts { exam?: string; before?: string; dryRun?: boolean; yes?: boolean; data: string }
 
 export function registerPurge(program: Command): void {
   program
@@ -14,6 +19,7 @@ export function registerPurge(program: Command): void {
     .option('--exam <id>', 'everything of this exam')
     .option('--before <date>', 'sittings submitted before this date (ISO 8601; a date alone means 00:00 UTC)')
     .option('--dry-run', 'only count what would go')
+    .option('-y, --yes', 'do not ask for confirmation (needed when stdin is not a terminal)')
     .addOption(dataOption())
     .action((opts: PurgeOpts) => runPurge(opts));
 }
@@ -28,13 +34,25 @@ async function runPurge(opts: PurgeOpts): Promise<void> {
   const dir = dataDir(opts);
   requireStoreDir(dir);
   if (!dryRun) await assertNotServed(dir);
-  const run = async () => {
+  const askFirst = !dryRun && !opts.yes;
+  if (askFirst && !process.stdin.isTTY) {
+    throw usageError('purge removes candidate data for good and asks first, but stdin is not a terminal: add --yes to purge from a script (--dry-run shows what would go)');
+  }
+  const run = (dry: boolean) => async () => {
     const store = openStore(dir);
     if (examId && !store.content.exam(examId)) throw new CliError(`Unknown exam "${examId}".`);
-    return purge(store, { examId, before, dryRun });
+    return purge(store, { examId, before, dryRun: dry });
   };
-  const counts = dryRun ? await run() : await withDataLock(dir, run, 'inzage purge');
   const what = examId ? `of exam "${examId}"` : `from before ${before}`;
   const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-  say(`${dryRun ? 'Dry run: would remove' : 'Removed'} ${n(counts.sittings, 'sitting')}, ${n(counts.groups, 'group')} and ${n(counts.candidates, 'candidate')} ${what}.`);
+  const summary = (c: PurgeCounts) => `${n(c.sittings, 'sitting')}, ${n(c.groups, 'group')} and ${n(c.candidates, 'candidate')} ${what}`;
+  if (askFirst) {
+    const planned = await run(true)();
+    if (planned.sittings + planned.groups + planned.candidates > 0) {
+      say(`This removes ${summary(planned)}, with their review history; it cannot be undone.`);
+      if (!(await confirm('Remove them?'))) throw new CliError('Nothing removed.');
+    }
+  }
+  const counts = dryRun ? await run(true)() : await withDataLock(dir, run(false), 'inzage purge');
+  say(`${dryRun ? 'Dry run: would remove' : 'Removed'} ${summary(counts)}.`);
 }

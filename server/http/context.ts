@@ -3,6 +3,7 @@ import type { Auth } from '../auth/session.ts';
 import type { Clock } from '../clock.ts';
 import type { ServerConfig } from '../config.ts';
 import type { KioskHub } from '../kiosks/hub.ts';
+import type { RetentionJob } from '../privacy/retention.ts';
 import type { ConsoleHub } from '../realtime/consoles.ts';
 import type { ReviewEngine } from '../review/engine.ts';
 import type { Store } from '../store/index.ts';
@@ -15,4 +16,5 @@ export interface Ctx {
   engine: ReviewEngine;
   kiosks: KioskHub;
   consoles: ConsoleHub;
+  retention: RetentionJob;
 }

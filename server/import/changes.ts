@@ -29,7 +29,11 @@ export function toContentChanges(data: ImportFile, known?: KnownContent): Conten
   const examOf = (id: string) => exams.get(id) ?? known?.exam(id);
   const groupOf = (id: string): Group | undefined => groups.get(id) ?? known?.group(id);
   return {
-    exams: data.exams,
+    // a retention date set in the console survives a re-import that does not set one itself
+    exams: data.exams.map((e) => {
+      const kept = known?.exam(e.id)?.retainUntil;
+      return e.retainUntil === undefined && kept ? { ...e, retainUntil: kept } : e;
+    }),
     candidates: data.candidates,
     groups: data.groups,
     sittings: data.sittings.map((s) => {

@@ -45,6 +45,10 @@ export class ImportRules {
     for (const { index, value } of file.exams) {
       if (!this.exams.has(value.id)) this.exams.set(value.id, value);
       checkExam(value, ['exams', index], issues);
+      const { retainUntil, review } = value;
+      if (retainUntil && review.closesAt && Date.parse(retainUntil) <= Date.parse(review.closesAt)) {
+        issues.error(['exams', index, 'retainUntil'], 'must be after the end of the review window (review.closesAt)');
+      }
     }
     findDuplicates(file.candidates, (c) => c.value.number, (i, n) =>
       issues.error(['candidates', file.candidates[i]!.index, 'number'], `duplicate candidate number "${n}"`));

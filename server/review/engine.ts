@@ -136,7 +136,11 @@ export class ReviewEngine {
 
     await Promise.all([
       this.store.reviews.write(),
-      this.store.audit.append({ actor: user.username, action: 'review.started', target: session.id, details: { sittingId: sitting.id, kioskId: kiosk.id, examId: exam.id } }),
+      this.store.audit.append({
+        actor: user.username, action: 'review.started', target: session.id, details: { kioskId: kiosk.id, examId: exam.id },
+        // who was reviewed: sealed with the sitting's key, which a purge of the sitting destroys
+        personal: { scope: sitting.id, fields: { sittingId: sitting.id, candidateNumber: sitting.candidateNumber } },
+      }),
     ]);
     this.scheduleLimit(session);
     this.consoles.reviewsChanged();

@@ -2,14 +2,26 @@
  * The append-only audit log (DESIGN §7): JSON Lines, each line with a sequence number, the hash of the
  * previous line and its own hash, fsynced before `append` resolves. Appends that arrive together share one
  * write and one fsync (group commit).
+ *
+ * Details that identify a candidate are given as `personal` and stored sealed with their sitting's key
+ * (`auditKeys.ts`); `readAll` opens them again, or shows them as '[verwijderd]' once a purge destroyed the key.
+ * Lines without sealed details (all lines of older logs) read as they are.
  */
 import { createHash } from 'node:crypto';
 import { promises as fs, readFileSync, openSync, closeSync } from 'node:fs';
-import type { AuditAction, AuditEvent } from '../../shared/domain.ts';
+import { SHREDDED, type AuditAction, type AuditEvent } from '../../shared/domain.ts';
+import type { AuditKeys, Sealed } from './auditKeys.ts';
 import { CorruptDataError } from './durableFile.ts';
 
 export interface AuditLine extends AuditEvent { prev: string; hash: string }
-export interface AuditInput { actor: string; action: AuditAction; target: string; details?: Record<string, unknown> }
+export interface AuditInput {
+  actor: string;
+  action: AuditAction;
+  target: string;
+  details?: Record<string, unknown>;
+  /** Details that identify a candidate, sealed with the key of `scope` (the sitting they are about). */
+  personal?: { scope: string; fields: Record<string, unknown> };
+}
 export interface AuditVerdict { ok: boolean; count: number; problem?: { seq: number; line: number; reason: string } }
 
 const ZERO = '0'.repeat(64);
@@ -23,7 +35,7 @@ export class AuditLog {
   private batch: { line: string; resolve: () => void; reject: (e: unknown) => void }[] = [];
   private flushing: Promise<void> | null = null;
 
-  constructor(readonly file: string, private readonly now: () => number = Date.now) {
+  constructor(readonly file: string, private readonly now: () => number = Date.now, private readonly keys?: AuditKeys) {
     let text = '';
     try {
       text = readFileSync(file, 'utf8');
@@ -51,21 +63,30 @@ export class AuditLog {
 
   /** Append one event; resolves once it is on disk. */
   append(input: AuditInput): Promise<AuditEvent> {
+    let details = input.details ?? {};
+    let keyPersisted: Promise<void> = Promise.resolve();
+    if (input.personal) {
+      if (!this.keys) throw new Error('this audit log has no keys to seal personal details with');
+      const { sealed, persisted } = this.keys.seal(input.personal.scope, input.personal.fields, sealAad(input.action, input.target));
+      details = { ...details, sealed };
+      keyPersisted = persisted;
+    }
     const event: AuditEvent = {
       seq: ++this.seq,
       at: new Date(this.now()).toISOString(),
       actor: input.actor,
       action: input.action,
       target: input.target,
-      details: input.details ?? {},
+      details,
     };
     const prev = this.lastHash;
     const line = JSON.stringify({ ...event, prev, hash: hashLine(prev, event) } satisfies AuditLine);
     this.lastHash = sha256(line);
-    return new Promise<AuditEvent>((resolve, reject) => {
+    const written = new Promise<AuditEvent>((resolve, reject) => {
       this.batch.push({ line, resolve: () => resolve(event), reject });
       if (!this.flushing) this.flushing = this.flushLoop();
     });
+    return Promise.all([written, keyPersisted]).then(([e]) => e);
   }
 
   private async flushLoop(): Promise<void> {
@@ -95,14 +116,11 @@ export class AuditLog {
     while (this.flushing) await this.flushing;
   }
 
-  /** Every event, oldest first. */
+  /** Every event, oldest first, sealed details opened (or '[verwijderd]'). */
   async readAll(): Promise<AuditEvent[]> {
     await this.flush();
     const text = await fs.readFile(this.file, 'utf8');
-    return text.split('\n').filter(Boolean).map((l) => {
-      const { prev: _p, hash: _h, ...event } = JSON.parse(l) as AuditLine;
-      return event;
-    });
+    return text.split('\n').filter(Boolean).map((l) => openEvent(JSON.parse(l) as AuditLine, this.keys));
   }
 
   /** Check the chain: consecutive sequence numbers, each line's own hash, and the link to the line before. */
@@ -110,6 +128,23 @@ export class AuditLog {
     await this.flush();
     return verifyAuditText(await fs.readFile(this.file, 'utf8'));
   }
+}
+
+const sealAad = (action: string, target: string) => `${action}\n${target}`;
+
+function isSealed(v: unknown): v is Sealed {
+  const s = v as Sealed;
+  return typeof s === 'object' && s !== null && typeof s.kid === 'string' && Array.isArray(s.fields) && typeof s.data === 'string';
+}
+
+/** A stored line as readers see it: without its chain fields, sealed details opened where their key exists. */
+export function openEvent(line: AuditLine | AuditEvent, keys?: AuditKeys): AuditEvent {
+  const { prev: _p, hash: _h, ...event } = line as AuditLine;
+  const { sealed, ...plain } = event.details ?? {};
+  if (!isSealed(sealed)) return event;
+  const opened = keys?.open(sealed, sealAad(event.action, event.target));
+  const fields = opened ?? Object.fromEntries(sealed.fields.map((f) => [f, SHREDDED]));
+  return { ...event, details: { ...plain, ...fields } };
 }
 
 export function verifyAuditText(text: string): AuditVerdict {

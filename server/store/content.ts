@@ -185,6 +185,35 @@ export class ContentStore {
     return run;
   }
 
+  /** Set (or with `undefined`, clear) how long the exam's candidate data is kept. */
+  async setExamRetention(examId: string, retainUntil: string | undefined): Promise<Exam> {
+    const exam = this.examsById.get(examId);
+    if (!exam) throw new Error(`unknown exam ${examId}`);
+    const { retainUntil: _old, ...rest } = exam;
+    const updated: Exam = retainUntil ? { ...rest, retainUntil } : rest;
+    await this.apply({ exams: [updated] });
+    return updated;
+  }
+
+  /**
+   * Per exam with candidate data: how many sittings, and its last activity (the latest submission or group
+   * start), in one pass over groups and summaries.
+   */
+  examActivity(): Map<string, { sittings: number; last: string }> {
+    const stats = new Map<string, { sittings: number; last: string }>();
+    const seen = (examId: string, at: string, sitting: boolean) => {
+      const st = stats.get(examId);
+      if (!st) stats.set(examId, { sittings: sitting ? 1 : 0, last: at });
+      else {
+        if (sitting) st.sittings++;
+        if (Date.parse(at) > Date.parse(st.last)) st.last = at;
+      }
+    };
+    for (const g of this.groupsById.values()) seen(g.examId, g.startsAt, false);
+    for (const s of this.summaries.values()) seen(s.examId, s.submittedAt, true);
+    return stats;
+  }
+
   async setExamReview(examId: string, review: ReviewSettings): Promise<Exam> {
     const exam = this.examsById.get(examId);
     if (!exam) throw new Error(`unknown exam ${examId}`);

@@ -2,6 +2,8 @@
  * Durable whole-file JSON writes (DESIGN §7): write a temp file, fsync it, keep the current file as the
  * last good copy (`NAME.bak`, a hard link: no data copied), rename the temp file over it, fsync the directory.
  * Reading a file that does not parse is a hard error naming the file — never a silent empty database.
+ * Temp files are `NAME.tmp-PID-N`; this module knows which of them are being written right now, so that a
+ * purge can remove the ones a crash left behind (see `scrub.ts`).
  */
 import { promises as fs, readdirSync, readFileSync, rmSync, constants } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -18,7 +20,11 @@ export class CorruptDataError extends Error {
 }
 
 let tmpCounter = 0;
-const TEMP_NAME = /\.tmp-\d+-\d+$/;
+const writing = new Set<string>();
+
+/** A temp file of a write under way in this process (not one a crash left behind). */
+export const isTempInFlight = (path: string) => writing.has(path);
+export const TEMP_FILE = /\.tmp-\d+-\d+$/;
 
 /**
  * Remove the temporary files of writes that a crash interrupted (`NAME.tmp-PID-N`, never renamed into place:
@@ -35,7 +41,7 @@ export function removeLeftoverTemps(dir: string): string[] {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue;
       throw e;
     }
-    for (const name of names.filter((n) => TEMP_NAME.test(n))) {
+    for (const name of names.filter((n) => TEMP_FILE.test(n) && !isTempInFlight(join(dir, sub, n)))) {
       rmSync(join(dir, sub, name), { force: true });
       removed.push(join(sub, name));
     }
@@ -44,17 +50,46 @@ export function removeLeftoverTemps(dir: string): string[] {
 }
 
 export async function writeFileDurably(file: string, text: string): Promise<void> {
+  await replaceFile(file, text, true);
+}
+
+/** Write `text` to a synced temp file and rename it over `file`; `keepBak`: link the current file to `NAME.bak` first. */
+async function replaceFile(file: string, text: string | Buffer, keepBak: boolean): Promise<void> {
   const tmp = `${file}.tmp-${process.pid}-${++tmpCounter}`;
-  const handle = await fs.open(tmp, 'w', 0o600);
+  writing.add(tmp);
   try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
+    const handle = await fs.open(tmp, 'w', 0o600);
+    try {
+      await handle.writeFile(text);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (keepBak) await keepLastGood(file);
+    await fs.rename(tmp, file);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw e;
   } finally {
-    await handle.close();
+    writing.delete(tmp);
   }
-  await keepLastGood(file);
-  await fs.rename(tmp, file);
   await syncDir(dirname(file));
+}
+
+/**
+ * Make `NAME.bak` a copy of what `NAME` holds now (its own file, durably), or remove it when `NAME` is gone:
+ * after a purge the last good copy must not hold what was purged, and still be there as crash insurance.
+ */
+export async function resetLastGood(file: string): Promise<void> {
+  let current: Buffer;
+  try {
+    current = await fs.readFile(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    await fs.rm(`${file}.bak`, { force: true });
+    return;
+  }
+  await replaceFile(`${file}.bak`, current, false);
 }
 
 async function keepLastGood(file: string): Promise<void> {

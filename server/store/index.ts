@@ -7,12 +7,14 @@
  *   state.json     staff users and kiosks                   small, written when they change
  *   sessions.json  staff login sessions                     small, written on login/logout, touches coalesced
  *   audit.jsonl    append-only, hash-chained, fsynced
+ *   keys/audit-keys.json  a key per reviewed sitting, sealing the audit details that identify a candidate
  *   exams.json, candidates.json, index.json, results/      large, written at import (see content.ts)
  */
 import { mkdirSync, openSync, closeSync, rmSync, constants } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Kiosk, ReviewSession, StaffUser } from '../../shared/domain.ts';
 import { AuditLog } from './audit.ts';
+import { AuditKeys } from './auditKeys.ts';
 import { ContentStore } from './content.ts';
 import { Doc } from './doc.ts';
 
@@ -38,6 +40,7 @@ export interface Store {
   readonly sessions: Doc<SessionsData>;
   readonly content: ContentStore;
   readonly audit: AuditLog;
+  readonly auditKeys: AuditKeys;
   /** Write everything pending and wait for it. */
   flush(): Promise<void>;
 }
@@ -52,7 +55,8 @@ export function openStore(dir: string, opts: OpenStoreOptions = {}): Store {
   const reviews = new Doc<ReviewsData>(join(root, 'reviews.json'), { reviews: [] }, opts.hotWriteDelayMs);
   const sessions = new Doc<SessionsData>(join(root, 'sessions.json'), { sessions: {} }, opts.hotWriteDelayMs ?? 1000);
   const content = new ContentStore(root);
-  const audit = new AuditLog(join(root, 'audit.jsonl'), opts.now);
+  const auditKeys = new AuditKeys(root);
+  const audit = new AuditLog(join(root, 'audit.jsonl'), opts.now, auditKeys);
   return {
     dir: root,
     state,
@@ -60,8 +64,9 @@ export function openStore(dir: string, opts: OpenStoreOptions = {}): Store {
     sessions,
     content,
     audit,
+    auditKeys,
     async flush() {
-      await Promise.all([state.flush(), reviews.flush(), sessions.flush(), audit.flush()]);
+      await Promise.all([state.flush(), reviews.flush(), sessions.flush(), audit.flush(), auditKeys.flush()]);
     },
   };
 }

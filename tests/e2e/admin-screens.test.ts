@@ -36,7 +36,7 @@ async function section(page: Page, name: string) {
 
 const sample = () => JSON.parse(readFileSync(join(FIXTURES, 'sample.json'), 'utf8'));
 
-interface ExamJson { id: string; review: Record<string, unknown> }
+interface ExamJson { id: string; review: Record<string, unknown>; retention: Record<string, unknown> }
 
 describe('console administration: local times and import text', () => {
   const inAmsterdam = (fn: () => void) => {
@@ -184,6 +184,38 @@ describe('console administration (e2e): exams, import, staff, audit log, purge',
     ] as const) {
       expect((await sup1.call(method, path, body)).status, `${method} ${path}`).to.equal(403);
     }
+  });
+
+  it('shows when each exam’s candidate data is removed, and sets or resets an exam’s date', async () => {
+    const { page } = await open('boss');
+    await section(page, 'Examens');
+    const table = page.getByRole('table', { name: /Examens en inzage-instellingen/ });
+    await table.getByRole('columnheader', { name: 'Kandidaatgegevens' }).waitFor();
+    const bi = table.getByRole('row', { name: /Biologie KB/ });
+    // review until 1 January 2099, 17:00 (+01:00); the default keeps the data 180 days after that
+    await bi.getByText('standaard, 180 dagen na de inzage').waitFor();
+    expect(await bi.textContent()).to.contain('verwijderd op 30 jun 2099');
+    expect((await exam('bi-kb-2026')).retention).to.deep.equal({ until: '2099-06-30T16:00:00.000Z', explicit: false, defaultDays: 180, sittings: 3 });
+
+    await bi.getByRole('button', { name: 'Bewaartermijn wijzigen: Biologie KB' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Bewaartermijn: Biologie KB' });
+    await dialog.getByLabel('Verwijderen op').fill('2099-03-01');
+    await screenshot(page, 'console-admin-exam-retention');
+    await dialog.getByRole('button', { name: 'Opslaan' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('status').filter({ hasText: 'De kandidaatgegevens van ‘Biologie KB’ worden verwijderd op' }).waitFor();
+    await bi.getByText('vastgelegd voor dit examen').waitFor();
+    expect((await exam('bi-kb-2026')).retention).to.include({ until: '2099-02-28T23:00:00.000Z', explicit: true });
+
+    await bi.getByRole('button', { name: 'Bewaartermijn wijzigen: Biologie KB' }).click();
+    expect(await dialog.getByLabel('Verwijderen op').inputValue()).to.equal('2099-03-01');
+    await dialog.getByRole('button', { name: /Standaard gebruiken/ }).click();
+    await bi.getByText('standaard, 180 dagen na de inzage').waitFor();
+    expect((await exam('bi-kb-2026')).retention).to.include({ until: '2099-06-30T16:00:00.000Z', explicit: false });
+    const audit = await admin.call('GET', '/api/audit?action=exam.retention-changed');
+    expect((audit.json.events as { details: unknown }[]).map((e) => e.details)).to.deep.equal([
+      { from: null, to: '2099-03-01T00:00:00+01:00' }, { from: '2099-03-01T00:00:00+01:00', to: null },
+    ]);
   });
 
   it('imports a file after a dry run with counts and warnings; an invalid file lists every error by its path and writes nothing', async () => {

@@ -59,7 +59,8 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   if (opts.staff !== false && store.state.data.users.length === 0) {
     for (const [name, role] of STAFF) await createUser(store, { username: name, role, password: PASSWORD(name) });
   }
-  const app = createApp({ store, clock: opts.clock, config: { secret: 'test-secret', ...opts.config } });
+  // the fixtures carry fixed dates, long past by now: the daily retention purge runs only where a test turns it on
+  const app = createApp({ store, clock: opts.clock, config: { secret: 'test-secret', autoPurge: false, ...opts.config } });
   await new Promise<void>((res) => app.server.listen(opts.port ?? 0, '127.0.0.1', () => res()));
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   return {

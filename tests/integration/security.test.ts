@@ -27,6 +27,7 @@ const ROUTES: [string, string, 'staff' | 'admin', unknown?][] = [
   ['POST', '/api/imports?dryRun=1', 'admin', { format: 'inzage/v1' }],
   ['GET', '/api/exams', 'admin'],
   ['PATCH', '/api/exams/bi-kb-2026/review', 'admin', { maxMinutes: 30 }],
+  ['PATCH', '/api/exams/bi-kb-2026/retention', 'admin', { retainUntil: null }],
   ['GET', '/api/users', 'admin'],
   ['POST', '/api/users', 'admin', { username: 'x', role: 'nobody' }],
   ['PATCH', '/api/users/nope', 'admin', { displayName: 'x' }],

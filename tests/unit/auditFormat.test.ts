@@ -76,4 +76,16 @@ describe('audit log in words (console)', () => {
       { label: 'Kandidaten', value: '0' },
     ]);
   });
+
+  it('shows who was reviewed, and "[verwijderd]" in the console\'s language once a purge shredded it', () => {
+    expect(auditFields(event('review.started', REVIEW_ID, { kioskId: 'k-1', examId: 'bi-kb-2026', sittingId: 's-1', candidateNumber: '120001' }))).to.deep.equal([
+      { label: 'Kiosk', value: 'k-1' }, { label: 'Examen', value: 'bi-kb-2026' }, { label: 'Afname', value: 's-1' }, { label: 'Examennummer', value: '120001' },
+    ]);
+    expect(auditFields(event('review.started', REVIEW_ID, { examId: 'bi-kb-2026', sittingId: '[verwijderd]', candidateNumber: '[verwijderd]' }))).to.deep.include(
+      { label: 'Examennummer', value: '[verwijderd]' },
+    );
+    expect(auditFields(event('data.purged', 'bi-kb-2026', { examId: 'bi-kb-2026', reason: 'retention' }, 'system'))).to.deep.include(
+      { label: 'Reden', value: 'bewaartermijn verstreken' },
+    );
+  });
 });

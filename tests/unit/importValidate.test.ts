@@ -22,6 +22,14 @@ describe('import validation', () => {
     expect(r.warnings).to.deep.equal([]);
   });
 
+  it('takes an exam\'s retention date only as a date-time after its review window', () => {
+    const f = exampleImport();
+    f.exams[0].retainUntil = '2026-12-31T00:00:00+01:00';
+    expect(validateImport(f).ok).to.equal(true);
+    expect(broken((x) => { x.exams[0].retainUntil = '2026-06-01T00:00:00+02:00'; })).to.deep.equal(['exams[0].retainUntil: must be after the end of the review window (review.closesAt)']);
+    expect(broken((x) => { x.exams[0].retainUntil = 'december'; })[0]).to.match(/^exams\[0\]\.retainUntil: /);
+  });
+
   it('fills in defaults of the schema', () => {
     const f = exampleImport();
     delete f.exams[0].questions[0].multiple;

@@ -1,10 +1,13 @@
 import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importData } from '../../server/import/index.ts';
 import { purge } from '../../server/purge.ts';
+import { shardFileName } from '../../server/store/content.ts';
 import { openStore, type Store } from '../../server/store/index.ts';
-import { dirHash, removeDir, tempDir } from '../support/dataDir.ts';
+import { PENDING_FILE, markPurgePending } from '../../server/store/scrub.ts';
+import { dirHash, listFiles, removeDir, tempDir } from '../support/dataDir.ts';
+import { tracesIn } from '../support/traces.ts';
 import { EXAM_ID, GROUP_ID, exampleImport, type Json } from '../support/importFixture.ts';
 
 /**
@@ -59,12 +62,15 @@ describe('purge', () => {
 
   it('removes sittings submitted before a date, groups left empty that started before it, and unreferenced candidates', async () => {
     const counts = await purge(store, { before: '2026-05-21T00:00:00+02:00', dryRun: false });
-    expect(counts).to.deep.equal({ sittings: 1, groups: 1, candidates: 1 });
-    expect(ids(openStore(dir))).to.deep.include({
+    expect(counts).to.deep.equal({ sittings: 1, groups: 1, candidates: 2 });
+    const after = openStore(dir);
+    expect(ids(after)).to.deep.include({
       sittings: ['s-230118', 's-b-230118', 's-b-230119'],
       groups: ['g-b', GROUP_ID],
-      candidates: ['230117', '230118', '230119'],
+      candidates: ['230118', '230119'],
     });
+    // the group stays (it has a later sitting) but no longer lists the candidate whose sitting went
+    expect(after.content.group(GROUP_ID)!.candidateNumbers).to.deep.equal(['230118']);
   });
 
   it('counts the same in a dry run, and writes nothing', async () => {
@@ -81,6 +87,27 @@ describe('purge', () => {
     expect(await store.audit.verify()).to.include({ ok: true });
     const line = readFileSync(join(dir, 'audit.jsonl'), 'utf8').trim().split('\n').at(-1)!;
     for (const personal of ['Sanne', 'Visser', '230117']) expect(line).not.to.contain(personal);
+  });
+
+  it('leaves last good copies that hold only what stays, and none for a shard that went', async () => {
+    await purge(store, { examId: EXAM_ID, dryRun: false });
+    const files = listFiles(dir);
+    for (const f of ['candidates.json', 'index.json']) {
+      expect(files).to.include(`${f}.bak`);
+      expect(readFileSync(join(dir, `${f}.bak`), 'utf8')).to.equal(readFileSync(join(dir, f), 'utf8'));
+    }
+    expect(files.filter((f) => f.startsWith('results/')).map((f) => f.replace(/\.bak$/, ''))).to.deep.equal([`results/${shardFileName('g-b')}`]);
+    expect(files.some((f) => f.includes('.tmp-'))).to.equal(false);
+  });
+
+  it('an interrupted purge is finished by the next one, even one that selects nothing', async () => {
+    // what a purge that stopped half-way leaves: purged data in a last good copy and in a temp file
+    writeFileSync(join(dir, 'candidates.json.bak'), JSON.stringify({ candidates: [{ number: '990001', firstName: 'Femke' }] }));
+    writeFileSync(join(dir, 'index.json.tmp-4000001-7'), 's-990001');
+    await markPurgePending(dir);
+    await purge(store, { examId: 'nope', dryRun: false });
+    expect(tracesIn(dir, ['Femke', '990001', 's-990001'])).to.deep.equal([]);
+    expect(listFiles(dir)).not.to.include(PENDING_FILE);
   });
 
   it('selects nothing for an unknown exam', async () => {

@@ -1,11 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { ApiError, listExams, patchExamReview, type ExamDto, type ExamReviewPatch } from '../data/api.ts';
+import { ApiError, listExams, patchExamRetention, patchExamReview, type ExamDto, type ExamReviewPatch } from '../data/api.ts';
 import { TaskController } from '../controllers/task.ts';
-import { LangController, errorMessage, formatDate, reviewStatusText, t, type MessageKey } from '../i18n.ts';
+import { LangController, errorMessage, formatDate, formatDateParts, reviewStatusText, t, type MessageKey } from '../i18n.ts';
 import { base } from '../styles.ts';
 import { adminStyles } from './admin-styles.ts';
 import { loadStatus } from './load-state.ts';
-import { isoToLocalInput, localInputToIso, localZone } from './local-time.ts';
+import { isoToLocalInput, localDayToIso, localInputToIso, localZone } from './local-time.ts';
 import { statusBadge } from './review-status.ts';
 import './adm-purge.ts';
 import { syncDialog } from './dialog.ts';
@@ -19,8 +19,10 @@ export function plural(n: number, key: 'exams.questions' | 'exams.groups'): stri
  * 'Examens' (admin): every exam with its review settings and status in words; per exam the button
  * 'Wijzigen' (named 'Inzage-instellingen wijzigen: <exam>') opens a dialog ('Inzage toegestaan', 'Begin inzageperiode', 'Einde
  * inzageperiode', 'Maximale duur (minuten)', 'Antwoordsleutel tonen', 'Correctievoorschrift tonen'). The
- * period is edited in local time and sent with the local offset. Below the table: 'Gegevens verwijderen'
- * (`adm-purge`).
+ * period is edited in local time and sent with the local offset. The column 'Kandidaatgegevens' says when the
+ * daily retention purge removes the exam's candidate data; its 'Wijzigen' (named 'Bewaartermijn wijzigen:
+ * <exam>') opens a dialog with 'Verwijderen op' (a local day) and 'Standaard gebruiken'. Below the table:
+ * 'Gegevens verwijderen' (`adm-purge`).
  *
  * @fires none — commands go through `data/api.ts`; listens for `adm-purged` to reload the group counts.
  */
@@ -28,6 +30,7 @@ export class AdmExams extends LitElement {
   static override properties = {
     version: { attribute: false },
     editing: { state: true },
+    retaining: { state: true },
     saving: { state: true },
     formError: { state: true },
     formProblems: { state: true },
@@ -36,12 +39,16 @@ export class AdmExams extends LitElement {
   static override styles = [base, adminStyles, css`
     tbody th, tbody td { vertical-align: top; }
     /* room for a status on one line; only the longest ('Inzageperiode nog niet begonnen') wraps when narrow */
-    td.review { min-width: 13rem; }
+    td.review { min-width: 11.5rem; }
     td.review .badge { white-space: normal; }
     td.review .window { display: block; color: var(--muted); font-size: 0.8125rem; margin-top: 0.3rem; line-height: 1.35; white-space: nowrap; }
     td.settings { font-size: 0.8125rem; line-height: 1.45; }
     td.settings span { display: block; white-space: nowrap; }
     td.settings .off { color: var(--muted); }
+    td.retention { font-size: 0.8125rem; line-height: 1.45; width: 8.5rem; max-width: 8.5rem; }
+    td.retention span { display: block; }
+    td.retention .sub { color: var(--muted); }
+    td.retention button { margin-top: 0.4rem; }
     /* a short visible label ('Wijzigen'); the accessible name says what and which exam */
     td.action { padding-left: var(--space-1); }
     th .central { margin-top: 0.4rem; }
@@ -51,6 +58,8 @@ export class AdmExams extends LitElement {
   /** moves when the server says the data behind this screen changed (`content:updated`): reload */
   version = '';
   editing: ExamDto | null = null;
+  /** the exam whose retention the second dialog edits */
+  retaining: ExamDto | null = null;
   saving = false;
   formError = '';
   formProblems: string[] = [];
@@ -66,6 +75,42 @@ export class AdmExams extends LitElement {
 
   override updated() {
     syncDialog(this.renderRoot, 'edit', !!this.editing);
+    syncDialog(this.renderRoot, 'retention', !!this.retaining);
+  }
+
+  private openRetention(exam: ExamDto) {
+    this.formError = '';
+    this.formProblems = [];
+    this.status = '';
+    this.retaining = exam;
+  }
+
+  /** `useDefault`: send null, so that the server's default applies again. */
+  private async saveRetention(e: SubmitEvent | null, useDefault = false) {
+    e?.preventDefault();
+    const exam = this.retaining;
+    if (!exam) return;
+    let retainUntil: string | null = null;
+    if (!useDefault) {
+      const day = this.renderRoot.querySelector<HTMLInputElement>('#retainUntil')?.value ?? '';
+      const iso = localDayToIso(day);
+      if (!iso) return this.fail(t('exams.retentionBadDate'), 'retainUntil');
+      retainUntil = iso;
+    }
+    this.saving = true;
+    this.formError = '';
+    try {
+      const { retention } = await patchExamRetention(exam.id, retainUntil);
+      this.retaining = null;
+      this.status = retention.until
+        ? t('exams.retentionSaved', { title: exam.title, date: formatDateParts(retention.until).date })
+        : t('exams.retentionSavedUndated', { title: exam.title });
+      await this.exams.reload();
+    } catch (err) {
+      this.formError = err instanceof ApiError ? errorMessage(err) : String(err);
+    } finally {
+      this.saving = false;
+    }
   }
 
   private open(exam: ExamDto) {
@@ -137,6 +182,18 @@ export class AdmExams extends LitElement {
     return html`${r.opensAt ? html`<span>${t('results.windowFrom', { from: formatDate(r.opensAt) })}</span><br>` : nothing}${r.closesAt ? html`<span>${t('results.windowTo', { to: formatDate(r.closesAt) })}</span>` : nothing}`;
   }
 
+  private retentionCell(exam: ExamDto) {
+    const k = exam.retention;
+    const none = k.sittings === 0 && exam.groupCount === 0;
+    const when = none ? t('exams.retentionNone') : k.until ? t('exams.retentionOn', { date: formatDateParts(k.until).date }) : t('exams.retentionUndated');
+    return html`<td class="retention">
+      <span>${when}</span>
+      ${none ? nothing : html`<span class="sub">${k.explicit ? t('exams.retentionSet') : t('exams.retentionDefault', { days: k.defaultDays })}</span>`}
+      <button type="button" class="secondary small" aria-label=${t('exams.retentionEditLabel', { title: exam.title })}
+        @click=${() => this.openRetention(exam)}>${t('exams.retentionEdit')}</button>
+    </td>`;
+  }
+
   private row(exam: ExamDto) {
     const r = exam.review;
     return html`<tr>
@@ -151,6 +208,7 @@ export class AdmExams extends LitElement {
         <span class=${r.showKey ? '' : 'off'}>${t(r.showKey ? 'exams.keyShown' : 'exams.keyHidden')}</span>
         <span class=${r.showScheme ? '' : 'off'}>${t(r.showScheme ? 'exams.schemeShown' : 'exams.schemeHidden')}</span>
       </td>
+      ${this.retentionCell(exam)}
       <td class="action"><button type="button" class="secondary small" aria-label=${t('exams.editLabel', { title: exam.title })}
         @click=${() => this.open(exam)}>${t('exams.edit')}</button></td>
     </tr>`;
@@ -165,6 +223,7 @@ export class AdmExams extends LitElement {
           <th scope="col">${t('exams.exam')}</th>
           <th scope="col">${t('exams.review')}</th>
           <th scope="col">${t('exams.settings')}</th>
+          <th scope="col">${t('exams.retention')}</th>
           <th scope="col" class="action"><span class="sr-only">${t('exams.actions')}</span></th>
         </tr></thead>
         <tbody>${exams.map((e) => this.row(e))}</tbody>
@@ -223,6 +282,32 @@ export class AdmExams extends LitElement {
     </dialog>`;
   }
 
+  private retentionDialog() {
+    const exam = this.retaining;
+    const k = exam?.retention;
+    const day = k?.explicit && k.until ? isoToLocalInput(k.until).slice(0, 10) : '';
+    return html`<dialog id="retention" aria-label=${exam ? t('exams.retentionDialog', { title: exam.title }) : nothing} @close=${() => { this.retaining = null; }}>
+      ${exam && k ? html`<form @submit=${(e: SubmitEvent) => this.saveRetention(e)} @input=${() => { this.formError = ''; }} novalidate>
+        <div class="title">
+          <h2>${t('exams.retentionTitle')}</h2>
+          <span class="sub">${exam.title}</span>
+        </div>
+        <p>${t('exams.retentionIntro')}</p>
+        <div class="field">
+          <label for="retainUntil">${t('exams.retainUntil')}</label>
+          <input id="retainUntil" name="retainUntil" type="date" .value=${day} aria-describedby="retain-hint">
+          <span class="hint" id="retain-hint">${t('exams.retainUntilHint', { zone: localZone() })}</span>
+        </div>
+        <div role="alert">${this.formError ? html`<p class="alert">${this.formError}</p>` : nothing}</div>
+        <div class="buttons">
+          ${k.explicit ? html`<button type="button" class="secondary" ?disabled=${this.saving} @click=${() => this.saveRetention(null, true)}>${t('exams.retentionUseDefault', { days: k.defaultDays })}</button>` : nothing}
+          <button type="button" class="secondary" @click=${() => { this.retaining = null; }}>${t('common.cancel')}</button>
+          <button type="submit" ?disabled=${this.saving}>${t('common.save')}</button>
+        </div>
+      </form>` : nothing}
+    </dialog>`;
+  }
+
   override render() {
     const exams = this.exams.value;
     return html`
@@ -235,6 +320,7 @@ export class AdmExams extends LitElement {
       ${exams ? this.table(exams) : nothing}
       ${exams && exams.length ? html`<adm-purge .exams=${exams} @adm-purged=${() => void this.exams.reload()}></adm-purge>` : nothing}
       ${this.dialog()}
+      ${this.retentionDialog()}
     `;
   }
 }

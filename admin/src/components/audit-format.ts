@@ -3,7 +3,7 @@
  * name, a short review id) and its details as `label: value` lines, with times in local time. The raw event
  * stays available beside it; the CSV export is the server's and unchanged.
  */
-import { END_REASONS, type AuditEvent, type EndReason } from '../../../shared/domain.ts';
+import { END_REASONS, SHREDDED, type AuditEvent, type EndReason } from '../../../shared/domain.ts';
 import { endReasonText, formatDate, formatNumber, t, type MessageKey } from '../i18n.ts';
 
 export interface AuditTarget {
@@ -25,12 +25,14 @@ const KEY_LABELS: Record<string, MessageKey> = {
   from: 'audit.key.from',
   to: 'audit.key.to',
   sittingId: 'audit.key.sittingId',
+  candidateNumber: 'audit.key.candidateNumber',
   kioskId: 'audit.key.kioskId',
   examId: 'audit.key.examId',
   questionId: 'audit.key.questionId',
   what: 'audit.key.what',
   generated: 'audit.key.generated',
   before: 'audit.key.before',
+  retainUntil: 'audit.key.retainUntil',
   // counts (import, purge)
   exams: 'import.kind.exams',
   candidates: 'import.kind.candidates',
@@ -74,7 +76,10 @@ function value(key: string, v: unknown): string {
   if (typeof v === 'boolean') return t(v ? 'audit.yes' : 'audit.no');
   if (typeof v === 'number') return formatNumber(v);
   if (typeof v === 'string') {
+    // a candidate's detail whose key a purge destroyed (the server writes the Dutch word)
+    if (v === SHREDDED) return t('audit.shredded');
     if (ISO_DATE_TIME.test(v)) return formatDate(v);
+    if (key === 'reason' && v === 'retention') return t('audit.reason.retention');
     if (key === 'reason' && END_REASON_SET.has(v)) return endReasonText(v as EndReason);
     if (key === 'role' && (v === 'admin' || v === 'supervisor')) return t(v === 'admin' ? 'staff.role.admin' : 'staff.role.supervisor');
     if (key === 'what' && (v === 'key' || v === 'scheme')) return t(v === 'key' ? 'audit.what.key' : 'audit.what.scheme');

@@ -5,8 +5,10 @@
 import type { AuditEvent, PublicUser, ReviewStatus, Role } from '../../../shared/domain.ts';
 import type { ErrorCode } from '../../../shared/errors.ts';
 import type {
-  CandidateSearchDto, CandidateSittingsDto, GroupDto, KioskDto, MeDto, ResultsDto, ReviewDto,
+  CandidateSearchDto, CandidateSittingsDto, GroupDto, KioskDto, MeDto, ResultsDto, RetentionDto, ReviewDto,
 } from '../../../shared/protocol.ts';
+
+export type { RetentionDto };
 
 export type ClientErrorCode = ErrorCode | 'network';
 
@@ -160,6 +162,8 @@ export interface ExamReviewDto {
 export interface ExamDto {
   id: string; title: string; subject: string; level: string; central: boolean;
   questionCount: number; groupCount: number; review: ExamReviewDto;
+  /** when the daily retention purge removes this exam's candidate data */
+  retention: RetentionDto;
 }
 /** Any of the review settings; `null` clears a window boundary. Times are ISO 8601 with an offset. */
 export interface ExamReviewPatch {
@@ -168,6 +172,11 @@ export interface ExamReviewPatch {
 
 export function listExams(signal?: AbortSignal): Promise<ExamDto[]> {
   return request('/exams', { signal });
+}
+
+/** `retainUntil`: an ISO date-time in the future (after the review window), or null for the server's default. */
+export function patchExamRetention(id: string, retainUntil: string | null): Promise<{ id: string; retention: RetentionDto }> {
+  return request(`/exams/${encodeURIComponent(id)}/retention`, { method: 'PATCH', body: { retainUntil } });
 }
 
 export function patchExamReview(id: string, patch: ExamReviewPatch): Promise<{ id: string; review: ExamReviewDto }> {

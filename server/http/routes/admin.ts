@@ -1,9 +1,9 @@
-/** Administration (admin only): audit log, exams' review settings, staff accounts. */
+/** Administration (admin only): audit log, exams' review settings and retention, staff accounts. */
 import { Router } from 'express';
-import type { StaffUser } from '../../../shared/domain.ts';
-import { AuditQuery, CreateUserBody, ExamReviewPatch, PatchUserBody } from '../../../shared/protocol.ts';
+import type { Exam, StaffUser } from '../../../shared/domain.ts';
+import { AuditQuery, CreateUserBody, ExamRetentionBody, ExamReviewPatch, PatchUserBody, type RetentionDto } from '../../../shared/protocol.ts';
 import { ReviewSettingsSchema } from '../../../shared/schema.ts';
-import { reviewStatus } from '../../../shared/rules.ts';
+import { retentionEnd, reviewStatus } from '../../../shared/rules.ts';
 import { auditCsv } from '../../audit/csv.ts';
 import { AuditFilterError, filterAudit, pageAudit } from '../../audit/filter.ts';
 import { UserError, activeAdmins, createUser, publicUser, setPassword } from '../../auth/users.ts';
@@ -11,7 +11,7 @@ import type { Ctx } from '../context.ts';
 import { HttpError, param, parse } from '../errors.ts';
 
 export function adminRoutes(ctx: Ctx): Router {
-  const { store, clock, auth, engine, consoles } = ctx;
+  const { store, clock, config, auth, engine, consoles } = ctx;
   const r = Router();
   r.use(auth.requireAdmin);
 
@@ -34,12 +34,37 @@ export function adminRoutes(ctx: Ctx): Router {
     res.json({ ...page, verified: verdict.ok, ...(verdict.problem ? { problem: verdict.problem } : {}) });
   });
 
+  const retentionOf = (e: Exam, stats = store.content.examActivity()): RetentionDto => {
+    const st = stats.get(e.id);
+    return { ...retentionEnd(e, st?.last ?? null, config.retentionDays), defaultDays: config.retentionDays, sittings: st?.sittings ?? 0 };
+  };
+
   r.get('/exams', (_req, res) => {
+    const stats = store.content.examActivity();
     res.json(store.content.exams().map((e) => ({
       id: e.id, title: e.title, subject: e.subject, level: e.level, central: e.central, questionCount: e.questions.length,
       review: { ...e.review, status: reviewStatus(e.review, clock.now()) },
       groupCount: store.content.groups().filter((g) => g.examId === e.id).length,
+      retention: retentionOf(e, stats),
     })));
+  });
+
+  r.patch('/exams/:id/retention', async (req, res) => {
+    const exam = store.content.exam(param(req, 'id'));
+    if (!exam) throw new HttpError('not-found', 'Dit examen bestaat niet.');
+    const { retainUntil } = parse(ExamRetentionBody, req.body);
+    if (retainUntil !== null) {
+      if (Date.parse(retainUntil) <= clock.now()) throw new HttpError('invalid-input', 'De bewaardatum moet in de toekomst liggen; gegevens nu verwijderen kan onder ‘Gegevens verwijderen’.');
+      if (exam.review.closesAt && Date.parse(retainUntil) <= Date.parse(exam.review.closesAt)) {
+        throw new HttpError('invalid-input', 'De gegevens moeten bewaard blijven tot na het einde van de inzageperiode.');
+      }
+    }
+    if ((retainUntil ?? undefined) !== exam.retainUntil) {
+      const updated = await store.content.setExamRetention(exam.id, retainUntil ?? undefined);
+      await store.audit.append({ actor: req.user!.username, action: 'exam.retention-changed', target: exam.id, details: { from: exam.retainUntil ?? null, to: updated.retainUntil ?? null } });
+      consoles.contentChanged('exams');
+    }
+    res.json({ id: exam.id, retention: retentionOf(store.content.exam(exam.id)!) });
   });
 
   r.patch('/exams/:id/review', async (req, res) => {
@@ -51,6 +76,9 @@ export function adminRoutes(ctx: Ctx): Router {
     const review = parse(ReviewSettingsSchema, merged);
     if (review.opensAt && review.closesAt && Date.parse(review.opensAt) >= Date.parse(review.closesAt)) {
       throw new HttpError('invalid-input', 'De inzageperiode moet eindigen na het begin.');
+    }
+    if (exam.retainUntil && review.closesAt && Date.parse(review.closesAt) >= Date.parse(exam.retainUntil)) {
+      throw new HttpError('invalid-input', 'De inzageperiode moet eindigen voordat de gegevens worden verwijderd (de bewaardatum van dit examen).');
     }
     const updated = await store.content.setExamReview(exam.id, review);
     await store.audit.append({ actor: req.user!.username, action: 'exam.review-changed', target: exam.id, details: { from: exam.review, to: review } });

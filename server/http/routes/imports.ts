@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import { PurgeBody } from '../../../shared/protocol.ts';
 import { importData } from '../../import/index.ts';
-import { purge, selectPurge } from '../../purge.ts';
+import { purge } from '../../purge.ts';
 import type { Ctx } from '../context.ts';
 import { HttpError, parse } from '../errors.ts';
 
@@ -21,9 +21,9 @@ export function importRoutes(ctx: Ctx): Router {
 
   r.post('/purge', auth.requireAdmin, async (req, res) => {
     const body = parse(PurgeBody, req.body);
-    const affected = new Set(selectPurge(store.content, body).sittingIds);
-    if (!body.dryRun) await engine.finishWhere((s) => affected.has(s.sittingId), 'data-purged', req.user!.username);
-    const counts = await purge(store, { examId: body.examId, before: body.before, dryRun: body.dryRun, actor: req.user!.username });
+    const actor = req.user!.username;
+    const endActive = (ids: ReadonlySet<string>) => engine.finishWhere((s) => ids.has(s.sittingId), 'data-purged', actor);
+    const counts = await purge(store, { examId: body.examId, before: body.before, dryRun: body.dryRun, actor, endActive });
     if (!body.dryRun) ctx.consoles.contentChanged('results');
     res.json({ dryRun: body.dryRun, counts });
   });

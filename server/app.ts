@@ -31,6 +31,8 @@ export interface AppDeps {
   clock?: Clock;
   config?: Partial<ServerConfig> & { secret: string };
   tls?: { cert: Buffer; key: Buffer };
+  /** Lines for the operator (the server's standard output); tests leave it out. */
+  log?: (line: string) => void;
 }
 
 export interface App {
@@ -60,7 +62,7 @@ export function createApp(deps: AppDeps): App {
   engine.kiosks = kiosks;
   engine.consoles = consoles;
   kiosks.consoles = consoles;
-  const retention = new RetentionJob({ store, clock, config, engine, consoles });
+  const retention = new RetentionJob({ store, clock, config, engine, consoles, log: deps.log });
   const ctx: Ctx = { store, clock, config, auth, engine, kiosks, consoles, retention };
 
   app.use(securityHeaders(!!deps.tls));

@@ -80,7 +80,7 @@ export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void
   const tls = opts.tlsCert && opts.tlsKey ? { cert: readFileSync(opts.tlsCert), key: readFileSync(opts.tlsKey) } : undefined;
   const grace = Number(process.env.INZAGE_GRACE_SECONDS);
   const config = { secret: secretFor(dataDir), retentionDays, ...(grace > 0 ? { graceMs: grace * 1000 } : {}) };
-  const app = createApp({ store, tls, config });
+  const app = createApp({ store, tls, config, log: say });
   await new Promise<void>((res, rej) => {
     app.server.once('error', rej);
     app.server.listen(opts.port, opts.host, () => res());

@@ -24,6 +24,8 @@ interface Deps {
   config: Pick<ServerConfig, 'retentionDays'>;
   engine: Pick<ReviewEngine, 'finishWhere'>;
   consoles: { contentChanged(...kinds: ContentKind[]): void };
+  /** The server's output, for the operator (the audit log has every purge as data.purged). */
+  log?: (line: string) => void;
 }
 
 export class RetentionJob {
@@ -81,6 +83,7 @@ export class RetentionJob {
         details: { reason: 'retention', retainUntil: until },
       });
       done.push({ examId: exam.id, retainUntil: until, counts });
+      this.deps.log?.(`inzage: retention: removed the candidate data of exam ${exam.id} (kept until ${until}): ${counts.sittings} sittings, ${counts.groups} groups, ${counts.candidates} candidates`);
     }
     if (done.length || finished) consoles.contentChanged('exams', 'results');
     return done;

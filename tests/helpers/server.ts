@@ -43,6 +43,8 @@ export interface TestServerOptions {
   dataDir?: string;
   /** Listen on this port (a restart on the same address); default a free one. */
   port?: number;
+  /** Receives the lines the server writes for its operator. */
+  log?: (line: string) => void;
 }
 
 export { tempDir } from '../support/dataDir.ts';
@@ -60,7 +62,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     for (const [name, role] of STAFF) await createUser(store, { username: name, role, password: PASSWORD(name) });
   }
   // the fixtures carry fixed dates, long past by now: the daily retention purge runs only where a test turns it on
-  const app = createApp({ store, clock: opts.clock, config: { secret: 'test-secret', autoPurge: false, ...opts.config } });
+  const app = createApp({ store, clock: opts.clock, config: { secret: 'test-secret', autoPurge: false, ...opts.config }, log: opts.log });
   await new Promise<void>((res) => app.server.listen(opts.port ?? 0, '127.0.0.1', () => res()));
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   return {

@@ -8,7 +8,7 @@
  * Lines without sealed details (all lines of older logs) read as they are.
  */
 import { createHash } from 'node:crypto';
-import { promises as fs, readFileSync, openSync, closeSync } from 'node:fs';
+import { promises as fs, appendFileSync, closeSync, openSync, readFileSync, truncateSync } from 'node:fs';
 import { SHREDDED, type AuditAction, type AuditEvent } from '../../shared/domain.ts';
 import type { AuditKeys, Sealed } from './auditKeys.ts';
 import { CorruptDataError } from './durableFile.ts';
@@ -32,7 +32,7 @@ export const hashLine = (prev: string, e: AuditEvent) => sha256(prev + bodyOf(e)
 export class AuditLog {
   private seq = 0;
   private lastHash = ZERO;
-  private batch: { line: string; resolve: () => void; reject: (e: unknown) => void }[] = [];
+  private batch: { event: Omit<AuditEvent, 'seq'>; resolve: (e: AuditEvent) => void; reject: (e: unknown) => void }[] = [];
   private flushing: Promise<void> | null = null;
 
   constructor(readonly file: string, private readonly now: () => number = Date.now, private readonly keys?: AuditKeys) {
@@ -43,6 +43,7 @@ export class AuditLog {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
       closeSync(openSync(file, 'a', 0o600));
     }
+    text = this.dropTornTail(text);
     const lines = text.split('\n').filter(Boolean);
     const last = lines.at(-1);
     if (last) {
@@ -57,11 +58,36 @@ export class AuditLog {
     }
   }
 
+  /**
+   * A last line without its line end that does not parse is an append a crash (a power cut, a full disk) cut
+   * off before its fsync returned: never acknowledged, so it is cut off the log — kept aside in
+   * `audit.jsonl.torn` for inspection — and the chain goes on from the line before. Anything else that does
+   * not parse is corruption, and stops the server.
+   */
+  private dropTornTail(text: string): string {
+    if (text === '' || text.endsWith('\n')) return text;
+    const cut = text.lastIndexOf('\n') + 1;
+    const tail = text.slice(cut);
+    try {
+      JSON.parse(tail);
+      return text; // a whole line that only lacks its line end: keep it
+    } catch {
+      appendFileSync(`${this.file}.torn`, `${new Date(this.now()).toISOString()} ${tail}\n`, { mode: 0o600 });
+      truncateSync(this.file, Buffer.byteLength(text.slice(0, cut)));
+      process.emitWarning(`${this.file}: removed an unfinished last line left by a crash (kept in ${this.file}.torn)`);
+      return text.slice(0, cut);
+    }
+  }
+
   get lastSeq(): number {
     return this.seq;
   }
 
-  /** Append one event; resolves once it is on disk. */
+  /**
+   * Append one event; resolves once it is on disk. The sequence number and the chain are assigned when its
+   * batch is written, so a write that fails (a full disk) leaves the chain where the file is: the failed lines
+   * are cut off again and the next append links to the last line that is really there.
+   */
   append(input: AuditInput): Promise<AuditEvent> {
     let details = input.details ?? {};
     let keyPersisted: Promise<void> = Promise.resolve();
@@ -71,19 +97,15 @@ export class AuditLog {
       details = { ...details, sealed };
       keyPersisted = persisted;
     }
-    const event: AuditEvent = {
-      seq: ++this.seq,
+    const event: Omit<AuditEvent, 'seq'> = {
       at: new Date(this.now()).toISOString(),
       actor: input.actor,
       action: input.action,
       target: input.target,
       details,
     };
-    const prev = this.lastHash;
-    const line = JSON.stringify({ ...event, prev, hash: hashLine(prev, event) } satisfies AuditLine);
-    this.lastHash = sha256(line);
     const written = new Promise<AuditEvent>((resolve, reject) => {
-      this.batch.push({ line, resolve: () => resolve(event), reject });
+      this.batch.push({ event, resolve, reject });
       if (!this.flushing) this.flushing = this.flushLoop();
     });
     return Promise.all([written, keyPersisted]).then(([e]) => e);
@@ -94,21 +116,45 @@ export class AuditLog {
       while (this.batch.length) {
         const batch = this.batch;
         this.batch = [];
+        let seq = this.seq;
+        let hash = this.lastHash;
+        const events: AuditEvent[] = [];
+        const lines: string[] = [];
+        for (const b of batch) {
+          const e: AuditEvent = { seq: ++seq, ...b.event };
+          const line = JSON.stringify({ seq: e.seq, at: e.at, actor: e.actor, action: e.action, target: e.target, details: e.details, prev: hash, hash: hashLine(hash, e) } satisfies AuditLine);
+          hash = sha256(line);
+          events.push(e);
+          lines.push(line);
+        }
         try {
-          const handle = await fs.open(this.file, 'a', 0o600);
-          try {
-            await handle.appendFile(batch.map((b) => b.line + '\n').join(''), 'utf8');
-            await handle.datasync();
-          } finally {
-            await handle.close();
-          }
-          for (const b of batch) b.resolve();
+          await this.write(lines.map((l) => l + '\n').join(''));
+          this.seq = seq;
+          this.lastHash = hash;
+          batch.forEach((b, i) => b.resolve(events[i]!));
         } catch (e) {
           for (const b of batch) b.reject(e);
         }
       }
     } finally {
       this.flushing = null;
+    }
+  }
+
+  /** Append `text` and fsync; on failure cut the file back to where it was. */
+  private async write(text: string): Promise<void> {
+    const handle = await fs.open(this.file, 'a', 0o600);
+    try {
+      const { size } = await handle.stat();
+      try {
+        await handle.appendFile(text, 'utf8');
+        await handle.datasync();
+      } catch (e) {
+        await handle.truncate(size).catch(() => undefined); // best effort: at worst the next start cuts a torn tail
+        throw e;
+      }
+    } finally {
+      await handle.close();
     }
   }
 

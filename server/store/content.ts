@@ -4,12 +4,13 @@
  *   exams.json       every exam with its questions, keys and schemes, and its earlier versions that sittings
  *                    still use (examCatalog.ts)
  *   candidates.json  every candidate (number, name, class)
- *   index.json       groups and a summary per sitting (totals, grade, exam version, where its line is): enough
- *                    for every list
+ *   index.json       groups, a summary per sitting (totals, grade, exam version, where its line is): enough for
+ *                    every list; and each shard's size and checksum, checked at boot (shards.ts)
  *   results/*.jsonl  one shard per group, a sitting (with its responses) per line; a review start reads just
  *                    its own line at the offset the index gives, never the whole group
  *
- * Files are rewritten only when their content changed, shards first and the index last.
+ * Files are rewritten only when their content changed: shards first, the index after them, and a shard that is
+ * no longer needed is removed last.
  */
 import { mkdirSync, promises as fs } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +19,7 @@ import type { ExamChangeDto } from '../../shared/protocol.ts';
 import type { ImportedExam } from '../../shared/schema.ts';
 import { readJsonFileSync, writeFileDurably } from './durableFile.ts';
 import { ExamCatalog, type ExamChange, type ExamsFile, type StoredExam } from './examCatalog.ts';
-import { parseShard, shardFileName, shardText } from './shards.ts';
+import { checkShards, parseShard, shardFileName, shardText, stampOf, type ShardExpectation, type ShardStamp } from './shards.ts';
 
 export { shardFileName } from './shards.ts';
 
@@ -49,7 +50,7 @@ export interface ChangeCounts {
 export interface ContentReport { counts: ChangeCounts; exams: ExamChangeDto[] }
 
 interface Shard { groupId: string; sittings: Sitting[] }
-interface IndexFile { groups: Group[]; sittings: SittingSummary[] }
+interface IndexFile { groups: Group[]; sittings: SittingSummary[]; shards?: Record<string, ShardStamp> }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const summaryOf = ({ responses: _r, ...s }: Sitting): SittingSummary => s;
@@ -65,6 +66,7 @@ export class ContentStore {
   private byGroup = new Map<string, SittingSummary[]>();
   private byCandidate = new Map<string, SittingSummary[]>();
   private shardCache = new Map<string, Shard>();
+  private stamps = new Map<string, ShardStamp>();
   private readonly resultsDir: string;
   private writing: Promise<unknown> = Promise.resolve();
 
@@ -80,7 +82,19 @@ export class ContentStore {
       s.examVersion ??= this.catalog.versionOfLegacySitting(s.examId);
       this.summaries.set(s.id, s);
     }
+    for (const [groupId, stamp] of Object.entries(index?.shards ?? {})) this.stamps.set(groupId, stamp);
     this.reindex();
+    checkShards(this.resultsDir, this.shardExpectations());
+  }
+
+  /** What the index says of each group's shard, for the check at boot. */
+  private shardExpectations(): ShardExpectation[] {
+    return [...this.byGroup].map(([groupId, list]) => {
+      const stamp = this.stamps.get(groupId);
+      let bytes: number | undefined = 0;
+      for (const s of list) bytes = s.loc && bytes !== undefined ? bytes + s.loc[1] + 1 : undefined;
+      return { groupId, sittings: list.length, ...(stamp ? { stamp } : {}), ...(bytes !== undefined ? { bytesFromOffsets: bytes } : {}) };
+    });
   }
 
   private file(name: string) {
@@ -305,26 +319,35 @@ export class ContentStore {
 
   private async applyNow(ch: ContentChanges): Promise<ContentReport> {
     const next = await this.compute(ch);
+    const stamps = new Map(this.stamps);
+    const removed: string[] = [];
     for (const [groupId, list] of next.shards) {
-      const path = join(this.resultsDir, shardFileName(groupId));
-      if (list.length === 0 && !next.groups.has(groupId)) await fs.rm(path, { force: true });
-      else {
+      if (list.length === 0 && !next.groups.has(groupId)) {
+        removed.push(groupId);
+        stamps.delete(groupId);
+      } else {
         const { text, locs } = shardText(list);
+        const path = join(this.resultsDir, shardFileName(groupId));
         await writeFileDurably(path, text);
+        stamps.set(groupId, stampOf(text, (await fs.stat(path)).mtimeMs));
         for (const [id, loc] of locs) next.summaries.set(id, { ...next.summaries.get(id)!, loc });
       }
       this.remember(groupId, { groupId, sittings: list });
     }
+    if (next.shards.size) next.dirty.index = true;
     if (next.dirty.candidates) await writeFileDurably(this.file('candidates.json'), JSON.stringify({ candidates: [...next.candidates.values()] }));
     if (next.dirty.exams) await writeFileDurably(this.file('exams.json'), JSON.stringify(next.catalog.toFile()));
     if (next.dirty.index) {
-      const index: IndexFile = { groups: [...next.groups.values()], sittings: [...next.summaries.values()] };
+      const index: IndexFile = { groups: [...next.groups.values()], sittings: [...next.summaries.values()], shards: Object.fromEntries(stamps) };
       await writeFileDurably(this.file('index.json'), JSON.stringify(index));
     }
+    // last: a shard the index no longer refers to
+    for (const groupId of removed) await fs.rm(join(this.resultsDir, shardFileName(groupId)), { force: true });
     this.catalog = next.catalog;
     this.candidatesByNumber = next.candidates;
     this.groupsById = next.groups;
     this.summaries = next.summaries;
+    this.stamps = stamps;
     this.reindex();
     return { counts: next.counts, exams: next.examChanges };
   }

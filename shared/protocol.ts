@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { AckFn } from './errors.ts';
-import type { EndReason, QuestionType, ResponseValue, ReviewStatus, Role } from './domain.ts';
+import type { EndReason, QuestionType, ResponseValue, ReviewSettings, ReviewStatus, Role } from './domain.ts';
 import { ReviewSettingsSchema } from './schema.ts';
 
 // ---------- HTTP request bodies ----------
@@ -165,6 +165,40 @@ export interface AdminServerToClient {
 }
 // The console sends commands over HTTP; its socket only listens.
 export type AdminClientToServer = Record<string, never>;
+
+// ---------- import (admin) ----------
+
+export type ImportKind = 'exams' | 'candidates' | 'groups' | 'sittings';
+export interface ImportKindCounts { added: number; updated: number; unchanged: number; removed?: number }
+
+/**
+ * What an import does (or, in a dry run, would do) to one exam in its file. A change to the questions — text,
+ * options, key, marking scheme or maximum score — adds a version of the exam: stored sittings stay on the
+ * version they were taken with, the file's sittings belong to the new one.
+ */
+export interface ExamChangeDto {
+  examId: string;
+  title: string;
+  change: 'added' | 'updated' | 'unchanged';
+  /** the questions differ from the stored exam's: a new version is added (false for a new exam) */
+  newVersion: boolean;
+  /** question numbers: new questions, changed ones (both numbered as in the file) and removed ones (as stored) */
+  questions: { added: number[]; changed: number[]; removed: number[] };
+  /** the exam's total maximum score, when it changed */
+  maxScore: { from: number; to: number } | null;
+  /** stored sittings of this exam, not in the file, that stay on the version they were taken with */
+  sittingsOnOldVersion: number;
+  /** sittings of this exam in the file: they belong to the version in the file */
+  sittingsInFile: number;
+  /**
+   * The review settings: `changed` by the file (it wins over the console); `kept` when the file repeats the
+   * settings of its previous import while an admin has changed them in the console since; null: no change.
+   */
+  review: { outcome: 'changed'; from: ReviewSettings; to: ReviewSettings } | { outcome: 'kept'; kept: ReviewSettings; file: ReviewSettings } | null;
+}
+
+/** `POST /api/imports`: the counts per kind, what happens to each exam of the file, and score warnings. */
+export interface ImportResultDto { dryRun: boolean; counts: Record<ImportKind, ImportKindCounts>; exams: ExamChangeDto[]; warnings: string[] }
 
 /** Zod issues → `path: message` lines, e.g. `exams[0].questions[3].key: unknown option "E"`. */
 export function formatPath(path: readonly PropertyKey[]): string {

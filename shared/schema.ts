@@ -19,6 +19,9 @@ export const ReviewSettingsSchema = z.strictObject({
   showScheme: z.boolean(),
 });
 
+/** The review settings of an exam imported without them: no review until an admin opens it in the console. */
+export const DEFAULT_REVIEW: Readonly<z.infer<typeof ReviewSettingsSchema>> = Object.freeze({ allowed: false, maxMinutes: 45, showKey: true, showScheme: true });
+
 const base = {
   id,
   number: z.number().int().min(1).max(999),
@@ -75,7 +78,9 @@ export const ExamSchema = z.strictObject({
   subject: z.string().trim().min(1).max(100),
   level: z.string().trim().min(1).max(40),
   central: z.boolean(),
-  review: ReviewSettingsSchema,
+  /** Optional: an exam imported without it is not open for review until the console sets it; a re-import
+   * without it keeps what is stored (docs/import-format.md, 'Review settings on a re-import'). */
+  review: ReviewSettingsSchema.optional(),
   /** Keep the candidate data of this exam until then; without it: the review window's end + the server's retention days. */
   retainUntil: isoDate.optional(),
   questions: z.array(QuestionSchema).min(1, 'an exam needs at least one question').max(500),
@@ -142,16 +147,24 @@ export type OpenQuestion = z.infer<typeof OpenQuestionSchema>;
 export type Question = z.infer<typeof QuestionSchema>;
 export type QuestionType = Question['type'];
 export type ClosedQuestion = Exclude<Question, OpenQuestion>;
-export type Exam = z.infer<typeof ExamSchema>;
+/** An exam as an import file gives it (its review settings may be left out). */
+export type ImportedExam = z.infer<typeof ExamSchema>;
+/** An exam as stored: always with review settings. */
+export type Exam = ImportedExam & { review: ReviewSettings };
 export type Candidate = z.infer<typeof CandidateSchema>;
 export type Group = z.infer<typeof GroupSchema>;
 export type ResponseValue = z.infer<typeof ResponseValueSchema>;
 export type ImportFile = z.infer<typeof ImportFileSchema>;
 export type ImportedSitting = z.infer<typeof SittingSchema>;
 
-/** A stored sitting: the imported one plus the exam and the computed totals. */
+/**
+ * A stored sitting: the imported one plus the exam, the version of the exam it was taken with (a hash of the
+ * questions, see server/store/examVersions.ts; absent in data written before exams had versions) and the
+ * computed totals.
+ */
 export interface Sitting extends ImportedSitting {
   examId: string;
+  examVersion?: string;
   totalScore: number;
   maxScore: number;
 }

@@ -76,6 +76,20 @@ describe('inzage CLI', function () {
       expect(dirHash(data)).to.equal(before);
     });
 
+    it('says in the dry run and the import which questions changed and how many sittings stay on the old version', () => {
+      expect(inzage(['import', write('export.json', exampleImport()), '--data', data]).code).to.equal(0);
+      const f = exampleImport();
+      f.exams[0].questions[2].stem = '<p>Zet deze gebeurtenissen in de juiste volgorde.</p>';
+      f.sittings = [];
+      const changed = write('changed.json', f);
+      const line = `exam ${EXAM_ID} (Geschiedenis KB (voorbeeld)): new version: question 3 changed; 2 sittings stay on the old version`;
+      const dry = inzage(['import', changed, '--dry-run', '--data', data]);
+      expect(dry.code, dry.stderr).to.equal(0);
+      expect(dry.stdout).to.contain(line);
+      const real = inzage(['import', changed, '--data', data]);
+      expect(real.stdout).to.contain(line).and.to.match(/exams\s+0 added, 1 updated/);
+    });
+
     it('prints score warnings and still imports', () => {
       const f = exampleImport();
       f.sittings[0].responses[0].score = 0;

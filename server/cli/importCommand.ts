@@ -2,10 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
+import type { ExamChangeDto } from '../../shared/protocol.ts';
 import type { ImportFile } from '../../shared/schema.ts';
 import { applyImport, importData, parseJsonText, validationSteps, type ImportResult, type ValidationResult } from '../import/index.ts';
 import { openStore, type ChangeCounts } from '../store/index.ts';
 import { CliError, assertNotServed, dataDir, dataOption, isStoreDir, say, withDataLock } from './common.ts';
+import { examChangeLines } from './importReport.ts';
 import { importProgressBar, type ProgressBar } from './progress.ts';
 
 interface ImportOpts { data: string; dryRun?: boolean }
@@ -43,7 +45,7 @@ async function runImport(file: string, opts: ImportOpts): Promise<void> {
       // Nothing stored yet: validate before creating the data directory, so that a bad file leaves no trace.
       const v = validateWithBar(json.value, bar);
       if (!v.ok) result = v;
-      else if (opts.dryRun) result = { ok: true, dryRun: true, counts: allAdded(v.data), warnings: v.warnings };
+      else if (opts.dryRun) result = { ok: true, dryRun: true, counts: allAdded(v.data), exams: examsAdded(v.data), warnings: v.warnings };
       else result = await withDataLock(dir, () => applyImport(openStore(dir), v, options), 'inzage import');
     }
   } finally {
@@ -67,6 +69,14 @@ function allAdded(data: ImportFile): ChangeCounts {
   return { exams, candidates: added(data.candidates.length), groups: added(data.groups.length), sittings: added(data.sittings.length) };
 }
 
+function examsAdded(data: ImportFile): ExamChangeDto[] {
+  const groups = new Map(data.groups.map((g) => [g.id, g.examId]));
+  return data.exams.map((e) => ({
+    examId: e.id, title: e.title, change: 'added', newVersion: false, questions: { added: [], changed: [], removed: [] }, maxScore: null,
+    sittingsOnOldVersion: 0, sittingsInFile: data.sittings.filter((s) => groups.get(s.groupId) === e.id).length, review: null,
+  }));
+}
+
 function report(file: string, result: ImportResult): void {
   if (!result.ok) {
     const n = result.errors.length;
@@ -80,6 +90,7 @@ function report(file: string, result: ImportResult): void {
     const removed = 'removed' in c && c.removed ? `, ${c.removed} removed` : '';
     say(`  ${kind.padEnd(11)} ${c.added} added, ${c.updated} updated, ${c.unchanged} unchanged${removed}`);
   }
+  for (const e of result.exams) for (const line of examChangeLines(e)) say(`  ${line}`);
   if (result.warnings.length) {
     say(`${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'} (imported scores are kept as they are):`);
     for (const w of result.warnings) say(`  ${w}`);

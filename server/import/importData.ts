@@ -5,6 +5,7 @@
  * Used by the CLI and by the console's upload route alike.
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { ExamChangeDto } from '../../shared/protocol.ts';
 import type { ImportFile } from '../../shared/schema.ts';
 import type { ChangeCounts, Store } from '../store/index.ts';
 import { toContentChanges } from './changes.ts';
@@ -23,7 +24,7 @@ export interface ImportOptions {
 }
 
 export type ImportResult =
-  | { ok: true; dryRun: boolean; counts: ChangeCounts; warnings: string[] }
+  | { ok: true; dryRun: boolean; counts: ChangeCounts; exams: ExamChangeDto[]; warnings: string[] }
   | { ok: false; errors: string[]; warnings: string[] };
 
 export async function importData(store: Store, input: unknown, opts: ImportOptions = {}): Promise<ImportResult> {
@@ -36,22 +37,25 @@ export async function applyImport(store: Store, valid: { data: ImportFile; warni
   const report = opts.onProgress ?? (() => undefined);
   const changes = toContentChanges(valid.data, store.content);
   if (opts.dryRun) {
-    const counts = await store.content.plan(changes);
+    const { counts, exams } = await store.content.planWithReport(changes);
     report({ phase: 'done', percent: 100 });
-    return { ok: true, dryRun: true, counts, warnings: valid.warnings };
+    return { ok: true, dryRun: true, counts, exams, warnings: valid.warnings };
   }
   report({ phase: 'write', percent: 0 });
-  const counts = await store.content.apply(changes);
-  if (hasChanges(counts)) {
+  const { counts, exams } = await store.content.applyWithReport(changes);
+  const newVersions = exams.filter((e) => e.newVersion).map((e) => e.examId);
+  const reviewChanged = exams.filter((e) => e.review?.outcome === 'changed').map((e) => e.examId);
+  if (hasChanges(counts) || reviewChanged.length) {
     await store.audit.append({
       actor: opts.actor ?? 'cli',
       action: 'import.applied',
       target: opts.source ?? 'upload',
-      details: { counts }, // numbers only: never candidate data in the audit log
+      // numbers and exam ids only: never candidate data in the audit log
+      details: { counts, ...(newVersions.length ? { newVersions } : {}), ...(reviewChanged.length ? { reviewChanged } : {}) },
     });
   }
   report({ phase: 'done', percent: 100 });
-  return { ok: true, dryRun: false, counts, warnings: valid.warnings };
+  return { ok: true, dryRun: false, counts, exams, warnings: valid.warnings };
 }
 
 async function validateYielding(input: unknown, store: Store, report: (p: ImportProgress) => void): Promise<ValidationResult> {

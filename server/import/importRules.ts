@@ -5,7 +5,7 @@
  * references to their ids are not reported again.
  */
 import type { Candidate, Exam, Group } from '../../shared/domain.ts';
-import type { ImportedSitting } from '../../shared/schema.ts';
+import type { ImportedExam, ImportedSitting } from '../../shared/schema.ts';
 import { findDuplicates, type Issues } from './issues.ts';
 import { checkExam } from './questionRules.ts';
 import { checkResponse } from './responseRules.ts';
@@ -21,7 +21,7 @@ export interface KnownContent {
 export interface Indexed<T> { index: number; value: T }
 
 export interface ParsedFile {
-  exams: Indexed<Exam>[];
+  exams: Indexed<ImportedExam>[];
   candidates: Indexed<Candidate>[];
   groups: Indexed<Group>[];
   sittings: Indexed<ImportedSitting>[];
@@ -30,7 +30,7 @@ export interface ParsedFile {
 }
 
 export class ImportRules {
-  private readonly exams = new Map<string, Exam>();
+  private readonly exams = new Map<string, ImportedExam>();
   private readonly candidates = new Set<string>();
   private readonly groups = new Map<string, Group>();
   /** candidate number → group id → index of its first sitting */
@@ -46,7 +46,7 @@ export class ImportRules {
       if (!this.exams.has(value.id)) this.exams.set(value.id, value);
       checkExam(value, ['exams', index], issues);
       const { retainUntil, review } = value;
-      if (retainUntil && review.closesAt && Date.parse(retainUntil) <= Date.parse(review.closesAt)) {
+      if (retainUntil && review?.closesAt && Date.parse(retainUntil) <= Date.parse(review.closesAt)) {
         issues.error(['exams', index, 'retainUntil'], 'must be after the end of the review window (review.closesAt)');
       }
     }
@@ -63,7 +63,7 @@ export class ImportRules {
       issues.error(['sittings', file.sittings[i]!.index, 'id'], `duplicate sitting id "${id}"`));
   }
 
-  private exam(id: string): Exam | undefined {
+  private exam(id: string): ImportedExam | undefined {
     return this.exams.get(id) ?? this.known?.exam(id);
   }
 

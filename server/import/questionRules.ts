@@ -1,9 +1,10 @@
 /** Cross checks inside one exam: unique question ids and numbers, keys that refer to the question's own ids. */
-import type { Exam, Question } from '../../shared/domain.ts';
+import type { Question } from '../../shared/domain.ts';
+import type { ImportedExam } from '../../shared/schema.ts';
 import { findDuplicates, type Issues, type Path } from './issues.ts';
 
-export function checkExam(exam: Exam, at: Path, issues: Issues): void {
-  const { opensAt, closesAt } = exam.review;
+export function checkExam(exam: ImportedExam, at: Path, issues: Issues): void {
+  const { opensAt, closesAt } = exam.review ?? {};
   if (opensAt && closesAt && Date.parse(opensAt) >= Date.parse(closesAt)) {
     issues.error([...at, 'review', 'closesAt'], `must be later than opensAt (${opensAt})`);
   }

@@ -63,6 +63,6 @@ export function sanitizeQuestion(q: Question): Question {
   }
 }
 
-export function sanitizeExam(exam: Exam): Exam {
+export function sanitizeExam<E extends Pick<Exam, 'questions'>>(exam: E): E {
   return { ...exam, questions: exam.questions.map(sanitizeQuestion) };
 }

@@ -8,8 +8,8 @@
  * report progress and let the event loop breathe during a large import; `validateImport` runs it straight.
  */
 import { z } from 'zod';
-import type { Candidate, Exam, Group } from '../../shared/domain.ts';
-import type { ImportedSitting, ImportFile } from '../../shared/schema.ts';
+import type { Candidate, Group } from '../../shared/domain.ts';
+import type { ImportedExam, ImportedSitting, ImportFile } from '../../shared/schema.ts';
 import { CandidateSchema, ExamSchema, GroupSchema, ImportFileSchema, SittingSchema } from '../../shared/schema.ts';
 import { Issues, type Path } from './issues.ts';
 import { ImportRules, type Indexed, type KnownContent, type ParsedFile } from './importRules.ts';
@@ -75,7 +75,7 @@ export function* validationSteps(input: unknown, known?: KnownContent): Generato
       if (++done % CHUNK === 0) yield progress();
     }
   };
-  yield* parse<Exam>('exams', ExamSchema, file.exams, file.broken.exams);
+  yield* parse<ImportedExam>('exams', ExamSchema, file.exams, file.broken.exams);
   yield* parse<Candidate>('candidates', CandidateSchema, file.candidates, file.broken.candidates, 'number');
   yield* parse<Group>('groups', GroupSchema, file.groups, file.broken.groups);
   yield* parse<ImportedSitting>('sittings', SittingSchema, file.sittings);

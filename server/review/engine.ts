@@ -77,7 +77,7 @@ export class ReviewEngine {
   dto(s: ReviewSession): ReviewDto {
     const content = this.store.content;
     const summary = content.sittingSummary(s.sittingId);
-    const exam = summary ? content.exam(summary.examId) : undefined;
+    const exam = summary ? content.examOfSitting(summary) : undefined;
     const number = summary?.candidateNumber ?? '';
     const kiosk = this.store.state.data.kiosks.find((k) => k.id === s.kioskId);
     const user = this.store.state.data.users.find((u) => u.id === s.approvedBy);
@@ -104,10 +104,11 @@ export class ReviewEngine {
     const content = this.store.content;
     const summary = content.sittingSummary(input.sittingId);
     if (!summary) throw new HttpError('not-found', 'Deze afname bestaat niet.');
-    const exam = content.exam(summary.examId);
-    if (!exam) throw new HttpError('not-found', 'Het examen van deze afname bestaat niet.');
     const sitting = await content.sitting(input.sittingId);
     if (!sitting) throw new HttpError('not-found', 'Deze afname bestaat niet.');
+    // the questions of the version this sitting was taken with, also after a re-import changed the exam
+    const exam = content.examOfSitting(sitting);
+    if (!exam) throw new HttpError('not-found', 'Het examen van deze afname bestaat niet.');
 
     // From here on nothing awaits until the session is reserved, so two starts cannot both pass the checks.
     this.checkPolicy(exam);
@@ -297,16 +298,17 @@ export class ReviewEngine {
 
   // ---------- internals ----------
 
+  /** The exam of a session's sitting, at the version the sitting was taken with. */
   private examOf(s: ReviewSession): Exam | undefined {
     const summary = this.store.content.sittingSummary(s.sittingId);
-    return summary ? this.store.content.exam(summary.examId) : undefined;
+    return summary ? this.store.content.examOfSitting(summary) : undefined;
   }
 
   private async payloadOf(s: ReviewSession): Promise<ReviewPayload | null> {
     let payload = this.payloads.get(s.id);
     if (!payload) {
-      const exam = this.examOf(s);
       const sitting = await this.store.content.sitting(s.sittingId);
+      const exam = sitting && this.store.content.examOfSitting(sitting);
       if (!exam || !sitting) return null;
       payload = buildPayload(s, exam, sitting, this.store.content.candidate(sitting.candidateNumber));
       this.payloads.set(s.id, payload);

@@ -1,25 +1,38 @@
 /**
  * Exam content and results (DESIGN §7): large, written at import, read on demand.
  *
- *   exams.json       every exam with its questions, keys and schemes
+ *   exams.json       every exam with its questions, keys and schemes, and its earlier versions that sittings
+ *                    still use (examCatalog.ts)
  *   candidates.json  every candidate (number, name, class)
- *   index.json       groups and a summary per sitting (totals, grade, where its line is): enough for every list
+ *   index.json       groups, a summary per sitting (totals, grade, exam version, where its line is): enough for
+ *                    every list; and each shard's size and checksum, checked at boot (shards.ts)
  *   results/*.jsonl  one shard per group, a sitting (with its responses) per line; a review start reads just
  *                    its own line at the offset the index gives, never the whole group
  *
- * Files are rewritten only when their content changed, shards first and the index last.
+ * Files are rewritten only when their content changed: shards first, the index after them, and a shard that is
+ * no longer needed is removed last.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { Candidate, Exam, Group, ReviewSettings, Sitting } from '../../shared/domain.ts';
-import { CorruptDataError, readJsonFileSync, writeFileDurably } from './durableFile.ts';
+import type { ExamChangeDto } from '../../shared/protocol.ts';
+import type { ImportedExam } from '../../shared/schema.ts';
+import { readJsonFileSync, writeFileDurably } from './durableFile.ts';
+import { ExamCatalog, type ExamChange, type ExamsFile, type StoredExam } from './examCatalog.ts';
+import { checkShards, parseShard, shardFileName, shardText, stampOf, type ShardExpectation, type ShardStamp } from './shards.ts';
+
+export { shardFileName } from './shards.ts';
 
 /** A sitting without its responses, plus where its line is in its group's shard: `[offset, length]` in bytes. */
 export type SittingSummary = Omit<Sitting, 'responses'> & { loc?: [number, number] };
 
 export interface ContentChanges {
-  exams?: Exam[];
+  /** imported exams: a change to the questions adds a version; review settings merge (examCatalog.ts) */
+  exams?: ImportedExam[];
+  /** review settings set in the console */
+  reviews?: { examId: string; review: ReviewSettings }[];
+  /** how long an exam's candidate data is kept, set in the console (undefined: the default) */
+  retentions?: { examId: string; retainUntil: string | undefined }[];
   candidates?: Candidate[];
   groups?: Group[];
   sittings?: Sitting[];
@@ -35,63 +48,55 @@ export interface ChangeCounts {
   sittings: { added: number; updated: number; unchanged: number; removed: number };
 }
 
+/** What a change did (or, planned, would do): counts per kind, and per imported exam what happened to it. */
+export interface ContentReport { counts: ChangeCounts; exams: ExamChangeDto[] }
+
 interface Shard { groupId: string; sittings: Sitting[] }
+interface IndexFile { groups: Group[]; sittings: SittingSummary[]; shards?: Record<string, ShardStamp> }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const summaryOf = ({ responses: _r, ...s }: Sitting): SittingSummary => s;
-
-/** Shard text and each sitting's `[offset, length]` in it. */
-function shardText(list: Sitting[]): { text: string; locs: Map<string, [number, number]> } {
-  const locs = new Map<string, [number, number]>();
-  let offset = 0;
-  const lines = list.map((s) => {
-    const line = JSON.stringify(s);
-    const length = Buffer.byteLength(line);
-    locs.set(s.id, [offset, length]);
-    offset += length + 1;
-    return line;
-  });
-  return { text: lines.length ? lines.join('\n') + '\n' : '', locs };
-}
-
-function parseShard(path: string, text: string): Sitting[] {
-  const out: Sitting[] = [];
-  for (const [i, line] of text.split('\n').entries()) {
-    if (!line) continue;
-    try {
-      out.push(JSON.parse(line) as Sitting);
-    } catch (e) {
-      throw new CorruptDataError(path, `line ${i + 1}: ${(e as Error).message}`);
-    }
-  }
-  return out;
-}
-
-export function shardFileName(groupId: string): string {
-  const safe = groupId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 40);
-  return `${safe}-${createHash('sha256').update(groupId).digest('hex').slice(0, 12)}.jsonl`;
-}
+/** Equal sittings; a stored line from before exam versions carries its version in the index only. */
+const sameSitting = (stored: Sitting, version: string | undefined, s: Sitting) =>
+  (stored.examVersion ?? version) === s.examVersion && same({ ...stored, examVersion: undefined }, { ...s, examVersion: undefined });
 
 export class ContentStore {
-  private examsById = new Map<string, Exam>();
+  private catalog: ExamCatalog;
   private candidatesByNumber = new Map<string, Candidate>();
   private groupsById = new Map<string, Group>();
   private summaries = new Map<string, SittingSummary>();
   private byGroup = new Map<string, SittingSummary[]>();
   private byCandidate = new Map<string, SittingSummary[]>();
   private shardCache = new Map<string, Shard>();
+  private stamps = new Map<string, ShardStamp>();
   private readonly resultsDir: string;
   private writing: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly dir: string, private readonly cacheSize = 16) {
     this.resultsDir = join(dir, 'results');
     mkdirSync(this.resultsDir, { recursive: true, mode: 0o700 });
-    for (const e of readJsonFileSync<{ exams: Exam[] }>(this.file('exams.json'))?.exams ?? []) this.examsById.set(e.id, e);
+    this.catalog = ExamCatalog.load(readJsonFileSync<ExamsFile>(this.file('exams.json')));
     for (const c of readJsonFileSync<{ candidates: Candidate[] }>(this.file('candidates.json'))?.candidates ?? []) this.candidatesByNumber.set(c.number, c);
-    const index = readJsonFileSync<{ groups: Group[]; sittings: SittingSummary[] }>(this.file('index.json'));
+    const index = readJsonFileSync<IndexFile>(this.file('index.json'));
     for (const g of index?.groups ?? []) this.groupsById.set(g.id, g);
-    for (const s of index?.sittings ?? []) this.summaries.set(s.id, s);
+    for (const s of index?.sittings ?? []) {
+      // a sitting stored before exams had versions was taken with the version stored then
+      s.examVersion ??= this.catalog.versionOfLegacySitting(s.examId);
+      this.summaries.set(s.id, s);
+    }
+    for (const [groupId, stamp] of Object.entries(index?.shards ?? {})) this.stamps.set(groupId, stamp);
     this.reindex();
+    checkShards(this.resultsDir, this.shardExpectations());
+  }
+
+  /** What the index says of each group's shard, for the check at boot. */
+  private shardExpectations(): ShardExpectation[] {
+    return [...this.byGroup].map(([groupId, list]) => {
+      const stamp = this.stamps.get(groupId);
+      let bytes: number | undefined = 0;
+      for (const s of list) bytes = s.loc && bytes !== undefined ? bytes + s.loc[1] + 1 : undefined;
+      return { groupId, sittings: list.length, ...(stamp ? { stamp } : {}), ...(bytes !== undefined ? { bytesFromOffsets: bytes } : {}) };
+    });
   }
 
   private file(name: string) {
@@ -107,8 +112,14 @@ export class ContentStore {
     }
   }
 
-  exams(): Exam[] { return [...this.examsById.values()]; }
-  exam(id: string): Exam | undefined { return this.examsById.get(id); }
+  /** Every exam, at its current version. */
+  exams(): StoredExam[] { return this.catalog.all(); }
+  /** An exam at its current version (the one an import validates against, and new sittings belong to). */
+  exam(id: string): StoredExam | undefined { return this.catalog.get(id); }
+  /** The exam with the questions of the version this sitting was taken with (the exam's review settings). */
+  examOfSitting(s: Pick<Sitting, 'examId' | 'examVersion'>): Exam | undefined {
+    return this.catalog.atVersion(s.examId, s.examVersion ?? this.catalog.versionOfLegacySitting(s.examId));
+  }
   groups(): Group[] { return [...this.groupsById.values()]; }
   group(id: string): Group | undefined { return this.groupsById.get(id); }
   candidate(number: string): Candidate | undefined { return this.candidatesByNumber.get(number); }
@@ -118,20 +129,26 @@ export class ContentStore {
   sittingsOfGroup(groupId: string): SittingSummary[] { return this.byGroup.get(groupId) ?? []; }
   sittingsOfCandidate(number: string): SittingSummary[] { return this.byCandidate.get(number) ?? []; }
   counts() {
-    return { exams: this.examsById.size, candidates: this.candidatesByNumber.size, groups: this.groupsById.size, sittings: this.summaries.size };
+    return { exams: this.catalog.size, candidates: this.candidatesByNumber.size, groups: this.groupsById.size, sittings: this.summaries.size };
   }
 
   /** The full sitting with its responses: one line read at its offset (the whole shard only as a fallback). */
   async sitting(id: string): Promise<Sitting | undefined> {
     const s = this.summaries.get(id);
     if (!s) return undefined;
+    const found = await this.findSitting(s);
+    // a line written before exam versions has its version in the index only
+    return found && !found.examVersion && s.examVersion ? { ...found, examVersion: s.examVersion } : found;
+  }
+
+  private async findSitting(s: SittingSummary): Promise<Sitting | undefined> {
     const cached = this.shardCache.get(s.groupId);
-    if (cached) return cached.sittings.find((x) => x.id === id);
+    if (cached) return cached.sittings.find((x) => x.id === s.id);
     if (s.loc) {
       const line = await this.readLine(s.groupId, s.loc).catch(() => undefined);
-      if (line?.id === id) return line;
+      if (line?.id === s.id) return line;
     }
-    return (await this.shard(s.groupId)).sittings.find((x) => x.id === id);
+    return (await this.shard(s.groupId)).sittings.find((x) => x.id === s.id);
   }
 
   private async readLine(groupId: string, [offset, length]: [number, number]): Promise<Sitting | undefined> {
@@ -175,11 +192,22 @@ export class ContentStore {
 
   /** Exactly what `apply` would change, without writing. */
   async plan(changes: ContentChanges): Promise<ChangeCounts> {
-    return (await this.compute(changes)).counts;
+    return (await this.planWithReport(changes)).counts;
   }
 
   /** Upsert and remove; writes only files whose content changed. Serialised with other writes. */
-  apply(changes: ContentChanges): Promise<ChangeCounts> {
+  async apply(changes: ContentChanges): Promise<ChangeCounts> {
+    return (await this.applyWithReport(changes)).counts;
+  }
+
+  /** `plan`, with what would happen to each imported exam. */
+  async planWithReport(changes: ContentChanges): Promise<ContentReport> {
+    const next = await this.compute(changes);
+    return { counts: next.counts, exams: next.examChanges };
+  }
+
+  /** `apply`, with what happened to each imported exam. */
+  applyWithReport(changes: ContentChanges): Promise<ContentReport> {
     const run = this.writing.catch(() => undefined).then(() => this.applyNow(changes));
     this.writing = run;
     return run;
@@ -187,12 +215,9 @@ export class ContentStore {
 
   /** Set (or with `undefined`, clear) how long the exam's candidate data is kept. */
   async setExamRetention(examId: string, retainUntil: string | undefined): Promise<Exam> {
-    const exam = this.examsById.get(examId);
-    if (!exam) throw new Error(`unknown exam ${examId}`);
-    const { retainUntil: _old, ...rest } = exam;
-    const updated: Exam = retainUntil ? { ...rest, retainUntil } : rest;
-    await this.apply({ exams: [updated] });
-    return updated;
+    if (!this.catalog.get(examId)) throw new Error(`unknown exam ${examId}`);
+    await this.apply({ retentions: [{ examId, retainUntil }] });
+    return this.catalog.get(examId)!;
   }
 
   /**
@@ -215,11 +240,9 @@ export class ContentStore {
   }
 
   async setExamReview(examId: string, review: ReviewSettings): Promise<Exam> {
-    const exam = this.examsById.get(examId);
-    if (!exam) throw new Error(`unknown exam ${examId}`);
-    const updated = { ...exam, review };
-    await this.apply({ exams: [updated] });
-    return updated;
+    if (!this.catalog.get(examId)) throw new Error(`unknown exam ${examId}`);
+    await this.apply({ reviews: [{ examId, review }] });
+    return this.catalog.get(examId)!;
   }
 
   private async compute(ch: ContentChanges) {
@@ -229,7 +252,7 @@ export class ContentStore {
       groups: { added: 0, updated: 0, unchanged: 0, removed: 0 },
       sittings: { added: 0, updated: 0, unchanged: 0, removed: 0 },
     };
-    const exams = new Map(this.examsById);
+    const catalog = this.catalog.clone();
     const candidates = new Map(this.candidatesByNumber);
     const groups = new Map(this.groupsById);
     const summaries = new Map(this.summaries);
@@ -250,14 +273,24 @@ export class ContentStore {
       return list;
     };
 
-    for (const e of ch.exams ?? []) if (upsert(exams, e.id, e, counts.exams)) dirty.exams = true;
+    const examChanges: ExamChange[] = [];
+    for (const e of ch.exams ?? []) {
+      const { change, dirty: changed } = catalog.importExam(e);
+      counts.exams[change.change]++;
+      examChanges.push(change);
+      if (changed) dirty.exams = true;
+    }
+    for (const { examId, review } of ch.reviews ?? []) if (catalog.setReview(examId, review)) dirty.exams = true;
+    for (const { examId, retainUntil } of ch.retentions ?? []) if (catalog.setRetention(examId, retainUntil)) dirty.exams = true;
     for (const c of ch.candidates ?? []) if (upsert(candidates, c.number, c, counts.candidates)) dirty.candidates = true;
     for (const g of ch.groups ?? []) if (upsert(groups, g.id, g, counts.groups)) dirty.index = true;
-    for (const s of ch.sittings ?? []) {
+    for (const given of ch.sittings ?? []) {
+      // a sitting without a version (written straight into the store) belongs to its exam's current one
+      const s = given.examVersion ? given : { ...given, examVersion: catalog.get(given.examId)?.version };
       const oldSummary = summaries.get(s.id);
       const list = await shardOf(s.groupId);
       const i = list.findIndex((x) => x.id === s.id);
-      if (i >= 0 && same(list[i], s)) { counts.sittings.unchanged++; continue; }
+      if (i >= 0 && sameSitting(list[i]!, oldSummary?.examVersion, s)) { counts.sittings.unchanged++; continue; }
       if (oldSummary && oldSummary.groupId !== s.groupId) {
         const oldList = await shardOf(oldSummary.groupId);
         const j = oldList.findIndex((x) => x.id === s.id);
@@ -292,29 +325,59 @@ export class ContentStore {
     for (const [groupId, list] of shards) {
       if (same((await this.shard(groupId)).sittings, list)) shards.delete(groupId);
     }
-    return { counts, exams, candidates, groups, summaries, shards, dirty };
+    // an earlier version of an exam stays as long as a sitting was taken with it
+    if (catalog.hasOlderVersions()) {
+      const inUse = new Set<string>();
+      for (const s of summaries.values()) if (s.examVersion) inUse.add(`${s.examId}\0${s.examVersion}`);
+      if (catalog.prune((examId, version) => inUse.has(`${examId}\0${version}`))) dirty.exams = true;
+    }
+    return { counts, catalog, candidates, groups, summaries, shards, dirty, examChanges: this.withSittings(examChanges, catalog, summaries, ch.sittings ?? []) };
   }
 
-  private async applyNow(ch: ContentChanges): Promise<ChangeCounts> {
+  /** Adds to each exam's change how many sittings stay on an earlier version, and how many the file brings. */
+  private withSittings(changes: ExamChange[], catalog: ExamCatalog, summaries: Map<string, SittingSummary>, inFile: Sitting[]): ExamChangeDto[] {
+    if (changes.length === 0) return [];
+    const ids = new Set(changes.map((c) => c.examId));
+    const old = new Map<string, number>();
+    const fresh = new Map<string, number>();
+    const add = (m: Map<string, number>, id: string) => m.set(id, (m.get(id) ?? 0) + 1);
+    for (const s of inFile) if (ids.has(s.examId)) add(fresh, s.examId);
+    for (const s of summaries.values()) if (ids.has(s.examId) && s.examVersion !== catalog.get(s.examId)?.version) add(old, s.examId);
+    return changes.map((c) => ({ ...c, sittingsOnOldVersion: old.get(c.examId) ?? 0, sittingsInFile: fresh.get(c.examId) ?? 0 }));
+  }
+
+  private async applyNow(ch: ContentChanges): Promise<ContentReport> {
     const next = await this.compute(ch);
+    const stamps = new Map(this.stamps);
+    const removed: string[] = [];
     for (const [groupId, list] of next.shards) {
-      const path = join(this.resultsDir, shardFileName(groupId));
-      if (list.length === 0 && !next.groups.has(groupId)) await fs.rm(path, { force: true });
-      else {
+      if (list.length === 0 && !next.groups.has(groupId)) {
+        removed.push(groupId);
+        stamps.delete(groupId);
+      } else {
         const { text, locs } = shardText(list);
+        const path = join(this.resultsDir, shardFileName(groupId));
         await writeFileDurably(path, text);
+        stamps.set(groupId, stampOf(text, (await fs.stat(path)).mtimeMs));
         for (const [id, loc] of locs) next.summaries.set(id, { ...next.summaries.get(id)!, loc });
       }
       this.remember(groupId, { groupId, sittings: list });
     }
+    if (next.shards.size) next.dirty.index = true;
     if (next.dirty.candidates) await writeFileDurably(this.file('candidates.json'), JSON.stringify({ candidates: [...next.candidates.values()] }));
-    if (next.dirty.exams) await writeFileDurably(this.file('exams.json'), JSON.stringify({ exams: [...next.exams.values()] }));
-    if (next.dirty.index) await writeFileDurably(this.file('index.json'), JSON.stringify({ groups: [...next.groups.values()], sittings: [...next.summaries.values()] }));
-    this.examsById = next.exams;
+    if (next.dirty.exams) await writeFileDurably(this.file('exams.json'), JSON.stringify(next.catalog.toFile()));
+    if (next.dirty.index) {
+      const index: IndexFile = { groups: [...next.groups.values()], sittings: [...next.summaries.values()], shards: Object.fromEntries(stamps) };
+      await writeFileDurably(this.file('index.json'), JSON.stringify(index));
+    }
+    // last: a shard the index no longer refers to
+    for (const groupId of removed) await fs.rm(join(this.resultsDir, shardFileName(groupId)), { force: true });
+    this.catalog = next.catalog;
     this.candidatesByNumber = next.candidates;
     this.groupsById = next.groups;
     this.summaries = next.summaries;
+    this.stamps = stamps;
     this.reindex();
-    return next.counts;
+    return { counts: next.counts, exams: next.examChanges };
   }
 }

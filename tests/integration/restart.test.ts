@@ -1,12 +1,13 @@
 import { expect } from 'chai';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createUser } from '../../server/auth/users.ts';
 import { ROOT } from '../../server/http/web.ts';
 import { importData } from '../../server/import/index.ts';
 import { openStore } from '../../server/store/index.ts';
+import { shardFileName } from '../../server/store/content.ts';
 import { verifyAuditText } from '../../server/store/audit.ts';
 import { FIXTURES, PASSWORD, connectKiosk, loggedIn, once, pairKiosk, sleep, tempDir } from '../helpers/server.ts';
 
@@ -121,6 +122,27 @@ describe('a server restart ends nothing', function () {
       expect(err).to.contain('state.json');
       expect(err).to.match(/corrupt/i);
       expect(readFileSync(file, 'utf8')).to.equal(text.slice(0, Math.floor(text.length / 2)));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to start on a damaged results shard, naming it, instead of failing on its first read', async () => {
+    const dir = tempDir('corrupt-shard');
+    try {
+      const store = openStore(dir);
+      expect((await importData(store, JSON.parse(readFileSync(join(FIXTURES, 'sample.json'), 'utf8')), { actor: 'test' })).ok).to.equal(true);
+      await createUser(store, { username: 'boss', role: 'admin', password: PASSWORD('boss') });
+      await store.flush();
+      const shard = join(dir, 'results', shardFileName('g-bi-1'));
+      const text = readFileSync(shard, 'utf8');
+      const damaged = text.replace('"s-bi-120002"', '"s-bi-120002\u0000'); // same size, no longer JSON
+      expect(damaged).not.to.equal(text);
+      writeFileSync(shard, damaged);
+      const err = await serve(dir, await freePort()).then(() => '', (e: Error) => e.message);
+      expect(err).to.contain(shard).and.to.match(/corrupt/i).and.to.contain('line 2');
+      expect(err).not.to.match(/\n\s+at /); // a message, not a stack trace
+      expect(readFileSync(shard, 'utf8')).to.equal(damaged);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

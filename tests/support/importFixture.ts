@@ -5,14 +5,14 @@
  */
 export type Json = any;
 
-export const EXAM_ID = 'gs-kb-2026-1';
+export const EXAM_ID = 'gs-kb-voorbeeld';
 export const GROUP_ID = 'gs-kb-0612-a';
 
 export function exampleImport(): Json {
   return {
     format: 'inzage/v1',
     exams: [{
-      id: EXAM_ID, title: 'Geschiedenis KB', subject: 'Geschiedenis', level: 'KB', central: true,
+      id: EXAM_ID, title: 'Geschiedenis KB (voorbeeld)', subject: 'Geschiedenis', level: 'KB', central: true,
       review: { allowed: true, opensAt: '2026-06-01T08:00:00+02:00', closesAt: '2026-06-12T17:00:00+02:00', maxMinutes: 45, showKey: true, showScheme: true },
       questions: [
         { id: 'q1', number: 1, type: 'choice', maxScore: 1, stem: '<p>Wie was de eerste koning van Nederland?</p>',

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import { ImportFileSchema, type ImportFile } from '../../shared/schema.ts';
 import { isAnswered, isCorrect, reviewStatus } from '../../shared/rules.ts';
@@ -58,7 +58,7 @@ describe('demo data', () => {
   for (const now of [Date.now(), Date.parse('2031-02-03T07:45:00Z')]) {
     it(`shows each review case when loaded at ${new Date(now).toISOString()}`, () => {
       const shifted = parse(loadDemoImport(now));
-      const status = Object.fromEntries(shifted.exams.map((e) => [e.id, reviewStatus(e.review, now)]));
+      const status = Object.fromEntries(shifted.exams.map((e) => [e.id, reviewStatus(e.review!, now)]));
       const [a, b, c, d, e] = shifted.exams.map((x) => x.id);
       expect(status[a!]).to.equal('open');
       expect(status[b!]).to.equal('expired');
@@ -81,8 +81,8 @@ describe('demo data', () => {
         if (before && after) shifts.add(Date.parse(after) - Date.parse(before));
       };
       demo.exams.forEach((e, i) => {
-        add(e.review.opensAt, shifted.exams[i]!.review.opensAt);
-        add(e.review.closesAt, shifted.exams[i]!.review.closesAt);
+        add(e.review!.opensAt, shifted.exams[i]!.review!.opensAt);
+        add(e.review!.closesAt, shifted.exams[i]!.review!.closesAt);
       });
       demo.groups.forEach((g, i) => add(g.startsAt, shifted.groups[i]!.startsAt));
       demo.sittings.forEach((s, i) => {
@@ -148,5 +148,23 @@ describe('demo data', () => {
   it('has demo passwords of at least 10 characters', () => {
     for (const a of DEMO_ACCOUNTS) expect(a.password.length, a.username).to.be.at.least(10);
     expect(DEMO_ACCOUNTS.map((a) => a.role)).to.include.members(['admin', 'supervisor']);
+  });
+
+  it('shares no exam, group, sitting or candidate with the sample files a new user imports over it', () => {
+    const docs = readFileSync(new URL('../../docs/import-format.md', import.meta.url), 'utf8');
+    const samples: [string, unknown][] = [...docs.matchAll(/```json\n([\s\S]*?)\n```/g)].map((m, i) => [`docs/import-format.md, example ${i + 1}`, JSON.parse(m[1]!)]);
+    const fixtures = new URL('../fixtures/', import.meta.url);
+    for (const name of readdirSync(fixtures).filter((n) => n.endsWith('.json'))) samples.push([`tests/fixtures/${name}`, JSON.parse(readFileSync(new URL(name, fixtures), 'utf8'))]);
+    expect(samples.length).to.be.at.least(2);
+    const ids = (f: ImportFile) => [
+      ...f.exams.map((e) => `exam ${e.id}`), ...f.groups.map((g) => `group ${g.id}`),
+      ...f.sittings.map((x) => `sitting ${x.id}`), ...f.candidates.map((c) => `candidate ${c.number}`),
+    ];
+    const taken = new Set(ids(demo));
+    for (const [name, sample] of samples) {
+      const file = ImportFileSchema.safeParse(sample);
+      if (!file.success) continue; // a fragment, not a whole file
+      expect(ids(file.data).filter((id) => taken.has(id)), name).to.deep.equal([]);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { existsSync, readFileSync, readdirSync, truncateSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, truncateSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importData } from '../../server/import/index.ts';
 import { CorruptDataError, openStore } from '../../server/store/index.ts';
@@ -87,14 +87,15 @@ describe('store: sittings are read one line at a time', () => {
 
   it("reads a sitting at its offset without parsing the rest of its group's shard", async () => {
     await importData(openStore(dir), exampleImport());
+    const fresh = openStore(dir);
     const [shard] = readdirSync(join(dir, 'results'));
     const path = join(dir, 'results', shard!);
     const lines = readFileSync(path, 'utf8').split('\n');
     const other = lines.findIndex((l) => l.includes('"s-230117"'));
-    // damage the other sitting's line (same length, so offsets stay right): only a whole-shard read would notice
+    // damage the other sitting's line after the boot check (same length, so offsets stay right): only a
+    // whole-shard read notices
     lines[other] = '#'.repeat(lines[other]!.length);
     writeFileSync(path, lines.join('\n'));
-    const fresh = openStore(dir);
     const target = fresh.content.sittingSummaries().find((s) => s.id !== 's-230117')!;
     expect((await fresh.content.sitting(target.id))?.id).to.equal(target.id);
     let error: unknown;
@@ -111,5 +112,71 @@ describe('store: sittings are read one line at a time', () => {
     writeFileSync(path, '\n' + readFileSync(path, 'utf8')); // every line moved by one byte
     const fresh = openStore(dir);
     expect((await fresh.content.sitting('s-230117'))?.responses).to.have.length(7);
+  });
+});
+
+/** Moves a file's modification time a minute on. */
+const later = (path: string) => {
+  const t = new Date(statSync(path).mtimeMs + 60_000);
+  utimesSync(path, t, t);
+};
+
+describe('store: a damaged results shard is found at boot', () => {
+  let dir: string;
+  let path: string;
+  beforeEach(async () => {
+    dir = tempDir('store-shards');
+    await importData(openStore(dir), exampleImport());
+    path = join(dir, 'results', readdirSync(join(dir, 'results'))[0]!);
+  });
+  afterEach(() => removeDir(dir));
+
+  const refusal = () => {
+    try {
+      openStore(dir);
+    } catch (e) {
+      return e as Error;
+    }
+    return undefined;
+  };
+
+  const damage: [string, () => void, RegExp][] = [
+    ['a line overwritten (same size)', () => {
+      const text = readFileSync(path, 'utf8');
+      writeFileSync(path, text.replace(/"response":\["B"\]/, '"response":\u0000"B"]'));
+      later(path); // a file system with coarse times still sees a write
+    }, /line 1/],
+    ['a line cut short', () => truncateSync(path, statSync(path).size - 40), /line 2/],
+    ['the whole file emptied', () => truncateSync(path, 0), /empty/],
+    ['the file gone', () => rmSync(path), /missing/],
+  ];
+  for (const [what, act, detail] of damage) {
+    it(`refuses to open with ${what}, naming the shard`, () => {
+      act();
+      const e = refusal();
+      expect(e).to.be.instanceOf(CorruptDataError);
+      expect(e!.message).to.contain(path).and.to.match(detail);
+    });
+  }
+
+  it('opens on an intact shard whose modification time changed (a copy), by its checksum', () => {
+    later(path);
+    expect(refusal()).to.equal(undefined);
+  });
+
+  it('opens on a shard that parses but differs from the index (an import interrupted before the index was written)', async () => {
+    const text = readFileSync(path, 'utf8');
+    writeFileSync(path, text.replace('"grade":8.9', '"grade":9.9'));
+    expect(refusal()).to.equal(undefined);
+    expect((await openStore(dir).content.sitting('s-230117'))?.grade).to.equal(9.9);
+  });
+
+  it('finds a cut-short shard of an index written before shard checksums, by its size', () => {
+    const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'));
+    delete index.shards;
+    writeFileSync(join(dir, 'index.json'), JSON.stringify(index));
+    expect(refusal()).to.equal(undefined);
+    truncateSync(path, statSync(path).size - 40);
+    expect(refusal()).to.be.instanceOf(CorruptDataError);
   });
 });

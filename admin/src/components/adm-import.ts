@@ -6,6 +6,7 @@ import { LangController, errorMessage, formatNumber, t, type MessageKey } from '
 import { base } from '../styles.ts';
 import { adminStyles } from './admin-styles.ts';
 import { checkJsonText } from '../../../shared/jsonText.ts';
+import './adm-exam-changes.ts';
 
 /** The server's body limit for an import file (server/app.ts). */
 const MAX_BYTES = 64 * 1024 * 1024;
@@ -24,7 +25,8 @@ type Phase =
 
 /**
  * 'Importeren' (admin): choose an import file ('Importbestand', DESIGN §8); it is read and parsed here, then
- * checked by the server in a dry run whose counts (new, updated, unchanged per kind) and warnings are shown
+ * checked by the server in a dry run whose counts (new, updated, unchanged per kind), what happens to each exam
+ * (a new version, sittings that stay on the old one, review settings: `adm-exam-changes`) and warnings are shown
  * before 'Importeren' applies it ('Annuleren' drops it). An invalid file is listed error by error, each with
  * its JSON path; the server then writes nothing. A `<progress>` shows the upload and the server's check.
  *
@@ -184,6 +186,15 @@ export class AdmImport extends LitElement {
     </div>`;
   }
 
+  /** What happens to each exam of the file: versions, sittings, review settings. */
+  private examChanges(result: ImportResultDto) {
+    if (result.exams.length === 0) return nothing;
+    return html`<section class="stack" aria-labelledby="exams-title">
+      <h3 id="exams-title">${t('importExams.title')}</h3>
+      <adm-exam-changes .changes=${result.exams}></adm-exam-changes>
+    </section>`;
+  }
+
   private warnings(result: ImportResultDto) {
     if (result.warnings.length === 0) return html`<p class="muted">${t('import.noWarnings')}</p>`;
     return html`<section class="notice warn warnings stack" aria-labelledby="warnings-title">
@@ -212,6 +223,7 @@ export class AdmImport extends LitElement {
           <p>${t('import.checkedText', { file: p.file })}</p>
           ${this.unchanged(p.result) ? html`<p class="notice info">${t('import.nothingNew')}</p>` : nothing}
           ${this.countsTable(p.result)}
+          ${this.examChanges(p.result)}
           ${this.warnings(p.result)}
           <div class="buttons">
             <button type="button" @click=${this.apply}>${t('import.apply')}</button>
@@ -223,6 +235,7 @@ export class AdmImport extends LitElement {
           <h2 id="outcome-title">${t('import.doneTitle')}</h2>
           <p class="notice ok" role="status">${t('import.doneText', { file: p.file })}</p>
           ${this.countsTable(p.result)}
+          ${this.examChanges(p.result)}
           ${p.result.warnings.length ? this.warnings(p.result) : nothing}
           <div class="buttons"><button type="button" class="secondary" @click=${this.reset}>${t('import.another')}</button></div>
         </section>`;

@@ -5,7 +5,7 @@
 import type { AuditEvent, PublicUser, ReviewStatus, Role } from '../../../shared/domain.ts';
 import type { ErrorCode } from '../../../shared/errors.ts';
 import type {
-  CandidateSearchDto, CandidateSittingsDto, GroupDto, KioskDto, MeDto, ResultsDto, RetentionDto, ReviewDto,
+  CandidateSearchDto, CandidateSittingsDto, GroupDto, ImportResultDto, KioskDto, MeDto, ResultsDto, RetentionDto, ReviewDto,
 } from '../../../shared/protocol.ts';
 
 export type { RetentionDto };
@@ -185,9 +185,7 @@ export function patchExamReview(id: string, patch: ExamReviewPatch): Promise<{ i
 
 // ---------- import (admin) ----------
 
-export type ImportKind = 'exams' | 'candidates' | 'groups' | 'sittings';
-export interface ImportKindCounts { added: number; updated: number; unchanged: number; removed?: number }
-export interface ImportResultDto { dryRun: boolean; counts: Record<ImportKind, ImportKindCounts>; warnings: string[] }
+export type { ExamChangeDto, ImportKind, ImportKindCounts, ImportResultDto } from '../../../shared/protocol.ts';
 
 /** Upload progress: bytes sent so far of `total`; once all is sent the server is still checking. */
 export interface UploadProgress { loaded: number; total: number }

@@ -1,6 +1,6 @@
 /** Admin only: import upload (dry run first, then apply) and purge of candidate data. */
 import { Router } from 'express';
-import { PurgeBody } from '../../../shared/protocol.ts';
+import { PurgeBody, type ImportResultDto } from '../../../shared/protocol.ts';
 import { importData } from '../../import/index.ts';
 import { purge } from '../../purge.ts';
 import type { Ctx } from '../context.ts';
@@ -16,7 +16,8 @@ export function importRoutes(ctx: Ctx): Router {
     if (!result.ok) throw new HttpError('invalid-input', `Het importbestand bevat ${result.errors!.length} fout(en); er is niets opgeslagen.`, { errors: result.errors });
     ctx.consoles.reviewsChanged();
     if (!dryRun) ctx.consoles.contentChanged('exams', 'results');
-    res.json({ dryRun, counts: result.counts, warnings: result.warnings });
+    const body: ImportResultDto = { dryRun, counts: result.counts, exams: result.exams, warnings: result.warnings };
+    res.json(body);
   });
 
   r.post('/purge', auth.requireAdmin, async (req, res) => {

@@ -220,11 +220,16 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
         set(c);
       }
 
+      // an unpairing the kill cut off before its answer may have happened all the same: that kiosk is gone
+      for (const k of [...kiosks]) if (!state.kiosks.some((x) => x.id === k.id)) kiosks.splice(kiosks.indexOf(k), 1);
       // every kiosk reconnects; an active session is back on its kiosk, or ended with a reason
       for (const k of kiosks) {
         const socket = io(`${base}/kiosk`, { transports: ['websocket'], auth: { token: k.token }, forceNew: true, reconnection: false });
         socket.on('review:started', (_p: unknown, ack?: (a: unknown) => void) => ack?.({ ok: true }));
-        const st = await once<{ review: { id: string } | null }>(socket, 'kiosk:state', 10_000);
+        const st = await new Promise<{ review: { id: string } | null }>((res, rej) => {
+          socket.once('kiosk:state', res);
+          socket.once('connect_error', (e) => rej(new Error(`${k.name} could not reconnect: ${e.message}`)));
+        });
         k.socket = socket;
         const expected = activeAtBoot.find((r) => r.kioskId === k.id);
         if (expected) {

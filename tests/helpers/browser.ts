@@ -7,6 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ensureWebBuilt, ROOT } from '../../server/http/web.ts';
+import { eventually } from '../support/eventually.ts';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
@@ -69,5 +70,11 @@ export async function pairKioskPage(page: Page, base: string, admin: { call(meth
   const paired = await admin.call('POST', '/api/kiosks', { code, name });
   if (paired.status !== 201) throw new Error(`pairing ${name}: ${paired.status} ${paired.text}`);
   await page.getByText(name).first().waitFor();
-  return paired.json.id as string;
+  // the kiosk reconnects with its new token: a start is refused (kiosk-offline) until the server has it online
+  const id = paired.json.id as string;
+  await eventually(async () => {
+    const kiosks = await admin.call('GET', '/api/kiosks');
+    if (!kiosks.json.some((k: { id: string; online: boolean }) => k.id === id && k.online)) throw new Error(`${name} is not online yet`);
+  });
+  return id;
 }

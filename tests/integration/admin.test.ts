@@ -47,6 +47,20 @@ describe('administration over HTTP', () => {
       }
     });
 
+    it('takes a patch that changes nothing (empty, or the values already set) without a write or an audit entry', async () => {
+      const exams = (await boss.call('GET', '/api/exams')).json;
+      const current = exams.find((e: any) => e.id === 'bi-kb-2026').review;
+      const before = await storeHash(ts.store);
+      const seq = ts.store.audit.lastSeq;
+      for (const body of [{}, { allowed: current.allowed, maxMinutes: current.maxMinutes }, { showKey: current.showKey, opensAt: current.opensAt }]) {
+        const r = await boss.call('PATCH', '/api/exams/bi-kb-2026/review', body);
+        expect(r.status, JSON.stringify(body)).to.equal(200);
+        expect(r.json.review).to.deep.equal(current);
+      }
+      expect(ts.store.audit.lastSeq, 'audited').to.equal(seq);
+      expect(await storeHash(ts.store)).to.equal(before);
+    });
+
     it('refuses invalid settings and changes nothing', async () => {
       const before = readFileSync(join(ts.dataDir, 'exams.json'), 'utf8');
       for (const body of [{ maxMinutes: 0 }, { opensAt: 'tomorrow' }, { opensAt: '2026-07-01T00:00:00Z', closesAt: '2026-06-01T00:00:00Z' }, { showKey: 'yes' }]) {

@@ -52,10 +52,14 @@ export function adminRoutes(ctx: Ctx): Router {
     if (review.opensAt && review.closesAt && Date.parse(review.opensAt) >= Date.parse(review.closesAt)) {
       throw new HttpError('invalid-input', 'De inzageperiode moet eindigen na het begin.');
     }
+    const status = (r: typeof review) => ({ id: exam.id, review: { ...r, status: reviewStatus(r, clock.now()) } });
+    // a patch that changes nothing (empty, or the values already set) is not a change: no write, audit or broadcast
+    const keys = Object.keys(ReviewSettingsSchema.shape) as (keyof typeof review)[];
+    if (keys.every((k) => review[k] === exam.review[k])) return void res.json(status(exam.review));
     const updated = await store.content.setExamReview(exam.id, review);
     await store.audit.append({ actor: req.user!.username, action: 'exam.review-changed', target: exam.id, details: { from: exam.review, to: review } });
     consoles.contentChanged('exams');
-    res.json({ id: updated.id, review: { ...updated.review, status: reviewStatus(updated.review, clock.now()) } });
+    res.json(status(updated.review));
   });
 
   const userError = (e: unknown): never => {

@@ -36,7 +36,3 @@ export async function eventually<T>(check: () => T | Promise<T>, opts: Eventuall
   }
 }
 
-/** Lets every callback already queued run (I/O, timers due now): a turn of the event loop, not a time. */
-export function nextTurn(): Promise<void> {
-  return new Promise((res) => setImmediate(res));
-}

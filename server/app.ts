@@ -13,6 +13,7 @@ import { systemClock, type Clock } from './clock.ts';
 import { DEFAULTS, type ServerConfig } from './config.ts';
 import type { Ctx } from './http/context.ts';
 import { HttpError, errorHandler } from './http/errors.ts';
+import { LIMITS } from './http/limits.ts';
 import { adminRoutes } from './http/routes/admin.ts';
 import { authRoutes } from './http/routes/auth.ts';
 import { importRoutes } from './http/routes/imports.ts';
@@ -53,7 +54,7 @@ export function createApp(deps: AppDeps): App {
   app.set('query parser', 'simple');
 
   const server = deps.tls ? createHttpsServer({ cert: deps.tls.cert, key: deps.tls.key }, app) : createHttpServer(app);
-  const io = new IoServer(server, { serveClient: false, maxHttpBufferSize: 64 * 1024, pingInterval: 10_000, pingTimeout: 8_000 });
+  const io = new IoServer(server, { serveClient: false, maxHttpBufferSize: LIMITS.socketMessageBytes, pingInterval: 10_000, pingTimeout: 8_000 });
 
   const auth = createAuth(store, clock, config);
   const engine = new ReviewEngine(store, clock, config);
@@ -80,8 +81,9 @@ export function createApp(deps: AppDeps): App {
   const api = express.Router();
   api.use(noStore);
   api.use(sameOrigin);
-  api.use('/imports', express.json({ limit: '64mb' })); // an import file is large; every other body is small
-  api.use(express.json({ limit: '100kb' }));
+  // every body is small, except an import file: that one is read by its route, after the admin check
+  const json = express.json({ limit: LIMITS.jsonBytes });
+  api.use((req, res, next) => (req.path === '/imports' ? next() : json(req, res, next)));
   api.use(auth.sessionMiddleware);
   api.use(auth.passport.initialize());
   api.use(auth.passport.session());

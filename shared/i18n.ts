@@ -61,6 +61,8 @@ const ERROR_TEXT_EN: Record<ErrorCode, string> = {
   'candidate-busy': 'A review for this candidate is already running.',
   conflict: 'This conflicts with existing data.',
   'last-admin': 'The last administrator cannot be disabled.',
+  'too-large': 'The request is too large.',
+  'unsupported-media-type': 'This kind of input is not supported; send JSON in UTF-8.',
   'rate-limited': 'Too many attempts. Try again later.',
   'no-review': 'No review is running on this kiosk.',
   internal: 'Something went wrong on the server.',

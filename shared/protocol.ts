@@ -11,6 +11,8 @@ import { ReviewSettingsSchema } from './schema.ts';
 
 const shortText = (max: number) => z.string().trim().min(1).max(max);
 
+/** Routes that take no input (logout, ending a review, unpairing): no body, or `{}`; anything else is refused. */
+export const EmptyBody = z.strictObject({}).optional();
 export const LoginBody = z.strictObject({ username: shortText(100), password: z.string().min(1).max(500) });
 export const PasswordBody = z.strictObject({
   currentPassword: z.string().min(1).max(500),

@@ -30,16 +30,28 @@ export function param(req: Request, name: string): string {
   return v;
 }
 
+/**
+ * What Express and body-parser refuse before a route runs (an error with a 4xx status), as a coded error whose
+ * status is its code's: JSON that does not parse, a body over its limit, a charset or encoding we do not take,
+ * a path parameter that is not valid percent-encoding.
+ */
+function requestError(err: unknown): ApiError | null {
+  const e = err as { status?: unknown; type?: unknown };
+  if (typeof e?.status !== 'number' || e.status < 400 || e.status > 499) return null;
+  if (e.type === 'entity.too.large' || e.status === 413) return apiError('too-large');
+  if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported' || e.status === 415) return apiError('unsupported-media-type');
+  if (e.type === 'entity.parse.failed') return apiError('invalid-input', 'De invoer is geen geldige JSON.');
+  return apiError('invalid-input');
+}
+
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (err instanceof HttpError) {
     res.status(err.status).json(err.toJSON());
     return;
   }
-  // body-parser errors: malformed JSON, too large, wrong charset
-  const status = (err as { status?: number }).status;
-  if (status === 400 || status === 413 || status === 415) {
-    const what = status === 413 ? 'Het verzoek is te groot.' : 'De invoer is geen geldige JSON.';
-    res.status(status).json({ error: apiError('invalid-input', what) });
+  const refusal = requestError(err);
+  if (refusal) {
+    res.status(ERROR_STATUS[refusal.code]).json({ error: refusal });
     return;
   }
   console.error(`inzage: ${req.method} ${req.originalUrl} failed:`, err);

@@ -181,9 +181,13 @@ export class KioskHub implements KioskLink {
 
     const name = () => this.kiosk(kioskId)?.name ?? kiosk.name;
     const handle = (event: keyof KioskClientToServer, run: (payload: unknown) => Promise<Ack<unknown>>) => {
-      socket.on(event, (payload: unknown, ack: unknown) => {
-        if (typeof ack !== 'function') return; // every command is acknowledged; one without a callback is ignored
-        run(payload).then(
+      socket.on(event, (...args: unknown[]) => {
+        // every command is acknowledged; one without a callback is ignored
+        const ack = args.pop();
+        if (typeof ack !== 'function') return;
+        // one payload at most: more arguments are not a command of the contract
+        if (args.length > 1) return ack({ ok: false, error: apiError('invalid-input') });
+        run(args[0]).then(
           (a) => ack(a),
           (e) => {
             console.error(`inzage: kiosk ${event} failed:`, e);

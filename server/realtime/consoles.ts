@@ -5,6 +5,7 @@
  */
 import type { RequestHandler } from 'express';
 import type { Namespace } from 'socket.io';
+import { apiError } from '../../shared/errors.ts';
 import type { AdminClientToServer, AdminServerToClient, ContentKind, KioskDto, ReviewDto, ReviewEndedDto, ReviewProgress } from '../../shared/protocol.ts';
 import type { Auth } from '../auth/session.ts';
 import type { Clock, Timer } from '../clock.ts';
@@ -43,6 +44,11 @@ export class ConsoleHub implements ConsoleLink {
     });
     ns.on('connection', (socket) => {
       socket.join([`user:${socket.data.userId}`, `sess:${socket.data.sid}`]);
+      // a console only listens: whatever it sends gets a coded refusal rather than silence
+      socket.onAny((_event: string, ...args: unknown[]) => {
+        const ack = args.at(-1);
+        if (typeof ack === 'function') ack({ ok: false, error: apiError('invalid-input', 'Onbekend verzoek.') });
+      });
       socket.emit('kiosks:updated', this.lists.kiosks());
       socket.emit('reviews:updated', this.lists.reviews());
     });

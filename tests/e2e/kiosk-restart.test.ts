@@ -3,6 +3,7 @@ import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, pairKioskPage, screenshot, watchErrors } from '../helpers/browser.ts';
 import { loggedIn, startTestServer, type TestServer } from '../helpers/server.ts';
+import { eventually } from '../support/eventually.ts';
 
 describe('kiosk across a server restart', function () {
   this.timeout(90_000);
@@ -31,8 +32,7 @@ describe('kiosk across a server restart', function () {
     await page.getByRole('button', { name: 'Vraag 4', exact: true }).click();
     await page.getByRole('heading', { name: 'Vraag 4' }).waitFor();
     // the kiosk shows question 4 at once and tells the server; wait until the server has it (a coalesced write)
-    for (let i = 0; i < 100 && ts.app.ctx.engine.get(start.json.id)?.position !== 'bi4'; i++) await new Promise((r) => setTimeout(r, 20));
-    expect(ts.app.ctx.engine.get(start.json.id)?.position).to.equal('bi4');
+    await eventually(() => ts.app.ctx.engine.get(start.json.id)?.position === 'bi4', { what: 'the server has question 4' });
     await ts.store.reviews.flush();
 
     const { dataDir, base } = ts;

@@ -10,7 +10,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { PAIRING_CODE, launchBrowser, pairKioskPage, screenshot, watchErrors } from '../helpers/browser.ts';
-import { FIXTURES, loggedIn, sleep, startTestServer, type StaffClient, type TestServer } from '../helpers/server.ts';
+import { FIXTURES, loggedIn, startTestServer, type StaffClient, type TestServer } from '../helpers/server.ts';
+import { eventually } from '../support/eventually.ts';
 
 const TOKEN_KEY = 'inzage.kioskToken';
 const CODE = PAIRING_CODE;
@@ -190,18 +191,6 @@ describe('kiosk in a real browser', function () {
     return r.json.id;
   }
 
-  async function eventually(check: () => Promise<unknown>, ms = 5000): Promise<void> {
-    const until = Date.now() + ms;
-    for (;;) {
-      try {
-        await check();
-        return;
-      } catch (e) {
-        if (Date.now() > until) throw e;
-        await sleep(50);
-      }
-    }
-  }
 
   async function storage(): Promise<{ local: Record<string, string>; session: number; idb: unknown[]; caches: string[] }> {
     return page.evaluate(async () => ({
@@ -726,7 +715,7 @@ describe('kiosk in a real browser', function () {
       await context.setOffline(true);
       ts.app.io.of('/kiosk').disconnectSockets(true);
       await page.getByRole('alert').filter({ hasText: 'Verbinding verbroken — opnieuw verbinden…' }).waitFor();
-      await eventually(async () => expect(ts.app.ctx.engine.get(id)?.endReason).to.equal('kiosk-disconnected'), 10_000);
+      await eventually(async () => expect(ts.app.ctx.engine.get(id)?.endReason).to.equal('kiosk-disconnected'), { timeout: 10_000 });
     } finally {
       ts.app.ctx.config.graceMs = grace;
       await context.setOffline(false);
@@ -757,7 +746,7 @@ describe('kiosk in a real browser', function () {
       await other.setOffline(true);
       ts.app.io.of('/kiosk').disconnectSockets(true); // (the first station just reconnects)
       await p2.getByRole('alert').filter({ hasText: 'Verbinding verbroken' }).waitFor();
-      await eventually(async () => expect(ts.app.ctx.engine.get(started.json.id)?.endReason).to.equal('kiosk-disconnected'), 10_000);
+      await eventually(async () => expect(ts.app.ctx.engine.get(started.json.id)?.endReason).to.equal('kiosk-disconnected'), { timeout: 10_000 });
       // a minute on, the kiosk drops the hidden review from memory
       await p2.clock.fastForward(61_000);
       await eventually(async () => expect(await p2.evaluate(() => (document.querySelector('ksk-app') as any).conn.state.screen.name)).to.equal('idle'));

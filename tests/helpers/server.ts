@@ -129,9 +129,33 @@ export function once<T = any>(socket: { once(ev: any, fn: any): unknown }, event
   });
 }
 
-/** Resolves with true if `event` arrives within `ms`, false otherwise. */
-export function arrives(socket: { once(ev: any, fn: any): unknown }, event: string, ms = 300): Promise<boolean> {
-  return once(socket, event, ms).then(() => true, () => false);
+/**
+ * A round trip on `socket`: an acknowledged request that the server refuses. The server writes a socket's
+ * packets in order, so once the answer is in, every packet it sent this socket before has arrived too.
+ */
+export async function roundTrip(socket: { timeout(ms: number): { emitWithAck(ev: any, ...args: any[]): Promise<any> } }): Promise<void> {
+  const ack = await socket.timeout(5000).emitWithAck('test:round-trip');
+  if (ack?.ok !== false) throw new Error(`round trip: unexpected answer ${JSON.stringify(ack)}`);
+}
+
+/**
+ * The `event`s that reach `socket` while `action` runs, up to a round trip after it (for events an action sends
+ * at once, before it answers: a refused start, a dry-run import). An empty list proves the action sent none.
+ */
+export async function heardDuring(socket: any, event: string, action: () => Promise<unknown>): Promise<unknown[]> {
+  const heard: unknown[] = [];
+  const listener = (p: unknown, ack?: unknown) => {
+    heard.push(p);
+    if (typeof ack === 'function') ack({ ok: false, error: { code: 'invalid-input', message: 'test' } });
+  };
+  socket.on(event, listener);
+  try {
+    await action();
+    await roundTrip(socket);
+  } finally {
+    socket.off(event, listener);
+  }
+  return heard;
 }
 
 export function kioskSocket(base: string, token?: string, opts: Record<string, unknown> = {}): KioskSocket {
@@ -166,5 +190,3 @@ export async function connectKiosk(base: string, token: string, opts: Record<str
 export function consoleSocket(base: string, staff: StaffClient, opts: Record<string, unknown> = {}) {
   return io(`${base}/admin`, { transports: ['websocket'], extraHeaders: { cookie: staff.cookie }, forceNew: true, reconnection: false, ...opts });
 }
-
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import {
   FIXTURES, StaffClient, connectKiosk, consoleSocket, loggedIn, once, pairKiosk, startTestServer, type TestServer,
 } from '../helpers/server.ts';
-import { dirHash } from '../support/dataDir.ts';
+import { storeHash } from '../support/dataDir.ts';
+import { eventually } from '../support/eventually.ts';
 
 describe('administration over HTTP', () => {
   let ts: TestServer;
@@ -46,6 +47,20 @@ describe('administration over HTTP', () => {
       }
     });
 
+    it('takes a patch that changes nothing (empty, or the values already set) without a write or an audit entry', async () => {
+      const exams = (await boss.call('GET', '/api/exams')).json;
+      const current = exams.find((e: any) => e.id === 'bi-kb-2026').review;
+      const before = await storeHash(ts.store);
+      const seq = ts.store.audit.lastSeq;
+      for (const body of [{}, { allowed: current.allowed, maxMinutes: current.maxMinutes }, { showKey: current.showKey, opensAt: current.opensAt }]) {
+        const r = await boss.call('PATCH', '/api/exams/bi-kb-2026/review', body);
+        expect(r.status, JSON.stringify(body)).to.equal(200);
+        expect(r.json.review).to.deep.equal(current);
+      }
+      expect(ts.store.audit.lastSeq, 'audited').to.equal(seq);
+      expect(await storeHash(ts.store)).to.equal(before);
+    });
+
     it('refuses invalid settings and changes nothing', async () => {
       const before = readFileSync(join(ts.dataDir, 'exams.json'), 'utf8');
       for (const body of [{ maxMinutes: 0 }, { opensAt: 'tomorrow' }, { opensAt: '2026-07-01T00:00:00Z', closesAt: '2026-06-01T00:00:00Z' }, { showKey: 'yes' }]) {
@@ -58,16 +73,23 @@ describe('administration over HTTP', () => {
   });
 
   describe('import upload', () => {
+    /** The data as stored once the server is quiet: every kiosk socket of earlier tests is gone (its last-seen
+     * time written), and nothing the store holds back is still to be written. */
+    async function quietHash(): Promise<string> {
+      await eventually(() => ts.app.io.of('/kiosk').sockets.size === 0, { what: 'earlier kiosks disconnected' });
+      return storeHash(ts.store);
+    }
+
     it('shows a dry run, then imports; a second import changes nothing', async () => {
       const file = JSON.parse(readFileSync(join(FIXTURES, 'sample.json'), 'utf8'));
       file.candidates.push({ number: '999001', firstName: 'Noor', lastName: 'Bakker' });
       file.groups[0].candidateNumbers.push('999001');
-      const before = dirHash(ts.dataDir);
+      const before = await quietHash();
       const dry = await boss.call('POST', '/api/imports?dryRun=1', file);
       expect(dry.status, dry.text).to.equal(200);
       expect(dry.json.dryRun).to.equal(true);
       expect(dry.json.counts.candidates.added).to.equal(1);
-      expect(dirHash(ts.dataDir)).to.equal(before);
+      expect(await storeHash(ts.store)).to.equal(before);
       const real = await boss.call('POST', '/api/imports', file);
       expect(real.json.counts.candidates.added).to.equal(1);
       const results = await sup.call('GET', '/api/groups/g-bi-1/results');
@@ -81,14 +103,14 @@ describe('administration over HTTP', () => {
       const file = JSON.parse(readFileSync(join(FIXTURES, 'sample.json'), 'utf8'));
       file.exams[0].questions[0].key = ['E'];
       file.sittings[0].groupId = 'nope';
-      const before = dirHash(ts.dataDir);
+      const before = await quietHash();
       const r = await boss.call('POST', '/api/imports', file);
       expect(r.status).to.equal(400);
       expect(r.json.error.code).to.equal('invalid-input');
       const errors: string[] = r.json.error.details.errors;
       expect(errors.some((e) => e.startsWith('exams[0].questions[0].key'))).to.equal(true);
       expect(errors.some((e) => e.startsWith('sittings[0].groupId'))).to.equal(true);
-      expect(dirHash(ts.dataDir)).to.equal(before);
+      expect(await storeHash(ts.store)).to.equal(before);
     });
   });
 

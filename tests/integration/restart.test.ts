@@ -9,7 +9,8 @@ import { importData } from '../../server/import/index.ts';
 import { openStore } from '../../server/store/index.ts';
 import { shardFileName } from '../../server/store/content.ts';
 import { verifyAuditText } from '../../server/store/audit.ts';
-import { FIXTURES, PASSWORD, connectKiosk, loggedIn, once, pairKiosk, sleep, tempDir } from '../helpers/server.ts';
+import { FIXTURES, PASSWORD, connectKiosk, loggedIn, once, pairKiosk, tempDir } from '../helpers/server.ts';
+import { eventually } from '../support/eventually.ts';
 
 async function freePort(): Promise<number> {
   return new Promise((res) => {
@@ -31,15 +32,21 @@ async function serve(dataDir: string, port: number, env: Record<string, string> 
   child.stdout!.on('data', (d) => { log += d; });
   child.stderr!.on('data', (d) => { log += d; });
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 150; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${log}`);
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return { child, base, log: () => log };
-    } catch { /* not yet */ }
-    await sleep(100);
+  let exited = false;
+  try {
+    await eventually(async () => {
+      if (child.exitCode !== null) {
+        exited = true;
+        return true;
+      }
+      return (await fetch(`${base}/healthz`)).ok;
+    }, { timeout: 30_000, interval: 50, what: 'the server answers /healthz' });
+  } catch (e) {
+    child.kill('SIGKILL');
+    throw new Error(`server did not start: ${(e as Error).message}\n${log}`);
   }
-  child.kill('SIGKILL');
-  throw new Error(`server did not start: ${log}`);
+  if (exited) throw new Error(`server exited: ${log}`);
+  return { child, base, log: () => log };
 }
 
 describe('a server restart ends nothing', function () {
@@ -79,7 +86,9 @@ describe('a server restart ends nothing', function () {
     await s2;
     expect([r1.status, r2.status]).to.deep.equal([201, 201]);
     expect(await c1.socket.timeout(2000).emitWithAck('review:navigate', { questionId: 'bi4' })).to.deep.equal({ ok: true });
-    await sleep(500); // the position is a coalesced hot write
+    // the position is a coalesced hot write: kill the server once it is on disk
+    const stored = () => JSON.parse(readFileSync(join(dataDir, 'reviews.json'), 'utf8')).reviews.find((r: { id: string }) => r.id === r1.json.id)?.position;
+    await eventually(() => stored() === 'bi4', { what: 'the position written to reviews.json' });
     first.child.kill('SIGKILL');
     await new Promise((res) => first.child.once('exit', res));
     c1.socket.close();
@@ -95,9 +104,11 @@ describe('a server restart ends nothing', function () {
     expect(back.state.review.position).to.equal('bi4');
     expect(back.state.review.candidate.name).to.equal('Sanne de Vries');
 
-    await sleep(3000); // kiosk 2 never comes back: its session ends after the grace period
-    const active = await sup.call('GET', '/api/reviews');
-    expect(active.json.map((r: { id: string }) => r.id)).to.deep.equal([r1.json.id]);
+    // kiosk 2 never comes back: its session ends after the grace period (2 s of real time in that process)
+    await eventually(async () => {
+      const active = await sup.call('GET', '/api/reviews');
+      expect(active.json.map((r: { id: string }) => r.id)).to.deep.equal([r1.json.id]);
+    }, { timeout: 20_000, what: 'only the resumed review still active' });
     const audit = await boss.call('GET', '/api/audit?action=review.ended');
     const ended = audit.json.events.find((e: { target: string }) => e.target === r2.json.id);
     expect(ended.details.reason).to.equal('kiosk-disconnected');

@@ -5,9 +5,10 @@ import { verifyAuditText } from '../../server/store/audit.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  arrives, connectKiosk, consoleSocket, kioskSocket, loggedIn, once, pairKiosk, sleep, startTestServer,
+  connectKiosk, consoleSocket, heardDuring, kioskSocket, loggedIn, once, pairKiosk, startTestServer,
   type KioskSocket, type PairedKiosk, type StaffClient, type TestServer,
 } from '../helpers/server.ts';
+import { eventually } from '../support/eventually.ts';
 
 describe('review sessions over HTTP and sockets', () => {
   let ts: TestServer;
@@ -80,13 +81,14 @@ describe('review sessions over HTTP and sockets', () => {
         ['s-nope', k2.id, 404, 'not-found'],
       ];
       const before = ts.store.reviews.data.reviews.length;
-      const quiet = arrives(k2.socket, 'review:started', 500);
-      for (const [sittingId, kioskId, status, code] of cases) {
-        const r = await sup2.call('POST', '/api/reviews', { sittingId, kioskId });
-        expect([r.status, r.json?.error?.code], sittingId).to.deep.equal([status, code]);
-        expect(r.json.error.message).to.be.a('string').and.not.be.empty;
-      }
-      expect(await quiet, 'no review reached the free kiosk').to.equal(false);
+      const started = await heardDuring(k2.socket, 'review:started', async () => {
+        for (const [sittingId, kioskId, status, code] of cases) {
+          const r = await sup2.call('POST', '/api/reviews', { sittingId, kioskId });
+          expect([r.status, r.json?.error?.code], sittingId).to.deep.equal([status, code]);
+          expect(r.json.error.message).to.be.a('string').and.not.be.empty;
+        }
+      });
+      expect(started, 'no review reached the free kiosk').to.deep.equal([]);
       expect(ts.store.reviews.data.reviews.length).to.equal(before);
     });
 
@@ -179,7 +181,16 @@ describe('review sessions over HTTP and sockets', () => {
       const unknown: any = await (k.socket as any).timeout(2000).emitWithAck('exam:edit', { questionId: 'bi1', score: 10 });
       expect(unknown).to.deep.include({ ok: false });
       expect(unknown.error.code).to.equal('invalid-input');
-      await sleep(150);
+      // a command with more than its one payload is not a command of the contract: refused, not left unanswered
+      const extra: any = await (k.socket as any).timeout(2000).emitWithAck('review:logout', {}, 'extra');
+      expect(extra.error.code).to.equal('invalid-input');
+      // a command without an ack callback is ignored, even a valid one
+      (k.socket as any).emit('review:navigate', { questionId: 'bi2' });
+      (k.socket as any).emit('review:logout', {});
+      // the server handles a socket's packets in order: once this is answered, the two above were handled
+      const later: any = await k.socket.timeout(2000).emitWithAck('review:navigate', null);
+      expect(later.error.code).to.equal('invalid-input');
+      await ts.store.flush();
       expect(JSON.stringify([ts.store.state.data, ts.store.reviews.data])).to.equal(before);
       expect(ts.store.audit.lastSeq).to.equal(auditBefore);
       expect(ts.app.ctx.engine.get(id)!.endedAt).to.equal(undefined);
@@ -213,6 +224,23 @@ describe('review sessions over HTTP and sockets', () => {
       expect(Date.parse(code.expiresAt) - Date.now()).to.be.within(9 * 60_000, 10 * 60_000 + 1000);
       const ack: any = await s.timeout(2000).emitWithAck('review:navigate', { questionId: 'bi1' });
       expect(ack.error.code).to.equal('no-review');
+    });
+
+    it('answers a logout without a payload like one with {}', async () => {
+      const k = await onlineKiosk('Bare logout');
+      const { id } = await startOn(k, 's-bi-120001');
+      expect(await (k.socket as any).timeout(2000).emitWithAck('review:logout')).to.deep.equal({ ok: true });
+      expect(ts.app.ctx.engine.get(id)!.endReason).to.equal('candidate-logged-out');
+    });
+
+    it('a console socket only listens: anything it sends with an ack is refused with a code', async () => {
+      const c = track(consoleSocket(ts.base, boss));
+      await once(c, 'reviews:updated');
+      for (const [event, args] of [['review:navigate', [{ questionId: 'bi1' }]], ['review:end', []], ['kiosks:updated', [1, 2]]] as const) {
+        const ack: any = await (c as any).timeout(2000).emitWithAck(event, ...args);
+        expect(ack, event).to.deep.equal({ ok: false, error: { code: 'invalid-input', message: 'Onbekend verzoek.' } });
+      }
+      expect(c.connected).to.equal(true);
     });
   });
 
@@ -250,8 +278,7 @@ describe('review sessions over HTTP and sockets', () => {
         expect(r.status).to.equal(204);
         await unpaired;
       }, 'kiosk-unpaired');
-      await sleep(100);
-      expect(k.socket.connected).to.equal(false);
+      await eventually(() => !k.socket.connected, { what: 'the unpaired kiosk disconnected' });
       const again = kioskSocket(ts.base, k.token);
       track(again);
       const err = await new Promise<Error>((res) => again.once('connect_error', res));
@@ -321,10 +348,6 @@ describe('a kiosk that was away when its review ended (fake clock)', () => {
   });
   after(() => ts.close());
 
-  async function until(check: () => unknown, what: string): Promise<void> {
-    for (let i = 0; i < 200 && !check(); i++) await sleep(10);
-    expect(check(), what).to.be.ok;
-  }
 
   /** A kiosk shows a review, then its connection drops (the server has noticed). */
   async function awayDuringReview(name: string, sittingId: string) {
@@ -336,7 +359,7 @@ describe('a kiosk that was away when its review ended (fake clock)', () => {
     expect(r.status, r.text).to.equal(201);
     await started;
     socket.close();
-    await until(() => !ts.app.ctx.kiosks.isOnline(k.id), 'the server sees the kiosk go');
+    await eventually(() => !ts.app.ctx.kiosks.isOnline(k.id), { what: 'the server sees the kiosk go' });
     return { k, id: r.json.id as string };
   }
 
@@ -349,13 +372,13 @@ describe('a kiosk that was away when its review ended (fake clock)', () => {
   it('tells the kiosk in kiosk:state that its review ended after the grace period, for 10 minutes', async () => {
     const { k, id } = await awayDuringReview('Away 1', 's-bi-120001');
     clock.advance(GRACE + 1);
-    await until(() => ts.app.ctx.engine.get(id)?.endReason === 'kiosk-disconnected', 'ended after the grace period');
+    await eventually(() => ts.app.ctx.engine.get(id)?.endReason === 'kiosk-disconnected', { what: 'ended after the grace period' });
     const first = await back(k.token);
     expect(first.state.review).to.equal(null);
     expect(first.state.ended).to.deep.equal({ id, reason: 'kiosk-disconnected' });
     // a second reconnect within the 10 minutes says the same (the kiosk ignores a review it no longer shows)
     first.socket.close();
-    await until(() => !ts.app.ctx.kiosks.isOnline(k.id), 'gone again');
+    await eventually(() => !ts.app.ctx.kiosks.isOnline(k.id), { what: 'gone again' });
     clock.advance(MISSED_END_MS - GRACE - 2);
     expect((await back(k.token)).state.ended).to.deep.equal({ id, reason: 'kiosk-disconnected' });
     // after 10 minutes it is old news
@@ -385,7 +408,7 @@ describe('a kiosk that was away when its review ended (fake clock)', () => {
     expect(await resumed.socket.timeout(2000).emitWithAck('review:logout', {})).to.deep.equal({ ok: true });
     expect(await ended).to.deep.equal({ reason: 'candidate-logged-out' });
     resumed.socket.close();
-    await until(() => !ts.app.ctx.kiosks.isOnline(k.id), 'gone');
+    await eventually(() => !ts.app.ctx.kiosks.isOnline(k.id), { what: 'gone' });
     const again = await back(k.token);
     expect(again.state).to.deep.equal({ kiosk: { id: k.id, name: 'Away 3' }, review: null });
   });
@@ -393,7 +416,7 @@ describe('a kiosk that was away when its review ended (fake clock)', () => {
   it('reports only the last review: a later one whose end the kiosk saw replaces a missed end', async () => {
     const { k, id } = await awayDuringReview('Away 4', 's-wi-120001');
     clock.advance(GRACE + 1);
-    await until(() => ts.app.ctx.engine.get(id)?.endedAt, 'ended');
+    await eventually(() => !!ts.app.ctx.engine.get(id)?.endedAt, { what: 'ended' });
     const { socket } = await back(k.token);
     const started = once(socket, 'review:started');
     const r = await sup.call('POST', '/api/reviews', { sittingId: 's-wi-120002', kioskId: k.id });
@@ -401,7 +424,7 @@ describe('a kiosk that was away when its review ended (fake clock)', () => {
     await started;
     await ts.app.ctx.engine.finish(r.json.id, 'ended-by-supervisor', 'test'); // seen live
     socket.close();
-    await until(() => !ts.app.ctx.kiosks.isOnline(k.id), 'gone');
+    await eventually(() => !ts.app.ctx.kiosks.isOnline(k.id), { what: 'gone' });
     expect((await back(k.token)).state).not.to.have.property('ended');
   });
 });

@@ -77,13 +77,17 @@ export function adminRoutes(ctx: Ctx): Router {
     if (review.opensAt && review.closesAt && Date.parse(review.opensAt) >= Date.parse(review.closesAt)) {
       throw new HttpError('invalid-input', 'De inzageperiode moet eindigen na het begin.');
     }
+    const status = (r: typeof review) => ({ id: exam.id, review: { ...r, status: reviewStatus(r, clock.now()) } });
+    // a patch that changes nothing (empty, or the values already set) is not a change: no write, audit or broadcast
+    const keys = Object.keys(ReviewSettingsSchema.shape) as (keyof typeof review)[];
+    if (keys.every((k) => review[k] === exam.review[k])) return void res.json(status(exam.review));
     if (exam.retainUntil && review.closesAt && Date.parse(review.closesAt) >= Date.parse(exam.retainUntil)) {
       throw new HttpError('invalid-input', 'De inzageperiode moet eindigen voordat de gegevens worden verwijderd (de bewaardatum van dit examen).');
     }
     const updated = await store.content.setExamReview(exam.id, review);
     await store.audit.append({ actor: req.user!.username, action: 'exam.review-changed', target: exam.id, details: { from: exam.review, to: review } });
     consoles.contentChanged('exams');
-    res.json({ id: updated.id, review: { ...updated.review, status: reviewStatus(updated.review, clock.now()) } });
+    res.json(status(updated.review));
   });
 
   const userError = (e: unknown): never => {

@@ -4,7 +4,7 @@
  */
 import { Router } from 'express';
 import type { StaffUser } from '../../../shared/domain.ts';
-import { LoginBody, PasswordBody, type MeDto } from '../../../shared/protocol.ts';
+import { EmptyBody, LoginBody, PasswordBody, type MeDto } from '../../../shared/protocol.ts';
 import { hashPassword, verifyPassword } from '../../auth/passwords.ts';
 import { RateLimiter } from '../../auth/rateLimit.ts';
 import { SESSION_COOKIE } from '../../auth/session.ts';
@@ -53,6 +53,7 @@ export function authRoutes(ctx: Ctx): Router {
   });
 
   r.post('/logout', auth.requireStaff({ allowMustChange: true }), async (req, res) => {
+    parse(EmptyBody, req.body);
     const user = req.user!;
     const sid = req.sessionID;
     await engine.finishWhere((s) => s.approvedBy === user.id, 'supervisor-logged-out', user.username);

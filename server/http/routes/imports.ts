@@ -1,16 +1,20 @@
 /** Admin only: import upload (dry run first, then apply) and purge of candidate data. */
-import { Router } from 'express';
+import express, { Router } from 'express';
 import { PurgeBody, type ImportResultDto } from '../../../shared/protocol.ts';
 import { importData } from '../../import/index.ts';
 import { purge } from '../../purge.ts';
 import type { Ctx } from '../context.ts';
+import { LIMITS } from '../limits.ts';
 import { HttpError, parse } from '../errors.ts';
 
 export function importRoutes(ctx: Ctx): Router {
   const { store, auth, engine } = ctx;
   const r = Router();
 
-  r.post('/imports', auth.requireAdmin, async (req, res) => {
+  // The body is read only once the admin check passed: nobody else can make the server read 64 MB. Any JSON
+  // value is read (not only an object or array), so that a file that is JSON but no import file is answered
+  // like on the CLI, with its errors by path.
+  r.post('/imports', auth.requireAdmin, express.json({ limit: LIMITS.importBytes, strict: false }), async (req, res) => {
     const dryRun = req.query.dryRun === '1' || req.query.dryRun === 'true';
     const result = await importData(store, req.body, { dryRun, actor: req.user!.username });
     if (!result.ok) throw new HttpError('invalid-input', `Het importbestand bevat ${result.errors!.length} fout(en); er is niets opgeslagen.`, { errors: result.errors });

@@ -1,6 +1,6 @@
 /** /api/reviews (staff) and /api/kiosks (list: staff; pair, rename, unpair: admin). */
 import { Router } from 'express';
-import { PairKioskBody, RenameKioskBody, StartReviewBody } from '../../../shared/protocol.ts';
+import { EmptyBody, PairKioskBody, RenameKioskBody, StartReviewBody } from '../../../shared/protocol.ts';
 import { RateLimiter } from '../../auth/rateLimit.ts';
 import type { Ctx } from '../context.ts';
 import { HttpError, param, parse } from '../errors.ts';
@@ -22,6 +22,7 @@ export function reviewRoutes(ctx: Ctx): Router {
     res.json(s.endedAt ? { ...engine.dto(s), endedAt: s.endedAt, endReason: s.endReason } : engine.dto(s));
   });
   r.delete('/:id', async (req, res) => {
+    parse(EmptyBody, req.body);
     await engine.endBySupervisor(param(req, 'id'), req.user!);
     res.status(204).end();
   });
@@ -53,6 +54,7 @@ export function kioskRoutes(ctx: Ctx): Router {
     res.json({ id: k.id, name: k.name });
   });
   r.delete('/:id', auth.requireAdmin, async (req, res) => {
+    parse(EmptyBody, req.body);
     await kiosks.unpair(param(req, 'id'), req.user!);
     res.status(204).end();
   });

@@ -31,6 +31,14 @@ const STEM = [
   '<p>In regel 12 tot en met 14 staat waarom brons harder is. Leg dat uit met de tabel.</p>',
 ].join('');
 
+/** Texts that go on from an earlier page: numbered from their `start`, one for each last digit's rule. */
+const STARTS = [6, 12, 23, 34, 45];
+const STEM_2 = [
+  '<aside><h3>tekst 2 (vervolg)</h3>',
+  ...STARTS.map((start) => `<ol class="lines" start="${start}">${Array.from({ length: 7 }, (_, i) => `<li>vervolgregel ${start + i}</li>`).join('')}</ol>`),
+  '</aside><p>Hoeveel kelvin ligt het smeltpunt van tin onder dat van koper?</p>',
+].join('');
+
 function paperExam() {
   return {
     format: 'inzage/v1',
@@ -40,7 +48,7 @@ function paperExam() {
       questions: [
         { id: 'sk1', number: 1, type: 'open', maxScore: 3, stem: STEM,
           scheme: '<ul><li>1 punt: in regel 12 tot en met 14: tin maakt het rooster onregelmatig</li><li>2 punten: de atomen schuiven minder makkelijk langs elkaar</li></ul>' },
-        { id: 'sk2', number: 2, type: 'numeric', maxScore: 1, stem: '<p>Hoeveel kelvin ligt het smeltpunt van tin onder dat van koper?</p>', key: 853 },
+        { id: 'sk2', number: 2, type: 'numeric', maxScore: 1, stem: STEM_2, key: 853 },
       ],
     }],
     candidates: [{ number: '140001', firstName: 'Noor', lastName: 'Visser', className: '5H1' }],
@@ -186,6 +194,15 @@ describe('kiosk: a paper-shaped exam keeps its structure', function () {
    * `beside`: the response and scheme are laid out beside the stem (room for two columns) and stay in view
    * with the source; otherwise they follow the stem, and the source keeps its own scroll position meanwhile.
    */
+  it('numbers a text that goes on from an earlier page from its start', async () => {
+    await page.getByRole('navigation').getByRole('button', { name: 'Vraag 2', exact: true }).click();
+    await page.getByRole('heading', { name: 'tekst 2 (vervolg)' }).waitFor();
+    const expected = STARTS.flatMap((start) => Array.from({ length: 7 }, (_, i) => (i === 0 || (start + i) % 5 === 0 ? String(start + i) : '')));
+    expect(await generatedBefore(page, 'ol.lines > li')).to.deep.equal(expected);
+    await page.getByRole('navigation').getByRole('button', { name: 'Vraag 1', exact: true }).click();
+    await page.getByRole('heading', { name: 'Brons', exact: true }).waitFor();
+  });
+
   async function checkLayout(at: string, beside: boolean): Promise<void> {
     const q = question();
     // nothing scrolls sideways: not the page, not the question's scroller, not anything in the question

@@ -98,6 +98,14 @@ describe('inzage CLI', function () {
       expect(r.stdout).to.contain('sittings[0].responses[0]: response is correct but scored 0 of 1');
     });
 
+    it('prints what sanitising removed from exam content, with the field and the element path', () => {
+      const f = exampleImport();
+      f.exams[0].questions[0].stem = '<p>Wie was de eerste<nav>koning</nav>van Nederland?</p>';
+      const r = inzage(['import', write('content.json', f), '--dry-run', '--data', data]);
+      expect(r.code, r.stderr).to.equal(0);
+      expect(r.stdout, r.stdout).to.contain('exams[0].questions[0].stem: removed <nav> but kept its text (at nav)');
+    });
+
     it('refuses an invalid file with exit 1, every error with its path, and leaves the data directory as it was', () => {
       const f = exampleImport();
       f.exams[0].questions[1].key = ['A', 'E'];

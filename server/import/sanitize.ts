@@ -1,68 +1,129 @@
 /**
- * Question HTML (stems, option/item texts, marking schemes) is sanitised on import with sanitize-html and a
- * small allowlist for exam content: text formatting, lists, tables, figures and images.
+ * Question HTML (stems, option/item texts, marking schemes) is sanitised on import with sanitize-html and the
+ * allowlist of `contentAllowlist.ts`: the structure of a paper exam (headings, sources, line-numbered texts,
+ * tables, figures, MathML) is kept; everything else is removed, and each removal is reported with where it was.
  *
  * - No links: a kiosk is a locked-down browser, and a link would lead the candidate away from the review.
  *   The link text stays.
  * - Images only from `https:` or inline `data:image/…` (png, jpeg, gif, webp).
- * - No scripts, styles, frames or forms (script/style content is dropped, other text stays); no event
- *   handler, `style` or `class` attributes; no `javascript:` or other URL schemes.
+ * - No scripts, styles, frames or forms; no event handler, `style` or `id` attributes, no class but `lines`;
+ *   no `javascript:` or other URL schemes. Only allowed elements and attributes reach the output, and all text
+ *   is escaped, so the browser parses exactly the elements listed (MathML namespace included).
+ * - Never glue words: a removed element that stood apart on the screen leaves whitespace (see `Removal`).
  */
 import sanitizeHtml from 'sanitize-html';
 import type { Exam, Question } from '../../shared/domain.ts';
-
-const INLINE_IMAGE = /^data:image\/(png|jpe?g|gif|webp);base64,[a-z0-9+/=\s]+$/i;
+import {
+  ALLOWED_ATTRIBUTES, ALLOWED_CLASSES, ALLOWED_TAGS, DROPPED_WITH_CONTENT, isAllowedImageSource, removalOf, type Removal,
+} from './contentAllowlist.ts';
+import type { Path } from './issues.ts';
 
 const OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: [
-    'p', 'br', 'hr', 'div', 'span', 'blockquote', 'pre', 'code',
-    'strong', 'em', 'b', 'i', 'u', 's', 'sub', 'sup', 'small', 'mark',
-    'ul', 'ol', 'li', 'dl', 'dt', 'dd',
-    'table', 'caption', 'colgroup', 'col', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td',
-    'figure', 'figcaption', 'img',
-  ],
-  allowedAttributes: {
-    '*': ['lang', 'dir'],
-    img: ['src', 'alt', 'width', 'height'],
-    ol: ['start', 'type'],
-    td: ['colspan', 'rowspan'],
-    th: ['colspan', 'rowspan', 'scope'],
-    col: ['span'],
-    colgroup: ['span'],
-  },
+  allowedTags: [...ALLOWED_TAGS],
+  allowedAttributes: ALLOWED_ATTRIBUTES,
+  allowedClasses: ALLOWED_CLASSES,
   allowedSchemes: [],
   allowedSchemesByTag: { img: ['https', 'data'] },
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
+  nonTextTags: DROPPED_WITH_CONTENT,
   parseStyleAttributes: false,
+  selfClosing: [...sanitizeHtml.defaults.selfClosing, 'col'],
   // `data:` is allowed for images only, and only for raster image types (not e.g. data:text/html).
   exclusiveFilter: (frame) => frame.tag === 'img' && !isAllowedImageSource(frame.attribs.src),
 };
 
-function isAllowedImageSource(src: string | undefined): boolean {
-  if (!src) return false;
-  return src.startsWith('https://') || INLINE_IMAGE.test(src);
+const ALLOWED = new Set(ALLOWED_TAGS);
+
+const REMOVED: Record<Removal, string> = {
+  hidden: 'and its content',
+  embedded: 'and its content',
+  block: 'but kept its text',
+  inline: 'but kept its text',
+};
+
+function attributeAllowed(tag: string, name: string): boolean {
+  return ALLOWED_ATTRIBUTES['*']!.includes(name) || (ALLOWED_ATTRIBUTES[tag]?.includes(name) ?? false);
 }
 
-/** Restricted HTML for exam content. Idempotent: sanitising sanitised HTML changes nothing. */
-export function sanitizeExamHtml(html: string): string {
-  return sanitizeHtml(html, OPTIONS);
+/** What is removed of one element, in words: `removed <script> and its content (at p > script)`. */
+function removals(tag: string, attribs: Record<string, string>, at: string, found: (message: string) => void): void {
+  if (!ALLOWED.has(tag)) {
+    found(`removed <${tag}> ${REMOVED[removalOf(tag)]} (at ${at})`);
+    return;
+  }
+  if (tag === 'img' && !isAllowedImageSource(attribs.src)) {
+    found(`removed <img>: its src is neither https: nor an inline png, jpeg, gif or webp image (at ${at})`);
+    return;
+  }
+  for (const name of Object.keys(attribs)) {
+    if (name === 'class' && ALLOWED_CLASSES[tag]) {
+      for (const c of attribs.class!.split(/\s+/).filter(Boolean)) if (!ALLOWED_CLASSES[tag]!.includes(c)) found(`removed class "${c}" (at ${at})`);
+    } else if (!attributeAllowed(tag, name)) {
+      found(`removed attribute ${name} (at ${at})`);
+    }
+  }
 }
 
-const labels = <T extends { text: string }>(list: readonly T[]): T[] => list.map((l) => ({ ...l, text: sanitizeExamHtml(l.text) }));
+/**
+ * Restricted HTML for exam content. Idempotent: sanitising sanitised HTML changes nothing. `found` hears of
+ * every element, attribute and class removed, with its element path.
+ */
+export function sanitizeExamHtml(html: string, found: (message: string) => void = () => {}): string {
+  const path: string[] = [];
+  let droppingAt = 0; // depth of the element being dropped with its content (0: none)
+  let gap = false; // whitespace owed before the next text: a removed element stood apart here
+  return sanitizeHtml(html, {
+    ...OPTIONS,
+    onOpenTag(tag, attribs) {
+      path.push(tag);
+      if (droppingAt) return; // inside something dropped whole: not reported on its own
+      removals(tag, attribs, path.join(' > '), found);
+      const removal = ALLOWED.has(tag) ? (tag === 'img' && !isAllowedImageSource(attribs.src) ? 'embedded' : null) : removalOf(tag);
+      if (removal === 'hidden' || removal === 'embedded') droppingAt = path.length;
+      if (removal === 'embedded' || removal === 'block') gap = true;
+    },
+    onCloseTag(tag) {
+      if (droppingAt === path.length) droppingAt = 0;
+      else if (!droppingAt && !ALLOWED.has(tag) && removalOf(tag) === 'block') gap = true;
+      path.pop();
+    },
+    textFilter(text) {
+      if (!gap) return text;
+      gap = false;
+      // a newline: a space where text flows, a line break in <pre>, as the removed block's edge gave
+      return /^\s/.test(text) ? text : `\n${text}`;
+    },
+  });
+}
 
-export function sanitizeQuestion(q: Question): Question {
-  const stem = sanitizeExamHtml(q.stem);
+/** Sanitises `html` and reports what it removed at `path` (one warning per distinct removal, with a count). */
+function sanitizeField(html: string, path: Path, warn: Warn): string {
+  const seen = new Map<string, number>();
+  const out = sanitizeExamHtml(html, (m) => seen.set(m, (seen.get(m) ?? 0) + 1));
+  for (const [message, n] of seen) warn(path, n > 1 ? message.replace(/\)$/, `, ${n} times)`) : message);
+  return out;
+}
+
+export type Warn = (path: Path, message: string) => void;
+
+/** `at`: the question's path in the import file (`exams[0].questions[3]`). */
+export function sanitizeQuestion(q: Question, at: Path = [], warn: Warn = () => {}): Question {
+  const field = (html: string, ...rest: (string | number)[]) => sanitizeField(html, [...at, ...rest], warn);
+  const labels = <T extends { text: string }>(list: readonly T[], name: string): T[] =>
+    list.map((l, i) => ({ ...l, text: field(l.text, name, i, 'text') }));
+  const stem = field(q.stem, 'stem');
   switch (q.type) {
-    case 'choice': return { ...q, stem, options: labels(q.options) };
-    case 'order': return { ...q, stem, items: labels(q.items) };
-    case 'match': return { ...q, stem, left: labels(q.left), right: labels(q.right) };
-    case 'open': return { ...q, stem, scheme: sanitizeExamHtml(q.scheme) };
+    case 'choice': return { ...q, stem, options: labels(q.options, 'options') };
+    case 'order': return { ...q, stem, items: labels(q.items, 'items') };
+    case 'match': return { ...q, stem, left: labels(q.left, 'left'), right: labels(q.right, 'right') };
+    case 'open': return { ...q, stem, scheme: field(q.scheme, 'scheme') };
     case 'text':
     case 'numeric': return { ...q, stem };
   }
 }
 
-export function sanitizeExam<E extends Pick<Exam, 'questions'>>(exam: E): E {
-  return { ...exam, questions: exam.questions.map(sanitizeQuestion) };
+/** `at`: the exam's path in the import file (`exams[0]`); removals are reported through `warn`. */
+export function sanitizeExam<E extends Pick<Exam, 'questions'>>(exam: E, at: Path = [], warn: Warn = () => {}): E {
+  return { ...exam, questions: exam.questions.map((q, i) => sanitizeQuestion(q, [...at, 'questions', i], warn)) };
 }

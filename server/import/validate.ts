@@ -2,7 +2,7 @@
  * `validateImport`: the structural checks of `shared/schema.ts`, element by element so that one broken
  * element does not hide the errors of the others, then the cross-reference checks of `importRules.ts`.
  * Every error carries its JSON path. On success the data comes back normalised: defaults filled in and
- * question HTML sanitised.
+ * question HTML sanitised, with a warning for every removal from it (its field's path, the element's path).
  *
  * The work runs as a generator that yields its progress (0–100) now and then, so that `importData` can
  * report progress and let the event loop breathe during a large import; `validateImport` runs it straight.
@@ -92,7 +92,7 @@ export function* validationSteps(input: unknown, known?: KnownContent): Generato
   if (issues.errors.length) return { ok: false, errors: issues.errors, warnings: issues.warnings };
   const data: ImportFile = {
     format: 'inzage/v1',
-    exams: file.exams.map((e) => sanitizeExam(e.value)),
+    exams: file.exams.map((e) => sanitizeExam(e.value, ['exams', e.index], (path, message) => issues.warn(path, message))),
     candidates: file.candidates.map((c) => c.value),
     groups: file.groups.map((g) => g.value),
     sittings: file.sittings.map((s) => s.value),

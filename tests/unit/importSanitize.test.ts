@@ -27,12 +27,28 @@ describe('import HTML sanitising', () => {
     expect(sanitizeExamHtml('<img src="/relative.png">')).to.equal('');
   });
 
+  it('neutralises hostile MathML and SVG: no links, no styles, no annotation-xml, nothing that runs', () => {
+    const hostile = [
+      '<math><mi href="javascript:alert(1)" xlink:href="javascript:alert(2)">x</mi></math>',
+      '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
+      '<math><annotation-xml encoding="text/html"><img src=x onerror=alert(1)></annotation-xml></math>',
+      '<svg><style><img src=x onerror=alert(1)></style></svg>',
+      '<math><maction actiontype="statusline" onclick="alert(1)"><mi>x</mi></maction></math>',
+      '<math><mi style="color:red" class="x" mathcolor="white">x</mi></math>',
+    ];
+    for (const html of hostile) {
+      const out = sanitizeExamHtml(html);
+      expect(out, html).not.to.match(/href|onerror|onclick|<style|<img|<svg|annotation-xml|javascript|mathcolor|class=|style=/i);
+      expect(sanitizeExamHtml(out), html).to.equal(out);
+    }
+  });
+
   it('is idempotent, so that importing a file twice stores the same HTML', () => {
     const once = sanitizeExamHtml('<p>a &amp; b < c <b>vet</b></p><script>x</script>');
     expect(sanitizeExamHtml(once)).to.equal(once);
   });
 
-  it('sanitises stems, option, item and match texts and marking schemes on import, without errors', () => {
+  it('sanitises stems, option, item and match texts and marking schemes on import, with a warning for each, not an error', () => {
     const f = exampleImport();
     const bad = '<b onmouseover="x()">tekst</b><script>y()</script>';
     const q = f.exams[0].questions;
@@ -48,6 +64,10 @@ describe('import HTML sanitising', () => {
     for (const html of [c.stem, c.options[0].text, o.items[0].text, m.left[0].text, m.right[0].text, open.scheme]) {
       expect(html).to.equal('<b>tekst</b>');
     }
-    expect(r.warnings).to.deep.equal([]);
+    const fields = ['questions[0].stem', 'questions[0].options[0].text', 'questions[2].items[0].text', 'questions[3].left[0].text', 'questions[3].right[0].text', 'questions[6].scheme'];
+    expect(r.warnings).to.deep.equal(fields.flatMap((f) => [
+      `exams[0].${f}: removed attribute onmouseover (at b)`,
+      `exams[0].${f}: removed <script> and its content (at script)`,
+    ]));
   });
 });

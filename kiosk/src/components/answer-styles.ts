@@ -102,5 +102,4 @@ export const answerStyles = css`
   .sides.stacked { grid-template-columns: minmax(0, 1fr); }
   .accepted li { font-weight: 600; }
   .scheme { line-height: 1.6; font-size: 1.05rem; }
-  .scheme :is(p, ul, ol) { margin: 0 0 0.7em; }
 `;

@@ -243,7 +243,7 @@ function open(q: PayloadQuestion, scheme: TemplateResult | undefined, lang: Lang
   return html`
     <div class="sides">
       ${answerPanel(lang, mine === null ? unanswered(lang) : html`<p class="given essay">${mine}</p>`)}
-      ${scheme === undefined ? nothing : keyPanel(t.markingScheme, html`<div class="scheme">${scheme}</div>`)}
+      ${scheme === undefined ? nothing : keyPanel(t.markingScheme, html`<div class="scheme content">${scheme}</div>`)}
     </div>
   `;
 }

@@ -6,6 +6,7 @@ import { RevealEvent } from '../events.ts';
 import { commandErrorText, formatNumber, texts, type Lang } from '../i18n.ts';
 import { answerStyles } from './answer-styles.ts';
 import { renderResponse } from './answers.ts';
+import { contentStyles } from './content-styles.ts';
 import { baseStyles } from './shared-styles.ts';
 
 /**
@@ -19,7 +20,7 @@ import { baseStyles } from './shared-styles.ts';
  */
 export class KskQuestion extends LitElement {
   static override properties = { question: { attribute: false }, reveal: { attribute: false }, language: { attribute: false } };
-  static override styles = [baseStyles, answerStyles, css`
+  static override styles = [baseStyles, contentStyles, answerStyles, css`
     :host {
       display: block;
       max-width: 62rem;
@@ -57,11 +58,28 @@ export class KskQuestion extends LitElement {
       line-height: 1.6;
       max-width: 48rem;
     }
-    .stem :is(p, ul, ol, table, figure) { margin: 0 0 0.8em; }
-    .stem img { max-width: 100%; height: auto; }
-    .stem table { border-collapse: collapse; }
-    .stem :is(td, th) { border: 1px solid var(--ksk-line-strong); padding: 0.3em 0.6em; }
-    .stem a { color: inherit; pointer-events: none; text-decoration: none; }
+
+    /*
+     * A question with a source (a section or aside in its stem), where there is room: the response and the
+     * key or scheme beside the stem, in view (sticky) while the stem and its sources scroll — as on paper,
+     * where the text booklet lies open beside the question. With less room (large text) they follow the
+     * stem, and a long source scrolls within itself (content-styles.ts).
+     */
+    @container (min-width: 40rem) {
+      article:has(.stem :is(section, aside)) .body {
+        display: grid;
+        grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+        gap: 0 calc(var(--ksk-ui) * 1.5);
+        align-items: start;
+      }
+      article:has(.stem :is(section, aside)) .response {
+        position: sticky;
+        top: 0;
+        max-height: 100cqh;
+        overflow-y: auto;
+        padding-top: calc(var(--ksk-ui) * 1.1);
+      }
+    }
 
     /* large text for the room it has (the page is the container): a tighter heading row */
     @container (max-width: 48rem) {
@@ -116,8 +134,10 @@ export class KskQuestion extends LitElement {
         </div>
         ${r?.pending ? html`<p class="note pending" role="status">${t.loadingKey}</p>` : nothing}
         ${r?.error ? html`<p class="note error" role="alert">${commandErrorText(this.language, r.error)}</p>` : nothing}
-        <div class="stem">${unsafeHTML(q.stem)}</div>
-        ${renderResponse(q, this.language, key, scheme)}
+        <div class="body">
+          <div class="stem content">${unsafeHTML(q.stem)}</div>
+          <div class="response">${renderResponse(q, this.language, key, scheme)}</div>
+        </div>
       </article>
     `;
   }

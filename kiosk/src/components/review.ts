@@ -79,8 +79,8 @@ export class KskReview extends LitElement {
       overflow: auto;
       overscroll-behavior: contain;
       padding: calc(var(--ksk-ui) * 1.5) calc(var(--ksk-ui) * 2.25) calc(var(--ksk-ui) * 2);
-      /* the question's layout follows the room it gets, not the screen's */
-      container-type: inline-size;
+      /* the question's layout follows the room it gets, not the screen's (its height: a source's, content-styles.ts) */
+      container-type: size;
     }
     .pager {
       font-size: var(--ksk-ui);

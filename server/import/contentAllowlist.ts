@@ -1,0 +1,94 @@
+/**
+ * What exam content (stems, option/item texts, marking schemes) may contain, and what happens to anything
+ * else. docs/import-format.md ('Exam content') lists the same; a test keeps the two in step.
+ */
+
+/** HTML elements that are kept, structure included (headings, sources, line-numbered texts, tables, figures). */
+export const HTML_TAGS = [
+  'p', 'br', 'hr', 'div', 'span', 'h1', 'h2', 'h3', 'h4', 'section', 'aside', 'blockquote', 'pre', 'code',
+  'strong', 'em', 'b', 'i', 'u', 's', 'sub', 'sup', 'small', 'mark',
+  'ul', 'ol', 'li', 'dl', 'dt', 'dd',
+  'table', 'caption', 'colgroup', 'col', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td',
+  'figure', 'figcaption', 'img',
+] as const;
+
+/**
+ * MathML Core, which Chromium renders. Not `annotation-xml` (it may hold HTML or SVG, a known way to confuse
+ * sanitisers about namespaces) and no `href` (a link), nor the presentational colours.
+ */
+export const MATHML_TAGS = [
+  'math', 'semantics', 'annotation', 'merror', 'mfrac', 'mi', 'mmultiscripts', 'mn', 'mo', 'mover', 'mpadded',
+  'mphantom', 'mprescripts', 'mroot', 'mrow', 'ms', 'mspace', 'msqrt', 'mstyle', 'msub', 'msubsup', 'msup',
+  'mtable', 'mtd', 'mtext', 'mtr', 'munder', 'munderover', 'none',
+] as const;
+
+export const ALLOWED_TAGS: readonly string[] = [...HTML_TAGS, ...MATHML_TAGS];
+
+const MATHML_GLOBAL = ['dir', 'displaystyle', 'scriptlevel', 'mathvariant', 'mathsize'];
+
+/** Attributes kept per element; `lang` and `dir` everywhere. */
+export const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
+  '*': ['lang', 'dir'],
+  img: ['src', 'alt', 'width', 'height'],
+  ol: ['start', 'type'],
+  td: ['colspan', 'rowspan'],
+  th: ['colspan', 'rowspan', 'scope'],
+  col: ['span'],
+  colgroup: ['span'],
+  ...Object.fromEntries(MATHML_TAGS.map((t) => [t, [...MATHML_GLOBAL]])),
+  math: [...MATHML_GLOBAL, 'display', 'alttext'],
+  annotation: [...MATHML_GLOBAL, 'encoding'],
+  mfrac: [...MATHML_GLOBAL, 'linethickness'],
+  mo: [...MATHML_GLOBAL, 'form', 'fence', 'separator', 'lspace', 'rspace', 'stretchy', 'symmetric', 'maxsize', 'minsize', 'largeop', 'movablelimits'],
+  mover: [...MATHML_GLOBAL, 'accent'],
+  munder: [...MATHML_GLOBAL, 'accentunder'],
+  munderover: [...MATHML_GLOBAL, 'accent', 'accentunder'],
+  mpadded: [...MATHML_GLOBAL, 'width', 'height', 'depth', 'lspace', 'voffset'],
+  mspace: [...MATHML_GLOBAL, 'width', 'height', 'depth'],
+  mtd: [...MATHML_GLOBAL, 'columnspan', 'rowspan'],
+};
+
+/** The one class content may carry: `<ol class="lines">`, a text with line numbers in the margin (docs: 'Line numbers'). */
+export const ALLOWED_CLASSES: Record<string, string[]> = { ol: ['lines'] };
+
+/** Images only from `https:` or inline raster data (not e.g. data:text/html or data:image/svg+xml). */
+const INLINE_IMAGE = /^data:image\/(png|jpe?g|gif|webp);base64,[a-z0-9+/=\s]+$/i;
+
+export function isAllowedImageSource(src: string | undefined): boolean {
+  if (!src) return false;
+  return src.startsWith('https://') || INLINE_IMAGE.test(src);
+}
+
+/**
+ * How an element the allowlist does not keep is removed. Never glue words: where the element would have
+ * stood apart on the screen, its text (or, if dropped, its place) is kept apart by whitespace.
+ *
+ * - `hidden`: dropped with its content; a browser shows none of it either (scripts, styles, templates).
+ * - `embedded`: dropped with its content, leaving a space where its box stood (frames, media, form fields).
+ * - `block`: replaced by its text, with whitespace before and after as its block's line breaks gave.
+ * - `inline` (every other element, unknown ones too): replaced by its text (a link's text, a `<font>`'s).
+ */
+export type Removal = 'hidden' | 'embedded' | 'block' | 'inline';
+
+const HIDDEN = ['script', 'style', 'template', 'noscript', 'head', 'title', 'meta', 'link', 'base', 'noembed', 'noframes', 'param', 'source', 'track'];
+const EMBEDDED = [
+  'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'video', 'audio', 'canvas', 'svg', 'picture', 'map', 'area',
+  'select', 'option', 'optgroup', 'datalist', 'textarea', 'input', 'meter', 'progress', 'output', 'xmp', 'annotation-xml',
+];
+const BLOCK = [
+  'html', 'body', 'address', 'article', 'button', 'center', 'details', 'dialog', 'dir', 'fieldset', 'footer', 'form',
+  'h5', 'h6', 'header', 'hgroup', 'legend', 'listing', 'main', 'menu', 'nav', 'plaintext', 'search', 'summary',
+];
+
+const REMOVAL = new Map<string, Removal>([
+  ...HIDDEN.map((t) => [t, 'hidden'] as const),
+  ...EMBEDDED.map((t) => [t, 'embedded'] as const),
+  ...BLOCK.map((t) => [t, 'block'] as const),
+]);
+
+export function removalOf(tag: string): Removal {
+  return REMOVAL.get(tag) ?? 'inline';
+}
+
+/** Elements whose content goes with them (sanitize-html's `nonTextTags`). */
+export const DROPPED_WITH_CONTENT = [...HIDDEN, ...EMBEDDED];

@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --quick] [-- --json FILE] [-- --profile DIR] [-- --keep]`: the performance budget of
- * DESIGN §10, measured against the real server in its own process, on 127.0.0.1 only.
+ * README, Benchmark, measured against the real server in its own process, on 127.0.0.1 only.
  *
  *   --quick        smaller counts, about a minute (figures are indicative only)
  *   --json FILE    write the figures (the keys of the issue) to FILE

@@ -1,5 +1,5 @@
 /**
- * `inzage <command>` (DESIGN §9). Exit codes: 0 ok, 1 failed, 2 usage error. Errors are one line on stderr
+ * `inzage <command>` (README, Command line). Exit codes: 0 ok, 1 failed, 2 usage error. Errors are one line on stderr
  * without a stack trace (set INZAGE_DEBUG=1 for one).
  */
 import { readFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-/** Runtime settings; defaults per DESIGN, overridable by the CLI, the environment and tests. */
+/** Runtime settings; defaults as docs/design.md describes them, overridable by the CLI, the environment and tests. */
 export interface ServerConfig {
   /** Keep an active session alive this long while its kiosk is away. */
   graceMs: number;

@@ -1,5 +1,5 @@
 /**
- * Privacy (DESIGN §6): candidate data can be purged per exam or before a date. Exams stay — they are content,
+ * Privacy (docs/design.md: Privacy): candidate data can be purged per exam or before a date. Exams stay — they are content,
  * not personal data. The audit log records the selector and the counts, never names.
  *
  * - per exam: its groups, their sittings, and the candidates no longer referenced by any remaining group or
@@ -58,7 +58,7 @@ export function selectPurge(content: ContentStore, selector: PurgeSelector): Pur
 export type EndActive = (sittingIds: ReadonlySet<string>) => Promise<unknown>;
 
 /**
- * Purge, leaving no trace in the data directory (DESIGN §6): the content; the review history of the purged
+ * Purge, leaving no trace in the data directory (docs/design.md: Privacy): the content; the review history of the purged
  * sittings (`reviews.json`); the keys that seal their audit details (crypto-shredding: the audit lines stay
  * and verify, their candidate details read '[verwijderd]'); then every last good copy and stray temp file
  * (`scrub.ts`). Keys and reviews of sittings that no longer exist go too, so an interrupted purge is finished

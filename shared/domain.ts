@@ -1,4 +1,4 @@
-/** Domain types of DESIGN §3 that are not part of the import file (those are inferred in schema.ts). */
+/** Domain types (docs/design.md: Domain) that are not part of the import file (those are inferred in schema.ts). */
 export type { Exam, Question, QuestionType, ClosedQuestion, Candidate, Group, Sitting, ResponseValue, ReviewSettings } from './schema.ts';
 
 export type Role = 'supervisor' | 'admin';

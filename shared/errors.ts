@@ -1,4 +1,4 @@
-/** The one list of error codes (DESIGN §5), their HTTP status and Dutch-first messages. */
+/** The one list of error codes (docs/design.md: Transport), their HTTP status and Dutch-first messages. */
 export const ERROR_STATUS = {
   'invalid-input': 400,
   'invalid-credentials': 401,

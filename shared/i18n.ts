@@ -1,4 +1,4 @@
-/** Words shared by console and kiosk, Dutch first (DESIGN §2), English second. */
+/** Words shared by console and kiosk, Dutch first (docs/design.md: Domain), English second. */
 import type { EndReason, ReviewStatus } from './domain.ts';
 import type { ErrorCode } from './errors.ts';
 import { ERROR_MESSAGES } from './errors.ts';

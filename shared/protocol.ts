@@ -1,5 +1,5 @@
 /**
- * The wire contract (DESIGN §5): HTTP request schemas and response shapes, socket event maps for the
+ * The wire contract (docs/design.md: Transport): HTTP request schemas and response shapes, socket event maps for the
  * `/kiosk` and `/admin` namespaces. Used as generics on both ends so that a renamed event fails to compile.
  */
 import { z } from 'zod';

@@ -1,7 +1,7 @@
 /** Pure rules shared by server, console and kiosk. */
 import type { Candidate, Exam, Question, ResponseValue, ReviewStatus } from './domain.ts';
 
-/** DESIGN §1 rule 1: allowed, opened, and not expired. */
+/** Rule 1 (docs/design.md: What it is): allowed, opened, and not expired. */
 export function reviewStatus(review: Exam['review'], now: number): ReviewStatus {
   if (!review.allowed) return 'not-allowed';
   if (review.opensAt && now < Date.parse(review.opensAt)) return 'not-open';
@@ -10,7 +10,7 @@ export function reviewStatus(review: Exam['review'], now: number): ReviewStatus 
 }
 
 /**
- * When an exam's candidate data is removed by the retention purge (DESIGN §6): its `retainUntil` when set,
+ * When an exam's candidate data is removed by the retention purge (docs/design.md: Privacy): its `retainUntil` when set,
  * else `days` after the review window's end — or, for an exam without an end to its window, after its last
  * activity (the latest submission or group start). `null`: nothing to date it by (no window end, no data).
  */
@@ -57,7 +57,7 @@ export function normalizePairingCode(input: string): string {
 const sameSet = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && new Set(a).size === a.length && a.every((x) => b.includes(x));
 
-/** Whether a response to a closed question is fully correct (DESIGN §3); `undefined` for open questions. */
+/** Whether a response to a closed question is fully correct (docs/design.md: Domain); `undefined` for open questions. */
 export function isCorrect(q: Question, response: ResponseValue): boolean | undefined {
   if (q.type === 'open') return undefined;
   if (response === null) return false;

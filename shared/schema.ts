@@ -1,5 +1,5 @@
 /**
- * The import format (inzage/v1) as zod schemas; the domain types of DESIGN §3 are inferred from them.
+ * The import format (inzage/v1) as zod schemas; the domain types (docs/design.md: Domain) are inferred from them.
  * Pure: no Node or DOM APIs. Cross-reference checks (unknown option ids, unknown groups, …) live in
  * `importRules.ts`, which runs after these structural checks.
  */

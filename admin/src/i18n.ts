@@ -1,5 +1,5 @@
 /**
- * The console's words, Dutch first (DESIGN §2: the source's labels verbatim), English second.
+ * The console's words, Dutch first (docs/design.md: Domain: the source's labels verbatim), English second.
  * A tiny in-house catalogue: `t(key, params)` looks a word up in the current language; `LangController`
  * re-renders its host when the language changes. The choice is kept in localStorage `inzage.lang`.
  */

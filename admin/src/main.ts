@@ -1,2 +1,2 @@
-// The console (DESIGN: `admin/`): supervisors and admins approve, watch and end review sessions.
+// The console (docs/design.md: What it is): supervisors and admins approve, watch and end review sessions.
 import './components/adm-app.ts';

@@ -1,5 +1,5 @@
 /**
- * The kiosk's words, Dutch first (the labels of DESIGN §5 verbatim), English second.
+ * The kiosk's words, Dutch first (the labels of docs/design.md: Transport verbatim), English second.
  * The language lives in memory only: a toggle button, or `?lang=en` on the URL.
  */
 import { END_REASON_TEXT, errorText, type Lang } from '../../shared/i18n.ts';

@@ -1,5 +1,5 @@
 /**
- * Password hashing (DESIGN §6): scrypt N=2^17, r=8, p=1, 16-byte salt, constant-time compare.
+ * Password hashing (docs/design.md: Security model): scrypt N=2^17, r=8, p=1, 16-byte salt, constant-time compare.
  * A hash takes about 0.6 s of CPU here, so at most two run at once; the rest wait their turn.
  * Format: `scrypt$N$r$p$salt(base64)$hash(base64)`.
  */

@@ -1,5 +1,5 @@
 /**
- * Staff authentication (DESIGN §6): passport-local over scrypt hashes, express-session in a persistent
+ * Staff authentication (docs/design.md: Security model): passport-local over scrypt hashes, express-session in a persistent
  * store, idle (rolling cookie) and absolute timeouts, and the guards every route names.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';

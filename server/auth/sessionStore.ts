@@ -1,6 +1,6 @@
 /**
  * express-session store over the `sessions.json` document: a server restart does not log everyone out
- * (DESIGN §7). Creating and destroying a session is written durably; touches are coalesced.
+ * (docs/design.md: Storage). Creating and destroying a session is written durably; touches are coalesced.
  */
 import session from 'express-session';
 import type { Store as DataStore } from '../store/index.ts';

@@ -1,4 +1,4 @@
-/** `inzage audit export|verify`: the audit log, read straight from its file (DESIGN §6, §7). */
+/** `inzage audit export|verify`: the audit log, read straight from its file (docs/design.md: Security model; Storage). */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';

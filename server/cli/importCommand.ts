@@ -1,4 +1,4 @@
-/** `inzage import FILE [--dry-run]` (DESIGN §8, §9). */
+/** `inzage import FILE [--dry-run]` (docs/import-format.md, README, Command line). */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';

@@ -1,5 +1,5 @@
 /**
- * `inzage purge (--exam ID | --before DATE) [--dry-run] [--yes]` (DESIGN §6). On a terminal it shows what would
+ * `inzage purge (--exam ID | --before DATE) [--dry-run] [--yes]` (docs/design.md: Privacy). On a terminal it shows what would
  * go and asks first, unless `--yes`. Without a terminal (a script, cron) it purges only with `--yes` and
  * otherwise refuses with exit 2 before touching anything: a script that forgot `--yes` must neither hang on a
  * question nobody sees nor purge without having said so. A dry run never asks.

@@ -1,4 +1,4 @@
-/** `inzage serve`: hands over to `server/main.ts` (DESIGN §9). */
+/** `inzage serve`: hands over to `server/main.ts` (README, Command line). */
 import { Option, type Command } from 'commander';
 import { dataOption, usageError } from './common.ts';
 

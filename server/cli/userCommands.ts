@@ -1,4 +1,4 @@
-/** `inzage user add|passwd|list`: staff accounts (DESIGN §6, §9). */
+/** `inzage user add|passwd|list`: staff accounts (docs/design.md: Security model, README, Command line). */
 import { Option, type Command } from 'commander';
 import type { Role } from '../../shared/domain.ts';
 import { UserError, createUser, setPassword } from '../auth/users.ts';

@@ -1,4 +1,4 @@
-/** Headers and request hygiene (DESIGN §5–§6): strict CSP, no-store on /api, same-origin for changes. */
+/** Headers and request hygiene (docs/design.md: Transport; Security model): strict CSP, no-store on /api, same-origin for changes. */
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
 import { HttpError } from './errors.ts';

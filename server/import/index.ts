@@ -1,4 +1,4 @@
-/** The import of exams, candidates, groups and sittings (DESIGN §8). */
+/** The import of exams, candidates, groups and sittings (docs/import-format.md). */
 export { validateImport, validationSteps, type ValidationResult } from './validate.ts';
 export { importData, applyImport, type ImportOptions, type ImportProgress, type ImportPhase, type ImportResult } from './importData.ts';
 export type { KnownContent } from './importRules.ts';

@@ -1,6 +1,6 @@
 /**
  * One response against its question: the shape its type takes, ids that exist, a score within the maximum,
- * and — as warnings only (DESIGN §3) — a closed question's score that disagrees with the key.
+ * and — as warnings only (docs/design.md: Domain) — a closed question's score that disagrees with the key.
  */
 import type { Question, ResponseValue } from '../../shared/domain.ts';
 import { isAnswered, isCorrect } from '../../shared/rules.ts';

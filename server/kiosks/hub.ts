@@ -1,5 +1,5 @@
 /**
- * Kiosks: device tokens, presence, pairing and unpairing, and the `/kiosk` namespace's handlers (DESIGN §5).
+ * Kiosks: device tokens, presence, pairing and unpairing, and the `/kiosk` namespace's handlers (docs/design.md: Transport).
  *
  * Who may do what: a socket without a token only receives a pairing code; a socket with a known token acts
  * for its own kiosk only (navigate, reveal, logout of its own session); an unknown or revoked token is

@@ -1,5 +1,5 @@
 /**
- * One-time pairing codes (DESIGN §5): 6 characters from an alphabet without look-alikes, valid 10 minutes,
+ * One-time pairing codes (docs/design.md: Transport): 6 characters from an alphabet without look-alikes, valid 10 minutes,
  * held in memory for the unpaired socket that shows them.
  */
 import { randomInt } from 'node:crypto';

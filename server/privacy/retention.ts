@@ -1,5 +1,5 @@
 /**
- * Retention (DESIGN §6): an exam's candidate data is kept until its retention end (`retentionEnd` in
+ * Retention (docs/design.md: Privacy): an exam's candidate data is kept until its retention end (`retentionEnd` in
  * shared/rules.ts: the exam's `retainUntil`, else the review window's end + `retentionDays`), then the server
  * purges it itself — at start, then once a day on the injected clock — as actor `system`, audited as
  * `data.purged` with `reason: 'retention'` and the date. Running reviews of the purged sittings end

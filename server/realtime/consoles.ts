@@ -1,5 +1,5 @@
 /**
- * The `/admin` namespace (DESIGN §5): staff consoles, authenticated by the staff session (the same
+ * The `/admin` namespace (docs/design.md: Transport): staff consoles, authenticated by the staff session (the same
  * express-session and passport middleware as HTTP). Consoles only listen; commands go over HTTP.
  * Full lists (`kiosks:updated`, `reviews:updated`) are coalesced; progress and ends go out at once.
  */

@@ -1,5 +1,5 @@
 /**
- * The review-session state machine (DESIGN §4): the one place that writes sessions. HTTP routes and socket
+ * The review-session state machine (docs/design.md: The review): the one place that writes sessions. HTTP routes and socket
  * handlers call it; it persists every transition before pushing it, audits it, and tells kiosk and consoles.
  *
  *   (none) ──start: policy ok, kiosk online & free, sitting & candidate free──► active ──any end──► ended(reason)
@@ -99,7 +99,7 @@ export class ReviewEngine {
 
   // ---------- start ----------
 
-  /** 'Start inzage': every check of DESIGN §4 in order, each refused with its own code. */
+  /** 'Start inzage': every check of the review's start (docs/design.md: The review) in order, each refused with its own code. */
   async start(input: { sittingId: string; kioskId: string }, user: StaffUser): Promise<ReviewDto> {
     const content = this.store.content;
     const summary = content.sittingSummary(input.sittingId);
@@ -155,7 +155,7 @@ export class ReviewEngine {
     return this.dto(this.get(session.id) ?? session);
   }
 
-  /** DESIGN §1 rule 1 (+ opened); an expired central exam refers to the CvTE. */
+  /** Rule 1 (docs/design.md: What it is), plus opened; an expired central exam refers to the CvTE. */
   checkPolicy(exam: Exam): void {
     const status = reviewStatus(exam.review, this.clock.now());
     if (status === 'not-allowed') throw new HttpError('review-not-allowed');
@@ -259,7 +259,7 @@ export class ReviewEngine {
 
   /**
    * The kiosk's last review, if it ended within {@link MISSED_END_MS} while the kiosk was not connected, so
-   * that the kiosk can still tell the candidate why it ended (DESIGN §4) instead of silently going idle.
+   * that the kiosk can still tell the candidate why it ended (docs/design.md: The review) instead of silently going idle.
    */
   missedEnd(kioskId: string): { id: string; reason: EndReason } | null {
     const m = this.missedEnds.get(kioskId);

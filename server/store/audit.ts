@@ -1,5 +1,5 @@
 /**
- * The append-only audit log (DESIGN §7): JSON Lines, each line with a sequence number, the hash of the
+ * The append-only audit log (docs/design.md: Storage): JSON Lines, each line with a sequence number, the hash of the
  * previous line and its own hash, fsynced before `append` resolves. Appends that arrive together share one
  * write and one fsync (group commit).
  *

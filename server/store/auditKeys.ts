@@ -1,5 +1,5 @@
 /**
- * Crypto-shredding for the audit log (DESIGN §6, privacy). Audit details that identify a candidate (a sitting
+ * Crypto-shredding for the audit log (docs/design.md: Privacy). Audit details that identify a candidate (a sitting
  * id, a candidate number) are stored encrypted (AES-256-GCM) with a key of their own sitting, kept outside the
  * log in `keys/audit-keys.json` (0600, in a 0700 directory). A purge destroys the keys of the purged sittings:
  * the audit lines stay as they were, so the hash chain (over the ciphertext) still verifies, but what they

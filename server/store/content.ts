@@ -1,5 +1,5 @@
 /**
- * Exam content and results (DESIGN §7): large, written at import, read on demand.
+ * Exam content and results (docs/design.md: Storage): large, written at import, read on demand.
  *
  *   exams.json       every exam with its questions, keys and schemes, and its earlier versions that sittings
  *                    still use (examCatalog.ts)

@@ -1,5 +1,5 @@
 /**
- * Durable whole-file JSON writes (DESIGN §7): write a temp file, fsync it, keep the current file as the
+ * Durable whole-file JSON writes (docs/design.md: Storage): write a temp file, fsync it, keep the current file as the
  * last good copy (`NAME.bak`, a hard link: no data copied), rename the temp file over it, fsync the directory.
  * Reading a file that does not parse is a hard error naming the file — never a silent empty database.
  * Temp files are `NAME.tmp-PID-N`; this module knows which of them are being written right now, so that a

@@ -1,5 +1,5 @@
 /**
- * The one storage interface (DESIGN §7). Everything the server keeps goes through `Store`; the lowdb
+ * The one storage interface (docs/design.md: Storage). Everything the server keeps goes through `Store`; the lowdb
  * implementation splits it by rate of change so that hot writes never rewrite the large data:
  *
  *   reviews.json   active review sessions (and the last few ended ones)   tiny, written on every transition;

@@ -1,5 +1,5 @@
 /**
- * After a purge, no file of the data directory may still hold what was purged (DESIGN §6, privacy):
+ * After a purge, no file of the data directory may still hold what was purged (docs/design.md: Privacy):
  *
  * - every last good copy `NAME.bak` becomes a copy of `NAME` as it is now, or goes when `NAME` is gone (the
  *   shard of a purged group); so a `.bak` stays as crash insurance but never holds an older version;

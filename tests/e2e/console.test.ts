@@ -1,6 +1,6 @@
 /**
  * The console end to end: real server (port 0, temporary data), real Chromium, simulated kiosks as real
- * socket.io clients. Elements are found by role and accessible name — the labels of DESIGN §5.
+ * socket.io clients. Elements are found by role and accessible name — the labels of docs/design.md: Transport.
  */
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';

@@ -24,7 +24,7 @@ type Phase =
   | { name: 'invalid'; file: string; message: string; errors: string[] };
 
 /**
- * 'Importeren' (admin): choose an import file ('Importbestand', DESIGN §8); it is read and parsed here, then
+ * 'Importeren' (admin): choose an import file ('Importbestand', docs/import-format.md); it is read and parsed here, then
  * checked by the server in a dry run whose counts (new, updated, unchanged per kind), what happens to each exam
  * (a new version, sittings that stay on the old one, review settings: `adm-exam-changes`) and warnings are shown
  * before 'Importeren' applies it ('Annuleren' drops it). An invalid file is listed error by error, each with

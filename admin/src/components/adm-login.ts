@@ -8,7 +8,7 @@ import './adm-lang-switch.ts';
 
 /**
  * Staff login: 'Gebruikersnaam', 'Wachtwoord', 'Inloggen'. A failed login shows one generic text, never which
- * of the two was wrong (DESIGN §6).
+ * of the two was wrong (docs/design.md: Security model).
  *
  * @fires none — success changes the session, and `adm-app` shows the console.
  */

@@ -10,7 +10,7 @@ import './adm-lang-switch.ts';
 const MIN_LENGTH = 10;
 
 /**
- * The first-login password change (DESIGN §6): until it is done the server answers every other route with
+ * The first-login password change (docs/design.md: Security model): until it is done the server answers every other route with
  * `password-change-required`, so this screen comes before the console.
  *
  * @fires none — success refreshes the session, and `adm-app` shows the console.

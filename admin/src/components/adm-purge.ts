@@ -16,7 +16,7 @@ interface Outcome extends Selection { counts: PurgeCountsDto }
 const total = (c: PurgeCountsDto) => c.sittings + c.groups + c.candidates;
 
 /**
- * 'Gegevens verwijderen' (admin, privacy — DESIGN §6): the candidate data of one exam, or of everything
+ * 'Gegevens verwijderen' (admin; docs/design.md: Privacy): the candidate data of one exam, or of everything
  * before a date, is purged in two steps: 'Proef' (a dry run) shows what would go, then 'Verwijderen' asks for
  * confirmation in a dialog and shows what went. Exams themselves stay; the audit log records the purge.
  *

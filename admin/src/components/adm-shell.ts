@@ -28,7 +28,7 @@ const SECTION_KEY: Record<AdminSection, MessageKey> = {
  * The logged-in console: header (product, navigation, user, language, 'Uitloggen'), the current screen,
  * and 'Actieve inzages' beside it. Owns the `/admin` live connection: it opens when the shell appears
  * after login and closes when the shell goes (logout), so no listener outlives the session.
- * Logging out ends the reviews this user approved (DESIGN §4, `supervisor-logged-out`): while any run,
+ * Logging out ends the reviews this user approved (docs/design.md: The review, `supervisor-logged-out`): while any run,
  * 'Uitloggen' first asks in a dialog ('Uitloggen?') that names them; with none it logs out at once.
  *
  * @fires none — listens for `adm-dismiss-notice` from `adm-active-reviews`.

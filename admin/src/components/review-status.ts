@@ -9,7 +9,7 @@ export function statusBadge(status: ReviewStatus) {
   return html`<span class="badge ${TONE[status]}">${reviewStatusText(status)}</span>`;
 }
 
-/** For central exams an expired period refers the candidate to the CvTE (DESIGN §1 rule 4). */
+/** For central exams an expired period refers the candidate to the CvTE (docs/design.md: What it is rule 4). */
 export function cvteNote(status: ReviewStatus, central: boolean) {
   return status === 'expired' && central ? html`<p class="notice warn">${cvteReferral()}</p>` : nothing;
 }

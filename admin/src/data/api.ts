@@ -1,5 +1,5 @@
 /**
- * Typed HTTP commands of API v1 (DESIGN §5). Components call these and never `fetch` themselves.
+ * Typed HTTP commands of API v1 (docs/design.md: Transport). Components call these and never `fetch` themselves.
  * Every failure is an `ApiError` carrying the server's code and (Dutch) message.
  */
 import type { AuditEvent, PublicUser, ReviewStatus, Role } from '../../../shared/domain.ts';

@@ -1,5 +1,5 @@
 /**
- * The console's live view of the server (DESIGN §5, namespace `/admin`): kiosks, active reviews, and the
+ * The console's live view of the server (docs/design.md: Transport, namespace `/admin`): kiosks, active reviews, and the
  * notices of reviews that just ended. The socket lives exactly as long as the host element is connected;
  * every event replaces the state (never mutates it) and asks the host to render.
  */

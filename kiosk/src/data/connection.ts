@@ -4,12 +4,12 @@
  * {@link KioskState}, and offers the candidate's commands (navigate, reveal, logout) as typed methods.
  * Components never see the socket: they render `state` and call these methods through the host.
  *
- * Pairing (DESIGN §5): without a token the server sends `pairing:code`; `kiosk:paired` brings the device
+ * Pairing (docs/design.md: Transport): without a token the server sends `pairing:code`; `kiosk:paired` brings the device
  * token, which is stored (the only thing the kiosk stores) before reconnecting with it. A refused token
  * (`connect_error` "kiosk-unknown"), `kiosk:unpaired`, or a pairing code sent despite a token all mean the
  * same: forget the token and pair again.
  *
- * The end of a review (DESIGN §4) always shows the end screen with the reason first: after `review:ended`;
+ * The end of a review (docs/design.md: The review) always shows the end screen with the reason first: after `review:ended`;
  * after `kiosk:unpaired` (pairing follows the end screen); and after a `kiosk:state` whose `ended` names the
  * review this kiosk still showed, or hid behind the connection notice, when it lost the connection.
  */
@@ -25,7 +25,7 @@ type KioskSocket = Socket<KioskServerToClient, KioskClientToServer>;
 type Host = ReactiveControllerHost & { readonly updateComplete: Promise<boolean> };
 
 const ACK_TIMEOUT_MS = 5_000;
-/** How long the end screen stays before the idle screen (DESIGN §4). */
+/** How long the end screen stays before the idle screen (docs/design.md: The review). */
 export const ENDED_SCREEN_MS = 5_000;
 /**
  * A review hidden behind the connection-loss overlay is dropped from memory after this long; if the

@@ -1,5 +1,5 @@
 /**
- * The kiosk's device token: the only thing the kiosk ever writes to storage (DESIGN §6).
+ * The kiosk's device token: the only thing the kiosk ever writes to storage (docs/design.md: Security model).
  * Candidate data never goes to localStorage, sessionStorage, IndexedDB or caches.
  */
 const KEY = 'inzage.kioskToken';

@@ -36,8 +36,8 @@ const FIRST = ['Sanne', 'Daan', 'Emma', 'Lucas', 'Julia', 'Sem', 'Tess', 'Milan'
 const LAST = [['de', 'Vries'], ['', 'Jansen'], ['van', 'Dijk'], ['', 'Bakker'], ['', 'Visser'], ['', 'Smit'], ['van den', 'Berg'], ['', 'Mulder'], ['de', 'Boer'], ['', 'Meijer'], ['van der', 'Linden'], ['', 'Peters']] as const;
 const WORDS = 'de het een leerling antwoord bron tabel grafiek verklaar noem twee redenen waarom tijdens periode invloed gevolg oorzaak tekst figuur'.split(' ');
 
-/** mulberry32: small, fast, deterministic */
-function rng(seed: number) {
+/** mulberry32: small, fast, deterministic (also the chaos run's generator, so a failing run repeats by its seed) */
+export function rng(seed: number) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;

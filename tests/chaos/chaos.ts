@@ -21,7 +21,8 @@ import { importData } from '../../server/import/index.ts';
 import { verifyAuditText } from '../../server/store/audit.ts';
 import { openStore } from '../../server/store/index.ts';
 import { lockHolder } from '../../server/store/lock.ts';
-import { FIXTURES, PASSWORD, StaffClient, once, type PairedKiosk } from '../helpers/server.ts';
+import { rng } from '../../bench/generate.ts';
+import { FIXTURES, PASSWORD, StaffClient, pairKiosk, type PairedKiosk } from '../helpers/server.ts';
 import { removeDir, tempDir } from '../support/dataDir.ts';
 import { ROOT, lineFrom } from '../support/processes.ts';
 
@@ -42,19 +43,6 @@ export interface ChaosReport {
   corrupt: string[];
   refusedStarts: number;
   startupMs: { median: number; max: number };
-}
-
-/** mulberry32: a small seeded generator, so that a failing run can be repeated with its seed. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: T[]) => xs[Math.floor(next() * xs.length)]! };
 }
 
 const BIN = join(ROOT, 'bin', 'inzage.mjs');
@@ -84,22 +72,6 @@ async function startServer(dataDir: string): Promise<Running> {
     await sleep(10);
   }
   return { wrapper, base, startupMs: performance.now() - t0 };
-}
-
-/** pairKiosk, but whatever the kill interrupts is a plain failure (no unhandled rejection left behind). */
-async function pair(base: string, admin: StaffClient, name: string): Promise<Kiosk> {
-  const s = io(`${base}/kiosk`, { transports: ['websocket'], forceNew: true, reconnection: false });
-  try {
-    const code = await once<{ code: string }>(s, 'pairing:code');
-    const paired = once<{ token: string; kiosk: { id: string } }>(s, 'kiosk:paired');
-    paired.catch(() => undefined);
-    const r = await admin.call('POST', '/api/kiosks', { code: code.code, name });
-    if (r.status !== 201) throw new Error(`pair: ${r.status} ${r.text}`);
-    const p = await paired;
-    return { id: p.kiosk.id, token: p.token, name };
-  } finally {
-    s.close();
-  }
 }
 
 async function kill(run: Running, dataDir: string): Promise<void> {
@@ -148,7 +120,7 @@ function checkFiles(dir: string): { problems: string[]; events: { action: string
 
 export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
   const seed = opts.seed ?? Math.floor(Math.random() * 2 ** 31);
-  const rnd = random(seed);
+  const rnd = rng(seed);
   const log = opts.log ?? (() => undefined);
   const dataDir = tempDir('chaos');
   const report: ChaosReport = {
@@ -334,7 +306,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
           }
           return;
         }
-        const k: Kiosk = await pair(base, boss!, `Station ${++stations}`);
+        const k: Kiosk = await pairKiosk(base, boss!, `Station ${++stations}`);
         kiosks.push(k);
         report.acknowledged.pairings++;
         const socket = io(`${base}/kiosk`, { transports: ['websocket'], auth: { token: k.token }, forceNew: true, reconnection: false });

@@ -170,6 +170,7 @@ export async function pairKiosk(base: string, admin: StaffClient, name: string):
   try {
     const code = await once<{ code: string }>(s, 'pairing:code');
     const paired = once<{ token: string; kiosk: { id: string } }>(s, 'kiosk:paired');
+    paired.catch(() => undefined); // if the request fails, that failure is the one to report
     const r = await admin.call('POST', '/api/kiosks', { code: code.code, name });
     if (r.status !== 201) throw new Error(`pair: ${r.status} ${r.text}`);
     const p = await paired;

@@ -297,7 +297,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
         }
       };
       const admin = async () => {
-        if (rnd.next() < 0.5) return;
+        if (rnd.next() < 0.9) return; // now and then: the work is in the reviews
         if (kiosks.length >= 8) {
           // unpair one: its review (if any) ends with it, and both must be durable once acknowledged
           const k = rnd.pick(kiosks);

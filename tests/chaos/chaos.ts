@@ -89,7 +89,8 @@ function dataFiles(dir: string, rel = ''): string[] {
   const out: string[] = [];
   for (const name of readdirSync(join(dir, rel))) {
     const p = join(rel, name);
-    const st = statSync(join(dir, p));
+    const st = statSync(join(dir, p), { throwIfNoEntry: false });
+    if (!st) continue; // removed between the listing and the look
     if (st.isDirectory()) out.push(...dataFiles(dir, p));
     else if (st.isFile()) out.push(p);
   }
@@ -100,8 +101,14 @@ function dataFiles(dir: string, rel = ''): string[] {
 function checkFiles(dir: string): { problems: string[]; events: { action: string; target: string; details: Record<string, unknown> }[] } {
   const problems: string[] = [];
   for (const f of dataFiles(dir)) {
-    const text = readFileSync(join(dir, f), 'utf8');
     if (/\.tmp-/.test(f)) continue; // a write under way (checked apart: leftovers of the crash must be gone)
+    let text: string;
+    try {
+      text = readFileSync(join(dir, f), 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue; // removed meanwhile by the running server (a purge)
+      throw e;
+    }
     if (/\.json(\.bak)?$/.test(f)) {
       try { JSON.parse(text); } catch (e) { problems.push(`${f}: ${(e as Error).message}`); }
     } else if (/\.jsonl(\.bak)?$/.test(f)) {

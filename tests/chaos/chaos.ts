@@ -147,6 +147,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
   const unpairing = new Set<string>(); // asked to unpair, answered or not
   let stations = 0;
 
+  let current: Running | null = null; // killed in `finally` whatever goes wrong, so no server outlives the run
   try {
     const store = openStore(dataDir);
     const imported = await importData(store, JSON.parse(readFileSync(join(FIXTURES, 'sample.json'), 'utf8')), { actor: 'chaos' });
@@ -165,6 +166,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
       const leftovers = dataFiles(dataDir).filter((f) => /\.tmp-/.test(f)); // what the kill interrupted
       try {
         run = await startServer(dataDir);
+        current = run;
       } catch (e) {
         report.refusedStarts++;
         report.corrupt.push(`round ${round}: ${(e as Error).message}`);
@@ -345,6 +347,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     }
 
   } finally {
+    if (current) await kill(current, dataDir).catch(() => undefined);
     removeDir(dataDir);
   }
   startups.sort((a, b) => a - b);

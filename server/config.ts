@@ -9,10 +9,10 @@ export interface ServerConfig {
   /** Staff login sessions: idle and absolute timeouts. */
   idleTimeoutMs: number;
   absoluteTimeoutMs: number;
-  /** Login rate limits: attempts per window per IP, failures per window per username. */
-  loginWindowMs: number;
-  loginMaxPerIp: number;
-  loginMaxFailuresPerUser: number;
+  /** Login failures before the back-off starts (server/auth/loginLimits.ts): per username and IP, per IP, per username. */
+  loginFreeFailuresPerAccountIp: number;
+  loginFreeFailuresPerIp: number;
+  loginFreeFailuresPerAccount: number;
   /** Pairing-code entry: failed attempts per window per staff user. */
   pairingMaxFailures: number;
   /** Unpaired `/kiosk` sockets (each holds a pairing code) at once per client IP; more are refused `rate-limited`. */
@@ -43,9 +43,9 @@ export const DEFAULTS: Omit<ServerConfig, 'secret' | 'webRoot'> = {
   startAckTimeoutMs: 5_000,
   idleTimeoutMs: 30 * 60_000,
   absoluteTimeoutMs: 12 * 60 * 60_000,
-  loginWindowMs: 15 * 60_000,
-  loginMaxPerIp: 30,
-  loginMaxFailuresPerUser: 5,
+  loginFreeFailuresPerAccountIp: 5,
+  loginFreeFailuresPerIp: 30,
+  loginFreeFailuresPerAccount: 20,
   pairingMaxFailures: 10,
   kioskMaxUnpairedPerIp: 20,
   origins: [],

@@ -13,6 +13,7 @@ import { systemClock, type Clock } from './clock.ts';
 import { DEFAULTS, type ServerConfig } from './config.ts';
 import type { Ctx } from './http/context.ts';
 import { HttpError, errorHandler } from './http/errors.ts';
+import { clientIp, type TrustFn } from './http/clientIp.ts';
 import { LIMITS } from './http/limits.ts';
 import { adminRoutes } from './http/routes/admin.ts';
 import { authRoutes } from './http/routes/auth.ts';
@@ -23,6 +24,7 @@ import { noStore, sameOrigin, securityHeaders } from './http/security.ts';
 import { WEB_ROOT } from './http/web.ts';
 import { KioskHub, type KioskNamespace } from './kiosks/hub.ts';
 import { ConsoleHub, type ConsoleNamespace } from './realtime/consoles.ts';
+import { allowRequest } from './realtime/handshake.ts';
 import { RetentionJob } from './privacy/retention.ts';
 import { ReviewEngine } from './review/engine.ts';
 import type { Store } from './store/index.ts';
@@ -50,15 +52,21 @@ export function createApp(deps: AppDeps): App {
   const store = deps.store;
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  // which proxies' X-Forwarded-For to believe (INZAGE_TRUST_PROXY); by default none, so a client cannot pick its IP
+  app.set('trust proxy', config.trustProxy);
+  const trust = app.get('trust proxy fn') as TrustFn;
+  const log = deps.log ?? ((line: string) => console.error(line));
   app.set('query parser', 'simple');
 
   const server = deps.tls ? createHttpsServer({ cert: deps.tls.cert, key: deps.tls.key }, app) : createHttpServer(app);
-  const io = new IoServer(server, { serveClient: false, maxHttpBufferSize: LIMITS.socketMessageBytes, pingInterval: 10_000, pingTimeout: 8_000 });
+  const io = new IoServer(server, {
+    serveClient: false, maxHttpBufferSize: LIMITS.socketMessageBytes, pingInterval: 10_000, pingTimeout: 8_000,
+    allowRequest: allowRequest({ origins: config.origins, hosts: config.hosts }, clock, log),
+  });
 
   const auth = createAuth(store, clock, config);
   const engine = new ReviewEngine(store, clock, config);
-  const kiosks = new KioskHub(io.of('/kiosk') as KioskNamespace, store, engine, clock);
+  const kiosks = new KioskHub(io.of('/kiosk') as KioskNamespace, store, engine, clock, { ipOf: (req) => clientIp(req, trust), maxUnpairedPerIp: config.kioskMaxUnpairedPerIp });
   const consoles = new ConsoleHub(io.of('/admin') as ConsoleNamespace, auth, { reviews: () => engine.dtos(), kiosks: () => kiosks.dtos() }, clock, config.absoluteTimeoutMs);
   engine.kiosks = kiosks;
   engine.consoles = consoles;

@@ -9,12 +9,20 @@ export interface ServerConfig {
   /** Staff login sessions: idle and absolute timeouts. */
   idleTimeoutMs: number;
   absoluteTimeoutMs: number;
-  /** Login rate limits: attempts per window per IP, failures per window per username. */
-  loginWindowMs: number;
-  loginMaxPerIp: number;
-  loginMaxFailuresPerUser: number;
+  /** Login failures before the back-off starts (server/auth/loginLimits.ts): per username and IP, per IP, per username. */
+  loginFreeFailuresPerAccountIp: number;
+  loginFreeFailuresPerIp: number;
+  loginFreeFailuresPerAccount: number;
   /** Pairing-code entry: failed attempts per window per staff user. */
   pairingMaxFailures: number;
+  /** Unpaired `/kiosk` sockets (each holds a pairing code) at once per client IP; more are refused `rate-limited`. */
+  kioskMaxUnpairedPerIp: number;
+  /** Socket.IO handshakes: origins accepted besides the server's own (`INZAGE_ORIGINS`). */
+  origins: string[];
+  /** Socket.IO handshakes: host names accepted besides IP literals, localhost and LAN-only names (`INZAGE_HOSTS`). */
+  hosts: string[];
+  /** Express `trust proxy` (`INZAGE_TRUST_PROXY`): which proxies' X-Forwarded-For to believe; false: none. */
+  trustProxy: boolean | number | string;
   /** Session cookie `Secure` (when served over HTTPS). */
   secureCookies: boolean;
   /** Signs the session cookie. */
@@ -35,10 +43,14 @@ export const DEFAULTS: Omit<ServerConfig, 'secret' | 'webRoot'> = {
   startAckTimeoutMs: 5_000,
   idleTimeoutMs: 30 * 60_000,
   absoluteTimeoutMs: 12 * 60 * 60_000,
-  loginWindowMs: 15 * 60_000,
-  loginMaxPerIp: 30,
-  loginMaxFailuresPerUser: 5,
+  loginFreeFailuresPerAccountIp: 5,
+  loginFreeFailuresPerIp: 30,
+  loginFreeFailuresPerAccount: 20,
   pairingMaxFailures: 10,
+  kioskMaxUnpairedPerIp: 20,
+  origins: [],
+  hosts: [],
+  trustProxy: false,
   secureCookies: false,
   keepEndedReviews: 200,
   retentionDays: 180,
@@ -52,4 +64,47 @@ export function retentionDaysFrom(value: string | undefined): number {
     throw new Error(`INZAGE_RETENTION_DAYS must be a whole number of days from 0 to 3650, not "${value}"`);
   }
   return Number(value);
+}
+
+/** `INZAGE_ORIGINS`: comma-separated origins (`https://inzage.school.nl`), each scheme, host and port only. */
+export function originsFrom(value: string | undefined): string[] {
+  return list(value).map((o) => {
+    let url: URL | null = null;
+    try {
+      url = new URL(o);
+    } catch { /* refused below */ }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== o.replace(/\/$/, '').toLowerCase()) {
+      throw new Error(`INZAGE_ORIGINS must list origins such as https://inzage.school.nl (scheme, host, port; no path), not "${o}"`);
+    }
+    return url.origin;
+  });
+}
+
+/** `INZAGE_HOSTS`: comma-separated host names (no port); a leading dot (`.school.nl`) takes every name under it. */
+export function hostsFrom(value: string | undefined): string[] {
+  return list(value).map((h) => {
+    const name = h.toLowerCase();
+    if (!/^\.?[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(name)) throw new Error(`INZAGE_HOSTS must list host names such as inzage.school.nl (no scheme or port), not "${h}"`);
+    return name;
+  });
+}
+
+/**
+ * `INZAGE_TRUST_PROXY`: unset or `false` trusts no proxy (X-Forwarded-For is ignored, so nobody can pick the IP
+ * the login limits count); a number of hops; or addresses and subnets (`loopback`, `10.0.0.5`, `10.0.0.0/8`,
+ * comma-separated) as Express's `trust proxy` takes them. `true` (trust anyone) is refused: it would let every
+ * client choose its own IP.
+ */
+export function trustProxyFrom(value: string | undefined): boolean | number | string {
+  const v = value?.trim() ?? '';
+  if (v === '' || v === 'false') return false;
+  if (/^\d{1,2}$/.test(v)) return Number(v);
+  if (v === 'true' || !/^[\w.:/, -]+$/.test(v)) {
+    throw new Error(`INZAGE_TRUST_PROXY must be a number of proxies or the proxies' addresses (e.g. "loopback" or "10.0.0.5"), not "${value}"`);
+  }
+  return v;
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((x) => x.trim()).filter((x) => x !== '');
 }

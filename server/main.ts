@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
 import { createUser } from './auth/users.ts';
 import { DEMO_ACCOUNTS, loadDemoImport } from './demo.ts';
-import { retentionDaysFrom } from './config.ts';
+import { hostsFrom, originsFrom, retentionDaysFrom, trustProxyFrom } from './config.ts';
 import { ensureWebBuilt } from './http/web.ts';
 import { importData } from './import/index.ts';
 import { acquireLock } from './store/lock.ts';
@@ -58,7 +58,13 @@ async function seedDemo(store: Store) {
 
 export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void>; port: number }> {
   const dataDir = resolve(opts.demo && !opts.dataDir ? mkdtempSync(join(tmpdir(), 'inzage-demo-')) : opts.dataDir ?? process.env.INZAGE_DATA ?? './data');
-  const retentionDays = retentionDaysFrom(process.env.INZAGE_RETENTION_DAYS); // a bad value stops here, before anything
+  // a bad value stops here, before anything
+  const retentionDays = retentionDaysFrom(process.env.INZAGE_RETENTION_DAYS);
+  const network = {
+    origins: originsFrom(process.env.INZAGE_ORIGINS),
+    hosts: hostsFrom(process.env.INZAGE_HOSTS),
+    trustProxy: trustProxyFrom(process.env.INZAGE_TRUST_PROXY),
+  };
   // one process per data directory: lowdb keeps no cross-process locks (docs/design.md, the data-directory lock)
   const lock = await acquireLock(dataDir, { role: 'an inzage server' });
   removeLeftoverTemps(dataDir); // writes a crash interrupted; only the lock's holder may do this
@@ -79,7 +85,7 @@ export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void
 
   const tls = opts.tlsCert && opts.tlsKey ? { cert: readFileSync(opts.tlsCert), key: readFileSync(opts.tlsKey) } : undefined;
   const grace = Number(process.env.INZAGE_GRACE_SECONDS);
-  const config = { secret: secretFor(dataDir), retentionDays, ...(grace > 0 ? { graceMs: grace * 1000 } : {}) };
+  const config = { secret: secretFor(dataDir), retentionDays, ...network, ...(grace > 0 ? { graceMs: grace * 1000 } : {}) };
   const app = createApp({ store, tls, config, log: say });
   await new Promise<void>((res, rej) => {
     app.server.once('error', rej);

@@ -12,6 +12,7 @@ export const LIMITS = {
   /**
    * An import file (admin only, read only after the admin check): 10,000 sittings of 40 responses are 31 MB
    * (README, benchmark), so 64 MB takes a large school's whole exam period in one file.
+   * A gzip-encoded upload is capped at this size once inflated.
    */
   importBytes: 64 * 1024 * 1024,
   /**

@@ -6,6 +6,7 @@
  * refused at the handshake with `kiosk-unknown`. Nothing a kiosk sends changes stored exam data.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { Namespace, Socket } from 'socket.io';
 import type { EndReason, Kiosk, StaffUser } from '../../shared/domain.ts';
 import { apiError, type Ack } from '../../shared/errors.ts';
@@ -16,7 +17,14 @@ import type { ConsoleLink, KioskLink, ReviewEngine } from '../review/engine.ts';
 import type { Store } from '../store/index.ts';
 import { PairingCodes } from './pairing.ts';
 
-interface KioskSocketData { kioskId: string | null }
+interface KioskSocketData { kioskId: string | null; ip: string }
+
+export interface KioskLimits {
+  /** The client IP of a handshake (X-Forwarded-For only from trusted proxies). */
+  ipOf(req: IncomingMessage): string;
+  /** Unpaired sockets (each holding a pairing code) at once per IP; more are refused with `rate-limited`. */
+  maxUnpairedPerIp: number;
+}
 export type KioskNamespace = Namespace<KioskClientToServer, KioskServerToClient, Record<string, never>, KioskSocketData>;
 type KioskSocket = Socket<KioskClientToServer, KioskServerToClient, Record<string, never>, KioskSocketData>;
 
@@ -27,6 +35,8 @@ const KIOSK_EVENTS = new Set(['review:navigate', 'review:reveal', 'review:logout
 export class KioskHub implements KioskLink {
   private online = new Map<string, Set<string>>();
   private byTokenHash = new Map<string, string>();
+  /** Unpaired sockets per client IP. */
+  private unpaired = new Map<string, number>();
   readonly codes: PairingCodes;
   consoles: ConsoleLink | null = null;
 
@@ -35,13 +45,18 @@ export class KioskHub implements KioskLink {
     private readonly store: Store,
     private readonly engine: ReviewEngine,
     private readonly clock: Clock,
+    private readonly limits: KioskLimits = { ipOf: (req) => req.socket.remoteAddress ?? 'unknown', maxUnpairedPerIp: 20 },
   ) {
     this.codes = new PairingCodes(() => clock.now());
     for (const k of store.state.data.kiosks) this.byTokenHash.set(k.tokenHash, k.id);
     ns.use((socket, next) => {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
       if (token === undefined || token === null || token === '') {
+        // 2,000 anonymous sockets must not get 2,000 pairing codes: a room's kiosks each have their own IP
+        const ip = this.limits.ipOf(socket.request);
+        if ((this.unpaired.get(ip) ?? 0) >= this.limits.maxUnpairedPerIp) return next(new Error('rate-limited'));
         socket.data.kioskId = null;
+        socket.data.ip = ip;
         return next();
       }
       const id = typeof token === 'string' && token.length <= 200 ? this.byTokenHash.get(hashToken(token)) : undefined;
@@ -157,6 +172,8 @@ export class KioskHub implements KioskLink {
   // ---------- sockets ----------
 
   private onUnpaired(socket: KioskSocket) {
+    const ip = socket.data.ip;
+    this.unpaired.set(ip, (this.unpaired.get(ip) ?? 0) + 1);
     let timer: Timer | null = null;
     const issue = () => {
       const pending = this.codes.issue(socket.id);
@@ -168,6 +185,9 @@ export class KioskHub implements KioskLink {
     socket.on('disconnect', () => {
       timer?.cancel();
       this.codes.revoke(socket.id);
+      const left = (this.unpaired.get(ip) ?? 1) - 1;
+      if (left > 0) this.unpaired.set(ip, left);
+      else this.unpaired.delete(ip);
     });
   }
 

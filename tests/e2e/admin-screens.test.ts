@@ -16,7 +16,7 @@ import {
 } from '../helpers/server.ts';
 
 const VIEWPORT = { width: 1280, height: 860 };
-const CONFIG = { loginMaxPerIp: 1000, loginMaxFailuresPerUser: 100 };
+const CONFIG = { loginFreeFailuresPerIp: 1000, loginFreeFailuresPerAccountIp: 100, loginFreeFailuresPerAccount: 100 };
 
 /** Expected 4xx answers (a refused save, the 401 after being logged out) are not page errors. */
 const pageErrors = (errors: string[]) => errors.filter((e) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(e));

@@ -14,7 +14,7 @@ import {
 } from '../helpers/server.ts';
 
 const VIEWPORT = { width: 1280, height: 800 };
-const CONFIG = { loginMaxPerIp: 1000, loginMaxFailuresPerUser: 100 };
+const CONFIG = { loginFreeFailuresPerIp: 1000, loginFreeFailuresPerAccountIp: 100, loginFreeFailuresPerAccount: 100 };
 
 /** Failed loads of expected 4xx answers (401 from /api/auth/me, a refused start) are not page errors. */
 const pageErrors = (errors: string[]) => errors.filter((e) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(e));

@@ -114,7 +114,7 @@ describe('security: who may call what', () => {
 describe('security: staff login', () => {
   let ts: TestServer;
   before(async () => {
-    ts = await startTestServer({ data: null, config: { loginMaxFailuresPerUser: 3, loginMaxPerIp: 1000 } });
+    ts = await startTestServer({ data: null, config: { loginFreeFailuresPerAccountIp: 3, loginFreeFailuresPerIp: 1000 } });
   });
   after(() => ts.close());
 

@@ -6,7 +6,7 @@ import { Router } from 'express';
 import type { StaffUser } from '../../../shared/domain.ts';
 import { EmptyBody, LoginBody, PasswordBody, type MeDto } from '../../../shared/protocol.ts';
 import { hashPassword, verifyPassword } from '../../auth/passwords.ts';
-import { RateLimiter } from '../../auth/rateLimit.ts';
+import { LoginLimits } from '../../auth/loginLimits.ts';
 import { SESSION_COOKIE } from '../../auth/session.ts';
 import type { Ctx } from '../context.ts';
 import { HttpError, parse } from '../errors.ts';
@@ -17,8 +17,7 @@ export function authRoutes(ctx: Ctx): Router {
   const { store, clock, config, auth, engine, consoles } = ctx;
   const r = Router();
   const now = () => clock.now();
-  const perIp = new RateLimiter(config.loginMaxPerIp, config.loginWindowMs, now);
-  const perUser = new RateLimiter(config.loginMaxFailuresPerUser, config.loginWindowMs, now);
+  const limits = new LoginLimits(config, now);
 
   r.post('/login', async (req, res, next) => {
     if (req.query.username !== undefined || req.query.password !== undefined) {
@@ -27,20 +26,28 @@ export function authRoutes(ctx: Ctx): Router {
     const body = parse(LoginBody, req.body);
     const username = body.username.toLowerCase();
     const ip = req.ip ?? 'unknown';
-    if (perIp.blocked(ip) || perUser.blocked(username)) {
+    // reserved before the hash: guesses sent in parallel each count
+    const attempt = limits.begin(username, ip);
+    if (!attempt.ok) {
       await store.audit.append({ actor: username, action: 'auth.login-failed', target: username, details: { reason: 'rate-limited', ip } });
+      res.set('Retry-After', String(Math.ceil(attempt.waitMs / 1000)));
       throw new HttpError('rate-limited');
     }
-    perIp.hit(ip);
-    const user = await new Promise<StaffUser | false>((resolve, reject) => {
-      auth.passport.authenticate('local', { session: false }, (err: unknown, u: StaffUser | false) => (err ? reject(err) : resolve(u)))(req, res, next);
-    });
+    let user: StaffUser | false;
+    try {
+      user = await new Promise<StaffUser | false>((resolve, reject) => {
+        auth.passport.authenticate('local', { session: false }, (err: unknown, u: StaffUser | false) => (err ? reject(err) : resolve(u)))(req, res, next);
+      });
+    } catch (e) {
+      limits.aborted(username, ip);
+      throw e;
+    }
     if (!user) {
-      perUser.hit(username);
+      limits.failed(username, ip);
       await store.audit.append({ actor: username, action: 'auth.login-failed', target: username, details: { ip } });
       throw new HttpError('invalid-credentials');
     }
-    perUser.reset(username);
+    limits.succeeded(username, ip);
     // passport regenerates the session on login (a fixed session id cannot be carried over)
     await new Promise<void>((resolve, reject) => req.login(user, (err) => (err ? reject(err) : resolve())));
     req.session.createdAt = clock.now();

@@ -752,8 +752,13 @@ describe('kiosk in a real browser', function () {
       await eventually(async () => expect(await p2.evaluate(() => (document.querySelector('ksk-app') as any).conn.state.screen.name)).to.equal('idle'));
       expect(await deepText(p2)).not.to.contain('Emma');
       await other.setOffline(false);
-      await p2.clock.fastForward(10_000); // the next reconnection attempt
-      await p2.getByRole('heading', { name: 'De inzage is beëindigd' }).waitFor({ timeout: 20_000 });
+      // move the page's clock on a second at a time until a reconnection attempt gets through: one that fails
+      // (the network back a moment later than the page thinks) schedules the next on the fake clock, which only
+      // moves when told; small steps, so the end screen (shown for ENDED_SCREEN_MS) is not skipped past
+      await eventually(async () => {
+        await p2.clock.fastForward(1_000);
+        await p2.getByRole('heading', { name: 'De inzage is beëindigd' }).waitFor({ timeout: 1_000 });
+      }, { timeout: 40_000, what: 'the end screen after reconnecting' });
       await p2.getByText('De verbinding met de kiosk is verbroken').waitFor();
     } finally {
       ts.app.ctx.config.graceMs = grace;

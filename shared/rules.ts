@@ -11,13 +11,14 @@ export function reviewStatus(review: Exam['review'], now: number): ReviewStatus 
 
 /**
  * When an exam's candidate data is removed by the retention purge (docs/design.md: Privacy): its `retainUntil` when set,
- * else `days` after the review window's end — or, for an exam without an end to its window, after its last
- * activity (the latest submission or group start). `null`: nothing to date it by (no window end, no data).
+ * else `days` after the review window's end. `null`: nothing to date it by (a window without an end, or review
+ * not allowed at all): such data stays until an admin sets a date — the school may still open review for it, so
+ * it is never purged on a date the school did not give.
  */
-export function retentionEnd(exam: Pick<Exam, 'review' | 'retainUntil'>, lastActivity: string | null, days: number): { until: string | null; explicit: boolean } {
+export function retentionEnd(exam: Pick<Exam, 'review' | 'retainUntil'>, days: number): { until: string | null; explicit: boolean } {
   if (exam.retainUntil) return { until: new Date(Date.parse(exam.retainUntil)).toISOString(), explicit: true };
-  const from = exam.review.closesAt ?? lastActivity;
-  return { until: from ? new Date(Date.parse(from) + days * 86_400_000).toISOString() : null, explicit: false };
+  const end = exam.review.closesAt;
+  return { until: end ? new Date(Date.parse(end) + days * 86_400_000).toISOString() : null, explicit: false };
 }
 
 /** "Sanne de Vries" */

@@ -71,9 +71,8 @@ export class RetentionJob {
     const finished = await finishPendingPurge(store);
     const now = clock.now();
     const done: RetentionPurge[] = [];
-    const activity = store.content.examActivity();
     for (const exam of store.content.exams()) {
-      const { until } = retentionEnd(exam, activity.get(exam.id)?.last ?? null, config.retentionDays);
+      const { until } = retentionEnd(exam, config.retentionDays);
       if (!until || Date.parse(until) > now) continue;
       const sel = selectPurge(store.content, { examId: exam.id });
       if (sel.sittingIds.length + sel.groupIds.length === 0) continue;

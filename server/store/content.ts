@@ -220,23 +220,11 @@ export class ContentStore {
     return this.catalog.get(examId)!;
   }
 
-  /**
-   * Per exam with candidate data: how many sittings, and its last activity (the latest submission or group
-   * start), in one pass over groups and summaries.
-   */
-  examActivity(): Map<string, { sittings: number; last: string }> {
-    const stats = new Map<string, { sittings: number; last: string }>();
-    const seen = (examId: string, at: string, sitting: boolean) => {
-      const st = stats.get(examId);
-      if (!st) stats.set(examId, { sittings: sitting ? 1 : 0, last: at });
-      else {
-        if (sitting) st.sittings++;
-        if (Date.parse(at) > Date.parse(st.last)) st.last = at;
-      }
-    };
-    for (const g of this.groupsById.values()) seen(g.examId, g.startsAt, false);
-    for (const s of this.summaries.values()) seen(s.examId, s.submittedAt, true);
-    return stats;
+  /** How many sittings each exam with candidate data has, in one pass over the summaries. */
+  sittingCounts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const s of this.summaries.values()) counts.set(s.examId, (counts.get(s.examId) ?? 0) + 1);
+    return counts;
   }
 
   async setExamReview(examId: string, review: ReviewSettings): Promise<Exam> {

@@ -34,18 +34,16 @@ export function adminRoutes(ctx: Ctx): Router {
     res.json({ ...page, verified: verdict.ok, ...(verdict.problem ? { problem: verdict.problem } : {}) });
   });
 
-  const retentionOf = (e: Exam, stats = store.content.examActivity()): RetentionDto => {
-    const st = stats.get(e.id);
-    return { ...retentionEnd(e, st?.last ?? null, config.retentionDays), defaultDays: config.retentionDays, sittings: st?.sittings ?? 0 };
-  };
+  const retentionOf = (e: Exam, counts = store.content.sittingCounts()): RetentionDto =>
+    ({ ...retentionEnd(e, config.retentionDays), defaultDays: config.retentionDays, sittings: counts.get(e.id) ?? 0 });
 
   r.get('/exams', (_req, res) => {
-    const stats = store.content.examActivity();
+    const counts = store.content.sittingCounts();
     res.json(store.content.exams().map((e) => ({
       id: e.id, title: e.title, subject: e.subject, level: e.level, central: e.central, questionCount: e.questions.length,
       review: { ...e.review, status: reviewStatus(e.review, clock.now()) },
       groupCount: store.content.groups().filter((g) => g.examId === e.id).length,
-      retention: retentionOf(e, stats),
+      retention: retentionOf(e, counts),
     })));
   });
 

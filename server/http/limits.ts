@@ -17,7 +17,9 @@ export const LIMITS = {
   importBytes: 64 * 1024 * 1024,
   /**
    * One Socket.IO message (`maxHttpBufferSize`): a kiosk sends a question id of at most 120 characters, a
-   * console sends nothing. A bigger message closes the connection (the kiosk reconnects and resumes).
+   * console sends nothing. 64 KB still lets an oversized but plausible payload (a 50 KB junk field) reach the
+   * validator and get its coded `invalid-input` ack, as the contract asks; a bigger message closes the
+   * connection (the kiosk reconnects and resumes).
    */
-  socketMessageBytes: 16 * 1024,
+  socketMessageBytes: 64 * 1024,
 } as const;

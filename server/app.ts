@@ -28,6 +28,7 @@ import { allowRequest } from './realtime/handshake.ts';
 import { RetentionJob } from './privacy/retention.ts';
 import { ReviewEngine } from './review/engine.ts';
 import type { Store } from './store/index.ts';
+import { AuditBursts } from './audit/bursts.ts';
 
 export interface AppDeps {
   store: Store;
@@ -65,14 +66,16 @@ export function createApp(deps: AppDeps): App {
   });
 
   const auth = createAuth(store, clock, config);
-  const engine = new ReviewEngine(store, clock, config);
+  // floods a client controls (reveals, failed logins) cost one audit line per distinct item and a summary
+  const bursts = new AuditBursts(store.audit, clock, config.auditBurstMs);
+  const engine = new ReviewEngine(store, clock, config, bursts);
   const kiosks = new KioskHub(io.of('/kiosk') as KioskNamespace, store, engine, clock, { ipOf: (req) => clientIp(req, trust), maxUnpairedPerIp: config.kioskMaxUnpairedPerIp });
   const consoles = new ConsoleHub(io.of('/admin') as ConsoleNamespace, auth, { reviews: () => engine.dtos(), kiosks: () => kiosks.dtos() }, clock, config.absoluteTimeoutMs);
   engine.kiosks = kiosks;
   engine.consoles = consoles;
   kiosks.consoles = consoles;
   const retention = new RetentionJob({ store, clock, config, engine, consoles, log: deps.log });
-  const ctx: Ctx = { store, clock, config, auth, engine, kiosks, consoles, retention };
+  const ctx: Ctx = { store, clock, config, auth, engine, kiosks, consoles, retention, bursts };
 
   app.use(securityHeaders(!!deps.tls));
   // the console and kiosk bundles go out gzipped (the kiosk's first screen: ~32 KB); API answers are small
@@ -107,6 +110,7 @@ export function createApp(deps: AppDeps): App {
 
   engine.boot();
   if (config.autoPurge) retention.start();
+  store.audit.checkInBackground(); // the whole chain once; after this, each read checks what was added
 
   return {
     app, server, io, ctx,
@@ -121,6 +125,7 @@ export function createApp(deps: AppDeps): App {
       const closing = io.close();
       server.closeAllConnections();
       await closing;
+      await bursts.closeAll();
       await store.flush();
     },
   };

@@ -35,6 +35,8 @@ export interface ServerConfig {
   retentionDays: number;
   /** Purge exams whose retention ended, at start and once a day (`false` in tests that do not test it). */
   autoPurge: boolean;
+  /** Repeats of a floodable audit event (a reveal, a failed login) within this window are summarised in one line. */
+  auditBurstMs: number;
 }
 
 export const DEFAULTS: Omit<ServerConfig, 'secret' | 'webRoot'> = {
@@ -55,6 +57,7 @@ export const DEFAULTS: Omit<ServerConfig, 'secret' | 'webRoot'> = {
   keepEndedReviews: 200,
   retentionDays: 180,
   autoPurge: true,
+  auditBurstMs: 60_000,
 };
 
 /** `INZAGE_RETENTION_DAYS`: a whole number of days, 0 to 3650; unset means the default. */

@@ -2,8 +2,7 @@
  * `inzage serve`: parse nothing (the CLI did), open storage, make sure there is someone to log in,
  * build the front ends when needed, listen, and shut down cleanly.
  */
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -15,6 +14,7 @@ import { ensureWebBuilt } from './http/web.ts';
 import { importData } from './import/index.ts';
 import { acquireLock } from './store/lock.ts';
 import { CorruptDataError, openStore, removeLeftoverTemps, type Store } from './store/index.ts';
+import { dataSecret } from './store/secret.ts';
 
 export interface ServeOptions {
   port: number;
@@ -26,15 +26,6 @@ export interface ServeOptions {
 }
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
-
-function secretFor(dataDir: string): string {
-  if (process.env.INZAGE_SECRET) return process.env.INZAGE_SECRET;
-  const file = join(dataDir, 'secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const secret = randomBytes(32).toString('hex');
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
-}
 
 async function firstRun(store: Store) {
   if (store.state.data.users.length > 0) return;
@@ -85,7 +76,7 @@ export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void
 
   const tls = opts.tlsCert && opts.tlsKey ? { cert: readFileSync(opts.tlsCert), key: readFileSync(opts.tlsKey) } : undefined;
   const grace = Number(process.env.INZAGE_GRACE_SECONDS);
-  const config = { secret: secretFor(dataDir), retentionDays, ...network, ...(grace > 0 ? { graceMs: grace * 1000 } : {}) };
+  const config = { secret: dataSecret(dataDir)!, retentionDays, ...network, ...(grace > 0 ? { graceMs: grace * 1000 } : {}) };
   const app = createApp({ store, tls, config, log: say });
   await new Promise<void>((res, rej) => {
     app.server.once('error', rej);

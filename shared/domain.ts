@@ -60,6 +60,9 @@ export interface AuditEvent {
   details: Record<string, unknown>;
 }
 
+/** The actor of a failed login whose name is no account: the typed name is not kept (it may be a password). */
+export const UNKNOWN_ACCOUNT = '(onbekend)';
+
 /** What audit readers see for a candidate's detail whose key a purge destroyed (crypto-shredding). */
 export const SHREDDED = '[verwijderd]';
 
@@ -70,6 +73,8 @@ export const AUDIT_ACTIONS = [
   'import.applied', 'exam.review-changed', 'exam.retention-changed',
   'user.created', 'user.disabled', 'user.enabled', 'user.password-reset',
   'data.purged',
+  // the audit log's own anchor (docs/design.md: The audit log)
+  'audit.anchored', 'audit.chain-broken',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -244,9 +244,10 @@ describe('inzage CLI', function () {
       expect(csv.code).to.equal(0);
       const lines = csv.stdout.trim().split('\r\n');
       expect(lines[0]).to.equal('seq,at,actor,action,target,details');
-      expect(lines[1]).to.match(/^1,\S+,cli,import\.applied,export\.json,"\{""counts""/);
+      expect(lines[1]).to.match(/^1,\S+,system,audit\.anchored,audit,/);
+      expect(lines[2]).to.match(/^2,\S+,cli,import\.applied,export\.json,"\{""counts""/);
       const jsonl = inzage(['audit', 'export', '--format', 'jsonl', '--from', '2000-01-01', '--data', data]);
-      expect(JSON.parse(jsonl.stdout.trim())).to.include({ seq: 1, action: 'import.applied' });
+      expect(jsonl.stdout.trim().split('\n').map((l) => JSON.parse(l))[1]).to.include({ seq: 2, action: 'import.applied' });
       expect(inzage(['audit', 'export', '--to', '2000-01-01', '--format', 'jsonl', '--data', data]).stdout).to.equal('');
       expect(inzage(['audit', 'export', '--from', 'yesterday', '--data', data]).code).to.equal(2);
     });
@@ -255,12 +256,12 @@ describe('inzage CLI', function () {
       expect(inzage(['user', 'add', 'boss', '--role', 'admin', '--data', data], 'Geheim-boss-2026!\n').code).to.equal(0);
       const ok = inzage(['audit', 'verify', '--data', data]);
       expect(ok.code).to.equal(0);
-      expect(ok.stdout).to.contain('intact: 2 events');
+      expect(ok.stdout).to.contain('intact: 3 events'); // audit.anchored first, then the two commands' events
       const file = join(data, 'audit.jsonl');
       writeFileSync(file, readFileSync(file, 'utf8').replace('"target":"boss"', '"target":"eve"'));
       const broken = inzage(['audit', 'verify', '--data', data]);
       expect(broken.code).to.equal(1);
-      expect(broken.stderr).to.contain('broken at line 2');
+      expect(broken.stderr).to.contain('broken at line 3');
     });
 
     /** `inzage ...` on a terminal (a pseudo-terminal from util-linux `script`), typing `typed`. */

@@ -435,6 +435,15 @@ const nl = {
   'audit.yes': 'ja',
   'audit.no': 'nee',
   'audit.key.ip': 'IP-adres',
+  'audit.key.account': 'Account',
+  'audit.key.repeats': 'Herhaald',
+  'audit.key.count': 'aantal',
+  'audit.key.first': 'Eerste',
+  'audit.key.last': 'Laatste',
+  'audit.key.problem': 'Probleem',
+  'audit.unknownAccount': '(onbekend)',
+  'audit.reason.invalid-credentials': 'onjuiste gegevens',
+  'audit.reason.rate-limited': 'te veel pogingen',
   'audit.key.reason': 'Reden',
   'audit.key.username': 'Gebruikersnaam',
   'audit.key.role': 'Rol',
@@ -472,6 +481,8 @@ const nl = {
   'audit.action.user.enabled': 'Medewerker ingeschakeld',
   'audit.action.user.password-reset': 'Wachtwoord gereset',
   'audit.action.data.purged': 'Gegevens verwijderd',
+  'audit.action.audit.anchored': 'Auditlog verankerd',
+  'audit.action.audit.chain-broken': 'Auditlog klopt niet met zijn anker',
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -902,6 +913,15 @@ const en: Record<MessageKey, string> = {
   'audit.yes': 'yes',
   'audit.no': 'no',
   'audit.key.ip': 'IP address',
+  'audit.key.account': 'Account',
+  'audit.key.repeats': 'Repeated',
+  'audit.key.count': 'count',
+  'audit.key.first': 'First',
+  'audit.key.last': 'Last',
+  'audit.key.problem': 'Problem',
+  'audit.unknownAccount': '(unknown)',
+  'audit.reason.invalid-credentials': 'wrong credentials',
+  'audit.reason.rate-limited': 'too many attempts',
   'audit.key.reason': 'Reason',
   'audit.key.username': 'Username',
   'audit.key.role': 'Role',
@@ -939,6 +959,8 @@ const en: Record<MessageKey, string> = {
   'audit.action.user.enabled': 'Staff member enabled',
   'audit.action.user.password-reset': 'Password reset',
   'audit.action.data.purged': 'Data purged',
+  'audit.action.audit.anchored': 'Audit log anchored',
+  'audit.action.audit.chain-broken': 'Audit log does not match its anchor',
 };
 
 const CATALOGUE: Record<Lang, Record<MessageKey, string>> = { nl, en };

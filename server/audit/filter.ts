@@ -1,7 +1,7 @@
 /**
  * Audit filters shared by `GET /api/audit` and `inzage audit export`: a date-only bound is a whole day (UTC)
  * and both bounds are inclusive; an action filter `review` matches `review.*`. `pageAudit` cuts one page for the
- * console (the CLI exports everything).
+ * console (the log reads it from the end, `AuditLog.page`; the CLI exports everything).
  */
 import type { AuditEvent } from '../../shared/domain.ts';
 
@@ -19,26 +19,20 @@ export function auditBound(value: string, name: string, end: boolean): number {
   return end && DATE_ONLY.test(value) ? t + DAY - 1 : t;
 }
 
-export function filterAudit(events: readonly AuditEvent[], q: AuditFilter): AuditEvent[] {
+/** The filter as a test of one event (throws AuditFilterError on a bad date). */
+export function auditMatcher(q: AuditFilter): (e: AuditEvent) => boolean {
   const from = q.from ? auditBound(q.from, 'from', false) : -Infinity;
   const to = q.to ? auditBound(q.to, 'to', true) : Infinity;
-  return events.filter((e) => {
+  return (e) => {
     const at = Date.parse(e.at);
     return at >= from && at <= to
       && (!q.action || e.action === q.action || e.action.startsWith(`${q.action}.`))
       && (!q.actor || e.actor === q.actor);
-  });
+  };
 }
 
-export interface AuditPage { events: AuditEvent[]; more: boolean }
-
-/**
- * One page of an oldest-first list (already filtered): the newest `limit` events with `seq < before` (when
- * given), still oldest first; `more` says whether older ones remain. The next page asks `before` = the
- * smallest seq of this one, so a page stays the same however many events are appended meanwhile.
- */
-export function pageAudit(events: readonly AuditEvent[], limit: number, before?: number): AuditPage {
-  const older = before === undefined ? events : events.filter((e) => e.seq < before);
-  const start = Math.max(0, older.length - limit);
-  return { events: older.slice(start), more: start > 0 };
+export function filterAudit(events: readonly AuditEvent[], q: AuditFilter): AuditEvent[] {
+  return events.filter(auditMatcher(q));
 }
+
+

@@ -1,12 +1,13 @@
 /** `inzage audit export|verify`: the audit log, read straight from its file (docs/design.md: Security model; Storage). */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { AuditEvent } from '../../shared/domain.ts';
 import { auditCsv } from '../audit/csv.ts';
 import { AuditFilterError, filterAudit } from '../audit/filter.ts';
-import { openEvent, verifyAuditText, type AuditLine } from '../store/audit.ts';
+import { auditFileLines, openEvent, verifyAuditFiles, type AuditLine } from '../store/audit.ts';
 import { AuditKeys } from '../store/auditKeys.ts';
+import { dataSecret, derivedKey } from '../store/secret.ts';
 import { CliError, dataDir, dataOption, say, usageError } from './common.ts';
 
 export function registerAudit(program: Command): void {
@@ -33,11 +34,13 @@ export function registerAudit(program: Command): void {
 
   audit
     .command('verify')
-    .description('check the hash chain of the audit log; exits 1 and says where when it is broken')
+    .description('check the hash chain of the audit log and its anchor (audit.head); exits 1 and says where when it is broken')
     .addOption(dataOption())
     .action((opts: { data: string }) => {
       const file = auditFile(opts);
-      const verdict = verifyAuditText(readFileSync(file, 'utf8'));
+      const secret = dataSecret(dataDir(opts), { create: false });
+      const verdict = verifyAuditFiles(file, secret ? derivedKey(secret, 'audit-head') : undefined);
+      for (const note of verdict.notes) say(`Note: ${note}.`);
       if (verdict.ok) return say(`The audit log is intact: ${verdict.count} events.`);
       const p = verdict.problem!;
       throw new CliError(`The audit log ${file} is broken at line ${p.line}: ${p.reason}.`);
@@ -51,11 +54,11 @@ function auditFile(opts: { data: string }): string {
 }
 
 function readEvents(file: string, keys: AuditKeys): AuditEvent[] {
-  return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line, i) => {
+  return auditFileLines(file).map((line, i) => {
     try {
       return openEvent(JSON.parse(line) as AuditLine, keys);
     } catch {
-      throw new CliError(`Line ${i + 1} of ${file} does not parse; run "inzage audit verify".`);
+      throw new CliError(`Event ${i + 1} of the audit log ${file} does not parse; run "inzage audit verify".`);
     }
   });
 }

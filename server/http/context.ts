@@ -1,4 +1,5 @@
 /** What every route module is given (built once in createApp). */
+import type { AuditBursts } from '../audit/bursts.ts';
 import type { Auth } from '../auth/session.ts';
 import type { Clock } from '../clock.ts';
 import type { ServerConfig } from '../config.ts';
@@ -17,4 +18,5 @@ export interface Ctx {
   kiosks: KioskHub;
   consoles: ConsoleHub;
   retention: RetentionJob;
+  bursts: AuditBursts;
 }

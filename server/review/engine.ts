@@ -14,6 +14,7 @@ import type { Clock, Timer } from '../clock.ts';
 import type { ServerConfig } from '../config.ts';
 import { HttpError } from '../http/errors.ts';
 import type { Store } from '../store/index.ts';
+import type { AuditBursts } from '../audit/bursts.ts';
 import { buildPayload, candidateName, revealOf, reviewDto, sortedQuestions } from './payload.ts';
 
 /** How the engine reaches kiosks (implemented by the /kiosk namespace). */
@@ -54,6 +55,7 @@ export class ReviewEngine {
     private readonly store: Store,
     private readonly clock: Clock,
     private readonly config: Pick<ServerConfig, 'graceMs' | 'warnBeforeMs' | 'startAckTimeoutMs' | 'keepEndedReviews'>,
+    private readonly bursts: AuditBursts,
   ) {}
 
   // ---------- reading ----------
@@ -179,7 +181,9 @@ export class ReviewEngine {
     this.cancelTimers(id);
     const dto = this.dto(ended);
     this.payloads.delete(id);
+    const summarised = this.bursts.close(`reveal:${id}`); // appended first: the count of its repeated looks comes before its end
     await Promise.all([
+      summarised,
       this.store.reviews.write(),
       this.store.audit.append({ actor, action: 'review.ended', target: id, details: { reason, ...details } }),
     ]);
@@ -233,7 +237,10 @@ export class ReviewEngine {
     if (!exam || !q) return fail('not-found', 'Deze vraag hoort niet bij deze inzage.');
     const data = revealOf(q, exam);
     if (!data) return fail('forbidden', q.type === 'open' ? 'Het correctievoorschrift wordt bij dit examen niet getoond.' : 'De antwoordsleutel wordt bij dit examen niet getoond.');
-    await this.store.audit.append({ actor: `kiosk:${kioskName}`, action: 'review.revealed', target: s.id, details: { questionId: q.id, what: q.type === 'open' ? 'scheme' : 'key' } });
+    // each look is recorded: the first of a question in a burst durably before it is shown, repeats counted
+    const what = q.type === 'open' ? 'scheme' : 'key';
+    const event = { actor: `kiosk:${kioskName}`, action: 'review.revealed', target: s.id } as const;
+    await this.bursts.note(`reveal:${s.id}`, `${q.id}:${what}`, { questionId: q.id, what }, { ...event, details: { questionId: q.id, what } }, event);
     return { ok: true, data };
   }
 

@@ -1,19 +1,38 @@
 /**
- * The append-only audit log (docs/design.md: Storage): JSON Lines, each line with a sequence number, the hash of the
- * previous line and its own hash, fsynced before `append` resolves. Appends that arrive together share one
- * write and one fsync (group commit).
+ * The append-only audit log (docs/design.md: The audit log): JSON Lines, hash-chained (`auditChain.ts`), fsynced
+ * before `append` resolves. Appends that arrive together share one write and one fsync (group commit).
+ *
+ * Segments: the log being written is `audit.jsonl`; once it holds `segmentLines` lines it is sealed as
+ * `audit/<first seq>.jsonl` and a new `audit.jsonl` goes on from the last line's hash. A page of the newest events
+ * reads backwards from the end of `audit.jsonl`, and only as far as the page needs: reading the last 50 events
+ * costs the same with a thousand lines or a million.
+ *
+ * Anchor: with an `anchorKey`, `audit.head` (count + last line's SHA-256 under an HMAC) is rewritten after each
+ * write, lagging it at most by the writes under way. A start that finds the head missing writes an
+ * `audit.anchored` line (the first one in a log is where anchoring began); one that finds the head disagreeing
+ * with the log (lines cut off, the chain recomputed, the head forged) writes `audit.chain-broken` naming the
+ * problem. Both are written with the first append, by the data directory's lock holder only.
+ *
+ * Verification is incremental: a full check at start (in the background, yielding), then each `verify()` checks
+ * only the lines added since; a full check again when the last is older than `recheckMs`. Lines a page reads are
+ * checked as they pass, so an edit of what is shown is caught at once.
  *
  * Details that identify a candidate are given as `personal` and stored sealed with their sitting's key
- * (`auditKeys.ts`); `readAll` opens them again, or shows them as '[verwijderd]' once a purge destroyed the key.
- * Lines without sealed details (all lines of older logs) read as they are.
+ * (`auditKeys.ts`); reads open them again, or show them as '[verwijderd]' once a purge destroyed the key.
  */
-import { createHash } from 'node:crypto';
-import { promises as fs, appendFileSync, closeSync, openSync, readFileSync, truncateSync } from 'node:fs';
+import { promises as fs, appendFileSync, closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, truncateSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { SHREDDED, type AuditAction, type AuditEvent } from '../../shared/domain.ts';
+import {
+  ChainChecker, ZERO, hashLine, headProblem, headRecord, lineOf, readHead, sha256,
+  type AuditLine, type AuditProblem, type AuditVerdict, type ChainPoint,
+} from './auditChain.ts';
 import type { AuditKeys, Sealed } from './auditKeys.ts';
-import { CorruptDataError } from './durableFile.ts';
+import { CorruptDataError, syncDir } from './durableFile.ts';
 
-export interface AuditLine extends AuditEvent { prev: string; hash: string }
+export { verifyAuditText, type AuditLine, type AuditProblem, type AuditVerdict } from './auditChain.ts';
+
 export interface AuditInput {
   actor: string;
   action: AuditAction;
@@ -22,20 +41,77 @@ export interface AuditInput {
   /** Details that identify a candidate, sealed with the key of `scope` (the sitting they are about). */
   personal?: { scope: string; fields: Record<string, unknown> };
 }
-export interface AuditVerdict { ok: boolean; count: number; problem?: { seq: number; line: number; reason: string } }
 
-const ZERO = '0'.repeat(64);
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-const bodyOf = (e: AuditEvent) => JSON.stringify([e.seq, e.at, e.actor, e.action, e.target, e.details]);
-export const hashLine = (prev: string, e: AuditEvent) => sha256(prev + bodyOf(e));
+export interface AuditLogOptions {
+  now?: () => number;
+  keys?: AuditKeys;
+  /**
+   * Key of the head record's HMAC (from the data directory's secret); without it the log is not anchored.
+   * Asked with `create` false at start (nothing is made by opening a log) and true when a head is written.
+   */
+  anchorKey?: (create: boolean) => Buffer | undefined;
+  /** Lines per segment before it is sealed. */
+  segmentLines?: number;
+  /** A full check again when the last one is older than this (ms of `now`). */
+  recheckMs?: number;
+}
+
+export const SEGMENTS_DIR = 'audit';
+export const headFileOf = (logFile: string) => logFile.replace(/\.jsonl$/, '') + '.head';
+const segmentName = (firstSeq: number) => `${String(firstSeq).padStart(12, '0')}.jsonl`;
+const SEGMENT = /^(\d{12})\.jsonl$/;
+
+interface Segment { file: string; firstSeq: number }
+interface Pending { event: Omit<AuditEvent, 'seq'>; resolve: (e: AuditEvent) => void; reject: (e: unknown) => void }
+
+/** The sealed segments of the log beside `logFile`, oldest first. */
+export function sealedSegments(logFile: string): Segment[] {
+  const dir = join(dirname(logFile), SEGMENTS_DIR);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+  return names.flatMap((n) => {
+    const m = SEGMENT.exec(n);
+    return m ? [{ file: join(dir, n), firstSeq: Number(m[1]) }] : [];
+  }).sort((a, b) => a.firstSeq - b.firstSeq);
+}
 
 export class AuditLog {
   private seq = 0;
   private lastHash = ZERO;
-  private batch: { event: Omit<AuditEvent, 'seq'>; resolve: (e: AuditEvent) => void; reject: (e: unknown) => void }[] = [];
+  private batch: Pending[] = [];
   private flushing: Promise<void> | null = null;
+  private readonly now: () => number;
+  private readonly keys: AuditKeys | undefined;
+  private readonly anchorKey: ((create: boolean) => Buffer | undefined) | undefined;
+  private readonly segmentLines: number;
+  private readonly recheckMs: number;
+  readonly headFile: string;
+  private sealed: Segment[];
+  /** Lines and committed bytes of `audit.jsonl` (a write under way may have put more on disk). */
+  private activeLines = 0;
+  private activeSize = 0;
+  /** An anchor line a start found due, written before the first event. */
+  private anchorNote: Omit<AuditEvent, 'seq' | 'at'> | null = null;
+  // verification
+  private checked: ChainPoint | null = null;
+  private checkedAnchors = 0;
+  private problem: AuditProblem | undefined;
+  private fullCheck: Promise<void> | null = null;
+  private lastFullCheckAt = -Infinity;
+  private holdRotation = 0;
 
-  constructor(readonly file: string, private readonly now: () => number = Date.now, private readonly keys?: AuditKeys) {
+  constructor(readonly file: string, opts: AuditLogOptions = {}) {
+    this.now = opts.now ?? Date.now;
+    this.keys = opts.keys;
+    this.anchorKey = opts.anchorKey;
+    this.segmentLines = opts.segmentLines ?? 10_000;
+    this.recheckMs = opts.recheckMs ?? 10 * 60_000;
+    this.headFile = headFileOf(file);
     let text = '';
     try {
       text = readFileSync(file, 'utf8');
@@ -44,8 +120,11 @@ export class AuditLog {
       closeSync(openSync(file, 'a', 0o600));
     }
     text = this.dropTornTail(text);
+    this.sealed = sealedSegments(file);
     const lines = text.split('\n').filter(Boolean);
-    const last = lines.at(-1);
+    this.activeLines = lines.length;
+    this.activeSize = Buffer.byteLength(text);
+    const last = lines.at(-1) ?? this.lastSealedLine();
     if (last) {
       let parsed: AuditLine;
       try {
@@ -56,6 +135,12 @@ export class AuditLog {
       this.seq = parsed.seq;
       this.lastHash = sha256(last);
     }
+    if (this.anchorKey) this.anchorNote = this.checkHeadAtStart(lines);
+  }
+
+  private lastSealedLine(): string | undefined {
+    const seg = this.sealed.at(-1);
+    return seg ? readFileSync(seg.file, 'utf8').split('\n').filter(Boolean).at(-1) : undefined;
   }
 
   /**
@@ -77,6 +162,35 @@ export class AuditLog {
       process.emitWarning(`${this.file}: removed an unfinished last line left by a crash (kept in ${this.file}.torn)`);
       return text.slice(0, cut);
     }
+  }
+
+  /** Compare the head record with the log as found; the anchor line to write, if any. */
+  private checkHeadAtStart(activeLines: string[]): Omit<AuditEvent, 'seq' | 'at'> | null {
+    const key = this.anchorKey!(false);
+    let text: string;
+    try {
+      text = readFileSync(this.headFile, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      // a new log, or one from before anchoring (or a removed head: a second `audit.anchored` says so)
+      return { actor: 'system', action: 'audit.anchored', target: 'audit', details: { count: this.seq } };
+    }
+    const head = key ? readHead(text, key) : { problem: 'the secret the head record was made with is gone (DATA/secret or INZAGE_SECRET)' };
+    const end = { seq: this.seq, hash: this.lastHash };
+    const problem = 'problem' in head ? head.problem : headProblem(head.point, end, (n) => this.hashAtSync(n, activeLines));
+    if (!problem) return null;
+    process.emitWarning(`${this.file}: ${problem} — recorded in the audit log (audit.chain-broken)`);
+    return { actor: 'system', action: 'audit.chain-broken', target: 'audit', details: { problem, count: this.seq } };
+  }
+
+  /** The SHA-256 of line `n` (at start: reads the segment that holds it). */
+  private hashAtSync(n: number, activeLines: string[]): string | undefined {
+    const activeFirst = this.seq - activeLines.length + 1;
+    if (n >= activeFirst) return activeLines[n - activeFirst] === undefined ? undefined : sha256(activeLines[n - activeFirst]!);
+    const seg = [...this.sealed].reverse().find((s) => s.firstSeq <= n);
+    if (!seg) return undefined;
+    const raw = readFileSync(seg.file, 'utf8').split('\n').filter(Boolean)[n - seg.firstSeq];
+    return raw === undefined ? undefined : sha256(raw);
   }
 
   get lastSeq(): number {
@@ -116,25 +230,36 @@ export class AuditLog {
       while (this.batch.length) {
         const batch = this.batch;
         this.batch = [];
+        const note = this.anchorNote;
+        const events: Omit<AuditEvent, 'seq'>[] = batch.map((b) => b.event);
+        if (note) events.unshift({ ...note, at: batch[0]!.event.at });
         let seq = this.seq;
         let hash = this.lastHash;
-        const events: AuditEvent[] = [];
-        const lines: string[] = [];
-        for (const b of batch) {
-          const e: AuditEvent = { seq: ++seq, ...b.event };
-          const line = JSON.stringify({ seq: e.seq, at: e.at, actor: e.actor, action: e.action, target: e.target, details: e.details, prev: hash, hash: hashLine(hash, e) } satisfies AuditLine);
+        const written: AuditEvent[] = [];
+        let text = '';
+        for (const ev of events) {
+          const e: AuditEvent = { seq: ++seq, ...ev };
+          const line = lineOf(hash, e);
           hash = sha256(line);
-          events.push(e);
-          lines.push(line);
+          written.push(e);
+          text += `${line}\n`;
         }
         try {
-          await this.write(lines.map((l) => l + '\n').join(''));
-          this.seq = seq;
-          this.lastHash = hash;
-          batch.forEach((b, i) => b.resolve(events[i]!));
+          await this.write(text);
         } catch (e) {
           for (const b of batch) b.reject(e);
+          continue;
         }
+        // the state moves in one step after the write, so a reader never sees it half-way
+        if (note) this.anchorNote = null;
+        this.seq = seq;
+        this.lastHash = hash;
+        this.activeLines += events.length;
+        this.activeSize += Buffer.byteLength(text);
+        if (this.activeLines >= this.segmentLines && this.holdRotation === 0) await this.seal();
+        await this.writeHead();
+        const offset = note ? 1 : 0;
+        batch.forEach((b, i) => b.resolve(written[i + offset]!));
       }
     } finally {
       this.flushing = null;
@@ -158,22 +283,298 @@ export class AuditLog {
     }
   }
 
+  /** Seal `audit.jsonl` as a segment; the next write starts a new one. */
+  private async seal(): Promise<void> {
+    const dir = join(dirname(this.file), SEGMENTS_DIR);
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const firstSeq = this.seq - this.activeLines + 1;
+    const target = join(dir, segmentName(firstSeq));
+    renameSync(this.file, target); // synchronous: readers see the old layout or the new one, never between
+    this.sealed.push({ file: target, firstSeq });
+    this.activeLines = 0;
+    this.activeSize = 0;
+    closeSync(openSync(this.file, 'a', 0o600));
+    await syncDir(dir);
+    await syncDir(dirname(this.file));
+  }
+
+  /**
+   * Rewrite the head record once the lines it names are on disk, before their appends resolve: a command that
+   * ends (or a crash after an acknowledgement) leaves a head at most one write behind its log. A temp file,
+   * synced, renamed over it: a crash leaves the old head or the new one, never an empty one.
+   */
+  private async writeHead(): Promise<void> {
+    const key = this.anchorKey?.(true);
+    if (!key) return;
+    try {
+      const text = JSON.stringify(headRecord(key, { seq: this.seq, hash: this.lastHash }));
+      const tmp = `${this.headFile}.tmp`;
+      const handle = await fs.open(tmp, 'w', 0o600);
+      try {
+        await handle.writeFile(text, 'utf8');
+        await handle.datasync();
+      } finally {
+        await handle.close();
+      }
+      await fs.rename(tmp, this.headFile);
+    } catch (e) {
+      process.emitWarning(`${this.headFile} could not be written: ${(e as Error).message}`);
+    }
+  }
+
   async flush(): Promise<void> {
     while (this.flushing) await this.flushing;
+  }
+
+  // ---------- reading ----------
+
+  /** The files of the log, oldest first, with the bytes of each that are committed. */
+  private sources(): { file: string; firstSeq: number; size: number }[] {
+    const activeFirst = this.seq - this.activeLines + 1;
+    return [
+      ...this.sealed.map((s) => ({ ...s, size: -1 })),
+      { file: this.file, firstSeq: activeFirst, size: this.activeSize },
+    ];
   }
 
   /** Every event, oldest first, sealed details opened (or '[verwijderd]'). */
   async readAll(): Promise<AuditEvent[]> {
     await this.flush();
-    const text = await fs.readFile(this.file, 'utf8');
-    return text.split('\n').filter(Boolean).map((l) => openEvent(JSON.parse(l) as AuditLine, this.keys));
+    const out: AuditEvent[] = [];
+    for (const src of this.sources()) {
+      for (const raw of await readLines(src.file, src.size)) out.push(openEvent(JSON.parse(raw) as AuditLine, this.keys));
+    }
+    return out;
   }
 
-  /** Check the chain: consecutive sequence numbers, each line's own hash, and the link to the line before. */
+  /**
+   * The newest `limit` events that `match`, with `seq < before` when given, oldest first; `more` when older
+   * ones remain. Reads backwards from the end and stops when the page is full; each line read is checked
+   * against its own hash and the line after it.
+   */
+  async page(match: (e: AuditEvent) => boolean, limit: number, before?: number): Promise<{ events: AuditEvent[]; more: boolean }> {
+    await this.flush();
+    const found: AuditEvent[] = [];
+    let newer: { line: AuditLine } | undefined;
+    let more = false;
+    this.holdRotation++;
+    try {
+      const sources = this.sources().reverse();
+      outer: for (const src of sources) {
+        if (before !== undefined && src.firstSeq >= before) continue;
+        for await (const raw of linesBackward(src.file, src.size)) {
+          let line: AuditLine;
+          try {
+            line = JSON.parse(raw) as AuditLine;
+          } catch {
+            this.noteProblem({ seq: (newer?.line.seq ?? this.seq + 1) - 1, line: (newer?.line.seq ?? this.seq + 1) - 1, reason: 'line does not parse' });
+            newer = undefined;
+            continue;
+          }
+          this.checkShown(line, raw, newer?.line);
+          newer = { line };
+          if (before !== undefined && line.seq >= before) continue;
+          const e = openEvent(line, this.keys);
+          if (!match(e)) continue;
+          if (found.length === limit) {
+            more = true;
+            break outer;
+          }
+          found.push(e);
+        }
+      }
+    } finally {
+      this.holdRotation--;
+    }
+    return { events: found.reverse(), more };
+  }
+
+  /** A line a page read: its own hash, and that the newer line read just before links to it. */
+  private checkShown(line: AuditLine, raw: string, newer: AuditLine | undefined): void {
+    const { prev: _p, hash, ...event } = line;
+    if (hash !== hashLine(line.prev, event)) this.noteProblem({ seq: line.seq, line: line.seq, reason: 'its content does not match its hash (the line was edited)' });
+    if (newer && (newer.seq !== line.seq + 1 || newer.prev !== sha256(raw))) {
+      this.noteProblem({ seq: newer.seq, line: newer.seq, reason: 'does not link to the line before (a line was removed or edited)' });
+    }
+  }
+
+  private noteProblem(p: AuditProblem): void {
+    if (!this.problem || p.seq < this.problem.seq) this.problem = p;
+  }
+
+  // ---------- verification ----------
+
+  /**
+   * The chain's state for readers: a full check the first time (and again, in the background, when the last is
+   * older than `recheckMs`), else only the lines added since the last check; plus anything a page found.
+   */
   async verify(): Promise<AuditVerdict> {
     await this.flush();
-    return verifyAuditText(await fs.readFile(this.file, 'utf8'));
+    if (!this.checked) await this.checkAll();
+    else {
+      if (this.now() - this.lastFullCheckAt > this.recheckMs) this.checkInBackground();
+      await this.checkNew();
+    }
+    const pending = this.anchorNote?.action === 'audit.chain-broken'
+      ? { seq: this.seq + 1, line: this.seq + 1, reason: String(this.anchorNote.details.problem) }
+      : undefined;
+    const problem = this.problem ?? pending;
+    return problem ? { ok: false, count: this.seq, problem } : { ok: true, count: this.seq };
   }
+
+  /** Start a full check without waiting for it (the server does at start). */
+  checkInBackground(): void {
+    void this.checkAll().catch((e) => process.emitWarning(`audit log check failed: ${(e as Error).message}`));
+  }
+
+  /** Check every line from the first, yielding now and then; compares the end with what this process wrote. */
+  private checkAll(): Promise<void> {
+    this.fullCheck ??= (async () => {
+      await this.flush();
+      this.holdRotation++;
+      try {
+        const end = { seq: this.seq, hash: this.lastHash };
+        const c = new ChainChecker();
+        let n = 0;
+        for (const src of this.sources()) {
+          if (c.broken) break;
+          if (src.size < 0 && src.firstSeq !== c.seq + 1) { // a sealed segment's name says where it starts
+            c.problem ??= { seq: c.seq + 1, line: c.seq + 1, reason: `segment ${src.file} starts at event ${src.firstSeq}: events ${c.seq + 1}–${src.firstSeq - 1} are missing` };
+            c.broken = true;
+            break;
+          }
+          for (const raw of await readLines(src.file, src.size)) {
+            if (!c.push(raw)) break;
+            if (++n % 2000 === 0) await nextTurn();
+          }
+        }
+        if (!c.broken && (c.seq !== end.seq || c.hash !== end.hash)) {
+          c.problem ??= { seq: Math.min(c.seq, end.seq) + 1, line: Math.min(c.seq, end.seq) + 1, reason: 'the file does not end with the events this server wrote: lines were cut off or the file was replaced' };
+        }
+        this.problem = c.problem;
+        this.checked = c.broken ? { seq: end.seq, hash: end.hash } : c.point;
+        this.checkedAnchors = c.anchors;
+        this.lastFullCheckAt = this.now();
+      } finally {
+        this.holdRotation--;
+        this.fullCheck = null;
+      }
+    })();
+    return this.fullCheck;
+  }
+
+  /** Check the lines added since the last check (they are at the end: read backwards to the checked point). */
+  private async checkNew(): Promise<void> {
+    const from = this.checked!;
+    if (from.seq >= this.seq || this.problem) return;
+    this.holdRotation++;
+    try {
+      const raws: string[] = [];
+      outer: for (const src of this.sources().reverse()) {
+        for await (const raw of linesBackward(src.file, src.size)) {
+          raws.push(raw);
+          if (raws.length >= this.seq - from.seq) break outer;
+        }
+      }
+      const c = new ChainChecker(from, this.checkedAnchors);
+      for (const raw of raws.reverse()) if (!c.push(raw)) break;
+      if (!c.broken && c.hash !== this.lastHash) c.problem ??= { seq: c.seq, line: c.seq, reason: 'the last line is not the one this server wrote' };
+      if (c.problem) this.noteProblem(c.problem);
+      this.checked = c.point;
+      this.checkedAnchors = c.anchors;
+    } finally {
+      this.holdRotation--;
+    }
+  }
+}
+
+/** The lines of a file (`size` ≥ 0: only its first `size` bytes). */
+async function readLines(file: string, size: number): Promise<string[]> {
+  let buf: Buffer;
+  try {
+    buf = await fs.readFile(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+  return (size >= 0 ? buf.subarray(0, size) : buf).toString('utf8').split('\n').filter(Boolean);
+}
+
+/** The lines of a file from its end backwards, 64 KB at a time (`size` ≥ 0: only its first `size` bytes). */
+async function* linesBackward(file: string, size: number): AsyncGenerator<string> {
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(file, 'r');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw e;
+  }
+  try {
+    let pos = size >= 0 ? size : (await handle.stat()).size;
+    let rest = Buffer.alloc(0);
+    while (pos > 0) {
+      const start = Math.max(0, pos - 64 * 1024);
+      const chunk = Buffer.alloc(pos - start);
+      await handle.read(chunk, 0, chunk.length, start);
+      pos = start;
+      const data = Buffer.concat([chunk, rest]);
+      let end = data.length;
+      let nl = data.lastIndexOf(10, end - 1);
+      while (nl >= 0) {
+        if (end - nl > 1) yield data.subarray(nl + 1, end).toString('utf8');
+        end = nl;
+        nl = end > 0 ? data.lastIndexOf(10, end - 1) : -1;
+      }
+      rest = data.subarray(0, end); // the start of a line whose beginning is in the chunk before
+    }
+    if (rest.length) yield rest.toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Every line of the log beside `logFile`, oldest first, read straight from its files (the CLI, no server). */
+export function auditFileLines(logFile: string): string[] {
+  const texts = [...sealedSegments(logFile).map((s) => readFileSync(s.file, 'utf8')), statSync(logFile, { throwIfNoEntry: false }) ? readFileSync(logFile, 'utf8') : ''];
+  return texts.flatMap((t) => t.split('\n').filter(Boolean));
+}
+
+export interface FileVerdict extends AuditVerdict { notes: string[] }
+
+/**
+ * `inzage audit verify`: the whole chain, then the head record — which the log may run ahead of (by the writes
+ * under way at a crash) but never behind, and whose HMAC needs the data directory's secret (`anchorKey`).
+ */
+export function verifyAuditFiles(logFile: string, anchorKey: Buffer | undefined): FileVerdict {
+  const lines = auditFileLines(logFile);
+  const notes: string[] = [];
+  const headFile = headFileOf(logFile);
+  let headText: string | undefined;
+  try {
+    headText = readFileSync(headFile, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  const head = headText !== undefined && anchorKey ? readHead(headText, anchorKey) : undefined;
+  const c = new ChainChecker();
+  let hashAtHead: string | undefined;
+  for (const raw of lines) {
+    if (!c.push(raw)) break;
+    if (head && 'point' in head && c.seq === head.point.seq) hashAtHead = c.hash;
+  }
+  let problem = c.problem;
+  if (!c.broken) {
+    if (!anchorKey) notes.push('the head record was not checked: no secret (set INZAGE_SECRET or keep DATA/secret)');
+    else if (headText === undefined) {
+      if (c.anchors > 0) problem ??= { seq: c.seq + 1, line: c.seq + 1, reason: `the head record ${headFile} is missing: lines may have been cut off the end` };
+      else if (lines.length) notes.push('the log is not anchored yet (written by an older version): the next server start anchors it');
+    } else if (head && 'problem' in head) problem ??= { seq: c.seq, line: c.seq, reason: head.problem };
+    else if (head) {
+      const p = headProblem(head.point, c.point, (n) => (n === head.point.seq ? hashAtHead : undefined));
+      if (p) problem ??= { seq: Math.min(head.point.seq, c.seq + 1), line: Math.min(head.point.seq, c.seq + 1), reason: p };
+    }
+  }
+  return problem ? { ok: false, count: lines.length, problem, notes } : { ok: true, count: lines.length, notes };
 }
 
 const sealAad = (action: string, target: string) => `${action}\n${target}`;
@@ -191,25 +592,4 @@ export function openEvent(line: AuditLine | AuditEvent, keys?: AuditKeys): Audit
   const opened = keys?.open(sealed, sealAad(event.action, event.target));
   const fields = opened ?? Object.fromEntries(sealed.fields.map((f) => [f, SHREDDED]));
   return { ...event, details: { ...plain, ...fields } };
-}
-
-export function verifyAuditText(text: string): AuditVerdict {
-  const lines = text.split('\n');
-  if (lines.at(-1) === '') lines.pop();
-  let prevHash = ZERO;
-  for (let i = 0; i < lines.length; i++) {
-    const fail = (reason: string): AuditVerdict => ({ ok: false, count: lines.length, problem: { seq: i + 1, line: i + 1, reason } });
-    let l: AuditLine;
-    try {
-      l = JSON.parse(lines[i]!) as AuditLine;
-    } catch {
-      return fail('line does not parse');
-    }
-    if (l.seq !== i + 1) return fail(`expected sequence number ${i + 1}, found ${l.seq}`);
-    if (l.prev !== prevHash) return fail('does not link to the line before (a line was removed or edited)');
-    const { prev: _p, hash, ...event } = l;
-    if (hash !== hashLine(l.prev, event)) return fail('its content does not match its hash (the line was edited)');
-    prevHash = sha256(lines[i]!);
-  }
-  return { ok: true, count: lines.length };
 }

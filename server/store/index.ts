@@ -6,7 +6,8 @@
  *                  a kiosk's current question is a coalesced hot write
  *   state.json     staff users and kiosks                   small, written when they change
  *   sessions.json  staff login sessions                     small, written on login/logout, touches coalesced
- *   audit.jsonl    append-only, hash-chained, fsynced
+ *   audit.jsonl    append-only, hash-chained, fsynced; sealed segments in audit/, the anchor in audit.head
+ *   secret         signs session cookies, keys the audit anchor (unless INZAGE_SECRET is set)
  *   keys/audit-keys.json  a key per reviewed sitting, sealing the audit details that identify a candidate
  *   exams.json, candidates.json, index.json, results/      large, written at import (see content.ts)
  */
@@ -17,6 +18,7 @@ import { AuditLog } from './audit.ts';
 import { AuditKeys } from './auditKeys.ts';
 import { ContentStore } from './content.ts';
 import { Doc } from './doc.ts';
+import { dataSecret, derivedKey } from './secret.ts';
 
 export { CorruptDataError, removeLeftoverTemps } from './durableFile.ts';
 export type { ContentChanges, ChangeCounts, SittingSummary } from './content.ts';
@@ -45,7 +47,12 @@ export interface Store {
   flush(): Promise<void>;
 }
 
-export interface OpenStoreOptions { now?: () => number; hotWriteDelayMs?: number }
+export interface OpenStoreOptions {
+  now?: () => number;
+  hotWriteDelayMs?: number;
+  /** Lines per audit segment (tests make it small). */
+  auditSegmentLines?: number;
+}
 
 export function openStore(dir: string, opts: OpenStoreOptions = {}): Store {
   const root = resolve(dir);
@@ -56,7 +63,16 @@ export function openStore(dir: string, opts: OpenStoreOptions = {}): Store {
   const sessions = new Doc<SessionsData>(join(root, 'sessions.json'), { sessions: {} }, opts.hotWriteDelayMs ?? 1000);
   const content = new ContentStore(root);
   const auditKeys = new AuditKeys(root);
-  const audit = new AuditLog(join(root, 'audit.jsonl'), opts.now, auditKeys);
+  // the secret is made when the first head is written, never by opening (a dry run leaves no trace)
+  let anchorKey: Buffer | undefined;
+  const audit = new AuditLog(join(root, 'audit.jsonl'), {
+    now: opts.now, keys: auditKeys, segmentLines: opts.auditSegmentLines,
+    anchorKey: (create) => {
+      if (anchorKey) return anchorKey;
+      const secret = dataSecret(root, { create });
+      return (anchorKey = secret ? derivedKey(secret, 'audit-head') : undefined);
+    },
+  });
   return {
     dir: root,
     state,

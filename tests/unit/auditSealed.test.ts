@@ -10,7 +10,7 @@ describe('audit log: sealed candidate details (crypto-shredding)', () => {
   let file: string;
   const open = () => {
     const keys = new AuditKeys(dir);
-    return { keys, log: new AuditLog(file, Date.now, keys) };
+    return { keys, log: new AuditLog(file, { keys }) };
   };
   const started = (review: string, sittingId: string, candidateNumber: string) => ({
     actor: 'sup1', action: 'review.started' as const, target: review, details: { examId: 'gs-kb-2026-1' },

@@ -90,7 +90,9 @@ describe('importData', () => {
   it('audits an applied import with its counts, never candidate data', async () => {
     await importData(store, exampleImport(), { actor: 'boss', source: 'export.json' });
     await importData(store, exampleImport()); // changes nothing: not audited
-    const events = await store.audit.readAll();
+    // the first line of a new log marks where its anchor began
+    const [anchored, ...events] = await store.audit.readAll();
+    expect(anchored).to.include({ seq: 1, action: 'audit.anchored' });
     expect(events).to.have.length(1);
     expect(events[0]).to.include({ actor: 'boss', action: 'import.applied', target: 'export.json' });
     expect(events[0]!.details).to.deep.include({ counts: { exams: { added: 1, updated: 0, unchanged: 0 }, candidates: { added: 2, updated: 0, unchanged: 0, removed: 0 }, groups: { added: 1, updated: 0, unchanged: 0, removed: 0 }, sittings: { added: 2, updated: 0, unchanged: 0, removed: 0 } } });

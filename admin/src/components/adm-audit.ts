@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { AUDIT_ACTIONS, type AuditEvent } from '../../../shared/domain.ts';
+import { AUDIT_ACTIONS, UNKNOWN_ACCOUNT, type AuditEvent } from '../../../shared/domain.ts';
 import { ApiError, auditCsvUrl, getAudit, type AuditDto, type AuditFilter } from '../data/api.ts';
 import { TaskController } from '../controllers/task.ts';
 import { LangController, auditActionText, errorMessage, formatDayAndTime, t } from '../i18n.ts';
@@ -195,7 +195,7 @@ export class AdmAudit extends LitElement {
           return html`<tr data-seq=${e.seq} tabindex="-1">
             <th scope="row" class="num">${e.seq}</th>
             <td class="when"><time datetime=${e.at}><span>${when.day}</span> <span>${when.time}</span></time></td>
-            <td class="mono">${e.actor}</td>
+            <td class="mono">${e.actor === UNKNOWN_ACCOUNT ? t('audit.unknownAccount') : e.actor}</td>
             <td class="action-name">${auditActionText(e.action)}<code>${e.action}</code></td>
             <td class="target" title=${target.raw ?? nothing}>${target.text || t('common.none')}</td>
             <td class="details">${this.details(e, target.raw)}</td>

@@ -3,7 +3,7 @@
  * name, a short review id) and its details as `label: value` lines, with times in local time. The raw event
  * stays available beside it; the CSV export is the server's and unchanged.
  */
-import { END_REASONS, SHREDDED, type AuditEvent, type EndReason } from '../../../shared/domain.ts';
+import { END_REASONS, SHREDDED, UNKNOWN_ACCOUNT, type AuditEvent, type EndReason } from '../../../shared/domain.ts';
 import { endReasonText, formatDate, formatNumber, t, type MessageKey } from '../i18n.ts';
 
 export interface AuditTarget {
@@ -18,6 +18,7 @@ export interface AuditField { label: string; value: string }
 /** Labels of the detail keys the server writes; another key shows as it is. */
 const KEY_LABELS: Record<string, MessageKey> = {
   ip: 'audit.key.ip',
+  account: 'audit.key.account',
   reason: 'audit.key.reason',
   username: 'audit.key.username',
   role: 'audit.key.role',
@@ -33,6 +34,12 @@ const KEY_LABELS: Record<string, MessageKey> = {
   generated: 'audit.key.generated',
   before: 'audit.key.before',
   retainUntil: 'audit.key.retainUntil',
+  // summaries of repeats (docs/design.md: The audit log) and the log's own anchor
+  repeats: 'audit.key.repeats',
+  count: 'audit.key.count',
+  first: 'audit.key.first',
+  last: 'audit.key.last',
+  problem: 'audit.key.problem',
   // counts (import, purge)
   exams: 'import.kind.exams',
   candidates: 'import.kind.candidates',
@@ -78,6 +85,8 @@ function value(key: string, v: unknown): string {
   if (typeof v === 'string') {
     // a candidate's detail whose key a purge destroyed (the server writes the Dutch word)
     if (v === SHREDDED) return t('audit.shredded');
+    if (v === UNKNOWN_ACCOUNT) return t('audit.unknownAccount');
+    if (key === 'reason' && (v === 'invalid-credentials' || v === 'rate-limited')) return t(`audit.reason.${v}`);
     if (ISO_DATE_TIME.test(v)) return formatDate(v);
     if (key === 'reason' && v === 'retention') return t('audit.reason.retention');
     if (key === 'reason' && END_REASON_SET.has(v)) return endReasonText(v as EndReason);
@@ -99,6 +108,8 @@ export function auditTarget(e: AuditEvent): AuditTarget {
     // the target is the user's id; the actor is that user
     case 'auth.login': case 'auth.logout': case 'auth.password-changed':
       return readable(e.actor);
+    case 'auth.login-failed':
+      return e.target === UNKNOWN_ACCOUNT ? { text: t('audit.unknownAccount') } : { text: e.target };
     case 'user.created': case 'user.disabled': case 'user.enabled': case 'user.password-reset':
       return readable(d.username);
     case 'kiosk.paired': case 'kiosk.unpaired':

@@ -111,14 +111,17 @@ export class KioskConnection implements ReactiveController {
     void this.command('review:navigate', { questionId });
   }
 
-  /** Shows or folds away the key or marking scheme; asks the server (which audits each look) the first time. */
+  /**
+   * Shows or folds away the key or marking scheme. Every opening asks the server, which records each look
+   * (docs/design.md: The audit log); what came before stays on screen meanwhile, folded away.
+   */
   async toggleReveal(questionId: string): Promise<void> {
     const view = this.review;
     if (!view) return;
     const entry = view.reveals[questionId] ?? NO_REVEAL;
     if (entry.pending) return;
-    if (entry.data) {
-      this.setReveal(view.review.id, questionId, { ...entry, open: !entry.open });
+    if (entry.open) {
+      this.setReveal(view.review.id, questionId, { ...entry, open: false });
       return;
     }
     this.setReveal(view.review.id, questionId, { ...entry, pending: true, error: null });

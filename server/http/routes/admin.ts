@@ -5,7 +5,7 @@ import { AuditQuery, CreateUserBody, ExamRetentionBody, ExamReviewPatch, PatchUs
 import { ReviewSettingsSchema } from '../../../shared/schema.ts';
 import { retentionEnd, reviewStatus } from '../../../shared/rules.ts';
 import { auditCsv } from '../../audit/csv.ts';
-import { AuditFilterError, filterAudit, pageAudit } from '../../audit/filter.ts';
+import { AuditFilterError, auditMatcher } from '../../audit/filter.ts';
 import { UserError, activeAdmins, createUser, publicUser, setPassword } from '../../auth/users.ts';
 import type { Ctx } from '../context.ts';
 import { HttpError, param, parse } from '../errors.ts';
@@ -17,20 +17,23 @@ export function adminRoutes(ctx: Ctx): Router {
 
   r.get('/audit', async (req, res) => {
     const q = parse(AuditQuery, req.query);
-    let events;
+    let match;
     try {
-      events = filterAudit(await store.audit.readAll(), q);
+      match = auditMatcher(q);
     } catch (e) {
       if (e instanceof AuditFilterError) throw new HttpError('invalid-input', 'Ongeldige datum in het filter.');
       throw e;
     }
+    // an export is always complete; only the JSON list is paged, and only when asked: a page is read from the
+    // end of the log as far as it needs, so its cost does not grow with the log
+    const page = q.format === 'csv' || q.limit === undefined
+      ? { events: (await store.audit.readAll()).filter(match) }
+      : await store.audit.page(match, q.limit, q.before);
     const verdict = await store.audit.verify();
     if (q.format === 'csv') {
-      res.type('text/csv; charset=utf-8').attachment('inzage-audit.csv').send(auditCsv(events));
+      res.type('text/csv; charset=utf-8').attachment('inzage-audit.csv').send(auditCsv(page.events));
       return;
     }
-    // an export is always complete; only the JSON list is paged, and only when asked
-    const page = q.limit === undefined ? { events } : pageAudit(events, q.limit, q.before);
     res.json({ ...page, verified: verdict.ok, ...(verdict.problem ? { problem: verdict.problem } : {}) });
   });
 

@@ -1,5 +1,7 @@
-// Builds the two front ends (console and kiosk) with esbuild into dist/web/{admin,kiosk}.
-// Runs in `prepare` (so `npm install` builds them) and on server start when dist/web is missing or stale.
+// Builds the two front ends (console and kiosk) with esbuild into dist/web/{admin,kiosk}: `npm run build`.
+// A build step only: `prepare` runs it on `npm install` / `npm ci`, `prestart` and `predemo` before the server
+// starts, and the tests' root hook (tests/support/rootHooks.ts) when a bundle is missing or older than its
+// sources. The server never imports it; it refuses to start without the bundles (server/http/web.ts).
 import { build } from 'esbuild';
 import { cpSync, mkdirSync, readdirSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';

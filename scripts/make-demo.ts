@@ -11,6 +11,8 @@
  * questions), and open answers are put together from phrases that each meet, or miss, one criterion of the
  * marking scheme, so an open answer's score is the number of criteria it meets.
  *
+ * Importing the module builds the file without writing it (`DEMO_JSON`); running it writes demo/demo.json.
+ *
  * All dates are Dutch summer time around the anchor, 2026-06-10 12:00 (`DEMO_ANCHOR` in server/demo.ts);
  * the demo loader shifts them to the day the demo runs.
  */
@@ -1085,7 +1087,12 @@ const file: ImportFile = {
 const parsed = ImportFileSchema.safeParse(file);
 if (!parsed.success) throw new Error(`the demo file does not pass the schema:\n${parsed.error.message}`);
 
-const out = fileURLToPath(new URL('../demo/demo.json', import.meta.url));
-writeFileSync(out, `${JSON.stringify(file, null, 2)}\n`);
-if (process.argv.includes('--summary')) console.log(summary.join('\n'));
-console.log(`wrote ${out}: ${file.exams.length} exams, ${candidates.length} candidates, ${groups.length} groups, ${sittings.length} sittings`);
+/** The text of demo/demo.json, as this script writes it (tests/unit/demo.test.ts checks the committed file is this). */
+export const DEMO_JSON = `${JSON.stringify(file, null, 2)}\n`;
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const out = fileURLToPath(new URL('../demo/demo.json', import.meta.url));
+  writeFileSync(out, DEMO_JSON);
+  if (process.argv.includes('--summary')) console.log(summary.join('\n'));
+  console.log(`wrote ${out}: ${file.exams.length} exams, ${candidates.length} candidates, ${groups.length} groups, ${sittings.length} sittings`);
+}

@@ -1,6 +1,6 @@
 /**
- * `inzage serve`: parse nothing (the CLI did), open storage, make sure there is someone to log in,
- * build the front ends when needed, listen, and shut down cleanly.
+ * `inzage serve`: parse nothing (the CLI did), check that the front ends are built, open storage, make sure
+ * there is someone to log in, listen, and shut down cleanly.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import { createApp } from './app.ts';
 import { createUser } from './auth/users.ts';
 import { DEMO_ACCOUNTS, loadDemoImport } from './demo.ts';
 import { hostsFrom, originsFrom, retentionDaysFrom, trustProxyFrom } from './config.ts';
-import { ensureWebBuilt } from './http/web.ts';
+import { checkWebBuilt } from './http/web.ts';
 import { importData } from './import/index.ts';
 import { acquireLock } from './store/lock.ts';
 import { CorruptDataError, openStore, removeLeftoverTemps, type Store } from './store/index.ts';
@@ -48,6 +48,9 @@ async function seedDemo(store: Store) {
 }
 
 export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void>; port: number }> {
+  // the console and kiosk are built by `npm run build` (npm install, npm start and npm run demo run it): without
+  // them there is nothing to serve, so stop before touching any data, saying what to run
+  const webWarning = checkWebBuilt();
   const dataDir = resolve(opts.demo && !opts.dataDir ? mkdtempSync(join(tmpdir(), 'inzage-demo-')) : opts.dataDir ?? process.env.INZAGE_DATA ?? './data');
   // a bad value stops here, before anything
   const retentionDays = retentionDaysFrom(process.env.INZAGE_RETENTION_DAYS);
@@ -72,7 +75,7 @@ export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void
   }
   if (opts.demo) await seedDemo(store);
   await firstRun(store);
-  await ensureWebBuilt();
+  if (webWarning) say(`inzage: ${webWarning}`);
 
   const tls = opts.tlsCert && opts.tlsKey ? { cert: readFileSync(opts.tlsCert), key: readFileSync(opts.tlsKey) } : undefined;
   const grace = Number(process.env.INZAGE_GRACE_SECONDS);

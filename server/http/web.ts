@@ -1,10 +1,15 @@
-/** The built console and kiosk (dist/web), rebuilt when a source file is newer than the build. */
+/**
+ * Where the built console and kiosk are (dist/web), and whether they are there. Building them is a build step
+ * (`npm run build`, run by `npm install`, `npm start`, `npm run demo` and the test runner), never something the
+ * server does: esbuild is a build tool, not part of the running server.
+ */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const WEB_ROOT = join(ROOT, 'dist', 'web');
+const APPS = ['admin', 'kiosk'] as const;
 
 function newest(dir: string): number {
   let t = 0;
@@ -15,21 +20,34 @@ function newest(dir: string): number {
   return t;
 }
 
+/** The bundles that are not built, as paths relative to the project (empty when both are there). */
+export function missingWebBundles(): string[] {
+  return APPS.map((app) => join(WEB_ROOT, app, 'app.js')).filter((f) => !existsSync(f)).map((f) => f.slice(ROOT.length + 1));
+}
+
+/** True when a bundle is missing or older than a source file of admin/, kiosk/ or shared/ (where there are sources). */
 export function webIsStale(): boolean {
-  for (const app of ['admin', 'kiosk']) {
-    const out = join(WEB_ROOT, app, 'app.js');
-    if (!existsSync(out)) return true;
-    const built = statSync(out).mtimeMs;
-    if (newest(join(ROOT, app)) > built || newest(join(ROOT, 'shared')) > built) return true;
+  if (missingWebBundles().length > 0) return true;
+  for (const app of APPS) {
+    const src = join(ROOT, app);
+    if (!existsSync(src)) continue;
+    const built = statSync(join(WEB_ROOT, app, 'app.js')).mtimeMs;
+    if (newest(src) > built || newest(join(ROOT, 'shared')) > built) return true;
   }
   return false;
 }
 
-/** Build the front ends when missing or stale (esbuild: well under a second). */
-export async function ensureWebBuilt(): Promise<void> {
-  if (!existsSync(join(ROOT, 'admin', 'src', 'main.ts'))) return;
-  if (!webIsStale()) return;
-  // @ts-ignore -- a plain .mjs build script without types
-  const { buildWeb } = (await import('../../scripts/build-web.mjs')) as { buildWeb: (o: { quiet: boolean }) => Promise<void> };
-  await buildWeb({ quiet: true });
+/** Thrown at start when the front ends were never built: the message says what to run. */
+export class WebNotBuiltError extends Error {
+  constructor(missing: string[]) {
+    super(`the console and kiosk are not built (${missing.join(', ')} missing): run \`npm run build\`, then start again`);
+  }
+}
+
+/** Throws WebNotBuiltError when a bundle is missing; returns a warning when the bundles are older than their sources. */
+export function checkWebBuilt(): string | null {
+  const missing = missingWebBundles();
+  if (missing.length > 0) throw new WebNotBuiltError(missing);
+  if (webIsStale()) return 'the console and kiosk bundles are older than their sources: run `npm run build` to serve the current ones';
+  return null;
 }

@@ -24,6 +24,7 @@ import { lockHolder } from '../../server/store/lock.ts';
 import { rng } from '../../bench/generate.ts';
 import { FIXTURES, PASSWORD, StaffClient, pairKiosk, type PairedKiosk } from '../helpers/server.ts';
 import { removeDir, tempDir } from '../support/dataDir.ts';
+import { eventually } from '../support/eventually.ts';
 import { ROOT, lineFrom } from '../support/processes.ts';
 
 export interface ChaosOptions {
@@ -67,12 +68,7 @@ async function startServer(dataDir: string): Promise<Running> {
     lineFrom(wrapper, /wrapper: server exited/, 'exit').then(() => { throw new Error(`the server did not start: ${err.trim()}`); }),
   ]);
   const base = m[1]!;
-  for (;;) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) break;
-    } catch { /* not yet */ }
-    await sleep(10);
-  }
+  await eventually(async () => (await fetch(`${base}/healthz`)).ok, { timeout: 30_000, what: 'the server answers /healthz' });
   return { wrapper, base, startupMs: performance.now() - t0 };
 }
 
@@ -82,7 +78,7 @@ async function kill(run: Running, dataDir: string): Promise<void> {
   } catch { /* already gone */ }
   if (run.wrapper.exitCode === null && run.wrapper.signalCode === null) await new Promise((r) => run.wrapper.once('exit', r));
   // the server itself (reparented when its wrapper died) is gone once nobody holds the lock
-  while (await lockHolder(dataDir)) await sleep(10);
+  await eventually(async () => !(await lockHolder(dataDir)), { timeout: 30_000, what: 'the killed server is gone (no lock holder)' });
 }
 
 function dataFiles(dir: string, rel = ''): string[] {

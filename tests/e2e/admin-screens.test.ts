@@ -7,27 +7,17 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { checkJsonText } from '../../shared/jsonText.ts';
 import { isoToLocalInput, localDayToIso, localInputToIso } from '../../admin/src/components/local-time.ts';
-import { launchBrowser, screenshot, watchErrors } from '../helpers/browser.ts';
+import { screenshot } from '../helpers/browser.ts';
 import {
-  FIXTURES, PASSWORD, StaffClient, connectKiosk, loggedIn, once, pairKiosk, startTestServer, type TestServer,
+  FIXTURES, StaffClient, connectKiosk, loggedIn, once, pairKiosk, startTestServer, type TestServer,
 } from '../helpers/server.ts';
+import { logIn, useE2E, type OpenPage } from '../support/e2e.ts';
 
 const VIEWPORT = { width: 1280, height: 860 };
 const CONFIG = { loginFreeFailuresPerIp: 1000, loginFreeFailuresPerAccountIp: 100, loginFreeFailuresPerAccount: 100 };
-
-/** Expected 4xx answers (a refused save, the 401 after being logged out) are not page errors. */
-const pageErrors = (errors: string[]) => errors.filter((e) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(e));
-
-interface Console { context: BrowserContext; page: Page; errors: string[] }
-
-async function logIn(page: Page, username: string, password = PASSWORD(username)) {
-  await page.getByLabel('Gebruikersnaam').fill(username);
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-}
 
 async function section(page: Page, name: string) {
   await page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
@@ -72,43 +62,19 @@ describe('console administration: local times and import text', () => {
 
 describe('console administration (e2e): exams, import, staff, audit log, purge', function () {
   this.timeout(90_000);
-  let browser: Browser;
+  // the console's pages must log no errors (failed loads of expected 4xx answers aside)
+  const e2e = useE2E({ server: { config: CONFIG }, noPageErrors: true });
   let ts: TestServer;
   let admin: StaffClient;
-  const consoles: Console[] = [];
 
-  const open = async (username?: string, base = ts.base): Promise<Console> => {
-    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', acceptDownloads: true });
-    const page = await context.newPage();
-    const c = { context, page, errors: watchErrors(page) };
-    consoles.push(c);
-    await page.goto(`${base}/admin/`);
-    if (username) {
-      await logIn(page, username);
-      await page.getByRole('heading', { name: 'Afnamegroepen', level: 1 }).waitFor();
-    }
-    return c;
-  };
+  const open = (username?: string, base?: string): Promise<OpenPage> => e2e.console(username, { base, viewport: VIEWPORT, acceptDownloads: true });
 
   const exam = async (id: string) => ((await admin.call('GET', '/api/exams')).json as ExamJson[]).find((e) => e.id === id)!;
   const groupIds = async () => ((await admin.call('GET', '/api/groups')).json as { id: string }[]).map((g) => g.id).sort();
 
-  before(async function () {
-    browser = await launchBrowser(this);
-    ts = await startTestServer({ config: CONFIG });
+  before(async () => {
+    ({ ts } = e2e);
     admin = await loggedIn(ts.base, 'boss');
-  });
-
-  afterEach(async () => {
-    for (const c of consoles.splice(0)) {
-      expect(pageErrors(c.errors), pageErrors(c.errors).join('\n')).to.deep.equal([]);
-      await c.context.close();
-    }
-  });
-
-  after(async () => {
-    await browser?.close();
-    await ts?.close();
   });
 
   it('changes an exam’s review settings in local time and shows the new status; supervisors get neither screen nor API', async () => {

@@ -3,38 +3,18 @@
  * socket.io clients. Elements are found by role and accessible name — the labels of docs/design.md: Transport.
  */
 import { expect } from 'chai';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { createUser } from '../../server/auth/users.ts';
 import { FakeClock } from '../../server/clock.ts';
 import { href, parseRoute, type Route } from '../../admin/src/router.ts';
-import { launchBrowser, screenshot, watchErrors } from '../helpers/browser.ts';
+import { screenshot } from '../helpers/browser.ts';
 import {
-  PASSWORD, connectKiosk, kioskSocket, loggedIn, once, pairKiosk, startTestServer,
+  connectKiosk, kioskSocket, loggedIn, once, pairKiosk, startTestServer,
   type KioskSocket, type PairedKiosk, type StaffClient, type TestServer,
 } from '../helpers/server.ts';
+import { logIn, useE2E } from '../support/e2e.ts';
 
-const VIEWPORT = { width: 1280, height: 800 };
 const CONFIG = { loginFreeFailuresPerIp: 1000, loginFreeFailuresPerAccountIp: 100, loginFreeFailuresPerAccount: 100 };
-
-/** Failed loads of expected 4xx answers (401 from /api/auth/me, a refused start) are not page errors. */
-const pageErrors = (errors: string[]) => errors.filter((e) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(e));
-
-interface Console { context: BrowserContext; page: Page; errors: string[] }
-
-async function openConsole(browser: Browser, base: string, username?: string): Promise<Console> {
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`${base}/admin/`);
-  if (username) await logIn(page, username);
-  return { context, page, errors };
-}
-
-async function logIn(page: Page, username: string, password = PASSWORD(username)) {
-  await page.getByLabel('Gebruikersnaam').fill(username);
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-}
 
 const activeReviews = (page: Page) => page.getByRole('complementary', { name: 'Actieve inzages' });
 
@@ -90,24 +70,18 @@ describe('console routes', () => {
 
 describe('console (e2e): staff login, the flow to Start inzage, live sessions, kiosk pairing', function () {
   this.timeout(90_000);
-  let browser: Browser;
+  // the console's pages must log no errors (failed loads of expected 4xx answers aside)
+  const e2e = useE2E({ server: { config: CONFIG }, noPageErrors: true });
   let ts: TestServer;
   let admin: StaffClient;
   let station3: PairedKiosk;
   let station4: PairedKiosk;
   let kiosk3: KioskSocket;
   let kiosk4: KioskSocket;
-  const consoles: Console[] = [];
+  const open = (username?: string) => e2e.console(username);
 
-  const open = async (username?: string) => {
-    const c = await openConsole(browser, ts.base, username);
-    consoles.push(c);
-    return c;
-  };
-
-  before(async function () {
-    browser = await launchBrowser(this);
-    ts = await startTestServer({ config: CONFIG });
+  before(async () => {
+    ({ ts } = e2e);
     admin = await loggedIn(ts.base, 'boss');
     station3 = await pairKiosk(ts.base, admin, 'Station 3');
     station4 = await pairKiosk(ts.base, admin, 'Station 4');
@@ -116,10 +90,6 @@ describe('console (e2e): staff login, the flow to Start inzage, live sessions, k
   });
 
   afterEach(async () => {
-    for (const c of consoles.splice(0)) {
-      expect(pageErrors(c.errors), pageErrors(c.errors).join('\n')).to.deep.equal([]);
-      await c.context.close();
-    }
     // every test starts with no running reviews
     const running = await admin.call('GET', '/api/reviews');
     for (const r of running.json as { id: string }[]) await admin.call('DELETE', `/api/reviews/${r.id}`);
@@ -128,8 +98,6 @@ describe('console (e2e): staff login, the flow to Start inzage, live sessions, k
   after(async () => {
     kiosk3?.close();
     kiosk4?.close();
-    await browser?.close();
-    await ts?.close();
   });
 
   it('refuses a wrong password with the generic text and logs in with the right one', async () => {
@@ -458,9 +426,7 @@ describe('console (e2e): staff login, the flow to Start inzage, live sessions, k
       const kiosk = await pairKiosk(ts2.base, boss, 'Station 1');
       const { socket } = await connectKiosk(ts2.base, kiosk.token);
       try {
-        const c = await openConsole(browser, ts2.base, 'sup1');
-        consoles.push(c);
-        await c.page.getByRole('heading', { name: 'Afnamegroepen', level: 1 }).waitFor();
+        const c = await e2e.console('sup1', { base: ts2.base });
         await body({ ts2, kiosk, socket, page: c.page });
       } finally {
         socket.close();

@@ -1,24 +1,16 @@
 /** A kiosk PC whose clock is off still counts down the real time left (the server sends its own clock). */
 import { expect } from 'chai';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, pairKioskPage } from '../helpers/browser.ts';
-import { loggedIn, startTestServer, type TestServer } from '../helpers/server.ts';
+import { pairKioskPage } from '../helpers/browser.ts';
+import { loggedIn } from '../helpers/server.ts';
+import { useE2E } from '../support/e2e.ts';
 
 describe('kiosk with a skewed clock', function () {
   this.timeout(60_000);
-  let browser: Browser;
-  let ts: TestServer;
-  before(async function () {
-    browser = await launchBrowser(this);
-    ts = await startTestServer();
-  });
-  after(async () => {
-    await browser?.close();
-    await ts?.close();
-  });
+  const e2e = useE2E();
 
   it('shows the time left by the server, not by its own clock 10 minutes fast', async () => {
-    const page = await browser.newPage();
+    const { ts } = e2e;
+    const { page } = await e2e.page();
     await page.clock.setSystemTime(new Date(Date.now() + 10 * 60_000));
     const kioskId = await pairKioskPage(page, ts.base, await loggedIn(ts.base, 'boss'), 'Scheef');
     const sup = await loggedIn(ts.base, 'sup1');

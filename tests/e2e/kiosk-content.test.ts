@@ -6,9 +6,10 @@
  * question, and nothing scrolls sideways at 1280 × 800, at 100 % or at 200 % text.
  */
 import { expect } from 'chai';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser, pairKioskPage, screenshot, watchErrors } from '../helpers/browser.ts';
-import { loggedIn, startTestServer, type StaffClient, type TestServer } from '../helpers/server.ts';
+import type { Locator, Page } from 'playwright-core';
+import { pairKioskPage, screenshot } from '../helpers/browser.ts';
+import { loggedIn, type StaffClient } from '../helpers/server.ts';
+import { useE2E } from '../support/e2e.ts';
 import { eventually } from '../support/eventually.ts';
 
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
@@ -111,35 +112,25 @@ async function generatedBefore(page: Page, selector: string): Promise<string[]> 
 
 describe('kiosk: a paper-shaped exam keeps its structure', function () {
   this.timeout(90_000);
-  let browser: Browser;
-  let ts: TestServer;
+  const e2e = useE2E();
   let boss: StaffClient;
   let sup: StaffClient;
-  let context: BrowserContext;
   let page: Page;
   let errors: string[];
   let importWarnings: string[] = [];
 
-  before(async function () {
-    browser = await launchBrowser(this);
-    ts = await startTestServer();
+  before(async () => {
+    const { ts } = e2e;
     [boss, sup] = await Promise.all([loggedIn(ts.base, 'boss'), loggedIn(ts.base, 'sup1')]);
     const imported = await boss.call('POST', '/api/imports', paperExam());
     expect(imported.status, imported.text).to.equal(200);
     importWarnings = imported.json.warnings;
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    page = await context.newPage();
-    errors = watchErrors(page);
+    ({ page, errors } = await e2e.page({ viewport: { width: 1280, height: 800 } }));
     const kioskId = await pairKioskPage(page, ts.base, boss, 'Station 1');
     await eventually(() => ts.app.ctx.kiosks.isOnline(kioskId)); // reconnected with its new token
     const started = await sup.call('POST', '/api/reviews', { sittingId: 's-sk-140001', kioskId });
     expect(started.status, started.text).to.equal(201);
     await page.getByRole('heading', { name: 'Vraag 1' }).waitFor();
-  });
-  after(async () => {
-    await context?.close();
-    await browser?.close();
-    await ts?.close();
   });
 
   const question = () => page.getByRole('article');

@@ -1,29 +1,18 @@
 /** The kiosk in Chromium across a server restart: the review comes back at the candidate's question. */
 import { expect } from 'chai';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, pairKioskPage, screenshot, watchErrors } from '../helpers/browser.ts';
-import { loggedIn, startTestServer, type TestServer } from '../helpers/server.ts';
+import { pairKioskPage, screenshot } from '../helpers/browser.ts';
+import { loggedIn, startTestServer } from '../helpers/server.ts';
+import { useE2E } from '../support/e2e.ts';
 import { eventually } from '../support/eventually.ts';
 
 describe('kiosk across a server restart', function () {
   this.timeout(90_000);
-  let browser: Browser;
-  let ts: TestServer;
-  let page: Page;
-
-  before(async function () {
-    browser = await launchBrowser(this);
-    ts = await startTestServer();
-  });
-  after(async () => {
-    await browser?.close();
-    await ts?.close();
-  });
+  const e2e = useE2E();
 
   it('brings the same question back after the server restarts on the same data', async () => {
+    let { ts } = e2e;
     const boss = await loggedIn(ts.base, 'boss');
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const errors = watchErrors(page);
+    const { page, errors } = await e2e.page({ viewport: { width: 1280, height: 800 } });
     const kioskId = await pairKioskPage(page, ts.base, boss, 'Station herstart');
 
     const sup = await loggedIn(ts.base, 'sup1');
@@ -41,7 +30,7 @@ describe('kiosk across a server restart', function () {
     await page.getByText('Verbinding verbroken').first().waitFor({ timeout: 10_000 });
     expect(await page.getByRole('heading', { name: 'Vraag 4' }).count()).to.equal(0); // hidden while away
 
-    ts = await startTestServer({ dataDir, port });
+    ts = e2e.ts = await startTestServer({ dataDir, port });
     await page.getByRole('heading', { name: 'Vraag 4' }).waitFor({ timeout: 20_000 });
     expect(await page.getByText('Sanne de Vries').first().isVisible()).to.equal(true);
     await screenshot(page, 'kiosk-after-restart');

@@ -8,9 +8,10 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { PAIRING_CODE, launchBrowser, pairKioskPage, screenshot, watchErrors } from '../helpers/browser.ts';
-import { FIXTURES, loggedIn, startTestServer, type StaffClient, type TestServer } from '../helpers/server.ts';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { PAIRING_CODE, pairKioskPage, screenshot } from '../helpers/browser.ts';
+import { FIXTURES, loggedIn, type StaffClient, type TestServer } from '../helpers/server.ts';
+import { useE2E } from '../support/e2e.ts';
 import { eventually } from '../support/eventually.ts';
 
 const TOKEN_KEY = 'inzage.kioskToken';
@@ -152,7 +153,7 @@ const LOCKDOWN_PROBE = `(() => {
 
 describe('kiosk in a real browser', function () {
   this.timeout(90_000);
-  let browser: Browser;
+  const e2e = useE2E({ server: { data: fixture() } });
   let ts: TestServer;
   let boss: StaffClient;
   let sup: StaffClient;
@@ -161,18 +162,10 @@ describe('kiosk in a real browser', function () {
   let errors: string[];
   let kioskId = '';
 
-  before(async function () {
-    browser = await launchBrowser(this);
-    ts = await startTestServer({ data: fixture() });
+  before(async () => {
+    ({ ts } = e2e);
     [boss, sup] = await Promise.all([loggedIn(ts.base, 'boss'), loggedIn(ts.base, 'sup1')]);
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    page = await context.newPage();
-    errors = watchErrors(page);
-  });
-  after(async () => {
-    await context?.close();
-    await browser?.close();
-    await ts?.close();
+    ({ context, page, errors } = await e2e.page({ viewport: { width: 1280, height: 800 } }));
   });
 
   const heading = (name: string | RegExp) => page.getByRole('heading', { name });
@@ -730,7 +723,7 @@ describe('kiosk in a real browser', function () {
 
   it('tells it too when the kiosk had already let go of the hidden review (away longer than a minute)', async () => {
     // a second station in its own browser context, with a page clock that can be moved on
-    const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const other = await e2e.context({ viewport: { width: 1280, height: 800 } });
     const grace = ts.app.ctx.config.graceMs;
     try {
       const p2 = await other.newPage();

@@ -6,9 +6,9 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, pairKioskPage, screenshot, watchErrors } from '../helpers/browser.ts';
-import { FIXTURES, PASSWORD, loggedIn, startTestServer, type StaffClient, type TestServer } from '../helpers/server.ts';
+import { pairKioskPage, screenshot } from '../helpers/browser.ts';
+import { FIXTURES, loggedIn, type StaffClient } from '../helpers/server.ts';
+import { useE2E } from '../support/e2e.ts';
 
 /** The sample's biology exam as a school sends it again: question 2 reworded, question 7 dropped. */
 function changedExam(): unknown {
@@ -21,28 +21,16 @@ function changedExam(): unknown {
 
 describe('re-importing a changed exam (e2e): console and kiosk', function () {
   this.timeout(90_000);
-  let browser: Browser;
-  let ts: TestServer;
+  const e2e = useE2E();
   let boss: StaffClient, sup: StaffClient;
 
-  before(async function () {
-    browser = await launchBrowser(this);
-    ts = await startTestServer();
-    [boss, sup] = await Promise.all([loggedIn(ts.base, 'boss'), loggedIn(ts.base, 'sup1')]);
-  });
-  after(async () => {
-    await browser?.close();
-    await ts?.close();
+  before(async () => {
+    [boss, sup] = await Promise.all([loggedIn(e2e.ts.base, 'boss'), loggedIn(e2e.ts.base, 'sup1')]);
   });
 
   it('says what changes before the import, and the kiosk then shows a stored sitting as it was taken', async () => {
-    const consoleContext = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'nl-NL' });
-    const page = await consoleContext.newPage();
-    const consoleErrors = watchErrors(page);
-    await page.goto(`${ts.base}/admin/`);
-    await page.getByLabel('Gebruikersnaam').fill('boss');
-    await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD('boss'));
-    await page.getByRole('button', { name: 'Inloggen' }).click();
+    const { ts } = e2e;
+    const { context: consoleContext, page, errors: consoleErrors } = await e2e.console('boss', { viewport: { width: 1280, height: 860 } });
     await page.getByRole('navigation').getByRole('link', { name: 'Importeren', exact: true }).click();
     await page.getByLabel('Importbestand').setInputFiles({ name: 'biologie.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(changedExam())) });
 
@@ -58,9 +46,7 @@ describe('re-importing a changed exam (e2e): console and kiosk', function () {
     expect(consoleErrors).to.deep.equal([]);
     await consoleContext.close();
 
-    const kioskContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const kiosk = await kioskContext.newPage();
-    const kioskErrors = watchErrors(kiosk);
+    const { page: kiosk, errors: kioskErrors } = await e2e.page({ viewport: { width: 1280, height: 800 } });
     const kioskId = await pairKioskPage(kiosk, ts.base, boss, 'Station 1');
     const r = await sup.call('POST', '/api/reviews', { sittingId: 's-bi-120002', kioskId });
     expect(r.status, r.text).to.equal(201);
@@ -77,6 +63,5 @@ describe('re-importing a changed exam (e2e): console and kiosk', function () {
     await kiosk.getByRole('region', { name: 'Correctievoorschrift' }).waitFor();
     await screenshot(kiosk, 'kiosk-old-version-after-reimport');
     expect(kioskErrors).to.deep.equal([]);
-    await kioskContext.close();
   });
 });

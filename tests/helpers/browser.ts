@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { ensureWebBuilt, ROOT } from '../../server/http/web.ts';
+import { ROOT } from '../../server/http/web.ts';
 import { eventually } from '../support/eventually.ts';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
@@ -30,7 +30,6 @@ export async function launchBrowser(ctx: Mocha.Context): Promise<Browser> {
     console.warn('    browser tests skipped: no Chromium found (apt-get install chromium, or set CHROMIUM_PATH)');
     ctx.skip();
   }
-  await ensureWebBuilt();
   mkdirSync(SCREENSHOTS, { recursive: true });
   return chromium.launch({
     executablePath: path,

@@ -1,7 +1,6 @@
 import { expect } from 'chai';
 import { io } from 'socket.io-client';
 import { FakeClock } from '../../server/clock.ts';
-import { ensureWebBuilt } from '../../server/http/web.ts';
 import {
   StaffClient, connectKiosk, consoleSocket, heardDuring, loggedIn, once, pairKiosk, startTestServer, type TestServer,
 } from '../helpers/server.ts';
@@ -95,7 +94,6 @@ describe('security: who may call what', () => {
   });
 
   it('serves the kiosk bundle compressed', async () => {
-    await ensureWebBuilt();
     const r = await fetch(`${ts.base}/kiosk/app.js`, { headers: { 'accept-encoding': 'gzip' } });
     expect(r.status).to.equal(200);
     expect(r.headers.get('content-encoding')).to.equal('gzip');

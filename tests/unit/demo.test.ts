@@ -23,6 +23,15 @@ const byId = <T extends { id: string }>(list: readonly T[], id: string): T => {
 const groupsOf = (file: ImportFile, examId: string) => file.groups.filter((g) => g.examId === examId);
 
 describe('demo data', () => {
+  it('is exactly what scripts/make-demo.ts writes, byte for byte', async () => {
+    const { DEMO_JSON } = await import('../../scripts/make-demo.ts');
+    const committed = readFileSync(new URL('../../demo/demo.json', import.meta.url), 'utf8');
+    if (committed === DEMO_JSON) return;
+    const [a, b] = [committed.split('\n'), DEMO_JSON.split('\n')];
+    const line = a.findIndex((l, i) => l !== b[i]);
+    expect.fail(`demo/demo.json is not what scripts/make-demo.ts writes (run \`npx tsx scripts/make-demo.ts\`): line ${line + 1} is ${JSON.stringify(a[line])}, the script writes ${JSON.stringify(b[line])}`);
+  });
+
   it('passes the import schema', () => {
     const r = ImportFileSchema.safeParse(raw);
     expect(r.success, r.success ? '' : r.error.message).to.equal(true);

@@ -161,7 +161,7 @@ describe('review timing: the warning after a reconnect, short reviews, batched p
     expect(ts.app.ctx.engine.get(reviewId)!.position).to.equal(ids[2]);
   });
 
-  it('sends a review\'s held-back move before its end: nothing of it comes after review:ended', async () => {
+  it('sends a review\'s held-back move before its review:ended', async () => {
     const watcher = track(consoleSocket(ts.base, boss));
     await once(watcher, 'reviews:updated');
     const { socket, reviewId, payload } = await kioskInReview('Laatste zet', 's-bi-120003');

@@ -127,6 +127,8 @@ export interface ReviewPayload {
   serverNow?: string;
   questions: PayloadQuestion[];
 }
+/** A review's time-limit warning: when it was due, and the end it warns of (ISO date-times, the server's clock). */
+export interface ReviewWarning { at: string; endsAt: string }
 export type RevealData = { key: unknown } | { scheme: string };
 export interface KioskIdentity { id: string; name: string }
 
@@ -137,8 +139,12 @@ export const LogoutPayload = z.strictObject({}).optional();
 export interface KioskServerToClient {
   'pairing:code': (p: { code: string; expiresAt: string }) => void;
   'kiosk:paired': (p: { token: string; kiosk: KioskIdentity }) => void;
-  /** `ended`: the kiosk's last review, when it ended in the last 10 minutes while the kiosk was away (it missed `review:ended`) */
-  'kiosk:state': (p: { kiosk: KioskIdentity; review: ReviewPayload | null; ended?: { id: string; reason: EndReason } }) => void;
+  /**
+   * `ended`: the kiosk's last review, when it ended in the last 10 minutes while the kiosk was away (it missed `review:ended`).
+   * `warning`: with a review whose time-limit warning is due (`review:warning` was sent, or would have been): when, and
+   * the end it warns of.
+   */
+  'kiosk:state': (p: { kiosk: KioskIdentity; review: ReviewPayload | null; ended?: { id: string; reason: EndReason }; warning?: ReviewWarning }) => void;
   'review:started': (p: ReviewPayload, ack: AckFn) => void;
   'review:warning': (p: { endsAt: string }) => void;
   'review:ended': (p: { reason: EndReason }) => void;

@@ -51,12 +51,28 @@ export const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
 /** The one class content may carry: `<ol class="lines">`, a text with line numbers in the margin (docs: 'Line numbers'). */
 export const ALLOWED_CLASSES: Record<string, string[]> = { ol: ['lines'] };
 
-/** Images only from `https:` or inline raster data (not e.g. data:text/html or data:image/svg+xml). */
+/**
+ * Images only as inline raster data (not e.g. data:text/html or data:image/svg+xml). The pages' Content-Security-Policy
+ * (`server/http/security.ts`) has `img-src 'self' data:`: the one source content can use is `data:`, and every
+ * source kept here is one the kiosk shows. `'self'` is the application's own files and routes, not content.
+ */
 const INLINE_IMAGE = /^data:image\/(png|jpe?g|gif|webp);base64,[a-z0-9+/=\s]+$/i;
 
 export function isAllowedImageSource(src: string | undefined): boolean {
   if (!src) return false;
-  return src.startsWith('https://') || INLINE_IMAGE.test(src);
+  return INLINE_IMAGE.test(src);
+}
+
+/**
+ * An image on another server (`https:`, `http:` or `//host/…`): the kiosk's CSP blocks it, so the candidate
+ * would see an empty box. The import refuses it (an error with the field's path) rather than removing it.
+ * As a browser reads a URL: leading spaces and control characters, and tabs or newlines inside, do not count.
+ */
+export function isRemoteImageSource(src: string | undefined): boolean {
+  if (!src) return false;
+  // eslint-disable-next-line no-control-regex
+  const url = src.replace(/^[\u0000-\u0020]+/, '').replace(/[\t\n\r]/g, '').toLowerCase();
+  return /^(https?:|[/\\]{2})/.test(url);
 }
 
 /**

@@ -5,7 +5,9 @@
  *
  * - No links: a kiosk is a locked-down browser, and a link would lead the candidate away from the review.
  *   The link text stays.
- * - Images only from `https:` or inline `data:image/…` (png, jpeg, gif, webp).
+ * - Images only inline, `data:image/…;base64` (png, jpeg, gif, webp): what the kiosk's CSP (`img-src 'self' data:`)
+ *   shows. An image on another server (`https:`, `http:`, `//host`) would be blocked by it: that is an error, and the
+ *   import is refused with the field's path, rather than a candidate seeing an empty box.
  * - No scripts, styles, frames or forms; no event handler, `style` or `id` attributes, no class but `lines`;
  *   no `javascript:` or other URL schemes. Only allowed elements and attributes reach the output, and all text
  *   is escaped, so the browser parses exactly the elements listed (MathML namespace included).
@@ -14,7 +16,7 @@
 import sanitizeHtml from 'sanitize-html';
 import type { Exam, Question } from '../../shared/domain.ts';
 import {
-  ALLOWED_ATTRIBUTES, ALLOWED_CLASSES, ALLOWED_TAGS, DROPPED_WITH_CONTENT, isAllowedImageSource, removalOf, type Removal,
+  ALLOWED_ATTRIBUTES, ALLOWED_CLASSES, ALLOWED_TAGS, DROPPED_WITH_CONTENT, isAllowedImageSource, isRemoteImageSource, removalOf, type Removal,
 } from './contentAllowlist.ts';
 import type { Path } from './issues.ts';
 
@@ -23,7 +25,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
   allowedAttributes: ALLOWED_ATTRIBUTES,
   allowedClasses: ALLOWED_CLASSES,
   allowedSchemes: [],
-  allowedSchemesByTag: { img: ['https', 'data'] },
+  allowedSchemesByTag: { img: ['data'] },
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
   nonTextTags: DROPPED_WITH_CONTENT,
@@ -46,30 +48,46 @@ function attributeAllowed(tag: string, name: string): boolean {
   return ALLOWED_ATTRIBUTES['*']!.includes(name) || (ALLOWED_ATTRIBUTES[tag]?.includes(name) ?? false);
 }
 
+/** A warning: the element (or attribute) is removed and the import goes on. An error: the import is refused. */
+export type Severity = 'warning' | 'error';
+export type Found = (message: string, severity: Severity) => void;
+
+/** A long URL shortened for a message. */
+const shortUrl = (src: string) => (src.length > 80 ? `${src.slice(0, 77)}...` : src);
+
 /** What is removed of one element, in words: `removed <script> and its content (at p > script)`. */
-function removals(tag: string, attribs: Record<string, string>, at: string, found: (message: string) => void): void {
+function removals(tag: string, attribs: Record<string, string>, at: string, found: Found): void {
   if (!ALLOWED.has(tag)) {
-    found(`removed <${tag}> ${REMOVED[removalOf(tag)]} (at ${at})`);
+    found(`removed <${tag}> ${REMOVED[removalOf(tag)]} (at ${at})`, 'warning');
+    return;
+  }
+  if (tag === 'img' && isRemoteImageSource(attribs.src)) {
+    found(
+      `<img src="${shortUrl(attribs.src!)}"> is an image on another server, which the kiosk does not load; `
+        + `include it inline as data:image/png, jpeg, gif or webp;base64 (at ${at})`,
+      'error',
+    );
     return;
   }
   if (tag === 'img' && !isAllowedImageSource(attribs.src)) {
-    found(`removed <img>: its src is neither https: nor an inline png, jpeg, gif or webp image (at ${at})`);
+    found(`removed <img>: its src is not an inline png, jpeg, gif or webp image (at ${at})`, 'warning');
     return;
   }
   for (const name of Object.keys(attribs)) {
     if (name === 'class' && ALLOWED_CLASSES[tag]) {
-      for (const c of attribs.class!.split(/\s+/).filter(Boolean)) if (!ALLOWED_CLASSES[tag]!.includes(c)) found(`removed class "${c}" (at ${at})`);
+      for (const c of attribs.class!.split(/\s+/).filter(Boolean)) if (!ALLOWED_CLASSES[tag]!.includes(c)) found(`removed class "${c}" (at ${at})`, 'warning');
     } else if (!attributeAllowed(tag, name)) {
-      found(`removed attribute ${name} (at ${at})`);
+      found(`removed attribute ${name} (at ${at})`, 'warning');
     }
   }
 }
 
 /**
  * Restricted HTML for exam content. Idempotent: sanitising sanitised HTML changes nothing. `found` hears of
- * every element, attribute and class removed, with its element path.
+ * every element, attribute and class removed, with its element path; an `error` (an image on another server,
+ * removed too) is one the import refuses.
  */
-export function sanitizeExamHtml(html: string, found: (message: string) => void = () => {}): string {
+export function sanitizeExamHtml(html: string, found: Found = () => {}): string {
   const path: string[] = [];
   let droppingAt = 0; // depth of the element being dropped with its content (0: none)
   let gap = false; // whitespace owed before the next text: a removed element stood apart here
@@ -97,19 +115,30 @@ export function sanitizeExamHtml(html: string, found: (message: string) => void 
   });
 }
 
-/** Sanitises `html` and reports what it removed at `path` (one warning per distinct removal, with a count). */
-function sanitizeField(html: string, path: Path, warn: Warn): string {
+/**
+ * Sanitises `html` and reports what it removed at `path` (one warning per distinct removal, with a count);
+ * errors go to `refuse`, each once.
+ */
+function sanitizeField(html: string, path: Path, warn: Warn, refuse: Warn): string {
   const seen = new Map<string, number>();
-  const out = sanitizeExamHtml(html, (m) => seen.set(m, (seen.get(m) ?? 0) + 1));
+  const errors = new Set<string>();
+  const out = sanitizeExamHtml(html, (m, severity) => {
+    if (severity === 'error') errors.add(m);
+    else seen.set(m, (seen.get(m) ?? 0) + 1);
+  });
+  for (const message of errors) refuse(path, message);
   for (const [message, n] of seen) warn(path, n > 1 ? message.replace(/\)$/, `, ${n} times)`) : message);
   return out;
 }
 
 export type Warn = (path: Path, message: string) => void;
 
-/** `at`: the question's path in the import file (`exams[0].questions[3]`). */
-export function sanitizeQuestion(q: Question, at: Path = [], warn: Warn = () => {}): Question {
-  const field = (html: string, ...rest: (string | number)[]) => sanitizeField(html, [...at, ...rest], warn);
+/**
+ * `at`: the question's path in the import file (`exams[0].questions[3]`). Removals are reported through `warn`,
+ * what the import must refuse (an image on another server) through `refuse`.
+ */
+export function sanitizeQuestion(q: Question, at: Path = [], warn: Warn = () => {}, refuse: Warn = warn): Question {
+  const field = (html: string, ...rest: (string | number)[]) => sanitizeField(html, [...at, ...rest], warn, refuse);
   const labels = <T extends { text: string }>(list: readonly T[], name: string): T[] =>
     list.map((l, i) => ({ ...l, text: field(l.text, name, i, 'text') }));
   const stem = field(q.stem, 'stem');
@@ -123,7 +152,7 @@ export function sanitizeQuestion(q: Question, at: Path = [], warn: Warn = () => 
   }
 }
 
-/** `at`: the exam's path in the import file (`exams[0]`); removals are reported through `warn`. */
-export function sanitizeExam<E extends Pick<Exam, 'questions'>>(exam: E, at: Path = [], warn: Warn = () => {}): E {
-  return { ...exam, questions: exam.questions.map((q, i) => sanitizeQuestion(q, [...at, 'questions', i], warn)) };
+/** `at`: the exam's path in the import file (`exams[0]`); removals are reported through `warn`, errors through `refuse`. */
+export function sanitizeExam<E extends Pick<Exam, 'questions'>>(exam: E, at: Path = [], warn: Warn = () => {}, refuse: Warn = warn): E {
+  return { ...exam, questions: exam.questions.map((q, i) => sanitizeQuestion(q, [...at, 'questions', i], warn, refuse)) };
 }

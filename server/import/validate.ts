@@ -2,7 +2,8 @@
  * `validateImport`: the structural checks of `shared/schema.ts`, element by element so that one broken
  * element does not hide the errors of the others, then the cross-reference checks of `importRules.ts`.
  * Every error carries its JSON path. On success the data comes back normalised: defaults filled in and
- * question HTML sanitised, with a warning for every removal from it (its field's path, the element's path).
+ * question HTML sanitised, with a warning for every removal from it (its field's path, the element's path);
+ * an image on another server, which the kiosk's CSP blocks, is an error at its field's path.
  *
  * The work runs as a generator that yields its progress (0–100) now and then, so that `importData` can
  * report progress and let the event loop breathe during a large import; `validateImport` runs it straight.
@@ -89,10 +90,14 @@ export function* validationSteps(input: unknown, known?: KnownContent): Generato
   done += raw.sittings.length - file.sittings.length;
   yield progress();
 
+  // sanitised before the verdict: content the kiosk could not show (an image on another server) is an error too
+  const exams = file.exams.map((e) => sanitizeExam(
+    e.value, ['exams', e.index], (path, message) => issues.warn(path, message), (path, message) => issues.error(path, message),
+  ));
   if (issues.errors.length) return { ok: false, errors: issues.errors, warnings: issues.warnings };
   const data: ImportFile = {
     format: 'inzage/v1',
-    exams: file.exams.map((e) => sanitizeExam(e.value, ['exams', e.index], (path, message) => issues.warn(path, message))),
+    exams,
     candidates: file.candidates.map((c) => c.value),
     groups: file.groups.map((g) => g.value),
     sittings: file.sittings.map((s) => s.value),

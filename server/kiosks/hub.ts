@@ -244,7 +244,12 @@ export class KioskHub implements KioskLink {
         const sent = review && { ...review, serverNow: new Date(this.clock.now()).toISOString() };
         // no review: perhaps one ended while the kiosk was away, and it never heard why
         const ended = sent ? null : this.engine.missedEnd(kioskId);
-        if (socket.connected) socket.emit('kiosk:state', { kiosk: { id: kioskId, name: name() }, review: sent, ...(ended ? { ended } : {}) });
+        // a review whose warning is due: the kiosk may have missed `review:warning` (away, or reloaded since)
+        const session = sent ? this.engine.get(sent.id) : undefined;
+        const warning = session ? this.engine.warningOf(session) : null;
+        if (socket.connected) {
+          socket.emit('kiosk:state', { kiosk: { id: kioskId, name: name() }, review: sent, ...(ended ? { ended } : {}), ...(warning ? { warning } : {}) });
+        }
       },
       (e) => console.error('inzage: restoring a kiosk failed:', e),
     );

@@ -1,7 +1,9 @@
 /**
  * The `/admin` namespace (docs/design.md: Transport): staff consoles, authenticated by the staff session (the same
  * express-session and passport middleware as HTTP). Consoles only listen; commands go over HTTP.
- * Full lists (`kiosks:updated`, `reviews:updated`) are coalesced; progress and ends go out at once.
+ * Full lists (`kiosks:updated`, `reviews:updated`) are coalesced; `review:progress` is batched per review (the first
+ * move at once, then at most one push per {@link PROGRESS_WINDOW_MS}: the latest position); warnings and ends go out
+ * at once (an end after the review's last progress).
  */
 import type { RequestHandler } from 'express';
 import type { Namespace } from 'socket.io';
@@ -12,12 +14,23 @@ import type { Clock, Timer } from '../clock.ts';
 import type { ConsoleLink } from '../review/engine.ts';
 
 interface ConsoleSocketData { userId: string; sid: string }
+
+/**
+ * `review:progress` per review: the first move goes out at once (leading edge: a candidate's click shows on the
+ * consoles without delay), later moves within this window are folded into one push of the latest position at its
+ * end. A kiosk flooding `review:navigate` thus costs each console at most ~10 pushes a second, not one per move.
+ */
+export const PROGRESS_WINDOW_MS = 100;
+
+/** A review's open progress window: its timer and the latest move not yet sent (null: none since the window opened). */
+interface ProgressWindow { timer: NodeJS.Timeout; latest: ReviewProgress | null }
 export type ConsoleNamespace = Namespace<AdminClientToServer, AdminServerToClient, Record<string, never>, ConsoleSocketData>;
 
 export class ConsoleHub implements ConsoleLink {
   private pending = { reviews: false, kiosks: false };
   private timer: NodeJS.Timeout | null = null;
   private sweepTimer: Timer | null = null;
+  private progressWindows = new Map<string, ProgressWindow>();
 
   constructor(
     private readonly ns: ConsoleNamespace,
@@ -26,6 +39,7 @@ export class ConsoleHub implements ConsoleLink {
     private readonly clock: Clock,
     private readonly absoluteTimeoutMs: number,
     private readonly coalesceMs = 25,
+    private readonly progressMs = PROGRESS_WINDOW_MS,
   ) {
     type Req = Parameters<RequestHandler>[0];
     const wrap = (mw: RequestHandler) => (socket: { request: unknown }, next: (err?: Error) => void) =>
@@ -76,6 +90,8 @@ export class ConsoleHub implements ConsoleLink {
   stop(): void {
     this.sweepTimer?.cancel();
     if (this.timer) clearTimeout(this.timer);
+    for (const w of this.progressWindows.values()) clearTimeout(w.timer);
+    this.progressWindows.clear();
   }
 
   reviewsChanged(): void {
@@ -89,10 +105,17 @@ export class ConsoleHub implements ConsoleLink {
   }
 
   progress(p: ReviewProgress): void {
+    const open = this.progressWindows.get(p.id);
+    if (open) {
+      open.latest = p; // the latest position wins; sent when the window ends
+      return;
+    }
     this.ns.emit('review:progress', p);
+    this.openProgressWindow(p.id);
   }
 
   ended(p: ReviewEndedDto): void {
+    this.flushProgress(p.id); // its last move first, then the end: nothing of the review comes after it
     this.ns.emit('review:ended', p);
   }
 
@@ -113,8 +136,13 @@ export class ConsoleHub implements ConsoleLink {
     this.ns.in(`user:${userId}`).disconnectSockets(true);
   }
 
-  /** Send what is pending now (tests and shutdown). */
+  /** Send what is pending now (tests and shutdown): the lists, and every review's held-back move. */
   flush(): void {
+    this.flushLists();
+    for (const id of [...this.progressWindows.keys()]) this.flushProgress(id);
+  }
+
+  private flushLists(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (this.pending.reviews) this.ns.emit('reviews:updated', this.lists.reviews());
@@ -122,9 +150,30 @@ export class ConsoleHub implements ConsoleLink {
     this.pending = { reviews: false, kiosks: false };
   }
 
+  /** Sends a review's held-back move now, if any, and closes its window. */
+  private flushProgress(id: string): void {
+    const w = this.progressWindows.get(id);
+    if (!w) return;
+    clearTimeout(w.timer);
+    this.progressWindows.delete(id);
+    if (w.latest) this.ns.emit('review:progress', w.latest);
+  }
+
+  private openProgressWindow(id: string): void {
+    const timer = setTimeout(() => {
+      const w = this.progressWindows.get(id);
+      this.progressWindows.delete(id);
+      if (!w?.latest) return; // quiet: the next move goes out at once again
+      this.ns.emit('review:progress', w.latest);
+      this.openProgressWindow(id); // and the moves after it wait for the next window
+    }, this.progressMs);
+    timer.unref?.();
+    this.progressWindows.set(id, { timer, latest: null });
+  }
+
   private schedule() {
     if (this.timer) return;
-    this.timer = setTimeout(() => this.flush(), this.coalesceMs);
+    this.timer = setTimeout(() => this.flushLists(), this.coalesceMs);
     this.timer.unref?.();
   }
 }

@@ -274,6 +274,28 @@ export class ReviewEngine {
     return { id: m.id, reason: m.reason };
   }
 
+  /**
+   * The time-limit warning of a session, once it is due (docs/design.md: The review): `at` when it was (or, if the
+   * server was down then, would have been) sent, `endsAt` the end it warns of. A kiosk that (re)connects after it
+   * gets it in `kiosk:state`, since it missed the `review:warning` push.
+   */
+  warningOf(s: ReviewSession): { at: string; endsAt: string } | null {
+    const at = this.warnAt(s);
+    if (s.endedAt || this.clock.now() < at) return null;
+    return { at: new Date(at).toISOString(), endsAt: s.endsAt };
+  }
+
+  /**
+   * When a session's warning is due: {@link ServerConfig.warnBeforeMs} before its end; a review that is not longer
+   * than that (a short `maxMinutes`) is warned halfway, so that it still gets a warning.
+   */
+  warnAt(s: Pick<ReviewSession, 'startedAt' | 'endsAt'>): number {
+    const start = Date.parse(s.startedAt);
+    const end = Date.parse(s.endsAt);
+    const length = end - start;
+    return length > this.config.warnBeforeMs ? end - this.config.warnBeforeMs : start + Math.floor(length / 2);
+  }
+
   /** The kiosk's last socket went away: keep its session for the grace period. */
   kioskDisconnected(kioskId: string): void {
     const s = this.activeForKiosk(kioskId);
@@ -341,7 +363,8 @@ export class ReviewEngine {
     const now = this.clock.now();
     const endsAt = Date.parse(s.endsAt);
     const timers: Timer[] = [];
-    const warnAt = endsAt - this.config.warnBeforeMs;
+    const warnAt = this.warnAt(s);
+    // a warning already due (a restart after it) is not pushed late: kiosks get it with `kiosk:state`
     if (warnAt > now) {
       timers.push(this.clock.after(warnAt - now, () => {
         this.kiosks?.warn(s.kioskId, s.endsAt);

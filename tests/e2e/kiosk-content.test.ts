@@ -147,7 +147,10 @@ describe('kiosk: a paper-shaped exam keeps its structure', function () {
     expect(await table.getByRole('columnheader').allTextContents()).to.deep.equal(['stof', 'smeltpunt (K)']);
     expect(await table.getByRole('row').count()).to.equal(4);
     const figure = question().getByRole('figure', { name: 'figuur 1 Een bronzen beeld' });
-    await figure.getByRole('img', { name: 'een bronzen beeld' }).waitFor();
+    const img = figure.getByRole('img', { name: 'een bronzen beeld' });
+    await img.waitFor();
+    // loaded, not blocked: the import keeps only images the page's CSP (img-src 'self' data:) lets through
+    await eventually(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth === 1), { what: 'the inline image loaded' });
     // MathML Core, laid out as a fraction: the numerator above the denominator
     const math = question().locator('math');
     expect(await math.evaluate((el) => el.namespaceURI)).to.equal('http://www.w3.org/1998/Math/MathML');

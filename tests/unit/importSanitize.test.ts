@@ -18,13 +18,20 @@ describe('import HTML sanitising', () => {
       .to.equal('<p>tekst</p>');
   });
 
-  it('keeps images from https: and inline raster data only', () => {
+  it('keeps inline raster images only, as the CSP shows them; an image on another server is an error', () => {
     const png = 'data:image/png;base64,iVBORw0KGgo=';
     expect(sanitizeExamHtml(`<img src="${png}" alt="grafiek">`)).to.equal(`<img src="${png}" alt="grafiek" />`);
-    expect(sanitizeExamHtml('<img src="https://cdn.example/a.png">')).to.equal('<img src="https://cdn.example/a.png" />');
-    expect(sanitizeExamHtml('<img src="data:text/html;base64,PHNjcmlwdD4=">')).to.equal('');
-    expect(sanitizeExamHtml('<img src="http://plain.example/a.png">')).to.equal('');
-    expect(sanitizeExamHtml('<img src="/relative.png">')).to.equal('');
+    for (const src of ['https://cdn.example/a.png', 'http://plain.example/a.png', '//cdn.example/a.png', ' HTTPS://cdn.example/a.png', 'https:cdn.example/a.png']) {
+      const found: [string, string][] = [];
+      expect(sanitizeExamHtml(`<p>zie <img src="${src}"></p>`, (m, severity) => found.push([m, severity])), src).to.equal('<p>zie </p>');
+      expect(found.map(([, severity]) => severity), src).to.deep.equal(['error']);
+      expect(found[0]![0], src).to.contain('an image on another server');
+    }
+    for (const src of ['data:text/html;base64,PHNjcmlwdD4=', 'data:image/svg+xml;base64,PHN2Zz4=', '/relative.png', 'javascript:alert(1)']) {
+      const found: string[] = [];
+      expect(sanitizeExamHtml(`<img src="${src}">`, (_m, severity) => found.push(severity)), src).to.equal('');
+      expect(found, src).to.deep.equal(['warning']);
+    }
   });
 
   it('neutralises hostile MathML and SVG: no links, no styles, no annotation-xml, nothing that runs', () => {

@@ -185,12 +185,13 @@ export class KioskConnection implements ReactiveController {
       this.reconnect();
     });
 
-    socket.on('kiosk:state', ({ kiosk, review, ended }) => {
+    socket.on('kiosk:state', ({ kiosk, review, ended, warning }) => {
       clearTimeout(this.dropTimer);
       const shown = this.review?.review.id ?? this.hiddenReviewId;
       this.hiddenReviewId = null;
       if (review) {
-        this.showReview(review, kiosk);
+        // `warning`: time was already almost up when we (re)connected; `review:warning` may have come while we were away
+        this.showReview(review, kiosk, !!warning);
         return;
       }
       // the review on screen (or hidden) ended while we were away: say so, as `review:ended` would have
@@ -262,7 +263,8 @@ export class KioskConnection implements ReactiveController {
     this.set({ ...patch, screen });
   }
 
-  private showReview(payload: ReviewPayload, kiosk: KioskState['kiosk']): void {
+  /** `warned`: the server says the review's time-limit warning is due (`kiosk:state` `warning`). */
+  private showReview(payload: ReviewPayload, kiosk: KioskState['kiosk'], warned = false): void {
     clearTimeout(this.endedTimer);
     this.afterEnded = null;
     this.hiddenReviewId = null;
@@ -273,7 +275,8 @@ export class KioskConnection implements ReactiveController {
       review,
       position: startPosition(review),
       reveals: same?.reveals ?? {},
-      warningEndsAt: same?.warningEndsAt ?? null,
+      // the end does not move; `review.endsAt` is on this kiosk's clock (see localTime)
+      warningEndsAt: warned ? review.endsAt : (same?.warningEndsAt ?? null),
       loggingOut: false,
     };
     this.set({ kiosk, connection: 'online', screen: view });

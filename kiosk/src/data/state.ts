@@ -21,7 +21,7 @@ export interface ReviewView {
   /** id of the question on screen */
   position: string;
   reveals: Readonly<Record<string, RevealEntry>>;
-  /** set by `review:warning`: time is almost up */
+  /** set by `review:warning`, or by `kiosk:state` `warning` after a (re)connect: time is almost up */
   warningEndsAt: string | null;
   loggingOut: boolean;
 }

@@ -34,11 +34,11 @@ export const ENDED_SCREEN_MS = 5_000;
 export const DROP_HIDDEN_REVIEW_MS = 60_000;
 const RESTART_DELAY_MS = 1_000;
 
-/** An acknowledgement, or none in time. */
 /** What a command sends: the input of its schema in shared/protocol.ts (`z.input<typeof NavigatePayload>`, …). */
 type CommandPayload<E extends keyof KioskClientToServer> = Parameters<KioskClientToServer[E]>[0];
 /** What the server's acknowledgement of a command carries: `Ack<T>` of the ack callback in the event map. */
 type AckData<E extends keyof KioskClientToServer> = Parameters<KioskClientToServer[E]>[1] extends (ack: Ack<infer T>) => void ? T : never;
+/** An acknowledgement, or none in time. */
 type CommandResult<T> = Ack<T> | { ok: false; error: { code: 'timeout'; message?: string } };
 const NO_ANSWER = { ok: false, error: { code: 'timeout' } } as const;
 

@@ -41,10 +41,12 @@ export interface ReviewSession {
   id: string;
   sittingId: string;
   kioskId: string;
-  approvedBy: string; // staff user id
+  /** the id of the staff user who approved (started) it; `approvedBy` in files of earlier builds (read as this) and, as
+   * that user's username, in the wire's `ReviewDto.approvedBy` */
+  approvedById: string;
   startedAt: string;
   endsAt: string;
-  /** The question the candidate is on (question id). */
+  /** The id of the question the candidate is on (the original contract's name, also in reviews.json and on the wire). */
   position: string;
   endedAt?: string;
   endedBy?: string;

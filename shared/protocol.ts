@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { AckFn } from './errors.ts';
-import type { EndReason, QuestionType, ResponseValue, ReviewSettings, ReviewStatus, Role } from './domain.ts';
+import type { AuditEvent, EndReason, PublicUser, QuestionType, ReviewSettings, ReviewStatus, Role } from './domain.ts';
 import { ReviewSettingsSchema } from './schema.ts';
 
 // ---------- HTTP request bodies ----------
@@ -73,7 +73,12 @@ export const PurgeBody = z.strictObject({
 
 // ---------- HTTP response shapes ----------
 
+// Every answer the server sends is one of these; the routes check theirs with `satisfies`, the console's
+// `admin/src/data/*` modules return them.
+
 export interface MeDto { id: string; username: string; displayName: string; role: Role; mustChangePassword: boolean }
+/** `POST /api/auth/login`, `GET /api/auth/me`. */
+export interface LoginDto { user: MeDto }
 export interface GroupDto {
   id: string; name: string; examId: string; examTitle: string; startsAt: string; candidateCount: number; location?: string;
   /** whether a review of this group's exam can start now (the exam's settings and the server's clock) */
@@ -100,28 +105,94 @@ export interface CandidateHitDto { number: string; name: string; className?: str
 export interface CandidateSearchDto { candidates: CandidateHitDto[]; /** more matched than are listed */ more: boolean }
 export interface CandidateSittingsDto { candidate: { number: string; name: string; className?: string }; sittings: CandidateSittingDto[] }
 export interface KioskDto { id: string; name: string; online: boolean; reviewId: string | null; pairedAt: string; lastSeenAt: string | null }
+/** `POST /api/kiosks` (201) and `PATCH /api/kiosks/:id`: the kiosk paired or renamed. */
+export interface KioskRefDto { id: string; name: string }
+/** A review as consoles list it (`GET /api/reviews`, `POST /api/reviews`, `reviews:updated`). */
 export interface ReviewDto {
   id: string; sittingId: string; kioskId: string; kioskName: string;
   candidateNumber: string; candidateName: string; examTitle: string;
-  startedAt: string; endsAt: string; position: string; questionNumber: number; questionCount: number;
-  approvedBy: string; approvedByName: string; kioskOnline: boolean;
+  startedAt: string; endsAt: string;
+  /** the id of the question the candidate is on (wire name of the original contract) */
+  position: string;
+  /** that question's number (1-based) of `questionCount` */
+  questionNumber: number; questionCount: number;
+  /**
+   * The **username** of the staff member who approved (started) the review (wire name of the original contract);
+   * empty should that account no longer exist. The stored session keeps the user's id (`ReviewSession.approvedById`).
+   */
+  approvedBy: string;
+  /** that staff member's display name; empty should the account no longer exist */
+  approvedByName: string;
+  kioskOnline: boolean;
 }
+/** `GET /api/reviews/:id`: also an ended review (the last 200 are kept), then with when and why it ended. */
+export type ReviewDetailDto = ReviewDto & { endedAt?: string; endReason?: EndReason };
+
+/** An exam's review settings with what they mean now on the server's clock. */
+export type ExamReviewDto = ReviewSettings & { status: ReviewStatus };
+/** `GET /api/exams` (admin). */
+export interface ExamDto {
+  id: string; title: string; subject: string; level: string; central: boolean;
+  questionCount: number; groupCount: number; review: ExamReviewDto;
+  /** when the daily retention purge removes this exam's candidate data */
+  retention: RetentionDto;
+}
+/** `PATCH /api/exams/:id/review`: the settings as they are now. */
+export interface ExamReviewResultDto { id: string; review: ExamReviewDto }
+/** `PATCH /api/exams/:id/retention`: the retention as it is now. */
+export interface ExamRetentionResultDto { id: string; retention: RetentionDto }
+/** Any of the review settings; `null` clears a window boundary. Times are ISO 8601 with an offset. */
+export type ExamReviewPatch = z.input<typeof ExamReviewPatch>;
+
+/** `POST /api/users` (201), `PATCH /api/users/:id`: the account, and a generated password, shown this once. */
+export interface UserResultDto { user: PublicUser; password?: string }
+export type CreateUserBody = z.input<typeof CreateUserBody>;
+export type PatchUserBody = z.input<typeof PatchUserBody>;
+
+/** `GET /api/audit` (JSON): `events` oldest first; `more` (asked for a page): older matching events exist. */
+export interface AuditDto {
+  events: AuditEvent[]; more?: boolean;
+  /** the hash chain holds; else `problem` says where it breaks */
+  verified: boolean; problem?: { seq: number; line: number; reason: string };
+}
+
+/** What a purge removes (or, in a dry run, would remove). */
+export interface PurgeCountsDto { sittings: number; groups: number; candidates: number }
+/** `POST /api/purge`. */
+export interface PurgeResultDto { dryRun: boolean; counts: PurgeCountsDto }
 
 // ---------- socket payloads ----------
 
-export interface PayloadQuestion {
-  id: string; number: number; type: QuestionType; stem: string; maxScore: number;
-  score: number; response: ResponseValue; flagged?: boolean;
-  options?: { id: string; text: string }[]; multiple?: boolean;
-  items?: { id: string; text: string }[];
-  left?: { id: string; text: string }[]; right?: { id: string; text: string }[];
+/** An option, item or match label: exam content, sanitised HTML from the import. */
+export interface ContentLabel { id: string; text: string }
+
+/** What every question of a review payload carries, whatever its type. */
+interface PayloadQuestionBase {
+  id: string; number: number; stem: string; maxScore: number;
+  score: number; flagged?: boolean;
+  /** the exam lets the candidate see the key (closed questions) or the marking scheme (open ones) with `review:reveal` */
   hasKey: boolean; hasScheme: boolean;
 }
+/**
+ * One question of a `ReviewPayload`: a union on `type`, each with the response in the shape its type takes
+ * (the import checks it; `null`: unanswered). No keys, no schemes: those come with `review:reveal`.
+ */
+export type PayloadQuestion =
+  | PayloadQuestionBase & { type: 'choice'; options: ContentLabel[]; multiple: boolean; /** option ids */ response: string[] | null }
+  | PayloadQuestionBase & { type: 'order'; items: ContentLabel[]; /** item ids, in the candidate's order */ response: string[] | null }
+  | PayloadQuestionBase & { type: 'match'; left: ContentLabel[]; right: ContentLabel[]; /** [left id, right id] pairs */ response: [string, string][] | null }
+  | PayloadQuestionBase & { type: 'text'; response: string | null }
+  | PayloadQuestionBase & { type: 'numeric'; response: number | null }
+  | PayloadQuestionBase & { type: 'open'; response: string | null };
+/** The payload question of one type, e.g. `PayloadQuestionOf<'match'>`. */
+export type PayloadQuestionOf<T extends QuestionType> = Extract<PayloadQuestion, { type: T }>;
+
 export interface ReviewPayload {
   id: string;
   candidate: { number: string; name: string };
   exam: { title: string; subject: string; level: string; central: boolean };
   totalScore: number; maxScore: number; grade: number | null;
+  /** `position`: the id of the question the candidate is on (the wire name of the original contract) */
   startedAt: string; endsAt: string; position: string;
   /** The server's clock when this was sent: a kiosk with a skewed clock still counts down to `endsAt` right. */
   serverNow?: string;
@@ -129,11 +200,34 @@ export interface ReviewPayload {
 }
 /** A review's time-limit warning: when it was due, and the end it warns of (ISO date-times, the server's clock). */
 export interface ReviewWarning { at: string; endsAt: string }
-export type RevealData = { key: unknown } | { scheme: string };
+
+/**
+ * The answer to `review:reveal` per question type: the key of a closed question, the marking scheme (sanitised
+ * HTML) of an open one. On the wire it is `{key}` or `{scheme}` without a tag (the original contract): the
+ * kiosk knows the type from the question it asked about, and tags it (`TypedReveal`).
+ */
+export interface RevealByType {
+  /** the correct option ids */
+  choice: { key: string[] };
+  /** the item ids in the correct order */
+  order: { key: string[] };
+  /** the correct [left id, right id] pairs */
+  match: { key: [string, string][] };
+  /** the accepted answers */
+  text: { key: string[] };
+  numeric: { key: { value: number; tolerance: number } };
+  open: { scheme: string };
+}
+export type RevealData = RevealByType[QuestionType];
+/** A reveal together with the type of its question: a union discriminated by `type`. */
+export type TypedReveal = { [T in QuestionType]: { type: T } & RevealByType[T] }[QuestionType];
 export interface KioskIdentity { id: string; name: string }
 
+// What a kiosk sends. The server validates every payload with these schemas (a kiosk may send anything); the
+// kiosk's typed emits use their input types (`KioskClientToServer`).
 export const NavigatePayload = z.strictObject({ questionId: z.string().min(1).max(120) });
 export const RevealPayload = z.strictObject({ questionId: z.string().min(1).max(120) });
+/** `review:logout` takes nothing: no payload or `{}`. */
 export const LogoutPayload = z.strictObject({}).optional();
 
 export interface KioskServerToClient {
@@ -152,11 +246,12 @@ export interface KioskServerToClient {
   'kiosk:renamed': (p: { kiosk: KioskIdentity }) => void;
 }
 export interface KioskClientToServer {
-  'review:navigate': (p: unknown, ack: AckFn) => void;
-  'review:reveal': (p: unknown, ack: AckFn<RevealData>) => void;
-  'review:logout': (p: unknown, ack: AckFn) => void;
+  'review:navigate': (p: z.input<typeof NavigatePayload>, ack: AckFn) => void;
+  'review:reveal': (p: z.input<typeof RevealPayload>, ack: AckFn<RevealData>) => void;
+  'review:logout': (p: z.input<typeof LogoutPayload>, ack: AckFn) => void;
 }
 
+/** `position`: the id of the question the candidate is on now. */
 export interface ReviewProgress { id: string; position: string; questionNumber: number; questionCount: number }
 export interface ReviewEndedDto { id: string; reason: EndReason; kioskId: string; candidateName: string; examTitle: string; endedAt: string }
 

@@ -34,7 +34,7 @@ export async function seedStaffAndKiosks(dir: string, supervisors: number, kiosk
   const ended: ReviewSession[] = Array.from({ length: history.count }, (_, i) => {
     const at = Date.now() - 7 * day + i * 60_000;
     return {
-      id: randomUUID(), sittingId: history.sittingIds[i % history.sittingIds.length]!, kioskId: seeded[i % seeded.length]!.id, approvedBy,
+      id: randomUUID(), sittingId: history.sittingIds[i % history.sittingIds.length]!, kioskId: seeded[i % seeded.length]!.id, approvedById: approvedBy,
       startedAt: new Date(at).toISOString(), endsAt: new Date(at + 3_600_000).toISOString(), position: 'q7',
       endedAt: new Date(at + 1_200_000).toISOString(), endedBy: approvedBy, endReason: 'candidate-logged-out',
     };

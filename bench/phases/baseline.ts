@@ -20,7 +20,7 @@ function samplePayload(ctx: Ctx) {
   const sitting = ctx.data.sittingsOf(group).find((s) => s.id === ref.sittingId)!;
   const exam = ctx.data.exams.find((e) => e.id === sitting.examId)!;
   const now = Date.now();
-  const session = { id: crypto.randomUUID(), sittingId: sitting.id, kioskId: 'k', approvedBy: 'u', startedAt: new Date(now).toISOString(), endsAt: new Date(now + 3_600_000).toISOString(), position: 'q1' };
+  const session = { id: crypto.randomUUID(), sittingId: sitting.id, kioskId: 'k', approvedById: 'u', startedAt: new Date(now).toISOString(), endsAt: new Date(now + 3_600_000).toISOString(), position: 'q1' };
   return buildPayload(session, exam, sitting, ctx.data.candidates.find((c) => c.number === sitting.candidateNumber));
 }
 

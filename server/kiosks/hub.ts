@@ -10,7 +10,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Namespace, Socket } from 'socket.io';
 import type { EndReason, Kiosk, StaffUser } from '../../shared/domain.ts';
 import { apiError, type Ack } from '../../shared/errors.ts';
-import type { KioskClientToServer, KioskDto, KioskServerToClient, ReviewPayload } from '../../shared/protocol.ts';
+import { LogoutPayload, type KioskClientToServer, type KioskDto, type KioskServerToClient, type ReviewPayload } from '../../shared/protocol.ts';
 import type { Clock, Timer } from '../clock.ts';
 import { HttpError } from '../http/errors.ts';
 import type { ConsoleLink, KioskLink, ReviewEngine } from '../review/engine.ts';
@@ -219,9 +219,7 @@ export class KioskHub implements KioskLink {
     handle('review:navigate', (p) => this.engine.navigate(kioskId, p));
     handle('review:reveal', (p) => this.engine.reveal(kioskId, p, name()));
     handle('review:logout', async (p) => {
-      if (p !== undefined && (p === null || typeof p !== 'object' || Array.isArray(p) || Object.keys(p).length > 0)) {
-        return { ok: false, error: apiError('invalid-input') };
-      }
+      if (!LogoutPayload.safeParse(p).success) return { ok: false, error: apiError('invalid-input') };
       return this.engine.logoutFromKiosk(kioskId, name());
     });
     this.refuseUnknown(socket);

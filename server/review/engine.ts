@@ -82,7 +82,7 @@ export class ReviewEngine {
     const exam = summary ? content.examOfSitting(summary) : undefined;
     const number = summary?.candidateNumber ?? '';
     const kiosk = this.store.state.data.kiosks.find((k) => k.id === s.kioskId);
-    const user = this.store.state.data.users.find((u) => u.id === s.approvedBy);
+    const user = this.store.state.data.users.find((u) => u.id === s.approvedById);
     return reviewDto(s, {
       kioskName: kiosk?.name ?? '',
       kioskOnline: this.kiosks?.isOnline(s.kioskId) ?? false,
@@ -90,8 +90,8 @@ export class ReviewEngine {
       candidateName: candidateName(content.candidate(number), number),
       examTitle: exam?.title ?? '',
       questionIds: exam ? sortedQuestions(exam).map((q) => q.id) : [],
-      approvedBy: user?.username ?? s.approvedBy,
-      approvedByName: user?.displayName ?? '',
+      approverUsername: user?.username ?? '',
+      approverName: user?.displayName ?? '',
     });
   }
 
@@ -128,7 +128,7 @@ export class ReviewEngine {
       id: randomUUID(),
       sittingId: sitting.id,
       kioskId: kiosk.id,
-      approvedBy: user.id,
+      approvedById: user.id,
       startedAt: new Date(now).toISOString(),
       endsAt: new Date(now + exam.review.maxMinutes * 60_000).toISOString(),
       position: questions[0]?.id ?? '',

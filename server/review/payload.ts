@@ -1,30 +1,42 @@
 /** Pure builders: what the kiosk renders (no keys, no schemes) and what consoles list. */
-import type { Candidate, Exam, Question, ReviewSession, Sitting } from '../../shared/domain.ts';
-import type { PayloadQuestion, RevealData, ReviewDto, ReviewPayload } from '../../shared/protocol.ts';
+import type { Candidate, Exam, Question, ResponseValue, ReviewSession, Sitting } from '../../shared/domain.ts';
+import type { PayloadQuestion, RevealByType, RevealData, ReviewDto, ReviewPayload } from '../../shared/protocol.ts';
 import { displayName } from '../../shared/rules.ts';
 
 export function candidateName(c: Candidate | undefined, number: string): string {
   return c ? displayName(c) : number;
 }
 
+// A stored response has the shape of its question's type (the import checks it); read as that shape, and a
+// value of another shape (hand-edited data) shows as unanswered.
+const idList = (v: ResponseValue): string[] | null =>
+  Array.isArray(v) && v.every((x): x is string => typeof x === 'string') ? v : null;
+const pairList = (v: ResponseValue): [string, string][] | null =>
+  Array.isArray(v) && v.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string' && typeof p[1] === 'string')
+    ? (v as [string, string][])
+    : null;
+const textOf = (v: ResponseValue): string | null => (typeof v === 'string' ? v : null);
+const numberOf = (v: ResponseValue): number | null => (typeof v === 'number' ? v : null);
+
 function payloadQuestion(q: Question, exam: Exam, r: Sitting['responses'][number] | undefined): PayloadQuestion {
-  const base: PayloadQuestion = {
+  const base = {
     id: q.id,
     number: q.number,
-    type: q.type,
     stem: q.stem,
     maxScore: q.maxScore,
     score: r?.score ?? 0,
-    response: r?.response ?? null,
     hasKey: q.type !== 'open' && exam.review.showKey,
     hasScheme: q.type === 'open' && exam.review.showScheme,
+    ...(r?.flagged ? { flagged: true } : {}),
   };
-  if (r?.flagged) base.flagged = true;
+  const response = r?.response ?? null;
   switch (q.type) {
-    case 'choice': return { ...base, options: q.options, multiple: q.multiple };
-    case 'order': return { ...base, items: q.items };
-    case 'match': return { ...base, left: q.left, right: q.right };
-    default: return base;
+    case 'choice': return { ...base, type: q.type, options: q.options, multiple: q.multiple, response: idList(response) };
+    case 'order': return { ...base, type: q.type, items: q.items, response: idList(response) };
+    case 'match': return { ...base, type: q.type, left: q.left, right: q.right, response: pairList(response) };
+    case 'text': return { ...base, type: q.type, response: textOf(response) };
+    case 'numeric': return { ...base, type: q.type, response: numberOf(response) };
+    case 'open': return { ...base, type: q.type, response: textOf(response) };
   }
 }
 
@@ -50,11 +62,15 @@ export function buildPayload(session: ReviewSession, exam: Exam, sitting: Sittin
 
 /** The key or scheme of one question, or null when the exam withholds it. */
 export function revealOf(q: Question, exam: Exam): RevealData | null {
-  if (q.type === 'open') return exam.review.showScheme ? { scheme: q.scheme } : null;
+  if (q.type === 'open') return exam.review.showScheme ? ({ scheme: q.scheme } satisfies RevealByType['open']) : null;
   if (!exam.review.showKey) return null;
-  if (q.type === 'numeric') return { key: { value: q.key, tolerance: q.tolerance ?? 0 } };
-  if (q.type === 'text') return { key: q.key };
-  return { key: q.key };
+  switch (q.type) {
+    case 'choice': return { key: q.key } satisfies RevealByType['choice'];
+    case 'order': return { key: q.key } satisfies RevealByType['order'];
+    case 'match': return { key: q.key } satisfies RevealByType['match'];
+    case 'text': return { key: q.key } satisfies RevealByType['text'];
+    case 'numeric': return { key: { value: q.key, tolerance: q.tolerance ?? 0 } } satisfies RevealByType['numeric'];
+  }
 }
 
 export interface DtoContext {
@@ -64,8 +80,9 @@ export interface DtoContext {
   candidateName: string;
   examTitle: string;
   questionIds: string[];
-  approvedBy: string;
-  approvedByName: string;
+  /** the approving staff user's username and display name ('' should the account no longer exist) */
+  approverUsername: string;
+  approverName: string;
 }
 
 export function reviewDto(s: ReviewSession, c: DtoContext): ReviewDto {
@@ -83,8 +100,8 @@ export function reviewDto(s: ReviewSession, c: DtoContext): ReviewDto {
     position: s.position,
     questionNumber: i + 1,
     questionCount: c.questionIds.length,
-    approvedBy: c.approvedBy,
-    approvedByName: c.approvedByName,
+    approvedBy: c.approverUsername,
+    approvedByName: c.approverName,
     kioskOnline: c.kioskOnline,
   };
 }

@@ -60,6 +60,7 @@ export function openStore(dir: string, opts: OpenStoreOptions = {}): Store {
   assertWritable(root);
   const state = new Doc<StateData>(join(root, 'state.json'), { version: 1, users: [], kiosks: [] }, opts.hotWriteDelayMs);
   const reviews = new Doc<ReviewsData>(join(root, 'reviews.json'), { reviews: [] }, opts.hotWriteDelayMs);
+  upgradeReviews(reviews.data);
   const sessions = new Doc<SessionsData>(join(root, 'sessions.json'), { sessions: {} }, opts.hotWriteDelayMs ?? 1000);
   const content = new ContentStore(root);
   const auditKeys = new AuditKeys(root);
@@ -85,6 +86,17 @@ export function openStore(dir: string, opts: OpenStoreOptions = {}): Store {
       await Promise.all([state.flush(), reviews.flush(), sessions.flush(), audit.flush(), auditKeys.flush()]);
     },
   };
+}
+
+/**
+ * Sessions stored by earlier builds kept the approving user's id as `approvedBy` (the wire's `ReviewDto.approvedBy` is a
+ * username): read it as `approvedById`. The file is rewritten with the new name at its next write.
+ */
+function upgradeReviews(data: ReviewsData): void {
+  for (const r of data.reviews as (ReviewSession & { approvedBy?: unknown })[]) {
+    if (r.approvedById === undefined && typeof r.approvedBy === 'string') r.approvedById = r.approvedBy;
+    delete r.approvedBy;
+  }
 }
 
 function assertWritable(dir: string) {

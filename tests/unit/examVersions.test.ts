@@ -30,7 +30,7 @@ function changedExam(): Json {
 async function payloadOf(store: Store, sittingId: string) {
   const sitting = (await store.content.sitting(sittingId))!;
   const exam = store.content.examOfSitting(sitting)!;
-  const session = { id: 'r', sittingId, kioskId: 'k', approvedBy: 'u', startedAt: '', endsAt: '', position: 'q1' };
+  const session = { id: 'r', sittingId, kioskId: 'k', approvedById: 'u', startedAt: '', endsAt: '', position: 'q1' };
   return buildPayload(session, exam, sitting, undefined);
 }
 

@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { KioskDto, ReviewDto } from '../../../shared/protocol.ts';
 import { formatRemaining } from '../../../shared/rules.ts';
-import { ApiError, endReview } from '../data/api.ts';
+import { ApiError } from '../data/http.ts';
+import { endReview } from '../data/reviews.ts';
 import type { EndedNotice } from '../data/live.ts';
 import { ClockController } from '../controllers/clock.ts';
 import { LangController, endedReasonSentence, errorMessage, t } from '../i18n.ts';

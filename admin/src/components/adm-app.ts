@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { SessionController, refresh } from '../data/session.ts';
-import { ApiError } from '../data/api.ts';
+import { ApiError } from '../data/http.ts';
 import { LangController, errorMessage, lang, t } from '../i18n.ts';
 import { base } from '../styles.ts';
 import './adm-login.ts';

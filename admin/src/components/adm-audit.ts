@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { AUDIT_ACTIONS, UNKNOWN_ACCOUNT, type AuditEvent } from '../../../shared/domain.ts';
-import { ApiError, auditCsvUrl, getAudit, type AuditDto, type AuditFilter } from '../data/api.ts';
+import { ApiError } from '../data/http.ts';
+import { auditCsvUrl, getAudit, type AuditDto, type AuditFilter } from '../data/audit.ts';
 import { TaskController } from '../controllers/task.ts';
 import { LangController, auditActionText, errorMessage, formatDayAndTime, t } from '../i18n.ts';
 import { base } from '../styles.ts';
@@ -23,7 +24,7 @@ interface OlderPages { first: AuditDto; events: AuditEvent[]; last?: AuditDto; b
  * whether the hash chain verifies ('Keten gecontroleerd: in orde') or where it breaks; 'Exporteren als CSV'
  * downloads the whole selection, as stored.
  *
- * @fires none — reads through `data/api.ts`.
+ * @fires none — reads through `data/*`.
  */
 export class AdmAudit extends LitElement {
   static override properties = {

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { ReviewSettings } from '../../../shared/domain.ts';
-import type { ExamChangeDto } from '../data/api.ts';
+import type { ExamChangeDto } from '../data/imports.ts';
 import { LangController, formatDate, formatNumber, t, type MessageKey } from '../i18n.ts';
 import { base } from '../styles.ts';
 

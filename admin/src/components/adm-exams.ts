@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { ApiError, listExams, patchExamRetention, patchExamReview, type ExamDto, type ExamReviewPatch } from '../data/api.ts';
+import { ApiError } from '../data/http.ts';
+import { listExams, patchExamRetention, patchExamReview, type ExamDto, type ExamReviewPatch } from '../data/exams.ts';
 import { TaskController } from '../controllers/task.ts';
 import { LangController, errorMessage, formatDate, formatDateParts, reviewStatusText, t, type MessageKey } from '../i18n.ts';
 import { base } from '../styles.ts';
@@ -24,7 +25,7 @@ export function plural(n: number, key: 'exams.questions' | 'exams.groups'): stri
  * <exam>') opens a dialog with 'Verwijderen op' (a local day) and 'Standaard gebruiken'. Below the table:
  * 'Gegevens verwijderen' (`adm-purge`).
  *
- * @fires none — commands go through `data/api.ts`; listens for `adm-purged` to reload the group counts.
+ * @fires none — commands go through `data/*`; listens for `adm-purged` to reload the group counts.
  */
 export class AdmExams extends LitElement {
   static override properties = {

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { CandidateSearchDto, GroupDto } from '../../../shared/protocol.ts';
 import { matchesSearch } from '../../../shared/rules.ts';
-import { listGroups, searchCandidates } from '../data/api.ts';
+import { listGroups, searchCandidates } from '../data/results.ts';
 import { TaskController } from '../controllers/task.ts';
 import { LangController, formatDateParts, t } from '../i18n.ts';
 import { navigate } from '../router.ts';

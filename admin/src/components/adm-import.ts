@@ -1,7 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
-import {
-  ApiError, uploadImport, type ImportKind, type ImportResultDto, type UploadProgress,
-} from '../data/api.ts';
+import { ApiError } from '../data/http.ts';
+import { uploadImport, type ImportKind, type ImportResultDto, type UploadProgress } from '../data/imports.ts';
 import { LangController, errorMessage, formatNumber, t, type MessageKey } from '../i18n.ts';
 import { base } from '../styles.ts';
 import { adminStyles } from './admin-styles.ts';
@@ -30,7 +29,7 @@ type Phase =
  * before 'Importeren' applies it ('Annuleren' drops it). An invalid file is listed error by error, each with
  * its JSON path; the server then writes nothing. A `<progress>` shows the upload and the server's check.
  *
- * @fires none — commands go through `data/api.ts`.
+ * @fires none — commands go through `data/*`.
  */
 export class AdmImport extends LitElement {
   static override properties = {

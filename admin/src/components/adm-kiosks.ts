@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { KioskDto, ReviewDto } from '../../../shared/protocol.ts';
 import { normalizePairingCode } from '../../../shared/rules.ts';
-import { ApiError, pairKiosk, renameKiosk, unpairKiosk } from '../data/api.ts';
+import { ApiError } from '../data/http.ts';
+import { pairKiosk, renameKiosk, unpairKiosk } from '../data/kiosks.ts';
 import { LangController, errorMessage, formatDate, t } from '../i18n.ts';
 import { base } from '../styles.ts';
 import { dialogStyles, syncDialog } from './dialog.ts';
@@ -17,7 +18,7 @@ function message(err: unknown): string {
  * kiosk by the code it shows ('Kiosk koppelen' → 'Koppelcode', 'Naam', 'Koppelen'), rename one ('Hernoemen'),
  * or unpair one ('Ontkoppelen', confirmed in a dialog).
  *
- * @fires none — commands go through `data/api.ts`; the list itself is live.
+ * @fires none — commands go through `data/*`; the list itself is live.
  */
 export class AdmKiosks extends LitElement {
   static override properties = {

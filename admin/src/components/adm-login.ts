@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { ApiError } from '../data/api.ts';
+import { ApiError } from '../data/http.ts';
 import { login } from '../data/session.ts';
 import { LangController, errorMessage, t } from '../i18n.ts';
 import { base } from '../styles.ts';

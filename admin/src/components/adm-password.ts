@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import type { MeDto } from '../../../shared/protocol.ts';
-import { ApiError } from '../data/api.ts';
+import { ApiError } from '../data/http.ts';
 import { changePassword, logout } from '../data/session.ts';
 import { LangController, errorMessage, t } from '../i18n.ts';
 import { base } from '../styles.ts';

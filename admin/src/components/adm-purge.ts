@@ -1,5 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { ApiError, purgeData, type ExamDto, type PurgeCountsDto, type PurgeSelector } from '../data/api.ts';
+import { ApiError } from '../data/http.ts';
+import type { ExamDto } from '../data/exams.ts';
+import { purgeData, type PurgeCountsDto, type PurgeSelector } from '../data/purge.ts';
 import { LangController, errorMessage, lang, t } from '../i18n.ts';
 import { base } from '../styles.ts';
 import { adminStyles } from './admin-styles.ts';

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { ResultRowDto, ResultsDto, ReviewDto } from '../../../shared/protocol.ts';
 import { matchesSearch } from '../../../shared/rules.ts';
-import { getResults } from '../data/api.ts';
+import { getResults } from '../data/results.ts';
 import { TaskController } from '../controllers/task.ts';
 import { LangController, formatDate, formatGrade, formatScore, reviewStatusText, t } from '../i18n.ts';
 import { href, navigate } from '../router.ts';

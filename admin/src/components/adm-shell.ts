@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { MeDto, ReviewDto } from '../../../shared/protocol.ts';
-import { listReviews } from '../data/api.ts';
+import { listReviews } from '../data/reviews.ts';
 import { LiveController } from '../data/live.ts';
 import { logout, refresh } from '../data/session.ts';
 import { LangController, t, type MessageKey } from '../i18n.ts';
@@ -126,11 +126,11 @@ export class AdmShell extends LitElement {
     }
   }
 
-  /** The running reviews this user approved (the live list names the approver by username). */
+  /** The running reviews this user approved (`ReviewDto.approvedBy` is the approver's username). */
   private mine(reviews: readonly ReviewDto[]): ReviewDto[] {
     const u = this.user;
     if (!u) return [];
-    return reviews.filter((r) => r.approvedBy === u.username || r.approvedBy === u.id);
+    return reviews.filter((r) => r.approvedBy === u.username);
   }
 
   private liveCurrent(): boolean {

@@ -1,6 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { CandidateSittingDto, KioskDto, ReviewDto } from '../../../shared/protocol.ts';
-import { ApiError, getCandidateSittings, startReview } from '../data/api.ts';
+import { ApiError } from '../data/http.ts';
+import { getCandidateSittings } from '../data/results.ts';
+import { startReview } from '../data/reviews.ts';
 import { TaskController } from '../controllers/task.ts';
 import { LangController, errorMessage, formatDate, formatGrade, formatScore, t } from '../i18n.ts';
 import { href } from '../router.ts';
@@ -25,7 +27,7 @@ const byName = new Intl.Collator('nl', { numeric: true, sensitivity: 'base' });
  * Free online kiosks come first; busy and offline ones are shown but cannot be chosen. The server has the last
  * word: its refusal is shown with its own message.
  *
- * @fires none — commands go through `data/api.ts`; the running review shows up in the live lists.
+ * @fires none — commands go through `data/*`; the running review shows up in the live lists.
  */
 export class AdmSitting extends LitElement {
   static override properties = {

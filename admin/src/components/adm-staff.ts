@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { PublicUser, Role } from '../../../shared/domain.ts';
 import type { ReviewDto } from '../../../shared/protocol.ts';
-import { ApiError, createStaffUser, listUsers, patchStaffUser } from '../data/api.ts';
+import { ApiError } from '../data/http.ts';
+import { createStaffUser, listUsers, patchStaffUser } from '../data/staff.ts';
 import { TaskController } from '../controllers/task.ts';
 import { LangController, errorMessage, t } from '../i18n.ts';
 import { base } from '../styles.ts';
@@ -24,7 +25,7 @@ type Pending = { kind: 'disable' | 'reset'; user: PublicUser };
  * it logs the person out and ends the reviews they approved), 'Inschakelen', and 'Wachtwoord resetten'
  * (confirmed; the new one-time password is shown once). The server refuses to disable the last admin.
  *
- * @fires none — commands go through `data/api.ts`.
+ * @fires none — commands go through `data/*`.
  */
 export class AdmStaff extends LitElement {
   static override properties = {
@@ -57,7 +58,7 @@ export class AdmStaff extends LitElement {
 
   /** the logged-in admin: their own row says so */
   currentUserId = '';
-  /** the live list of running reviews (`approvedBy` is a username), to say how many a disable would end */
+  /** the live list of running reviews (`approvedBy` is the approver's username), to say how many a disable would end */
   reviews: readonly ReviewDto[] = [];
   /** moves when the server says the data behind this screen changed (`content:updated`): reload */
   version = '';

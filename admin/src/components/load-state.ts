@@ -1,6 +1,6 @@
 /** How a screen shows its loading and its load error (shared by the screens that fetch). */
 import { html, nothing, type TemplateResult } from 'lit';
-import { ApiError } from '../data/api.ts';
+import { ApiError } from '../data/http.ts';
 import type { TaskState } from '../controllers/task.ts';
 import { errorMessage, t } from '../i18n.ts';
 

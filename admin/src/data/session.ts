@@ -4,7 +4,8 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { MeDto } from '../../../shared/protocol.ts';
-import * as api from './api.ts';
+import * as api from './auth.ts';
+import { onAuthProblem } from './http.ts';
 
 export type SessionState =
   | { status: 'unknown' }
@@ -48,7 +49,7 @@ export async function changePassword(currentPassword: string, newPassword: strin
   await refresh();
 }
 
-api.onAuthProblem((err) => {
+onAuthProblem((err) => {
   if (err.code === 'unauthenticated' && state.status === 'authenticated') set({ status: 'anonymous', reason: 'expired' });
   if (err.code === 'password-change-required' && state.status === 'authenticated' && !state.user.mustChangePassword) {
     set({ status: 'authenticated', user: { ...state.user, mustChangePassword: true } });

@@ -2,61 +2,23 @@
  * How each question type shows the candidate's response and, once asked for, its answer key — as in the
  * exam, read-only. Pure render functions; candidate text only ever goes through Lit text bindings (never
  * innerHTML). Option, item and match labels are exam content, sanitised to restricted HTML by the server's
- * import (like stems), so they are rendered as HTML. Keys and responses are read defensively: a shape we do not expect shows as nothing rather
- * than breaking the review.
+ * import (like stems), so they are rendered as HTML. Responses and keys come typed per question type
+ * (`PayloadQuestion`, `TypedReveal` in shared/protocol.ts): each renderer reads the shape of its own type.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import type { PayloadQuestion } from '../../../shared/protocol.ts';
+import type { ContentLabel, PayloadQuestion, PayloadQuestionOf, RevealByType, TypedReveal } from '../../../shared/protocol.ts';
 import { formatNumber, texts, type Lang } from '../i18n.ts';
 
-type Label = { id: string; text: string };
 type Pair = [string, string];
 
-// ---------- reading loosely typed values ----------
-
-function asIds(v: unknown): string[] {
-  if (typeof v === 'string') return [v];
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-}
-
-function asPairs(v: unknown): Pair[] {
-  if (!Array.isArray(v)) return [];
-  const out: Pair[] = [];
-  for (const p of v) {
-    if (Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'string') out.push([p[0], p[1]]);
-    else if (p && typeof p === 'object' && 'left' in p && 'right' in p) out.push([String(p.left), String(p.right)]);
-  }
-  return out;
-}
-
-/** numeric keys come as `{value, tolerance}` or as a bare number */
-function asNumericKey(v: unknown): { value: number; tolerance: number } | null {
-  if (typeof v === 'number') return { value: v, tolerance: 0 };
-  if (v && typeof v === 'object' && 'value' in v && typeof v.value === 'number') {
-    const tol = 'tolerance' in v && typeof v.tolerance === 'number' ? v.tolerance : 0;
-    return { value: v.value, tolerance: tol };
-  }
-  return null;
-}
-
-function asTexts(v: unknown): string[] {
-  if (typeof v === 'string') return [v];
-  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
-  if (v && typeof v === 'object' && 'accepted' in v) return asTexts(v.accepted);
-  return [];
-}
-
-function asValue(v: unknown): string | null {
-  if (typeof v === 'string') return v.trim() ? v : null;
-  if (typeof v === 'number') return String(v);
-  return null;
-}
+/** A free-text response; blank counts as unanswered. */
+const given = (text: string | null): string | null => (text?.trim() ? text : null);
 
 /** An exam label (sanitised HTML from the import); an unknown id shows as plain text. */
 const label = (text: string) => html`${unsafeHTML(text)}`;
-const textOf = (list: readonly Label[] | undefined, id: string): TemplateResult => {
-  const found = list?.find((x) => x.id === id);
+const textOf = (list: readonly ContentLabel[], id: string): TemplateResult => {
+  const found = list.find((x) => x.id === id);
   return found ? label(found.text) : html`${id}`;
 };
 const letter = (i: number) => String.fromCharCode(65 + (i % 26));
@@ -89,11 +51,11 @@ export function keyPanel(title: string, body: TemplateResult | typeof nothing): 
 
 // ---------- per type ----------
 
-function choice(q: PayloadQuestion, key: unknown, lang: Lang): TemplateResult {
+function choice(q: PayloadQuestionOf<'choice'>, key: RevealByType['choice']['key'] | undefined, lang: Lang): TemplateResult {
   const t = texts(lang);
-  const chosen = new Set(asIds(q.response));
-  const correct = key === undefined ? null : new Set(asIds(key));
-  const options = q.options ?? [];
+  const chosen = new Set(q.response ?? []);
+  const correct = key === undefined ? null : new Set(key);
+  const options = q.options;
   return html`
     ${q.multiple ? html`<p class="hint">${t.multipleHint}</p>` : nothing}
     <ul class="options ${q.multiple ? 'multiple' : 'single'}" role="list">
@@ -126,24 +88,24 @@ function choice(q: PayloadQuestion, key: unknown, lang: Lang): TemplateResult {
   `;
 }
 
-function orderList(ids: string[], items: PayloadQuestion['items']): TemplateResult {
+function orderList(ids: readonly string[], items: readonly ContentLabel[]): TemplateResult {
   return html`<ol class="sequence">${ids.map((id) => html`<li>${textOf(items, id)}</li>`)}</ol>`;
 }
 
-function order(q: PayloadQuestion, key: unknown, lang: Lang): TemplateResult {
+function order(q: PayloadQuestionOf<'order'>, key: RevealByType['order']['key'] | undefined, lang: Lang): TemplateResult {
   const t = texts(lang);
-  const mine = asIds(q.response);
+  const mine = q.response ?? [];
   return html`
     <div class="sides">
       ${answerPanel(lang, mine.length ? orderList(mine, q.items) : unanswered(lang))}
-      ${key === undefined ? nothing : keyPanel(t.answerKey, html`<p class="key-line">${t.correctOrder}</p>${orderList(asIds(key), q.items)}`)}
+      ${key === undefined ? nothing : keyPanel(t.answerKey, html`<p class="key-line">${t.correctOrder}</p>${orderList(key, q.items)}`)}
     </div>
   `;
 }
 
 /** Per left item, the right items it is paired with (in the order of the right-hand list). */
-function partners(pairs: Pair[], q: PayloadQuestion): Map<string, string[]> {
-  const order = new Map((q.right ?? []).map((r, i) => [r.id, i]));
+function partners(pairs: readonly Pair[], q: PayloadQuestionOf<'match'>): Map<string, string[]> {
+  const order = new Map(q.right.map((r, i) => [r.id, i]));
   const out = new Map<string, string[]>();
   for (const [l, r] of pairs) out.set(l, [...(out.get(l) ?? []), r]);
   for (const list of out.values()) list.sort((a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9));
@@ -157,9 +119,9 @@ const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((
  * columns however long an item is. With `key`, each of the candidate's rows is marked correct or wrong in
  * words and with an icon (not by colour alone), and a wrong row shows the correct partner under it.
  */
-function pairList(pairs: Pair[], q: PayloadQuestion, lang: Lang, key?: Pair[]): TemplateResult {
+function pairList(pairs: readonly Pair[], q: PayloadQuestionOf<'match'>, lang: Lang, key?: readonly Pair[]): TemplateResult {
   const t = texts(lang);
-  const lefts = q.left ?? [];
+  const lefts = q.left;
   const mine = partners(pairs, q);
   const right = key ? partners(key, q) : null;
   const rows = lefts.map((l) => ({ id: l.id, left: label(l.text) }));
@@ -186,10 +148,9 @@ function pairList(pairs: Pair[], q: PayloadQuestion, lang: Lang, key?: Pair[]): 
   `;
 }
 
-function match(q: PayloadQuestion, key: unknown, lang: Lang): TemplateResult {
+function match(q: PayloadQuestionOf<'match'>, correct: RevealByType['match']['key'] | undefined, lang: Lang): TemplateResult {
   const t = texts(lang);
-  const mine = asPairs(q.response);
-  const correct = key === undefined ? undefined : asPairs(key);
+  const mine = q.response ?? [];
   return html`
     <div class="sides stacked">
       ${answerPanel(lang, mine.length ? pairList(mine, q, lang, correct) : unanswered(lang))}
@@ -198,9 +159,9 @@ function match(q: PayloadQuestion, key: unknown, lang: Lang): TemplateResult {
   `;
 }
 
-function textAnswer(q: PayloadQuestion, key: unknown, lang: Lang): TemplateResult {
+function textAnswer(q: PayloadQuestionOf<'text'>, key: RevealByType['text']['key'] | undefined, lang: Lang): TemplateResult {
   const t = texts(lang);
-  const mine = asValue(q.response);
+  const mine = given(q.response);
   return html`
     <div class="sides">
       ${answerPanel(lang, mine === null ? unanswered(lang) : html`<p class="given">${mine}</p>`)}
@@ -209,62 +170,59 @@ function textAnswer(q: PayloadQuestion, key: unknown, lang: Lang): TemplateResul
         : keyPanel(
             t.answerKey,
             html`<p class="key-line">${t.acceptedAnswers}</p>
-              <ul class="accepted" role="list">${asTexts(key).map((a) => html`<li>${a}</li>`)}</ul>`,
+              <ul class="accepted" role="list">${key.map((a) => html`<li>${a}</li>`)}</ul>`,
           )}
     </div>
   `;
 }
 
-function numeric(q: PayloadQuestion, key: unknown, lang: Lang): TemplateResult {
+function numeric(q: PayloadQuestionOf<'numeric'>, k: RevealByType['numeric']['key'] | undefined, lang: Lang): TemplateResult {
   const t = texts(lang);
-  const r = q.response;
-  const mine = typeof r === 'number' ? formatNumber(lang, r) : asValue(r);
-  const k = key === undefined ? null : asNumericKey(key);
+  const mine = q.response === null ? null : formatNumber(lang, q.response);
   return html`
     <div class="sides">
       ${answerPanel(lang, mine === null ? unanswered(lang) : html`<p class="given number">${mine}</p>`)}
-      ${key === undefined
+      ${k === undefined
         ? nothing
         : keyPanel(
             t.answerKey,
-            k
-              ? html`<p class="key-line">${t.correctValue}</p>
-                  <p class="given number">${formatNumber(lang, k.value)}</p>
-                  ${k.tolerance > 0 ? html`<p class="tolerance">${t.tolerance(formatNumber(lang, k.tolerance))}</p>` : nothing}`
-              : html`<p class="given number">—</p>`,
+            html`<p class="key-line">${t.correctValue}</p>
+              <p class="given number">${formatNumber(lang, k.value)}</p>
+              ${k.tolerance > 0 ? html`<p class="tolerance">${t.tolerance(formatNumber(lang, k.tolerance))}</p>` : nothing}`,
           )}
     </div>
   `;
 }
 
-function open(q: PayloadQuestion, scheme: TemplateResult | undefined, lang: Lang): TemplateResult {
+/** `scheme`: the marking scheme, sanitised HTML from the import. */
+function open(q: PayloadQuestionOf<'open'>, scheme: string | undefined, lang: Lang): TemplateResult {
   const t = texts(lang);
-  const mine = asValue(q.response);
+  const mine = given(q.response);
   return html`
     <div class="sides">
       ${answerPanel(lang, mine === null ? unanswered(lang) : html`<p class="given essay">${mine}</p>`)}
-      ${scheme === undefined ? nothing : keyPanel(t.markingScheme, html`<div class="scheme content">${scheme}</div>`)}
+      ${scheme === undefined ? nothing : keyPanel(t.markingScheme, html`<div class="scheme content">${unsafeHTML(scheme)}</div>`)}
     </div>
   `;
 }
 
 /**
- * The response of any question type. `key` is the revealed key (`undefined`: not shown); `scheme` is the
- * already rendered marking scheme of an open question.
+ * The response of any question type, with the key or marking scheme the candidate asked for (`reveal`; none:
+ * not shown). A reveal belongs to its question, so its type is the question's.
  */
-export function renderResponse(q: PayloadQuestion, lang: Lang, key: unknown, scheme: TemplateResult | undefined): TemplateResult {
+export function renderResponse(q: PayloadQuestion, lang: Lang, reveal: TypedReveal | null): TemplateResult {
   switch (q.type) {
     case 'choice':
-      return choice(q, key, lang);
+      return choice(q, reveal?.type === 'choice' ? reveal.key : undefined, lang);
     case 'order':
-      return order(q, key, lang);
+      return order(q, reveal?.type === 'order' ? reveal.key : undefined, lang);
     case 'match':
-      return match(q, key, lang);
+      return match(q, reveal?.type === 'match' ? reveal.key : undefined, lang);
     case 'text':
-      return textAnswer(q, key, lang);
+      return textAnswer(q, reveal?.type === 'text' ? reveal.key : undefined, lang);
     case 'numeric':
-      return numeric(q, key, lang);
+      return numeric(q, reveal?.type === 'numeric' ? reveal.key : undefined, lang);
     case 'open':
-      return open(q, scheme, lang);
+      return open(q, reveal?.type === 'open' ? reveal.scheme : undefined, lang);
   }
 }

@@ -14,7 +14,7 @@ import { baseStyles } from './shared-styles.ts';
  * @fires ksk-navigate - {@link NavigateEvent} with the chosen question's id
  */
 export class KskNavigator extends LitElement {
-  static override properties = { questions: { attribute: false }, position: {}, language: { attribute: false } };
+  static override properties = { questions: { attribute: false }, currentId: {}, language: { attribute: false } };
   static override styles = [baseStyles, css`
     /* a column beside the question: the list scrolls within it, heading and legend stay in view */
     :host {
@@ -120,14 +120,15 @@ export class KskNavigator extends LitElement {
   `];
 
   questions: readonly PayloadQuestion[] = [];
-  position = '';
+  /** the id of the question on screen */
+  currentId = '';
   language: Lang = 'nl';
 
   /** Removed from the page means the review is over or hidden: let go of the candidate's data at once. */
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.questions = [];
-    this.position = '';
+    this.currentId = '';
   }
 
   override render() {
@@ -138,7 +139,7 @@ export class KskNavigator extends LitElement {
         <ol role="list" @keydown=${this.onKey}>
           ${this.questions.map((q, i) => {
             const answered = isAnswered(q.response);
-            const current = q.id === this.position;
+            const current = q.id === this.currentId;
             const score = `${formatNumber(this.language, q.score)}/${formatNumber(this.language, q.maxScore)}`;
             const description = `${answered ? t.answered : t.unanswered}, ${t.points(formatNumber(this.language, q.score), formatNumber(this.language, q.maxScore), q.maxScore)}`;
             return html`<li>
@@ -167,7 +168,7 @@ export class KskNavigator extends LitElement {
   }
 
   override updated(changed: PropertyValues<this>): void {
-    if (changed.has('position')) this.revealCurrent();
+    if (changed.has('currentId')) this.revealCurrent();
   }
 
   /** Keeps the current question's button in view within the navigator's own scroller (never the page). */
@@ -185,12 +186,12 @@ export class KskNavigator extends LitElement {
   }
 
   private go(id: string, focus = false): void {
-    if (id !== this.position) this.dispatchEvent(new NavigateEvent(id));
+    if (id !== this.currentId) this.dispatchEvent(new NavigateEvent(id));
     if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>(`button[data-id="${CSS.escape(id)}"]`)?.focus());
   }
 
   private readonly onKey = (e: KeyboardEvent): void => {
-    const i = this.questions.findIndex((q) => q.id === this.position);
+    const i = this.questions.findIndex((q) => q.id === this.currentId);
     const last = this.questions.length - 1;
     const target = { ArrowLeft: i - 1, ArrowUp: i - 1, ArrowRight: i + 1, ArrowDown: i + 1, Home: 0, End: last }[e.key];
     if (target === undefined || e.altKey || e.ctrlKey || e.metaKey) return;

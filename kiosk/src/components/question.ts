@@ -113,8 +113,6 @@ export class KskQuestion extends LitElement {
     const canReveal = closed ? q.hasKey : q.hasScheme;
     const r = this.reveal;
     const shown = r?.open && r.data ? r.data : null;
-    const key = shown && 'key' in shown ? shown.key : undefined;
-    const scheme = shown && 'scheme' in shown ? html`${unsafeHTML(shown.scheme)}` : undefined;
     const scoreClass = q.score >= q.maxScore && q.maxScore > 0 ? 'full' : q.score > 0 ? 'part' : 'none';
     return html`
       <article aria-labelledby="q-h">
@@ -136,7 +134,7 @@ export class KskQuestion extends LitElement {
         ${r?.error ? html`<p class="note error" role="alert">${commandErrorText(this.language, r.error)}</p>` : nothing}
         <div class="body">
           <div class="stem content">${unsafeHTML(q.stem)}</div>
-          <div class="response">${renderResponse(q, this.language, key, scheme)}</div>
+          <div class="response">${renderResponse(q, this.language, shown)}</div>
         </div>
       </article>
     `;

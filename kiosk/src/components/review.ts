@@ -129,7 +129,7 @@ export class KskReview extends LitElement {
     if (!v) return nothing;
     const t = texts(this.language);
     const qs = v.review.questions;
-    const i = Math.max(0, qs.findIndex((q) => q.id === v.position));
+    const i = Math.max(0, qs.findIndex((q) => q.id === v.questionId));
     const q = qs[i];
     const prev = qs[i - 1];
     const next = qs[i + 1];
@@ -140,7 +140,7 @@ export class KskReview extends LitElement {
         : html`<span></span>`}
       <div class="body">
         <div class="side">
-          <ksk-navigator .questions=${qs} .position=${v.position} .language=${this.language}></ksk-navigator>
+          <ksk-navigator .questions=${qs} .currentId=${v.questionId} .language=${this.language}></ksk-navigator>
           <div class="tools"><slot name="tools"></slot></div>
         </div>
         <main>
@@ -163,7 +163,7 @@ export class KskReview extends LitElement {
 
   override updated(changed: PropertyValues<this>): void {
     const before = changed.get('view');
-    if (!before || before.position === this.view?.position) return;
+    if (!before || before.questionId === this.view?.questionId) return;
     // a new question starts at its top
     this.renderRoot.querySelector('.page')?.scrollTo(0, 0);
   }

@@ -17,8 +17,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { io, type Socket } from 'socket.io-client';
 import type { Ack } from '../../../shared/errors.ts';
 import type { EndReason } from '../../../shared/domain.ts';
-import type { KioskClientToServer, KioskServerToClient, RevealData, ReviewPayload } from '../../../shared/protocol.ts';
-import { INITIAL_STATE, startPosition, type KioskState, type RevealEntry, type ReviewView, type Screen } from './state.ts';
+import type { KioskClientToServer, KioskServerToClient, ReviewPayload, TypedReveal } from '../../../shared/protocol.ts';
+import { INITIAL_STATE, startQuestionId, type KioskState, type RevealEntry, type ReviewView, type Screen } from './state.ts';
 import { forgetToken, readToken, saveToken } from './token.ts';
 
 type KioskSocket = Socket<KioskServerToClient, KioskClientToServer>;
@@ -34,6 +34,10 @@ export const ENDED_SCREEN_MS = 5_000;
 export const DROP_HIDDEN_REVIEW_MS = 60_000;
 const RESTART_DELAY_MS = 1_000;
 
+/** What a command sends: the input of its schema in shared/protocol.ts (`z.input<typeof NavigatePayload>`, …). */
+type CommandPayload<E extends keyof KioskClientToServer> = Parameters<KioskClientToServer[E]>[0];
+/** What the server's acknowledgement of a command carries: `Ack<T>` of the ack callback in the event map. */
+type AckData<E extends keyof KioskClientToServer> = Parameters<KioskClientToServer[E]>[1] extends (ack: Ack<infer T>) => void ? T : never;
 /** An acknowledgement, or none in time. */
 type CommandResult<T> = Ack<T> | { ok: false; error: { code: 'timeout'; message?: string } };
 const NO_ANSWER = { ok: false, error: { code: 'timeout' } } as const;
@@ -106,8 +110,8 @@ export class KioskConnection implements ReactiveController {
   /** Shows another question and tells the server, which records the position and informs the console. */
   navigate(questionId: string): void {
     const view = this.review;
-    if (!view || view.position === questionId || !view.review.questions.some((q) => q.id === questionId)) return;
-    this.setReview({ ...view, position: questionId });
+    if (!view || view.questionId === questionId || !view.review.questions.some((q) => q.id === questionId)) return;
+    this.setReview({ ...view, questionId });
     void this.command('review:navigate', { questionId });
   }
 
@@ -118,15 +122,18 @@ export class KioskConnection implements ReactiveController {
   async toggleReveal(questionId: string): Promise<void> {
     const view = this.review;
     if (!view) return;
+    const question = view.review.questions.find((q) => q.id === questionId);
     const entry = view.reveals[questionId] ?? NO_REVEAL;
-    if (entry.pending) return;
+    if (!question || entry.pending) return;
     if (entry.open) {
       this.setReveal(view.review.id, questionId, { ...entry, open: false });
       return;
     }
     this.setReveal(view.review.id, questionId, { ...entry, pending: true, error: null });
-    const ack = await this.command<RevealData>('review:reveal', { questionId });
-    if (ack.ok && ack.data) this.setReveal(view.review.id, questionId, { open: true, pending: false, data: ack.data, error: null });
+    const ack = await this.command('review:reveal', { questionId });
+    // the server answers with the reveal of this question's type (server/review/payload.ts `revealOf`): tag it so
+    const data = ack.ok && ack.data ? ({ type: question.type, ...ack.data } as TypedReveal) : null;
+    if (data) this.setReveal(view.review.id, questionId, { open: true, pending: false, data, error: null });
     else this.setReveal(view.review.id, questionId, { open: false, pending: false, data: null, error: ack.ok ? { code: 'internal' } : ack.error });
   }
 
@@ -273,7 +280,7 @@ export class KioskConnection implements ReactiveController {
     const view: ReviewView = {
       name: 'review',
       review,
-      position: startPosition(review),
+      questionId: startQuestionId(review),
       reveals: same?.reveals ?? {},
       // the end does not move; `review.endsAt` is on this kiosk's clock (see localTime)
       warningEndsAt: warned ? review.endsAt : (same?.warningEndsAt ?? null),
@@ -330,11 +337,13 @@ export class KioskConnection implements ReactiveController {
     }, DROP_HIDDEN_REVIEW_MS);
   }
 
-  private async command<T = undefined>(event: keyof KioskClientToServer, payload: object): Promise<CommandResult<T>> {
+  private async command<E extends keyof KioskClientToServer>(event: E, payload: CommandPayload<E>): Promise<CommandResult<AckData<E>>> {
     const socket = this.socket;
     if (!socket?.connected) return NO_ANSWER;
     try {
-      return (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)) as Ack<T>;
+      // Socket.IO's types cannot follow a generic event name; the event map types the call sites and the server
+      const timed = socket.timeout(ACK_TIMEOUT_MS) as unknown as { emitWithAck(event: E, payload: CommandPayload<E>): Promise<Ack<AckData<E>>> };
+      return await timed.emitWithAck(event, payload);
     } catch {
       return NO_ANSWER; // no ack within the timeout
     }

@@ -4,22 +4,23 @@
  */
 import type { EndReason } from '../../../shared/domain.ts';
 import type { ErrorCode } from '../../../shared/errors.ts';
-import type { KioskIdentity, RevealData, ReviewPayload } from '../../../shared/protocol.ts';
+import type { KioskIdentity, ReviewPayload, TypedReveal } from '../../../shared/protocol.ts';
 
 /** A key or marking scheme the candidate asked for, per question. */
 export interface RevealEntry {
   /** shown or folded away again (the data stays cached for this review only) */
   open: boolean;
   pending: boolean;
-  data: RevealData | null;
+  /** with its question's type, so that it is read by type (never by its shape) */
+  data: TypedReveal | null;
   error: { code: ErrorCode | 'timeout'; message?: string } | null;
 }
 
 export interface ReviewView {
   name: 'review';
   review: ReviewPayload;
-  /** id of the question on screen */
-  position: string;
+  /** the id of the question on screen (the payload's `position` when the review came) */
+  questionId: string;
   reveals: Readonly<Record<string, RevealEntry>>;
   /** set by `review:warning`, or by `kiosk:state` `warning` after a (re)connect: time is almost up */
   warningEndsAt: string | null;
@@ -44,7 +45,7 @@ export interface KioskState {
 
 export const INITIAL_STATE: KioskState = { connection: 'connecting', kiosk: null, screen: { name: 'connecting' } };
 
-/** The question to show: the payload's position if it exists, else the first. */
-export function startPosition(review: ReviewPayload): string {
+/** The id of the question to show: the payload's `position` if it exists, else the first. */
+export function startQuestionId(review: ReviewPayload): string {
   return review.questions.some((q) => q.id === review.position) ? review.position : (review.questions[0]?.id ?? '');
 }

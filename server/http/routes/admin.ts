@@ -1,7 +1,10 @@
 /** Administration (admin only): audit log, exams' review settings and retention, staff accounts. */
 import { Router } from 'express';
-import type { Exam, StaffUser } from '../../../shared/domain.ts';
-import { AuditQuery, CreateUserBody, ExamRetentionBody, ExamReviewPatch, PatchUserBody, type RetentionDto } from '../../../shared/protocol.ts';
+import type { Exam, PublicUser, StaffUser } from '../../../shared/domain.ts';
+import {
+  AuditQuery, CreateUserBody, ExamRetentionBody, ExamReviewPatch, PatchUserBody,
+  type AuditDto, type ExamDto, type ExamRetentionResultDto, type ExamReviewResultDto, type RetentionDto, type UserResultDto,
+} from '../../../shared/protocol.ts';
 import { ReviewSettingsSchema } from '../../../shared/schema.ts';
 import { retentionEnd, reviewStatus } from '../../../shared/rules.ts';
 import { auditCsv } from '../../audit/csv.ts';
@@ -34,7 +37,7 @@ export function adminRoutes(ctx: Ctx): Router {
       res.type('text/csv; charset=utf-8').attachment('inzage-audit.csv').send(auditCsv(page.events));
       return;
     }
-    res.json({ ...page, verified: verdict.ok, ...(verdict.problem ? { problem: verdict.problem } : {}) });
+    res.json({ ...page, verified: verdict.ok, ...(verdict.problem ? { problem: verdict.problem } : {}) } satisfies AuditDto);
   });
 
   const retentionOf = (e: Exam, counts = store.content.sittingCounts()): RetentionDto =>
@@ -47,7 +50,7 @@ export function adminRoutes(ctx: Ctx): Router {
       review: { ...e.review, status: reviewStatus(e.review, clock.now()) },
       groupCount: store.content.groups().filter((g) => g.examId === e.id).length,
       retention: retentionOf(e, counts),
-    })));
+    }) satisfies ExamDto));
   });
 
   r.patch('/exams/:id/retention', async (req, res) => {
@@ -65,7 +68,7 @@ export function adminRoutes(ctx: Ctx): Router {
       await store.audit.append({ actor: req.user!.username, action: 'exam.retention-changed', target: exam.id, details: { from: exam.retainUntil ?? null, to: updated.retainUntil ?? null } });
       consoles.contentChanged('exams');
     }
-    res.json({ id: exam.id, retention: retentionOf(store.content.exam(exam.id)!) });
+    res.json({ id: exam.id, retention: retentionOf(store.content.exam(exam.id)!) } satisfies ExamRetentionResultDto);
   });
 
   r.patch('/exams/:id/review', async (req, res) => {
@@ -78,7 +81,7 @@ export function adminRoutes(ctx: Ctx): Router {
     if (review.opensAt && review.closesAt && Date.parse(review.opensAt) >= Date.parse(review.closesAt)) {
       throw new HttpError('invalid-input', 'De inzageperiode moet eindigen na het begin.');
     }
-    const status = (r: typeof review) => ({ id: exam.id, review: { ...r, status: reviewStatus(r, clock.now()) } });
+    const status = (r: typeof review): ExamReviewResultDto => ({ id: exam.id, review: { ...r, status: reviewStatus(r, clock.now()) } });
     // a patch that changes nothing (empty, or the values already set) is not a change: no write, audit or broadcast
     const keys = Object.keys(ReviewSettingsSchema.shape) as (keyof typeof review)[];
     if (keys.every((k) => review[k] === exam.review[k])) return void res.json(status(exam.review));
@@ -97,7 +100,7 @@ export function adminRoutes(ctx: Ctx): Router {
   };
 
   r.get('/users', (_req, res) => {
-    res.json(store.state.data.users.map(publicUser));
+    res.json(store.state.data.users.map(publicUser) satisfies PublicUser[]);
   });
 
   r.post('/users', async (req, res) => {
@@ -105,7 +108,7 @@ export function adminRoutes(ctx: Ctx): Router {
     const { user, password, generated } = await createUser(store, { ...body, now: clock.now() }).catch(userError);
     await store.audit.append({ actor: req.user!.username, action: 'user.created', target: user.id, details: { username: user.username, role: user.role } });
     consoles.contentChanged('users');
-    res.status(201).json({ user: publicUser(user), ...(generated ? { password } : {}) });
+    res.status(201).json({ user: publicUser(user), ...(generated ? { password } : {}) } satisfies UserResultDto);
   });
 
   r.patch('/users/:id', async (req, res) => {
@@ -134,9 +137,9 @@ export function adminRoutes(ctx: Ctx): Router {
       for (const sid of sids) consoles.disconnectSession(sid);
       consoles.disconnectUser(id);
     }
-    if (body.disabled) await engine.finishWhere((s) => s.approvedBy === id, 'user-disabled', req.user!.username);
+    if (body.disabled) await engine.finishWhere((s) => s.approvedById === id, 'user-disabled', req.user!.username);
     consoles.contentChanged('users');
-    res.json({ user: publicUser(updated), ...(password ? { password } : {}) });
+    res.json({ user: publicUser(updated), ...(password ? { password } : {}) } satisfies UserResultDto);
   });
 
   return r;

@@ -4,7 +4,7 @@
  */
 import { Router } from 'express';
 import { UNKNOWN_ACCOUNT, type StaffUser } from '../../../shared/domain.ts';
-import { EmptyBody, LoginBody, PasswordBody, type MeDto } from '../../../shared/protocol.ts';
+import { EmptyBody, LoginBody, PasswordBody, type LoginDto, type MeDto } from '../../../shared/protocol.ts';
 import { hashPassword, verifyPassword } from '../../auth/passwords.ts';
 import { LoginLimits } from '../../auth/loginLimits.ts';
 import { findUser } from '../../auth/users.ts';
@@ -66,18 +66,18 @@ export function authRoutes(ctx: Ctx): Router {
     await new Promise<void>((resolve, reject) => req.login(user, (err) => (err ? reject(err) : resolve())));
     req.session.createdAt = clock.now();
     await store.audit.append({ actor: user.username, action: 'auth.login', target: user.id, details: { ip } });
-    res.json({ user: meDto(user) });
+    res.json({ user: meDto(user) } satisfies LoginDto);
   });
 
   r.get('/me', auth.requireStaff({ allowMustChange: true }), (req, res) => {
-    res.json({ user: meDto(req.user!) });
+    res.json({ user: meDto(req.user!) } satisfies LoginDto);
   });
 
   r.post('/logout', auth.requireStaff({ allowMustChange: true }), async (req, res) => {
     parse(EmptyBody, req.body);
     const user = req.user!;
     const sid = req.sessionID;
-    await engine.finishWhere((s) => s.approvedBy === user.id, 'supervisor-logged-out', user.username);
+    await engine.finishWhere((s) => s.approvedById === user.id, 'supervisor-logged-out', user.username);
     await new Promise<void>((resolve, reject) => req.session.destroy((err) => (err ? reject(err) : resolve())));
     consoles.disconnectSession(sid);
     await store.audit.append({ actor: user.username, action: 'auth.logout', target: user.id, details: {} });

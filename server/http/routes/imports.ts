@@ -1,6 +1,6 @@
 /** Admin only: import upload (dry run first, then apply) and purge of candidate data. */
 import express, { Router } from 'express';
-import { PurgeBody, type ImportResultDto } from '../../../shared/protocol.ts';
+import { PurgeBody, type ImportResultDto, type PurgeResultDto } from '../../../shared/protocol.ts';
 import { importData } from '../../import/index.ts';
 import { purge } from '../../purge.ts';
 import type { Ctx } from '../context.ts';
@@ -20,8 +20,7 @@ export function importRoutes(ctx: Ctx): Router {
     if (!result.ok) throw new HttpError('invalid-input', `Het importbestand bevat ${result.errors!.length} fout(en); er is niets opgeslagen.`, { errors: result.errors });
     ctx.consoles.reviewsChanged();
     if (!dryRun) ctx.consoles.contentChanged('exams', 'results');
-    const body: ImportResultDto = { dryRun, counts: result.counts, exams: result.exams, warnings: result.warnings };
-    res.json(body);
+    res.json({ dryRun, counts: result.counts, exams: result.exams, warnings: result.warnings } satisfies ImportResultDto);
   });
 
   r.post('/purge', auth.requireAdmin, async (req, res) => {
@@ -30,7 +29,7 @@ export function importRoutes(ctx: Ctx): Router {
     const endActive = (ids: ReadonlySet<string>) => engine.finishWhere((s) => ids.has(s.sittingId), 'data-purged', actor);
     const counts = await purge(store, { examId: body.examId, before: body.before, dryRun: body.dryRun, actor, endActive });
     if (!body.dryRun) ctx.consoles.contentChanged('results');
-    res.json({ dryRun: body.dryRun, counts });
+    res.json({ dryRun: body.dryRun, counts } satisfies PurgeResultDto);
   });
 
   return r;

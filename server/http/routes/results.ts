@@ -4,7 +4,10 @@
  */
 import { Router } from 'express';
 import type { Exam, Group } from '../../../shared/domain.ts';
-import { CandidateSearchQuery, type CandidateHitDto, type CandidateSearchDto, type CandidateSittingsDto, type GroupDto, type ResultsDto } from '../../../shared/protocol.ts';
+import {
+  CandidateSearchQuery, type CandidateHitDto, type CandidateSearchDto, type CandidateSittingDto, type CandidateSittingsDto, type GroupDto,
+  type ResultRowDto, type ResultsDto,
+} from '../../../shared/protocol.ts';
 import { displayName, matchesSearch, reviewStatus, searchText } from '../../../shared/rules.ts';
 import type { Ctx } from '../context.ts';
 import { HttpError, param, parse } from '../errors.ts';
@@ -36,7 +39,7 @@ export function resultsRoutes(ctx: Ctx): Router {
   r.get('/groups', (_req, res) => {
     const groups = content.groups().sort((a, b) => b.startsAt.localeCompare(a.startsAt) || a.name.localeCompare(b.name, 'nl'));
     const now = clock.now();
-    res.json(groups.map((g) => groupDto(g, now)));
+    res.json(groups.map((g) => groupDto(g, now)) satisfies GroupDto[]);
   });
 
   r.get('/groups/:id/results', (req, res) => {
@@ -52,12 +55,11 @@ export function resultsRoutes(ctx: Ctx): Router {
         candidateNumber: number, name: c ? displayName(c) : number, ...(c?.className ? { className: c.className } : {}),
         sittingId: s?.id ?? null, totalScore: s?.totalScore ?? null, maxScore: s?.maxScore ?? null, grade: s?.grade ?? null,
         reviewId: (s && active.get(s.id)) ?? null,
-      };
+      } satisfies ResultRowDto;
     });
     rows.sort((a, b) => a.name.localeCompare(b.name, 'nl'));
     const now = clock.now();
-    const body: ResultsDto = { group: groupDto(group, now), exam: { id: exam.id, title: exam.title, central: exam.central, review: reviewOf(exam, now) }, rows };
-    res.json(body);
+    res.json({ group: groupDto(group, now), exam: { id: exam.id, title: exam.title, central: exam.central, review: reviewOf(exam, now) }, rows } satisfies ResultsDto);
   });
 
   /** Find a candidate who walks up to the desk: by examination number (its start) or by name, class too. */
@@ -75,11 +77,10 @@ export function resultsRoutes(ctx: Ctx): Router {
       });
     }
     hits.sort((a, b) => a.rank - b.rank || a.sortKey.localeCompare(b.sortKey, 'nl') || a.number.localeCompare(b.number));
-    const body: CandidateSearchDto = {
+    res.json({
       candidates: hits.slice(0, SEARCH_LIMIT).map(({ rank: _r, sortKey: _s, ...hit }) => hit),
       more: hits.length > SEARCH_LIMIT,
-    };
-    res.json(body);
+    } satisfies CandidateSearchDto);
   });
 
   r.get('/candidates/:number/sittings', (req, res) => {
@@ -95,11 +96,10 @@ export function resultsRoutes(ctx: Ctx): Router {
         sittingId: s.id, groupId: group.id, groupName: group.name, examId: exam.id, examTitle: exam.title, central: exam.central,
         startedAt: s.startedAt, submittedAt: s.submittedAt, totalScore: s.totalScore, maxScore: s.maxScore, grade: s.grade ?? null,
         reviewStatus: reviewStatus(exam.review, clock.now()), reviewId: active.get(s.id) ?? null,
-      }];
+      } satisfies CandidateSittingDto];
     });
     sittings.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
-    const body: CandidateSittingsDto = { candidate: { number, name: displayName(c), ...(c.className ? { className: c.className } : {}) }, sittings };
-    res.json(body);
+    res.json({ candidate: { number, name: displayName(c), ...(c.className ? { className: c.className } : {}) }, sittings } satisfies CandidateSittingsDto);
   });
 
   return r;

@@ -1,6 +1,6 @@
 /** /api/reviews (staff) and /api/kiosks (list: staff; pair, rename, unpair: admin). */
 import { Router } from 'express';
-import { EmptyBody, PairKioskBody, RenameKioskBody, StartReviewBody } from '../../../shared/protocol.ts';
+import { EmptyBody, PairKioskBody, RenameKioskBody, StartReviewBody, type KioskDto, type KioskRefDto, type ReviewDetailDto, type ReviewDto } from '../../../shared/protocol.ts';
 import { RateLimiter } from '../../auth/rateLimit.ts';
 import type { Ctx } from '../context.ts';
 import { HttpError, param, parse } from '../errors.ts';
@@ -10,16 +10,16 @@ export function reviewRoutes(ctx: Ctx): Router {
   const r = Router();
   r.use(auth.requireStaff());
   r.get('/', (_req, res) => {
-    res.json(engine.dtos());
+    res.json(engine.dtos() satisfies ReviewDto[]);
   });
   r.post('/', async (req, res) => {
     const body = parse(StartReviewBody, req.body);
-    res.status(201).json(await engine.start(body, req.user!));
+    res.status(201).json((await engine.start(body, req.user!)) satisfies ReviewDto);
   });
   r.get('/:id', (req, res) => {
     const s = engine.get(param(req, 'id'));
     if (!s) throw new HttpError('not-found');
-    res.json(s.endedAt ? { ...engine.dto(s), endedAt: s.endedAt, endReason: s.endReason } : engine.dto(s));
+    res.json((s.endedAt ? { ...engine.dto(s), endedAt: s.endedAt, endReason: s.endReason } : engine.dto(s)) satisfies ReviewDetailDto);
   });
   r.delete('/:id', async (req, res) => {
     parse(EmptyBody, req.body);
@@ -34,7 +34,7 @@ export function kioskRoutes(ctx: Ctx): Router {
   const r = Router();
   const failures = new RateLimiter(config.pairingMaxFailures, 10 * 60_000, () => clock.now());
   r.get('/', auth.requireStaff(), (_req, res) => {
-    res.json(kiosks.dtos());
+    res.json(kiosks.dtos() satisfies KioskDto[]);
   });
   r.post('/', auth.requireAdmin, async (req, res) => {
     const body = parse(PairKioskBody, req.body);
@@ -42,7 +42,7 @@ export function kioskRoutes(ctx: Ctx): Router {
     if (failures.blocked(who)) throw new HttpError('rate-limited');
     try {
       const k = await kiosks.pair(body.code, body.name, req.user!);
-      res.status(201).json({ id: k.id, name: k.name });
+      res.status(201).json({ id: k.id, name: k.name } satisfies KioskRefDto);
     } catch (e) {
       if (e instanceof HttpError && e.code === 'pairing-code-unknown') failures.hit(who);
       throw e;
@@ -51,7 +51,7 @@ export function kioskRoutes(ctx: Ctx): Router {
   r.patch('/:id', auth.requireAdmin, async (req, res) => {
     const body = parse(RenameKioskBody, req.body);
     const k = await kiosks.rename(param(req, 'id'), body.name, req.user!);
-    res.json({ id: k.id, name: k.name });
+    res.json({ id: k.id, name: k.name } satisfies KioskRefDto);
   });
   r.delete('/:id', auth.requireAdmin, async (req, res) => {
     parse(EmptyBody, req.body);

@@ -1,0 +1,66 @@
+import { expect } from 'chai';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { connectKiosk, loggedIn, once, pairKiosk, startTestServer, type TestServer } from '../helpers/server.ts';
+import { removeDir, tempDir } from '../support/dataDir.ts';
+import { eventually } from '../support/eventually.ts';
+
+/**
+ * `approvedBy` has one meaning on the wire: the approver's username (`ReviewDto`). The stored session keeps the
+ * approver's id as `approvedById`; reviews.json of earlier builds named it `approvedBy`.
+ */
+describe('stored review sessions: the approver', function () {
+  this.timeout(30_000);
+  let dir: string;
+  let ts: TestServer | null = null;
+  beforeEach(() => { dir = tempDir('stored-reviews'); });
+  afterEach(async () => {
+    await ts?.close({ keepData: true });
+    ts = null;
+    removeDir(dir);
+  });
+
+  it('reads the approver of a session stored by an earlier build, names them by username, and ends it when they log out', async () => {
+    ts = await startTestServer({ dataDir: dir });
+    const boss = await loggedIn(ts.base, 'boss');
+    const kiosk = await pairKiosk(ts.base, boss, 'Station 1');
+    let k = await connectKiosk(ts.base, kiosk.token);
+    const started = once(k.socket, 'review:started');
+    const start = await (await loggedIn(ts.base, 'sup1')).call('POST', '/api/reviews', { sittingId: 's-bi-120001', kioskId: kiosk.id });
+    expect(start.status, start.text).to.equal(201);
+    await started;
+    k.socket.close();
+    await ts.close({ keepData: true });
+    ts = null;
+
+    // reviews.json as an earlier build wrote it: the approver's user id under `approvedBy`
+    const file = join(dir, 'reviews.json');
+    const stored = JSON.parse(readFileSync(file, 'utf8'));
+    const sup1Id = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')).users.find((u: { username: string }) => u.username === 'sup1').id;
+    for (const r of stored.reviews) {
+      r.approvedBy = r.approvedById;
+      delete r.approvedById;
+    }
+    expect(stored.reviews[0].approvedBy).to.equal(sup1Id);
+    writeFileSync(file, JSON.stringify(stored));
+
+    ts = await startTestServer({ dataDir: dir });
+    k = await connectKiosk(ts.base, kiosk.token);
+    expect(k.state.review?.id).to.equal(start.json.id);
+    const sup1 = await loggedIn(ts.base, 'sup1');
+    const list = await sup1.call('GET', '/api/reviews');
+    expect(list.json.map((r: { approvedBy: string }) => r.approvedBy)).to.deep.equal(['sup1']);
+
+    // written again under the one name
+    await ts.store.reviews.write();
+    const rewritten = JSON.parse(readFileSync(file, 'utf8')).reviews[0];
+    expect(rewritten).to.include({ approvedById: sup1Id }).and.not.to.have.property('approvedBy');
+
+    const ended = once(k.socket, 'review:ended');
+    expect((await sup1.logout()).status).to.equal(204);
+    expect(await ended).to.deep.equal({ reason: 'supervisor-logged-out' });
+    const admin = await loggedIn(ts.base, 'boss');
+    await eventually(async () => expect((await admin.call('GET', '/api/reviews')).json).to.deep.equal([]), { what: 'no active review' });
+    k.socket.close();
+  });
+});

@@ -21,6 +21,7 @@ import { importRoutes } from './http/routes/imports.ts';
 import { resultsRoutes } from './http/routes/results.ts';
 import { kioskRoutes, reviewRoutes } from './http/routes/reviews.ts';
 import { noStore, sameOrigin, securityHeaders } from './http/security.ts';
+import { TLS_OPTIONS } from './http/tls.ts';
 import { WEB_ROOT } from './http/web.ts';
 import { KioskHub, type KioskNamespace } from './kiosks/hub.ts';
 import { ConsoleHub, type ConsoleNamespace } from './realtime/consoles.ts';
@@ -59,7 +60,7 @@ export function createApp(deps: AppDeps): App {
   const log = deps.log ?? ((line: string) => console.error(line));
   app.set('query parser', 'simple');
 
-  const server = deps.tls ? createHttpsServer({ cert: deps.tls.cert, key: deps.tls.key }, app) : createHttpServer(app);
+  const server = deps.tls ? createHttpsServer({ ...TLS_OPTIONS, cert: deps.tls.cert, key: deps.tls.key }, app) : createHttpServer(app);
   const io = new IoServer(server, {
     serveClient: false, maxHttpBufferSize: LIMITS.socketMessageBytes, pingInterval: 10_000, pingTimeout: 8_000,
     allowRequest: allowRequest({ origins: config.origins, hosts: config.hosts }, clock, log),

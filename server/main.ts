@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
+import { scryptParams } from './auth/passwords.ts';
 import { createUser } from './auth/users.ts';
 import { DEMO_ACCOUNTS, loadDemoImport } from './demo.ts';
 import { hostsFrom, originsFrom, retentionDaysFrom, trustProxyFrom } from './config.ts';
@@ -54,6 +55,7 @@ export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void
   const dataDir = resolve(opts.demo && !opts.dataDir ? mkdtempSync(join(tmpdir(), 'inzage-demo-')) : opts.dataDir ?? process.env.INZAGE_DATA ?? './data');
   // a bad value stops here, before anything
   const retentionDays = retentionDaysFrom(process.env.INZAGE_RETENTION_DAYS);
+  scryptParams(); // INZAGE_SCRYPT_N may not lower the password-hash cost outside tests
   const network = {
     origins: originsFrom(process.env.INZAGE_ORIGINS),
     hosts: hostsFrom(process.env.INZAGE_HOSTS),

@@ -1,6 +1,8 @@
 /** The one list of error codes (docs/design.md: Transport), their HTTP status and Dutch-first messages. */
 export const ERROR_STATUS = {
   'invalid-input': 400,
+  'invalid-url': 400,
+  'weak-password': 400,
   'invalid-credentials': 401,
   unauthenticated: 401,
   forbidden: 403,
@@ -33,6 +35,9 @@ export type AckFn<T = undefined> = (ack: Ack<T>) => void;
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   'invalid-input': 'De invoer is ongeldig.',
+  'invalid-url': 'Het adres (URL) is ongeldig: een %-codering erin klopt niet.',
+  'weak-password':
+    'Dit wachtwoord is te makkelijk te raden: het staat in een lijst van veelgebruikte of gelekte wachtwoorden, of het is gelijk aan de gebruikersnaam. Kies een ander wachtwoord.',
   'invalid-credentials': 'Gebruikersnaam of wachtwoord onjuist.',
   unauthenticated: 'U bent niet ingelogd.',
   forbidden: 'U heeft geen toegang tot deze functie.',

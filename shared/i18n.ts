@@ -46,6 +46,8 @@ export const REVIEW_STATUS_TEXT: Record<Lang, Record<ReviewStatus, string>> = {
 
 const ERROR_TEXT_EN: Record<ErrorCode, string> = {
   'invalid-input': 'The input is invalid.',
+  'invalid-url': 'The address (URL) is invalid: a %-encoding in it is wrong.',
+  'weak-password': 'This password is too easy to guess: it is on a list of common or breached passwords, or it equals the user name. Choose another password.',
   'invalid-credentials': 'Wrong username or password.',
   unauthenticated: 'You are not logged in.',
   forbidden: 'You have no access to this function.',

@@ -12,10 +12,10 @@ import { EXAM_ID, exampleImport, type Json } from './support/importFixture.ts';
 
 const BIN = fileURLToPath(new URL('../bin/inzage.mjs', import.meta.url));
 
-/** `inzage ...` as a user runs it: a real process, cheap password hashing, no NODE_ENV. */
-function inzage(args: string[], input = '') {
-  const env: NodeJS.ProcessEnv = { ...process.env, INZAGE_SCRYPT_N: '16384' };
-  delete env.NODE_ENV;
+/** `inzage ...` as a user runs it: a real process, cheap password hashing (which only a test run may have). */
+function inzage(args: string[], input = '', extraEnv: NodeJS.ProcessEnv = {}) {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', INZAGE_SCRYPT_N: '16384', ...extraEnv };
+  for (const [k, v] of Object.entries(extraEnv)) if (v === undefined) delete env[k];
   delete env.INZAGE_DATA;
   const r = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', env, timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -180,6 +180,58 @@ describe('inzage CLI', function () {
       expect(short.stderr).to.contain('minstens 10 tekens');
       const list = inzage(['user', 'list', '--data', data]);
       expect(list.stdout).to.match(/boss\s+admin/);
+    });
+
+    it('refuses a common or breached password (any case) and one equal to the username, in add and passwd, and writes nothing', () => {
+      for (const pw of ['password123', 'BasketBall', 'Wachtwoord', 'docent.jansen', 'Docent.Jansen']) {
+        const r = inzage(['user', 'add', 'docent.jansen', '--role', 'supervisor', '--data', data], `${pw}\n`);
+        expect([r.code, r.stderr], pw).to.deep.equal([1, 'inzage: Dit wachtwoord is te makkelijk te raden: het staat in een lijst van veelgebruikte of gelekte wachtwoorden, of het is gelijk aan de gebruikersnaam. Kies een ander wachtwoord.\n']);
+      }
+      expect(existsSync(join(data, 'state.json')) ? openStore(data).state.data.users : []).to.deep.equal([]);
+      expect(inzage(['user', 'add', 'boss', '--role', 'admin', '--data', data], 'Eerste-wachtwoord-1\n').code).to.equal(0);
+      const before = findUser(openStore(data), 'boss')!.passwordHash;
+      for (const pw of ['QWERTYUIOP', '1Q2W3E4R5T']) {
+        const r = inzage(['user', 'passwd', 'boss', '--data', data], `${pw}\n`);
+        expect(r.code, pw).to.equal(1);
+        expect(r.stderr, pw).to.contain('te makkelijk te raden');
+      }
+      expect(findUser(openStore(data), 'boss')!.passwordHash).to.equal(before);
+    });
+
+    it('logs the user out of the server with user passwd: their stored login sessions are removed', () => {
+      expect(inzage(['user', 'add', 'boss', '--role', 'admin', '--data', data], 'Eerste-wachtwoord-1\n').code).to.equal(0);
+      expect(inzage(['user', 'add', 'sup1', '--role', 'supervisor', '--data', data], 'Eerste-wachtwoord-1\n').code).to.equal(0);
+      const store = openStore(data);
+      const [boss, sup1] = [findUser(store, 'boss')!, findUser(store, 'sup1')!];
+      // what a running server left in sessions.json: one login of each
+      const expires = Date.now() + 3_600_000;
+      const session = (user: string) => ({ data: { cookie: { originalMaxAge: 1_800_000 }, passport: { user }, createdAt: Date.now() }, expires });
+      writeFileSync(join(data, 'sessions.json'), JSON.stringify({ sessions: { ['a'.repeat(64)]: session(boss.id), ['b'.repeat(64)]: session(sup1.id) } }));
+      expect(inzage(['user', 'passwd', 'boss', '--data', data], 'Tweede-wachtwoord-2\n').code).to.equal(0);
+      const left = JSON.parse(readFileSync(join(data, 'sessions.json'), 'utf8')).sessions;
+      expect(Object.keys(left)).to.deep.equal(['b'.repeat(64)]);
+    });
+  });
+
+  describe('INZAGE_SCRYPT_N', () => {
+    it('refuses to start the server, or hash with the CLI, with a lowered cost outside a test run', () => {
+      const serve = inzage(['serve', '--port', '0', '--host', '127.0.0.1', '--data', data], '', { NODE_ENV: undefined });
+      expect(serve.code).to.equal(1);
+      expect(serve.stderr).to.contain('INZAGE_SCRYPT_N=16384 would lower the password-hash cost below the default (131072); only test runs (NODE_ENV=test) may do that.');
+      expect(existsSync(join(data, 'state.json')), 'nothing written').to.equal(false);
+      const add = inzage(['user', 'add', 'boss', '--role', 'admin', '--data', data], 'Eerste-wachtwoord-1\n', { NODE_ENV: 'production' });
+      expect(add.code).to.equal(1);
+      expect(add.stderr).to.contain('INZAGE_SCRYPT_N=16384 would lower');
+      const junk = inzage(['user', 'add', 'boss', '--role', 'admin', '--data', data], 'Eerste-wachtwoord-1\n', { INZAGE_SCRYPT_N: '1000' });
+      expect(junk.code).to.equal(1);
+      expect(junk.stderr).to.contain('INZAGE_SCRYPT_N must be a power of two from 16384 to 131072, not "1000"');
+    });
+
+    it('takes the lowered cost in a test run (NODE_ENV=test), and the default when unset', async () => {
+      expect(inzage(['user', 'add', 'boss', '--role', 'admin', '--data', data], 'Eerste-wachtwoord-1\n').code).to.equal(0);
+      expect(findUser(openStore(data), 'boss')!.passwordHash).to.match(/^scrypt\$16384\$8\$1\$/);
+      expect(inzage(['user', 'passwd', 'boss', '--data', data], 'Tweede-wachtwoord-2\n', { NODE_ENV: undefined, INZAGE_SCRYPT_N: undefined }).code).to.equal(0);
+      expect(findUser(openStore(data), 'boss')!.passwordHash).to.match(/^scrypt\$131072\$8\$1\$/);
     });
   });
 

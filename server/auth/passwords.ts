@@ -6,7 +6,7 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 const KEYLEN = 32;
-export const SCRYPT_PARAMS = { N: 2 ** 17, r: 8, p: 1 };
+export const SCRYPT_PARAMS: { readonly N: number; readonly r: number; readonly p: number } = { N: 2 ** 17, r: 8, p: 1 };
 const MAXMEM = 256 * 1024 * 1024;
 
 function scrypt(password: string, salt: Buffer, keylen: number, opts: ScryptOptions): Promise<Buffer> {
@@ -28,14 +28,32 @@ async function bounded<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Test and demo runs may lower the cost through INZAGE_SCRYPT_N (never below 2^14). */
-function params() {
-  const n = Number(process.env.INZAGE_SCRYPT_N);
-  return Number.isInteger(n) && n >= 2 ** 14 && (n & (n - 1)) === 0 ? { ...SCRYPT_PARAMS, N: n } : SCRYPT_PARAMS;
+/**
+ * `INZAGE_SCRYPT_N`: the scrypt cost for new hashes. Unset: the default (2^17). Only a test run (`NODE_ENV=test`)
+ * may lower it (a power of two, at least 2^14): anywhere else a lower value would silently weaken every password
+ * set from then on, so it is refused (the server does not start, the CLI does nothing). A higher value is not
+ * possible within the memory bound.
+ */
+export function scryptParamsFrom(value: string | undefined, nodeEnv: string | undefined): typeof SCRYPT_PARAMS {
+  const v = value?.trim() ?? '';
+  if (v === '') return SCRYPT_PARAMS;
+  const n = Number(v);
+  if (!/^\d{1,7}$/.test(v) || n < 2 ** 14 || n > SCRYPT_PARAMS.N || (n & (n - 1)) !== 0) {
+    throw new Error(`INZAGE_SCRYPT_N must be a power of two from ${2 ** 14} to ${SCRYPT_PARAMS.N}, not "${value}"; leave it unset for the default`);
+  }
+  if (n < SCRYPT_PARAMS.N && nodeEnv !== 'test') {
+    throw new Error(`INZAGE_SCRYPT_N=${v} would lower the password-hash cost below the default (${SCRYPT_PARAMS.N}); only test runs (NODE_ENV=test) may do that. Unset INZAGE_SCRYPT_N.`);
+  }
+  return { ...SCRYPT_PARAMS, N: n };
+}
+
+/** The parameters for new hashes, from the environment (throws on a value that is not allowed). */
+export function scryptParams(): typeof SCRYPT_PARAMS {
+  return scryptParamsFrom(process.env.INZAGE_SCRYPT_N, process.env.NODE_ENV);
 }
 
 export async function hashPassword(password: string): Promise<string> {
-  const { N, r, p } = params();
+  const { N, r, p } = scryptParams();
   const salt = randomBytes(16);
   const key = await bounded(() => scrypt(password, salt, KEYLEN, { N, r, p, maxmem: MAXMEM }));
   return `scrypt$${N}$${r}$${p}$${salt.toString('base64')}$${key.toString('base64')}`;

@@ -27,11 +27,21 @@ declare module 'express-session' {
 }
 
 export const SESSION_COOKIE = 'inzage.sid';
+/**
+ * The session cookie's name. Under TLS it carries the `__Host-` prefix: a browser then takes it only with
+ * `Secure`, `Path=/` and no `Domain`, so neither plain HTTP nor another host under the same domain can set or
+ * overwrite it (cookie tossing, session fixation from a sibling subdomain).
+ */
+export function sessionCookieName(secure: boolean): string {
+  return secure ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE;
+}
 
 export interface Auth {
   sessionMiddleware: RequestHandler;
   passport: passport.PassportStatic;
   sessionStore: DocSessionStore;
+  /** The session cookie's name (`__Host-inzage.sid` under TLS). */
+  cookieName: string;
   /** Staff only (any role); refuses while the password must be changed, except where `allowMustChange`. */
   requireStaff: (opts?: { allowMustChange?: boolean }) => RequestHandler;
   requireAdmin: RequestHandler;
@@ -41,8 +51,9 @@ export interface Auth {
 
 export function createAuth(store: Store, clock: Clock, config: ServerConfig): Auth {
   const sessionStore = new DocSessionStore(store, () => clock.now());
+  const cookieName = sessionCookieName(config.secureCookies);
   const sessionMiddleware = session({
-    name: SESSION_COOKIE,
+    name: cookieName,
     secret: config.secret,
     store: sessionStore,
     resave: false,
@@ -83,5 +94,5 @@ export function createAuth(store: Store, clock: Clock, config: ServerConfig): Au
   const requireAdmin: RequestHandler = (req, res, next) =>
     staff(req, res, (err?: unknown) => (err ? next(err) : req.user!.role === ('admin' satisfies Role) ? next() : next(new HttpError('forbidden'))));
 
-  return { sessionMiddleware, passport: pp as unknown as passport.PassportStatic, sessionStore, requireStaff, requireAdmin, expired };
+  return { sessionMiddleware, passport: pp as unknown as passport.PassportStatic, sessionStore, cookieName, requireStaff, requireAdmin, expired };
 }

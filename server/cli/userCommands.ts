@@ -44,6 +44,11 @@ export function registerUser(program: Command): void {
       const r = await withDataLock(dir, async () => {
         const store = openStore(dir);
         const changed = await userAction(() => setPassword(store, name, password));
+        // as a reset in the console does: whoever was logged in with the old password is logged out
+        const sessions = store.sessions.data.sessions;
+        const theirs = Object.keys(sessions).filter((k) => (sessions[k]!.data as { passport?: { user?: string } }).passport?.user === changed.user.id);
+        for (const k of theirs) delete sessions[k];
+        if (theirs.length) await store.sessions.write();
         await store.audit.append({ actor: 'cli', action: 'user.password-reset', target: changed.user.username, details: { generated: changed.generated } });
         return changed;
       });

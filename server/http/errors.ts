@@ -41,6 +41,8 @@ function requestError(err: unknown): ApiError | null {
   if (e.type === 'entity.too.large' || e.status === 413) return apiError('too-large');
   if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported' || e.status === 415) return apiError('unsupported-media-type');
   if (e.type === 'entity.parse.failed') return apiError('invalid-input', 'De invoer is geen geldige JSON.');
+  // the router could not decode a path parameter (`/api/users/%E0%A4%A`): the address is wrong, not the body
+  if (err instanceof URIError) return apiError('invalid-url');
   return apiError('invalid-input');
 }
 

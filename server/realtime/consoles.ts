@@ -132,8 +132,22 @@ export class ConsoleHub implements ConsoleLink {
     this.ns.in(`sess:${sid}`).disconnectSockets(true);
   }
 
-  disconnectUser(userId: string): void {
-    this.ns.in(`user:${userId}`).disconnectSockets(true);
+  /** Disconnects every console socket of this user, except those of the login session `exceptSid`. */
+  disconnectUser(userId: string, exceptSid?: string): void {
+    if (exceptSid === undefined) return void this.ns.in(`user:${userId}`).disconnectSockets(true);
+    for (const socket of this.ns.sockets.values()) {
+      if (socket.data.userId === userId && socket.data.sid !== exceptSid) socket.disconnect(true);
+    }
+  }
+
+  /** The login session got a new id (a password change rotates it): its console sockets follow it. */
+  moveSession(oldSid: string, newSid: string): void {
+    for (const socket of this.ns.sockets.values()) {
+      if (socket.data.sid !== oldSid) continue;
+      socket.leave(`sess:${oldSid}`);
+      socket.data.sid = newSid;
+      socket.join(`sess:${newSid}`);
+    }
   }
 
   /** Send what is pending now (tests and shutdown): the lists, and every review's held-back move. */

@@ -50,7 +50,7 @@ export interface ChaosReport {
 
 const BIN = join(ROOT, 'bin', 'inzage.mjs');
 const readJson = <T>(file: string, fallback: T): T => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : fallback);
-const ENV = { INZAGE_SCRYPT_N: String(2 ** 14) };
+const ENV = { NODE_ENV: 'test', INZAGE_SCRYPT_N: String(2 ** 14) };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 type Kiosk = PairedKiosk & { socket?: Socket };
 

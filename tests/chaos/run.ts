@@ -17,6 +17,7 @@ if (!Number.isInteger(rounds) || rounds < 1) {
   process.exit(2);
 }
 const seed = values.seed === undefined ? undefined : Number(values.seed);
+process.env.NODE_ENV ??= 'test';
 process.env.INZAGE_SCRYPT_N ??= String(2 ** 14);
 
 const report = await runChaos({ rounds, seed, log: (l) => process.stdout.write(`${l}\n`) });

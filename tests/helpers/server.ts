@@ -16,7 +16,9 @@ import type { ServerConfig } from '../../server/config.ts';
 import { importData } from '../../server/import/index.ts';
 import { openStore, type Store } from '../../server/store/index.ts';
 
-// Password hashing at full cost takes ~0.6 s a hash; tests use the lowest cost the server accepts.
+// Password hashing at full cost takes ~0.6 s a hash; tests use the lowest cost the server accepts, which it
+// accepts only in a test run (NODE_ENV=test; server/auth/passwords.ts).
+process.env.NODE_ENV ??= 'test';
 process.env.INZAGE_SCRYPT_N ??= String(2 ** 14);
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
@@ -45,6 +47,8 @@ export interface TestServerOptions {
   port?: number;
   /** Receives the lines the server writes for its operator. */
   log?: (line: string) => void;
+  /** Serve HTTPS with this certificate and key (PEM); `base` is then https://. */
+  tls?: { cert: Buffer; key: Buffer };
 }
 
 export { tempDir } from '../support/dataDir.ts';
@@ -62,9 +66,9 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     for (const [name, role] of STAFF) await createUser(store, { username: name, role, password: PASSWORD(name) });
   }
   // the fixtures carry fixed dates, long past by now: the daily retention purge runs only where a test turns it on
-  const app = createApp({ store, clock: opts.clock, config: { secret: 'test-secret', autoPurge: false, ...opts.config }, log: opts.log });
+  const app = createApp({ store, clock: opts.clock, config: { secret: 'test-secret', autoPurge: false, ...opts.config }, log: opts.log, tls: opts.tls });
   await new Promise<void>((res) => app.server.listen(opts.port ?? 0, '127.0.0.1', () => res()));
-  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const base = `${opts.tls ? 'https' : 'http'}://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   return {
     base, store, app, dataDir,
     async close({ keepData = false } = {}) {

@@ -11,7 +11,7 @@ import { eventually } from '../support/eventually.ts';
 import { ROOT, lineFrom, nonReapingParent, processState } from '../support/processes.ts';
 
 const BIN = join(ROOT, 'bin', 'inzage.mjs');
-const ENV = { INZAGE_SCRYPT_N: String(2 ** 14) };
+const ENV = { NODE_ENV: 'test', INZAGE_SCRYPT_N: String(2 ** 14) };
 const serveArgs = (dataDir: string) => ['serve', '--host', '127.0.0.1', '--port', '0', '--data', dataDir];
 const exited = (c: ChildProcess) => new Promise<number | null>((res) => (c.exitCode !== null || c.signalCode !== null ? res(c.exitCode) : c.once('exit', (code) => res(code))));
 

@@ -82,8 +82,8 @@ describe('input limits and what Express refuses', function () {
         ['POST', '/api/reviews', '{"sittingId":', {}, 400, 'invalid-input'],
         ['POST', '/api/reviews', '{}', { 'content-type': 'application/json; charset=latin1' }, 415, 'unsupported-media-type'],
         ['POST', '/api/reviews', '{}', { 'content-encoding': 'compress' }, 415, 'unsupported-media-type'],
-        ['GET', '/api/reviews/%E0%A4%A', '', {}, 400, 'invalid-input'],
-        ['GET', '/api/candidates/%F0%9F%98/sittings', '', {}, 400, 'invalid-input'],
+        ['GET', '/api/reviews/%E0%A4%A', '', {}, 400, 'invalid-url'],
+        ['GET', '/api/candidates/%F0%9F%98/sittings', '', {}, 400, 'invalid-url'],
       ];
       for (const [method, path, body, headers, status, code] of cases) {
         const r = await sup.call(method, path, body || undefined, headers);

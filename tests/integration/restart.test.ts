@@ -25,7 +25,7 @@ async function freePort(): Promise<number> {
 /** `inzage serve` as its own process, as a school runs it. */
 async function serve(dataDir: string, port: number, env: Record<string, string> = {}): Promise<{ child: ChildProcess; base: string; log: () => string }> {
   const child = spawn(process.execPath, [join(ROOT, 'bin', 'inzage.mjs'), 'serve', '--host', '127.0.0.1', '--port', String(port), '--data', dataDir], {
-    env: { ...process.env, INZAGE_SCRYPT_N: String(2 ** 14), ...env },
+    env: { ...process.env, NODE_ENV: 'test', INZAGE_SCRYPT_N: String(2 ** 14), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

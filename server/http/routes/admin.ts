@@ -133,8 +133,7 @@ export function adminRoutes(ctx: Ctx): Router {
     }
     if (body.disabled || body.resetPassword) {
       // a disabled account (or one whose password was reset) is logged out everywhere at once
-      const sids = await auth.sessionStore.destroyAllOfUser(id);
-      for (const sid of sids) consoles.disconnectSession(sid);
+      await auth.sessionStore.destroyAllOfUser(id);
       consoles.disconnectUser(id);
     }
     if (body.disabled) await engine.finishWhere((s) => s.approvedById === id, 'user-disabled', req.user!.username);

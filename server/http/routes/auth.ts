@@ -8,7 +8,7 @@ import { EmptyBody, LoginBody, PasswordBody, type LoginDto, type MeDto } from '.
 import { hashPassword, verifyPassword } from '../../auth/passwords.ts';
 import { LoginLimits } from '../../auth/loginLimits.ts';
 import { findUser } from '../../auth/users.ts';
-import { SESSION_COOKIE } from '../../auth/session.ts';
+import { WEAK_PASSWORD_MESSAGE, isWeakPassword } from '../../auth/passwordPolicy.ts';
 import type { Ctx } from '../context.ts';
 import { HttpError, parse } from '../errors.ts';
 
@@ -81,18 +81,53 @@ export function authRoutes(ctx: Ctx): Router {
     await new Promise<void>((resolve, reject) => req.session.destroy((err) => (err ? reject(err) : resolve())));
     consoles.disconnectSession(sid);
     await store.audit.append({ actor: user.username, action: 'auth.logout', target: user.id, details: {} });
-    res.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure: config.secureCookies });
+    res.clearCookie(auth.cookieName, { path: '/', httpOnly: true, sameSite: 'strict', secure: config.secureCookies });
     res.status(204).end();
   });
 
+  /**
+   * The current password is checked under the same limits as a login (same counters: a stolen session cannot
+   * guess the password it would need to take the account over), reserved before the hash. A change ends the
+   * user's other login sessions (HTTP and console sockets) and gives this one a new id; the reviews the user
+   * approved keep running, since the user is still logged in here (docs/design.md: Security model, Sessions).
+   */
   r.post('/password', auth.requireStaff({ allowMustChange: true }), async (req, res) => {
     const body = parse(PasswordBody, req.body);
     const user = req.user!;
-    if (!(await verifyPassword(body.currentPassword, user.passwordHash))) throw new HttpError('invalid-credentials', 'Het huidige wachtwoord is onjuist.');
     if (body.newPassword === body.currentPassword) throw new HttpError('invalid-input', 'Kies een ander wachtwoord dan het huidige.');
+    if (isWeakPassword(body.newPassword, user.username)) throw new HttpError('weak-password', WEAK_PASSWORD_MESSAGE);
+    const ip = req.ip ?? 'unknown';
+    const attempt = limits.begin(user.username, ip);
+    if (!attempt.ok) {
+      res.set('Retry-After', String(Math.ceil(attempt.waitMs / 1000)));
+      throw new HttpError('rate-limited');
+    }
+    let ok: boolean;
+    try {
+      ok = await verifyPassword(body.currentPassword, user.passwordHash);
+    } catch (e) {
+      limits.aborted(user.username, ip);
+      throw e;
+    }
+    if (!ok) {
+      limits.failed(user.username, ip);
+      throw new HttpError('invalid-credentials', 'Het huidige wachtwoord is onjuist.');
+    }
+    limits.succeeded(user.username, ip);
     const passwordHash = await hashPassword(body.newPassword);
-    store.state.data.users = store.state.data.users.map((u) => (u.id === user.id ? { ...u, passwordHash, mustChangePassword: false } : u));
-    await Promise.all([store.state.write(), store.audit.append({ actor: user.username, action: 'auth.password-changed', target: user.id, details: {} })]);
+    const updated: StaffUser = { ...user, passwordHash, mustChangePassword: false };
+    store.state.data.users = store.state.data.users.map((u) => (u.id === user.id ? updated : u));
+    await store.state.write();
+    // every other login of this user ends: whoever knew the old password is out
+    const oldSid = req.sessionID;
+    await auth.sessionStore.destroyAllOfUser(user.id, oldSid);
+    consoles.disconnectUser(user.id, oldSid);
+    // and this one gets a new id (passport regenerates the session on login), keeping its absolute lifetime
+    const createdAt = req.session.createdAt ?? clock.now();
+    await new Promise<void>((resolve, reject) => req.login(updated, (err) => (err ? reject(err) : resolve())));
+    req.session.createdAt = createdAt;
+    consoles.moveSession(oldSid, req.sessionID);
+    await store.audit.append({ actor: user.username, action: 'auth.password-changed', target: user.id, details: {} });
     res.status(204).end();
   });
 

@@ -500,7 +500,10 @@ async function readLines(file: string, size: number): Promise<string[]> {
   return (size >= 0 ? buf.subarray(0, size) : buf).toString('utf8').split('\n').filter(Boolean);
 }
 
-/** The lines of a file from its end backwards, 64 KB at a time (`size` ≥ 0: only its first `size` bytes). */
+/**
+ * The lines of a file from its end backwards (`size` ≥ 0: only its first `size` bytes): 16 KB first (a page of
+ * 50 events is about 10 KB), each read twice the one before up to 1 MB, so a long walk back takes few reads.
+ */
 async function* linesBackward(file: string, size: number): AsyncGenerator<string> {
   let handle: fs.FileHandle;
   try {
@@ -512,8 +515,10 @@ async function* linesBackward(file: string, size: number): AsyncGenerator<string
   try {
     let pos = size >= 0 ? size : (await handle.stat()).size;
     let rest = Buffer.alloc(0);
+    let step = 16 * 1024;
     while (pos > 0) {
-      const start = Math.max(0, pos - 64 * 1024);
+      const start = Math.max(0, pos - step);
+      step = Math.min(step * 2, 1024 * 1024);
       const chunk = Buffer.alloc(pos - start);
       await handle.read(chunk, 0, chunk.length, start);
       pos = start;

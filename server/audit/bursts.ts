@@ -43,7 +43,11 @@ export class AuditBursts {
       return Promise.resolve(null);
     }
     burst.seen.set(item, { details: itemDetails, repeats: 0 });
-    return this.log.append(input);
+    // not written (a full disk): the next occurrence is a first one again, not a repeat of nothing
+    return this.log.append(input).catch((e: unknown) => {
+      burst.seen.delete(item);
+      throw e;
+    });
   }
 
   /** Close a burst now (a review that ends closes its own, so its summary comes before its end). */

@@ -256,7 +256,11 @@ export class AuditLog {
         this.lastHash = hash;
         this.activeLines += events.length;
         this.activeSize += Buffer.byteLength(text);
-        if (this.activeLines >= this.segmentLines && this.holdRotation === 0) await this.seal();
+        if (this.activeLines >= this.segmentLines && this.holdRotation === 0) {
+          // a segment that cannot be sealed now (say the folder cannot be made) is sealed after a later write:
+          // the lines are on disk either way, and their appends must not wait on it
+          await this.seal().catch((e: unknown) => process.emitWarning(`${this.file} could not be sealed as a segment: ${(e as Error).message}`));
+        }
         await this.writeHead();
         const offset = note ? 1 : 0;
         batch.forEach((b, i) => b.resolve(written[i + offset]!));

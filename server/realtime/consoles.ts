@@ -134,10 +134,8 @@ export class ConsoleHub implements ConsoleLink {
 
   /** Disconnects every console socket of this user, except those of the login session `exceptSid`. */
   disconnectUser(userId: string, exceptSid?: string): void {
-    if (exceptSid === undefined) return void this.ns.in(`user:${userId}`).disconnectSockets(true);
-    for (const socket of this.ns.sockets.values()) {
-      if (socket.data.userId === userId && socket.data.sid !== exceptSid) socket.disconnect(true);
-    }
+    const sockets = this.ns.in(`user:${userId}`);
+    (exceptSid === undefined ? sockets : sockets.except(`sess:${exceptSid}`)).disconnectSockets(true);
   }
 
   /** The login session got a new id (a password change rotates it): its console sockets follow it. */

@@ -67,6 +67,89 @@ export const OpenQuestionSchema = z.strictObject({
   scheme: html,
 });
 
+/**
+ * QTI items (issue 13; docs/design.md: QTI content). An item is one question whose `stem` is the item body's
+ * sanitised XHTML, in which each interaction stands as a placeholder element `<inzage-part ref="RESPONSE_ID">`
+ * at its place in the text (block and inline interactions alike). Each part is one interaction bound to one
+ * response declaration, with its own key, mapping and maximum where the item declares them.
+ *
+ * Values are QTI's own value strings, whatever the base type: an identifier ("ChoiceA"), a pair or directed pair
+ * ("A B", source first), a point ("102 113"), a number as written ("3.14"), a string. A candidate's response to
+ * an item is a record from part id to its list of values (`ItemResponseSchema`): one value for single
+ * cardinality, several (in order, for `ordered`) otherwise; a part left out or empty is unanswered.
+ */
+export const PART_INTERACTIONS = [
+  'choice', 'order', 'match', 'associate', 'gapMatch', 'inlineChoice', 'textEntry', 'extendedText',
+  'hotspot', 'selectPoint', 'graphicOrder', 'graphicAssociate', 'graphicGapMatch', 'hottext', 'slider',
+  'unsupported',
+] as const;
+export type PartInteraction = (typeof PART_INTERACTIONS)[number];
+const qtiValue = z.string().max(10_000);
+const coords = z.array(z.number()).max(400);
+export const AreaShapeSchema = z.enum(['rect', 'circle', 'ellipse', 'poly', 'default']);
+export const ItemImageSchema = z.strictObject({
+  /** as the package names it, until the import stores it; then `/api/media/<sha256>.<ext>` */
+  src: z.string().min(1).max(500),
+  width: z.number().positive().max(10_000).optional(),
+  height: z.number().positive().max(10_000).optional(),
+  alt: z.string().max(1_000).optional(),
+});
+export const HotspotSchema = z.strictObject({ id, shape: AreaShapeSchema, coords, label: z.string().max(1_000).optional() });
+export const MappingSchema = z.strictObject({
+  defaultValue: z.number().default(0),
+  lowerBound: z.number().optional(),
+  upperBound: z.number().optional(),
+  entries: z.array(z.strictObject({ value: qtiValue, points: z.number(), caseSensitive: z.boolean().optional() })).max(500),
+});
+export const AreaMappingSchema = z.strictObject({
+  defaultValue: z.number().default(0),
+  lowerBound: z.number().optional(),
+  upperBound: z.number().optional(),
+  entries: z.array(z.strictObject({ shape: AreaShapeSchema, coords, points: z.number() })).max(500),
+});
+export const ItemPartSchema = z.strictObject({
+  /** the response identifier (`RESPONSE`, `RESPONSE2`, …) */
+  id,
+  interaction: z.enum(PART_INTERACTIONS),
+  cardinality: z.enum(['single', 'multiple', 'ordered', 'record']),
+  baseType: z.enum(['identifier', 'boolean', 'integer', 'float', 'string', 'point', 'pair', 'directedPair', 'duration', 'file', 'uri']).optional(),
+  /** the interaction's prompt (XHTML) */
+  prompt: html.optional(),
+  /** choices, order items, inline choices, gap texts, hottexts, the first set of a match, associate's choices */
+  choices: z.array(label).max(500).optional(),
+  /** the second set of a match, a gap match's gaps */
+  targets: z.array(label).max(500).optional(),
+  minChoices: z.number().int().min(0).optional(),
+  maxChoices: z.number().int().min(0).optional(),
+  /** graphic interactions: the picture and its areas */
+  image: ItemImageSchema.optional(),
+  hotspots: z.array(HotspotSchema).max(500).optional(),
+  /** slider: its range */
+  lowerBound: z.number().optional(),
+  upperBound: z.number().optional(),
+  /** `qti-correct-response` values; absent when the item declares none (an open part) */
+  key: z.array(qtiValue).max(500).optional(),
+  mapping: MappingSchema.optional(),
+  areaMapping: AreaMappingSchema.optional(),
+  /** points this part is worth, where the item says or its processing template implies */
+  maxScore: z.number().min(0).optional(),
+  /** `unsupported`: the QTI element's name (`qti-upload-interaction`, `qti-portable-custom-interaction`, …) */
+  element: z.string().max(100).optional(),
+});
+export const ItemQuestionSchema = z.strictObject({
+  ...base,
+  type: z.literal('item'),
+  /** the item's title (the question's heading in the exam, if the delivery showed one) */
+  title: z.string().max(300).optional(),
+  /** the title of the test section the item stands in, shown as a heading above its first item */
+  section: z.string().max(300).optional(),
+  parts: z.array(ItemPartSchema).max(100),
+  /** the marking scheme: the item's rubric block for scorers (else for authors/tutors), XHTML */
+  scheme: html.optional(),
+});
+/** A candidate's response to an item: part id → values (see `ItemPartSchema`). */
+export const ItemResponseSchema = z.record(z.string().max(120), z.array(qtiValue).max(500));
+
 export const QuestionSchema = z.discriminatedUnion('type', [
   ChoiceQuestionSchema, OrderQuestionSchema, MatchQuestionSchema,
   TextQuestionSchema, NumericQuestionSchema, OpenQuestionSchema,
@@ -144,6 +227,9 @@ export type MatchQuestion = z.infer<typeof MatchQuestionSchema>;
 export type TextQuestion = z.infer<typeof TextQuestionSchema>;
 export type NumericQuestion = z.infer<typeof NumericQuestionSchema>;
 export type OpenQuestion = z.infer<typeof OpenQuestionSchema>;
+export type ItemPart = z.infer<typeof ItemPartSchema>;
+export type ItemQuestion = z.infer<typeof ItemQuestionSchema>;
+export type ItemResponse = z.infer<typeof ItemResponseSchema>;
 export type Question = z.infer<typeof QuestionSchema>;
 export type QuestionType = Question['type'];
 export type ClosedQuestion = Exclude<Question, OpenQuestion>;

@@ -9,10 +9,12 @@ import compression from 'compression';
 import express from 'express';
 import { Server as IoServer } from 'socket.io';
 import { createAuth } from './auth/session.ts';
+import { StaffService } from './auth/staffService.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { DEFAULTS, type ServerConfig } from './config.ts';
 import type { Ctx } from './http/context.ts';
-import { HttpError, errorHandler } from './http/errors.ts';
+import { DomainError } from '../shared/errors.ts';
+import { errorHandler } from './http/errors.ts';
 import { clientIp, type TrustFn } from './http/clientIp.ts';
 import { LIMITS } from './http/limits.ts';
 import { adminRoutes } from './http/routes/admin.ts';
@@ -23,6 +25,7 @@ import { kioskRoutes, reviewRoutes } from './http/routes/reviews.ts';
 import { noStore, sameOrigin, securityHeaders } from './http/security.ts';
 import { TLS_OPTIONS } from './http/tls.ts';
 import { WEB_ROOT } from './http/web.ts';
+import { KioskChannel } from './kiosks/channel.ts';
 import { KioskHub, type KioskNamespace } from './kiosks/hub.ts';
 import { ConsoleHub, type ConsoleNamespace } from './realtime/consoles.ts';
 import { allowRequest } from './realtime/handshake.ts';
@@ -69,14 +72,21 @@ export function createApp(deps: AppDeps): App {
   const auth = createAuth(store, clock, config);
   // floods a client controls (reveals, failed logins) cost one audit line per distinct item and a summary
   const bursts = new AuditBursts(store.audit, clock, config.auditBurstMs);
-  const engine = new ReviewEngine(store, clock, config, bursts);
-  const kiosks = new KioskHub(io.of('/kiosk') as KioskNamespace, store, engine, clock, { ipOf: (req) => clientIp(req, trust), maxUnpairedPerIp: config.kioskMaxUnpairedPerIp });
+  // Built in the order they need each other, every link given in a constructor: consoles read the engine's and the
+  // hub's lists only when a console connects or a list changes; the engine pushes to kiosks through the channel.
+  const kioskNs = io.of('/kiosk') as KioskNamespace;
+  const channel = new KioskChannel(kioskNs, clock);
   const consoles = new ConsoleHub(io.of('/admin') as ConsoleNamespace, auth, { reviews: () => engine.dtos(), kiosks: () => kiosks.dtos() }, clock, config.absoluteTimeoutMs);
-  engine.kiosks = kiosks;
-  engine.consoles = consoles;
-  kiosks.consoles = consoles;
+  const engine = new ReviewEngine(store, clock, config, bursts, { kiosks: channel, consoles });
+  const kiosks = new KioskHub(kioskNs, channel, store, engine, consoles, clock, { ipOf: (req) => clientIp(req, trust), maxUnpairedPerIp: config.kioskMaxUnpairedPerIp });
+  const staff = new StaffService(store, clock, {
+    sessions: auth.sessionStore,
+    disconnectUser: (userId, exceptSid) => consoles.disconnectUser(userId, exceptSid),
+    endReviews: (pred, reason, actor) => engine.finishWhere(pred, reason, actor),
+    usersChanged: () => consoles.contentChanged('users'),
+  });
   const retention = new RetentionJob({ store, clock, config, engine, consoles, log: deps.log });
-  const ctx: Ctx = { store, clock, config, auth, engine, kiosks, consoles, retention, bursts };
+  const ctx: Ctx = { store, clock, config, auth, engine, kiosks, consoles, retention, bursts, staff };
 
   app.use(securityHeaders(!!deps.tls));
   // the console and kiosk bundles go out gzipped (the kiosk's first screen: ~32 KB); API answers are small
@@ -105,7 +115,7 @@ export function createApp(deps: AppDeps): App {
   api.use('/reviews', reviewRoutes(ctx));
   api.use('/kiosks', kioskRoutes(ctx));
   api.use('/', adminRoutes(ctx));
-  api.use((_req, _res, next) => next(new HttpError('not-found')));
+  api.use((_req, _res, next) => next(new DomainError('not-found')));
   app.use('/api', api);
   app.use(errorHandler);
 

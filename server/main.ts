@@ -29,8 +29,8 @@ export interface ServeOptions {
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 async function firstRun(store: Store) {
-  if (store.state.data.users.length > 0) return;
-  const { password } = await createUser(store, { username: 'admin', role: 'admin', displayName: 'Beheerder' });
+  if (store.staff.all().length > 0) return;
+  const { password } = await createUser(store.staff, { username: 'admin', role: 'admin', displayName: 'Beheerder' });
   say('');
   say('  No staff accounts yet: created the administrator account.');
   say(`    username: admin`);
@@ -42,8 +42,8 @@ async function seedDemo(store: Store) {
   const result = await importData(store, loadDemoImport(Date.now()), { actor: 'demo' });
   if (!result.ok) throw new Error(`the demo data does not import: ${result.errors?.slice(0, 5).join('; ')}`);
   for (const a of DEMO_ACCOUNTS) {
-    if (!store.state.data.users.some((u) => u.username === a.username)) {
-      await createUser(store, { username: a.username, role: a.role as 'admin' | 'supervisor', password: a.password });
+    if (!store.staff.byUsername(a.username)) {
+      await createUser(store.staff, { username: a.username, role: a.role as 'admin' | 'supervisor', password: a.password });
     }
   }
 }

@@ -10,8 +10,8 @@
  *
  * Callers that run review sessions pass `endActive`, which ends those of the selected sittings first.
  */
-import type { EndReason, Group } from '../shared/domain.ts';
-import type { ContentStore } from './store/content.ts';
+import type { EndReason, Group, ReviewSession } from '../shared/domain.ts';
+import type { ContentRepo } from './store/repositories.ts';
 import type { Store } from './store/index.ts';
 import { clearPurgePending, markPurgePending, purgePending, scrubDataDir } from './store/scrub.ts';
 
@@ -21,7 +21,7 @@ export interface PurgeCounts { sittings: number; groups: number; candidates: num
 export interface PurgeSelection { sittingIds: string[]; groupIds: string[]; candidateNumbers: string[]; rosters: Group[] }
 
 /** What a purge with this selector removes. An unknown exam selects nothing. */
-export function selectPurge(content: ContentStore, selector: PurgeSelector): PurgeSelection {
+export function selectPurge(content: ContentRepo, selector: PurgeSelector): PurgeSelection {
   const { examId, before } = selector;
   if (!examId === !before) throw new Error('give exactly one of examId or before');
   const limit = before ? Date.parse(before) : NaN;
@@ -80,6 +80,19 @@ function oneAtATime<T>(store: Store, fn: () => Promise<T>): Promise<T> {
   return run;
 }
 
+/**
+ * A purge by a server that runs reviews (the console, the retention job): the active reviews of the sittings it
+ * removes end first (`data-purged`), and again after, should a start have slipped in.
+ */
+export function purgeEndingReviews(
+  store: Store,
+  engine: { finishWhere(pred: (s: ReviewSession) => boolean, reason: EndReason, actor: string): Promise<unknown> },
+  opts: PurgeOptions & { details?: Record<string, unknown> },
+): Promise<PurgeCounts> {
+  const actor = opts.actor ?? 'system';
+  return purge(store, { ...opts, endActive: (ids) => engine.finishWhere((s) => ids.has(s.sittingId), 'data-purged', actor) });
+}
+
 async function purgeNow(store: Store, opts: PurgeOptions & { endActive?: EndActive; details?: Record<string, unknown> }): Promise<PurgeCounts> {
   const sel = selectPurge(store.content, opts);
   const actor = opts.actor ?? 'cli';
@@ -113,16 +126,11 @@ export function finishPendingPurge(store: Store, actor = 'system'): Promise<bool
 /** Review history and audit keys of sittings that no longer exist. */
 async function forgetRemoved(store: Store, actor: string): Promise<void> {
   const exists = (sittingId: string) => !!store.content.sittingSummary(sittingId);
-  const orphans = store.reviews.data.reviews.filter((r) => !exists(r.sittingId));
-  if (orphans.length) {
-    // only the CLI finds one still active (a server that crashed): it ends here, on the record
-    for (const r of orphans.filter((x) => !x.endedAt)) {
-      await store.audit.append({ actor, action: 'review.ended', target: r.id, details: { reason: 'data-purged' satisfies EndReason } });
-    }
-    const gone = new Set(orphans.map((r) => r.id));
-    store.reviews.data.reviews = store.reviews.data.reviews.filter((r) => !gone.has(r.id));
-    await store.reviews.write();
+  // only the CLI finds one still active (a server that crashed): it ends here, on the record
+  for (const r of store.reviews.active().filter((x) => !exists(x.sittingId))) {
+    await store.audit.append({ actor, action: 'review.ended', target: r.id, details: { reason: 'data-purged' satisfies EndReason } });
   }
+  await store.reviews.removeWhere((r) => !exists(r.sittingId));
   await store.auditKeys.shred(store.auditKeys.scopes().filter((s) => !exists(s)));
 }
 

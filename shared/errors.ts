@@ -67,3 +67,19 @@ export const CVTE_REFERRAL =
 export function apiError(code: ErrorCode, message = ERROR_MESSAGES[code], details?: unknown): ApiError {
   return details === undefined ? { code, message } : { code, message, details };
 }
+
+/**
+ * An expected refusal, in the domain's words: a code from the one list and, where it helps, a more specific message
+ * (Dutch first) and details. The domain (engine, kiosks, staff, import) throws it; the HTTP error handler answers it
+ * with the code's status and the socket handlers acknowledge it as `{ ok: false, error }`. The domain never knows which.
+ */
+export class DomainError extends Error {
+  constructor(public readonly code: ErrorCode, message?: string, public readonly details?: unknown) {
+    super(message ?? ERROR_MESSAGES[code]);
+    this.name = 'DomainError';
+  }
+  /** The wire form of this refusal. */
+  toApiError(): ApiError {
+    return apiError(this.code, this.message, this.details);
+  }
+}

@@ -4,7 +4,6 @@ import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { verifyPassword } from '../server/auth/passwords.ts';
-import { findUser } from '../server/auth/users.ts';
 import { openStore } from '../server/store/index.ts';
 import { lockHolderProcess } from './support/processes.ts';
 import { dirHash, listFiles, removeDir, tempDir } from './support/dataDir.ts';
@@ -152,7 +151,7 @@ describe('inzage CLI', function () {
       const r = inzage(['user', 'add', 'sup1', '--role', 'supervisor', '--display-name', 'Anna Smit', '--data', data], 'Geheim-sup1-2026!\n');
       expect(r.code, r.stderr).to.equal(0);
       expect(r.stdout).not.to.contain('Geheim');
-      const user = findUser(openStore(data), 'sup1')!;
+      const user = openStore(data).staff.byUsername('sup1')!;
       expect(user).to.include({ role: 'supervisor', displayName: 'Anna Smit', mustChangePassword: false });
       expect(await verifyPassword('Geheim-sup1-2026!', user.passwordHash)).to.equal(true);
       expect(await verifyPassword('Geheim-sup1-2026', user.passwordHash)).to.equal(false);
@@ -163,7 +162,7 @@ describe('inzage CLI', function () {
       expect(r.code, r.stderr).to.equal(0);
       const password = /first login\): (\S+)/.exec(r.stdout)?.[1];
       expect(password).to.be.a('string');
-      const user = findUser(openStore(data), 'boss')!;
+      const user = openStore(data).staff.byUsername('boss')!;
       expect(user.mustChangePassword).to.equal(true);
       expect(await verifyPassword(password!, user.passwordHash)).to.equal(true);
     });
@@ -171,7 +170,7 @@ describe('inzage CLI', function () {
     it('sets a new password with user passwd, refuses an unknown user and a short password', async () => {
       expect(inzage(['user', 'add', 'boss', '--role', 'admin', '--data', data], 'Eerste-wachtwoord-1\n').code).to.equal(0);
       expect(inzage(['user', 'passwd', 'boss', '--data', data], 'Tweede-wachtwoord-2\n').code).to.equal(0);
-      expect(await verifyPassword('Tweede-wachtwoord-2', findUser(openStore(data), 'boss')!.passwordHash)).to.equal(true);
+      expect(await verifyPassword('Tweede-wachtwoord-2', openStore(data).staff.byUsername('boss')!.passwordHash)).to.equal(true);
       const unknown = inzage(['user', 'passwd', 'nobody', '--data', data], 'Derde-wachtwoord-3\n');
       expect(unknown.code).to.equal(1);
       expect(unknown.stderr).to.contain('"nobody"');
@@ -187,22 +186,22 @@ describe('inzage CLI', function () {
         const r = inzage(['user', 'add', 'docent.jansen', '--role', 'supervisor', '--data', data], `${pw}\n`);
         expect([r.code, r.stderr], pw).to.deep.equal([1, 'inzage: Dit wachtwoord is te makkelijk te raden: het staat in een lijst van veelgebruikte of gelekte wachtwoorden, of het is gelijk aan de gebruikersnaam. Kies een ander wachtwoord.\n']);
       }
-      expect(existsSync(join(data, 'state.json')) ? openStore(data).state.data.users : []).to.deep.equal([]);
+      expect(existsSync(join(data, 'state.json')) ? openStore(data).staff.all() : []).to.deep.equal([]);
       expect(inzage(['user', 'add', 'boss', '--role', 'admin', '--data', data], 'Eerste-wachtwoord-1\n').code).to.equal(0);
-      const before = findUser(openStore(data), 'boss')!.passwordHash;
+      const before = openStore(data).staff.byUsername('boss')!.passwordHash;
       for (const pw of ['QWERTYUIOP', '1Q2W3E4R5T']) {
         const r = inzage(['user', 'passwd', 'boss', '--data', data], `${pw}\n`);
         expect(r.code, pw).to.equal(1);
         expect(r.stderr, pw).to.contain('te makkelijk te raden');
       }
-      expect(findUser(openStore(data), 'boss')!.passwordHash).to.equal(before);
+      expect(openStore(data).staff.byUsername('boss')!.passwordHash).to.equal(before);
     });
 
     it('logs the user out of the server with user passwd: their stored login sessions are removed', () => {
       expect(inzage(['user', 'add', 'boss', '--role', 'admin', '--data', data], 'Eerste-wachtwoord-1\n').code).to.equal(0);
       expect(inzage(['user', 'add', 'sup1', '--role', 'supervisor', '--data', data], 'Eerste-wachtwoord-1\n').code).to.equal(0);
       const store = openStore(data);
-      const [boss, sup1] = [findUser(store, 'boss')!, findUser(store, 'sup1')!];
+      const [boss, sup1] = [store.staff.byUsername('boss')!, store.staff.byUsername('sup1')!];
       // what a running server left in sessions.json: one login of each
       const expires = Date.now() + 3_600_000;
       const session = (user: string) => ({ data: { cookie: { originalMaxAge: 1_800_000 }, passport: { user }, createdAt: Date.now() }, expires });
@@ -229,9 +228,9 @@ describe('inzage CLI', function () {
 
     it('takes the lowered cost in a test run (NODE_ENV=test), and the default when unset', async () => {
       expect(inzage(['user', 'add', 'boss', '--role', 'admin', '--data', data], 'Eerste-wachtwoord-1\n').code).to.equal(0);
-      expect(findUser(openStore(data), 'boss')!.passwordHash).to.match(/^scrypt\$16384\$8\$1\$/);
+      expect(openStore(data).staff.byUsername('boss')!.passwordHash).to.match(/^scrypt\$16384\$8\$1\$/);
       expect(inzage(['user', 'passwd', 'boss', '--data', data], 'Tweede-wachtwoord-2\n', { NODE_ENV: undefined, INZAGE_SCRYPT_N: undefined }).code).to.equal(0);
-      expect(findUser(openStore(data), 'boss')!.passwordHash).to.match(/^scrypt\$131072\$8\$1\$/);
+      expect(openStore(data).staff.byUsername('boss')!.passwordHash).to.match(/^scrypt\$131072\$8\$1\$/);
     });
   });
 
@@ -284,8 +283,7 @@ describe('inzage CLI', function () {
 
     it('lists kiosks', async () => {
       const store = openStore(data);
-      store.state.data.kiosks = [{ id: 'k-1', name: 'Station 3', tokenHash: 'x', pairedAt: '2026-05-01T08:00:00.000Z', lastSeenAt: null }];
-      await store.state.write();
+      await store.kiosks.add({ id: 'k-1', name: 'Station 3', tokenHash: 'x', pairedAt: '2026-05-01T08:00:00.000Z', lastSeenAt: null });
       const r = inzage(['kiosk', 'list', '--data', data]);
       expect(r.code).to.equal(0);
       expect(r.stdout).to.match(/ID\s+NAME\s+PAIRED AT\s+LAST SEEN/).and.to.match(/k-1\s+Station 3\s+2026-05-01T08:00:00.000Z\s+never/);

@@ -19,7 +19,7 @@ export async function seedStaffAndKiosks(dir: string, supervisors: number, kiosk
   const store = openStore(dir);
   let approvedBy = '';
   for (let i = 1; i <= supervisors; i++) {
-    const { user } = await createUser(store, { username: supervisorName(i), role: 'supervisor', displayName: `Toezicht ${i}`, password: STAFF_PASSWORD });
+    const { user } = await createUser(store.staff, { username: supervisorName(i), role: 'supervisor', displayName: `Toezicht ${i}`, password: STAFF_PASSWORD });
     approvedBy ||= user.id;
   }
   const now = new Date().toISOString();
@@ -29,7 +29,6 @@ export async function seedStaffAndKiosks(dir: string, supervisors: number, kiosk
     token: randomBytes(32).toString('base64url'),
   }));
   const stored: Kiosk[] = seeded.map((k) => ({ id: k.id, name: k.name, tokenHash: hashToken(k.token), pairedAt: now, lastSeenAt: null }));
-  store.state.data.kiosks = [...store.state.data.kiosks, ...stored];
   const day = 86_400_000;
   const ended: ReviewSession[] = Array.from({ length: history.count }, (_, i) => {
     const at = Date.now() - 7 * day + i * 60_000;
@@ -39,8 +38,8 @@ export async function seedStaffAndKiosks(dir: string, supervisors: number, kiosk
       endedAt: new Date(at + 1_200_000).toISOString(), endedBy: approvedBy, endReason: 'candidate-logged-out',
     };
   });
-  store.reviews.data.reviews = [...store.reviews.data.reviews, ...ended];
-  await Promise.all([store.state.write(), store.reviews.write()]);
+  // each add applies at once and shares the document's next write with the others
+  await Promise.all([...stored.map((k) => store.kiosks.add(k)), ...ended.map((r) => store.reviews.add(r))]);
   await store.flush();
   return seeded;
 }

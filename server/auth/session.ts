@@ -9,11 +9,10 @@ import { Strategy as LocalStrategy } from 'passport-local';
 import type { Role, StaffUser } from '../../shared/domain.ts';
 import type { Clock } from '../clock.ts';
 import type { ServerConfig } from '../config.ts';
-import { HttpError } from '../http/errors.ts';
+import { DomainError } from '../../shared/errors.ts';
 import type { Store } from '../store/index.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';
 import { DocSessionStore } from './sessionStore.ts';
-import { findUser, findUserById } from './users.ts';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -50,7 +49,7 @@ export interface Auth {
 }
 
 export function createAuth(store: Store, clock: Clock, config: ServerConfig): Auth {
-  const sessionStore = new DocSessionStore(store, () => clock.now());
+  const sessionStore = new DocSessionStore(store.loginSessions, () => clock.now());
   const cookieName = sessionCookieName(config.secureCookies);
   const sessionMiddleware = session({
     name: cookieName,
@@ -66,7 +65,7 @@ export function createAuth(store: Store, clock: Clock, config: ServerConfig): Au
   const pp = new passport.Passport();
   pp.use(
     new LocalStrategy({ usernameField: 'username', passwordField: 'password', session: true }, (username, password, done) => {
-      const user = findUser(store, username);
+      const user = store.staff.byUsername(username);
       // compare against a dummy hash for unknown users, so that timing tells nothing
       const check = user && !user.disabled ? verifyPassword(password, user.passwordHash) : dummyHash().then((h) => verifyPassword(password, h)).then(() => false);
       check.then((ok) => done(null, ok && user ? user : false), done);
@@ -74,7 +73,7 @@ export function createAuth(store: Store, clock: Clock, config: ServerConfig): Au
   );
   pp.serializeUser((user, done) => done(null, (user as StaffUser).id));
   pp.deserializeUser((id: string, done) => {
-    const user = findUserById(store, id);
+    const user = store.staff.byId(id);
     done(null, user && !user.disabled ? user : false);
   });
 
@@ -82,17 +81,17 @@ export function createAuth(store: Store, clock: Clock, config: ServerConfig): Au
     !!req.session?.createdAt && clock.now() - req.session.createdAt > config.absoluteTimeoutMs;
 
   const requireStaff = (opts: { allowMustChange?: boolean } = {}): RequestHandler => (req: Request, _res: Response, next: NextFunction) => {
-    if (!req.user) return next(new HttpError('unauthenticated'));
+    if (!req.user) return next(new DomainError('unauthenticated'));
     if (expired(req)) {
-      req.session.destroy(() => next(new HttpError('unauthenticated', 'Uw sessie is verlopen; log opnieuw in.')));
+      req.session.destroy(() => next(new DomainError('unauthenticated', 'Uw sessie is verlopen; log opnieuw in.')));
       return;
     }
-    if (req.user.mustChangePassword && !opts.allowMustChange) return next(new HttpError('password-change-required'));
+    if (req.user.mustChangePassword && !opts.allowMustChange) return next(new DomainError('password-change-required'));
     next();
   };
   const staff = requireStaff();
   const requireAdmin: RequestHandler = (req, res, next) =>
-    staff(req, res, (err?: unknown) => (err ? next(err) : req.user!.role === ('admin' satisfies Role) ? next() : next(new HttpError('forbidden'))));
+    staff(req, res, (err?: unknown) => (err ? next(err) : req.user!.role === ('admin' satisfies Role) ? next() : next(new DomainError('forbidden'))));
 
   return { sessionMiddleware, passport: pp as unknown as passport.PassportStatic, sessionStore, cookieName, requireStaff, requireAdmin, expired };
 }

@@ -1,5 +1,5 @@
 /**
- * express-session store over the `sessions.json` document: a server restart does not log everyone out
+ * express-session store over the login-session repository (`sessions.json` in the file store): a server restart does not log everyone out
  * (docs/design.md: Storage). Creating and destroying a session is written durably; touches are coalesced.
  *
  * The file keys each session by the SHA-256 of its id, never by the id itself: the id is the bearer secret in
@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import session from 'express-session';
-import type { Store as DataStore } from '../store/index.ts';
+import type { LoginSessionRepo } from '../store/repositories.ts';
 
 type Cb = (err?: unknown, value?: unknown) => void;
 
@@ -21,7 +21,7 @@ export function sessionKey(sid: string): string {
 const KEY_RE = /^[0-9a-f]{64}$/;
 
 export class DocSessionStore extends session.Store {
-  constructor(private readonly store: DataStore, private readonly now: () => number) {
+  constructor(private readonly repo: LoginSessionRepo, private readonly now: () => number) {
     super();
     this.migrate();
     this.prune();
@@ -29,15 +29,10 @@ export class DocSessionStore extends session.Store {
 
   /** Raw session ids (express-session's are 32 base64url characters) become their hashes. */
   private migrate(): void {
-    const raw = Object.keys(this.sessions).filter((k) => !KEY_RE.test(k));
-    if (!raw.length) return;
-    const migrated = Object.fromEntries(Object.entries(this.sessions).map(([k, v]) => [KEY_RE.test(k) ? k : sessionKey(k), v]));
-    this.store.sessions.data.sessions = migrated;
-    this.store.sessions.write().catch((e: unknown) => console.error('inzage: could not rewrite sessions.json with hashed ids:', e));
-  }
-
-  private get sessions() {
-    return this.store.sessions.data.sessions;
+    const entries = this.repo.entries();
+    if (entries.every(([k]) => KEY_RE.test(k))) return;
+    const migrated = Object.fromEntries(entries.map(([k, v]) => [KEY_RE.test(k) ? k : sessionKey(k), v]));
+    this.repo.replaceAll(migrated).catch((e: unknown) => console.error('inzage: could not rewrite sessions.json with hashed ids:', e));
   }
 
   /** The idle deadline on the server's clock: every request (rolling cookie) pushes it out again. */
@@ -48,11 +43,10 @@ export class DocSessionStore extends session.Store {
 
   override get(sid: string, cb: (err: unknown, session?: session.SessionData | null) => void): void {
     const key = sessionKey(sid);
-    const s = this.sessions[key];
+    const s = this.repo.get(key);
     if (!s) return cb(null, null);
     if (s.expires <= this.now()) {
-      delete this.sessions[key];
-      this.store.sessions.writeSoon();
+      this.repo.removeSoon([key]);
       return cb(null, null);
     }
     cb(null, structuredClone(s.data) as unknown as session.SessionData);
@@ -60,32 +54,28 @@ export class DocSessionStore extends session.Store {
 
   override set(sid: string, sess: session.SessionData, cb?: Cb): void {
     const key = sessionKey(sid);
-    const isNew = !this.sessions[key];
-    this.sessions[key] = { data: JSON.parse(JSON.stringify(sess)) as Record<string, unknown>, expires: this.expiresOf(sess) };
-    if (isNew) this.store.sessions.write().then(() => cb?.(), cb);
+    const stored = { data: JSON.parse(JSON.stringify(sess)) as Record<string, unknown>, expires: this.expiresOf(sess) };
+    if (!this.repo.get(key)) this.repo.put(key, stored).then(() => cb?.(), cb);
     else {
-      this.store.sessions.writeSoon();
+      this.repo.putSoon(key, stored);
       cb?.();
     }
   }
 
   override touch(sid: string, sess: session.SessionData, cb?: Cb): void {
-    const s = this.sessions[sessionKey(sid)];
-    if (s) {
-      s.expires = this.expiresOf(sess);
-      this.store.sessions.writeSoon();
-    }
+    const key = sessionKey(sid);
+    const s = this.repo.get(key);
+    if (s) this.repo.putSoon(key, { ...s, expires: this.expiresOf(sess) });
     cb?.();
   }
 
   override destroy(sid: string, cb?: Cb): void {
-    delete this.sessions[sessionKey(sid)];
-    this.store.sessions.write().then(() => cb?.(), cb);
+    this.repo.remove([sessionKey(sid)]).then(() => cb?.(), cb);
   }
 
   /** Whether a login session exists and has not timed out (idle or absolute). */
   isLive(sid: string, absoluteTimeoutMs: number): boolean {
-    const s = this.sessions[sessionKey(sid)];
+    const s = this.repo.get(sessionKey(sid));
     if (!s || s.expires <= this.now()) return false;
     const createdAt = (s.data as { createdAt?: number }).createdAt;
     return !createdAt || this.now() - createdAt <= absoluteTimeoutMs;
@@ -93,7 +83,7 @@ export class DocSessionStore extends session.Store {
 
   /** The keys (hashed ids) of the sessions whose data says they belong to this user (passport keeps `passport.user`). */
   sessionsOfUser(userId: string): string[] {
-    return Object.entries(this.sessions)
+    return this.repo.entries()
       .filter(([, s]) => (s.data as { passport?: { user?: string } }).passport?.user === userId)
       .map(([key]) => key);
   }
@@ -102,15 +92,12 @@ export class DocSessionStore extends session.Store {
   async destroyAllOfUser(userId: string, exceptSid?: string): Promise<string[]> {
     const keep = exceptSid === undefined ? null : sessionKey(exceptSid);
     const keys = this.sessionsOfUser(userId).filter((k) => k !== keep);
-    for (const key of keys) delete this.sessions[key];
-    if (keys.length) await this.store.sessions.write();
+    if (keys.length) await this.repo.remove(keys);
     return keys;
   }
 
   prune(): void {
     const now = this.now();
-    let removed = 0;
-    for (const [key, s] of Object.entries(this.sessions)) if (s.expires <= now) { delete this.sessions[key]; removed++; }
-    if (removed) this.store.sessions.writeSoon();
+    this.repo.removeSoon(this.repo.entries().filter(([, s]) => s.expires <= now).map(([key]) => key));
   }
 }

@@ -9,7 +9,7 @@ export function registerKiosk(program: Command): void {
     .description('list paired kiosks: id, name, paired at, last seen')
     .addOption(dataOption())
     .action((opts: { data: string }) => {
-      const kiosks = openExistingStore(dataDir(opts)).state.data.kiosks;
+      const kiosks = openExistingStore(dataDir(opts)).kiosks.all();
       if (!kiosks.length) return say('No kiosks paired.');
       say(table(['ID', 'NAME', 'PAIRED AT', 'LAST SEEN'], kiosks.map((k) => [k.id, k.name, k.pairedAt, k.lastSeenAt ?? 'never'])));
     });

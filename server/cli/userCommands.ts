@@ -1,7 +1,9 @@
 /** `inzage user add|passwd|list`: staff accounts (docs/design.md: Security model, README, Command line). */
 import { Option, type Command } from 'commander';
 import type { Role } from '../../shared/domain.ts';
-import { UserError, createUser, setPassword } from '../auth/users.ts';
+import { DomainError } from '../../shared/errors.ts';
+import { DocSessionStore } from '../auth/sessionStore.ts';
+import { createUser, setPassword } from '../auth/users.ts';
 import { openStore } from '../store/index.ts';
 import { CliError, dataDir, dataOption, openExistingStore, readStdinLine, requireStoreDir, say, table, withDataLock } from './common.ts';
 
@@ -23,7 +25,7 @@ export function registerUser(program: Command): void {
       const dir = dataDir(opts);
       const r = await withDataLock(dir, async () => {
         const store = openStore(dir);
-        const created = await userAction(() => createUser(store, { username: name, role: opts.role, displayName: opts.displayName, password }));
+        const created = await userAction(() => createUser(store.staff, { username: name, role: opts.role, displayName: opts.displayName, password }));
         await store.audit.append({ actor: 'cli', action: 'user.created', target: created.user.username, details: { role: created.user.role } });
         return created;
       });
@@ -43,12 +45,9 @@ export function registerUser(program: Command): void {
       requireStoreDir(dir);
       const r = await withDataLock(dir, async () => {
         const store = openStore(dir);
-        const changed = await userAction(() => setPassword(store, name, password));
+        const changed = await userAction(() => setPassword(store.staff, name, password));
         // as a reset in the console does: whoever was logged in with the old password is logged out
-        const sessions = store.sessions.data.sessions;
-        const theirs = Object.keys(sessions).filter((k) => (sessions[k]!.data as { passport?: { user?: string } }).passport?.user === changed.user.id);
-        for (const k of theirs) delete sessions[k];
-        if (theirs.length) await store.sessions.write();
+        await new DocSessionStore(store.loginSessions, Date.now).destroyAllOfUser(changed.user.id);
         await store.audit.append({ actor: 'cli', action: 'user.password-reset', target: changed.user.username, details: { generated: changed.generated } });
         return changed;
       });
@@ -61,7 +60,7 @@ export function registerUser(program: Command): void {
     .description('list staff accounts')
     .addOption(dataOption())
     .action((opts: { data: string }) => {
-      const users = openExistingStore(dataDir(opts)).state.data.users;
+      const users = openExistingStore(dataDir(opts)).staff.all();
       if (!users.length) return say('No staff accounts.');
       const status = (u: (typeof users)[number]) => (u.disabled ? 'disabled' : u.mustChangePassword ? 'must change password' : 'active');
       say(table(['USERNAME', 'ROLE', 'NAME', 'STATUS'], users.map((u) => [u.username, u.role, u.displayName, status(u)])));
@@ -72,7 +71,7 @@ async function userAction<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e) {
-    if (e instanceof UserError) throw new CliError(e.message);
+    if (e instanceof DomainError) throw new CliError(e.message);
     throw e;
   }
 }

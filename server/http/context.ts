@@ -1,6 +1,7 @@
 /** What every route module is given (built once in createApp). */
 import type { AuditBursts } from '../audit/bursts.ts';
 import type { Auth } from '../auth/session.ts';
+import type { StaffService } from '../auth/staffService.ts';
 import type { Clock } from '../clock.ts';
 import type { ServerConfig } from '../config.ts';
 import type { KioskHub } from '../kiosks/hub.ts';
@@ -19,4 +20,5 @@ export interface Ctx {
   consoles: ConsoleHub;
   retention: RetentionJob;
   bursts: AuditBursts;
+  staff: StaffService;
 }

@@ -7,17 +7,18 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { Namespace, Socket } from 'socket.io';
-import type { EndReason, Kiosk, StaffUser } from '../../shared/domain.ts';
-import { apiError, type Ack } from '../../shared/errors.ts';
-import { LogoutPayload, type KioskClientToServer, type KioskDto, type KioskServerToClient, type ReviewPayload } from '../../shared/protocol.ts';
+import type { Socket } from 'socket.io';
+import type { Kiosk, StaffUser } from '../../shared/domain.ts';
+import { DomainError, apiError, type Ack } from '../../shared/errors.ts';
+import { LogoutPayload, type KioskClientToServer, type KioskDto, type KioskServerToClient } from '../../shared/protocol.ts';
 import type { Clock, Timer } from '../clock.ts';
-import { HttpError } from '../http/errors.ts';
-import type { ConsoleLink, KioskLink, ReviewEngine } from '../review/engine.ts';
+import type { ReviewEngine } from '../review/engine.ts';
+import type { ConsoleLink } from '../review/links.ts';
 import type { Store } from '../store/index.ts';
+import { kioskRoom as room, type KioskChannel, type KioskNamespace, type KioskSocketData } from './channel.ts';
 import { PairingCodes } from './pairing.ts';
 
-interface KioskSocketData { kioskId: string | null; ip: string }
+export type { KioskNamespace } from './channel.ts';
 
 export interface KioskLimits {
   /** The client IP of a handshake (X-Forwarded-For only from trusted proxies). */
@@ -25,30 +26,28 @@ export interface KioskLimits {
   /** Unpaired sockets (each holding a pairing code) at once per IP; more are refused with `rate-limited`. */
   maxUnpairedPerIp: number;
 }
-export type KioskNamespace = Namespace<KioskClientToServer, KioskServerToClient, Record<string, never>, KioskSocketData>;
 type KioskSocket = Socket<KioskClientToServer, KioskServerToClient, Record<string, never>, KioskSocketData>;
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-const room = (kioskId: string) => `kiosk:${kioskId}`;
 const KIOSK_EVENTS = new Set(['review:navigate', 'review:reveal', 'review:logout']);
 
-export class KioskHub implements KioskLink {
-  private online = new Map<string, Set<string>>();
+export class KioskHub {
   private byTokenHash = new Map<string, string>();
   /** Unpaired sockets per client IP. */
   private unpaired = new Map<string, number>();
   readonly codes: PairingCodes;
-  consoles: ConsoleLink | null = null;
 
   constructor(
     private readonly ns: KioskNamespace,
+    readonly channel: KioskChannel,
     private readonly store: Store,
     private readonly engine: ReviewEngine,
+    private readonly consoles: ConsoleLink,
     private readonly clock: Clock,
     private readonly limits: KioskLimits = { ipOf: (req) => req.socket.remoteAddress ?? 'unknown', maxUnpairedPerIp: 20 },
   ) {
     this.codes = new PairingCodes(() => clock.now());
-    for (const k of store.state.data.kiosks) this.byTokenHash.set(k.tokenHash, k.id);
+    for (const k of store.kiosks.all()) this.byTokenHash.set(k.tokenHash, k.id);
     ns.use((socket, next) => {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
       if (token === undefined || token === null || token === '') {
@@ -73,11 +72,11 @@ export class KioskHub implements KioskLink {
   // ---------- reading ----------
 
   kiosk(id: string): Kiosk | undefined {
-    return this.store.state.data.kiosks.find((k) => k.id === id);
+    return this.store.kiosks.get(id);
   }
 
   isOnline(kioskId: string): boolean {
-    return (this.online.get(kioskId)?.size ?? 0) > 0;
+    return this.channel.isOnline(kioskId);
   }
 
   dtos(): KioskDto[] {
@@ -85,7 +84,7 @@ export class KioskHub implements KioskLink {
     // state.json keeps, a lookup per kiosk made every console list cost ~7 ms of main-thread time
     const reviewByKiosk = new Map<string, string>();
     for (const s of this.engine.active()) if (!reviewByKiosk.has(s.kioskId)) reviewByKiosk.set(s.kioskId, s.id);
-    return this.store.state.data.kiosks.map((k) => ({
+    return this.store.kiosks.all().map((k) => ({
       id: k.id,
       name: k.name,
       online: this.isOnline(k.id),
@@ -95,78 +94,51 @@ export class KioskHub implements KioskLink {
     }));
   }
 
-  // ---------- KioskLink ----------
-
-  async startReview(kioskId: string, payload: ReviewPayload, timeoutMs: number): Promise<boolean> {
-    const ids = [...(this.online.get(kioskId) ?? [])];
-    const socket = ids.length ? this.ns.sockets.get(ids[ids.length - 1]!) : undefined;
-    if (!socket) return false;
-    try {
-      const sent = { ...payload, serverNow: new Date(this.clock.now()).toISOString() };
-      const ack = (await socket.timeout(timeoutMs).emitWithAck('review:started', sent)) as Ack | undefined;
-      return ack?.ok === true;
-    } catch {
-      return false;
-    }
-  }
-
-  warn(kioskId: string, endsAt: string): void {
-    this.ns.to(room(kioskId)).emit('review:warning', { endsAt });
-  }
-
-  ended(kioskId: string, reason: EndReason): void {
-    this.ns.to(room(kioskId)).emit('review:ended', { reason });
-  }
-
   // ---------- staff commands (admin only; checked by the routes) ----------
 
   async pair(code: string, name: string, user: StaffUser): Promise<Kiosk> {
     const pending = this.codes.take(code);
     const socket = pending ? this.ns.sockets.get(pending.socketId) : undefined;
-    if (!pending || !socket) throw new HttpError('pairing-code-unknown');
+    if (!pending || !socket) throw new DomainError('pairing-code-unknown');
     const token = randomBytes(32).toString('base64url');
     const kiosk: Kiosk = { id: randomUUID(), name, tokenHash: hashToken(token), pairedAt: new Date(this.clock.now()).toISOString(), lastSeenAt: null };
-    this.store.state.data.kiosks = [...this.store.state.data.kiosks, kiosk];
+    const added = this.store.kiosks.add(kiosk);
     this.byTokenHash.set(kiosk.tokenHash, kiosk.id);
     await Promise.all([
-      this.store.state.write(),
+      added,
       this.store.audit.append({ actor: user.username, action: 'kiosk.paired', target: kiosk.id, details: { name } }),
     ]);
     socket.emit('kiosk:paired', { token, kiosk: { id: kiosk.id, name } });
-    this.consoles?.kiosksChanged();
+    this.consoles.kiosksChanged();
     return kiosk;
   }
 
   async rename(id: string, name: string, user: StaffUser): Promise<Kiosk> {
     const kiosk = this.kiosk(id);
-    if (!kiosk) throw new HttpError('not-found', 'Deze kiosk bestaat niet.');
-    const renamed = { ...kiosk, name };
-    this.store.state.data.kiosks = this.store.state.data.kiosks.map((k) => (k.id === id ? renamed : k));
-    await Promise.all([
-      this.store.state.write(),
+    if (!kiosk) throw new DomainError('not-found', 'Deze kiosk bestaat niet.');
+    const [renamed] = await Promise.all([
+      this.store.kiosks.rename(id, name),
       this.store.audit.append({ actor: user.username, action: 'kiosk.renamed', target: id, details: { from: kiosk.name, to: name } }),
     ]);
     this.ns.to(room(id)).emit('kiosk:renamed', { kiosk: { id, name } });
-    this.consoles?.kiosksChanged();
-    this.consoles?.reviewsChanged();
-    return renamed;
+    this.consoles.kiosksChanged();
+    this.consoles.reviewsChanged();
+    return renamed!;
   }
 
   /** Revoke the token at once, end its session (`kiosk-unpaired`) and disconnect the kiosk. */
   async unpair(id: string, user: StaffUser): Promise<void> {
     const kiosk = this.kiosk(id);
-    if (!kiosk) throw new HttpError('not-found', 'Deze kiosk bestaat niet.');
+    if (!kiosk) throw new DomainError('not-found', 'Deze kiosk bestaat niet.');
     this.byTokenHash.delete(kiosk.tokenHash); // refuse new handshakes from here on
     await this.engine.finishWhere((s) => s.kioskId === id, 'kiosk-unpaired', user.username);
-    this.store.state.data.kiosks = this.store.state.data.kiosks.filter((k) => k.id !== id);
     await Promise.all([
-      this.store.state.write(),
+      this.store.kiosks.remove(id),
       this.store.audit.append({ actor: user.username, action: 'kiosk.unpaired', target: id, details: { name: kiosk.name } }),
     ]);
     this.ns.to(room(id)).emit('kiosk:unpaired', {});
-    this.ns.in(room(id)).disconnectSockets(true);
-    this.online.delete(id);
-    this.consoles?.kiosksChanged();
+    this.channel.drop(id);
+    this.consoles.kiosksChanged();
   }
 
   // ---------- sockets ----------
@@ -194,9 +166,7 @@ export class KioskHub implements KioskLink {
   private onPaired(socket: KioskSocket, kioskId: string) {
     const kiosk = this.kiosk(kioskId)!;
     socket.join(room(kioskId));
-    const sockets = this.online.get(kioskId) ?? new Set<string>();
-    sockets.add(socket.id);
-    this.online.set(kioskId, sockets);
+    this.channel.connected(kioskId, socket.id);
     this.touch(kioskId);
 
     const name = () => this.kiosk(kioskId)?.name ?? kiosk.name;
@@ -210,6 +180,7 @@ export class KioskHub implements KioskLink {
         run(args[0]).then(
           (a) => ack(a),
           (e) => {
+            if (e instanceof DomainError) return ack({ ok: false, error: e.toApiError() });
             console.error(`inzage: kiosk ${event} failed:`, e);
             ack({ ok: false, error: apiError('internal') });
           },
@@ -225,16 +196,13 @@ export class KioskHub implements KioskLink {
     this.refuseUnknown(socket);
 
     socket.on('disconnect', () => {
-      const set = this.online.get(kioskId);
-      set?.delete(socket.id);
-      if (set && set.size === 0) {
-        this.online.delete(kioskId);
+      if (this.channel.disconnected(kioskId, socket.id)) {
         if (this.kiosk(kioskId)) {
           this.touch(kioskId);
           this.engine.kioskDisconnected(kioskId);
         }
       }
-      this.consoles?.kiosksChanged();
+      this.consoles.kiosksChanged();
     });
 
     this.engine.kioskConnected(kioskId).then(
@@ -251,7 +219,7 @@ export class KioskHub implements KioskLink {
       },
       (e) => console.error('inzage: restoring a kiosk failed:', e),
     );
-    this.consoles?.kiosksChanged();
+    this.consoles.kiosksChanged();
   }
 
   /** Unpaired sockets may not send commands. */
@@ -272,8 +240,6 @@ export class KioskHub implements KioskLink {
   }
 
   private touch(kioskId: string) {
-    const at = new Date(this.clock.now()).toISOString();
-    this.store.state.data.kiosks = this.store.state.data.kiosks.map((k) => (k.id === kioskId ? { ...k, lastSeenAt: at } : k));
-    this.store.state.writeSoon();
+    this.store.kiosks.touchSoon(kioskId, new Date(this.clock.now()).toISOString());
   }
 }

@@ -9,7 +9,7 @@
 import { retentionEnd } from '../../shared/rules.ts';
 import type { Clock, Timer } from '../clock.ts';
 import type { ServerConfig } from '../config.ts';
-import { finishPendingPurge, purge, selectPurge, type PurgeCounts } from '../purge.ts';
+import { finishPendingPurge, purgeEndingReviews, selectPurge, type PurgeCounts } from '../purge.ts';
 import type { ContentKind } from '../../shared/protocol.ts';
 import type { ReviewEngine } from '../review/engine.ts';
 import type { Store } from '../store/index.ts';
@@ -76,11 +76,7 @@ export class RetentionJob {
       if (!until || Date.parse(until) > now) continue;
       const sel = selectPurge(store.content, { examId: exam.id });
       if (sel.sittingIds.length + sel.groupIds.length === 0) continue;
-      const counts = await purge(store, {
-        examId: exam.id, dryRun: false, actor: 'system',
-        endActive: (ids) => engine.finishWhere((s) => ids.has(s.sittingId), 'data-purged', 'system'),
-        details: { reason: 'retention', retainUntil: until },
-      });
+      const counts = await purgeEndingReviews(store, engine, { examId: exam.id, dryRun: false, actor: 'system', details: { reason: 'retention', retainUntil: until } });
       done.push({ examId: exam.id, retainUntil: until, counts });
       this.deps.log?.(`inzage: retention: removed the candidate data of exam ${exam.id} (kept until ${until}): ${counts.sittings} sittings, ${counts.groups} groups, ${counts.candidates} candidates`);
     }

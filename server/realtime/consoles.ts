@@ -11,7 +11,7 @@ import { apiError } from '../../shared/errors.ts';
 import type { AdminClientToServer, AdminServerToClient, ContentKind, KioskDto, ReviewDto, ReviewEndedDto, ReviewProgress } from '../../shared/protocol.ts';
 import type { Auth } from '../auth/session.ts';
 import type { Clock, Timer } from '../clock.ts';
-import type { ConsoleLink } from '../review/engine.ts';
+import type { ConsoleLink } from '../review/links.ts';
 
 interface ConsoleSocketData { userId: string; sid: string }
 

@@ -7,35 +7,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { EndReason, Exam, ReviewSession, StaffUser } from '../../shared/domain.ts';
-import { CVTE_REFERRAL, type Ack, type ErrorCode, apiError } from '../../shared/errors.ts';
-import { NavigatePayload, RevealPayload, type RevealData, type ReviewDto, type ReviewEndedDto, type ReviewPayload, type ReviewProgress } from '../../shared/protocol.ts';
+import { CVTE_REFERRAL, DomainError, type Ack, type ErrorCode, apiError } from '../../shared/errors.ts';
+import { NavigatePayload, RevealPayload, type RevealData, type ReviewDto, type ReviewPayload } from '../../shared/protocol.ts';
 import { reviewStatus } from '../../shared/rules.ts';
 import type { Clock, Timer } from '../clock.ts';
 import type { ServerConfig } from '../config.ts';
-import { HttpError } from '../http/errors.ts';
 import type { Store } from '../store/index.ts';
 import type { AuditBursts } from '../audit/bursts.ts';
+import type { ConsoleLink, KioskLink } from './links.ts';
 import { buildPayload, candidateName, revealOf, reviewDto, sortedQuestions } from './payload.ts';
-
-/** How the engine reaches kiosks (implemented by the /kiosk namespace). */
-export interface KioskLink {
-  isOnline(kioskId: string): boolean;
-  /** Push `review:started` and wait for the kiosk's acknowledgement. */
-  startReview(kioskId: string, payload: ReviewPayload, timeoutMs: number): Promise<boolean>;
-  warn(kioskId: string, endsAt: string): void;
-  ended(kioskId: string, reason: EndReason): void;
-}
-
-/** How the engine reaches every console (implemented by the /admin namespace). */
-export interface ConsoleLink {
-  reviewsChanged(): void;
-  kiosksChanged(): void;
-  progress(p: ReviewProgress): void;
-  ended(p: ReviewEndedDto): void;
-  warning(p: { id: string; endsAt: string }): void;
-}
-
-const silentConsoles: ConsoleLink = { reviewsChanged() {}, kiosksChanged() {}, progress() {}, ended() {}, warning() {} };
 
 const fail = (code: ErrorCode, message?: string): Ack<never> => ({ ok: false, error: apiError(code, message) });
 
@@ -48,24 +28,28 @@ export class ReviewEngine {
   private payloads = new Map<string, ReviewPayload>();
   /** per kiosk: its last review, if that ended while the kiosk was not connected (it never got `review:ended`) */
   private missedEnds = new Map<string, { id: string; reason: EndReason; at: number }>();
-  kiosks: KioskLink | null = null;
-  consoles: ConsoleLink = silentConsoles;
+  private readonly kiosks: KioskLink;
+  private readonly consoles: ConsoleLink;
 
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
     private readonly config: Pick<ServerConfig, 'graceMs' | 'warnBeforeMs' | 'startAckTimeoutMs' | 'keepEndedReviews'>,
     private readonly bursts: AuditBursts,
-  ) {}
+    links: { kiosks: KioskLink; consoles: ConsoleLink },
+  ) {
+    this.kiosks = links.kiosks;
+    this.consoles = links.consoles;
+  }
 
   // ---------- reading ----------
 
   active(): ReviewSession[] {
-    return this.store.reviews.data.reviews.filter((r) => !r.endedAt);
+    return this.store.reviews.active();
   }
 
   get(id: string): ReviewSession | undefined {
-    return this.store.reviews.data.reviews.find((r) => r.id === id);
+    return this.store.reviews.get(id);
   }
 
   activeForKiosk(kioskId: string): ReviewSession | undefined {
@@ -81,11 +65,11 @@ export class ReviewEngine {
     const summary = content.sittingSummary(s.sittingId);
     const exam = summary ? content.examOfSitting(summary) : undefined;
     const number = summary?.candidateNumber ?? '';
-    const kiosk = this.store.state.data.kiosks.find((k) => k.id === s.kioskId);
-    const user = this.store.state.data.users.find((u) => u.id === s.approvedById);
+    const kiosk = this.store.kiosks.get(s.kioskId);
+    const user = this.store.staff.byId(s.approvedById);
     return reviewDto(s, {
       kioskName: kiosk?.name ?? '',
-      kioskOnline: this.kiosks?.isOnline(s.kioskId) ?? false,
+      kioskOnline: this.kiosks.isOnline(s.kioskId),
       candidateNumber: number,
       candidateName: candidateName(content.candidate(number), number),
       examTitle: exam?.title ?? '',
@@ -105,22 +89,22 @@ export class ReviewEngine {
   async start(input: { sittingId: string; kioskId: string }, user: StaffUser): Promise<ReviewDto> {
     const content = this.store.content;
     const summary = content.sittingSummary(input.sittingId);
-    if (!summary) throw new HttpError('not-found', 'Deze afname bestaat niet.');
+    if (!summary) throw new DomainError('not-found', 'Deze afname bestaat niet.');
     const sitting = await content.sitting(input.sittingId);
-    if (!sitting) throw new HttpError('not-found', 'Deze afname bestaat niet.');
+    if (!sitting) throw new DomainError('not-found', 'Deze afname bestaat niet.');
     // the questions of the version this sitting was taken with, also after a re-import changed the exam
     const exam = content.examOfSitting(sitting);
-    if (!exam) throw new HttpError('not-found', 'Het examen van deze afname bestaat niet.');
+    if (!exam) throw new DomainError('not-found', 'Het examen van deze afname bestaat niet.');
 
     // From here on nothing awaits until the session is reserved, so two starts cannot both pass the checks.
     this.checkPolicy(exam);
-    const kiosk = this.store.state.data.kiosks.find((k) => k.id === input.kioskId);
-    if (!kiosk) throw new HttpError('not-found', 'Deze kiosk bestaat niet (meer).');
-    if (!this.kiosks?.isOnline(kiosk.id)) throw new HttpError('kiosk-offline');
-    if (this.activeForKiosk(kiosk.id)) throw new HttpError('kiosk-busy');
-    if (this.activeForSitting(sitting.id)) throw new HttpError('sitting-busy');
+    const kiosk = this.store.kiosks.get(input.kioskId);
+    if (!kiosk) throw new DomainError('not-found', 'Deze kiosk bestaat niet (meer).');
+    if (!this.kiosks.isOnline(kiosk.id)) throw new DomainError('kiosk-offline');
+    if (this.activeForKiosk(kiosk.id)) throw new DomainError('kiosk-busy');
+    if (this.activeForSitting(sitting.id)) throw new DomainError('sitting-busy');
     const candidateBusy = this.active().some((r) => content.sittingSummary(r.sittingId)?.candidateNumber === sitting.candidateNumber);
-    if (candidateBusy) throw new HttpError('candidate-busy');
+    if (candidateBusy) throw new DomainError('candidate-busy');
 
     const now = this.clock.now();
     const questions = sortedQuestions(exam);
@@ -133,12 +117,12 @@ export class ReviewEngine {
       endsAt: new Date(now + exam.review.maxMinutes * 60_000).toISOString(),
       position: questions[0]?.id ?? '',
     };
-    this.store.reviews.data.reviews = [...this.store.reviews.data.reviews, session];
+    const added = this.store.reviews.add(session); // in memory at once: the next start's checks see it
     const payload = buildPayload(session, exam, sitting, content.candidate(sitting.candidateNumber));
     this.payloads.set(session.id, payload);
 
     await Promise.all([
-      this.store.reviews.write(),
+      added,
       this.store.audit.append({
         actor: user.username, action: 'review.started', target: session.id, details: { kioskId: kiosk.id, examId: exam.id },
         // who was reviewed: sealed with the sitting's key, which a purge of the sitting destroys
@@ -152,7 +136,7 @@ export class ReviewEngine {
     const acked = await this.kiosks.startReview(kiosk.id, payload, this.config.startAckTimeoutMs);
     if (!acked) {
       await this.finish(session.id, 'kiosk-disconnected', 'system', { startFailed: true });
-      throw new HttpError('kiosk-offline', 'De kiosk heeft de inzage niet bevestigd; controleer de verbinding en probeer het opnieuw.');
+      throw new DomainError('kiosk-offline', 'De kiosk heeft de inzage niet bevestigd; controleer de verbinding en probeer het opnieuw.');
     }
     return this.dto(this.get(session.id) ?? session);
   }
@@ -160,9 +144,9 @@ export class ReviewEngine {
   /** Rule 1 (docs/design.md: What it is), plus opened; an expired central exam refers to the CvTE. */
   checkPolicy(exam: Exam): void {
     const status = reviewStatus(exam.review, this.clock.now());
-    if (status === 'not-allowed') throw new HttpError('review-not-allowed');
-    if (status === 'not-open') throw new HttpError('review-not-open');
-    if (status === 'expired') throw new HttpError('review-expired', exam.central ? CVTE_REFERRAL : undefined);
+    if (status === 'not-allowed') throw new DomainError('review-not-allowed');
+    if (status === 'not-open') throw new DomainError('review-not-open');
+    if (status === 'expired') throw new DomainError('review-expired', exam.central ? CVTE_REFERRAL : undefined);
   }
 
   // ---------- end ----------
@@ -173,21 +157,20 @@ export class ReviewEngine {
     if (!s || s.endedAt) return false;
     const now = this.clock.now();
     const ended: ReviewSession = { ...s, endedAt: new Date(now).toISOString(), endedBy: endedBy ?? actor, endReason: reason };
-    this.replace(ended);
+    const stored = this.store.reviews.end(ended, this.config.keepEndedReviews);
     // a kiosk that is away misses `review:ended`: its next `kiosk:state` says how the review ended
-    if (this.kiosks?.isOnline(s.kioskId)) this.missedEnds.delete(s.kioskId);
+    if (this.kiosks.isOnline(s.kioskId)) this.missedEnds.delete(s.kioskId);
     else this.missedEnds.set(s.kioskId, { id, reason, at: now });
-    this.trimHistory();
     this.cancelTimers(id);
     const dto = this.dto(ended);
     this.payloads.delete(id);
     const summarised = this.bursts.close(`reveal:${id}`); // appended first: the count of its repeated looks comes before its end
     await Promise.all([
       summarised,
-      this.store.reviews.write(),
+      stored,
       this.store.audit.append({ actor, action: 'review.ended', target: id, details: { reason, ...details } }),
     ]);
-    this.kiosks?.ended(s.kioskId, reason);
+    this.kiosks.ended(s.kioskId, reason);
     this.consoles.ended({ id, reason, kioskId: s.kioskId, candidateName: dto.candidateName, examTitle: dto.examTitle, endedAt: ended.endedAt! });
     this.consoles.reviewsChanged();
     this.consoles.kiosksChanged();
@@ -204,7 +187,7 @@ export class ReviewEngine {
   /** The supervisor ends a session from the console. */
   async endBySupervisor(id: string, user: StaffUser): Promise<void> {
     const s = this.get(id);
-    if (!s || s.endedAt) throw new HttpError('not-found', 'Deze inzage loopt niet (meer).');
+    if (!s || s.endedAt) throw new DomainError('not-found', 'Deze inzage loopt niet (meer).');
     await this.finish(id, 'ended-by-supervisor', user.username, {}, user.id);
   }
 
@@ -219,8 +202,7 @@ export class ReviewEngine {
     if (!exam?.questions.some((q) => q.id === p.data.questionId)) return fail('not-found', 'Deze vraag hoort niet bij deze inzage.');
     if (s.position !== p.data.questionId) {
       const moved = { ...s, position: p.data.questionId };
-      this.replace(moved);
-      this.store.reviews.writeSoon(); // hot path: coalesced
+      this.store.reviews.moveSoon(moved); // hot path: coalesced
       const dto = this.dto(moved);
       this.consoles.progress({ id: s.id, position: moved.position, questionNumber: dto.questionNumber, questionCount: dto.questionCount });
     }
@@ -303,7 +285,7 @@ export class ReviewEngine {
     if (!s || this.graceTimers.has(kioskId)) return;
     this.graceTimers.set(kioskId, this.clock.after(this.config.graceMs, () => {
       this.graceTimers.delete(kioskId);
-      if (this.kiosks?.isOnline(kioskId)) return;
+      if (this.kiosks.isOnline(kioskId)) return;
       const still = this.activeForKiosk(kioskId);
       if (still) this.finish(still.id, 'kiosk-disconnected', 'system').catch((e) => console.error('inzage: ending a session failed:', e));
     }));
@@ -315,7 +297,7 @@ export class ReviewEngine {
   boot(): void {
     for (const s of this.active()) {
       this.scheduleLimit(s);
-      if (!this.kiosks?.isOnline(s.kioskId)) this.kioskDisconnected(s.kioskId);
+      if (!this.kiosks.isOnline(s.kioskId)) this.kioskDisconnected(s.kioskId);
     }
   }
 
@@ -345,20 +327,6 @@ export class ReviewEngine {
     return { ...payload, position: s.position };
   }
 
-  private replace(s: ReviewSession) {
-    this.store.reviews.data.reviews = this.store.reviews.data.reviews.map((r) => (r.id === s.id ? s : r));
-  }
-
-  private trimHistory() {
-    const reviews = this.store.reviews.data.reviews;
-    const ended = reviews.filter((r) => r.endedAt);
-    const excess = ended.length - this.config.keepEndedReviews;
-    if (excess > 0) {
-      const drop = new Set(ended.slice(0, excess).map((r) => r.id));
-      this.store.reviews.data.reviews = reviews.filter((r) => !drop.has(r.id));
-    }
-  }
-
   private scheduleLimit(s: ReviewSession) {
     const now = this.clock.now();
     const endsAt = Date.parse(s.endsAt);
@@ -367,7 +335,7 @@ export class ReviewEngine {
     // a warning already due (a restart after it) is not pushed late: kiosks get it with `kiosk:state`
     if (warnAt > now) {
       timers.push(this.clock.after(warnAt - now, () => {
-        this.kiosks?.warn(s.kioskId, s.endsAt);
+        this.kiosks.warn(s.kioskId, s.endsAt);
         this.consoles.warning({ id: s.id, endsAt: s.endsAt });
       }));
     }

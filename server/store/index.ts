@@ -13,34 +13,27 @@
  */
 import { mkdirSync, openSync, closeSync, rmSync, constants } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Kiosk, ReviewSession, StaffUser } from '../../shared/domain.ts';
+import type { ReviewSession } from '../../shared/domain.ts';
 import { AuditLog } from './audit.ts';
 import { AuditKeys } from './auditKeys.ts';
 import { ContentStore } from './content.ts';
 import { Doc } from './doc.ts';
+import { DocKioskRepo, DocLoginSessionRepo, DocReviewRepo, DocStaffRepo, type ReviewsData, type SessionsData, type StateData } from './docRepos.ts';
+import type { ContentRepo, KioskRepo, LoginSessionRepo, ReviewRepo, StaffRepo } from './repositories.ts';
 import { dataSecret, derivedKey } from './secret.ts';
 
 export { CorruptDataError, removeLeftoverTemps } from './durableFile.ts';
 export type { ContentChanges, ChangeCounts, SittingSummary } from './content.ts';
+export type { ContentRepo, KioskRepo, LoginSessionRepo, ReviewRepo, StaffRepo, StoredSession } from './repositories.ts';
 
-export interface StateData {
-  version: 1;
-  users: StaffUser[];
-  kiosks: Kiosk[];
-}
-
-/** Active sessions and the recent history of ended ones (the audit log keeps all of them). */
-export interface ReviewsData { reviews: ReviewSession[] }
-
-export interface StoredSession { data: Record<string, unknown>; expires: number }
-export interface SessionsData { sessions: Record<string, StoredSession> }
-
+/** Everything the server keeps, as repositories (repositories.ts) plus the audit log and its keys. */
 export interface Store {
   readonly dir: string;
-  readonly state: Doc<StateData>;
-  readonly reviews: Doc<ReviewsData>;
-  readonly sessions: Doc<SessionsData>;
-  readonly content: ContentStore;
+  readonly kiosks: KioskRepo;
+  readonly staff: StaffRepo;
+  readonly reviews: ReviewRepo;
+  readonly loginSessions: LoginSessionRepo;
+  readonly content: ContentRepo;
   readonly audit: AuditLog;
   readonly auditKeys: AuditKeys;
   /** Write everything pending and wait for it. */
@@ -76,9 +69,10 @@ export function openStore(dir: string, opts: OpenStoreOptions = {}): Store {
   });
   return {
     dir: root,
-    state,
-    reviews,
-    sessions,
+    kiosks: new DocKioskRepo(state),
+    staff: new DocStaffRepo(state),
+    reviews: new DocReviewRepo(reviews),
+    loginSessions: new DocLoginSessionRepo(sessions),
     content,
     audit,
     auditKeys,

@@ -148,7 +148,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     const store = openStore(dataDir);
     const imported = await importData(store, JSON.parse(readFileSync(join(FIXTURES, 'sample.json'), 'utf8')), { actor: 'chaos' });
     if (!imported.ok) throw new Error('the fixture does not import');
-    for (const [name, role] of [['sup1', 'supervisor'], ['boss', 'admin']] as const) await createUser(store, { username: name, role, password: PASSWORD(name) });
+    for (const [name, role] of [['sup1', 'supervisor'], ['boss', 'admin']] as const) await createUser(store.staff, { username: name, role, password: PASSWORD(name) });
     await store.flush();
 
     let sup: StaffClient | null = null;

@@ -118,7 +118,7 @@ describe('console (e2e): staff login, the flow to Start inzage, live sessions, k
   });
 
   it('asks for a new password at the first login', async () => {
-    const { password } = await createUser(ts.store, { username: 'nieuw', role: 'supervisor', displayName: 'Nieuwe Collega' });
+    const { password } = await createUser(ts.store.staff, { username: 'nieuw', role: 'supervisor', displayName: 'Nieuwe Collega' });
     const { page } = await open();
     await logIn(page, 'nieuw', password);
     await page.getByRole('heading', { name: 'Wachtwoord wijzigen' }).waitFor();

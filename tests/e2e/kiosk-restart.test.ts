@@ -22,7 +22,7 @@ describe('kiosk across a server restart', function () {
     await page.getByRole('heading', { name: 'Vraag 4' }).waitFor();
     // the kiosk shows question 4 at once and tells the server; wait until the server has it (a coalesced write)
     await eventually(() => ts.app.ctx.engine.get(start.json.id)?.position === 'bi4', { what: 'the server has question 4' });
-    await ts.store.reviews.flush();
+    await ts.store.flush();
 
     const { dataDir, base } = ts;
     const port = Number(new URL(base).port);

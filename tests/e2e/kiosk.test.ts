@@ -447,7 +447,7 @@ describe('kiosk in a real browser', function () {
     it('shows a warning when time is almost up', async () => {
       // the hub's own push, as the engine's timer sends it five minutes before the end
       const { endsAt } = await activeReview();
-      ts.app.ctx.kiosks.warn(kioskId, endsAt);
+      ts.app.ctx.kiosks.channel.warn(kioskId, endsAt);
       const warning = page.getByRole('alert').filter({ hasText: 'Let op: de tijd is bijna om.' });
       await warning.waitFor();
       const at = new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit' }).format(new Date(endsAt));

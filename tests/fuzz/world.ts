@@ -46,7 +46,7 @@ export async function startWorld(): Promise<World> {
     ts, clock, boss, sup, kiosk, socket, reviewId: r.json.id, hash: '',
     ids: {
       exams: content.exams().map((e) => e.id),
-      users: ts.store.state.data.users.map((u) => u.id),
+      users: ts.store.staff.all().map((u) => u.id),
       kiosks: [kiosk.id],
       reviews: [r.json.id],
       groups: content.groups().map((g) => g.id),

@@ -62,8 +62,8 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     const r = await importData(store, input, { actor: 'test' });
     if (!r.ok) throw new Error(`fixture does not import: ${r.errors?.join('\n')}`);
   }
-  if (opts.staff !== false && store.state.data.users.length === 0) {
-    for (const [name, role] of STAFF) await createUser(store, { username: name, role, password: PASSWORD(name) });
+  if (opts.staff !== false && store.staff.all().length === 0) {
+    for (const [name, role] of STAFF) await createUser(store.staff, { username: name, role, password: PASSWORD(name) });
   }
   // the fixtures carry fixed dates, long past by now: the daily retention purge runs only where a test turns it on
   const app = createApp({ store, clock: opts.clock, config: { secret: 'test-secret', autoPurge: false, ...opts.config }, log: opts.log, tls: opts.tls });

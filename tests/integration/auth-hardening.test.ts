@@ -58,7 +58,7 @@ describe('staff authentication hardening', function () {
       // backing off: even the right password is not checked now
       const refused = await change(sup1, PASSWORD('sup1'));
       expect([refused.status, refused.json.error.code, refused.headers.get('retry-after')]).to.deep.equal([429, 'rate-limited', '30']);
-      expect(ts!.store.state.data.users.find((u) => u.username === 'sup1')!.mustChangePassword).to.equal(false);
+      expect(ts!.store.staff.byUsername('sup1')!.mustChangePassword).to.equal(false);
       const me = await sup1.call('GET', '/api/auth/me');
       expect(me.status).to.equal(200); // still logged in: a refused change changes nothing
       clock.advance(30_000);
@@ -127,19 +127,19 @@ describe('staff authentication hardening', function () {
     it('refuses a common password (any case) and one equal to the username, with a coded error, and changes nothing', async () => {
       const { base, store } = await start();
       const sup1 = await loggedIn(base, 'sup1');
-      const hashBefore = store.state.data.users.find((u) => u.username === 'sup1')!.passwordHash;
+      const hashBefore = store.staff.byUsername('sup1')!.passwordHash;
       for (const newPassword of ['password123', 'PassWord123', 'qwertyuiop', 'Wachtwoord', ' 1234567890 ']) {
         const r = await sup1.call('POST', '/api/auth/password', { currentPassword: PASSWORD('sup1'), newPassword });
         expect([r.status, r.json.error.code], newPassword).to.deep.equal([400, 'weak-password']);
       }
-      expect(store.state.data.users.find((u) => u.username === 'sup1')!.passwordHash).to.equal(hashBefore);
+      expect(store.staff.byUsername('sup1')!.passwordHash).to.equal(hashBefore);
 
       const boss = await loggedIn(base, 'boss');
       const same = await boss.call('POST', '/api/users', { username: 'docent.jansen', role: 'supervisor', password: 'Docent.Jansen' });
       expect([same.status, same.json.error.code]).to.deep.equal([400, 'weak-password']);
       const common = await boss.call('POST', '/api/users', { username: 'docent.jansen', role: 'supervisor', password: 'BASKETBALL' });
       expect([common.status, common.json.error.code]).to.deep.equal([400, 'weak-password']);
-      expect(store.state.data.users.map((u) => u.username)).not.to.include('docent.jansen');
+      expect(store.staff.all().map((u) => u.username)).not.to.include('docent.jansen');
       const fine = await boss.call('POST', '/api/users', { username: 'docent.jansen', role: 'supervisor', password: 'Lange-zin-over-de-toets-7' });
       expect(fine.status, fine.text).to.equal(201);
     });

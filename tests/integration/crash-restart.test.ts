@@ -34,7 +34,7 @@ describe('a crashed server starts again at once', function () {
     const store = openStore(dataDir);
     const r = await importData(store, JSON.parse(readFileSync(join(FIXTURES, 'sample.json'), 'utf8')), { actor: 'test' });
     expect(r.ok).to.equal(true);
-    for (const [name, role] of [['sup1', 'supervisor'], ['boss', 'admin']] as const) await createUser(store, { username: name, role, password: PASSWORD(name) });
+    for (const [name, role] of [['sup1', 'supervisor'], ['boss', 'admin']] as const) await createUser(store.staff, { username: name, role, password: PASSWORD(name) });
     await store.flush();
   });
   after(async () => {

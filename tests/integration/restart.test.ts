@@ -59,7 +59,7 @@ describe('a server restart ends nothing', function () {
     const store = openStore(dataDir);
     const r = await importData(store, JSON.parse(readFileSync(join(FIXTURES, 'sample.json'), 'utf8')), { actor: 'test' });
     expect(r.ok).to.equal(true);
-    for (const [name, role] of [['sup1', 'supervisor'], ['boss', 'admin']] as const) await createUser(store, { username: name, role, password: PASSWORD(name) });
+    for (const [name, role] of [['sup1', 'supervisor'], ['boss', 'admin']] as const) await createUser(store.staff, { username: name, role, password: PASSWORD(name) });
     await store.flush();
   });
   after(() => {
@@ -123,7 +123,7 @@ describe('a server restart ends nothing', function () {
     const dir = tempDir('corrupt');
     try {
       const store = openStore(dir);
-      await createUser(store, { username: 'boss', role: 'admin', password: PASSWORD('boss') });
+      await createUser(store.staff, { username: 'boss', role: 'admin', password: PASSWORD('boss') });
       await store.flush();
       const file = join(dir, 'state.json');
       const text = readFileSync(file, 'utf8');
@@ -143,7 +143,7 @@ describe('a server restart ends nothing', function () {
     try {
       const store = openStore(dir);
       expect((await importData(store, JSON.parse(readFileSync(join(FIXTURES, 'sample.json'), 'utf8')), { actor: 'test' })).ok).to.equal(true);
-      await createUser(store, { username: 'boss', role: 'admin', password: PASSWORD('boss') });
+      await createUser(store.staff, { username: 'boss', role: 'admin', password: PASSWORD('boss') });
       await store.flush();
       const shard = join(dir, 'results', shardFileName('g-bi-1'));
       const text = readFileSync(shard, 'utf8');

@@ -61,7 +61,7 @@ describe('review sessions over HTTP and sockets', () => {
       expect(list.map((r) => r.id)).to.include(id);
       const mine = list.find((r) => r.id === id);
       expect(mine).to.include({ kioskName: 'Station 1', candidateName: 'Sanne de Vries', questionNumber: 1, questionCount: 7, approvedBy: 'sup1' });
-      const stored = ts.store.reviews.data.reviews.find((r) => r.id === id);
+      const stored = ts.store.reviews.get(id);
       expect(stored).to.include({ sittingId: 's-bi-120001', kioskId: k.id, position: payload.position });
     });
 
@@ -80,7 +80,7 @@ describe('review sessions over HTTP and sockets', () => {
         ['s-wi-120001', k2.id, 409, 'candidate-busy'],
         ['s-nope', k2.id, 404, 'not-found'],
       ];
-      const before = ts.store.reviews.data.reviews.length;
+      const before = ts.store.reviews.all().length;
       const started = await heardDuring(k2.socket, 'review:started', async () => {
         for (const [sittingId, kioskId, status, code] of cases) {
           const r = await sup2.call('POST', '/api/reviews', { sittingId, kioskId });
@@ -89,7 +89,7 @@ describe('review sessions over HTTP and sockets', () => {
         }
       });
       expect(started, 'no review reached the free kiosk').to.deep.equal([]);
-      expect(ts.store.reviews.data.reviews.length).to.equal(before);
+      expect(ts.store.reviews.all().length).to.equal(before);
     });
 
     it('refers an expired central exam to the CvTE', async () => {
@@ -163,7 +163,7 @@ describe('review sessions over HTTP and sockets', () => {
     it('answers garbage on every event with a coded ack and changes nothing', async () => {
       const k = await onlineKiosk('Garbage');
       const { id } = await startOn(k, 's-bi-120001');
-      const before = JSON.stringify([ts.store.state.data, ts.store.reviews.data]);
+      const before = JSON.stringify([ts.store.kiosks.all(), ts.store.staff.all(), ts.store.reviews.all()]);
       const auditBefore = ts.store.audit.lastSeq;
       const junk: unknown[] = [null, 42, 'bi2', [], { questionId: { $gt: '' } }, { questionId: 'bi2', extra: 1 }, { questionId: 'x'.repeat(5000) }];
       for (const event of ['review:navigate', 'review:reveal'] as const) {
@@ -192,7 +192,7 @@ describe('review sessions over HTTP and sockets', () => {
       const later: any = await (k.socket as any).timeout(2000).emitWithAck('review:navigate', null);
       expect(later.error.code).to.equal('invalid-input');
       await ts.store.flush();
-      expect(JSON.stringify([ts.store.state.data, ts.store.reviews.data])).to.equal(before);
+      expect(JSON.stringify([ts.store.kiosks.all(), ts.store.staff.all(), ts.store.reviews.all()])).to.equal(before);
       expect(ts.store.audit.lastSeq).to.equal(auditBefore);
       expect(ts.app.ctx.engine.get(id)!.endedAt).to.equal(undefined);
     });

@@ -178,7 +178,7 @@ describe('security: staff login', () => {
 
   it('requires a first-login password change before anything else', async () => {
     const { createUser } = await import('../../server/auth/users.ts');
-    const { password } = await createUser(ts.store, { username: 'newbie', role: 'supervisor' });
+    const { password } = await createUser(ts.store.staff, { username: 'newbie', role: 'supervisor' });
     const c = new StaffClient(ts.base);
     const login = await c.login('newbie', password);
     expect(login.json.user.mustChangePassword).to.equal(true);
@@ -292,7 +292,7 @@ describe('review windows and time limits (fake clock)', () => {
     expect(watching.connected).to.equal(true);
     clock.advance(2 * 60_000); // idle for 31 minutes: the next sweep drops it
     expect(await gone).to.equal('io server disconnect');
-    const sessions = Object.values(ts.store.sessions.data.sessions);
+    const sessions = ts.store.loginSessions.entries().map(([, s]) => s);
     expect(sessions.every((x) => x.expires > clock.now()), 'timed-out logins are pruned from sessions.json').to.equal(true);
   });
 

@@ -16,11 +16,10 @@ describe('store', () => {
 
   it('reads back after a reopen what was written', async () => {
     const store = openStore(dir);
-    store.state.data.kiosks = [kiosk('k1')];
-    await store.state.write();
+    await store.kiosks.add(kiosk('k1'));
     await importData(store, exampleImport());
     const again = openStore(dir);
-    expect(again.state.data.kiosks).to.deep.equal([kiosk('k1')]);
+    expect(again.kiosks.all()).to.deep.equal([kiosk('k1')]);
     expect(again.content.counts()).to.deep.equal({ exams: 1, candidates: 2, groups: 1, sittings: 2 });
     expect((await again.content.sitting('s-230117'))?.responses).to.have.length(7);
   });
@@ -30,8 +29,7 @@ describe('store', () => {
       const store = openStore(dir);
       // two writes of each file, so that the second keeps the first as the last good copy
       for (const name of ['k1', 'k2']) {
-        store.state.data.kiosks = [kiosk(name)];
-        await store.state.write();
+        await store.kiosks.add(kiosk(name));
         const f = exampleImport();
         f.sittings[0].grade = name === 'k1' ? 7 : 8;
         await importData(store, f);

@@ -5,12 +5,12 @@
 import { Router } from 'express';
 import { UNKNOWN_ACCOUNT, type StaffUser } from '../../../shared/domain.ts';
 import { EmptyBody, LoginBody, PasswordBody, type LoginDto, type MeDto } from '../../../shared/protocol.ts';
-import { hashPassword, verifyPassword } from '../../auth/passwords.ts';
+import { verifyPassword } from '../../auth/passwords.ts';
 import { LoginLimits } from '../../auth/loginLimits.ts';
-import { findUser } from '../../auth/users.ts';
 import { WEAK_PASSWORD_MESSAGE, isWeakPassword } from '../../auth/passwordPolicy.ts';
 import type { Ctx } from '../context.ts';
-import { HttpError, parse } from '../errors.ts';
+import { DomainError } from '../../../shared/errors.ts';
+import { parse } from '../errors.ts';
 
 export const meDto = (u: StaffUser): MeDto => ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role, mustChangePassword: u.mustChangePassword });
 
@@ -26,7 +26,7 @@ export function authRoutes(ctx: Ctx): Router {
    * be a password typed into the wrong field, and an attacker would choose it.
    */
   const auditFailure = (typed: string, ip: string, reason: 'invalid-credentials' | 'rate-limited') => {
-    const account = findUser(store, typed) ? typed : UNKNOWN_ACCOUNT;
+    const account = store.staff.byUsername(typed) ? typed : UNKNOWN_ACCOUNT;
     const details = { ip, reason };
     return bursts.note(`login-failed:${ip}`, `${account}\n${reason}`, { account, reason },
       { actor: account, action: 'auth.login-failed', target: account, details },
@@ -35,7 +35,7 @@ export function authRoutes(ctx: Ctx): Router {
 
   r.post('/login', async (req, res, next) => {
     if (req.query.username !== undefined || req.query.password !== undefined) {
-      throw new HttpError('invalid-input', 'Inloggegevens horen niet in de URL.');
+      throw new DomainError('invalid-input', 'Inloggegevens horen niet in de URL.');
     }
     const body = parse(LoginBody, req.body);
     const username = body.username.toLowerCase();
@@ -45,7 +45,7 @@ export function authRoutes(ctx: Ctx): Router {
     if (!attempt.ok) {
       await auditFailure(username, ip, 'rate-limited');
       res.set('Retry-After', String(Math.ceil(attempt.waitMs / 1000)));
-      throw new HttpError('rate-limited');
+      throw new DomainError('rate-limited');
     }
     let user: StaffUser | false;
     try {
@@ -59,7 +59,7 @@ export function authRoutes(ctx: Ctx): Router {
     if (!user) {
       limits.failed(username, ip);
       await auditFailure(username, ip, 'invalid-credentials');
-      throw new HttpError('invalid-credentials');
+      throw new DomainError('invalid-credentials');
     }
     limits.succeeded(username, ip);
     // passport regenerates the session on login (a fixed session id cannot be carried over)
@@ -94,13 +94,13 @@ export function authRoutes(ctx: Ctx): Router {
   r.post('/password', auth.requireStaff({ allowMustChange: true }), async (req, res) => {
     const body = parse(PasswordBody, req.body);
     const user = req.user!;
-    if (body.newPassword === body.currentPassword) throw new HttpError('invalid-input', 'Kies een ander wachtwoord dan het huidige.');
-    if (isWeakPassword(body.newPassword, user.username)) throw new HttpError('weak-password', WEAK_PASSWORD_MESSAGE);
+    if (body.newPassword === body.currentPassword) throw new DomainError('invalid-input', 'Kies een ander wachtwoord dan het huidige.');
+    if (isWeakPassword(body.newPassword, user.username)) throw new DomainError('weak-password', WEAK_PASSWORD_MESSAGE);
     const ip = req.ip ?? 'unknown';
     const attempt = limits.begin(user.username, ip);
     if (!attempt.ok) {
       res.set('Retry-After', String(Math.ceil(attempt.waitMs / 1000)));
-      throw new HttpError('rate-limited');
+      throw new DomainError('rate-limited');
     }
     let ok: boolean;
     try {
@@ -111,23 +111,17 @@ export function authRoutes(ctx: Ctx): Router {
     }
     if (!ok) {
       limits.failed(user.username, ip);
-      throw new HttpError('invalid-credentials', 'Het huidige wachtwoord is onjuist.');
+      throw new DomainError('invalid-credentials', 'Het huidige wachtwoord is onjuist.');
     }
     limits.succeeded(user.username, ip);
-    const passwordHash = await hashPassword(body.newPassword);
-    const updated: StaffUser = { ...user, passwordHash, mustChangePassword: false };
-    store.state.data.users = store.state.data.users.map((u) => (u.id === user.id ? updated : u));
-    await store.state.write();
-    // every other login of this user ends: whoever knew the old password is out
+    // every other login of this user ends; this one gets a new id (passport regenerates the session on login),
+    // keeping its absolute lifetime
     const oldSid = req.sessionID;
-    await auth.sessionStore.destroyAllOfUser(user.id, oldSid);
-    consoles.disconnectUser(user.id, oldSid);
-    // and this one gets a new id (passport regenerates the session on login), keeping its absolute lifetime
+    const updated = await ctx.staff.passwordChanged(user, body.newPassword, oldSid);
     const createdAt = req.session.createdAt ?? clock.now();
     await new Promise<void>((resolve, reject) => req.login(updated, (err) => (err ? reject(err) : resolve())));
     req.session.createdAt = createdAt;
     consoles.moveSession(oldSid, req.sessionID);
-    await store.audit.append({ actor: user.username, action: 'auth.password-changed', target: user.id, details: {} });
     res.status(204).end();
   });
 

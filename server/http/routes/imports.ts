@@ -2,10 +2,11 @@
 import express, { Router } from 'express';
 import { PurgeBody, type ImportResultDto, type PurgeResultDto } from '../../../shared/protocol.ts';
 import { importData } from '../../import/index.ts';
-import { purge } from '../../purge.ts';
+import { purgeEndingReviews } from '../../purge.ts';
 import type { Ctx } from '../context.ts';
 import { LIMITS } from '../limits.ts';
-import { HttpError, parse } from '../errors.ts';
+import { DomainError } from '../../../shared/errors.ts';
+import { parse } from '../errors.ts';
 
 export function importRoutes(ctx: Ctx): Router {
   const { store, auth, engine } = ctx;
@@ -17,7 +18,7 @@ export function importRoutes(ctx: Ctx): Router {
   r.post('/imports', auth.requireAdmin, express.json({ limit: LIMITS.importBytes, strict: false }), async (req, res) => {
     const dryRun = req.query.dryRun === '1' || req.query.dryRun === 'true';
     const result = await importData(store, req.body, { dryRun, actor: req.user!.username });
-    if (!result.ok) throw new HttpError('invalid-input', `Het importbestand bevat ${result.errors!.length} fout(en); er is niets opgeslagen.`, { errors: result.errors });
+    if (!result.ok) throw new DomainError('invalid-input', `Het importbestand bevat ${result.errors!.length} fout(en); er is niets opgeslagen.`, { errors: result.errors });
     ctx.consoles.reviewsChanged();
     if (!dryRun) ctx.consoles.contentChanged('exams', 'results');
     res.json({ dryRun, counts: result.counts, exams: result.exams, warnings: result.warnings } satisfies ImportResultDto);
@@ -26,8 +27,7 @@ export function importRoutes(ctx: Ctx): Router {
   r.post('/purge', auth.requireAdmin, async (req, res) => {
     const body = parse(PurgeBody, req.body);
     const actor = req.user!.username;
-    const endActive = (ids: ReadonlySet<string>) => engine.finishWhere((s) => ids.has(s.sittingId), 'data-purged', actor);
-    const counts = await purge(store, { examId: body.examId, before: body.before, dryRun: body.dryRun, actor, endActive });
+    const counts = await purgeEndingReviews(store, engine, { examId: body.examId, before: body.before, dryRun: body.dryRun, actor });
     if (!body.dryRun) ctx.consoles.contentChanged('results');
     res.json({ dryRun: body.dryRun, counts } satisfies PurgeResultDto);
   });

@@ -3,7 +3,8 @@ import { Router } from 'express';
 import { EmptyBody, PairKioskBody, RenameKioskBody, StartReviewBody, type KioskDto, type KioskRefDto, type ReviewDetailDto, type ReviewDto } from '../../../shared/protocol.ts';
 import { RateLimiter } from '../../auth/rateLimit.ts';
 import type { Ctx } from '../context.ts';
-import { HttpError, param, parse } from '../errors.ts';
+import { DomainError } from '../../../shared/errors.ts';
+import { param, parse } from '../errors.ts';
 
 export function reviewRoutes(ctx: Ctx): Router {
   const { engine, auth } = ctx;
@@ -18,7 +19,7 @@ export function reviewRoutes(ctx: Ctx): Router {
   });
   r.get('/:id', (req, res) => {
     const s = engine.get(param(req, 'id'));
-    if (!s) throw new HttpError('not-found');
+    if (!s) throw new DomainError('not-found');
     res.json((s.endedAt ? { ...engine.dto(s), endedAt: s.endedAt, endReason: s.endReason } : engine.dto(s)) satisfies ReviewDetailDto);
   });
   r.delete('/:id', async (req, res) => {
@@ -39,12 +40,12 @@ export function kioskRoutes(ctx: Ctx): Router {
   r.post('/', auth.requireAdmin, async (req, res) => {
     const body = parse(PairKioskBody, req.body);
     const who = req.user!.id;
-    if (failures.blocked(who)) throw new HttpError('rate-limited');
+    if (failures.blocked(who)) throw new DomainError('rate-limited');
     try {
       const k = await kiosks.pair(body.code, body.name, req.user!);
       res.status(201).json({ id: k.id, name: k.name } satisfies KioskRefDto);
     } catch (e) {
-      if (e instanceof HttpError && e.code === 'pairing-code-unknown') failures.hit(who);
+      if (e instanceof DomainError && e.code === 'pairing-code-unknown') failures.hit(who);
       throw e;
     }
   });

@@ -1,0 +1,22 @@
+/** How the review engine reaches kiosks and consoles: implemented by the two Socket.IO namespaces, given to the engine when it is built. */
+import type { EndReason } from '../../shared/domain.ts';
+import type { ReviewEndedDto, ReviewPayload, ReviewProgress } from '../../shared/protocol.ts';
+
+/** How the engine reaches kiosks (the /kiosk namespace: kiosks/channel.ts). */
+export interface KioskLink {
+  isOnline(kioskId: string): boolean;
+  /** Push `review:started` and wait for the kiosk's acknowledgement. */
+  startReview(kioskId: string, payload: ReviewPayload, timeoutMs: number): Promise<boolean>;
+  warn(kioskId: string, endsAt: string): void;
+  ended(kioskId: string, reason: EndReason): void;
+}
+
+/** How the engine reaches every console (the /admin namespace: realtime/consoles.ts). */
+export interface ConsoleLink {
+  reviewsChanged(): void;
+  kiosksChanged(): void;
+  progress(p: ReviewProgress): void;
+  ended(p: ReviewEndedDto): void;
+  warning(p: { id: string; endsAt: string }): void;
+}
+

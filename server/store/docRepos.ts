@@ -1,0 +1,129 @@
+/**
+ * The file store's repositories over its small JSON documents (state.json: kiosks and staff; reviews.json:
+ * sessions). Each change replaces the document's array (never mutates an element), so a reader holding the old
+ * array is not surprised, then writes: durably, or coalesced where the interface says so.
+ */
+import type { Kiosk, ReviewSession, StaffUser } from '../../shared/domain.ts';
+import type { Doc } from './doc.ts';
+import type { KioskRepo, LoginSessionRepo, ReviewRepo, StaffRepo, StoredSession } from './repositories.ts';
+
+export interface StateData { version: 1; users: StaffUser[]; kiosks: Kiosk[] }
+/** Active sessions and the recent history of ended ones (the audit log keeps all of them). */
+export interface ReviewsData { reviews: ReviewSession[] }
+export interface SessionsData { sessions: Record<string, StoredSession> }
+
+export class DocKioskRepo implements KioskRepo {
+  constructor(private readonly doc: Doc<StateData>) {}
+  all(): readonly Kiosk[] { return this.doc.data.kiosks; }
+  get(id: string): Kiosk | undefined { return this.doc.data.kiosks.find((k) => k.id === id); }
+  add(kiosk: Kiosk): Promise<void> {
+    this.doc.data.kiosks = [...this.doc.data.kiosks, kiosk];
+    return this.doc.write();
+  }
+  async rename(id: string, name: string): Promise<Kiosk | undefined> {
+    const kiosk = this.get(id);
+    if (!kiosk) return undefined;
+    const renamed = { ...kiosk, name };
+    this.set(renamed);
+    await this.doc.write();
+    return renamed;
+  }
+  async remove(id: string): Promise<Kiosk | undefined> {
+    const kiosk = this.get(id);
+    if (!kiosk) return undefined;
+    this.doc.data.kiosks = this.doc.data.kiosks.filter((k) => k.id !== id);
+    await this.doc.write();
+    return kiosk;
+  }
+  touchSoon(id: string, at: string): void {
+    const kiosk = this.get(id);
+    if (!kiosk) return;
+    this.set({ ...kiosk, lastSeenAt: at });
+    this.doc.writeSoon();
+  }
+  private set(kiosk: Kiosk) {
+    this.doc.data.kiosks = this.doc.data.kiosks.map((k) => (k.id === kiosk.id ? kiosk : k));
+  }
+}
+
+export class DocStaffRepo implements StaffRepo {
+  constructor(private readonly doc: Doc<StateData>) {}
+  all(): readonly StaffUser[] { return this.doc.data.users; }
+  byId(id: string): StaffUser | undefined { return this.doc.data.users.find((u) => u.id === id); }
+  byUsername(username: string): StaffUser | undefined {
+    const name = username.trim().toLowerCase();
+    return this.doc.data.users.find((u) => u.username === name);
+  }
+  activeAdmins(): StaffUser[] { return this.doc.data.users.filter((u) => u.role === 'admin' && !u.disabled); }
+  add(user: StaffUser): Promise<void> {
+    this.doc.data.users = [...this.doc.data.users, user];
+    return this.doc.write();
+  }
+  update(user: StaffUser): Promise<void> {
+    this.doc.data.users = this.doc.data.users.map((u) => (u.id === user.id ? user : u));
+    return this.doc.write();
+  }
+}
+
+export class DocReviewRepo implements ReviewRepo {
+  constructor(private readonly doc: Doc<ReviewsData>) {}
+  all(): readonly ReviewSession[] { return this.doc.data.reviews; }
+  active(): ReviewSession[] { return this.doc.data.reviews.filter((r) => !r.endedAt); }
+  get(id: string): ReviewSession | undefined { return this.doc.data.reviews.find((r) => r.id === id); }
+  add(session: ReviewSession): Promise<void> {
+    this.doc.data.reviews = [...this.doc.data.reviews, session];
+    return this.doc.write();
+  }
+  end(ended: ReviewSession, keepEnded: number): Promise<void> {
+    this.replace(ended);
+    const reviews = this.doc.data.reviews;
+    const done = reviews.filter((r) => r.endedAt);
+    const excess = done.length - keepEnded;
+    if (excess > 0) {
+      const drop = new Set(done.slice(0, excess).map((r) => r.id));
+      this.doc.data.reviews = reviews.filter((r) => !drop.has(r.id));
+    }
+    return this.doc.write();
+  }
+  moveSoon(session: ReviewSession): void {
+    this.replace(session);
+    this.doc.writeSoon();
+  }
+  async removeWhere(pred: (s: ReviewSession) => boolean): Promise<ReviewSession[]> {
+    const gone = this.doc.data.reviews.filter(pred);
+    if (!gone.length) return gone;
+    this.doc.data.reviews = this.doc.data.reviews.filter((r) => !pred(r));
+    await this.doc.write();
+    return gone;
+  }
+  private replace(s: ReviewSession) {
+    this.doc.data.reviews = this.doc.data.reviews.map((r) => (r.id === s.id ? s : r));
+  }
+}
+
+export class DocLoginSessionRepo implements LoginSessionRepo {
+  constructor(private readonly doc: Doc<SessionsData>) {}
+  get(key: string): StoredSession | undefined { return Object.hasOwn(this.doc.data.sessions, key) ? this.doc.data.sessions[key] : undefined; }
+  entries(): [string, StoredSession][] { return Object.entries(this.doc.data.sessions); }
+  put(key: string, session: StoredSession): Promise<void> {
+    this.doc.data.sessions[key] = session;
+    return this.doc.write();
+  }
+  putSoon(key: string, session: StoredSession): void {
+    this.doc.data.sessions[key] = session;
+    this.doc.writeSoon();
+  }
+  async remove(keys: readonly string[]): Promise<void> {
+    for (const key of keys) delete this.doc.data.sessions[key];
+    await this.doc.write();
+  }
+  removeSoon(keys: readonly string[]): void {
+    if (!keys.length) return;
+    for (const key of keys) delete this.doc.data.sessions[key];
+    this.doc.writeSoon();
+  }
+  replaceAll(sessions: Record<string, StoredSession>): Promise<void> {
+    this.doc.data.sessions = sessions;
+    return this.doc.write();
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * The repositories (docs/design.md: Storage): what services read and write, each owning its read-modify-write and its
+ * write policy. Services (the review engine, the kiosk hub, staff accounts, purge) hold these and never the
+ * documents behind them, so that a second storage engine can stand behind the same interfaces.
+ *
+ * Reads are synchronous (the working set is in memory). A write applies at once in memory — the next read sees
+ * it — and returns a promise that resolves when it is durable; `…Soon` writes are coalesced (persisted within a
+ * short delay, a crash may lose the last one) and are used only where that is acceptable, as each says.
+ */
+import type { Candidate, Exam, Group, Kiosk, ReviewSession, ReviewSettings, Sitting, StaffUser } from '../../shared/domain.ts';
+import type { ChangeCounts, ContentChanges, ContentReport, SittingSummary } from './content.ts';
+import type { StoredExam } from './examCatalog.ts';
+
+export interface KioskRepo {
+  all(): readonly Kiosk[];
+  get(id: string): Kiosk | undefined;
+  /** durable */
+  add(kiosk: Kiosk): Promise<void>;
+  /** durable; the kiosk as renamed, undefined when there is none */
+  rename(id: string, name: string): Promise<Kiosk | undefined>;
+  /** durable; the kiosk removed, undefined when there was none */
+  remove(id: string): Promise<Kiosk | undefined>;
+  /** coalesced: when a kiosk was last seen is worth no fsync, and a crash losing the last one harms nothing */
+  touchSoon(id: string, at: string): void;
+}
+
+export interface StaffRepo {
+  all(): readonly StaffUser[];
+  byId(id: string): StaffUser | undefined;
+  /** by username, ignoring case and surrounding spaces */
+  byUsername(username: string): StaffUser | undefined;
+  /** enabled accounts with the admin role */
+  activeAdmins(): StaffUser[];
+  /** durable */
+  add(user: StaffUser): Promise<void>;
+  /** durable; replaces the stored account with the same id */
+  update(user: StaffUser): Promise<void>;
+}
+
+export interface ReviewRepo {
+  /** active sessions and the recent ended ones, oldest first */
+  all(): readonly ReviewSession[];
+  active(): ReviewSession[];
+  get(id: string): ReviewSession | undefined;
+  /** durable */
+  add(session: ReviewSession): Promise<void>;
+  /** durable; replaces the session with the same id, then keeps only the newest `keepEnded` ended ones */
+  end(ended: ReviewSession, keepEnded: number): Promise<void>;
+  /** coalesced: the question a candidate is on (hot; after a crash a kiosk resumes at most one move behind) */
+  moveSoon(session: ReviewSession): void;
+  /** durable; the sessions removed */
+  removeWhere(pred: (s: ReviewSession) => boolean): Promise<ReviewSession[]>;
+}
+
+/** A stored staff login session (express-session's data) and its idle deadline. */
+export interface StoredSession { data: Record<string, unknown>; expires: number }
+
+/** Staff login sessions by key (the SHA-256 of the session id: the id itself is never stored). */
+export interface LoginSessionRepo {
+  get(key: string): StoredSession | undefined;
+  entries(): [string, StoredSession][];
+  /** durable (a new login, so that a restart keeps it) */
+  put(key: string, session: StoredSession): Promise<void>;
+  /** coalesced (a touch or a change to an existing login: a crash costs at most its last idle extension) */
+  putSoon(key: string, session: StoredSession): void;
+  /** durable (a logout is a logout) */
+  remove(keys: readonly string[]): Promise<void>;
+  /** coalesced (sessions that timed out anyway) */
+  removeSoon(keys: readonly string[]): void;
+  /** durable: every session at once (migrating the keys of an older file) */
+  replaceAll(sessions: Record<string, StoredSession>): Promise<void>;
+}
+
+/** Exams, candidates, groups and sittings: large, written at import, in the console's exam settings and by purge. */
+export interface ContentRepo {
+  exams(): StoredExam[];
+  exam(id: string): StoredExam | undefined;
+  /** the exam as the sitting was taken: the questions of its version */
+  examOfSitting(s: Pick<Sitting, 'examId' | 'examVersion'>): Exam | undefined;
+  groups(): Group[];
+  group(id: string): Group | undefined;
+  candidate(number: string): Candidate | undefined;
+  candidates(): Candidate[];
+  sittingSummary(id: string): SittingSummary | undefined;
+  sittingSummaries(): SittingSummary[];
+  sittingsOfGroup(groupId: string): SittingSummary[];
+  sittingsOfCandidate(number: string): SittingSummary[];
+  sittingCounts(): Map<string, number>;
+  counts(): { exams: number; candidates: number; groups: number; sittings: number };
+  sitting(id: string): Promise<Sitting | undefined>;
+  sittingsWithResponses(groupId: string): Promise<Sitting[]>;
+  /** what a change would do, writing nothing */
+  plan(changes: ContentChanges): Promise<ChangeCounts>;
+  planWithReport(changes: ContentChanges): Promise<ContentReport>;
+  /** durable: all of the change or, on a failure, none of it */
+  apply(changes: ContentChanges): Promise<ChangeCounts>;
+  applyWithReport(changes: ContentChanges): Promise<ContentReport>;
+  /** durable */
+  setExamRetention(examId: string, retainUntil: string | undefined): Promise<Exam>;
+  /** durable */
+  setExamReview(examId: string, review: ReviewSettings): Promise<Exam>;
+}

@@ -17,11 +17,15 @@ import { DomainError } from '../shared/errors.ts';
 import { errorHandler } from './http/errors.ts';
 import { clientIp, type TrustFn } from './http/clientIp.ts';
 import { LIMITS } from './http/limits.ts';
-import { adminRoutes } from './http/routes/admin.ts';
+import { auditRoutes } from './http/routes/audit.ts';
 import { authRoutes } from './http/routes/auth.ts';
+import { examRoutes } from './http/routes/exams.ts';
 import { importRoutes } from './http/routes/imports.ts';
+import { kioskRoutes } from './http/routes/kiosks.ts';
+import { purgeRoutes } from './http/routes/purge.ts';
 import { resultsRoutes } from './http/routes/results.ts';
-import { kioskRoutes, reviewRoutes } from './http/routes/reviews.ts';
+import { reviewRoutes } from './http/routes/reviews.ts';
+import { userRoutes } from './http/routes/users.ts';
 import { noStore, sameOrigin, securityHeaders } from './http/security.ts';
 import { TLS_OPTIONS } from './http/tls.ts';
 import { WEB_ROOT } from './http/web.ts';
@@ -31,6 +35,7 @@ import { ConsoleHub, type ConsoleNamespace } from './realtime/consoles.ts';
 import { allowRequest } from './realtime/handshake.ts';
 import { RetentionJob } from './privacy/retention.ts';
 import { ReviewEngine } from './review/engine.ts';
+import { ExamSettings } from './review/examSettings.ts';
 import type { Store } from './store/index.ts';
 import { AuditBursts } from './audit/bursts.ts';
 
@@ -86,7 +91,8 @@ export function createApp(deps: AppDeps): App {
     usersChanged: () => consoles.contentChanged('users'),
   });
   const retention = new RetentionJob({ store, clock, config, engine, consoles, log: deps.log });
-  const ctx: Ctx = { store, clock, config, auth, engine, kiosks, consoles, retention, bursts, staff };
+  const exams = new ExamSettings(store, clock, config, () => consoles.contentChanged('exams'));
+  const ctx: Ctx = { store, clock, config, auth, engine, kiosks, consoles, retention, bursts, staff, exams };
 
   app.use(securityHeaders(!!deps.tls));
   // the console and kiosk bundles go out gzipped (the kiosk's first screen: ~32 KB); API answers are small
@@ -110,11 +116,17 @@ export function createApp(deps: AppDeps): App {
   api.use(auth.passport.initialize());
   api.use(auth.passport.session());
   api.use('/auth', authRoutes(ctx));
+  // everything below is for logged-in staff only (each router states more where it needs more): an unknown path
+  // answers 401 to anyone else, so that nobody learns which routes exist
+  api.use(auth.requireStaff());
   api.use('/', resultsRoutes(ctx));
-  api.use('/', importRoutes(ctx));
+  api.use('/imports', importRoutes(ctx));
+  api.use('/purge', purgeRoutes(ctx));
   api.use('/reviews', reviewRoutes(ctx));
   api.use('/kiosks', kioskRoutes(ctx));
-  api.use('/', adminRoutes(ctx));
+  api.use('/audit', auditRoutes(ctx));
+  api.use('/exams', examRoutes(ctx));
+  api.use('/users', userRoutes(ctx));
   api.use((_req, _res, next) => next(new DomainError('not-found')));
   app.use('/api', api);
   app.use(errorHandler);

@@ -8,6 +8,7 @@ import type { KioskHub } from '../kiosks/hub.ts';
 import type { RetentionJob } from '../privacy/retention.ts';
 import type { ConsoleHub } from '../realtime/consoles.ts';
 import type { ReviewEngine } from '../review/engine.ts';
+import type { ExamSettings } from '../review/examSettings.ts';
 import type { Store } from '../store/index.ts';
 
 export interface Ctx {
@@ -21,4 +22,5 @@ export interface Ctx {
   retention: RetentionJob;
   bursts: AuditBursts;
   staff: StaffService;
+  exams: ExamSettings;
 }

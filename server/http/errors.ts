@@ -3,17 +3,9 @@
  * throw (status by code); unknown errors become a generic 500.
  */
 import type { ErrorRequestHandler, Request } from 'express';
-import type { z } from 'zod';
 import { DomainError, ERROR_STATUS, apiError, type ApiError } from '../../shared/errors.ts';
-import { formatPath } from '../../shared/protocol.ts';
 
-/** Parse with a schema from shared/, or throw 400 invalid-input naming every problem by its path. */
-export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const r = schema.safeParse(value);
-  if (r.success) return r.data;
-  const errors = r.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`);
-  throw new DomainError('invalid-input', `De invoer is ongeldig: ${errors.join('; ')}`, { errors });
-}
+export { parse } from '../../shared/parse.ts';
 
 export function param(req: Request, name: string): string {
   const v = req.params[name];

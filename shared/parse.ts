@@ -1,0 +1,12 @@
+/** Parsing input against a schema of the contract, the same way for every adapter and service. */
+import type { z } from 'zod';
+import { DomainError } from './errors.ts';
+import { formatPath } from './protocol.ts';
+
+/** Parse with a schema from shared/, or throw `invalid-input` naming every problem by its path. */
+export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const errors = r.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`);
+  throw new DomainError('invalid-input', `De invoer is ongeldig: ${errors.join('; ')}`, { errors });
+}

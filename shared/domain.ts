@@ -37,6 +37,9 @@ export const END_REASONS = [
 ] as const;
 export type EndReason = (typeof END_REASONS)[number];
 
+/** The id of a question of an exam (`Question.id`); `position` fields hold one. */
+export type QuestionId = string;
+
 export interface ReviewSession {
   id: string;
   sittingId: string;
@@ -47,7 +50,7 @@ export interface ReviewSession {
   startedAt: string;
   endsAt: string;
   /** The id of the question the candidate is on (the original contract's name, also in reviews.json and on the wire). */
-  position: string;
+  position: QuestionId;
   endedAt?: string;
   endedBy?: string;
   endReason?: EndReason;

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { AckFn } from './errors.ts';
-import type { AuditEvent, EndReason, PublicUser, QuestionType, ReviewSettings, ReviewStatus, Role } from './domain.ts';
+import type { AuditEvent, EndReason, PublicUser, QuestionId, QuestionType, ReviewSettings, ReviewStatus, Role } from './domain.ts';
 import { ReviewSettingsSchema } from './schema.ts';
 
 // ---------- HTTP request bodies ----------
@@ -113,7 +113,7 @@ export interface ReviewDto {
   candidateNumber: string; candidateName: string; examTitle: string;
   startedAt: string; endsAt: string;
   /** the id of the question the candidate is on (wire name of the original contract) */
-  position: string;
+  position: QuestionId;
   /** that question's number (1-based) of `questionCount` */
   questionNumber: number; questionCount: number;
   /**
@@ -193,7 +193,7 @@ export interface ReviewPayload {
   exam: { title: string; subject: string; level: string; central: boolean };
   totalScore: number; maxScore: number; grade: number | null;
   /** `position`: the id of the question the candidate is on (the wire name of the original contract) */
-  startedAt: string; endsAt: string; position: string;
+  startedAt: string; endsAt: string; position: QuestionId;
   /** The server's clock when this was sent: a kiosk with a skewed clock still counts down to `endsAt` right. */
   serverNow?: string;
   questions: PayloadQuestion[];
@@ -252,7 +252,7 @@ export interface KioskClientToServer {
 }
 
 /** `position`: the id of the question the candidate is on now. */
-export interface ReviewProgress { id: string; position: string; questionNumber: number; questionCount: number }
+export interface ReviewProgress { id: string; position: QuestionId; questionNumber: number; questionCount: number }
 export interface ReviewEndedDto { id: string; reason: EndReason; kioskId: string; candidateName: string; examTitle: string; endedAt: string }
 
 /** What changed in the stored data, for consoles to reload what they show: exams' settings, results (groups,

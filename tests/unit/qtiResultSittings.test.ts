@@ -122,4 +122,16 @@ describe('QTI results to sittings', () => {
     expect(r.warnings.join('\n')).to.include('itemResult[item-3]: score 5 is outside 0–2; counted 2');
     expect(r.warnings.join('\n')).to.include('itemResult[item-3]/responseVariable[RESPONSE9]: item "item-3" has no response "RESPONSE9"; not imported');
   });
+
+  it('lists the candidates no candidate list had, with a warning each', async () => {
+    const results = [await parsed(`${OWN}/attempts-v3.xml`), { ...(await parsed(`${OWN}/attempts-v3.xml`)), candidateId: '100240', file: 'b.xml', at: { root: 'b.xml:2:1', context: 'b.xml:3:3' } }];
+    const r = buildSittings(results, exams, { groupId: 'g', isKnownCandidate: (c) => c === '100234' });
+    expect(r.ok).to.equal(true);
+    if (!r.ok) return;
+    expect(r.unknownCandidates).to.deep.equal(['100240']);
+    expect(r.warnings).to.include('b.xml:3:3: assessmentResult/context: unknown candidate "100240" (in no candidate list): to be created with the number only');
+    expect(r.group.candidateNumbers).to.deep.equal(['100234', '100240']);
+    const all = buildSittings(results, exams, { groupId: 'g' });
+    if (all.ok) expect(all.unknownCandidates).to.deep.equal([]);
+  });
 });

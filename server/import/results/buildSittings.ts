@@ -25,6 +25,8 @@ export interface SittingOptions {
   groupName?: string;
   /** the exam of results that name none (no `testResult`); must agree with those that do */
   examId?: string;
+  /** whether a candidate number is known (stored or in the same import); unknown ones are listed and warned */
+  isKnownCandidate?: (number: string) => boolean;
 }
 
 /** A sitting's response to a QTI item: the candidate's values per part. */
@@ -37,7 +39,7 @@ export interface ItemSittingResponse {
 export type ResultSitting = Omit<ImportedSitting, 'responses'> & { responses: ItemSittingResponse[] };
 
 export type SittingsBuild =
-  | { ok: true; group: Group; sittings: ResultSitting[]; warnings: string[] }
+  | { ok: true; group: Group; sittings: ResultSitting[]; unknownCandidates: string[]; warnings: string[] }
   | { ok: false; errors: string[]; warnings: string[] };
 
 /** The sitting id: the same group, candidate and exam give the same id on every import. */
@@ -78,8 +80,10 @@ export function buildSittings(results: readonly ParsedResult[], examOf: (id: str
   }
   if (errors.length) return { ok: false, errors, warnings };
   const startsAt = sittings.map((s) => s.startedAt).sort()[0] ?? new Date(0).toISOString();
+  const unknownCandidates = options.isKnownCandidate ? sittings.map((x) => x.candidateNumber).filter((c) => !options.isKnownCandidate!(c)) : [];
+  for (const c of unknownCandidates) warnings.push(`${results.find((x) => x.candidateId === c)!.at.context}: assessmentResult/context: unknown candidate "${c}" (in no candidate list): to be created with the number only`);
   const group: Group = { id: options.groupId, name: options.groupName ?? options.groupId, examId, startsAt, candidateNumbers: sittings.map((s) => s.candidateNumber) };
-  return { ok: true, group, sittings, warnings };
+  return { ok: true, group, sittings, unknownCandidates, warnings };
 }
 
 function scoreResponses(r: ParsedResult, exam: ResultsExam, errors: string[], warnings: string[]): ItemSittingResponse[] {

@@ -44,7 +44,7 @@ describe('QTI results: one assessmentResult file', () => {
     const { result, warnings } = await parseFile(`${CITO}/assessment_result_external_machine.xml`);
     expect(result.examId).to.equal('SAMPLE');
     expect(result.candidateId).to.equal('johnsmith1');
-    expect(result.items).to.deep.equal([{ itemId: 'textEntry', responses: { RESPONSE: ['york'] }, score: 1, datestamp: '2020-08-25T16:18:40.000Z', at: `${CITO}/assessment_result_external_machine.xml:22:5` }]);
+    expect(result.items).to.deep.equal([{ itemId: 'textEntry', responses: { RESPONSE: ['york'] }, score: 1, datestamp: '2020-08-25T16:18:40.000Z', at: `${CITO}/assessment_result_external_machine.xml:22:5`, responseAt: { RESPONSE: `${CITO}/assessment_result_external_machine.xml:28:9` } }]);
     expect(result.submittedAt).to.equal('2020-08-25T16:19:20.000Z'); // 18:19:20 in Amsterdam, summer time
     expect(warnings.join('\n')).to.match(/:7:5: assessmentResult\/testResult: datestamp "2020-08-25T18:19:20" has no time zone; read as Europe\/Amsterdam time/);
   });
@@ -89,6 +89,17 @@ describe('QTI results: one assessmentResult file', () => {
       'many-errors.xml:6:3: assessmentResult/itemResult[item-2]: datestamp "12-05-2026 09:50" is not an xs:dateTime (2026-06-01T09:30:00+02:00)',
       'many-errors.xml:7:79: assessmentResult/itemResult[item-2]/outcomeVariable[SCORE]/value: "twee" is not a number',
     ]);
+  });
+
+  it('keeps a response identifier such as __proto__ as a plain key', () => {
+    const r = parseResult('<assessmentResult xmlns="http://www.imsglobal.org/xsd/imsqti_result_v3p0"><context sourcedId="1"/><testResult identifier="E" datestamp="2026-01-01T10:00:00Z"/>' +
+      '<itemResult identifier="i" datestamp="2026-01-01T09:00:00Z" sessionStatus="final"><responseVariable identifier="__proto__" cardinality="single"><candidateResponse><value>A</value></candidateResponse></responseVariable></itemResult></assessmentResult>', 'p.xml');
+    expect(r.ok).to.equal(true);
+    if (!r.ok) return;
+    const responses = r.result.items[0]!.responses;
+    expect(Object.keys(responses)).to.deep.equal(['__proto__']);
+    expect(Object.getPrototypeOf(responses)).to.equal(Object.prototype);
+    expect(r.result.items[0]!.responseAt).to.deep.equal(JSON.parse('{"__proto__": "p.xml:1:242"}'));
   });
 
   it('refuses another root element and warns about an unknown namespace', () => {

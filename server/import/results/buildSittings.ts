@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { scoreItem } from '../../../shared/itemScoring.ts';
+import { setOwn } from '../../../shared/ownRecord.ts';
 import { CandidateSchema, type Group, type ImportedSitting, type ItemQuestion, type ItemResponse, type Question } from '../../../shared/schema.ts';
 import type { ParsedItemResult, ParsedResult } from './types.ts';
 
@@ -110,15 +111,15 @@ function itemResponse(item: ParsedItemResult, q: ItemQuestion, path: string, war
   const parts = new Set(q.parts.map((p) => p.id));
   const response: ItemResponse = {};
   for (const [id, values] of Object.entries(item.responses)) {
-    if (!parts.has(id)) warnings.push(`${path}/responseVariable[${id}]: item "${q.id}" has no response "${id}"; not imported`);
-    else Object.defineProperty(response, id, { value: values, enumerable: true, writable: true, configurable: true });
+    if (!parts.has(id)) warnings.push(`${item.responseAt[id] ?? item.at}: assessmentResult/itemResult[${item.itemId}]/responseVariable[${id}]: item "${q.id}" has no response "${id}"; not imported`);
+    else setOwn(response, id, values);
   }
   let score = item.score;
   if (score === undefined) {
     const scored = scoreItem(q, response);
     score = scored.score;
     for (const id of scored.unscored) {
-      if (response[id]?.length) warnings.push(`${path}/responseVariable[${id}]: no SCORE and no key: niet beoordeeld (counted 0)`);
+      if (response[id]?.length) warnings.push(`${item.responseAt[id] ?? item.at}: assessmentResult/itemResult[${item.itemId}]/responseVariable[${id}]: no SCORE and no key: niet beoordeeld (counted 0)`);
     }
   }
   if (score < 0 || score > q.maxScore) {

@@ -8,6 +8,7 @@
  * the built-in variables, comma decimals, datestamps without a time zone (warned), no `testResult`.
  */
 import { parseQtiNumber } from '../../../shared/qtiValues.ts';
+import { setOwn } from '../../../shared/ownRecord.ts';
 import type { ItemResponse } from '../../../shared/schema.ts';
 import { attr, at, child, children, localName, parseXml, text, type XmlElement } from '../xml/document.ts';
 import { parseDateTime } from '../xml/dateTime.ts';
@@ -118,6 +119,7 @@ class ResultReader {
 
   private item(el: XmlElement, itemId: string, path: string): ParsedItemResult {
     const responses: ItemResponse = {};
+    const responseAt: Record<string, string> = {};
     for (const v of children(el, 'responseVariable')) {
       const id = attr(v, 'identifier')?.trim();
       const vpath = `${path}/responseVariable${id ? `[${id}]` : ''}`;
@@ -128,11 +130,14 @@ class ResultReader {
       if (builtIn(id)) continue;
       if (id.length > MAX_ID_LENGTH) this.error(v, vpath, `identifier longer than ${MAX_ID_LENGTH} characters`);
       if (Object.hasOwn(responses, id)) this.error(v, vpath, `response "${id}" given twice in this itemResult`);
-      else Object.defineProperty(responses, id, { value: this.values(v, vpath), enumerable: true, writable: true, configurable: true });
+      else {
+        setOwn(responses, id, this.values(v, vpath));
+        setOwn(responseAt, id, at(this.file, v));
+      }
     }
     const datestamp = this.datestamp(el, path);
     const score = this.score(el, path);
-    return { itemId, responses, ...(score !== undefined && { score }), ...(datestamp && { datestamp }), at: at(this.file, el) };
+    return { itemId, responses, ...(score !== undefined && { score }), ...(datestamp && { datestamp }), at: at(this.file, el), responseAt };
   }
 
   private values(v: XmlElement, path: string): string[] {

@@ -10,8 +10,9 @@ export interface ParsedItemResult {
   score?: number;
   /** ISO 8601 (UTC), if the result has a datestamp */
   datestamp?: string;
-  /** `file:line:column` of the `itemResult`, for the messages of later checks */
+  /** `file:line:column` of the `itemResult`, and of each response's `responseVariable`, for later messages */
   at: string;
+  responseAt: Record<string, string>;
 }
 
 export interface ParsedResult {

@@ -54,7 +54,11 @@ export function isPartCorrect(part: ItemPart, values: readonly string[] | undefi
   }
 }
 
-function clamp(n: number, lower: number | undefined, upper: number | undefined): number {
+/** Sums of decimal points (0.1 + 0.2) rounded to a millionth, so that they compare as written. */
+const round = (n: number) => Math.round(n * 1e6) / 1e6;
+
+function clamp(sum: number, lower: number | undefined, upper: number | undefined): number {
+  const n = round(sum);
   if (lower !== undefined && n < lower) return lower;
   if (upper !== undefined && n > upper) return upper;
   return n;
@@ -135,7 +139,7 @@ export function scoreItem(item: Pick<ItemQuestion, 'parts'>, response: ItemRespo
     return { id: part.id, ...(score !== undefined && { score }), ...(correct !== undefined && { correct }) };
   });
   return {
-    score: parts.reduce((sum, p) => sum + (p.score ?? 0), 0),
+    score: round(parts.reduce((sum, p) => sum + (p.score ?? 0), 0)),
     parts,
     unscored: parts.filter((p) => p.score === undefined).map((p) => p.id),
   };

@@ -80,6 +80,8 @@ describe('item scoring (QTI response processing templates)', () => {
     expect(scorePart(p, ['D'])).to.equal(0); // -1 bounded
     expect(scorePart({ ...p, mapping: { ...mapping, lowerBound: undefined } }, ['D', 'E'])).to.equal(-2);
     expect(scorePart(p, [])).to.equal(0);
+    const tenths = { defaultValue: 0, upperBound: 0.3, entries: [{ value: 'A', points: 0.1 }, { value: 'B', points: 0.2 }] };
+    expect(mapResponse(tenths, 'identifier', ['A', 'B'])).to.equal(0.3); // not 0.30000000000000004
   });
 
   it('tells whether a point lies in a rect, circle, ellipse, polygon or the default area', () => {
@@ -125,6 +127,8 @@ describe('item scoring (QTI response processing templates)', () => {
     expect(r.unscored).to.deep.equal(['R3']);
     expect(r.parts).to.deep.equal([{ id: 'R1', score: 2, correct: true }, { id: 'R2', score: 1, correct: true }, { id: 'R3' }]);
     expect(scoreItem(item, null).score).to.equal(0);
+    const tenths = { parts: [part({ id: 'A', key: ['x'], maxScore: 0.1 }), part({ id: 'B', key: ['y'], maxScore: 0.2 })] };
+    expect(scoreItem(tenths, { A: ['x'], B: ['y'] }).score).to.equal(0.3);
     expect(scoreItem(item, { R1: ['B'] }).parts[0]).to.deep.equal({ id: 'R1', score: 0, correct: false });
   });
 

@@ -117,6 +117,12 @@ describe('QTI results: a folder or a zip', () => {
   beforeEach(async () => { dir = await mkdtemp(join(tmpdir(), 'inzage-results-')); });
   afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
 
+  it('reads every real results file of the Cito fixtures without an error', async () => {
+    const r = await readResults(CITO);
+    expect(r.ok, r.ok ? '' : r.errors.join('\n')).to.equal(true);
+    if (r.ok) expect(r.results.map((x) => x.candidateId)).to.have.length(7);
+  });
+
   it('reads every .xml of a folder and its subfolders, in name order', async () => {
     await mkdir(join(dir, 'klas', '4a'), { recursive: true });
     await writeFile(join(dir, 'klas', 'b.xml'), await readFile(`${CITO}/result1.xml`));

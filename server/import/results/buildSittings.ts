@@ -57,16 +57,16 @@ export function buildSittings(results: readonly ParsedResult[], examOf: (id: str
   const exam = examOf(examId);
   if (!exam) errors.push(`unknown exam "${examId}"${options.examId ? '' : ` (testResult of ${results.find((r) => r.examId)!.file})`}: import its test package first`);
 
-  const fileOf = new Map<string, string>();
+  const resultOf = new Map<string, ParsedResult>();
   const sittings: ResultSitting[] = [];
   for (const r of results) {
     const before = errors.length;
     if (r.examId && r.examId !== examId) errors.push(`${r.at.root}: assessmentResult/testResult: exam "${r.examId}", but this group's results are for "${examId}"`);
     const number = CandidateSchema.shape.number.safeParse(r.candidateId);
     if (!number.success) errors.push(`${r.at.context}: assessmentResult/context: sourcedId "${r.candidateId}" is not a candidate number (letters, digits and "-" only, at most 20)`);
-    const other = fileOf.get(r.candidateId);
-    if (other !== undefined) errors.push(`${r.at.context}: assessmentResult/context: candidate "${r.candidateId}" has results in ${other} too; one file per candidate`);
-    else fileOf.set(r.candidateId, r.file);
+    const other = resultOf.get(r.candidateId);
+    if (other) errors.push(`${r.at.context}: assessmentResult/context: candidate "${r.candidateId}" has results in ${other.file} too; one file per candidate`);
+    else resultOf.set(r.candidateId, r);
     if (!r.startedAt || !r.submittedAt) errors.push(`${r.at.root}: assessmentResult: no datestamp anywhere; the time of the sitting is unknown`);
     const responses = exam ? scoreResponses(r, exam, errors, warnings) : [];
     if (errors.length > before || !r.startedAt || !r.submittedAt) continue;
@@ -82,7 +82,7 @@ export function buildSittings(results: readonly ParsedResult[], examOf: (id: str
   if (errors.length) return { ok: false, errors, warnings };
   const startsAt = sittings.map((s) => s.startedAt).sort()[0] ?? new Date(0).toISOString();
   const unknownCandidates = options.isKnownCandidate ? sittings.map((x) => x.candidateNumber).filter((c) => !options.isKnownCandidate!(c)) : [];
-  for (const c of unknownCandidates) warnings.push(`${results.find((x) => x.candidateId === c)!.at.context}: assessmentResult/context: unknown candidate "${c}" (in no candidate list): to be created with the number only`);
+  for (const c of unknownCandidates) warnings.push(`${resultOf.get(c)!.at.context}: assessmentResult/context: unknown candidate "${c}" (in no candidate list): to be created with the number only`);
   const group: Group = { id: options.groupId, name: options.groupName ?? options.groupId, examId, startsAt, candidateNumbers: sittings.map((s) => s.candidateNumber) };
   return { ok: true, group, sittings, unknownCandidates, warnings };
 }

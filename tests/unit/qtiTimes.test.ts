@@ -1,0 +1,32 @@
+import { expect } from 'chai';
+import { parseDuration } from '../../server/import/results/duration.ts';
+import { parseDateTime } from '../../server/import/xml/dateTime.ts';
+
+describe('QTI times: xs:dateTime and durations', () => {
+  it('reads a datestamp with a zone exactly, fractions of seconds of any length included', () => {
+    expect(parseDateTime('2024-01-22T15:15:40.8538631+01:00', 'Europe/Amsterdam')).to.deep.equal({ ok: true, iso: '2024-01-22T14:15:40.854Z', zoned: true });
+    expect(parseDateTime('2019-05-30T21:01:47Z', 'Europe/Amsterdam')).to.deep.equal({ ok: true, iso: '2019-05-30T21:01:47.000Z', zoned: true });
+    expect(parseDateTime('2026-05-12T10:30:00-04:30', 'Europe/Amsterdam')).to.deep.equal({ ok: true, iso: '2026-05-12T15:00:00.000Z', zoned: true });
+  });
+
+  it('reads a datestamp without a zone as local time of the zone given, summer and winter', () => {
+    expect(parseDateTime('2026-07-01T12:00:00', 'Europe/Amsterdam')).to.deep.equal({ ok: true, iso: '2026-07-01T10:00:00.000Z', zoned: false });
+    expect(parseDateTime('2026-01-15T12:00:00', 'Europe/Amsterdam')).to.deep.equal({ ok: true, iso: '2026-01-15T11:00:00.000Z', zoned: false });
+    expect(parseDateTime('2026-01-15T12:00:00', 'UTC')).to.deep.equal({ ok: true, iso: '2026-01-15T12:00:00.000Z', zoned: false });
+  });
+
+  it('refuses what is no date-time', () => {
+    for (const bad of ['2026-02-30T10:00:00', '2026-05-12 10:30:00', '2026-05-12T24:00:00', '12-05-2026T10:00:00', '', 'gisteren']) {
+      expect(parseDateTime(bad, 'Europe/Amsterdam'), bad).to.deep.equal({ ok: false });
+    }
+  });
+
+  it('reads durations in seconds (point or comma) and as ISO 8601', () => {
+    expect(parseDuration('5400')).to.equal(5400);
+    expect(parseDuration('12,5')).to.equal(12.5);
+    expect(parseDuration('PT1H30M')).to.equal(5400);
+    expect(parseDuration('PT2M3.5S')).to.equal(123.5);
+    expect(parseDuration('P1DT1S')).to.equal(86_401);
+    for (const bad of ['-1', 'P', 'PT', 'soon', '']) expect(parseDuration(bad), bad).to.equal(undefined);
+  });
+});

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { CliError } from './cli/common.ts';
 import { registerAudit } from './cli/auditCommands.ts';
+import { registerExam } from './cli/examCommands.ts';
 import { registerImport } from './cli/importCommand.ts';
 import { registerKiosk } from './cli/kioskCommands.ts';
 import { registerPurge } from './cli/purgeCommand.ts';
@@ -23,6 +24,7 @@ function buildProgram(): Command {
   registerServe(program);
   registerImport(program);
   registerUser(program);
+  registerExam(program);
   registerKiosk(program);
   registerAudit(program);
   registerPurge(program);

@@ -2,7 +2,7 @@
  * `inzage serve`: parse nothing (the CLI did), check that the front ends are built, open storage, make sure
  * there is someone to log in, listen, and shut down cleanly.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -13,7 +13,8 @@ import { DEMO_ACCOUNTS, loadDemoImport } from './demo.ts';
 import { hostsFrom, originsFrom, retentionDaysFrom, trustProxyFrom } from './config.ts';
 import { checkWebBuilt } from './http/web.ts';
 import { importData } from './import/index.ts';
-import { acquireLock } from './store/lock.ts';
+import { CliError, DataDirLockedError, lockedMessage, readFileOrStop } from './cli/common.ts';
+import { acquireLock, type DataDirLock } from './store/lock.ts';
 import { CorruptDataError, openStore, removeLeftoverTemps, type Store } from './store/index.ts';
 import { dataSecret } from './store/secret.ts';
 
@@ -48,11 +49,27 @@ async function seedDemo(store: Store) {
   }
 }
 
+/** Why the server could not listen, in words and with what to do. */
+function listenProblem(e: unknown, port: number, host: string): string {
+  switch ((e as NodeJS.ErrnoException)?.code) {
+    case 'EADDRINUSE': return `port ${port} is already in use (another inzage, or another program): choose another with --port`;
+    case 'EACCES': return `port ${port} needs administrator rights on this machine: choose one above 1023 with --port`;
+    case 'EADDRNOTAVAIL': return `${host} is not an address of this machine: choose another with --host`;
+    default: return `cannot listen on ${host}:${port}: ${(e as Error)?.message ?? String(e)}`;
+  }
+}
+
 export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void>; port: number }> {
   // the console and kiosk are built by `npm run build` (npm install, npm start and npm run demo run it): without
   // them there is nothing to serve, so stop before touching any data, saying what to run
   const webWarning = checkWebBuilt();
-  const dataDir = resolve(opts.demo && !opts.dataDir ? mkdtempSync(join(tmpdir(), 'inzage-demo-')) : opts.dataDir ?? process.env.INZAGE_DATA ?? './data');
+  // files named on the command line are read before anything is touched
+  const tls = opts.tlsCert && opts.tlsKey
+    ? { cert: readFileOrStop(opts.tlsCert, (f) => readFileSync(f), 'the TLS certificate'), key: readFileOrStop(opts.tlsKey, (f) => readFileSync(f), 'the TLS key') }
+    : undefined;
+  // the demo without --data runs in a temporary directory, removed again when the server stops
+  const demoDir = opts.demo && !opts.dataDir ? mkdtempSync(join(tmpdir(), 'inzage-demo-')) : null;
+  const dataDir = resolve(demoDir ?? opts.dataDir ?? process.env.INZAGE_DATA ?? './data');
   // a bad value stops here, before anything
   const retentionDays = retentionDaysFrom(process.env.INZAGE_RETENTION_DAYS);
   scryptParams(); // INZAGE_SCRYPT_N may not lower the password-hash cost outside tests
@@ -62,7 +79,14 @@ export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void
     trustProxy: trustProxyFrom(process.env.INZAGE_TRUST_PROXY),
   };
   // one process per data directory: lowdb keeps no cross-process locks (docs/design.md, the data-directory lock)
-  const lock = await acquireLock(dataDir, { role: 'an inzage server' });
+  let lock: DataDirLock;
+  try {
+    lock = await acquireLock(dataDir, { role: 'an inzage server' });
+  } catch (e) {
+    if (e instanceof DataDirLockedError) throw new CliError(lockedMessage(dataDir, e.pid, e.role));
+    throw e;
+  }
+  const removeDemoDir = () => { if (demoDir) rmSync(demoDir, { recursive: true, force: true }); };
   removeLeftoverTemps(dataDir); // writes a crash interrupted; only the lock's holder may do this
   let store: Store;
   try {
@@ -76,18 +100,39 @@ export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void
     throw e;
   }
   if (opts.demo) await seedDemo(store);
-  await firstRun(store);
   if (webWarning) say(`inzage: ${webWarning}`);
 
-  const tls = opts.tlsCert && opts.tlsKey ? { cert: readFileSync(opts.tlsCert), key: readFileSync(opts.tlsKey) } : undefined;
   const grace = Number(process.env.INZAGE_GRACE_SECONDS);
   const config = { secret: dataSecret(dataDir)!, retentionDays, ...network, ...(grace > 0 ? { graceMs: grace * 1000 } : {}) };
   const app = createApp({ store, tls, config, log: say });
-  await new Promise<void>((res, rej) => {
-    app.server.once('error', rej);
-    app.server.listen(opts.port, opts.host, () => res());
-  });
+  try {
+    await new Promise<void>((res, rej) => {
+      app.server.once('error', rej);
+      app.server.listen(opts.port, opts.host, () => res());
+    });
+  } catch (e) {
+    await app.close();
+    await lock.release();
+    removeDemoDir();
+    throw new CliError(listenProblem(e, opts.port, opts.host));
+  }
+  // only once it listens: a server that could not start has created no account
+  await firstRun(store);
   const port = (app.server.address() as AddressInfo).port;
+  let closing = false;
+  const close = async () => {
+    if (closing) return;
+    closing = true;
+    await app.close();
+    await lock.release();
+    removeDemoDir();
+  };
+  const stop = () => {
+    close().then(() => process.exit(0), () => process.exit(1));
+  };
+  // before anything is printed: whoever reads 'serving on' may stop it at once, and must find it listening
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   const scheme = tls ? 'https' : 'http';
   const shown = opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host;
   say(`inzage: serving on ${scheme}://${shown}:${port} (data: ${dataDir})`);
@@ -99,17 +144,5 @@ export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void
     for (const a of DEMO_ACCOUNTS) say(`    ${a.username} / ${a.password}  (${a.role})`);
   }
 
-  let closing = false;
-  const close = async () => {
-    if (closing) return;
-    closing = true;
-    await app.close();
-    await lock.release();
-  };
-  const stop = () => {
-    close().then(() => process.exit(0), () => process.exit(1));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
   return { close, port };
 }

@@ -6,6 +6,8 @@ import { Option } from 'commander';
 import { openStore, removeLeftoverTemps, type Store } from '../store/index.ts';
 import { DataDirLockedError, acquireLock, lockHolder } from '../store/lock.ts';
 
+export { DataDirLockedError };
+
 /** An error the CLI reports as one line on stderr, with its exit code (1 failed, 2 usage). */
 export class CliError extends Error {
   constructor(message: string, readonly exitCode: 1 | 2 = 1) {
@@ -15,6 +17,27 @@ export class CliError extends Error {
 }
 
 export const usageError = (message: string) => new CliError(message, 2);
+
+/** What went wrong with a file, in words rather than Node's error codes (`ENOENT: no such file…`). */
+export function fileProblem(e: unknown): string {
+  switch ((e as NodeJS.ErrnoException)?.code) {
+    case 'ENOENT': return 'there is no such file';
+    case 'EACCES':
+    case 'EPERM': return 'permission denied';
+    case 'EISDIR': return 'it is a folder, not a file';
+    case 'ENOTDIR': return 'a part of the path is not a folder';
+    default: return (e as Error)?.message ?? String(e);
+  }
+}
+
+/** Reads a file, or stops with `Cannot read <what> <file>: <why>`. */
+export function readFileOrStop<T>(file: string, read: (file: string) => T, what = ''): T {
+  try {
+    return read(file);
+  } catch (e) {
+    throw new CliError(`Cannot read ${what ? `${what} ` : ''}${file}: ${fileProblem(e)}.`);
+  }
+}
 
 export const dataOption = () =>
   new Option('--data <dir>', 'data directory').env('INZAGE_DATA').default('./data');
@@ -36,7 +59,7 @@ export function openExistingStore(dir: string): Store {
   return openStore(dir);
 }
 
-function lockedMessage(dir: string, pid: number, role: string): string {
+export function lockedMessage(dir: string, pid: number, role: string): string {
   const what = role.includes('server') ? 'stop the server or use the console' : 'wait until it has finished';
   return `The data directory ${dir} is in use by ${role} (pid ${pid}): ${what}.`;
 }

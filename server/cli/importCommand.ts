@@ -6,7 +6,7 @@ import type { ExamChangeDto } from '../../shared/protocol.ts';
 import type { ImportFile } from '../../shared/schema.ts';
 import { applyImport, importData, parseJsonText, validationSteps, type ImportResult, type ValidationResult } from '../import/index.ts';
 import { openStore, type ChangeCounts } from '../store/index.ts';
-import { CliError, assertNotServed, dataDir, dataOption, isStoreDir, say, withDataLock } from './common.ts';
+import { CliError, assertNotServed, dataDir, dataOption, isStoreDir, readFileOrStop, say, withDataLock } from './common.ts';
 import { examChangeLines } from './importReport.ts';
 import { importProgressBar, type ProgressBar } from './progress.ts';
 
@@ -24,12 +24,7 @@ export function registerImport(program: Command): void {
 
 async function runImport(file: string, opts: ImportOpts): Promise<void> {
   const dir = dataDir(opts);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new CliError(`Cannot read ${file}: ${(e as Error).message}`);
-  }
+  const text = readFileOrStop(file, (f) => readFileSync(f, 'utf8'));
   const json = parseJsonText(text);
   if (!json.ok) throw new CliError(`${file} is not valid JSON: ${json.message}. Nothing was imported.`);
   if (!opts.dryRun) await assertNotServed(dir);

@@ -5,7 +5,7 @@
  * question nobody sees nor purge without having said so. A dry run never asks.
  */
 import type { Command } from 'commander';
-import { PurgeBody, formatPath } from '../../shared/protocol.ts';
+import { PurgeBody } from '../../shared/protocol.ts';
 import { purge, type PurgeCounts } from '../purge.ts';
 import { openStore } from '../store/index.ts';
 import { CliError, assertNotServed, confirm, dataDir, dataOption, requireStoreDir, say, usageError, withDataLock } from './common.ts';
@@ -27,8 +27,10 @@ export function registerPurge(program: Command): void {
 async function runPurge(opts: PurgeOpts): Promise<void> {
   const body = PurgeBody.safeParse({ examId: opts.exam, before: opts.before, dryRun: !!opts.dryRun });
   if (!body.success) {
-    const why = body.error.issues.map((i) => (i.path.length ? `${formatPath(i.path)}: ${i.message}` : i.message)).join('; ');
-    throw usageError(`purge needs exactly one of --exam ID or --before DATE (${why})`);
+    // in the words of the command line, not of the API's fields
+    if (!!opts.exam === !!opts.before) throw usageError('purge needs exactly one of --exam ID or --before DATE');
+    if (opts.before) throw usageError(`--before must be a date (2026-06-01) or a date and time with its offset (2026-06-01T08:00:00+02:00), not "${opts.before}"`);
+    throw usageError(`--exam must be an exam id (see inzage exam list), not "${opts.exam}"`);
   }
   const { examId, before, dryRun } = body.data;
   const dir = dataDir(opts);

@@ -3,7 +3,7 @@ import type { CandidateSearchDto, GroupDto } from '../../../shared/protocol.ts';
 import { matchesSearch } from '../../../shared/rules.ts';
 import { listGroups, searchCandidates } from '../data/results.ts';
 import { TaskController } from '../controllers/task.ts';
-import { LangController, formatDateParts, t } from '../i18n.ts';
+import { LangController, formatDateParts, formatNumber, t } from '../i18n.ts';
 import { navigate } from '../router.ts';
 import { base } from '../styles.ts';
 import { listFilter } from './filter-field.ts';
@@ -101,7 +101,7 @@ export class AdmGroups extends LitElement {
       ${found && found.candidates.length > 0 ? html`
         <div class="table-wrap hits">
           <table>
-            <caption>${t('find.caption')} <span class="count">(${found.candidates.length})</span></caption>
+            <caption>${t('find.caption')} <span class="count">(${formatNumber(found.candidates.length)})</span></caption>
             <thead><tr>
               <th scope="col">${t('results.number')}</th>
               <th scope="col">${t('results.name')}</th>
@@ -113,7 +113,7 @@ export class AdmGroups extends LitElement {
               <td class="tabular">${c.number}</td>
               <th scope="row" id=${`hit-name-${i}`}>${c.name}</th>
               <td>${c.className ?? t('common.none')}</td>
-              <td class="num">${c.sittingCount}</td>
+              <td class="num">${formatNumber(c.sittingCount)}</td>
               <td class="action">${c.sittingCount > 0
                 ? html`<button type="button" class="small" aria-describedby=${`hit-name-${i}`}
                     @click=${() => navigate({ name: 'candidate', number: c.number })}>${t('results.open')}</button>`
@@ -134,7 +134,7 @@ export class AdmGroups extends LitElement {
       <th scope="row">${g.name}<span class="exam">${g.examTitle}</span>${location ? html`<span class="location">${location}</span>` : ''}
         <span class="status">${statusBadge(g.reviewStatus)}</span></th>
       <td class="when"><time datetime=${g.startsAt}><span>${when.date}</span> <span>${when.time}</span></time></td>
-      <td class="num">${g.candidateCount}</td>
+      <td class="num">${formatNumber(g.candidateCount)}</td>
       <td class="action"><button type="button" class="small" @click=${() => navigate({ name: 'results', groupId: g.id })}>${t('groups.view')}</button></td>
     </tr>`;
   }

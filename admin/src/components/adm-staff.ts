@@ -4,7 +4,7 @@ import type { ReviewDto } from '../../../shared/protocol.ts';
 import { ApiError } from '../data/http.ts';
 import { createStaffUser, listUsers, patchStaffUser } from '../data/staff.ts';
 import { TaskController } from '../controllers/task.ts';
-import { LangController, errorMessage, t } from '../i18n.ts';
+import { LangController, errorMessage, formatNumber, t } from '../i18n.ts';
 import { base } from '../styles.ts';
 import { adminStyles } from './admin-styles.ts';
 import { loadStatus } from './load-state.ts';
@@ -258,7 +258,7 @@ export class AdmStaff extends LitElement {
     const sorted = [...users].sort((a, b) => Number(a.disabled) - Number(b.disabled) || byName.compare(a.username, b.username));
     return html`<div class="table-wrap">
       <table>
-        <caption>${t('staff.caption')} <span class="count">(${users.length})</span></caption>
+        <caption>${t('staff.caption')} <span class="count">(${formatNumber(users.length)})</span></caption>
         <thead><tr>
           <th scope="col">${t('staff.person')}</th>
           <th scope="col">${t('staff.role')}</th>

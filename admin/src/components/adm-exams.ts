@@ -1,7 +1,7 @@
+import { Task } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import { ApiError } from '../data/http.ts';
 import { listExams, patchExamRetention, patchExamReview, type ExamDto, type ExamReviewPatch } from '../data/exams.ts';
-import { TaskController } from '../controllers/task.ts';
 import { LangController, errorMessage, formatDate, formatDateParts, formatNumber, plural, reviewStatusText, t, type MessageKeyWith } from '../i18n.ts';
 import { base } from '../styles.ts';
 import { adminStyles } from './admin-styles.ts';
@@ -62,7 +62,7 @@ export class AdmExams extends LitElement {
   /** the outcome of the last change, for the status line */
   status = '';
 
-  private readonly exams = new TaskController(this, (_args, signal) => listExams(signal), () => [] as const, () => this.version);
+  private readonly exams = new Task(this, { task: (_args, { signal }) => listExams(signal), args: () => [this.version] });
 
   constructor() {
     super();
@@ -101,7 +101,7 @@ export class AdmExams extends LitElement {
       this.status = retention.until
         ? t('exams.retentionSaved', { title: exam.title, date: formatDateParts(retention.until).date })
         : t('exams.retentionSavedUndated', { title: exam.title });
-      await this.exams.reload();
+      await this.exams.run();
     } catch (err) {
       this.formError = err instanceof ApiError ? errorMessage(err) : String(err);
     } finally {
@@ -162,7 +162,7 @@ export class AdmExams extends LitElement {
       const { review } = await patchExamReview(exam.id, patch);
       this.close();
       this.status = t('exams.saved', { title: exam.title, status: reviewStatusText(review.status) });
-      await this.exams.reload();
+      await this.exams.run();
     } catch (err) {
       // With a list of problems the server's message repeats them all in one line: show the list instead.
       const problems = err instanceof ApiError ? err.errors : [];
@@ -312,9 +312,9 @@ export class AdmExams extends LitElement {
         <p class="lead">${t('exams.intro')}</p>
       </div>
       <div class="messages" role="status">${this.status ? html`<p class="notice ok">${this.status}</p>` : nothing}</div>
-      ${loadStatus(this.exams.state, () => void this.exams.reload())}
+      ${loadStatus(this.exams, exams, () => void this.exams.run())}
       ${exams ? this.table(exams) : nothing}
-      ${exams && exams.length ? html`<adm-purge .exams=${exams} @adm-purged=${() => void this.exams.reload()}></adm-purge>` : nothing}
+      ${exams && exams.length ? html`<adm-purge .exams=${exams} @adm-purged=${() => void this.exams.run()}></adm-purge>` : nothing}
       ${this.dialog()}
       ${this.retentionDialog()}
     `;

@@ -277,6 +277,33 @@ describe('console administration (e2e): exams, import, staff, audit log, purge',
     expect(await input.inputValue()).to.equal('');
   });
 
+  it('says it is loading until the list arrives, and shows a failed load in an alert with ‘Opnieuw proberen’', async () => {
+    const { page } = await open('boss');
+    // the first load of the staff list waits for the test, then fails; the retry goes to the server
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    let requests = 0;
+    await page.route('**/api/users', async (route) => {
+      if (++requests > 1) return route.continue();
+      await held;
+      await route.fulfill({
+        status: 429, contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'rate-limited', message: 'Te veel pogingen. Probeer het later opnieuw.' } }),
+      });
+    });
+    await section(page, 'Medewerkers');
+    await page.getByRole('status').filter({ hasText: 'Bezig met laden…' }).waitFor();
+    release();
+    const alert = page.getByRole('alert').filter({ hasText: 'Laden mislukt: Te veel pogingen. Probeer het later opnieuw.' });
+    await alert.waitFor();
+    expect(await page.getByRole('table', { name: /Medewerkers/ }).count()).to.equal(0);
+    await alert.getByRole('button', { name: 'Opnieuw proberen' }).click();
+    await page.getByRole('table', { name: /Medewerkers/ }).getByRole('row', { name: /boss/ }).waitFor();
+    await alert.waitFor({ state: 'detached' });
+    expect(await page.getByRole('status').filter({ hasText: 'Bezig met laden…' }).count()).to.equal(0);
+    expect(requests).to.equal(2);
+  });
+
   it('adds a supervisor with a one-time password; disabling logs their console out; resets a password; refuses to disable the last admin', async () => {
     const { page } = await open('boss');
     await section(page, 'Medewerkers');

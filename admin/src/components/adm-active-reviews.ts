@@ -5,7 +5,7 @@ import { ApiError } from '../data/http.ts';
 import { endReview } from '../data/reviews.ts';
 import type { EndedNotice } from '../data/live.ts';
 import { ClockController } from '../controllers/clock.ts';
-import { LangController, endedReasonSentence, errorMessage, t } from '../i18n.ts';
+import { LangController, endedReasonSentence, errorMessage, formatNumber, t } from '../i18n.ts';
 import { base } from '../styles.ts';
 import { dialogStyles, syncDialog } from './dialog.ts';
 
@@ -195,7 +195,7 @@ export class AdmActiveReviews extends LitElement {
     return html`<aside aria-labelledby="active-title">
       <div class="head">
         <h2 id="active-title" tabindex="-1">${t('active.title')}</h2>
-        <span class="count ${reviews.length ? '' : 'zero'}" aria-hidden="true">${reviews.length}</span>
+        <span class="count ${reviews.length ? '' : 'zero'}" aria-hidden="true">${formatNumber(reviews.length)}</span>
       </div>
       ${!this.connected && this.synced ? html`<p class="notice warn offline-bar" role="status">${t('active.disconnected')}</p>` : nothing}
       <div class="notices" role="status">${this.ended.map((n) => this.notice(n))}</div>

@@ -1,13 +1,13 @@
+import { Task } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import { AUDIT_ACTIONS, UNKNOWN_ACCOUNT, type AuditEvent } from '../../../shared/domain.ts';
 import { ApiError } from '../data/http.ts';
 import { auditCsvUrl, getAudit, type AuditDto, type AuditFilter } from '../data/audit.ts';
-import { TaskController } from '../controllers/task.ts';
 import { LangController, auditActionText, errorMessage, formatDayAndTime, t } from '../i18n.ts';
 import { base } from '../styles.ts';
 import { adminStyles } from './admin-styles.ts';
 import { auditFields, auditRaw, auditTarget } from './audit-format.ts';
-import { loadStatus } from './load-state.ts';
+import { loadStatus, loaded, loadedFor } from './load-state.ts';
 import { localDayToIso } from './local-time.ts';
 
 /** Events a page: a busy school writes ~2,000 a day; older ones on request, and the CSV has everything. */
@@ -65,7 +65,10 @@ export class AdmAudit extends LitElement {
   older: OlderPages | undefined;
   private olderAbort: AbortController | undefined;
 
-  private readonly audit = new TaskController(this, ([filter], signal) => getAudit(filter, { limit: PAGE }, signal), () => [this.filter] as const);
+  private readonly audit = new Task(this, {
+    task: ([filter], { signal }) => loaded(filter, getAudit(filter, { limit: PAGE }, signal)),
+    args: () => [this.filter],
+  });
 
   constructor() {
     super();
@@ -229,7 +232,7 @@ export class AdmAudit extends LitElement {
   }
 
   override render() {
-    const first = this.audit.value;
+    const first = loadedFor(this.audit, this.filter);
     const older = first && this.older?.first === first ? this.older : undefined;
     // the verdict and `more` of the latest answer; the rows newest first, page after page
     const latest = older?.last ?? first;
@@ -241,7 +244,7 @@ export class AdmAudit extends LitElement {
         <p class="lead">${t('audit.intro')}</p>
       </div>
       ${this.filters()}
-      ${loadStatus(this.audit.state, () => void this.audit.reload())}
+      ${loadStatus(this.audit, first, () => void this.audit.run())}
       ${first && latest ? html`${this.verdict(latest)}${this.table(newest, more)}${this.olderButton(first, older, newest, more)}` : nothing}
     `;
   }

@@ -1,15 +1,13 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { ReviewSettings } from '../../../shared/domain.ts';
 import type { ExamChangeDto } from '../data/imports.ts';
-import { LangController, formatDate, formatNumber, t, type MessageKey } from '../i18n.ts';
+import { LangController, formatDate, formatNumber, plural, t, type MessageKeyWith } from '../i18n.ts';
 import { base } from '../styles.ts';
 
-const REVIEW_FIELDS: [keyof ReviewSettings, MessageKey][] = [
+const REVIEW_FIELDS: [keyof ReviewSettings, MessageKeyWith][] = [
   ['allowed', 'exams.allowed'], ['opensAt', 'exams.opensAt'], ['closesAt', 'exams.closesAt'],
   ['maxMinutes', 'exams.maxMinutesLabel'], ['showKey', 'exams.showKey'], ['showScheme', 'exams.showScheme'],
 ];
-
-const count = (n: number, key: string) => t(`${key}.${n === 1 ? 'one' : 'other'}` as MessageKey, { n: formatNumber(n) });
 
 function value(field: keyof ReviewSettings, v: ReviewSettings[keyof ReviewSettings]): string {
   if (typeof v === 'boolean') return t(v ? 'importExams.yes' : 'importExams.no');
@@ -22,8 +20,8 @@ const differing = (a: ReviewSettings, b: ReviewSettings) => REVIEW_FIELDS.filter
 /** "vraag 3, 5 en 8 gewijzigd" */
 function questions(list: number[], what: 'changed' | 'added' | 'removed'): string | null {
   if (list.length === 0) return null;
-  const numbers = list.length === 1 ? String(list[0]) : t('importExams.and', { list: list.slice(0, -1).join(', '), last: list.at(-1)! });
-  return t(`importExams.questions.${what}.${list.length === 1 ? 'one' : 'other'}` as MessageKey, { numbers });
+  const numbers = list.length === 1 ? formatNumber(list[0]!) : t('importExams.and', { list: list.slice(0, -1).map(formatNumber).join(', '), last: list.at(-1)! });
+  return plural(`importExams.questions.${what}`, list.length, { numbers });
 }
 
 /**
@@ -61,8 +59,8 @@ export class AdmExamChanges extends LitElement {
   private sittings(c: ExamChangeDto) {
     const lines: string[] = [];
     if (c.maxScore) lines.push(t('importExams.maxScore', { from: formatNumber(c.maxScore.from), to: formatNumber(c.maxScore.to) }));
-    if (c.sittingsOnOldVersion) lines.push(count(c.sittingsOnOldVersion, c.newVersion ? 'importExams.stayOld' : 'importExams.stayEarlier'));
-    if (c.sittingsInFile) lines.push(count(c.sittingsInFile, c.newVersion ? 'importExams.inFileNew' : 'importExams.inFile'));
+    if (c.sittingsOnOldVersion) lines.push(plural(c.newVersion ? 'importExams.stayOld' : 'importExams.stayEarlier', c.sittingsOnOldVersion));
+    if (c.sittingsInFile) lines.push(plural(c.newVersion ? 'importExams.inFileNew' : 'importExams.inFile', c.sittingsInFile));
     return lines.length ? html`<p>${lines.join(' ')}</p>` : nothing;
   }
 

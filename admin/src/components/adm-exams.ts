@@ -1,8 +1,8 @@
+import { Task } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import { ApiError } from '../data/http.ts';
 import { listExams, patchExamRetention, patchExamReview, type ExamDto, type ExamReviewPatch } from '../data/exams.ts';
-import { TaskController } from '../controllers/task.ts';
-import { LangController, errorMessage, formatDate, formatDateParts, reviewStatusText, t, type MessageKey } from '../i18n.ts';
+import { LangController, errorMessage, formatDate, formatDateParts, formatNumber, plural, reviewStatusText, t, type MessageKeyWith } from '../i18n.ts';
 import { base } from '../styles.ts';
 import { adminStyles } from './admin-styles.ts';
 import { loadStatus } from './load-state.ts';
@@ -10,11 +10,6 @@ import { isoToLocalInput, localDayToIso, localInputToIso, localZone } from './lo
 import { statusBadge } from './review-status.ts';
 import './adm-purge.ts';
 import { syncDialog } from './dialog.ts';
-
-/** `{n} vraag` / `{n} vragen`: the catalogue has a `.one` and an `.other` form. */
-export function plural(n: number, key: 'exams.questions' | 'exams.groups'): string {
-  return t(`${key}.${n === 1 ? 'one' : 'other'}` as MessageKey, { n });
-}
 
 /**
  * 'Examens' (admin): every exam with its review settings and status in words; per exam the button
@@ -67,7 +62,7 @@ export class AdmExams extends LitElement {
   /** the outcome of the last change, for the status line */
   status = '';
 
-  private readonly exams = new TaskController(this, (_args, signal) => listExams(signal), () => [] as const, () => this.version);
+  private readonly exams = new Task(this, { task: (_args, { signal }) => listExams(signal), args: () => [this.version] });
 
   constructor() {
     super();
@@ -106,7 +101,7 @@ export class AdmExams extends LitElement {
       this.status = retention.until
         ? t('exams.retentionSaved', { title: exam.title, date: formatDateParts(retention.until).date })
         : t('exams.retentionSavedUndated', { title: exam.title });
-      await this.exams.reload();
+      await this.exams.run();
     } catch (err) {
       this.formError = err instanceof ApiError ? errorMessage(err) : String(err);
     } finally {
@@ -167,7 +162,7 @@ export class AdmExams extends LitElement {
       const { review } = await patchExamReview(exam.id, patch);
       this.close();
       this.status = t('exams.saved', { title: exam.title, status: reviewStatusText(review.status) });
-      await this.exams.reload();
+      await this.exams.run();
     } catch (err) {
       // With a list of problems the server's message repeats them all in one line: show the list instead.
       const problems = err instanceof ApiError ? err.errors : [];
@@ -200,7 +195,7 @@ export class AdmExams extends LitElement {
     return html`<tr>
       <th scope="row">${exam.title}
         <span class="sub">${exam.subject} · ${exam.level}</span>
-        <span class="sub">${plural(exam.questionCount, 'exams.questions')} · ${plural(exam.groupCount, 'exams.groups')}</span>
+        <span class="sub">${plural('exams.questions', exam.questionCount)} · ${plural('exams.groups', exam.groupCount)}</span>
         ${exam.central ? html`<span class="badge neutral central">${t('results.central')}</span>` : nothing}
       </th>
       <td class="review">${statusBadge(r.status)}<span class="window">${this.window(r)}</span></td>
@@ -219,7 +214,7 @@ export class AdmExams extends LitElement {
     if (exams.length === 0) return html`<p class="card empty">${t('exams.empty')}</p>`;
     return html`<div class="table-wrap">
       <table>
-        <caption>${t('exams.caption')} <span class="count">(${exams.length})</span></caption>
+        <caption>${t('exams.caption')} <span class="count">(${formatNumber(exams.length)})</span></caption>
         <thead><tr>
           <th scope="col">${t('exams.exam')}</th>
           <th scope="col">${t('exams.review')}</th>
@@ -232,7 +227,7 @@ export class AdmExams extends LitElement {
     </div>`;
   }
 
-  private check(name: string, checked: boolean, label: MessageKey, hint: MessageKey) {
+  private check(name: string, checked: boolean, label: MessageKeyWith, hint: MessageKeyWith) {
     return html`<div class="check">
       <input type="checkbox" id=${name} name=${name} .checked=${checked} aria-describedby=${`${name}-hint`}>
       <div><label for=${name}>${t(label)}</label><span class="hint" id=${`${name}-hint`}>${t(hint)}</span></div>
@@ -317,9 +312,9 @@ export class AdmExams extends LitElement {
         <p class="lead">${t('exams.intro')}</p>
       </div>
       <div class="messages" role="status">${this.status ? html`<p class="notice ok">${this.status}</p>` : nothing}</div>
-      ${loadStatus(this.exams.state, () => void this.exams.reload())}
+      ${loadStatus(this.exams, exams, () => void this.exams.run())}
       ${exams ? this.table(exams) : nothing}
-      ${exams && exams.length ? html`<adm-purge .exams=${exams} @adm-purged=${() => void this.exams.reload()}></adm-purge>` : nothing}
+      ${exams && exams.length ? html`<adm-purge .exams=${exams} @adm-purged=${() => void this.exams.run()}></adm-purge>` : nothing}
       ${this.dialog()}
       ${this.retentionDialog()}
     `;

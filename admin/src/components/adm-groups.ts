@@ -1,13 +1,13 @@
+import { Task } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
-import type { CandidateSearchDto, GroupDto } from '../../../shared/protocol.ts';
+import type { GroupDto } from '../../../shared/protocol.ts';
 import { matchesSearch } from '../../../shared/rules.ts';
 import { listGroups, searchCandidates } from '../data/results.ts';
-import { TaskController } from '../controllers/task.ts';
-import { LangController, formatDateParts, t } from '../i18n.ts';
+import { LangController, formatDateParts, formatNumber, t } from '../i18n.ts';
 import { navigate } from '../router.ts';
 import { base } from '../styles.ts';
 import { listFilter } from './filter-field.ts';
-import { loadStatus } from './load-state.ts';
+import { loadStatus, loaded, loadedFor } from './load-state.ts';
 import { statusBadge } from './review-status.ts';
 
 /**
@@ -52,10 +52,11 @@ export class AdmGroups extends LitElement {
   /** the filter over the groups list, applied as it is typed */
   filter = '';
 
-  private readonly groups = new TaskController(this, (_args, signal) => listGroups(signal), () => [] as const, () => this.version);
-  private readonly search = new TaskController(this,
-    ([q], signal): Promise<CandidateSearchDto | null> => (q ? searchCandidates(q, signal) : Promise.resolve(null)),
-    () => [this.query] as const, () => this.version);
+  private readonly groups = new Task(this, { task: (_args, { signal }) => listGroups(signal), args: () => [this.version] });
+  private readonly search = new Task(this, {
+    task: ([q], { signal }) => loaded(q, q ? searchCandidates(q, signal) : Promise.resolve(null)),
+    args: () => [this.query, this.version],
+  });
 
   constructor() {
     super();
@@ -70,7 +71,7 @@ export class AdmGroups extends LitElement {
       input.reportValidity();
       return;
     }
-    if (q === this.query) void this.search.reload();
+    if (q === this.query) void this.search.run();
     this.query = q;
   }
 
@@ -84,7 +85,7 @@ export class AdmGroups extends LitElement {
   }
 
   private findSection() {
-    const found = this.query ? this.search.value : null;
+    const found = this.query ? loadedFor(this.search, this.query) : null;
     return html`<section class="card find" aria-labelledby="find-title">
       <h2 id="find-title">${t('find.title')}</h2>
       <form class="search" role="search" aria-labelledby="find-title" @submit=${this.onSearch}>
@@ -96,12 +97,12 @@ export class AdmGroups extends LitElement {
         <button type="submit">${t('find.submit')}</button>
       </form>
       <p class="hint" id="find-hint">${t('find.intro')}</p>
-      ${this.query ? loadStatus(this.search.state, () => void this.search.reload()) : nothing}
+      ${this.query ? loadStatus(this.search, found, () => void this.search.run()) : nothing}
       <div role="status">${found && found.candidates.length === 0 ? html`<p class="empty">${t('find.none', { q: this.query })}</p>` : nothing}</div>
       ${found && found.candidates.length > 0 ? html`
         <div class="table-wrap hits">
           <table>
-            <caption>${t('find.caption')} <span class="count">(${found.candidates.length})</span></caption>
+            <caption>${t('find.caption')} <span class="count">(${formatNumber(found.candidates.length)})</span></caption>
             <thead><tr>
               <th scope="col">${t('results.number')}</th>
               <th scope="col">${t('results.name')}</th>
@@ -113,7 +114,7 @@ export class AdmGroups extends LitElement {
               <td class="tabular">${c.number}</td>
               <th scope="row" id=${`hit-name-${i}`}>${c.name}</th>
               <td>${c.className ?? t('common.none')}</td>
-              <td class="num">${c.sittingCount}</td>
+              <td class="num">${formatNumber(c.sittingCount)}</td>
               <td class="action">${c.sittingCount > 0
                 ? html`<button type="button" class="small" aria-describedby=${`hit-name-${i}`}
                     @click=${() => navigate({ name: 'candidate', number: c.number })}>${t('results.open')}</button>`
@@ -134,7 +135,7 @@ export class AdmGroups extends LitElement {
       <th scope="row">${g.name}<span class="exam">${g.examTitle}</span>${location ? html`<span class="location">${location}</span>` : ''}
         <span class="status">${statusBadge(g.reviewStatus)}</span></th>
       <td class="when"><time datetime=${g.startsAt}><span>${when.date}</span> <span>${when.time}</span></time></td>
-      <td class="num">${g.candidateCount}</td>
+      <td class="num">${formatNumber(g.candidateCount)}</td>
       <td class="action"><button type="button" class="small" @click=${() => navigate({ name: 'results', groupId: g.id })}>${t('groups.view')}</button></td>
     </tr>`;
   }
@@ -171,7 +172,7 @@ export class AdmGroups extends LitElement {
         <p class="lead">${t('groups.intro')}</p>
       </div>
       ${this.findSection()}
-      ${loadStatus(this.groups.state, () => void this.groups.reload())}
+      ${loadStatus(this.groups, groups, () => void this.groups.run())}
       ${groups && groups.length === 0 ? html`<p class="card empty">${t('groups.empty')}</p>` : ''}
       ${groups && groups.length > 0 ? this.groupsTable(groups) : ''}
     `;

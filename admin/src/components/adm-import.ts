@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { ApiError } from '../data/http.ts';
 import { uploadImport, type ImportKind, type ImportResultDto, type UploadProgress } from '../data/imports.ts';
-import { LangController, errorMessage, formatNumber, t, type MessageKey } from '../i18n.ts';
+import { LangController, errorMessage, formatNumber, t } from '../i18n.ts';
 import { base } from '../styles.ts';
 import { adminStyles } from './admin-styles.ts';
 import { checkJsonText } from '../../../shared/jsonText.ts';
@@ -176,7 +176,7 @@ export class AdmImport extends LitElement {
         <tbody>${KINDS.map((k) => {
           const c = result.counts[k];
           return html`<tr>
-            <th scope="row">${t(`import.kind.${k}` as MessageKey)}</th>
+            <th scope="row">${t(`import.kind.${k}`)}</th>
             ${cell(c.added, true)}${cell(c.updated, true)}${cell(c.unchanged)}
             ${withRemoved ? cell(c.removed, true) : nothing}
           </tr>`;

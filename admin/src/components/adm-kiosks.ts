@@ -3,7 +3,7 @@ import type { KioskDto, ReviewDto } from '../../../shared/protocol.ts';
 import { normalizePairingCode } from '../../../shared/rules.ts';
 import { ApiError } from '../data/http.ts';
 import { pairKiosk, renameKiosk, unpairKiosk } from '../data/kiosks.ts';
-import { LangController, errorMessage, formatDate, t } from '../i18n.ts';
+import { LangController, errorMessage, formatDate, formatNumber, t } from '../i18n.ts';
 import { base } from '../styles.ts';
 import { dialogStyles, syncDialog } from './dialog.ts';
 
@@ -171,7 +171,7 @@ export class AdmKiosks extends LitElement {
     const kiosks = [...this.kiosks].sort((a, b) => byName.compare(a.name, b.name));
     return html`<div class="table-wrap">
       <table>
-        <caption>${t('kiosks.caption')} <span class="muted">(${kiosks.length})</span></caption>
+        <caption>${t('kiosks.caption')} <span class="muted">(${formatNumber(kiosks.length)})</span></caption>
         <thead><tr>
           <th scope="col">${t('kiosks.name')}</th>
           <th scope="col">${t('kiosks.status')}</th>

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { ApiError } from '../data/http.ts';
 import type { ExamDto } from '../data/exams.ts';
 import { purgeData, type PurgeCountsDto, type PurgeSelector } from '../data/purge.ts';
-import { LangController, errorMessage, lang, t } from '../i18n.ts';
+import { LangController, errorMessage, formatNumber, locale, t } from '../i18n.ts';
 import { base } from '../styles.ts';
 import { adminStyles } from './admin-styles.ts';
 import { localDayToIso, localZone } from './local-time.ts';
@@ -79,7 +79,7 @@ export class AdmPurge extends LitElement {
     const day = String(data.get('before') ?? '');
     const before = localDayToIso(day);
     if (!before) return t('purge.chooseDate');
-    const shown = new Intl.DateTimeFormat(lang() === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long' }).format(new Date(before));
+    const shown = new Intl.DateTimeFormat(locale(), { dateStyle: 'long' }).format(new Date(before));
     return { selector: { before }, label: t('purge.beforeDate', { date: shown }), key: `before:${before}` };
   }
 
@@ -134,9 +134,9 @@ export class AdmPurge extends LitElement {
 
   private counts(c: PurgeCountsDto) {
     return html`<dl class="counts">
-      <div><dt>${t('purge.sittings')}</dt><dd>${c.sittings}</dd></div>
-      <div><dt>${t('purge.groups')}</dt><dd>${c.groups}</dd></div>
-      <div><dt>${t('purge.candidates')}</dt><dd>${c.candidates}</dd></div>
+      <div><dt>${t('purge.sittings')}</dt><dd>${formatNumber(c.sittings)}</dd></div>
+      <div><dt>${t('purge.groups')}</dt><dd>${formatNumber(c.groups)}</dd></div>
+      <div><dt>${t('purge.candidates')}</dt><dd>${formatNumber(c.candidates)}</dd></div>
     </dl>`;
   }
 

@@ -1,13 +1,13 @@
+import { Task } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import type { ResultRowDto, ResultsDto, ReviewDto } from '../../../shared/protocol.ts';
 import { matchesSearch } from '../../../shared/rules.ts';
 import { getResults } from '../data/results.ts';
-import { TaskController } from '../controllers/task.ts';
 import { LangController, formatDate, formatGrade, formatScore, reviewStatusText, t } from '../i18n.ts';
 import { href, navigate } from '../router.ts';
 import { base } from '../styles.ts';
 import { listFilter } from './filter-field.ts';
-import { loadStatus } from './load-state.ts';
+import { loadStatus, loaded, loadedFor } from './load-state.ts';
 import { reviewNote, statusBadge } from './review-status.ts';
 
 /**
@@ -50,7 +50,10 @@ export class AdmResults extends LitElement {
     if (changed.has('groupId') && changed.get('groupId') !== undefined) this.filter = '';
   }
 
-  private readonly results = new TaskController(this, ([id], signal) => getResults(id, signal), () => [this.groupId] as const, () => this.version);
+  private readonly results = new Task(this, {
+    task: ([id], { signal }) => loaded(id, getResults(id, signal)),
+    args: () => [this.groupId, this.version],
+  });
 
   constructor() {
     super();
@@ -127,7 +130,7 @@ export class AdmResults extends LitElement {
   }
 
   override render() {
-    const data = this.results.value;
+    const data = loadedFor(this.results, this.groupId);
     return html`
       <div class="page-head">
         <a class="back" href=${href({ name: 'groups' })}>${t('results.back')}</a>
@@ -136,7 +139,7 @@ export class AdmResults extends LitElement {
           ${data.exam.central ? html`<span class="badge neutral">${t('results.central')}</span>` : ''}
           <span aria-hidden="true">·</span><span>${formatDate(data.group.startsAt)}</span></p>` : ''}
       </div>
-      ${loadStatus(this.results.state, () => void this.results.reload())}
+      ${loadStatus(this.results, data, () => void this.results.run())}
       ${data ? html`${this.summary(data)}${this.table(data)}` : ''}
     `;
   }

@@ -3,7 +3,7 @@ import type { MeDto, ReviewDto } from '../../../shared/protocol.ts';
 import { listReviews } from '../data/reviews.ts';
 import { LiveController } from '../data/live.ts';
 import { logout, refresh } from '../data/session.ts';
-import { LangController, t, type MessageKey } from '../i18n.ts';
+import { LangController, t, type MessageKeyWith } from '../i18n.ts';
 import { RouteController, href, type AdminSection, type Route } from '../router.ts';
 import { base } from '../styles.ts';
 import type { DismissNoticeEvent } from './adm-active-reviews.ts';
@@ -20,7 +20,7 @@ import './adm-results.ts';
 import './adm-sitting.ts';
 import './adm-staff.ts';
 
-const SECTION_KEY: Record<AdminSection, MessageKey> = {
+const SECTION_KEY: Record<AdminSection, MessageKeyWith> = {
   exams: 'nav.exams', import: 'nav.import', staff: 'nav.staff', audit: 'nav.audit',
 };
 
@@ -174,7 +174,7 @@ export class AdmShell extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('main')?.focus();
   }
 
-  private navLink(route: Route, key: MessageKey) {
+  private navLink(route: Route, key: MessageKeyWith) {
     const current = this.router.route;
     const active = current.name === route.name
       || (route.name === 'groups' && (current.name === 'results' || current.name === 'candidate'))

@@ -1,13 +1,13 @@
+import { Task } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import type { CandidateSittingDto, KioskDto, ReviewDto } from '../../../shared/protocol.ts';
 import { ApiError } from '../data/http.ts';
 import { getCandidateSittings } from '../data/results.ts';
 import { startReview } from '../data/reviews.ts';
-import { TaskController } from '../controllers/task.ts';
 import { LangController, errorMessage, formatDate, formatGrade, formatScore, t } from '../i18n.ts';
 import { href } from '../router.ts';
 import { base } from '../styles.ts';
-import { loadStatus } from './load-state.ts';
+import { loadStatus, loaded, loadedFor } from './load-state.ts';
 import { reviewNote, statusBadge } from './review-status.ts';
 
 type KioskAvailability = 'free' | 'busy' | 'offline';
@@ -73,7 +73,10 @@ export class AdmSitting extends LitElement {
   /** reviews started from this screen, per sitting, until they end */
   started: ReadonlyMap<string, { review: ReviewDto; seen: boolean }> = new Map();
 
-  private readonly data = new TaskController(this, ([n], signal) => getCandidateSittings(n, signal), () => [this.number] as const, () => this.version);
+  private readonly data = new Task(this, {
+    task: ([n], { signal }) => loaded(n, getCandidateSittings(n, signal)),
+    args: () => [this.number, this.version],
+  });
 
   constructor() {
     super();
@@ -129,7 +132,7 @@ export class AdmSitting extends LitElement {
       const message = err instanceof ApiError ? errorMessage(err) : String(err);
       this.errors = new Map(this.errors).set(s.sittingId, message);
       // The review window changed since this screen loaded: show the exam's status as it is now.
-      if (err instanceof ApiError && POLICY_CODES.has(err.code)) void this.data.reload();
+      if (err instanceof ApiError && POLICY_CODES.has(err.code)) void this.data.run();
     } finally {
       this.starting = null;
     }
@@ -218,7 +221,7 @@ export class AdmSitting extends LitElement {
   }
 
   override render() {
-    const data = this.data.value;
+    const data = loadedFor(this.data, this.number);
     const sittings = data
       ? [...data.sittings].sort((a, b) => Number(b.groupId === this.groupId) - Number(a.groupId === this.groupId)
           || Date.parse(b.submittedAt) - Date.parse(a.submittedAt))
@@ -235,7 +238,7 @@ export class AdmSitting extends LitElement {
           ${data.candidate.className ? html`<span> · ${t('sitting.class', { name: data.candidate.className })}</span>` : nothing}
         </p>` : nothing}
       </div>
-      ${loadStatus(this.data.state, () => void this.data.reload())}
+      ${loadStatus(this.data, data, () => void this.data.run())}
       ${data && sittings.length === 0 ? html`<p class="card empty">${t('sitting.none')}</p>` : nothing}
       <div class="sittings">${data ? sittings.map((s, i) => this.sitting(s, i, data.candidate.number)) : nothing}</div>
     `;

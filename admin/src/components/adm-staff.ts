@@ -1,10 +1,10 @@
+import { Task } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import type { PublicUser, Role } from '../../../shared/domain.ts';
 import type { ReviewDto } from '../../../shared/protocol.ts';
 import { ApiError } from '../data/http.ts';
 import { createStaffUser, listUsers, patchStaffUser } from '../data/staff.ts';
-import { TaskController } from '../controllers/task.ts';
-import { LangController, errorMessage, t } from '../i18n.ts';
+import { LangController, errorMessage, formatNumber, t } from '../i18n.ts';
 import { base } from '../styles.ts';
 import { adminStyles } from './admin-styles.ts';
 import { loadStatus } from './load-state.ts';
@@ -72,7 +72,7 @@ export class AdmStaff extends LitElement {
   status = '';
   rowError = '';
 
-  private readonly users = new TaskController(this, (_args, signal) => listUsers(signal), () => [] as const, () => this.version);
+  private readonly users = new Task(this, { task: (_args, { signal }) => listUsers(signal), args: () => [this.version] });
 
   constructor() {
     super();
@@ -123,7 +123,7 @@ export class AdmStaff extends LitElement {
       form.reset();
       this.addOpen = false;
       this.status = t('staff.added', { name: user.displayName, username: user.username });
-      await this.users.reload();
+      await this.users.run();
       if (password) await this.showSecret({ user, password, reason: 'created' });
     } catch (err) {
       this.addError = this.message(err, username);
@@ -139,7 +139,7 @@ export class AdmStaff extends LitElement {
     try {
       await patchStaffUser(user.id, { disabled: false });
       this.status = t('staff.enabled', { name: user.displayName });
-      await this.users.reload();
+      await this.users.run();
     } catch (err) {
       this.rowError = this.message(err);
     } finally {
@@ -157,12 +157,12 @@ export class AdmStaff extends LitElement {
         await patchStaffUser(p.user.id, { disabled: true });
         this.pending = null;
         this.status = t('staff.disabled', { name: p.user.displayName });
-        await this.users.reload();
+        await this.users.run();
       } else {
         const { user, password } = await patchStaffUser(p.user.id, { resetPassword: true });
         this.pending = null;
         this.status = t('staff.resetDone', { name: user.displayName });
-        await this.users.reload();
+        await this.users.run();
         if (password) await this.showSecret({ user, password, reason: 'reset' });
       }
     } catch (err) {
@@ -258,7 +258,7 @@ export class AdmStaff extends LitElement {
     const sorted = [...users].sort((a, b) => Number(a.disabled) - Number(b.disabled) || byName.compare(a.username, b.username));
     return html`<div class="table-wrap">
       <table>
-        <caption>${t('staff.caption')} <span class="count">(${users.length})</span></caption>
+        <caption>${t('staff.caption')} <span class="count">(${formatNumber(users.length)})</span></caption>
         <thead><tr>
           <th scope="col">${t('staff.person')}</th>
           <th scope="col">${t('staff.role')}</th>
@@ -309,7 +309,7 @@ export class AdmStaff extends LitElement {
       <div class="messages" role="status">${this.status ? html`<p class="notice ok">${this.status}</p>` : nothing}</div>
       <div class="messages" role="alert">${this.rowError ? html`<p class="alert">${this.rowError}</p>` : nothing}</div>
       ${this.addOpen ? this.addForm() : nothing}
-      ${loadStatus(this.users.state, () => void this.users.reload())}
+      ${loadStatus(this.users, users, () => void this.users.run())}
       ${users ? this.table(users) : nothing}
       ${this.dialog()}
     `;

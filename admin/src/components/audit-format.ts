@@ -4,7 +4,7 @@
  * stays available beside it; the CSV export is the server's and unchanged.
  */
 import { END_REASONS, SHREDDED, UNKNOWN_ACCOUNT, type AuditEvent, type EndReason } from '../../../shared/domain.ts';
-import { endReasonText, formatDate, formatNumber, t, type MessageKey } from '../i18n.ts';
+import { endReasonText, formatDate, formatNumber, t, type MessageKeyWith } from '../i18n.ts';
 
 export interface AuditTarget {
   /** what to show */
@@ -16,7 +16,7 @@ export interface AuditTarget {
 export interface AuditField { label: string; value: string }
 
 /** Labels of the detail keys the server writes; another key shows as it is. */
-const KEY_LABELS: Record<string, MessageKey> = {
+const KEY_LABELS: Record<string, MessageKeyWith> = {
   ip: 'audit.key.ip',
   account: 'audit.key.account',
   reason: 'audit.key.reason',

@@ -1,15 +1,15 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { t, type MessageKey } from '../i18n.ts';
+import { formatNumber, t, type MessageKeyWith } from '../i18n.ts';
 
 export interface ListFilter {
   /** id of the input; its hint gets `${id}-hint` */
   id: string;
   /** the table the filter narrows (`aria-controls`) */
   controls: string;
-  label: MessageKey;
-  hint: MessageKey;
+  label: MessageKeyWith;
+  hint: MessageKeyWith;
   /** the text shown when nothing matches, with `{q}` */
-  noMatch: MessageKey;
+  noMatch: MessageKeyWith<'q'>;
   value: string;
   onInput: (value: string) => void;
 }
@@ -28,7 +28,7 @@ export function listFilter(f: ListFilter, shown: number, total: number): { field
       <span class="hint" id=${`${f.id}-hint`}>${t(f.hint)}</span>
     </div>
   </div>`;
-  const count = shown === total ? String(total) : t('common.countOf', { n: shown, total });
+  const count = shown === total ? formatNumber(total) : t('common.countOf', { n: shown, total });
   const none = html`<div role="status">${shown === 0 ? html`<p class="card empty">${t(f.noMatch, { q: f.value.trim() })}</p>` : nothing}</div>`;
   return { field, count, none };
 }

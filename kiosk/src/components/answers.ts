@@ -8,7 +8,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { ContentLabel, PayloadQuestion, PayloadQuestionOf, RevealByType, TypedReveal } from '../../../shared/protocol.ts';
-import { formatNumber, texts, type Lang } from '../i18n.ts';
+import { formatNumber, text, texts, type Lang } from '../i18n.ts';
 
 type Pair = [string, string];
 
@@ -26,14 +26,14 @@ const letter = (i: number) => String.fromCharCode(65 + (i % 26));
 // ---------- shared pieces ----------
 
 function unanswered(lang: Lang): TemplateResult {
-  return html`<p class="unanswered">${texts(lang).unanswered}</p>`;
+  return html`<p class="unanswered">${text(lang, 'unanswered')}</p>`;
 }
 
 /** The candidate's side: a titled panel. */
 function answerPanel(lang: Lang, body: TemplateResult): TemplateResult {
   return html`
     <section class="panel yours" aria-labelledby="yours-h">
-      <h3 id="yours-h">${texts(lang).yourAnswer}</h3>
+      <h3 id="yours-h">${text(lang, 'yourAnswer')}</h3>
       ${body}
     </section>
   `;
@@ -57,7 +57,7 @@ function choice(q: PayloadQuestionOf<'choice'>, key: RevealByType['choice']['key
   const correct = key === undefined ? null : new Set(key);
   const options = q.options;
   return html`
-    ${q.multiple ? html`<p class="hint">${t.multipleHint}</p>` : nothing}
+    ${q.multiple ? html`<p class="hint">${t('multipleHint')}</p>` : nothing}
     <ul class="options ${q.multiple ? 'multiple' : 'single'}" role="list">
       ${options.map((o, i) => {
         const mine = chosen.has(o.id);
@@ -68,8 +68,8 @@ function choice(q: PayloadQuestionOf<'choice'>, key: RevealByType['choice']['key
             <span class="letter" aria-hidden="true">${letter(i)}</span>
             <span class="option-text"><span class="sr-only">${letter(i)}: </span>${label(o.text)}</span>
             <span class="tags">
-              ${mine ? html`<span class="tag you">${t.yourAnswer}</span>` : nothing}
-              ${right ? html`<span class="tag ok"><span aria-hidden="true">✓ </span>${t.correctAnswer}</span>` : nothing}
+              ${mine ? html`<span class="tag you">${t('yourAnswer')}</span>` : nothing}
+              ${right ? html`<span class="tag ok"><span aria-hidden="true">✓ </span>${t('correctAnswer')}</span>` : nothing}
             </span>
           </li>
         `;
@@ -78,9 +78,9 @@ function choice(q: PayloadQuestionOf<'choice'>, key: RevealByType['choice']['key
     ${chosen.size === 0 ? unanswered(lang) : nothing}
     ${correct
       ? keyPanel(
-          t.answerKey,
+          t('answerKey'),
           html`<p class="key-line">
-            ${t.correctAnswer}:
+            ${t('correctAnswer')}:
             <strong>${options.flatMap((o, i) => (correct.has(o.id) ? [letter(i)] : [])).join(', ') || '—'}</strong>
           </p>`,
         )
@@ -98,7 +98,7 @@ function order(q: PayloadQuestionOf<'order'>, key: RevealByType['order']['key'] 
   return html`
     <div class="sides">
       ${answerPanel(lang, mine.length ? orderList(mine, q.items) : unanswered(lang))}
-      ${key === undefined ? nothing : keyPanel(t.answerKey, html`<p class="key-line">${t.correctOrder}</p>${orderList(key, q.items)}`)}
+      ${key === undefined ? nothing : keyPanel(t('answerKey'), html`<p class="key-line">${t('correctOrder')}</p>${orderList(key, q.items)}`)}
     </div>
   `;
 }
@@ -134,13 +134,13 @@ function pairList(pairs: readonly Pair[], q: PayloadQuestionOf<'match'>, lang: L
         const correct = right?.get(row.id) ?? [];
         const ok = sameSet(given, correct);
         const mineText = given.length
-          ? html`<span class="right"><span class="sr-only">${t.matchedWith} </span>${list(given)}</span>`
-          : html`<span class="right none">${t.notMatched}</span>`;
+          ? html`<span class="right"><span class="sr-only">${t('matchedWith')} </span>${list(given)}</span>`
+          : html`<span class="right none">${t('notMatched')}</span>`;
         const verdict = right
-          ? html`<span class="verdict"><span class="sr-only">, </span><span class="tag ${ok ? 'ok' : 'bad'}"><span aria-hidden="true">${ok ? '✓' : '✗'} </span>${ok ? t.pairCorrect : t.pairWrong}</span></span>`
+          ? html`<span class="verdict"><span class="sr-only">, </span><span class="tag ${ok ? 'ok' : 'bad'}"><span aria-hidden="true">${ok ? '✓' : '✗'} </span>${ok ? t('pairCorrect') : t('pairWrong')}</span></span>`
           : nothing;
         const partner = right && !ok
-          ? html`<span class="partner"><span class="sr-only">, </span>${t.correctPartner}: ${correct.length ? list(correct) : t.notMatched}</span>`
+          ? html`<span class="partner"><span class="sr-only">, </span>${t('correctPartner')}: ${correct.length ? list(correct) : t('notMatched')}</span>`
           : nothing;
         return html`<li class=${right ? (ok ? 'ok' : 'wrong') : ''}><span class="left">${row.left}</span> <span class="arrow" aria-hidden="true">→</span> ${mineText}${verdict}${partner}</li>`;
       })}
@@ -154,7 +154,7 @@ function match(q: PayloadQuestionOf<'match'>, correct: RevealByType['match']['ke
   return html`
     <div class="sides stacked">
       ${answerPanel(lang, mine.length ? pairList(mine, q, lang, correct) : unanswered(lang))}
-      ${correct === undefined ? nothing : keyPanel(t.answerKey, html`<p class="key-line">${t.correctPairs}</p>${pairList(correct, q, lang)}`)}
+      ${correct === undefined ? nothing : keyPanel(t('answerKey'), html`<p class="key-line">${t('correctPairs')}</p>${pairList(correct, q, lang)}`)}
     </div>
   `;
 }
@@ -168,8 +168,8 @@ function textAnswer(q: PayloadQuestionOf<'text'>, key: RevealByType['text']['key
       ${key === undefined
         ? nothing
         : keyPanel(
-            t.answerKey,
-            html`<p class="key-line">${t.acceptedAnswers}</p>
+            t('answerKey'),
+            html`<p class="key-line">${t('acceptedAnswers')}</p>
               <ul class="accepted" role="list">${key.map((a) => html`<li>${a}</li>`)}</ul>`,
           )}
     </div>
@@ -185,10 +185,10 @@ function numeric(q: PayloadQuestionOf<'numeric'>, k: RevealByType['numeric']['ke
       ${k === undefined
         ? nothing
         : keyPanel(
-            t.answerKey,
-            html`<p class="key-line">${t.correctValue}</p>
+            t('answerKey'),
+            html`<p class="key-line">${t('correctValue')}</p>
               <p class="given number">${formatNumber(lang, k.value)}</p>
-              ${k.tolerance > 0 ? html`<p class="tolerance">${t.tolerance(formatNumber(lang, k.tolerance))}</p>` : nothing}`,
+              ${k.tolerance > 0 ? html`<p class="tolerance">${t('tolerance', { tolerance: k.tolerance })}</p>` : nothing}`,
           )}
     </div>
   `;
@@ -201,7 +201,7 @@ function open(q: PayloadQuestionOf<'open'>, scheme: string | undefined, lang: La
   return html`
     <div class="sides">
       ${answerPanel(lang, mine === null ? unanswered(lang) : html`<p class="given essay">${mine}</p>`)}
-      ${scheme === undefined ? nothing : keyPanel(t.markingScheme, html`<div class="scheme content">${unsafeHTML(scheme)}</div>`)}
+      ${scheme === undefined ? nothing : keyPanel(t('markingScheme'), html`<div class="scheme content">${unsafeHTML(scheme)}</div>`)}
     </div>
   `;
 }

@@ -70,7 +70,7 @@ export class KskApp extends LitElement {
     const tools = (slot?: string) => html`<ksk-toolbar slot=${slot ?? ''} .language=${this.language} .zoom=${this.zoom}></ksk-toolbar>`;
     // while the connection is down nothing but the notice is rendered: the review must not stay readable
     // (the end screen holds no candidate data and stays, so the candidate learns why the review ended)
-    if (connection === 'offline' && screen.name !== 'ended') return this.framed(tools(), html`<ksk-status alert .message=${t.disconnected}></ksk-status>`);
+    if (connection === 'offline' && screen.name !== 'ended') return this.framed(tools(), html`<ksk-status alert .message=${t('disconnected')}></ksk-status>`);
     switch (screen.name) {
       case 'pairing':
         return this.framed(tools(), html`<ksk-pairing .code=${screen.code} .expiresAt=${screen.expiresAt} .language=${this.language}></ksk-pairing>`);
@@ -80,9 +80,9 @@ export class KskApp extends LitElement {
         return this.framed(tools(), html`<ksk-ended .reason=${screen.reason} .language=${this.language}></ksk-ended>`);
       case 'review':
         if (connection === 'online') return html`<ksk-review .view=${screen} .language=${this.language}>${tools('tools')}</ksk-review>`;
-        return this.framed(tools(), html`<ksk-status .message=${t.connecting}></ksk-status>`);
+        return this.framed(tools(), html`<ksk-status .message=${t('connecting')}></ksk-status>`);
       case 'connecting':
-        return this.framed(tools(), html`<ksk-status .message=${t.connecting}></ksk-status>`);
+        return this.framed(tools(), html`<ksk-status .message=${t('connecting')}></ksk-status>`);
     }
   }
 

@@ -45,10 +45,10 @@ export class KskEnded extends LitElement {
       <main>
         <div class="icon" aria-hidden="true">✓</div>
         <div class="message" role="status">
-          <h1>${t.ended}</h1>
+          <h1>${t('ended')}</h1>
           ${this.reason ? html`<p class="reason">${endReasonText(this.language, this.reason)}</p>` : null}
         </div>
-        <p class="muted">${this.reason === 'kiosk-unpaired' ? t.endedHintUnpaired : t.endedHint}</p>
+        <p class="muted">${this.reason === 'kiosk-unpaired' ? t('endedHintUnpaired') : t('endedHint')}</p>
       </main>
     `;
   }

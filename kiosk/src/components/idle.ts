@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { ClockController } from '../controllers/clock.ts';
-import { formatTime, texts, type Lang } from '../i18n.ts';
+import { formatTime, locale, texts, type Lang } from '../i18n.ts';
 import { baseStyles, centredScreen } from './shared-styles.ts';
 
 /**
@@ -51,16 +51,16 @@ export class KskIdle extends LitElement {
     const t = texts(this.language);
     const now = new Date(this.clock.now);
     const time = formatTime(this.language, now);
-    const date = new Intl.DateTimeFormat(t.locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(now);
+    const date = new Intl.DateTimeFormat(locale(this.language), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(now);
     return html`
       <main>
-        <p class="station">${this.stationName || t.station}</p>
+        <p class="station">${this.stationName || t('station')}</p>
         <div class="clock">
           <time datetime=${now.toISOString()}>${time}</time>
           <span class="date">${date}</span>
         </div>
-        <h1>${t.waiting}</h1>
-        <p class="muted">${t.waitingHint}</p>
+        <h1>${t('waiting')}</h1>
+        <p class="muted">${t('waitingHint')}</p>
       </main>
     `;
   }

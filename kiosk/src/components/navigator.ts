@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import type { PayloadQuestion } from '../../../shared/protocol.ts';
 import { isAnswered } from '../../../shared/rules.ts';
 import { NavigateEvent } from '../events.ts';
-import { formatNumber, texts, type Lang } from '../i18n.ts';
+import { formatNumber, plural, texts, type Lang } from '../i18n.ts';
 import { baseStyles } from './shared-styles.ts';
 
 /**
@@ -135,13 +135,13 @@ export class KskNavigator extends LitElement {
     const t = texts(this.language);
     return html`
       <nav aria-labelledby="nav-h">
-        <h2 id="nav-h">${t.questions}</h2>
+        <h2 id="nav-h">${t('questions')}</h2>
         <ol role="list" @keydown=${this.onKey}>
           ${this.questions.map((q, i) => {
             const answered = isAnswered(q.response);
             const current = q.id === this.currentId;
             const score = `${formatNumber(this.language, q.score)}/${formatNumber(this.language, q.maxScore)}`;
-            const description = `${answered ? t.answered : t.unanswered}, ${t.points(formatNumber(this.language, q.score), formatNumber(this.language, q.maxScore), q.maxScore)}`;
+            const description = `${answered ? t('answered') : t('unanswered')}, ${plural(this.language, 'points', q.maxScore, { score: q.score })}`;
             return html`<li>
               <button
                 type="button"
@@ -149,7 +149,7 @@ export class KskNavigator extends LitElement {
                 data-id=${q.id}
                 tabindex=${current ? '0' : '-1'}
                 aria-current=${current ? 'step' : nothing}
-                aria-label=${t.question(q.number)}
+                aria-label=${t('question', { n: q.number })}
                 aria-describedby="d-${i}"
                 @click=${() => this.go(q.id)}
               >
@@ -161,7 +161,7 @@ export class KskNavigator extends LitElement {
           })}
         </ol>
         <p class="legend" aria-hidden="true">
-          <span>${t.answered}</span><span class="un">${t.unanswered}</span>
+          <span>${t('answered')}</span><span class="un">${t('unanswered')}</span>
         </p>
       </nav>
     `;

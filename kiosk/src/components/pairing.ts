@@ -58,12 +58,12 @@ export class KskPairing extends LitElement {
     const until = this.expiresAt ? formatTime(this.language, this.expiresAt) : null;
     return html`
       <main aria-labelledby="label">
-        <h1 class="label" id="label">${t.pairingCode}</h1>
+        <h1 class="label" id="label">${t('pairingCode')}</h1>
         ${this.code
           ? html`<p class="code" aria-live="polite">${formatPairingCode(this.code)}</p>`
-          : html`<p class="code waiting" role="status">${t.pairingWaiting}</p>`}
-        <p class="instruction">${t.pairingInstruction}</p>
-        ${until ? html`<p class="muted">${t.pairingValidUntil(until)}</p>` : null}
+          : html`<p class="code waiting" role="status">${t('pairingWaiting')}</p>`}
+        <p class="instruction">${t('pairingInstruction')}</p>
+        ${until ? html`<p class="muted">${t('pairingValidUntil', { time: until })}</p>` : null}
       </main>
     `;
   }

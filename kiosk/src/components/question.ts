@@ -3,7 +3,7 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { PayloadQuestion } from '../../../shared/protocol.ts';
 import type { RevealEntry } from '../data/state.ts';
 import { RevealEvent } from '../events.ts';
-import { commandErrorText, formatNumber, texts, type Lang } from '../i18n.ts';
+import { commandErrorText, plural, texts, type Lang } from '../i18n.ts';
 import { answerStyles } from './answer-styles.ts';
 import { renderResponse } from './answers.ts';
 import { contentStyles } from './content-styles.ts';
@@ -117,8 +117,8 @@ export class KskQuestion extends LitElement {
     return html`
       <article aria-labelledby="q-h">
         <div class="head">
-          <h2 id="q-h">${t.question(q.number)}</h2>
-          <p class="score ${scoreClass}">${t.points(formatNumber(this.language, q.score), formatNumber(this.language, q.maxScore), q.maxScore)}</p>
+          <h2 id="q-h">${t('question', { n: q.number })}</h2>
+          <p class="score ${scoreClass}">${plural(this.language, 'points', q.maxScore, { score: q.score })}</p>
           ${canReveal
             ? html`<button
                 type="button"
@@ -127,10 +127,10 @@ export class KskQuestion extends LitElement {
                 aria-controls=${shown ? 'key-panel' : nothing}
                 aria-disabled=${r?.pending ? 'true' : nothing}
                 @click=${() => r?.pending || this.dispatchEvent(new RevealEvent(q.id))}
-              >${closed ? t.answerKey : t.markingScheme}</button>`
-            : html`<p class="withheld">${closed ? t.keyWithheld : t.schemeWithheld}</p>`}
+              >${closed ? t('answerKey') : t('markingScheme')}</button>`
+            : html`<p class="withheld">${closed ? t('keyWithheld') : t('schemeWithheld')}</p>`}
         </div>
-        ${r?.pending ? html`<p class="note pending" role="status">${t.loadingKey}</p>` : nothing}
+        ${r?.pending ? html`<p class="note pending" role="status">${t('loadingKey')}</p>` : nothing}
         ${r?.error ? html`<p class="note error" role="alert">${commandErrorText(this.language, r.error)}</p>` : nothing}
         <div class="body">
           <div class="stem content">${unsafeHTML(q.stem)}</div>

@@ -3,7 +3,7 @@ import type { ReviewPayload } from '../../../shared/protocol.ts';
 import { formatRemaining } from '../../../shared/rules.ts';
 import { ClockController } from '../controllers/clock.ts';
 import { LogoutEvent } from '../events.ts';
-import { formatGrade, formatNumber, texts, type Lang } from '../i18n.ts';
+import { formatGrade, texts, type Lang } from '../i18n.ts';
 import { baseStyles } from './shared-styles.ts';
 
 /** Below this the countdown turns to the warning colour. */
@@ -113,26 +113,26 @@ export class KskReviewHeader extends LitElement {
       <header>
         <div class="who">
           <p class="exam">
-            <span class="title">${r.exam.title}</span><span class="number"><span class="sep" aria-hidden="true">·</span><span class="sr-only">, </span><span class="label">${t.candidateNumber} </span>${r.candidate.number}</span>
+            <span class="title">${r.exam.title}</span><span class="number"><span class="sep" aria-hidden="true">·</span><span class="sr-only">, </span><span class="label">${t('candidateNumber')} </span>${r.candidate.number}</span>
           </p>
           <h1>${r.candidate.name}</h1>
         </div>
         <div class="result">
-          <p>${t.totalScore(formatNumber(this.language, r.totalScore), formatNumber(this.language, r.maxScore))}</p>
-          ${r.grade === null ? nothing : html`<p class="grade">${t.grade(formatGrade(this.language, r.grade))}</p>`}
+          <p>${t('totalScore', { score: r.totalScore, max: r.maxScore })}</p>
+          ${r.grade === null ? nothing : html`<p class="grade">${t('grade', { grade: formatGrade(this.language, r.grade) })}</p>`}
         </div>
-        <div class="timer ${leftMs <= LOW_MS ? 'low' : ''}" role="timer" aria-label="${t.remaining} ${left}">
-          <span class="label" aria-hidden="true">${t.remaining}</span>
+        <div class="timer ${leftMs <= LOW_MS ? 'low' : ''}" role="timer" aria-label="${t('remaining')} ${left}">
+          <span class="label" aria-hidden="true">${t('remaining')}</span>
           <span class="left" aria-hidden="true">${left}</span>
         </div>
-        <button type="button" class="primary logout" ?disabled=${this.loggingOut} @click=${this.ask}>${t.logout}</button>
+        <button type="button" class="primary logout" ?disabled=${this.loggingOut} @click=${this.ask}>${t('logout')}</button>
       </header>
       <dialog aria-labelledby="confirm-h" aria-describedby="confirm-p" @close=${this.closed}>
-        <h2 id="confirm-h">${t.logoutTitle}</h2>
-        <p id="confirm-p">${t.logoutText}</p>
+        <h2 id="confirm-h">${t('logoutTitle')}</h2>
+        <p id="confirm-p">${t('logoutText')}</p>
         <div class="actions">
-          <button type="button" autofocus @click=${() => this.dialog?.close('cancel')}>${t.cancel}</button>
-          <button type="button" class="primary" @click=${() => this.dialog?.close('confirm')}>${t.logout}</button>
+          <button type="button" autofocus @click=${() => this.dialog?.close('cancel')}>${t('cancel')}</button>
+          <button type="button" class="primary" @click=${() => this.dialog?.close('confirm')}>${t('logout')}</button>
         </div>
       </dialog>
     `;

@@ -136,7 +136,7 @@ export class KskReview extends LitElement {
     return html`<div class="frame">
       <ksk-review-header .review=${v.review} .language=${this.language} ?loggingOut=${v.loggingOut}></ksk-review-header>
       ${v.warningEndsAt
-        ? html`<p class="warning" role="alert">${t.warning(formatTime(this.language, v.warningEndsAt))}</p>`
+        ? html`<p class="warning" role="alert">${t('warning', { time: formatTime(this.language, v.warningEndsAt) })}</p>`
         : html`<span></span>`}
       <div class="body">
         <div class="side">
@@ -149,11 +149,11 @@ export class KskReview extends LitElement {
           </div>
           <div class="pager">
             <button type="button" ?disabled=${!prev} @click=${() => prev && this.go(prev.id)}>
-              <span aria-hidden="true">← </span>${t.previous}
+              <span aria-hidden="true">← </span>${t('previous')}
             </button>
-            <p class="where" aria-live="polite">${q ? t.questionOf(q.number, qs.length) : ''}</p>
+            <p class="where" aria-live="polite">${q ? t('questionOf', { n: q.number, total: qs.length }) : ''}</p>
             <button type="button" class="primary" ?disabled=${!next} @click=${() => next && this.go(next.id)}>
-              ${t.next}<span aria-hidden="true"> →</span>
+              ${t('next')}<span aria-hidden="true"> →</span>
             </button>
           </div>
         </main>

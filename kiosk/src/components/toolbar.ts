@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { LangEvent, ZoomEvent } from '../events.ts';
 import { ZOOM_STEPS } from '../display.ts';
-import { texts, type Lang } from '../i18n.ts';
+import { otherLang, texts, type Lang } from '../i18n.ts';
 import { baseStyles } from './shared-styles.ts';
 
 /**
@@ -51,13 +51,13 @@ export class KskToolbar extends LitElement {
     const t = texts(this.language);
     const i = ZOOM_STEPS.indexOf(this.zoom as (typeof ZOOM_STEPS)[number]);
     return html`
-      <div class="zoom" role="group" aria-label=${t.textSize}>
-        <button type="button" ?disabled=${i <= 0} @click=${() => this.step(i - 1)}>${t.smaller}</button>
+      <div class="zoom" role="group" aria-label=${t('textSize')}>
+        <button type="button" ?disabled=${i <= 0} @click=${() => this.step(i - 1)}>${t('smaller')}</button>
         <span class="level" aria-hidden="true">${Math.round(this.zoom * 100)} %</span>
-        <button type="button" ?disabled=${i >= ZOOM_STEPS.length - 1} @click=${() => this.step(i + 1)}>${t.larger}</button>
+        <button type="button" ?disabled=${i >= ZOOM_STEPS.length - 1} @click=${() => this.step(i + 1)}>${t('larger')}</button>
       </div>
-      <button type="button" lang=${t.otherLang} @click=${() => this.dispatchEvent(new LangEvent(t.otherLang))}>
-        ${t.otherLanguage}
+      <button type="button" lang=${otherLang(this.language)} @click=${() => this.dispatchEvent(new LangEvent(otherLang(this.language)))}>
+        ${t('otherLanguage')}
       </button>
     `;
   }

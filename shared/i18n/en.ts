@@ -1,0 +1,43 @@
+/** The shared words in English (shared/i18n/nl.ts is the source). */
+import type { Translation } from './catalogue.ts';
+import type { nl } from './nl.ts';
+
+export const en: Translation<typeof nl> = {
+  'endReason.ended-by-supervisor': 'Ended by the supervisor',
+  'endReason.supervisor-logged-out': 'The supervisor logged out',
+  'endReason.candidate-logged-out': 'The candidate logged out',
+  'endReason.time-limit': 'The time for the review is up',
+  'endReason.kiosk-disconnected': 'The connection to the kiosk was lost',
+  'endReason.kiosk-unpaired': 'The kiosk was unpaired',
+  'endReason.user-disabled': "The supervisor's account was disabled",
+  'endReason.data-purged': 'The data was purged',
+  'reviewStatus.open': 'Review possible',
+  'reviewStatus.not-allowed': 'Review not allowed',
+  'reviewStatus.not-open': 'Review period not yet open',
+  'reviewStatus.expired': 'Review period expired',
+  'errorCode.invalid-input': 'The input is invalid.',
+  'errorCode.invalid-url': 'The address (URL) is invalid: a %-encoding in it is wrong.',
+  'errorCode.weak-password': 'This password is too easy to guess: it is on a list of common or breached passwords, or it equals the user name. Choose another password.',
+  'errorCode.invalid-credentials': 'Wrong username or password.',
+  'errorCode.unauthenticated': 'You are not logged in.',
+  'errorCode.forbidden': 'You have no access to this function.',
+  'errorCode.password-change-required': 'Change your password first.',
+  'errorCode.review-not-allowed': 'Review is not allowed for this test or exam.',
+  'errorCode.review-not-open': 'The review period has not started yet.',
+  'errorCode.review-expired': 'The review period has expired; review is no longer allowed.',
+  'errorCode.not-found': 'Not found.',
+  'errorCode.pairing-code-unknown': 'This pairing code is unknown or has expired.',
+  'errorCode.kiosk-offline': 'This kiosk is not connected.',
+  'errorCode.kiosk-busy': 'A review is already running on this kiosk.',
+  'errorCode.sitting-busy': 'A review of this sitting is already running.',
+  'errorCode.candidate-busy': 'A review for this candidate is already running.',
+  'errorCode.conflict': 'This conflicts with existing data.',
+  'errorCode.last-admin': 'The last administrator cannot be disabled.',
+  'errorCode.too-large': 'The request is too large.',
+  'errorCode.unsupported-media-type': 'This kind of input is not supported; send JSON in UTF-8.',
+  'errorCode.rate-limited': 'Too many attempts. Try again later.',
+  'errorCode.no-review': 'No review is running on this kiosk.',
+  'errorCode.internal': 'Something went wrong on the server.',
+  'errorCode.cvteReferral':
+    'The review period has expired; review is no longer allowed. For central exams the candidate can only request a review from the College voor Toetsen en Examens (CvTE).',
+};

@@ -13,8 +13,8 @@ import { DEMO_ACCOUNTS, loadDemoImport } from './demo.ts';
 import { hostsFrom, originsFrom, retentionDaysFrom, trustProxyFrom } from './config.ts';
 import { checkWebBuilt } from './http/web.ts';
 import { importData } from './import/index.ts';
-import { CliError, DataDirLockedError, lockedMessage, readFileOrStop } from './cli/common.ts';
-import { acquireLock, type DataDirLock } from './store/lock.ts';
+import { CliError, readFileOrStop } from './cli/common.ts';
+import { acquireLock } from './store/lock.ts';
 import { CorruptDataError, openStore, removeLeftoverTemps, type Store } from './store/index.ts';
 import { dataSecret } from './store/secret.ts';
 
@@ -79,13 +79,8 @@ export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void
     trustProxy: trustProxyFrom(process.env.INZAGE_TRUST_PROXY),
   };
   // one process per data directory: lowdb keeps no cross-process locks (docs/design.md, the data-directory lock)
-  let lock: DataDirLock;
-  try {
-    lock = await acquireLock(dataDir, { role: 'an inzage server' });
-  } catch (e) {
-    if (e instanceof DataDirLockedError) throw new CliError(lockedMessage(dataDir, e.pid, e.role));
-    throw e;
-  }
+  // (a lock held by a live process refuses with its own message, naming it; a dead holder's lock is gone with it)
+  const lock = await acquireLock(dataDir, { role: 'an inzage server' });
   const removeDemoDir = () => { if (demoDir) rmSync(demoDir, { recursive: true, force: true }); };
   removeLeftoverTemps(dataDir); // writes a crash interrupted; only the lock's holder may do this
   let store: Store;

@@ -61,6 +61,10 @@ export const AuditQuery = z.object({
   action: z.string().max(60).optional(),
   actor: z.string().max(100).optional(),
   format: z.enum(['json', 'csv']).optional(),
+  // the CSV export: field separator, the IANA zone its times are written in (with their offset), header language
+  delimiter: z.enum([',', ';']).optional(),
+  tz: z.string().max(64).optional(),
+  lang: z.enum(['nl', 'en']).optional(),
   // paging (JSON only): the newest `limit` matching events with seq < `before`
   limit: wholeNumber.pipe(z.number().min(1).max(1000)).optional(),
   before: wholeNumber.pipe(z.number().min(1)).optional(),

@@ -279,12 +279,16 @@ describe('inzage CLI', function () {
     });
 
     it('exports the audit log as CSV or JSON Lines', () => {
-      const csv = inzage(['audit', 'export', '--data', data]);
+      const csv = inzage(['audit', 'export', '--time-zone', 'Europe/Amsterdam', '--data', data]);
       expect(csv.code).to.equal(0);
       const lines = csv.stdout.trim().split('\r\n');
-      expect(lines[0]).to.equal('seq,at,actor,action,target,details');
-      expect(lines[1]).to.match(/^1,\S+,system,audit\.anchored,audit,/);
-      expect(lines[2]).to.match(/^2,\S+,cli,import\.applied,export\.json,"\{""counts""/);
+      expect(lines[0]).to.match(/^seq,time,actor,action,target,target name,/).and.to.contain(',counts.exams.added,');
+      expect(lines[1]).to.match(/^1,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0[12]:00,system,audit\.anchored,audit,/);
+      expect(lines[2]).to.match(/^2,\S+\+0[12]:00,cli,import\.applied,export\.json,/);
+      // for Dutch Excel: split by ;
+      const dutch = inzage(['audit', 'export', '--delimiter', ';', '--time-zone', 'UTC', '--data', data]);
+      expect(dutch.stdout.split('\r\n')[1]).to.match(/^1;\S+\+00:00;system;audit\.anchored;audit;/);
+      expect(inzage(['audit', 'export', '--time-zone', 'Mars/Olympus', '--data', data]).stderr).to.contain('--time-zone must be an IANA time zone');
       const jsonl = inzage(['audit', 'export', '--format', 'jsonl', '--from', '2000-01-01', '--data', data]);
       expect(jsonl.stdout.trim().split('\n').map((l) => JSON.parse(l))[1]).to.include({ seq: 2, action: 'import.applied' });
       expect(inzage(['audit', 'export', '--to', '2000-01-01', '--format', 'jsonl', '--data', data]).stdout).to.equal('');

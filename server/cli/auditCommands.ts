@@ -3,12 +3,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { AuditEvent } from '../../shared/domain.ts';
-import { auditCsv } from '../audit/csv.ts';
+import { auditCsv, isTimeZone, type CsvDelimiter } from '../audit/csv.ts';
+import { auditNames } from '../audit/names.ts';
 import { AuditFilterError, filterAudit } from '../audit/filter.ts';
 import { auditFileLines, openEvent, verifyAuditFiles, type AuditLine } from '../store/audit.ts';
 import { AuditKeys } from '../store/auditKeys.ts';
 import { dataSecret, derivedKey } from '../store/secret.ts';
-import { CliError, dataDir, dataOption, say, usageError } from './common.ts';
+import { openStore } from '../store/index.ts';
+import { CliError, dataDir, dataOption, isStoreDir, say, usageError } from './common.ts';
 
 export function registerAudit(program: Command): void {
   const audit = program.command('audit').description('the audit log');
@@ -19,8 +21,11 @@ export function registerAudit(program: Command): void {
     .option('--from <date>', 'first day or instant (ISO 8601)')
     .option('--to <date>', 'last day or instant (ISO 8601)')
     .addOption(new Option('--format <format>', 'output format').choices(['csv', 'jsonl']).default('csv'))
+    .addOption(new Option('--delimiter <char>', "CSV: the field separator (';' for a spreadsheet that uses the decimal comma, as Dutch Excel)").choices([',', ';']).default(','))
+    .option('--time-zone <zone>', 'CSV: write times in this IANA zone, with its offset', Intl.DateTimeFormat().resolvedOptions().timeZone)
     .addOption(dataOption())
-    .action((opts: { from?: string; to?: string; format: 'csv' | 'jsonl'; data: string }) => {
+    .action((opts: { from?: string; to?: string; format: 'csv' | 'jsonl'; delimiter: CsvDelimiter; timeZone: string; data: string }) => {
+      if (!isTimeZone(opts.timeZone)) throw usageError(`--time-zone must be an IANA time zone such as Europe/Amsterdam, not "${opts.timeZone}"`);
       let events: AuditEvent[];
       try {
         const keys = new AuditKeys(dataDir(opts), { create: false }); // read only: opens sealed details where their key exists
@@ -29,7 +34,10 @@ export function registerAudit(program: Command): void {
         if (e instanceof AuditFilterError) throw usageError(`--${e.message}`);
         throw e;
       }
-      process.stdout.write(opts.format === 'csv' ? auditCsv(events) : events.map((e) => `${JSON.stringify(e)}\n`).join(''));
+      if (opts.format === 'jsonl') return void process.stdout.write(events.map((e) => `${JSON.stringify(e)}\n`).join(''));
+      // names beside ids, from the data as it is now (read only: nothing is locked or written)
+      const names = isStoreDir(dataDir(opts)) ? auditNames(openStore(dataDir(opts))) : undefined;
+      process.stdout.write(auditCsv(events, { delimiter: opts.delimiter, timeZone: opts.timeZone, names }));
     });
 
   audit

@@ -6,8 +6,6 @@ import { Option } from 'commander';
 import { openStore, removeLeftoverTemps, type Store } from '../store/index.ts';
 import { DataDirLockedError, acquireLock, lockHolder } from '../store/lock.ts';
 
-export { DataDirLockedError };
-
 /** An error the CLI reports as one line on stderr, with its exit code (1 failed, 2 usage). */
 export class CliError extends Error {
   constructor(message: string, readonly exitCode: 1 | 2 = 1) {
@@ -59,7 +57,7 @@ export function openExistingStore(dir: string): Store {
   return openStore(dir);
 }
 
-export function lockedMessage(dir: string, pid: number, role: string): string {
+function lockedMessage(dir: string, pid: number, role: string): string {
   const what = role.includes('server') ? 'stop the server or use the console' : 'wait until it has finished';
   return `The data directory ${dir} is in use by ${role} (pid ${pid}): ${what}.`;
 }

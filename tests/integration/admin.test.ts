@@ -173,10 +173,17 @@ describe('administration over HTTP', () => {
       expect(r.json.events.every((e: any) => e.actor === 'boss' && e.action.startsWith('kiosk.'))).to.equal(true);
       const csv = await boss.call('GET', '/api/audit?format=csv&action=auth.login');
       expect(csv.headers.get('content-type')).to.match(/text\/csv/);
-      const lines = csv.text.trim().split('\r\n');
-      expect(lines[0]).to.equal('seq,at,actor,action,target,details');
+      const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+      expect(lines[0]).to.match(/^seq,time,actor,action,target,target name(,|$)/);
       expect(lines.length).to.be.greaterThan(1);
       expect(lines.slice(1).every((l) => l.split(',')[3] === 'auth.login')).to.equal(true);
+      // as the Dutch console downloads it: split by ;, Dutch headers, times in the browser's zone with their offset
+      const nl = await boss.call('GET', '/api/audit?format=csv&action=kiosk.paired&delimiter=%3B&lang=nl&tz=Europe%2FAmsterdam');
+      const nlLines = nl.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+      expect(nlLines[0]).to.match(/^nr;tijdstip;door;actie;onderwerp;naam onderwerp;/);
+      expect(nlLines[1]).to.match(/^\d+;\S+\+0[12]:00;boss;kiosk\.paired;[0-9a-f-]{36};[^;]+;/);
+      const badZone = await boss.call('GET', '/api/audit?format=csv&tz=Mars%2FOlympus');
+      expect([badZone.status, badZone.json.error.code]).to.deep.equal([400, 'invalid-input']);
       const none = await boss.call('GET', '/api/audit?from=2999-01-01');
       expect(none.json.events).to.deep.equal([]);
     });

@@ -3,7 +3,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { AUDIT_ACTIONS, UNKNOWN_ACCOUNT, type AuditEvent } from '../../../shared/domain.ts';
 import { ApiError } from '../data/http.ts';
 import { auditCsvUrl, getAudit, type AuditDto, type AuditFilter } from '../data/audit.ts';
-import { LangController, auditActionText, errorMessage, formatDayAndTime, t } from '../i18n.ts';
+import { LangController, auditActionText, errorMessage, formatDayAndTime, lang, t } from '../i18n.ts';
 import { base } from '../styles.ts';
 import { adminStyles } from './admin-styles.ts';
 import { auditFields, auditRaw, auditTarget } from './audit-format.ts';
@@ -176,7 +176,7 @@ export class AdmAudit extends LitElement {
         : html`<div role="alert"><p class="alert"><strong>${t('audit.broken', { line: data.problem?.line ?? '?' })}</strong>
             <span>${t('audit.brokenText')}</span>
             ${data.problem ? html`<span class="mono" lang="en">${data.problem.reason}</span>` : nothing}</p></div>`}
-      <a class="btn secondary" href=${auditCsvUrl(this.filter)} download="inzage-audit.csv">${t('audit.csv')}</a>
+      <a class="btn secondary" href=${auditCsvUrl(this.filter, lang())} download="inzage-audit.csv">${t('audit.csv')}</a>
     </div>`;
   }
 

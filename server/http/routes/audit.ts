@@ -2,10 +2,13 @@
 import { Router } from 'express';
 import { DomainError } from '../../../shared/errors.ts';
 import { AuditQuery, type AuditDto } from '../../../shared/protocol.ts';
-import { auditCsv } from '../../audit/csv.ts';
+import { auditCsv, isTimeZone } from '../../audit/csv.ts';
+import { auditNames } from '../../audit/names.ts';
 import { AuditFilterError, auditMatcher } from '../../audit/filter.ts';
 import type { Ctx } from '../context.ts';
 import { parse } from '../errors.ts';
+
+const serverTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export function auditRoutes(ctx: Ctx): Router {
   const { store, auth } = ctx;
@@ -28,7 +31,10 @@ export function auditRoutes(ctx: Ctx): Router {
       : await store.audit.page(match, q.limit, q.before);
     const verdict = await store.audit.verify();
     if (q.format === 'csv') {
-      res.type('text/csv; charset=utf-8').attachment('inzage-audit.csv').send(auditCsv(page.events));
+      if (q.tz !== undefined && !isTimeZone(q.tz)) throw new DomainError('invalid-input', `Onbekende tijdzone: ${q.tz}.`);
+      const csv = auditCsv(page.events, { delimiter: q.delimiter, timeZone: q.tz ?? serverTimeZone(), lang: q.lang, names: auditNames(store) });
+      // a byte order mark, so that Excel reads the UTF-8 (names with ë, é) as UTF-8
+      res.type('text/csv; charset=utf-8').attachment('inzage-audit.csv').send(`\uFEFF${csv}`);
       return;
     }
     res.json({ ...page, verified: verdict.ok, ...(verdict.problem ? { problem: verdict.problem } : {}) } satisfies AuditDto);

@@ -461,9 +461,11 @@ describe('console administration (e2e): exams, import, staff, audit log, purge',
     expect(q.get('from')).to.match(new RegExp(`^${today}T00:00:00\\+0[12]:00$`));
     expect(q.get('to')).to.match(new RegExp(`^${today}T23:59:59\\.999\\+0[12]:00$`));
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-    const csv = (await readFile((await download.path())!, 'utf8')).trim().split(/\r?\n/);
+    expect([q.get('delimiter'), q.get('lang')], 'the Dutch console downloads for Dutch Excel').to.deep.equal([';', 'nl']);
+    const csv = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
     expect(csv).to.have.length(2);
-    expect(csv[1]).to.contain('user.disabled').and.contain('boss');
+    expect(csv[0]).to.match(/^nr;tijdstip;door;actie;onderwerp;naam onderwerp;/);
+    expect(csv[1]).to.match(/^\d+;\S+[+-]\d\d:\d\d;boss;user\.disabled;[0-9a-f-]{36};jdeboer;/);
 
     // 'Wissen' shows everything again
     await page.getByRole('button', { name: 'Wissen' }).click();

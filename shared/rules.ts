@@ -45,7 +45,7 @@ export function matchesSearch(query: string, ...texts: (string | undefined)[]): 
 export const PAIRING_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
 export const PAIRING_TTL_MS = 10 * 60 * 1000;
 
-/** `ABC123` → `ABC-123` */
+/** `ACD347` → `ACD-347` */
 export function formatPairingCode(code: string): string {
   return `${code.slice(0, 3)}-${code.slice(3)}`;
 }

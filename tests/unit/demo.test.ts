@@ -154,6 +154,17 @@ describe('demo data', () => {
     expect([...groupsPerCandidate.values()].some((k) => k > 1), 'a candidate in two groups').to.equal(true);
   });
 
+  it('ships in examples/ the example of docs/import-format.md, as the docs show it', () => {
+    const docs = readFileSync(new URL('../../docs/import-format.md', import.meta.url), 'utf8');
+    const shown = JSON.parse(docs.match(/```json\n([\s\S]*?)\n```/)![1]!);
+    expect(JSON.parse(readFileSync(new URL('../../examples/voorbeeld-import.json', import.meta.url), 'utf8'))).to.deep.equal(shown);
+  });
+
+  it('is described in the README: every demo account with its password and role', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    for (const a of DEMO_ACCOUNTS) expect(readme, a.username).to.match(new RegExp(`\\| \`${a.username}\` \\| \`${a.password}\` \\| ${a.role}`));
+  });
+
   it('has demo passwords of at least 10 characters', () => {
     for (const a of DEMO_ACCOUNTS) expect(a.password.length, a.username).to.be.at.least(10);
     expect(DEMO_ACCOUNTS.map((a) => a.role)).to.include.members(['admin', 'supervisor']);
@@ -162,9 +173,11 @@ describe('demo data', () => {
   it('shares no exam, group, sitting or candidate with the sample files a new user imports over it', () => {
     const docs = readFileSync(new URL('../../docs/import-format.md', import.meta.url), 'utf8');
     const samples: [string, unknown][] = [...docs.matchAll(/```json\n([\s\S]*?)\n```/g)].map((m, i) => [`docs/import-format.md, example ${i + 1}`, JSON.parse(m[1]!)]);
-    const fixtures = new URL('../fixtures/', import.meta.url);
-    for (const name of readdirSync(fixtures).filter((n) => n.endsWith('.json'))) samples.push([`tests/fixtures/${name}`, JSON.parse(readFileSync(new URL(name, fixtures), 'utf8'))]);
-    expect(samples.length).to.be.at.least(2);
+    for (const folder of ['../fixtures/', '../../examples/']) {
+      const dir = new URL(folder, import.meta.url);
+      for (const name of readdirSync(dir).filter((n) => n.endsWith('.json'))) samples.push([`${folder}${name}`, JSON.parse(readFileSync(new URL(name, dir), 'utf8'))]);
+    }
+    expect(samples.some(([name]) => name.includes('examples/')), 'examples/ ships an import file').to.equal(true);
     const ids = (f: ImportFile) => [
       ...f.exams.map((e) => `exam ${e.id}`), ...f.groups.map((g) => `group ${g.id}`),
       ...f.sittings.map((x) => `sitting ${x.id}`), ...f.candidates.map((c) => `candidate ${c.number}`),

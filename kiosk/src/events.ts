@@ -9,20 +9,16 @@ const OPTS = { bubbles: true, composed: true } as const;
 /** The candidate chose another question (navigator, 'Vorige'/'Volgende', arrow keys). */
 export class NavigateEvent extends Event {
   static readonly type = 'ksk-navigate';
-  readonly questionId: string;
-  constructor(questionId: string) {
+  constructor(readonly questionId: string) {
     super(NavigateEvent.type, OPTS);
-    this.questionId = questionId;
   }
 }
 
 /** 'Antwoordsleutel' / 'Correctievoorschrift' pressed. */
 export class RevealEvent extends Event {
   static readonly type = 'ksk-reveal';
-  readonly questionId: string;
-  constructor(questionId: string) {
+  constructor(readonly questionId: string) {
     super(RevealEvent.type, OPTS);
-    this.questionId = questionId;
   }
 }
 
@@ -37,20 +33,16 @@ export class LogoutEvent extends Event {
 /** The language toggle. */
 export class LangEvent extends Event {
   static readonly type = 'ksk-lang';
-  readonly lang: Lang;
-  constructor(lang: Lang) {
+  constructor(readonly lang: Lang) {
     super(LangEvent.type, OPTS);
-    this.lang = lang;
   }
 }
 
 /** 'Kleiner' / 'Groter': the new zoom factor. */
 export class ZoomEvent extends Event {
   static readonly type = 'ksk-zoom';
-  readonly zoom: number;
-  constructor(zoom: number) {
+  constructor(readonly zoom: number) {
     super(ZoomEvent.type, OPTS);
-    this.zoom = zoom;
   }
 }
 

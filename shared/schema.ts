@@ -115,6 +115,11 @@ export const ItemPartSchema = z.strictObject({
   baseType: z.enum(['identifier', 'boolean', 'integer', 'float', 'string', 'point', 'pair', 'directedPair', 'duration', 'file', 'uri']).optional(),
   /** the interaction's prompt (XHTML) */
   prompt: html.optional(),
+  /**
+   * gap match and hottext: the interaction's own text (XHTML), in which each gap stands as
+   * `<inzage-gap ref="GAP_ID"></inzage-gap>` and each hottext as `<inzage-hottext ref="ID">its text</inzage-hottext>`
+   */
+  body: html.optional(),
   /** choices, order items, inline choices, gap texts, hottexts, the first set of a match, associate's choices */
   choices: z.array(label).max(500).optional(),
   /** the second set of a match, a gap match's gaps */
@@ -152,7 +157,7 @@ export const ItemResponseSchema = z.record(z.string().max(120), z.array(qtiValue
 
 export const QuestionSchema = z.discriminatedUnion('type', [
   ChoiceQuestionSchema, OrderQuestionSchema, MatchQuestionSchema,
-  TextQuestionSchema, NumericQuestionSchema, OpenQuestionSchema,
+  TextQuestionSchema, NumericQuestionSchema, OpenQuestionSchema, ItemQuestionSchema,
 ]);
 
 export const ExamSchema = z.strictObject({
@@ -193,6 +198,7 @@ export const ResponseValueSchema = z.union([
   z.number(),
   z.array(z.string().max(120)).max(100),
   z.array(z.tuple([z.string().max(120), z.string().max(120)])).max(100),
+  ItemResponseSchema,
 ]);
 
 export const ResponseSchema = z.strictObject({
@@ -232,7 +238,7 @@ export type ItemQuestion = z.infer<typeof ItemQuestionSchema>;
 export type ItemResponse = z.infer<typeof ItemResponseSchema>;
 export type Question = z.infer<typeof QuestionSchema>;
 export type QuestionType = Question['type'];
-export type ClosedQuestion = Exclude<Question, OpenQuestion>;
+export type ClosedQuestion = Exclude<Question, OpenQuestion | ItemQuestion>;
 /** An exam as an import file gives it (its review settings may be left out). */
 export type ImportedExam = z.infer<typeof ExamSchema>;
 /** An exam as stored: always with review settings. */

@@ -85,11 +85,12 @@ export const PART_INTERACTIONS = [
 ] as const;
 export type PartInteraction = (typeof PART_INTERACTIONS)[number];
 const qtiValue = z.string().max(10_000);
+const itemLabel = z.strictObject({ id, text: html });
 const coords = z.array(z.number()).max(400);
 export const AreaShapeSchema = z.enum(['rect', 'circle', 'ellipse', 'poly', 'default']);
 export const ItemImageSchema = z.strictObject({
-  /** as the package names it, until the import stores it; then `/api/media/<sha256>.<ext>` */
-  src: z.string().min(1).max(500),
+  /** the picture inline, `data:image/png|jpeg|gif|webp;base64,…` (the QTI import inlines a package's images) */
+  src: z.string().min(1).max(200_000),
   width: z.number().positive().max(10_000).optional(),
   height: z.number().positive().max(10_000).optional(),
   alt: z.string().max(1_000).optional(),
@@ -120,10 +121,10 @@ export const ItemPartSchema = z.strictObject({
    * `<inzage-gap ref="GAP_ID"></inzage-gap>` and each hottext as `<inzage-hottext ref="ID">its text</inzage-hottext>`
    */
   body: html.optional(),
-  /** choices, order items, inline choices, gap texts, hottexts, the first set of a match, associate's choices */
-  choices: z.array(label).max(500).optional(),
+  /** choices, order items, inline choices, gap texts, hottexts, the first set of a match, associate's choices (XHTML: may hold an inline image) */
+  choices: z.array(itemLabel).max(500).optional(),
   /** the second set of a match, a gap match's gaps */
-  targets: z.array(label).max(500).optional(),
+  targets: z.array(itemLabel).max(500).optional(),
   minChoices: z.number().int().min(0).optional(),
   maxChoices: z.number().int().min(0).optional(),
   /** graphic interactions: the picture and its areas */

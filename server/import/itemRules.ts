@@ -2,9 +2,10 @@
  * Cross checks of a QTI item question (docs/design.md: QTI content): unique part ids; each part's placeholder
  * in the stem exactly once and no placeholder without a part; gaps and hottexts in a part's text that exist;
  * and values (keys, mapping entries, candidates' responses) that name the part's own choices, targets or
- * hotspots. Values of other base types (strings, numbers, points) are free.
+ * hotspots; a picture that is an inline image. Values of other base types (strings, numbers, points) are free.
  */
 import type { ItemPart, ItemQuestion } from '../../shared/schema.ts';
+import { isAllowedImageSource } from './contentAllowlist.ts';
 import { findDuplicates, type Issues, type Path } from './issues.ts';
 
 const refsOf = (html: string, tag: string): string[] =>
@@ -30,6 +31,8 @@ function checkPart(p: ItemPart, at: Path, issues: Issues): void {
   ownIds(p.choices, 'choices');
   ownIds(p.targets, 'targets');
   ownIds(p.hotspots, 'hotspots');
+  // the kiosk shows the picture as <img src>: only what its CSP loads and the content allowlist keeps
+  if (p.image && !isAllowedImageSource(p.image.src)) issues.error([...at, 'image', 'src'], 'must be an inline image: data:image/png, jpeg, gif or webp;base64');
   if (p.body !== undefined) {
     const targets = new Set((p.targets ?? []).map((t) => t.id));
     const choices = new Set((p.choices ?? []).map((c) => c.id));

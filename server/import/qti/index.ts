@@ -77,3 +77,5 @@ export function withOrigins(messages: readonly string[], origins: ReadonlyMap<st
     return origin ? `${origin} ${m}` : m;
   });
 }
+
+export { isQtiPackagePath, openQtiPackage } from './open.ts';

@@ -2,24 +2,14 @@ import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { verifyPassword } from '../server/auth/passwords.ts';
 import { findUser } from '../server/auth/users.ts';
 import { openStore } from '../server/store/index.ts';
+import { BIN, inzage } from './support/cli.ts';
 import { lockHolderProcess } from './support/processes.ts';
 import { dirHash, listFiles, removeDir, tempDir } from './support/dataDir.ts';
 import { EXAM_ID, exampleImport, type Json } from './support/importFixture.ts';
 
-const BIN = fileURLToPath(new URL('../bin/inzage.mjs', import.meta.url));
-
-/** `inzage ...` as a user runs it: a real process, cheap password hashing (which only a test run may have). */
-function inzage(args: string[], input = '', extraEnv: NodeJS.ProcessEnv = {}) {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', INZAGE_SCRYPT_N: '16384', ...extraEnv };
-  for (const [k, v] of Object.entries(extraEnv)) if (v === undefined) delete env[k];
-  delete env.INZAGE_DATA;
-  const r = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', env, timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 describe('inzage CLI', function () {
   this.timeout(60_000);

@@ -72,7 +72,7 @@ async function runImport(file: string, opts: ImportOpts): Promise<void> {
   const dir = dataDir(opts);
   const input = readInput(file, opts);
   if (!input.ok) {
-    report(file, input);
+    report(file, input, '');
     return;
   }
   if (!opts.dryRun) await assertNotServed(dir);
@@ -94,7 +94,7 @@ async function runImport(file: string, opts: ImportOpts): Promise<void> {
   } finally {
     bar.stop();
   }
-  report(file, withQti(result, input.qti));
+  report(file, withQti(result, input.qti), input.qti ? '' : ' (imported scores are kept as they are)');
 }
 
 function validateWithBar(input: unknown, bar: ProgressBar): ValidationResult {
@@ -120,7 +120,8 @@ function examsAdded(data: ImportFile): ExamChangeDto[] {
   }));
 }
 
-function report(file: string, result: ImportResult): void {
+/** `note`: said after the number of warnings (of a JSON file: that imported scores stand). */
+function report(file: string, result: ImportResult, note: string): void {
   if (!result.ok) {
     const n = result.errors.length;
     process.stderr.write(`inzage: ${file} is not a valid import (${n} error${n === 1 ? '' : 's'}); nothing was imported.\n`);
@@ -135,7 +136,7 @@ function report(file: string, result: ImportResult): void {
   }
   for (const e of result.exams) for (const line of examChangeLines(e)) say(`  ${line}`);
   if (result.warnings.length) {
-    say(`${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'} (imported scores are kept as they are):`);
+    say(`${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}${note}:`);
     for (const w of result.warnings) say(`  ${w}`);
   }
 }

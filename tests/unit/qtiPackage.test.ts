@@ -70,6 +70,21 @@ describe('QTI packages', () => {
     expect(r.warnings).to.deep.equal([]);
   });
 
+  it('puts a shared stimulus before the item\'s text, as a source with its title and its own pictures', () => {
+    const jpg = readFileSync(`${SAXONY}/media/03c5e2f774db49598deb3ac7d05b53f9.jpg`);
+    const stimulus = `<qti-assessment-stimulus xmlns="http://www.imsglobal.org/xsd/imsqtiasi_v3p0" identifier="S1" title="Een nacht">
+  <qti-stimulus-body><p>Anna was tien.</p><img src="images/deur.jpg" alt="een deur"/></qti-stimulus-body>
+</qti-assessment-stimulus>`;
+    const item = item3('a', CHOICE_DECL, CHOICE_BODY).replace('<qti-item-body>', '<qti-assessment-stimulus-ref identifier="S1" href="../passages/nacht.xml"/>\n  <qti-item-body>');
+    const r = readQtiPackage(zipPackage({
+      'imsmanifest.xml': manifest3(), 'test.xml': test3('T1', 'Toets', ['items/a.xml']), 'items/a.xml': item,
+      'passages/nacht.xml': stimulus, 'passages/images/deur.jpg': jpg,
+    }));
+    const stem = questions(r)[0]!.stem;
+    expect(stem).to.match(/^<section><h3>Een nacht<\/h3><p>Anna was tien\.<\/p><img src="data:image\/jpeg;base64,[^"]+" alt="een deur"><\/section>/);
+    expect(stem).to.contain('<inzage-part ref="RESPONSE"></inzage-part>');
+  });
+
   it('refuses a malformed XML file, naming its line and column (an unclosed root element)', () => {
     const broken = item3('a', CHOICE_DECL, CHOICE_BODY).replace('</qti-assessment-item>', '');
     const r = readQtiPackage(zipPackage({ 'imsmanifest.xml': manifest3(), 'test.xml': test3('T1', 'Toets', ['items/a.xml']), 'items/a.xml': broken }));

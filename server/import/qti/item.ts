@@ -2,7 +2,7 @@
  * One `qti-assessment-item` → an item question (`shared/schema.ts`, ItemQuestionSchema): the body's XHTML with
  * a placeholder `<inzage-part ref="…">` where each interaction stood, one part per interaction with the key
  * and mappings of its response declaration, the marking scheme from the rubric blocks, and the maximum score
- * (`scoring.ts`). Rubric blocks for the candidate stay in the text; those for scorers make the scheme (else
+ * (`scoring.ts`). Shared stimuli come first in the text (`stimulus.ts`). Rubric blocks for the candidate stay in the text; those for scorers make the scheme (else
  * those for authors or tutors); others (proctor, test constructor) are left out.
  */
 import type { Element } from '@xmldom/xmldom';
@@ -14,6 +14,7 @@ import { isInteraction, readInteraction, type InteractionContext } from './inter
 import type { QtiIssues } from './issues.ts';
 import type { QtiPackage } from './package.ts';
 import { outcomeNumber, partMax, templateOf } from './scoring.ts';
+import { stimuliHtml } from './stimulus.ts';
 import { attr, child, children, nameOf } from './xml.ts';
 
 export type ParsedItem = Pick<ItemQuestion, 'type' | 'title' | 'stem' | 'parts' | 'scheme' | 'maxScore'>;
@@ -47,11 +48,11 @@ export function readItem(root: Element, file: string, pkg: QtiPackage, issues: Q
   };
   const placeholder = (el: Element): string => {
     const id = attr(el, 'response-identifier');
-    const shape = readInteraction(el, id ?? '', ctx);
-    if (!id) {
-      if (shape.interaction !== 'unsupported') issues.error(file, el, 'has no response-identifier');
+    if (!id) { // every QTI interaction has one
+      issues.error(file, el, 'has no response-identifier');
       return '';
     }
+    const shape = readInteraction(el, id, ctx);
     if (parts.some((p) => p.id === id)) {
       issues.error(file, el, `a second interaction for the response "${id}"`);
       return '';
@@ -72,7 +73,7 @@ export function readItem(root: Element, file: string, pkg: QtiPackage, issues: Q
 
   const body = child(root, 'qti-item-body');
   if (!body) issues.error(file, root, 'has no qti-item-body');
-  const stem = body ? innerHtml(body, ctx).trim() : '';
+  const stem = stimuliHtml(root, file, pkg, issues, ctx) + (body ? innerHtml(body, ctx).trim() : '');
   const schemeView = SCHEME_VIEWS.find((v) => rubrics.has(v));
   const maxScore = itemMax(root, parts, file, issues);
   if (issues.errors.length > before) return undefined;

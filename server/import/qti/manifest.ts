@@ -1,7 +1,6 @@
 /**
  * `imsmanifest.xml`: which files of the package are tests (`imsqti_test_xmlv3p0`, `imsqti_test_xmlv2p1`,
- * `imsqti_test_xmlv2p2`, and the same with `_xml` spelt as some tools do), and the LOM metadata the import can
- * use for an exam (the test resource's subject keyword is not standard; nothing else is read).
+ * `imsqti_test_xmlv2p2`). Everything else in it (items, stimuli, pictures) is found through the tests.
  */
 import type { Element } from '@xmldom/xmldom';
 import type { QtiIssues } from './issues.ts';
@@ -10,7 +9,7 @@ import { attr, children, descendants } from './xml.ts';
 
 export const MANIFEST = 'imsmanifest.xml';
 
-const TEST_TYPE = /^imsqti_test_xml(v3p0|v2p[12])$|^imsqti_assessment_xmlv2p[12]$/;
+const TEST_TYPE = /^imsqti_test_xml(v3p0|v2p[12])$/;
 
 export interface TestResource { href: string; el: Element }
 

@@ -22,7 +22,7 @@ export function parseXml(text: string, file: string): XmlResult {
       onError: (level, message, context) => {
         if (level === 'warning') return;
         const loc = (context as { locator?: { lineNumber?: number; columnNumber?: number } } | undefined)?.locator;
-        if (level === 'error') errors.push(`${at(loc)}: malformed XML: ${oneLine(message)}`);
+        if (level === 'error') errors.push(`${at(entityAt(text, message, loc) ?? loc)}: malformed XML: ${oneLine(message)}`);
       },
     }).parseFromString(text.replace(/^\uFEFF/, ''), 'text/xml');
     root = doc.documentElement;
@@ -35,6 +35,22 @@ export function parseXml(text: string, file: string): XmlResult {
 }
 
 const oneLine = (s: string) => s.split('\n')[0]!.trim();
+
+/**
+ * xmldom reports an unknown entity at the start of the element it is in; the entity itself is found in the text
+ * from there, for its own line and column.
+ */
+function entityAt(text: string, message: string, from: { lineNumber?: number; columnNumber?: number } | undefined) {
+  const entity = /entity not found:\s*(&[^;\s]+;)/.exec(message)?.[1];
+  if (!entity) return undefined;
+  const lines = text.replace(/^\uFEFF/, '').split('\n');
+  const startLine = Math.max((from?.lineNumber ?? 1) - 1, 0);
+  for (let i = startLine; i < lines.length; i++) {
+    const col = lines[i]!.indexOf(entity, i === startLine ? Math.max((from?.columnNumber ?? 1) - 1, 0) : 0);
+    if (col >= 0) return { lineNumber: i + 1, columnNumber: col + 1 };
+  }
+  return undefined;
+}
 
 /** XHTML and HTML5 elements: in a QTI 2.x document these share the QTI namespace, unprefixed. */
 const HTML = new Set([

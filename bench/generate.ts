@@ -80,6 +80,7 @@ function response(q: Question, r: Rng): ImportedSitting['responses'][number] {
     case 'match': return { questionId: q.id, response: right ? q.key : [['l1', 'r1'], ['l2', 'r2'], ['l3', 'r3']], score };
     case 'text': return { questionId: q.id, response: right ? '1648' : 'onbekend', score };
     case 'numeric': return { questionId: q.id, response: right ? 12.5 : 10, score };
+    case 'item': return { questionId: q.id, response: Object.fromEntries(q.parts.map((p) => [p.id, right ? (p.key ?? []) : []])), score };
   }
 }
 

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { AckFn } from './errors.ts';
 import type { AuditEvent, EndReason, PublicUser, QuestionId, QuestionType, ReviewSettings, ReviewStatus, Role } from './domain.ts';
-import { ReviewSettingsSchema } from './schema.ts';
+import { ReviewSettingsSchema, type ItemPart, type ItemResponse } from './schema.ts';
 
 // ---------- HTTP request bodies ----------
 
@@ -187,7 +187,18 @@ export type PayloadQuestion =
   | PayloadQuestionBase & { type: 'match'; left: ContentLabel[]; right: ContentLabel[]; /** [left id, right id] pairs */ response: [string, string][] | null }
   | PayloadQuestionBase & { type: 'text'; response: string | null }
   | PayloadQuestionBase & { type: 'numeric'; response: number | null }
-  | PayloadQuestionBase & { type: 'open'; response: string | null };
+  | PayloadQuestionBase & { type: 'open'; response: string | null }
+  | PayloadQuestionBase & {
+    type: 'item'; title?: string; section?: string;
+    /** the item body (sanitised HTML) with a placeholder `<inzage-part ref>` per part */
+    parts: PayloadItemPart[];
+    /** part id → the candidate's values (QTI value strings); a part left out: unanswered */
+    response: ItemResponse | null;
+  };
+/** An item's response part as the kiosk gets it: what the candidate chose from, never its key or mappings. */
+export type PayloadItemPart = Omit<ItemPart, 'key' | 'mapping' | 'areaMapping'>;
+/** An item part's key and partial credit, as `review:reveal` gives them. */
+export type ItemPartKey = Pick<ItemPart, 'id' | 'key' | 'mapping' | 'areaMapping'>;
 /** The payload question of one type, e.g. `PayloadQuestionOf<'match'>`. */
 export type PayloadQuestionOf<T extends QuestionType> = Extract<PayloadQuestion, { type: T }>;
 
@@ -221,6 +232,8 @@ export interface RevealByType {
   text: { key: string[] };
   numeric: { key: { value: number; tolerance: number } };
   open: { scheme: string };
+  /** per part its key and mappings (when the exam shows keys), and the item's marking scheme (when it shows schemes) */
+  item: { parts: ItemPartKey[]; scheme?: string };
 }
 export type RevealData = RevealByType[QuestionType];
 /** A reveal together with the type of its question: a union discriminated by `type`. */

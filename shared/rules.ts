@@ -58,9 +58,12 @@ export function normalizePairingCode(input: string): string {
 const sameSet = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && new Set(a).size === a.length && a.every((x) => b.includes(x));
 
-/** Whether a response to a closed question is fully correct (docs/design.md: Domain); `undefined` for open questions. */
+/**
+ * Whether a response to a closed question is fully correct (docs/design.md: Domain); `undefined` for open
+ * questions, and for QTI items, whose responses come scored by the results import (docs/design.md: QTI content).
+ */
 export function isCorrect(q: Question, response: ResponseValue): boolean | undefined {
-  if (q.type === 'open') return undefined;
+  if (q.type === 'open' || q.type === 'item') return undefined;
   if (response === null) return false;
   switch (q.type) {
     case 'choice':
@@ -86,6 +89,7 @@ export function isAnswered(response: ResponseValue): boolean {
   if (response === null) return false;
   if (typeof response === 'string') return response.trim().length > 0;
   if (Array.isArray(response)) return response.length > 0;
+  if (typeof response === 'object') return Object.values(response).some((values) => values.length > 0);
   return true;
 }
 

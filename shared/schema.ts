@@ -85,11 +85,12 @@ export const PART_INTERACTIONS = [
 ] as const;
 export type PartInteraction = (typeof PART_INTERACTIONS)[number];
 const qtiValue = z.string().max(10_000);
+const itemLabel = z.strictObject({ id, text: html });
 const coords = z.array(z.number()).max(400);
 export const AreaShapeSchema = z.enum(['rect', 'circle', 'ellipse', 'poly', 'default']);
 export const ItemImageSchema = z.strictObject({
-  /** as the package names it, until the import stores it; then `/api/media/<sha256>.<ext>` */
-  src: z.string().min(1).max(500),
+  /** the picture inline, `data:image/png|jpeg|gif|webp;base64,…` (the QTI import inlines a package's images) */
+  src: z.string().min(1).max(200_000),
   width: z.number().positive().max(10_000).optional(),
   height: z.number().positive().max(10_000).optional(),
   alt: z.string().max(1_000).optional(),
@@ -115,10 +116,15 @@ export const ItemPartSchema = z.strictObject({
   baseType: z.enum(['identifier', 'boolean', 'integer', 'float', 'string', 'point', 'pair', 'directedPair', 'duration', 'file', 'uri']).optional(),
   /** the interaction's prompt (XHTML) */
   prompt: html.optional(),
-  /** choices, order items, inline choices, gap texts, hottexts, the first set of a match, associate's choices */
-  choices: z.array(label).max(500).optional(),
+  /**
+   * gap match and hottext: the interaction's own text (XHTML), in which each gap stands as
+   * `<inzage-gap ref="GAP_ID"></inzage-gap>` and each hottext as `<inzage-hottext ref="ID">its text</inzage-hottext>`
+   */
+  body: html.optional(),
+  /** choices, order items, inline choices, gap texts, hottexts, the first set of a match, associate's choices (XHTML: may hold an inline image) */
+  choices: z.array(itemLabel).max(500).optional(),
   /** the second set of a match, a gap match's gaps */
-  targets: z.array(label).max(500).optional(),
+  targets: z.array(itemLabel).max(500).optional(),
   minChoices: z.number().int().min(0).optional(),
   maxChoices: z.number().int().min(0).optional(),
   /** graphic interactions: the picture and its areas */
@@ -152,7 +158,7 @@ export const ItemResponseSchema = z.record(z.string().max(120), z.array(qtiValue
 
 export const QuestionSchema = z.discriminatedUnion('type', [
   ChoiceQuestionSchema, OrderQuestionSchema, MatchQuestionSchema,
-  TextQuestionSchema, NumericQuestionSchema, OpenQuestionSchema,
+  TextQuestionSchema, NumericQuestionSchema, OpenQuestionSchema, ItemQuestionSchema,
 ]);
 
 export const ExamSchema = z.strictObject({
@@ -193,6 +199,7 @@ export const ResponseValueSchema = z.union([
   z.number(),
   z.array(z.string().max(120)).max(100),
   z.array(z.tuple([z.string().max(120), z.string().max(120)])).max(100),
+  ItemResponseSchema,
 ]);
 
 export const ResponseSchema = z.strictObject({
@@ -232,7 +239,7 @@ export type ItemQuestion = z.infer<typeof ItemQuestionSchema>;
 export type ItemResponse = z.infer<typeof ItemResponseSchema>;
 export type Question = z.infer<typeof QuestionSchema>;
 export type QuestionType = Question['type'];
-export type ClosedQuestion = Exclude<Question, OpenQuestion>;
+export type ClosedQuestion = Exclude<Question, OpenQuestion | ItemQuestion>;
 /** An exam as an import file gives it (its review settings may be left out). */
 export type ImportedExam = z.infer<typeof ExamSchema>;
 /** An exam as stored: always with review settings. */

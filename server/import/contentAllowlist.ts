@@ -22,7 +22,14 @@ export const MATHML_TAGS = [
   'mtable', 'mtd', 'mtext', 'mtr', 'munder', 'munderover', 'none',
 ] as const;
 
-export const ALLOWED_TAGS: readonly string[] = [...HTML_TAGS, ...MATHML_TAGS];
+/**
+ * The places of a QTI item's response parts in its text (docs/design.md: QTI content): an interaction's
+ * placeholder, a gap of a gap match, a hottext. Inert: the kiosk fills them in; the browser shows them as inline
+ * elements with their content.
+ */
+export const PART_TAGS = ['inzage-part', 'inzage-gap', 'inzage-hottext'] as const;
+
+export const ALLOWED_TAGS: readonly string[] = [...HTML_TAGS, ...MATHML_TAGS, ...PART_TAGS];
 
 const MATHML_GLOBAL = ['dir', 'displaystyle', 'scriptlevel', 'mathvariant', 'mathsize'];
 
@@ -34,6 +41,7 @@ export const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
   td: ['colspan', 'rowspan'],
   th: ['colspan', 'rowspan', 'scope'],
   col: ['span'],
+  ...Object.fromEntries(PART_TAGS.map((t) => [t, ['ref']])),
   colgroup: ['span'],
   ...Object.fromEntries(MATHML_TAGS.map((t) => [t, [...MATHML_GLOBAL]])),
   math: [...MATHML_GLOBAL, 'display', 'alttext'],

@@ -2,6 +2,7 @@
 import type { Question } from '../../shared/domain.ts';
 import type { ImportedExam } from '../../shared/schema.ts';
 import { findDuplicates, type Issues, type Path } from './issues.ts';
+import { checkItem } from './itemRules.ts';
 
 export function checkExam(exam: ImportedExam, at: Path, issues: Issues): void {
   const { opensAt, closesAt } = exam.review ?? {};
@@ -41,6 +42,9 @@ function checkQuestion(q: Question, at: Path, issues: Issues): void {
       findDuplicates(q.key, (p) => JSON.stringify(p), (_i, pair) => issues.error(key, `pair ${pair} listed twice`));
       return;
     }
+    case 'item':
+      checkItem(q, at, issues);
+      return;
     case 'text':
     case 'numeric':
     case 'open':

@@ -5,6 +5,7 @@
 import type { Question, ResponseValue } from '../../shared/domain.ts';
 import { isAnswered, isCorrect } from '../../shared/rules.ts';
 import { findDuplicates, type Issues, type Path } from './issues.ts';
+import { valueProblem } from './itemRules.ts';
 
 export interface ImportedResponse { questionId: string; response: ResponseValue; score: number }
 
@@ -15,6 +16,7 @@ const SHAPES: Record<Question['type'], string> = {
   text: 'a string',
   numeric: 'a number',
   open: 'a string',
+  item: 'an object from part id to a list of values',
 };
 
 export function checkResponse(q: Question, r: ImportedResponse, at: Path, issues: Issues): void {
@@ -55,6 +57,20 @@ function checkShape(q: Question, value: Exclude<ResponseValue, null>, at: Path, 
     case 'numeric':
       if (typeof value !== 'number') wrong();
       return;
+    case 'item': {
+      if (typeof value !== 'object' || Array.isArray(value)) return wrong();
+      const parts = new Map(q.parts.map((p) => [p.id, p]));
+      for (const [id, values] of Object.entries(value)) {
+        const part = parts.get(id);
+        if (!part) { issues.error([...at, id], `unknown part "${id}"`); continue; }
+        if (part.cardinality === 'single' && values.length > 1) issues.error([...at, id], `part "${id}" takes one value, found ${values.length}`);
+        for (const v of values) {
+          const problem = valueProblem(part, v);
+          if (problem) issues.error([...at, id], problem);
+        }
+      }
+      return;
+    }
   }
 }
 

@@ -149,6 +149,17 @@ export function sanitizeQuestion(q: Question, at: Path = [], warn: Warn = () => 
     case 'open': return { ...q, stem, scheme: field(q.scheme, 'scheme') };
     case 'text':
     case 'numeric': return { ...q, stem };
+    case 'item': return {
+      ...q, stem,
+      ...(q.scheme !== undefined ? { scheme: field(q.scheme, 'scheme') } : {}),
+      parts: q.parts.map((p, i) => ({
+        ...p,
+        ...(p.prompt !== undefined ? { prompt: field(p.prompt, 'parts', i, 'prompt') } : {}),
+        ...(p.body !== undefined ? { body: field(p.body, 'parts', i, 'body') } : {}),
+        ...(p.choices ? { choices: p.choices.map((c, j) => ({ ...c, text: field(c.text, 'parts', i, 'choices', j, 'text') })) } : {}),
+        ...(p.targets ? { targets: p.targets.map((c, j) => ({ ...c, text: field(c.text, 'parts', i, 'targets', j, 'text') })) } : {}),
+      })),
+    };
   }
 }
 

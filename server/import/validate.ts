@@ -29,7 +29,7 @@ const TopSchema = z.strictObject({
   sittings: list,
 });
 
-const RESPONSE_SHAPES = 'must be null, a string, a number, a list of ids or a list of [left, right] pairs';
+const RESPONSE_SHAPES = 'must be null, a string, a number, a list of ids, a list of [left, right] pairs or an object from part id to a list of values';
 
 function reportZod(error: z.ZodError, at: Path, issues: Issues): void {
   for (const issue of error.issues) {

@@ -18,6 +18,11 @@ import type { ConsoleLink, KioskLink } from './links.ts';
 import { buildPayload, candidateName, revealOf, reviewDto, sortedQuestions } from './payload.ts';
 
 const fail = (code: ErrorCode, message?: string): Ack<never> => ({ ok: false, error: apiError(code, message) });
+const FORBIDDEN = {
+  scheme: 'Het correctievoorschrift wordt bij dit examen niet getoond.',
+  key: 'De antwoordsleutel wordt bij dit examen niet getoond.',
+  item: 'De antwoordsleutel en het correctievoorschrift worden bij dit examen niet getoond.',
+} as const;
 
 /** A review that ended while its kiosk was away is reported to the kiosk when it is back within this time. */
 export const MISSED_END_MS = 10 * 60_000;
@@ -218,9 +223,9 @@ export class ReviewEngine {
     const q = exam?.questions.find((x) => x.id === p.data.questionId);
     if (!exam || !q) return fail('not-found', 'Deze vraag hoort niet bij deze inzage.');
     const data = revealOf(q, exam);
-    if (!data) return fail('forbidden', q.type === 'open' ? 'Het correctievoorschrift wordt bij dit examen niet getoond.' : 'De antwoordsleutel wordt bij dit examen niet getoond.');
+    if (!data) return fail('forbidden', FORBIDDEN[q.type === 'item' ? 'item' : q.type === 'open' ? 'scheme' : 'key']);
     // each look is recorded: the first of a question in a burst durably before it is shown, repeats counted
-    const what = q.type === 'open' ? 'scheme' : 'key';
+    const what = 'scheme' in data && !('parts' in data && data.parts.length) ? 'scheme' : 'key';
     const event = { actor: `kiosk:${kioskName}`, action: 'review.revealed', target: s.id } as const;
     await this.bursts.note(`reveal:${s.id}`, `${q.id}:${what}`, { questionId: q.id, what }, { ...event, details: { questionId: q.id, what } }, event);
     return { ok: true, data };

@@ -1,6 +1,7 @@
 /** Pure builders: what the kiosk renders (no keys, no schemes) and what consoles list. */
 import type { Candidate, Exam, Question, ResponseValue, ReviewSession, Sitting } from '../../shared/domain.ts';
 import type { PayloadQuestion, RevealByType, RevealData, ReviewDto, ReviewPayload } from '../../shared/protocol.ts';
+import type { ItemQuestion, ItemResponse } from '../../shared/schema.ts';
 import { displayName } from '../../shared/rules.ts';
 
 export function candidateName(c: Candidate | undefined, number: string): string {
@@ -17,6 +18,13 @@ const pairList = (v: ResponseValue): [string, string][] | null =>
     : null;
 const textOf = (v: ResponseValue): string | null => (typeof v === 'string' ? v : null);
 const numberOf = (v: ResponseValue): number | null => (typeof v === 'number' ? v : null);
+const recordOf = (v: ResponseValue): ItemResponse | null =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((x) => Array.isArray(x) && x.every((s) => typeof s === 'string'))
+    ? v
+    : null;
+
+/** An item has a key to show when a part has a key or a mapping; a scheme when it has a rubric for scorers. */
+const itemHasKey = (q: ItemQuestion) => q.parts.some((p) => p.key?.length || p.mapping || p.areaMapping);
 
 function payloadQuestion(q: Question, exam: Exam, r: Sitting['responses'][number] | undefined): PayloadQuestion {
   const base = {
@@ -25,8 +33,8 @@ function payloadQuestion(q: Question, exam: Exam, r: Sitting['responses'][number
     stem: q.stem,
     maxScore: q.maxScore,
     score: r?.score ?? 0,
-    hasKey: q.type !== 'open' && exam.review.showKey,
-    hasScheme: q.type === 'open' && exam.review.showScheme,
+    hasKey: exam.review.showKey && (q.type === 'item' ? itemHasKey(q) : q.type !== 'open'),
+    hasScheme: exam.review.showScheme && (q.type === 'item' ? !!q.scheme : q.type === 'open'),
     ...(r?.flagged ? { flagged: true } : {}),
   };
   const response = r?.response ?? null;
@@ -37,6 +45,12 @@ function payloadQuestion(q: Question, exam: Exam, r: Sitting['responses'][number
     case 'text': return { ...base, type: q.type, response: textOf(response) };
     case 'numeric': return { ...base, type: q.type, response: numberOf(response) };
     case 'open': return { ...base, type: q.type, response: textOf(response) };
+    case 'item': return {
+      ...base, type: q.type,
+      ...(q.title ? { title: q.title } : {}), ...(q.section ? { section: q.section } : {}),
+      parts: q.parts.map(({ key: _k, mapping: _m, areaMapping: _a, ...shown }) => shown),
+      response: recordOf(response),
+    };
   }
 }
 
@@ -62,6 +76,7 @@ export function buildPayload(session: ReviewSession, exam: Exam, sitting: Sittin
 
 /** The key or scheme of one question, or null when the exam withholds it. */
 export function revealOf(q: Question, exam: Exam): RevealData | null {
+  if (q.type === 'item') return itemReveal(q, exam);
   if (q.type === 'open') return exam.review.showScheme ? ({ scheme: q.scheme } satisfies RevealByType['open']) : null;
   if (!exam.review.showKey) return null;
   switch (q.type) {
@@ -71,6 +86,15 @@ export function revealOf(q: Question, exam: Exam): RevealData | null {
     case 'text': return { key: q.key } satisfies RevealByType['text'];
     case 'numeric': return { key: { value: q.key, tolerance: q.tolerance ?? 0 } } satisfies RevealByType['numeric'];
   }
+}
+
+/** An item's keys and mappings per part (if the exam shows keys) and its scheme (if it shows schemes); null: neither. */
+function itemReveal(q: ItemQuestion, exam: Exam): RevealByType['item'] | null {
+  const keys = exam.review.showKey && itemHasKey(q);
+  const scheme = exam.review.showScheme && q.scheme ? q.scheme : undefined;
+  if (!keys && scheme === undefined) return null;
+  const parts = keys ? q.parts.map(({ id, key, mapping, areaMapping }) => ({ id, ...(key ? { key } : {}), ...(mapping ? { mapping } : {}), ...(areaMapping ? { areaMapping } : {}) })) : [];
+  return { parts, ...(scheme !== undefined ? { scheme } : {}) };
 }
 
 export interface DtoContext {

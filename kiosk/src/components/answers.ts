@@ -9,6 +9,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { ContentLabel, PayloadQuestion, PayloadQuestionOf, RevealByType, TypedReveal } from '../../../shared/protocol.ts';
 import { formatNumber, text, texts, type Lang } from '../i18n.ts';
+import { itemAnswer } from './itemAnswers.ts';
 
 type Pair = [string, string];
 
@@ -224,5 +225,7 @@ export function renderResponse(q: PayloadQuestion, lang: Lang, reveal: TypedReve
       return numeric(q, reveal?.type === 'numeric' ? reveal.key : undefined, lang);
     case 'open':
       return open(q, reveal?.type === 'open' ? reveal.scheme : undefined, lang);
+    case 'item':
+      return itemAnswer(q, reveal?.type === 'item' ? reveal : undefined, lang);
   }
 }

@@ -109,7 +109,8 @@ export class KskQuestion extends LitElement {
     const q = this.question;
     if (!q) return nothing;
     const t = texts(this.language);
-    const closed = q.type !== 'open';
+    // an item shows its key where it has one, else its marking scheme (an open item)
+    const closed = q.type === 'item' ? q.hasKey || !q.hasScheme : q.type !== 'open';
     const canReveal = closed ? q.hasKey : q.hasScheme;
     const r = this.reveal;
     const shown = r?.open && r.data ? r.data : null;

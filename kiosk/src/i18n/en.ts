@@ -40,6 +40,8 @@ export const en: Translation<typeof nl> = {
   correctValue: 'Correct value',
   tolerance: 'margin ± {tolerance}',
   matchedWith: 'matched with',
+  part: 'Part {n}',
+  mappedPoints: '{points} pt.',
   notMatched: 'not matched',
   loadingKey: 'Loading…',
   noAnswer: 'No answer from the server. Please try again.',

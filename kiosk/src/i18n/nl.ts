@@ -39,6 +39,8 @@ export const nl = {
   correctValue: 'Juiste waarde',
   tolerance: 'marge ± {tolerance}',
   matchedWith: 'gekoppeld aan',
+  part: 'Onderdeel {n}',
+  mappedPoints: '{points} p.',
   notMatched: 'niet gekoppeld',
   loadingKey: 'Laden…',
   noAnswer: 'Geen antwoord van de server. Probeer het opnieuw.',

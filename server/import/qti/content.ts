@@ -1,0 +1,119 @@
+/**
+ * An item body's XHTML as the HTML string the model stores (docs/design.md: QTI content). HTML and MathML are
+ * written out as they are (the import's sanitiser then keeps what the allowlist allows, and reports the rest);
+ * QTI's own elements are handed to the caller (`qti`), which puts an interaction's placeholder in its place, or
+ * are dealt with here: feedback, which the candidate saw only after answering, is left out; template content and
+ * printed variables, which differ per candidate, are left out with a warning; anything else loses its element
+ * but keeps its content, with a warning. Images from the package become `data:` URIs (`images.ts`).
+ * Presentation hooks (`class`, `id`, `data-*`) are dropped without a word; `xml:lang` becomes `lang`.
+ */
+import type { Element, Node } from '@xmldom/xmldom';
+import { attr, children, isElement, MATHML_NS, nameOf } from './xml.ts';
+
+export interface ContentContext {
+  /** a `data:` URI for the image at `src` (relative to the item), or undefined when it was reported */
+  image(src: string, el: Element): string | undefined;
+  warn(el: Element, message: string): void;
+  /** HTML to stand in place of a QTI element, or undefined to let the defaults apply */
+  qti?(el: Element, name: string): string | undefined;
+}
+
+const VOID = new Set(['br', 'hr', 'img', 'col', 'wbr']);
+const FEEDBACK = new Set(['qti-feedback-block', 'qti-feedback-inline', 'qti-modal-feedback']);
+const PER_CANDIDATE = new Set(['qti-template-block', 'qti-template-inline', 'qti-printed-variable']);
+const UNWRAPPED = new Set(['qti-content-body']);
+
+export function escapeText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function escapeAttr(s: string): string {
+  return escapeText(s).replace(/"/g, '&quot;');
+}
+
+/** The HTML of `el`'s children. */
+export function innerHtml(el: Element, ctx: ContentContext): string {
+  let out = '';
+  for (let n: Node | null = el.firstChild; n; n = n.nextSibling) out += nodeHtml(n, ctx);
+  return out;
+}
+
+function nodeHtml(n: Node, ctx: ContentContext): string {
+  if (n.nodeType === 3 || n.nodeType === 4) return escapeText(n.nodeValue ?? '');
+  if (!isElement(n)) return '';
+  const name = nameOf(n);
+  if (name.startsWith('qti-') && n.namespaceURI !== MATHML_NS) return qtiHtml(n, name, ctx);
+  if (name === 'object') return objectHtml(n, ctx);
+  if (name === 'img') return imgHtml(n, ctx);
+  return elementHtml(n, name, ctx);
+}
+
+function qtiHtml(el: Element, name: string, ctx: ContentContext): string {
+  const own = ctx.qti?.(el, name);
+  if (own !== undefined) return own;
+  if (UNWRAPPED.has(name)) return innerHtml(el, ctx);
+  if (FEEDBACK.has(name)) return '';
+  if (PER_CANDIDATE.has(name)) {
+    ctx.warn(el, `left out: <${name}> shows content that differs per candidate, which the package does not record`);
+    return '';
+  }
+  ctx.warn(el, `<${name}> is not shown as such; its content is kept`);
+  return innerHtml(el, ctx);
+}
+
+function attributes(el: Element, skip: readonly string[] = []): string {
+  let out = '';
+  for (let i = 0; i < el.attributes.length; i++) {
+    const a = el.attributes.item(i)!;
+    let name = a.name;
+    if (name === 'xml:lang') name = 'lang';
+    if (skip.includes(name) || name === 'class' || name === 'id' || name.startsWith('data-') || name.startsWith('xmlns') || name.includes(':')) continue;
+    out += ` ${name}="${escapeAttr(a.value)}"`;
+  }
+  return out;
+}
+
+function elementHtml(el: Element, name: string, ctx: ContentContext): string {
+  const open = `<${name}${attributes(el)}`;
+  if (VOID.has(name)) return `${open}>`;
+  return `${open}>${innerHtml(el, ctx)}</${name}>`;
+}
+
+const IMAGE_FILE = /\.(png|jpe?g|gif|webp|svg)$/i;
+
+/** An `<object>` that shows an image becomes an `<img>` (its fallback text the alt); other media keep their fallback. */
+function objectHtml(el: Element, ctx: ContentContext): string {
+  const data = attr(el, 'data') ?? '';
+  const type = attr(el, 'type') ?? '';
+  if (!type.startsWith('image/') && !IMAGE_FILE.test(data)) {
+    ctx.warn(el, `<object type="${type}" data="${data}"> (media) is not shown; its fallback content is kept`);
+    return innerHtml(el, ctx);
+  }
+  const src = ctx.image(data, el);
+  if (src === undefined) return innerHtml(el, ctx);
+  const alt = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return `<img src="${escapeAttr(src)}" alt="${escapeAttr(alt)}"${sizeAttrs(el)}>`;
+}
+
+function imgHtml(el: Element, ctx: ContentContext): string {
+  const src = ctx.image(attr(el, 'src') ?? '', el);
+  if (src === undefined) return '';
+  return `<img src="${escapeAttr(src)}" alt="${escapeAttr(attr(el, 'alt') ?? '')}"${sizeAttrs(el)}>`;
+}
+
+function sizeAttrs(el: Element): string {
+  return ['width', 'height'].map((a) => {
+    const v = attr(el, a);
+    return v && /^\d+(\.\d+)?$/.test(v) ? ` ${a}="${v}"` : '';
+  }).join('');
+}
+
+/** The first image of a graphic interaction (`object` or `img`, also inside `picture`). */
+export function firstImage(el: Element): Element | undefined {
+  for (const c of children(el)) {
+    const name = nameOf(c);
+    if (name === 'object' || name === 'img') return c;
+    if (name === 'picture') return firstImage(c);
+  }
+  return undefined;
+}

@@ -1,0 +1,46 @@
+/**
+ * A `qti-assessment-test` → its item references in the order of the file (test parts, then sections, nested
+ * sections depth first), each with the title of the section it stands in. The test's own selection and
+ * ordering rules (random picks, shuffling) are not applied: the candidate's actual order is the results'
+ * business, and a warning says so.
+ */
+import type { Element } from '@xmldom/xmldom';
+import type { QtiIssues } from './issues.ts';
+import { resolveHref } from './package.ts';
+import { attr, children, nameOf } from './xml.ts';
+
+export interface ItemRef { identifier: string; href: string; section?: string; el: Element }
+export interface ParsedTest { identifier: string; title: string; refs: ItemRef[] }
+
+export function readTest(root: Element, file: string, issues: QtiIssues): ParsedTest | undefined {
+  if (nameOf(root) !== 'qti-assessment-test') {
+    issues.error(file, root, `expected a qti-assessment-test (or assessmentTest), found <${root.nodeName}>`);
+    return undefined;
+  }
+  const identifier = attr(root, 'identifier')?.trim() ?? '';
+  if (!identifier) issues.error(file, root, 'has no identifier');
+  const title = attr(root, 'title')?.trim() || identifier;
+  const refs: ItemRef[] = [];
+  const section = (s: Element, title?: string) => {
+    const own = attr(s, 'title')?.trim() || title;
+    for (const rule of children(s, 'qti-selection', 'qti-ordering')) {
+      issues.warn(file, rule, `the test ${nameOf(rule) === 'qti-selection' ? 'selects items at random' : 'may shuffle its items'}; questions are imported in the order of the file`);
+    }
+    for (const c of children(s)) {
+      const name = nameOf(c);
+      if (name === 'qti-assessment-section') section(c, own);
+      else if (name === 'qti-assessment-section-ref') issues.error(file, c, 'a section in another file is not supported; put the section in the test');
+      else if (name === 'qti-assessment-item-ref') {
+        const id = attr(c, 'identifier')?.trim() ?? '';
+        const href = resolveHref(file, attr(c, 'href') ?? '');
+        if (!id) issues.error(file, c, 'has no identifier');
+        else if (!href) issues.error(file, c, `href "${attr(c, 'href') ?? ''}" is not a file in the package`);
+        else if (refs.some((r) => r.identifier === id)) issues.error(file, c, `a second item reference with identifier "${id}"`);
+        else refs.push({ identifier: id, href, ...(own ? { section: own } : {}), el: c });
+      }
+    }
+  };
+  for (const part of children(root, 'qti-test-part')) for (const s of children(part, 'qti-assessment-section')) section(s);
+  if (!refs.length && identifier) issues.error(file, root, 'refers to no items');
+  return { identifier, title, refs };
+}

@@ -1,0 +1,74 @@
+/** Helpers for the QTI import's tests: the real fixtures and small packages written in the test. */
+import { fileURLToPath } from 'node:url';
+import { strToU8, zipSync } from 'fflate';
+import { readItem, type ParsedItem } from '../../server/import/qti/item.ts';
+import { QtiIssues } from '../../server/import/qti/issues.ts';
+import { packageFromFolder, packageFromZip, type QtiPackage } from '../../server/import/qti/package.ts';
+import { parseXml } from '../../server/import/qti/xml.ts';
+
+export const QTI_FIXTURES = fileURLToPath(new URL('../fixtures/qti/', import.meta.url));
+export const BBQS = `${QTI_FIXTURES}1edtech-qti-examples/BBQsTest`;
+export const SAXONY = `${QTI_FIXTURES}instructure-qti/interactionmix_saxony_v3`;
+export const ITEMS_22 = `${QTI_FIXTURES}instructure-qti/items_2.2`;
+export const ITEMS_21 = `${QTI_FIXTURES}instructure-qti/items_2.1`;
+
+/** One item file of a package, read as the import reads it. */
+export function readItemOf(pkg: QtiPackage, file: string): { item: ParsedItem | undefined; issues: QtiIssues } {
+  const issues = new QtiIssues();
+  const data = pkg.read(file);
+  if (!data) throw new Error(`no ${file} in the package`);
+  const parsed = parseXml(new TextDecoder().decode(data), file);
+  if (!parsed.ok) {
+    issues.errors.push(...parsed.errors);
+    return { item: undefined, issues };
+  }
+  return { item: readItem(parsed.root, file, pkg, issues), issues };
+}
+
+export function itemFromFolder(dir: string, file: string) {
+  return readItemOf(packageFromFolder(dir), file);
+}
+
+/** A package made of the given files (text or bytes), as a zip read back. */
+export function zipPackage(files: Record<string, string | Uint8Array>): QtiPackage {
+  return packageFromZip(zipBytes(files), 'test.zip');
+}
+
+export function zipBytes(files: Record<string, string | Uint8Array>): Uint8Array {
+  return zipSync(Object.fromEntries(Object.entries(files).map(([p, c]) => [p, typeof c === 'string' ? strToU8(c) : c])));
+}
+
+/** A QTI 3 manifest naming one test. */
+export function manifest3(testHref = 'test.xml'): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<manifest xmlns="http://www.imsglobal.org/xsd/qti/qtiv3p0/imscp_v1p1" identifier="M1">
+  <resources>
+    <resource identifier="T" type="imsqti_test_xmlv3p0" href="${testHref}"><file href="${testHref}"/></resource>
+  </resources>
+</manifest>`;
+}
+
+/** A QTI 3 test with one section holding the given item files (identifier = the file name without `.xml`). */
+export function test3(id: string, title: string, items: string[], section = 'Deel 1'): string {
+  const refs = items.map((f) => `      <qti-assessment-item-ref identifier="${f.replace(/^.*\//, '').replace(/\.xml$/, '')}" href="${f}"/>`).join('\n');
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<qti-assessment-test xmlns="http://www.imsglobal.org/xsd/imsqtiasi_v3p0" identifier="${id}" title="${title}">
+  <qti-test-part identifier="P1" navigation-mode="nonlinear" submission-mode="individual">
+    <qti-assessment-section identifier="S1" title="${section}" visible="true">
+${refs}
+    </qti-assessment-section>
+  </qti-test-part>
+</qti-assessment-test>`;
+}
+
+/** A QTI 3 item around the given declarations and body. */
+export function item3(id: string, declarations: string, body: string, rest = ''): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<qti-assessment-item xmlns="http://www.imsglobal.org/xsd/imsqtiasi_v3p0" xmlns:m="http://www.w3.org/1998/Math/MathML" identifier="${id}" title="${id}" adaptive="false" time-dependent="false">
+${declarations}
+  <qti-item-body>
+${body}
+  </qti-item-body>
+${rest}
+</qti-assessment-item>`;
+}

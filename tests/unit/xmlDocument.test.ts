@@ -24,7 +24,21 @@ describe('XML documents (server/import/xml/document.ts)', () => {
     expect(refusal('<a/><b/>')).to.match(/^f\.xml:1:\d+: not well-formed XML: documents may contain only one root\.$/);
     expect(refusal('<a x="1" x="2"/>')).to.match(/^f\.xml:1:\d+: not well-formed XML: duplicate attribute: x\.$/);
     expect(refusal('<a>\u0001</a>')).to.match(/^f\.xml:1:\d+: not well-formed XML: disallowed character\.$/);
-    expect(refusal('<p:a/>')).to.match(/^f\.xml:1:\d+: not well-formed XML: unbound namespace prefix: "p"\.$/);
+  });
+
+  it('refuses what is not namespace well-formed, at the start tag', () => {
+    expect(refusal('<r>\n <p:a/></r>')).to.equal('f.xml:2:2: not well-formed XML: unbound namespace prefix: "p".');
+    expect(refusal('<a xmlns:p="urn:p"><p:b/><b><p:c xmlns:p=""/></b></a>')).to.equal('f.xml:1:29: not well-formed XML: the prefix p may not be undeclared (xmlns:p="").');
+    expect(refusal('<a q:x="1"/>')).to.equal('f.xml:1:1: not well-formed XML: unbound namespace prefix: "q" (attribute q:x).');
+    expect(refusal('<a xmlns:xml="urn:x"/>')).to.match(/^f\.xml:1:1: not well-formed XML: only the xml prefix is bound to /);
+    expect(refusal('<a xmlns="http://www.w3.org/XML/1998/namespace"/>')).to.match(/^f\.xml:1:1: not well-formed XML: only the xml prefix is bound to /);
+    expect(refusal('<a xmlns:xmlns="urn:x"/>')).to.equal('f.xml:1:1: not well-formed XML: the xmlns prefix may not be declared.');
+    expect(refusal('<a xmlns:p="http://www.w3.org/2000/xmlns/"/>')).to.match(/^f\.xml:1:1: not well-formed XML: no prefix may be bound to /);
+    // the xml prefix needs no declaration; a declared prefix holds for the descendants, not the siblings
+    expect(attr(root('<a xml:lang="nl" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="t"/>'), 'xml:lang')).to.equal('nl');
+    expect(refusal('<r><a xmlns:p="urn:p"><p:b/></a><p:c/></r>')).to.match(/^f\.xml:1:33: not well-formed XML: unbound namespace prefix: "p"\.$/);
+    // an attribute name that merely starts with "xmlns" declares nothing
+    expect(root('<a xmlnsx="1"/>').namespaceURI).to.equal(undefined);
   });
 
   it('finds elements by local name whatever the prefix or the namespace version', () => {

@@ -1,11 +1,12 @@
 /**
  * Reading an XML file for the QTI results and candidate list imports: a small element tree of our own, built
- * from `saxes` (a strict, streaming XML parser with namespaces), in which each element knows the line and column
- * of its start tag; a refusal with line and column for a file that is not well-formed (or not namespace
- * well-formed); and the small walks the readers need (children by local name, whatever the prefix, the
+ * from `saxes` (a strict, streaming XML parser; namespaces are resolved in namespaces.ts), in which each element
+ * knows the line and column of its start tag; a refusal with line and column for a file that is not
+ * well-formed (or not namespace well-formed); and the small walks the readers need (children by local name, whatever the prefix, the
  * namespace or its version). Comments and processing instructions are dropped; CDATA is text.
  */
-import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { SaxesParser, type SaxesTag } from 'saxes';
+import { DOCUMENT_SCOPE, resolveElement, type Scope } from './namespaces.ts';
 
 export interface XmlElement {
   /** the name as written, prefix included (`qti:itemResult`) */
@@ -44,8 +45,9 @@ class NotWellFormed extends Error {
  */
 export function parseXml(input: string, file: string): XmlParse {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const parser = new SaxesParser({ xmlns: true, position: true });
+  const parser = new SaxesParser({ position: true });
   const open: XmlElement[] = [];
+  const scopes: Scope[] = [DOCUMENT_SCOPE];
   let root: XmlElement | undefined;
   let closed: XmlElement | undefined;
   let start = { line: 1, column: 1 };
@@ -56,19 +58,26 @@ export function parseXml(input: string, file: string): XmlParse {
     throw new NotWellFormed(message, parser.line, Math.max(parser.column, 1));
   });
   parser.on('opentagstart', (tag) => void (start = startOf(text, parser, tag.name)));
-  parser.on('opentag', (tag: SaxesTagNS) => {
+  parser.on('opentag', (tag: SaxesTag) => {
     const { line, column } = start;
-    const attributes: Record<string, string> = Object.create(null);
-    for (const [name, a] of Object.entries(tag.attributes)) attributes[name] = a.value;
-    const el: XmlElement = { name: tag.name, localName: tag.local, namespaceURI: tag.uri || undefined, attributes, children: [], content: [], line, column };
+    // without the xmlns option, saxes gives the attributes as name → value, in an object without prototype
+    const attributes = tag.attributes as Record<string, string>;
+    const ns = resolveElement(scopes.at(-1)!, tag.name, attributes);
+    if ('error' in ns) throw new NotWellFormed(ns.error, line, column);
+    const colon = tag.name.indexOf(':');
+    const el: XmlElement = { name: tag.name, localName: tag.name.slice(colon + 1), namespaceURI: ns.namespaceURI, attributes, children: [], content: [], line, column };
     const parent = open.at(-1);
     if (parent) {
       parent.children.push(el);
       parent.content.push(el);
     } else root = el;
     open.push(el);
+    scopes.push(ns.scope);
   });
-  parser.on('closetag', () => void (closed = open.pop()));
+  parser.on('closetag', () => {
+    closed = open.pop();
+    scopes.pop();
+  });
   const addText = (t: string) => void open.at(-1)?.content.push(t);
   parser.on('text', addText);
   parser.on('cdata', addText);
@@ -92,7 +101,7 @@ export function parseXml(input: string, file: string): XmlParse {
  * The line and column of the `<` of the start tag whose name saxes has just read. At that moment the parser
  * stands after the name and the one character that ended it (a space, `>`, `/` or a line break).
  */
-function startOf(text: string, parser: SaxesParser<{ xmlns: true }>, name: string): { line: number; column: number } {
+function startOf(text: string, parser: SaxesParser, name: string): { line: number; column: number } {
   const position = parser.position;
   const lt = text.lastIndexOf('<', position - name.length - 1);
   if (parser.column > 0) return { line: parser.line, column: lt - (position - parser.columnIndex) + 1 };

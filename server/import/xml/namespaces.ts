@@ -12,39 +12,45 @@ export type Scope = ReadonlyMap<string, string>;
 
 export const DOCUMENT_SCOPE: Scope = new Map([['xml', XML], ['xmlns', XMLNS]]);
 
-const prefixOf = (name: string) => {
-  const colon = name.indexOf(':');
-  return colon < 0 ? '' : name.slice(0, colon);
-};
-
-/** The scope inside an element: its parent's, with the element's own `xmlns` declarations; or why not. */
-function declare(parent: Scope, attributes: Readonly<Record<string, string>>): Scope | { error: string } {
-  let scope: Map<string, string> | undefined;
-  for (const name in attributes) {
-    if (!name.startsWith('xmlns') || (name.length > 5 && name[5] !== ':')) continue;
-    const prefix = name.slice(6);
-    const uri = attributes[name]!;
-    if (prefix === 'xmlns') return { error: 'the xmlns prefix may not be declared.' };
-    if ((prefix === 'xml') !== (uri === XML)) return { error: `only the xml prefix is bound to ${XML}.` };
-    if (uri === XMLNS) return { error: `no prefix may be bound to ${XMLNS}.` };
-    if (prefix && !uri) return { error: `the prefix ${prefix} may not be undeclared (xmlns:${prefix}="").` };
-    (scope ??= new Map(parent)).set(prefix, uri);
-  }
-  return scope ?? parent;
+/** Why a declaration is refused, or `undefined`. */
+function misdeclared(prefix: string, uri: string): string | undefined {
+  if (prefix === 'xmlns') return 'the xmlns prefix may not be declared.';
+  if ((prefix === 'xml') !== (uri === XML)) return `only the xml prefix is bound to ${XML}.`;
+  if (uri === XMLNS) return `no prefix may be bound to ${XMLNS}.`;
+  if (prefix && !uri) return `the prefix ${prefix} may not be undeclared (xmlns:${prefix}="").`;
+  return undefined;
 }
 
 export type Resolved = { scope: Scope; namespaceURI: string | undefined } | { error: string };
 
-/** An element's scope and namespace, its name's and attributes' prefixes checked. */
+/**
+ * An element's scope (its parent's with the element's own `xmlns` declarations) and namespace, its name's and
+ * attributes' prefixes checked. One pass over the attributes: most have no prefix, and are passed by.
+ */
 export function resolveElement(parent: Scope, name: string, attributes: Readonly<Record<string, string>>): Resolved {
-  const scope = declare(parent, attributes);
-  if ('error' in scope) return scope;
-  const prefix = prefixOf(name);
-  const uri = scope.get(prefix);
-  if (prefix && uri === undefined) return { error: `unbound namespace prefix: "${prefix}".` };
+  let scope: Map<string, string> | undefined;
+  let prefixed: string[] | undefined;
   for (const a in attributes) {
-    const p = prefixOf(a);
-    if (p && p !== 'xmlns' && !scope.has(p)) return { error: `unbound namespace prefix: "${p}" (attribute ${a}).` };
+    const colon = a.indexOf(':');
+    if (colon < 0 && a !== 'xmlns') continue;
+    const prefix = colon < 0 ? '' : a.slice(0, colon);
+    if (prefix !== 'xmlns' && a !== 'xmlns') {
+      (prefixed ??= []).push(a);
+      continue;
+    }
+    const declared = colon < 0 ? '' : a.slice(colon + 1);
+    const error = misdeclared(declared, attributes[a]!);
+    if (error) return { error };
+    (scope ??= new Map(parent)).set(declared, attributes[a]!);
   }
-  return { scope, namespaceURI: uri || undefined };
+  const inScope = scope ?? parent;
+  const colon = name.indexOf(':');
+  const prefix = colon < 0 ? '' : name.slice(0, colon);
+  const uri = inScope.get(prefix);
+  if (prefix && uri === undefined) return { error: `unbound namespace prefix: "${prefix}".` };
+  for (const a of prefixed ?? []) {
+    const p = a.slice(0, a.indexOf(':'));
+    if (!inScope.has(p)) return { error: `unbound namespace prefix: "${p}" (attribute ${a}).` };
+  }
+  return { scope: inScope, namespaceURI: uri || undefined };
 }

@@ -34,6 +34,9 @@ describe('XML documents (server/import/xml/document.ts)', () => {
     expect(refusal('<a xmlns="http://www.w3.org/XML/1998/namespace"/>')).to.match(/^f\.xml:1:1: not well-formed XML: only the xml prefix is bound to /);
     expect(refusal('<a xmlns:xmlns="urn:x"/>')).to.equal('f.xml:1:1: not well-formed XML: the xmlns prefix may not be declared.');
     expect(refusal('<a xmlns:p="http://www.w3.org/2000/xmlns/"/>')).to.match(/^f\.xml:1:1: not well-formed XML: no prefix may be bound to /);
+    for (const bad of ['<:a/>', '<a:/>', '<p:a:b xmlns:p="urn:p"/>', '<a xmlns:="urn:x"/>', '<a p:="1" xmlns:p="urn:p"/>']) {
+      expect(refusal(bad)).to.match(/^f\.xml:1:1: not well-formed XML: ".*" is not a qualified name\.$/);
+    }
     // the xml prefix needs no declaration; a declared prefix holds for the descendants, not the siblings
     expect(attr(root('<a xml:lang="nl" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="t"/>'), 'xml:lang')).to.equal('nl');
     expect(refusal('<r><a xmlns:p="urn:p"><p:b/></a><p:c/></r>')).to.match(/^f\.xml:1:33: not well-formed XML: unbound namespace prefix: "p"\.$/);

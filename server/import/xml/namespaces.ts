@@ -21,6 +21,9 @@ function misdeclared(prefix: string, uri: string): string | undefined {
   return undefined;
 }
 
+/** A name with a colon is `prefix:local`, both non-empty, one colon only (Namespaces in XML 1.0, QName). */
+const badQName = (name: string, colon: number) => colon === 0 || colon === name.length - 1 || name.indexOf(':', colon + 1) >= 0;
+
 export type Resolved = { scope: Scope; namespaceURI: string | undefined } | { error: string };
 
 /**
@@ -33,6 +36,7 @@ export function resolveElement(parent: Scope, name: string, attributes: Readonly
   for (const a in attributes) {
     const colon = a.indexOf(':');
     if (colon < 0 && a !== 'xmlns') continue;
+    if (colon >= 0 && badQName(a, colon)) return { error: `"${a}" is not a qualified name.` };
     const prefix = colon < 0 ? '' : a.slice(0, colon);
     if (prefix !== 'xmlns' && a !== 'xmlns') {
       (prefixed ??= []).push(a);
@@ -45,6 +49,7 @@ export function resolveElement(parent: Scope, name: string, attributes: Readonly
   }
   const inScope = scope ?? parent;
   const colon = name.indexOf(':');
+  if (colon >= 0 && badQName(name, colon)) return { error: `"${name}" is not a qualified name.` };
   const prefix = colon < 0 ? '' : name.slice(0, colon);
   const uri = inScope.get(prefix);
   if (prefix && uri === undefined) return { error: `unbound namespace prefix: "${prefix}".` };

@@ -37,6 +37,7 @@ describe('XML documents (server/import/xml/document.ts)', () => {
     for (const bad of ['<:a/>', '<a:/>', '<p:a:b xmlns:p="urn:p"/>', '<a xmlns:="urn:x"/>', '<a p:="1" xmlns:p="urn:p"/>']) {
       expect(refusal(bad)).to.match(/^f\.xml:1:1: not well-formed XML: ".*" is not a qualified name\.$/);
     }
+    expect(refusal('<a xmlns:p="urn:x" xmlns:q="urn:x" p:k="1" q:k="2"/>')).to.equal('f.xml:1:1: not well-formed XML: duplicate attribute: q:k (the same namespace and name as another).');
     // the xml prefix needs no declaration; a declared prefix holds for the descendants, not the siblings
     expect(attr(root('<a xml:lang="nl" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="t"/>'), 'xml:lang')).to.equal('nl');
     expect(refusal('<r><a xmlns:p="urn:p"><p:b/></a><p:c/></r>')).to.match(/^f\.xml:1:33: not well-formed XML: unbound namespace prefix: "p"\.$/);

@@ -53,9 +53,16 @@ export function resolveElement(parent: Scope, name: string, attributes: Readonly
   const prefix = colon < 0 ? '' : name.slice(0, colon);
   const uri = inScope.get(prefix);
   if (prefix && uri === undefined) return { error: `unbound namespace prefix: "${prefix}".` };
-  for (const a of prefixed ?? []) {
-    const p = a.slice(0, a.indexOf(':'));
+  if (!prefixed) return { scope: inScope, namespaceURI: uri || undefined };
+  const expanded = new Set<string>();
+  for (const a of prefixed) {
+    const at = a.indexOf(':');
+    const p = a.slice(0, at);
     if (!inScope.has(p)) return { error: `unbound namespace prefix: "${p}" (attribute ${a}).` };
+    // two prefixes for one namespace do not make two attributes of one name
+    const key = `${inScope.get(p)} ${a.slice(at + 1)}`;
+    if (expanded.has(key)) return { error: `duplicate attribute: ${a} (the same namespace and name as another).` };
+    expanded.add(key);
   }
   return { scope: inScope, namespaceURI: uri || undefined };
 }

@@ -20,6 +20,10 @@ export const PasswordBody = z.strictObject({
 });
 export const StartReviewBody = z.strictObject({ sittingId: shortText(120), kioskId: shortText(120) });
 export const PairKioskBody = z.strictObject({ code: shortText(20), name: shortText(60) });
+/** `POST /api/kiosks/seb-config`: the password that quits Safe Exam Browser on the stations (SEB keeps its SHA-256). */
+export const SebConfigBody = z.strictObject({ quitPassword: z.string().min(8, 'at least 8 characters').max(200) });
+/** `GET /api/kiosks/:id/launch-kit/:kind`. */
+export const LaunchKitKindParam = z.enum(['desktop', 'systemd', 'windows']);
 export const RenameKioskBody = z.strictObject({ name: shortText(60) });
 export const ExamReviewPatch = ReviewSettingsSchema.partial().extend({
   opensAt: ReviewSettingsSchema.shape.opensAt.nullable(),

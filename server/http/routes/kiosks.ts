@@ -1,8 +1,13 @@
-/** /api/kiosks: the list (staff); pairing, renaming and unpairing (admin). */
-import { Router } from 'express';
+/**
+ * /api/kiosks: the list (staff); pairing, renaming and unpairing, and the files that set up a station — a launch kit
+ * per kiosk, a Safe Exam Browser config — (admin).
+ */
+import { Router, type Request } from 'express';
 import { DomainError } from '../../../shared/errors.ts';
-import { EmptyBody, PairKioskBody, RenameKioskBody, type KioskDto, type KioskRefDto } from '../../../shared/protocol.ts';
+import { EmptyBody, LaunchKitKindParam, PairKioskBody, RenameKioskBody, SebConfigBody, type KioskDto, type KioskRefDto } from '../../../shared/protocol.ts';
 import { RateLimiter } from '../../auth/rateLimit.ts';
+import { launchKit, safeKioskUrl } from '../../kiosks/launchKits.ts';
+import { sebConfig } from '../../seb/sebConfig.ts';
 import type { Ctx } from '../context.ts';
 import { param, parse } from '../errors.ts';
 
@@ -29,6 +34,21 @@ export function kioskRoutes(ctx: Ctx): Router {
     const body = parse(RenameKioskBody, req.body);
     const k = await kiosks.rename(param(req, 'id'), body.name, req.user!);
     res.json({ id: k.id, name: k.name } satisfies KioskRefDto);
+  });
+  // the kiosk page of this server as the admin's browser reaches it (the stations are in the same network)
+  const kioskUrl = (req: Request) => safeKioskUrl(`${req.protocol}://${req.get('host')}/kiosk/`);
+  r.post('/seb-config', auth.requireAdmin, (req, res) => {
+    const { quitPassword } = parse(SebConfigBody, req.body);
+    const seb = sebConfig({ kioskUrl: kioskUrl(req), quitPassword });
+    // the Config Key SEB will send for these settings: what a room's or kiosk's SEB check is set to
+    res.set('X-SEB-Config-Key', seb.configKey).type('application/seb').attachment('inzage-kiosk.seb').send(seb.file);
+  });
+  r.get('/:id/launch-kit/:kind', auth.requireAdmin, (req, res) => {
+    const kind = parse(LaunchKitKindParam, req.params.kind);
+    const kiosk = kiosks.kiosk(param(req, 'id'));
+    if (!kiosk) throw new DomainError('not-found', 'Deze kiosk bestaat niet.');
+    const kit = launchKit(kind, kioskUrl(req), kiosk.name);
+    res.type(kit.contentType).attachment(kit.fileName).send(kit.body);
   });
   r.delete('/:id', auth.requireAdmin, async (req, res) => {
     parse(EmptyBody, req.body);

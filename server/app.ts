@@ -25,12 +25,14 @@ import { kioskRoutes } from './http/routes/kiosks.ts';
 import { purgeRoutes } from './http/routes/purge.ts';
 import { resultsRoutes } from './http/routes/results.ts';
 import { reviewRoutes } from './http/routes/reviews.ts';
+import { roomRoutes } from './http/routes/rooms.ts';
 import { userRoutes } from './http/routes/users.ts';
 import { noStore, sameOrigin, securityHeaders } from './http/security.ts';
 import { TLS_OPTIONS } from './http/tls.ts';
 import { WEB_ROOT } from './http/web.ts';
 import { KioskChannel } from './kiosks/channel.ts';
 import { KioskHub, type KioskNamespace } from './kiosks/hub.ts';
+import { RoomService } from './kiosks/rooms.ts';
 import { ConsoleHub, type ConsoleNamespace } from './realtime/consoles.ts';
 import { allowRequest } from './realtime/handshake.ts';
 import { RetentionJob } from './privacy/retention.ts';
@@ -83,7 +85,7 @@ export function createApp(deps: AppDeps): App {
   const channel = new KioskChannel(kioskNs, clock);
   const consoles = new ConsoleHub(io.of('/admin') as ConsoleNamespace, auth, { reviews: () => engine.dtos(), kiosks: () => kiosks.dtos() }, clock, config.absoluteTimeoutMs);
   const engine = new ReviewEngine(store, clock, config, bursts, { kiosks: channel, consoles });
-  const kiosks = new KioskHub(kioskNs, channel, store, engine, consoles, clock, { ipOf: (req) => clientIp(req, trust), maxUnpairedPerIp: config.kioskMaxUnpairedPerIp });
+  const kiosks = new KioskHub(kioskNs, channel, store, engine, consoles, bursts, clock, { ipOf: (req) => clientIp(req, trust), maxUnpairedPerIp: config.kioskMaxUnpairedPerIp });
   const staff = new StaffService(store, clock, {
     sessions: auth.sessionStore,
     disconnectUser: (userId, exceptSid) => consoles.disconnectUser(userId, exceptSid),
@@ -92,7 +94,12 @@ export function createApp(deps: AppDeps): App {
   });
   const retention = new RetentionJob({ store, clock, config, engine, consoles, log: deps.log });
   const exams = new ExamSettings(store, clock, config, () => consoles.contentChanged('exams'));
-  const ctx: Ctx = { store, clock, config, auth, engine, kiosks, consoles, retention, bursts, staff, exams };
+  const rooms = new RoomService(store, clock, {
+    recheck: (ids) => kiosks.recheck(ids),
+    roomsChanged: () => consoles.contentChanged('rooms'),
+    kiosksChanged: () => consoles.kiosksChanged(),
+  });
+  const ctx: Ctx = { store, clock, config, auth, engine, kiosks, consoles, retention, bursts, staff, exams, rooms };
 
   app.use(securityHeaders(!!deps.tls));
   // the console and kiosk bundles go out gzipped (the kiosk's first screen: ~32 KB); API answers are small
@@ -124,6 +131,7 @@ export function createApp(deps: AppDeps): App {
   api.use('/purge', purgeRoutes(ctx));
   api.use('/reviews', reviewRoutes(ctx));
   api.use('/kiosks', kioskRoutes(ctx));
+  api.use('/rooms', roomRoutes(ctx));
   api.use('/audit', auditRoutes(ctx));
   api.use('/exams', examRoutes(ctx));
   api.use('/users', userRoutes(ctx));

@@ -23,6 +23,23 @@ export interface Kiosk {
   tokenHash: string;
   pairedAt: string;
   lastSeenAt: string | null;
+  /** the exam room it stands in, if assigned */
+  roomId?: string;
+}
+
+/**
+ * Safe Exam Browser required in a room: a kiosk there connects only when SEB proves one of these keys (its Config
+ * Key, or its Browser Exam Key) for the kiosk page (docs/design.md: Kiosk PCs).
+ */
+export interface RoomSeb { configKeys: string[]; browserExamKeys: string[] }
+
+/** An exam room ('Lokaal B2.14') with its kiosks (docs/design.md: Rooms). */
+export interface Room {
+  id: string;
+  name: string;
+  createdAt: string;
+  /** set: Safe Exam Browser is required for this room's kiosks */
+  seb?: RoomSeb;
 }
 
 export const END_REASONS = [
@@ -73,7 +90,8 @@ export const SHREDDED = '[verwijderd]';
 
 export const AUDIT_ACTIONS = [
   'auth.login', 'auth.login-failed', 'auth.logout', 'auth.password-changed',
-  'kiosk.paired', 'kiosk.renamed', 'kiosk.unpaired',
+  'kiosk.paired', 'kiosk.renamed', 'kiosk.unpaired', 'kiosk.moved', 'kiosk.seb-refused',
+  'room.created', 'room.changed', 'room.removed',
   'review.started', 'review.ended', 'review.revealed',
   'import.applied', 'exam.review-changed', 'exam.retention-changed',
   'user.created', 'user.disabled', 'user.enabled', 'user.password-reset',

@@ -25,6 +25,17 @@ export const SebConfigBody = z.strictObject({ quitPassword: z.string().min(8, 'a
 /** `GET /api/kiosks/:id/launch-kit/:kind`. */
 export const LaunchKitKindParam = z.enum(['desktop', 'systemd', 'windows']);
 export const RenameKioskBody = z.strictObject({ name: shortText(60) });
+/** `PATCH /api/kiosks/:id/room`: the room it stands in, or null for none. */
+export const KioskRoomBody = z.strictObject({ roomId: shortText(120).nullable() });
+const sebKey = z.string().trim().toLowerCase().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in hexadecimal (64 characters)');
+export const CreateRoomBody = z.strictObject({ name: shortText(60) });
+/** `PATCH /api/rooms/:id`: a new name; `seb` null: no SEB required; else the keys SEB must prove (one at least). */
+export const PatchRoomBody = z.strictObject({
+  name: shortText(60).optional(),
+  seb: z.strictObject({ configKeys: z.array(sebKey).max(20).default([]), browserExamKeys: z.array(sebKey).max(20).default([]) })
+    .refine((s) => s.configKeys.length + s.browserExamKeys.length > 0, { message: 'give at least one Config Key or Browser Exam Key' })
+    .nullable().optional(),
+});
 export const ExamReviewPatch = ReviewSettingsSchema.partial().extend({
   opensAt: ReviewSettingsSchema.shape.opensAt.nullable(),
   closesAt: ReviewSettingsSchema.shape.closesAt.nullable(),
@@ -112,9 +123,15 @@ export interface CandidateSittingDto {
 export interface CandidateHitDto { number: string; name: string; className?: string; sittingCount: number }
 export interface CandidateSearchDto { candidates: CandidateHitDto[]; /** more matched than are listed */ more: boolean }
 export interface CandidateSittingsDto { candidate: { number: string; name: string; className?: string }; sittings: CandidateSittingDto[] }
-export interface KioskDto { id: string; name: string; online: boolean; reviewId: string | null; pairedAt: string; lastSeenAt: string | null }
+export interface KioskDto {
+  id: string; name: string; online: boolean; reviewId: string | null; pairedAt: string; lastSeenAt: string | null; roomId: string | null;
+  /** when it was last refused for not proving Safe Exam Browser (its room requires it), until it connects with it */
+  sebRefusedAt: string | null;
+}
+/** `GET /api/rooms`: an exam room, its kiosks counted, whether it requires Safe Exam Browser (the keys stay on the server). */
+export interface RoomDto { id: string; name: string; kioskCount: number; sebRequired: boolean; createdAt: string }
 /** `POST /api/kiosks` (201) and `PATCH /api/kiosks/:id`: the kiosk paired or renamed. */
-export interface KioskRefDto { id: string; name: string }
+export interface KioskRefDto { id: string; name: string; roomId?: string | null }
 /** A review as consoles list it (`GET /api/reviews`, `POST /api/reviews`, `reviews:updated`). */
 export interface ReviewDto {
   id: string; sittingId: string; kioskId: string; kioskName: string;
@@ -278,7 +295,7 @@ export interface ReviewEndedDto { id: string; reason: EndReason; kioskId: string
 
 /** What changed in the stored data, for consoles to reload what they show: exams' settings, results (groups,
  * candidates, sittings: import or purge), staff accounts. */
-export type ContentKind = 'exams' | 'results' | 'users';
+export type ContentKind = 'exams' | 'results' | 'users' | 'rooms';
 export interface AdminServerToClient {
   'content:updated': (p: { kinds: ContentKind[] }) => void;
   'kiosks:updated': (kiosks: KioskDto[]) => void;

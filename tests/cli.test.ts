@@ -275,7 +275,7 @@ describe('inzage CLI', function () {
       await store.kiosks.add({ id: 'k-1', name: 'Station 3', tokenHash: 'x', pairedAt: '2026-05-01T08:00:00.000Z', lastSeenAt: null });
       const r = inzage(['kiosk', 'list', '--data', data]);
       expect(r.code).to.equal(0);
-      expect(r.stdout).to.match(/ID\s+NAME\s+PAIRED AT\s+LAST SEEN/).and.to.match(/k-1\s+Station 3\s+2026-05-01T08:00:00.000Z\s+never/);
+      expect(r.stdout).to.match(/ID\s+NAME\s+ROOM\s+PAIRED AT\s+LAST SEEN/).and.to.match(/k-1\s+Station 3\s+-\s+2026-05-01T08:00:00.000Z\s+never/);
     });
 
     it('exports the audit log as CSV or JSON Lines', () => {

@@ -6,11 +6,13 @@ export function registerKiosk(program: Command): void {
   const kiosk = program.command('kiosk').description('review stations (pairing and unpairing happen in the console)');
   kiosk
     .command('list')
-    .description('list paired kiosks: id, name, paired at, last seen')
+    .description('list paired kiosks: id, name, room, paired at, last seen')
     .addOption(dataOption())
     .action((opts: { data: string }) => {
-      const kiosks = openExistingStore(dataDir(opts)).kiosks.all();
+      const store = openExistingStore(dataDir(opts));
+      const kiosks = store.kiosks.all();
       if (!kiosks.length) return say('No kiosks paired.');
-      say(table(['ID', 'NAME', 'PAIRED AT', 'LAST SEEN'], kiosks.map((k) => [k.id, k.name, k.pairedAt, k.lastSeenAt ?? 'never'])));
+      const room = (id: string | undefined) => (id ? store.rooms.get(id)?.name ?? id : '-');
+      say(table(['ID', 'NAME', 'ROOM', 'PAIRED AT', 'LAST SEEN'], kiosks.map((k) => [k.id, k.name, room(k.roomId), k.pairedAt, k.lastSeenAt ?? 'never'])));
     });
 }

@@ -5,6 +5,7 @@ import type { StaffService } from '../auth/staffService.ts';
 import type { Clock } from '../clock.ts';
 import type { ServerConfig } from '../config.ts';
 import type { KioskHub } from '../kiosks/hub.ts';
+import type { RoomService } from '../kiosks/rooms.ts';
 import type { RetentionJob } from '../privacy/retention.ts';
 import type { ConsoleHub } from '../realtime/consoles.ts';
 import type { ReviewEngine } from '../review/engine.ts';
@@ -23,4 +24,5 @@ export interface Ctx {
   bursts: AuditBursts;
   staff: StaffService;
   exams: ExamSettings;
+  rooms: RoomService;
 }

@@ -14,8 +14,10 @@ import { LogoutPayload, type KioskClientToServer, type KioskDto, type KioskServe
 import type { Clock, Timer } from '../clock.ts';
 import type { ReviewEngine } from '../review/engine.ts';
 import type { ConsoleLink } from '../review/links.ts';
+import type { AuditBursts } from '../audit/bursts.ts';
 import type { Store } from '../store/index.ts';
 import { kioskRoom as room, type KioskChannel, type KioskNamespace, type KioskSocketData } from './channel.ts';
+import { provesSeb } from './sebCheck.ts';
 import { PairingCodes } from './pairing.ts';
 
 export type { KioskNamespace } from './channel.ts';
@@ -35,6 +37,8 @@ export class KioskHub {
   private byTokenHash = new Map<string, string>();
   /** Unpaired sockets per client IP. */
   private unpaired = new Map<string, number>();
+  /** kiosks refused for want of Safe Exam Browser, and when (until they connect with it) */
+  private refusedAt = new Map<string, number>();
   readonly codes: PairingCodes;
 
   constructor(
@@ -43,6 +47,7 @@ export class KioskHub {
     private readonly store: Store,
     private readonly engine: ReviewEngine,
     private readonly consoles: ConsoleLink,
+    private readonly bursts: AuditBursts,
     private readonly clock: Clock,
     private readonly limits: KioskLimits = { ipOf: (req) => req.socket.remoteAddress ?? 'unknown', maxUnpairedPerIp: 20 },
   ) {
@@ -60,6 +65,13 @@ export class KioskHub {
       }
       const id = typeof token === 'string' && token.length <= 200 ? this.byTokenHash.get(hashToken(token)) : undefined;
       if (!id) return next(new Error('kiosk-unknown'));
+      // a kiosk in a room that requires Safe Exam Browser connects only when SEB proves one of the room's keys
+      const seb = this.sebOf(id);
+      if (seb && !provesSeb(socket.request, socket.handshake.auth, seb)) {
+        this.sebRefused(id);
+        return next(new Error('seb-required'));
+      }
+      this.refusedAt.delete(id);
       socket.data.kioskId = id;
       next();
     });
@@ -91,7 +103,40 @@ export class KioskHub {
       reviewId: reviewByKiosk.get(k.id) ?? null,
       pairedAt: k.pairedAt,
       lastSeenAt: k.lastSeenAt,
+      roomId: k.roomId ?? null,
+      sebRefusedAt: this.refusedAt.has(k.id) ? new Date(this.refusedAt.get(k.id)!).toISOString() : null,
     }));
+  }
+
+  // ---------- Safe Exam Browser ----------
+
+  /** The SEB keys a kiosk must prove: its room's, when its room requires SEB. */
+  private sebOf(kioskId: string) {
+    const roomId = this.store.kiosks.get(kioskId)?.roomId;
+    return roomId ? this.store.rooms.get(roomId)?.seb : undefined;
+  }
+
+  /** Audited (a kiosk retrying every few seconds costs one line and a count: audit bursts), and shown to consoles. */
+  private sebRefused(kioskId: string) {
+    const first = !this.refusedAt.has(kioskId);
+    this.refusedAt.set(kioskId, this.clock.now());
+    const name = this.kiosk(kioskId)?.name ?? '';
+    const event = { actor: `kiosk:${name}`, action: 'kiosk.seb-refused', target: kioskId } as const;
+    this.bursts.note(`seb:${kioskId}`, kioskId, { kioskId }, { ...event, details: { name } }, event)
+      .catch((e: unknown) => console.error('inzage: auditing a refused kiosk failed:', e));
+    if (first) this.consoles.kiosksChanged();
+  }
+
+  /**
+   * A room's SEB requirement changed, or kiosks moved rooms: their sockets reconnect, so that each is checked at its
+   * handshake again (a review on them goes on: they are back within the grace period, or it ends as any drop does).
+   */
+  recheck(kioskIds: readonly string[]): void {
+    for (const id of kioskIds) {
+      this.refusedAt.delete(id);
+      this.ns.in(room(id)).disconnectSockets(false);
+    }
+    this.consoles.kiosksChanged();
   }
 
   // ---------- staff commands (admin only; checked by the routes) ----------

@@ -3,11 +3,12 @@
  * sessions). Each change replaces the document's array (never mutates an element), so a reader holding the old
  * array is not surprised, then writes: durably, or coalesced where the interface says so.
  */
-import type { Kiosk, ReviewSession, StaffUser } from '../../shared/domain.ts';
+import type { Kiosk, ReviewSession, Room, StaffUser } from '../../shared/domain.ts';
 import type { Doc } from './doc.ts';
-import type { KioskRepo, LoginSessionRepo, ReviewRepo, StaffRepo, StoredSession } from './repositories.ts';
+import type { KioskRepo, LoginSessionRepo, ReviewRepo, RoomRepo, StaffRepo, StoredSession } from './repositories.ts';
 
-export interface StateData { version: 1; users: StaffUser[]; kiosks: Kiosk[] }
+/** `rooms` is absent in files of earlier builds (read as none). */
+export interface StateData { version: 1; users: StaffUser[]; kiosks: Kiosk[]; rooms?: Room[] }
 /** Active sessions and the recent history of ended ones (the audit log keeps all of them). */
 export interface ReviewsData { reviews: ReviewSession[] }
 export interface SessionsData { sessions: Record<string, StoredSession> }
@@ -41,8 +42,39 @@ export class DocKioskRepo implements KioskRepo {
     this.set({ ...kiosk, lastSeenAt: at });
     this.doc.writeSoon();
   }
+  async setRoom(ids: readonly string[], roomId: string | undefined): Promise<Kiosk[]> {
+    const moving = new Set(ids);
+    const moved: Kiosk[] = [];
+    this.doc.data.kiosks = this.doc.data.kiosks.map((k) => {
+      if (!moving.has(k.id) || k.roomId === roomId) return k;
+      const { roomId: _old, ...rest } = k;
+      const next: Kiosk = roomId === undefined ? rest : { ...rest, roomId };
+      moved.push(next);
+      return next;
+    });
+    if (moved.length) await this.doc.write();
+    return moved;
+  }
   private set(kiosk: Kiosk) {
     this.doc.data.kiosks = this.doc.data.kiosks.map((k) => (k.id === kiosk.id ? kiosk : k));
+  }
+}
+
+export class DocRoomRepo implements RoomRepo {
+  constructor(private readonly doc: Doc<StateData>) {}
+  all(): readonly Room[] { return this.doc.data.rooms ?? []; }
+  get(id: string): Room | undefined { return this.all().find((r) => r.id === id); }
+  add(room: Room): Promise<void> {
+    this.doc.data.rooms = [...this.all(), room];
+    return this.doc.write();
+  }
+  update(room: Room): Promise<void> {
+    this.doc.data.rooms = this.all().map((r) => (r.id === room.id ? room : r));
+    return this.doc.write();
+  }
+  remove(id: string): Promise<void> {
+    this.doc.data.rooms = this.all().filter((r) => r.id !== id);
+    return this.doc.write();
   }
 }
 

@@ -4,7 +4,7 @@
  *
  *   reviews.json   active review sessions (and the last few ended ones)   tiny, written on every transition;
  *                  a kiosk's current question is a coalesced hot write
- *   state.json     staff users and kiosks                   small, written when they change
+ *   state.json     staff users, kiosks and rooms            small, written when they change
  *   sessions.json  staff login sessions                     small, written on login/logout, touches coalesced
  *   audit.jsonl    append-only, hash-chained, fsynced; sealed segments in audit/, the anchor in audit.head
  *   secret         signs session cookies, keys the audit anchor (unless INZAGE_SECRET is set)
@@ -18,18 +18,19 @@ import { AuditLog } from './audit.ts';
 import { AuditKeys } from './auditKeys.ts';
 import { ContentStore } from './content.ts';
 import { Doc } from './doc.ts';
-import { DocKioskRepo, DocLoginSessionRepo, DocReviewRepo, DocStaffRepo, type ReviewsData, type SessionsData, type StateData } from './docRepos.ts';
-import type { ContentRepo, KioskRepo, LoginSessionRepo, ReviewRepo, StaffRepo } from './repositories.ts';
+import { DocKioskRepo, DocLoginSessionRepo, DocReviewRepo, DocRoomRepo, DocStaffRepo, type ReviewsData, type SessionsData, type StateData } from './docRepos.ts';
+import type { ContentRepo, KioskRepo, LoginSessionRepo, ReviewRepo, RoomRepo, StaffRepo } from './repositories.ts';
 import { dataSecret, derivedKey } from './secret.ts';
 
 export { CorruptDataError, removeLeftoverTemps } from './durableFile.ts';
 export type { ContentChanges, ChangeCounts, SittingSummary } from './content.ts';
-export type { ContentRepo, KioskRepo, LoginSessionRepo, ReviewRepo, StaffRepo, StoredSession } from './repositories.ts';
+export type { ContentRepo, KioskRepo, LoginSessionRepo, ReviewRepo, RoomRepo, StaffRepo, StoredSession } from './repositories.ts';
 
 /** Everything the server keeps, as repositories (repositories.ts) plus the audit log and its keys. */
 export interface Store {
   readonly dir: string;
   readonly kiosks: KioskRepo;
+  readonly rooms: RoomRepo;
   readonly staff: StaffRepo;
   readonly reviews: ReviewRepo;
   readonly loginSessions: LoginSessionRepo;
@@ -70,6 +71,7 @@ export function openStore(dir: string, opts: OpenStoreOptions = {}): Store {
   return {
     dir: root,
     kiosks: new DocKioskRepo(state),
+    rooms: new DocRoomRepo(state),
     staff: new DocStaffRepo(state),
     reviews: new DocReviewRepo(reviews),
     loginSessions: new DocLoginSessionRepo(sessions),

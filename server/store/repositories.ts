@@ -7,7 +7,7 @@
  * it — and returns a promise that resolves when it is durable; `…Soon` writes are coalesced (persisted within a
  * short delay, a crash may lose the last one) and are used only where that is acceptable, as each says.
  */
-import type { Candidate, Exam, Group, Kiosk, ReviewSession, ReviewSettings, Sitting, StaffUser } from '../../shared/domain.ts';
+import type { Candidate, Exam, Group, Kiosk, ReviewSession, ReviewSettings, Room, Sitting, StaffUser } from '../../shared/domain.ts';
 import type { ChangeCounts, ContentChanges, ContentReport, SittingSummary } from './content.ts';
 import type { StoredExam } from './examCatalog.ts';
 
@@ -22,6 +22,19 @@ export interface KioskRepo {
   remove(id: string): Promise<Kiosk | undefined>;
   /** coalesced: when a kiosk was last seen is worth no fsync, and a crash losing the last one harms nothing */
   touchSoon(id: string, at: string): void;
+  /** durable; the kiosks moved: `ids` into `roomId` (undefined: into no room) */
+  setRoom(ids: readonly string[], roomId: string | undefined): Promise<Kiosk[]>;
+}
+
+export interface RoomRepo {
+  all(): readonly Room[];
+  get(id: string): Room | undefined;
+  /** durable */
+  add(room: Room): Promise<void>;
+  /** durable; replaces the room with the same id */
+  update(room: Room): Promise<void>;
+  /** durable */
+  remove(id: string): Promise<void>;
 }
 
 export interface StaffRepo {

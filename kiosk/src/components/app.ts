@@ -70,7 +70,10 @@ export class KskApp extends LitElement {
     const tools = (slot?: string) => html`<ksk-toolbar slot=${slot ?? ''} .language=${this.language} .zoom=${this.zoom}></ksk-toolbar>`;
     // while the connection is down nothing but the notice is rendered: the review must not stay readable
     // (the end screen holds no candidate data and stays, so the candidate learns why the review ended)
-    if (connection === 'offline' && screen.name !== 'ended') return this.framed(tools(), html`<ksk-status alert .message=${t('disconnected')}></ksk-status>`);
+    if (connection === 'offline' && screen.name !== 'ended') {
+      const message = this.conn.state.refusal === 'seb-required' ? t('sebRequired') : t('disconnected');
+      return this.framed(tools(), html`<ksk-status alert .message=${message}></ksk-status>`);
+    }
     switch (screen.name) {
       case 'pairing':
         return this.framed(tools(), html`<ksk-pairing .code=${screen.code} .expiresAt=${screen.expiresAt} .language=${this.language}></ksk-pairing>`);

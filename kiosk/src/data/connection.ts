@@ -18,6 +18,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { Ack } from '../../../shared/errors.ts';
 import type { EndReason } from '../../../shared/domain.ts';
 import type { KioskClientToServer, KioskServerToClient, ReviewPayload, TypedReveal } from '../../../shared/protocol.ts';
+import { sebProof } from './seb.ts';
 import { INITIAL_STATE, startQuestionId, type KioskState, type RevealEntry, type ReviewView, type Screen } from './state.ts';
 import { forgetToken, readToken, saveToken } from './token.ts';
 
@@ -73,7 +74,8 @@ export class KioskConnection implements ReactiveController {
       // read at every (re)connect, so a new or forgotten token takes effect at once
       auth: (cb) => {
         const token = readToken();
-        cb(token ? { token } : {});
+        if (!token) return cb({});
+        sebProof().then((seb) => cb(seb ? { token, seb } : { token }), () => cb({ token }));
       },
       autoConnect: false,
       reconnectionDelay: 500,
@@ -154,7 +156,7 @@ export class KioskConnection implements ReactiveController {
       this.switching = false;
       clearTimeout(this.restartTimer);
       // a review stays hidden until `kiosk:state` says it is still on: it may have ended meanwhile
-      this.set({ connection: this.review ? 'connecting' : 'online' });
+      this.set({ connection: this.review ? 'connecting' : 'online', refusal: undefined });
     });
 
     socket.on('disconnect', (reason) => {
@@ -166,6 +168,7 @@ export class KioskConnection implements ReactiveController {
     });
 
     socket.on('connect_error', (err) => {
+      this.set({ refusal: err.message === 'seb-required' ? 'seb-required' : undefined });
       if (err.message === 'kiosk-unknown') {
         // unknown or revoked token: refused at the handshake, so pair again
         forgetToken();

@@ -39,6 +39,8 @@ export type Connection = 'connecting' | 'online' | 'offline';
 
 export interface KioskState {
   connection: Connection;
+  /** why the server refused the last connection, when it said: its room requires Safe Exam Browser */
+  refusal?: 'seb-required';
   kiosk: KioskIdentity | null;
   screen: Screen;
 }

@@ -8,6 +8,7 @@ export const en: Translation<typeof nl> = {
   loading: 'Loading the review…',
   connecting: 'Connecting…',
   disconnected: 'Connection lost — reconnecting…',
+  sebRequired: 'This kiosk is in a room that requires Safe Exam Browser. Open the review in Safe Exam Browser, or ask the supervisor for help.',
   pairingCode: 'Pairing code',
   pairingInstruction: 'Ask the administrator to enter this code in the console under Kiosks → Pair kiosk',
   pairingWaiting: 'Fetching a pairing code…',

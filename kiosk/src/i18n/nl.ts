@@ -7,6 +7,7 @@ export const nl = {
   loading: 'Inzage wordt geladen…',
   connecting: 'Verbinden…',
   disconnected: 'Verbinding verbroken — opnieuw verbinden…',
+  sebRequired: 'Deze kiosk staat in een lokaal waar Safe Exam Browser verplicht is. Open de inzage in Safe Exam Browser, of vraag de toezichthouder om hulp.',
   pairingCode: 'Koppelcode',
   pairingInstruction: 'Vraag de beheerder deze code in te voeren in de console bij Kiosks → Kiosk koppelen',
   pairingWaiting: 'Er wordt een koppelcode opgehaald…',

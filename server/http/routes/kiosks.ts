@@ -4,7 +4,7 @@
  */
 import { Router, type Request } from 'express';
 import { DomainError } from '../../../shared/errors.ts';
-import { EmptyBody, LaunchKitKindParam, PairKioskBody, RenameKioskBody, SebConfigBody, type KioskDto, type KioskRefDto } from '../../../shared/protocol.ts';
+import { EmptyBody, KioskRoomBody, LaunchKitKindParam, PairKioskBody, RenameKioskBody, SebConfigBody, type KioskDto, type KioskRefDto } from '../../../shared/protocol.ts';
 import { RateLimiter } from '../../auth/rateLimit.ts';
 import { launchKit, safeKioskUrl } from '../../kiosks/launchKits.ts';
 import { sebConfig } from '../../seb/sebConfig.ts';
@@ -49,6 +49,11 @@ export function kioskRoutes(ctx: Ctx): Router {
     if (!kiosk) throw new DomainError('not-found', 'Deze kiosk bestaat niet.');
     const kit = launchKit(kind, kioskUrl(req), kiosk.name);
     res.type(kit.contentType).attachment(kit.fileName).send(kit.body);
+  });
+  r.patch('/:id/room', auth.requireAdmin, async (req, res) => {
+    const { roomId } = parse(KioskRoomBody, req.body);
+    const k = await ctx.rooms.moveKiosk(param(req, 'id'), roomId, req.user!);
+    res.json({ id: k.id, name: k.name, roomId: k.roomId ?? null } satisfies KioskRefDto);
   });
   r.delete('/:id', auth.requireAdmin, async (req, res) => {
     parse(EmptyBody, req.body);

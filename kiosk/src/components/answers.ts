@@ -244,6 +244,6 @@ export function renderResponse(q: PayloadQuestion, lang: Lang, reveal: TypedReve
     case 'open':
       return open(q, reveal?.type === 'open' ? reveal.scheme : undefined, lang);
     case 'item':
-      return itemAnswer(q, reveal?.type === 'item' ? reveal : undefined, lang);
+      return itemAnswer(reveal?.type === 'item' ? reveal : undefined, lang);
   }
 }

@@ -1,15 +1,13 @@
 /**
- * Below a QTI item's text: what is not in its place in the text. The parts themselves are replayed in the
- * stem, each where its interaction stood (item/fill.ts); here go a part the item body did not place (as an
- * empty placeholder, filled the same way) and, once asked for, the answer-key panel — a line that the keys
- * are now shown in place — with the item's marking scheme.
+ * Below a QTI item's text: the parts themselves are replayed in the stem, each where its interaction stood
+ * (item/fill.ts; the import puts exactly one placeholder per part in the stem), so here is only, once asked
+ * for, the answer-key panel — a line that the keys are now shown in place — with the item's marking scheme.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import type { PayloadQuestionOf, RevealByType } from '../../../shared/protocol.ts';
+import type { RevealByType } from '../../../shared/protocol.ts';
 import { text, type Lang } from '../i18n.ts';
 import { keyPanel } from './answers.ts';
-import { partsOutsideStem } from './item/fill.ts';
 
 function revealPanel(reveal: RevealByType['item'], lang: Lang): TemplateResult {
   const keys = reveal.parts.length > 0;
@@ -24,9 +22,6 @@ function revealPanel(reveal: RevealByType['item'], lang: Lang): TemplateResult {
   );
 }
 
-export function itemAnswer(q: PayloadQuestionOf<'item'>, reveal: RevealByType['item'] | undefined, lang: Lang): TemplateResult {
-  return html`
-    ${partsOutsideStem(q).map((p) => html`<inzage-part ref=${p.id}></inzage-part>`)}
-    ${reveal === undefined ? nothing : revealPanel(reveal, lang)}
-  `;
+export function itemAnswer(reveal: RevealByType['item'] | undefined, lang: Lang): TemplateResult {
+  return reveal === undefined ? html`` : revealPanel(reveal, lang);
 }

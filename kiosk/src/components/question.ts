@@ -116,10 +116,10 @@ export class KskQuestion extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const q = this.question;
-    const body = this.renderRoot.querySelector('.body');
-    if (q?.type !== 'item' || !body) return;
+    const stem = this.renderRoot.querySelector('.stem');
+    if (q?.type !== 'item' || !stem) return;
     const shown = this.shownReveal();
-    fillItem(body, q, shown?.type === 'item' ? shown : undefined, this.language);
+    fillItem(stem, q, shown?.type === 'item' ? shown : undefined, this.language);
   }
 
   override render() {

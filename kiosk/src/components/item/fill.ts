@@ -25,11 +25,6 @@ export function partView(q: PayloadQuestionOf<'item'>, part: PayloadItemPart, ke
   return VIEWS[part.interaction](ctx);
 }
 
-/** The parts whose placeholder is not in the stem: shown after it, so that nothing answered is lost. */
-export function partsOutsideStem(q: PayloadQuestionOf<'item'>): PayloadItemPart[] {
-  return q.parts.filter((p) => !q.stem.includes(`<inzage-part ref="${p.id}">`));
-}
-
 /** Fills a part's own gaps and hottexts, once the part is rendered into `host`. */
 function fillBody(host: Element, view: PartView): void {
   if (view.gap) for (const el of host.querySelectorAll('inzage-gap')) render(view.gap(el.getAttribute('ref') ?? ''), el as HTMLElement);
@@ -43,13 +38,10 @@ function fillBody(host: Element, view: PartView): void {
   }
 }
 
-/**
- * Renders every part into its placeholder under `root` (the rendered stem of `q`, and after it the placeholders
- * of parts outside the stem); again on each update, which Lit turns into the least change.
- */
-export function fillItem(root: Element, q: PayloadQuestionOf<'item'>, reveal: RevealByType['item'] | undefined, lang: Lang): void {
+/** Renders every part into its placeholder in `stem` (the rendered stem of `q`); again on each update, which Lit turns into the least change. */
+export function fillItem(stem: Element, q: PayloadQuestionOf<'item'>, reveal: RevealByType['item'] | undefined, lang: Lang): void {
   const keys = new Map(reveal?.parts.map((p) => [p.id, p]));
-  for (const el of root.querySelectorAll('inzage-part')) {
+  for (const el of stem.querySelectorAll('inzage-part')) {
     const part = q.parts.find((p) => p.id === el.getAttribute('ref'));
     if (!part) continue;
     const view = partView(q, part, keys.get(part.id), lang);

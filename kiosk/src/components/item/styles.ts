@@ -44,6 +44,7 @@ export const itemStyles = css`
     font-weight: 600;
     box-decoration-break: clone;
   }
+  inzage-hottext[data-correct] { border-bottom: 3px solid var(--ksk-ok-ink); }
   .tag.inline { vertical-align: 0.1em; }
   .tag.points { border: 2px solid var(--ksk-ok-ink); color: var(--ksk-ok-ink); background: var(--ksk-surface); }
 

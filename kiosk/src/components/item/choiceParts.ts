@@ -7,7 +7,7 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { text } from '../../i18n.ts';
 import { optionList, pairList, unanswered } from '../answers.ts';
 import { describeId, mappingList, valueList } from './describe.ts';
-import { block, inlineAnswer, inlineKey, side, sides } from './layout.ts';
+import { block, inlineAnswer, inlineKey, side, sides, withPicture } from './layout.ts';
 import { correctValues, isCorrect, pairsOf, pointsTag, type PartCtx } from './values.ts';
 
 /** How a part is drawn: a template for its placeholder, and for a part with its own text, what fills its gaps and hottexts. */
@@ -36,7 +36,7 @@ export function choice(ctx: PartCtx): PartView {
 export function order(ctx: PartCtx, picture: TemplateResult | typeof nothing = nothing): PartView {
   const t = (k: 'yourOrder' | 'correctOrder') => text(ctx.lang, k);
   const mine = ctx.values.length ? valueList(ctx, ctx.values, true) : unanswered(ctx.lang);
-  return { template: block(ctx, html`${picture}${sides(ctx, t('yourOrder'), mine, valueList(ctx, correctValues(ctx), true), t('correctOrder'))}`) };
+  return { template: block(ctx, withPicture(picture, sides(ctx, t('yourOrder'), mine, valueList(ctx, correctValues(ctx), true), t('correctOrder')))) };
 }
 
 /** Match: each item of the first set with what the candidate matched it to, marked right or wrong once revealed. */
@@ -52,7 +52,7 @@ export function match(ctx: PartCtx): PartView {
 export function associate(ctx: PartCtx, picture: TemplateResult | typeof nothing = nothing): PartView {
   const mine = ctx.values.length ? valueList(ctx, ctx.values) : unanswered(ctx.lang);
   const correct = ctx.key?.mapping ? mappingList(ctx) : valueList(ctx, correctValues(ctx));
-  return { template: block(ctx, html`${picture}${sides(ctx, text(ctx.lang, 'yourPairs'), mine, correct, text(ctx.lang, 'correctPairs'))}`) };
+  return { template: block(ctx, withPicture(picture, sides(ctx, text(ctx.lang, 'yourPairs'), mine, correct, text(ctx.lang, 'correctPairs')))) };
 }
 
 export function inlineChoice(ctx: PartCtx): PartView {

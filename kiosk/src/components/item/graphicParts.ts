@@ -8,7 +8,7 @@ import { text } from '../../i18n.ts';
 import { unanswered } from '../answers.ts';
 import { associate, order, type PartView } from './choiceParts.ts';
 import { mappingList, valueList } from './describe.ts';
-import { block, sides } from './layout.ts';
+import { block, sides, withPicture } from './layout.ts';
 import { centreOf, type AreaMark, type LineMark, type PictureMarks, type PointMark } from './picture.ts';
 import './picture.ts';
 import { correctValues, pairsOf, pointOf, pointsPill, type PartCtx } from './values.ts';
@@ -48,7 +48,7 @@ function picture(ctx: PartCtx, marks: Partial<PictureMarks>): TemplateResult | t
 
 /** The picture and, beside it, what the candidate chose in words (and once revealed the key). */
 function beside(ctx: PartCtx, pic: TemplateResult | typeof nothing, mine: TemplateResult, key: TemplateResult | typeof nothing): TemplateResult {
-  return block(ctx, html`<div class="graphic">${pic}${sides(ctx, text(ctx.lang, 'onPicture'), mine, key, text(ctx.lang, 'correctOnPicture'))}</div>`);
+  return block(ctx, withPicture(pic, sides(ctx, text(ctx.lang, 'onPicture'), mine, key, text(ctx.lang, 'correctOnPicture'))));
 }
 
 const mineList = (ctx: PartCtx, ordered = false) => (ctx.values.length ? valueList(ctx, ctx.values, ordered) : unanswered(ctx.lang));

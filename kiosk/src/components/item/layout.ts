@@ -35,3 +35,8 @@ export function inlineKey(ctx: PartCtx, correct: TemplateResult | null): Templat
   if (!ctx.key || !correct) return nothing;
   return html` <span class="inline-key"><span aria-hidden="true">✓ </span>${text(ctx.lang, 'correctPartner')}: ${correct}</span>`;
 }
+
+/** A graphic part's picture with its words beside it (below it where there is no room). */
+export function withPicture(picture: TemplateResult | typeof nothing, body: TemplateResult): TemplateResult {
+  return picture === nothing ? body : html`<div class="graphic">${picture}${body}</div>`;
+}

@@ -17,8 +17,8 @@ type Pair = [string, string];
 const given = (text: string | null): string | null => (text?.trim() ? text : null);
 
 /** An exam label (sanitised HTML from the import); an unknown id shows as plain text. */
-const label = (text: string) => html`${unsafeHTML(text)}`;
-const textOf = (list: readonly ContentLabel[], id: string): TemplateResult => {
+export const label = (text: string) => html`${unsafeHTML(text)}`;
+export const textOf = (list: readonly ContentLabel[], id: string): TemplateResult => {
   const found = list.find((x) => x.id === id);
   return found ? label(found.text) : html`${id}`;
 };
@@ -26,7 +26,7 @@ const letter = (i: number) => String.fromCharCode(65 + (i % 26));
 
 // ---------- shared pieces ----------
 
-function unanswered(lang: Lang): TemplateResult {
+export function unanswered(lang: Lang): TemplateResult {
   return html`<p class="unanswered">${text(lang, 'unanswered')}</p>`;
 }
 
@@ -52,14 +52,18 @@ export function keyPanel(title: string, body: TemplateResult | typeof nothing): 
 
 // ---------- per type ----------
 
-function choice(q: PayloadQuestionOf<'choice'>, key: RevealByType['choice']['key'] | undefined, lang: Lang): TemplateResult {
+/**
+ * Options as in the exam: the candidate's marked (a filled radio or checkbox look, and 'Jouw antwoord' in
+ * words), with `correct` the right ones tagged; `extra` adds a tag per option (an item's points per answer).
+ */
+export function optionList(
+  options: readonly ContentLabel[], chosen: ReadonlySet<string>, correct: ReadonlySet<string> | null, multiple: boolean, lang: Lang,
+  extra: (id: string) => TemplateResult | typeof nothing = () => nothing,
+): TemplateResult {
   const t = texts(lang);
-  const chosen = new Set(q.response ?? []);
-  const correct = key === undefined ? null : new Set(key);
-  const options = q.options;
   return html`
-    ${q.multiple ? html`<p class="hint">${t('multipleHint')}</p>` : nothing}
-    <ul class="options ${q.multiple ? 'multiple' : 'single'}" role="list">
+    ${multiple ? html`<p class="hint">${t('multipleHint')}</p>` : nothing}
+    <ul class="options ${multiple ? 'multiple' : 'single'}" role="list">
       ${options.map((o, i) => {
         const mine = chosen.has(o.id);
         const right = correct?.has(o.id) ?? false;
@@ -71,11 +75,22 @@ function choice(q: PayloadQuestionOf<'choice'>, key: RevealByType['choice']['key
             <span class="tags">
               ${mine ? html`<span class="tag you">${t('yourAnswer')}</span>` : nothing}
               ${right ? html`<span class="tag ok"><span aria-hidden="true">✓ </span>${t('correctAnswer')}</span>` : nothing}
+              ${extra(o.id)}
             </span>
           </li>
         `;
       })}
     </ul>
+  `;
+}
+
+function choice(q: PayloadQuestionOf<'choice'>, key: RevealByType['choice']['key'] | undefined, lang: Lang): TemplateResult {
+  const t = texts(lang);
+  const chosen = new Set(q.response ?? []);
+  const correct = key === undefined ? null : new Set(key);
+  const options = q.options;
+  return html`
+    ${optionList(options, chosen, correct, q.multiple, lang)}
     ${chosen.size === 0 ? unanswered(lang) : nothing}
     ${correct
       ? keyPanel(
@@ -89,7 +104,7 @@ function choice(q: PayloadQuestionOf<'choice'>, key: RevealByType['choice']['key
   `;
 }
 
-function orderList(ids: readonly string[], items: readonly ContentLabel[]): TemplateResult {
+export function orderList(ids: readonly string[], items: readonly ContentLabel[]): TemplateResult {
   return html`<ol class="sequence">${ids.map((id) => html`<li>${textOf(items, id)}</li>`)}</ol>`;
 }
 
@@ -104,8 +119,11 @@ function order(q: PayloadQuestionOf<'order'>, key: RevealByType['order']['key'] 
   `;
 }
 
+/** The two sets pairs are made from: a match question's, or an item's match part (its choices and targets). */
+export interface PairSets { left: readonly ContentLabel[]; right: readonly ContentLabel[] }
+
 /** Per left item, the right items it is paired with (in the order of the right-hand list). */
-function partners(pairs: readonly Pair[], q: PayloadQuestionOf<'match'>): Map<string, string[]> {
+function partners(pairs: readonly Pair[], q: PairSets): Map<string, string[]> {
   const order = new Map(q.right.map((r, i) => [r.id, i]));
   const out = new Map<string, string[]>();
   for (const [l, r] of pairs) out.set(l, [...(out.get(l) ?? []), r]);
@@ -120,7 +138,7 @@ const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((
  * columns however long an item is. With `key`, each of the candidate's rows is marked correct or wrong in
  * words and with an icon (not by colour alone), and a wrong row shows the correct partner under it.
  */
-function pairList(pairs: readonly Pair[], q: PayloadQuestionOf<'match'>, lang: Lang, key?: readonly Pair[]): TemplateResult {
+export function pairList(pairs: readonly Pair[], q: PairSets, lang: Lang, key?: readonly Pair[]): TemplateResult {
   const t = texts(lang);
   const lefts = q.left;
   const mine = partners(pairs, q);
@@ -226,6 +244,6 @@ export function renderResponse(q: PayloadQuestion, lang: Lang, reveal: TypedReve
     case 'open':
       return open(q, reveal?.type === 'open' ? reveal.scheme : undefined, lang);
     case 'item':
-      return itemAnswer(q, reveal?.type === 'item' ? reveal : undefined, lang);
+      return itemAnswer(reveal?.type === 'item' ? reveal : undefined, lang);
   }
 }

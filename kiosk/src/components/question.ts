@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { PayloadQuestion } from '../../../shared/protocol.ts';
 import type { RevealEntry } from '../data/state.ts';
@@ -7,6 +7,8 @@ import { commandErrorText, plural, texts, type Lang } from '../i18n.ts';
 import { answerStyles } from './answer-styles.ts';
 import { renderResponse } from './answers.ts';
 import { contentStyles } from './content-styles.ts';
+import { fillItem } from './item/fill.ts';
+import { itemStyles } from './item/styles.ts';
 import { baseStyles } from './shared-styles.ts';
 
 /**
@@ -20,7 +22,7 @@ import { baseStyles } from './shared-styles.ts';
  */
 export class KskQuestion extends LitElement {
   static override properties = { question: { attribute: false }, reveal: { attribute: false }, language: { attribute: false } };
-  static override styles = [baseStyles, contentStyles, answerStyles, css`
+  static override styles = [baseStyles, contentStyles, answerStyles, itemStyles, css`
     :host {
       display: block;
       max-width: 62rem;
@@ -105,6 +107,21 @@ export class KskQuestion extends LitElement {
     this.reveal = undefined;
   }
 
+  private shownReveal() {
+    const r = this.reveal;
+    return r?.open && r.data ? r.data : null;
+  }
+
+  /** An item's parts are rendered into their places in the rendered stem (item/fill.ts). */
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const q = this.question;
+    const stem = this.renderRoot.querySelector('.stem');
+    if (q?.type !== 'item' || !stem) return;
+    const shown = this.shownReveal();
+    fillItem(stem, q, shown?.type === 'item' ? shown : undefined, this.language);
+  }
+
   override render() {
     const q = this.question;
     if (!q) return nothing;
@@ -113,7 +130,7 @@ export class KskQuestion extends LitElement {
     const closed = q.type === 'item' ? q.hasKey || !q.hasScheme : q.type !== 'open';
     const canReveal = closed ? q.hasKey : q.hasScheme;
     const r = this.reveal;
-    const shown = r?.open && r.data ? r.data : null;
+    const shown = this.shownReveal();
     const scoreClass = q.score >= q.maxScore && q.maxScore > 0 ? 'full' : q.score > 0 ? 'part' : 'none';
     return html`
       <article aria-labelledby="q-h">

@@ -10,6 +10,7 @@ import type { ConsoleHub } from '../realtime/consoles.ts';
 import type { ReviewEngine } from '../review/engine.ts';
 import type { ExamSettings } from '../review/examSettings.ts';
 import type { Store } from '../store/index.ts';
+import type { MediaGrants } from '../media/grants.ts';
 
 export interface Ctx {
   store: Store;
@@ -23,4 +24,5 @@ export interface Ctx {
   bursts: AuditBursts;
   staff: StaffService;
   exams: ExamSettings;
+  grants: MediaGrants;
 }

@@ -1,6 +1,7 @@
 /** Helpers for the QTI import's tests: the real fixtures and small packages written in the test. */
 import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
+import { QtiMedia } from '../../server/import/qti/images.ts';
 import { readItem, type ParsedItem } from '../../server/import/qti/item.ts';
 import { QtiIssues } from '../../server/import/qti/issues.ts';
 import { packageFromFolder, packageFromZip, type QtiPackage } from '../../server/import/qti/package.ts';
@@ -13,16 +14,16 @@ export const ITEMS_22 = `${QTI_FIXTURES}instructure-qti/items_2.2`;
 export const ITEMS_21 = `${QTI_FIXTURES}instructure-qti/items_2.1`;
 
 /** One item file of a package, read as the import reads it. */
-export function readItemOf(pkg: QtiPackage, file: string): { item: ParsedItem | undefined; issues: QtiIssues } {
+export function readItemOf(pkg: QtiPackage, file: string, media = new QtiMedia()): { item: ParsedItem | undefined; issues: QtiIssues; media: QtiMedia } {
   const issues = new QtiIssues();
   const data = pkg.read(file);
   if (!data) throw new Error(`no ${file} in the package`);
   const parsed = parseXml(new TextDecoder().decode(data), file);
   if (!parsed.ok) {
     issues.errors.push(...parsed.errors);
-    return { item: undefined, issues };
+    return { item: undefined, issues, media };
   }
-  return { item: readItem(parsed.root, file, pkg, issues), issues };
+  return { item: readItem(parsed.root, file, pkg, issues, media), issues, media };
 }
 
 export function itemFromFolder(dir: string, file: string) {

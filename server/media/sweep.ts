@@ -25,6 +25,8 @@ export function referencedMedia(content: ContentRepo): Set<string> {
 
 /** Removes the media files no stored exam shows; answers their names. */
 export async function sweepMedia(store: Store): Promise<string[]> {
+  const files = store.media.list();
+  if (!files.length) return []; // the usual case of an import without pictures: nothing to look up
   const keep = referencedMedia(store.content);
-  return store.media.remove(store.media.list().filter((n) => !keep.has(n)));
+  return store.media.remove(files.filter((n) => !keep.has(n)));
 }

@@ -53,7 +53,7 @@ export async function applyImport(store: Store, valid: { data: ImportFile; warni
   report({ phase: 'write', percent: 0 });
   // the pictures first, durably, then the content that shows them; if the content cannot be written, the
   // pictures this import added go again (docs/design.md: Media)
-  const { written, held } = await store.media.write(media);
+  const { written, held } = await store.media.write(media, [...new Set([...mediaRefs(valid.data.exams)].map((r) => r.name))]);
   let applied: Awaited<ReturnType<typeof store.content.applyWithReport>>;
   try {
     applied = await store.content.applyWithReport(changes);

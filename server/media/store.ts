@@ -39,16 +39,16 @@ export class MediaStore {
   }
 
   /**
-   * Writes the files not stored yet, durably. All of `files` are held (safe from a sweep or another import's
-   * undoing) until `release(held)`; `written` are the ones this call added. On a failure the files this call
+   * Writes the files not stored yet, durably. All of `files`, and the stored files named in `alsoHold` (those the
+   * import's content shows), are held (safe from a sweep or another import's undoing) until `release(held)`; `written` are the ones this call added. On a failure the files this call
    * wrote are removed again and nothing stays held.
    */
-  async write(files: ReadonlyMap<string, Uint8Array>): Promise<{ written: string[]; held: string[] }> {
-    const held = [...files.keys()];
+  async write(files: ReadonlyMap<string, Uint8Array>, alsoHold: readonly string[] = []): Promise<{ written: string[]; held: string[] }> {
+    const held = [...new Set([...files.keys(), ...alsoHold])];
     for (const name of held) this.pending.set(name, (this.pending.get(name) ?? 0) + 1);
     const written: string[] = [];
     try {
-      const fresh = held.filter((name) => !this.has(name));
+      const fresh = [...files.keys()].filter((name) => !this.has(name));
       if (!fresh.length) return { written, held };
       await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
       for (const name of fresh) {

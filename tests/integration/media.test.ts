@@ -50,6 +50,10 @@ describe('GET /api/media: pictures to staff, and to the kiosk whose active revie
     const one = await importData(ts.store, withSitting(bbqs.file, { candidate: '150001', group: 'g-bbqs', sitting: 's-bbqs' }), { media: bbqs.media });
     const two = await importData(ts.store, withSitting(saxony.file, { candidate: '150002', group: 'g-sax', sitting: 's-sax' }), { media: saxony.media });
     expect(one.ok && two.ok, JSON.stringify([one, two]).slice(0, 2000)).to.equal(true);
+    // the real BBQs package: all 22 items, its photos on flickr left out with a warning each, its own picture stored
+    expect(ts.store.content.exam('SPECTATUS-GENERATED-TEST')!.questions).to.have.length(22);
+    expect(bbqs.warnings.filter((w) => w.includes('is on another server'))).to.have.length(4);
+    expect([...bbqs.media.keys()]).to.deep.equal([CUBIC_NAME]);
     const boss = await loggedIn(ts.base, 'boss');
     sup = await loggedIn(ts.base, 'sup1');
     const [a, b] = [await pairKiosk(ts.base, boss, 'Station A'), await pairKiosk(ts.base, boss, 'Station B')];

@@ -39,6 +39,8 @@ import { RetentionJob } from './privacy/retention.ts';
 import { ReviewEngine } from './review/engine.ts';
 import { ExamSettings } from './review/examSettings.ts';
 import type { Store } from './store/index.ts';
+import { MediaGrants } from './media/grants.ts';
+import { mediaRoutes } from './http/routes/media.ts';
 import { AuditBursts } from './audit/bursts.ts';
 
 export interface AppDeps {
@@ -84,7 +86,8 @@ export function createApp(deps: AppDeps): App {
   const kioskNs = io.of('/kiosk') as KioskNamespace;
   const channel = new KioskChannel(kioskNs, clock);
   const consoles = new ConsoleHub(io.of('/admin') as ConsoleNamespace, auth, { reviews: () => engine.dtos(), kiosks: () => kiosks.dtos() }, clock, config.absoluteTimeoutMs);
-  const engine = new ReviewEngine(store, clock, config, bursts, { kiosks: channel, consoles });
+  const grants = new MediaGrants(config.secret);
+  const engine = new ReviewEngine(store, clock, config, bursts, { kiosks: channel, consoles }, grants);
   const kiosks = new KioskHub(kioskNs, channel, store, engine, consoles, bursts, clock, { ipOf: (req) => clientIp(req, trust), maxUnpairedPerIp: config.kioskMaxUnpairedPerIp });
   const staff = new StaffService(store, clock, {
     sessions: auth.sessionStore,
@@ -99,7 +102,7 @@ export function createApp(deps: AppDeps): App {
     roomsChanged: () => consoles.contentChanged('rooms'),
     kiosksChanged: () => consoles.kiosksChanged(),
   });
-  const ctx: Ctx = { store, clock, config, auth, engine, kiosks, consoles, retention, bursts, staff, exams, rooms };
+  const ctx: Ctx = { store, clock, config, auth, engine, kiosks, consoles, retention, bursts, staff, exams, rooms, grants };
 
   app.use(securityHeaders(!!deps.tls));
   // the console and kiosk bundles go out gzipped (the kiosk's first screen: ~32 KB); API answers are small
@@ -123,6 +126,8 @@ export function createApp(deps: AppDeps): App {
   api.use(auth.passport.initialize());
   api.use(auth.passport.session());
   api.use('/auth', authRoutes(ctx));
+  // staff, and a kiosk's <img> with its review's grant (which carries no device token): before the staff-only wall
+  api.use('/media', mediaRoutes(ctx));
   // everything below is for logged-in staff only (each router states more where it needs more): an unknown path
   // answers 401 to anyone else, so that nobody learns which routes exist
   api.use(auth.requireStaff());

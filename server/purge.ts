@@ -13,6 +13,7 @@
 import type { EndReason, Group, ReviewSession } from '../shared/domain.ts';
 import type { ContentRepo } from './store/repositories.ts';
 import type { Store } from './store/index.ts';
+import { sweepMedia } from './media/sweep.ts';
 import { clearPurgePending, markPurgePending, purgePending, scrubDataDir } from './store/scrub.ts';
 
 export interface PurgeSelector { examId?: string; before?: string }
@@ -135,6 +136,7 @@ async function forgetRemoved(store: Store, actor: string): Promise<void> {
 }
 
 async function finishPurge(store: Store): Promise<void> {
+  await sweepMedia(store); // pictures of exam versions that went with their last sittings (exam content, kept while shown)
   await store.flush();
   await scrubDataDir(store.dir);
   await clearPurgePending(store.dir);

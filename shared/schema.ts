@@ -89,7 +89,7 @@ const itemLabel = z.strictObject({ id, text: html });
 const coords = z.array(z.number()).max(400);
 export const AreaShapeSchema = z.enum(['rect', 'circle', 'ellipse', 'poly', 'default']);
 export const ItemImageSchema = z.strictObject({
-  /** the picture inline, `data:image/png|jpeg|gif|webp;base64,…` (the QTI import inlines a package's images) */
+  /** the picture: a media file `/api/media/<sha256>.<ext>` (the QTI import stores a package's pictures so) or inline `data:image/png|jpeg|gif|webp;base64,…` */
   src: z.string().min(1).max(200_000),
   width: z.number().positive().max(10_000).optional(),
   height: z.number().positive().max(10_000).optional(),

@@ -31,7 +31,7 @@ export function registerImport(program: Command): void {
 
 /** What an import file holds, ready for validation; for a QTI package, what its own reading found too. */
 type Input =
-  | { ok: true; value: unknown; size: number; qti?: { warnings: string[]; origins: ReadonlyMap<string, string> } }
+  | { ok: true; value: unknown; size: number; qti?: { warnings: string[]; origins: ReadonlyMap<string, string>; media: ReadonlyMap<string, Uint8Array> } }
   | { ok: false; errors: string[]; warnings: string[] };
 
 function readInput(file: string, opts: ImportOpts): Input {
@@ -44,7 +44,7 @@ function readInput(file: string, opts: ImportOpts): Input {
     try {
       const { pkg, size } = openQtiPackage(file);
       const r = readQtiPackage(pkg, fields);
-      return r.ok ? { ok: true, value: r.file, size, qti: { warnings: r.warnings, origins: r.origins } } : r;
+      return r.ok ? { ok: true, value: r.file, size, qti: { warnings: r.warnings, origins: r.origins, media: r.media } } : r;
     } catch (e) {
       if (e instanceof PackageError) return { ok: false, errors: [e.message], warnings: [] };
       throw new CliError(`Cannot read ${file}: ${fileProblem(e)}.`);
@@ -73,7 +73,8 @@ async function runImport(file: string, opts: ImportOpts): Promise<void> {
   if (!opts.dryRun) await assertNotServed(dir);
 
   const bar = importProgressBar(input.size);
-  const options = { dryRun: !!opts.dryRun, source: basename(file), actor: 'cli', onProgress: bar.update };
+  const media = input.qti?.media;
+  const options = { dryRun: !!opts.dryRun, source: basename(file), actor: 'cli', onProgress: bar.update, media };
   let result: ImportResult;
   try {
     if (isStoreDir(dir)) {
@@ -81,9 +82,9 @@ async function runImport(file: string, opts: ImportOpts): Promise<void> {
       result = opts.dryRun ? await run() : await withDataLock(dir, run, 'inzage import');
     } else {
       // Nothing stored yet: validate before creating the data directory, so that a bad file leaves no trace.
-      const v = validateWithBar(input.value, bar);
+      const v = validateWithBar(input.value, bar, media);
       if (!v.ok) result = v;
-      else if (opts.dryRun) result = { ok: true, dryRun: true, counts: allAdded(v.data), exams: examsAdded(v.data), warnings: v.warnings };
+      else if (opts.dryRun) result = { ok: true, dryRun: true, counts: allAdded(v.data), exams: examsAdded(v.data), warnings: v.warnings, mediaAdded: media?.size ?? 0 };
       else result = await withDataLock(dir, () => applyImport(openStore(dir), v, options), 'inzage import');
     }
   } finally {
@@ -92,8 +93,8 @@ async function runImport(file: string, opts: ImportOpts): Promise<void> {
   report(file, withQti(result, input.qti), input.qti ? '' : ' (imported scores are kept as they are)');
 }
 
-function validateWithBar(input: unknown, bar: ProgressBar): ValidationResult {
-  const steps = validationSteps(input);
+function validateWithBar(input: unknown, bar: ProgressBar, media: ReadonlyMap<string, Uint8Array> | undefined): ValidationResult {
+  const steps = validationSteps(input, undefined, (name) => !!media?.has(name));
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -129,6 +130,7 @@ function report(file: string, result: ImportResult, note: string): void {
     const removed = 'removed' in c && c.removed ? `, ${c.removed} removed` : '';
     say(`  ${kind.padEnd(11)} ${c.added} added, ${c.updated} updated, ${c.unchanged} unchanged${removed}`);
   }
+  if (result.mediaAdded) say(`  ${'pictures'.padEnd(11)} ${result.mediaAdded} added`);
   for (const e of result.exams) for (const line of examChangeLines(e)) say(`  ${line}`);
   if (result.warnings.length) {
     say(`${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}${note}:`);

@@ -11,6 +11,7 @@ import type { ConsoleHub } from '../realtime/consoles.ts';
 import type { ReviewEngine } from '../review/engine.ts';
 import type { ExamSettings } from '../review/examSettings.ts';
 import type { Store } from '../store/index.ts';
+import type { MediaGrants } from '../media/grants.ts';
 
 export interface Ctx {
   store: Store;
@@ -25,4 +26,5 @@ export interface Ctx {
   staff: StaffService;
   exams: ExamSettings;
   rooms: RoomService;
+  grants: MediaGrants;
 }

@@ -2,6 +2,7 @@
  * What exam content (stems, option/item texts, marking schemes) may contain, and what happens to anything
  * else. docs/import-format.md ('Exam content') lists the same; a test keeps the two in step.
  */
+import { MEDIA_SRC } from '../media/files.ts';
 
 /** HTML elements that are kept, structure included (headings, sources, line-numbered texts, tables, figures). */
 export const HTML_TAGS = [
@@ -60,15 +61,17 @@ export const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
 export const ALLOWED_CLASSES: Record<string, string[]> = { ol: ['lines'] };
 
 /**
- * Images only as inline raster data (not e.g. data:text/html or data:image/svg+xml). The pages' Content-Security-Policy
- * (`server/http/security.ts`) has `img-src 'self' data:`: the one source content can use is `data:`, and every
- * source kept here is one the kiosk shows. `'self'` is the application's own files and routes, not content.
+ * Images only as inline raster data (not e.g. data:text/html or data:image/svg+xml), or as a media file of the
+ * data directory, `/api/media/<sha256>.<ext>` (docs/design.md: Media). The pages' Content-Security-Policy
+ * (`server/http/security.ts`) has `img-src 'self' data:`: these are the two sources content can use, and every
+ * source kept here is one the kiosk shows. The import checks that each media file named is one it brings or
+ * one already stored (`server/import/mediaRefs.ts`).
  */
 const INLINE_IMAGE = /^data:image\/(png|jpe?g|gif|webp);base64,[a-z0-9+/=\s]+$/i;
 
 export function isAllowedImageSource(src: string | undefined): boolean {
   if (!src) return false;
-  return INLINE_IMAGE.test(src);
+  return INLINE_IMAGE.test(src) || MEDIA_SRC.test(src);
 }
 
 /**

@@ -32,7 +32,7 @@ function checkPart(p: ItemPart, at: Path, issues: Issues): void {
   ownIds(p.targets, 'targets');
   ownIds(p.hotspots, 'hotspots');
   // the kiosk shows the picture as <img src>: only what its CSP loads and the content allowlist keeps
-  if (p.image && !isAllowedImageSource(p.image.src)) issues.error([...at, 'image', 'src'], 'must be an inline image: data:image/png, jpeg, gif or webp;base64');
+  if (p.image && !isAllowedImageSource(p.image.src)) issues.error([...at, 'image', 'src'], 'must be an inline image (data:image/png, jpeg, gif or webp;base64) or a media file of the import (/api/media/…)');
   if (p.body !== undefined) {
     const targets = new Set((p.targets ?? []).map((t) => t.id));
     const choices = new Set((p.choices ?? []).map((c) => c.id));

@@ -5,8 +5,8 @@
  *
  * - No links: a kiosk is a locked-down browser, and a link would lead the candidate away from the review.
  *   The link text stays.
- * - Images only inline, `data:image/…;base64` (png, jpeg, gif, webp): what the kiosk's CSP (`img-src 'self' data:`)
- *   shows. An image on another server (`https:`, `http:`, `//host`) would be blocked by it: that is an error, and the
+ * - Images only inline, `data:image/…;base64` (png, jpeg, gif, webp), or a media file of the data directory
+ *   (`/api/media/<sha256>.<ext>`): what the kiosk's CSP (`img-src 'self' data:`) shows. An image on another server (`https:`, `http:`, `//host`) would be blocked by it: that is an error, and the
  *   import is refused with the field's path, rather than a candidate seeing an empty box.
  * - No scripts, styles, frames or forms; no event handler, `style` or `id` attributes, no class but `lines`;
  *   no `javascript:` or other URL schemes. Only allowed elements and attributes reach the output, and all text

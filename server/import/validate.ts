@@ -14,6 +14,7 @@ import type { ImportedExam, ImportedSitting, ImportFile } from '../../shared/sch
 import { CandidateSchema, ExamSchema, GroupSchema, ImportFileSchema, SittingSchema } from '../../shared/schema.ts';
 import { Issues, type Path } from './issues.ts';
 import { ImportRules, type Indexed, type KnownContent, type ParsedFile } from './importRules.ts';
+import { checkMediaRefs, noMedia, type MediaAvailable } from './mediaRefs.ts';
 import { sanitizeExam } from './sanitize.ts';
 
 export type ValidationResult =
@@ -42,15 +43,16 @@ function reportZod(error: z.ZodError, at: Path, issues: Issues): void {
 /** How often (in elements) the generator yields. */
 const CHUNK = 250;
 
-export function validateImport(input: unknown, known?: KnownContent): ValidationResult {
-  const steps = validationSteps(input, known);
+export function validateImport(input: unknown, known?: KnownContent, media: MediaAvailable = noMedia): ValidationResult {
+  const steps = validationSteps(input, known, media);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
   }
 }
 
-export function* validationSteps(input: unknown, known?: KnownContent): Generator<number, ValidationResult> {
+/** `media`: which media files the content may show (those the import brings, and those stored). */
+export function* validationSteps(input: unknown, known?: KnownContent, media: MediaAvailable = noMedia): Generator<number, ValidationResult> {
   const issues = new Issues();
   const top = TopSchema.safeParse(input);
   if (!top.success) reportZod(top.error, [], issues);
@@ -94,6 +96,7 @@ export function* validationSteps(input: unknown, known?: KnownContent): Generato
   const exams = file.exams.map((e) => sanitizeExam(
     e.value, ['exams', e.index], (path, message) => issues.warn(path, message), (path, message) => issues.error(path, message),
   ));
+  exams.forEach((exam, i) => checkMediaRefs(exam, ['exams', file.exams[i]!.index], media, issues));
   if (issues.errors.length) return { ok: false, errors: issues.errors, warnings: issues.warnings };
   const data: ImportFile = {
     format: 'inzage/v1',

@@ -15,6 +15,8 @@ import type { ServerConfig } from '../config.ts';
 import type { Store } from '../store/index.ts';
 import type { AuditBursts } from '../audit/bursts.ts';
 import type { ConsoleLink, KioskLink } from './links.ts';
+import type { MediaGrants } from '../media/grants.ts';
+import { withMediaQuery } from '../media/refs.ts';
 import { buildPayload, candidateName, revealOf, reviewDto, sortedQuestions } from './payload.ts';
 
 const fail = (code: ErrorCode, message?: string): Ack<never> => ({ ok: false, error: apiError(code, message) });
@@ -42,6 +44,8 @@ export class ReviewEngine {
     private readonly config: Pick<ServerConfig, 'graceMs' | 'warnBeforeMs' | 'startAckTimeoutMs' | 'keepEndedReviews'>,
     private readonly bursts: AuditBursts,
     links: { kiosks: KioskLink; consoles: ConsoleLink },
+    /** signs the media URLs in what a kiosk gets (docs/design.md: Media) */
+    private readonly grants: MediaGrants,
   ) {
     this.kiosks = links.kiosks;
     this.consoles = links.consoles;
@@ -123,7 +127,7 @@ export class ReviewEngine {
       position: questions[0]?.id ?? '',
     };
     const added = this.store.reviews.add(session); // in memory at once: the next start's checks see it
-    const payload = buildPayload(session, exam, sitting, content.candidate(sitting.candidateNumber));
+    const payload = this.withGrants(session, buildPayload(session, exam, sitting, content.candidate(sitting.candidateNumber)));
     this.payloads.set(session.id, payload);
 
     await Promise.all([
@@ -228,7 +232,7 @@ export class ReviewEngine {
     const what = 'scheme' in data && !('parts' in data && data.parts.length) ? 'scheme' : 'key';
     const event = { actor: `kiosk:${kioskName}`, action: 'review.revealed', target: s.id } as const;
     await this.bursts.note(`reveal:${s.id}`, `${q.id}:${what}`, { questionId: q.id, what }, { ...event, details: { questionId: q.id, what } }, event);
-    return { ok: true, data };
+    return { ok: true, data: this.withGrants(s, data) };
   }
 
   async logoutFromKiosk(kioskId: string, kioskName: string): Promise<Ack> {
@@ -314,6 +318,11 @@ export class ReviewEngine {
 
   // ---------- internals ----------
 
+  /** What a kiosk gets, each media URL in it carrying this review's grant for that file. */
+  private withGrants<T>(s: ReviewSession, value: T): T {
+    return withMediaQuery(value, (name) => this.grants.grant(s.id, name));
+  }
+
   /** The exam of a session's sitting, at the version the sitting was taken with. */
   private examOf(s: ReviewSession): Exam | undefined {
     const summary = this.store.content.sittingSummary(s.sittingId);
@@ -326,7 +335,7 @@ export class ReviewEngine {
       const sitting = await this.store.content.sitting(s.sittingId);
       const exam = sitting && this.store.content.examOfSitting(sitting);
       if (!exam || !sitting) return null;
-      payload = buildPayload(s, exam, sitting, this.store.content.candidate(sitting.candidateNumber));
+      payload = this.withGrants(s, buildPayload(s, exam, sitting, this.store.content.candidate(sitting.candidateNumber)));
       this.payloads.set(s.id, payload);
     }
     return { ...payload, position: s.position };

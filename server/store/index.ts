@@ -10,10 +10,12 @@
  *   secret         signs session cookies, keys the audit anchor (unless INZAGE_SECRET is set)
  *   keys/audit-keys.json  a key per reviewed sitting, sealing the audit details that identify a candidate
  *   exams.json, candidates.json, index.json, results/      large, written at import (see content.ts)
+ *   media/<sha256>.<ext>  pictures of exam content, content-addressed, written at import (server/media/)
  */
 import { mkdirSync, openSync, closeSync, rmSync, constants } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ReviewSession } from '../../shared/domain.ts';
+import { MediaStore } from '../media/store.ts';
 import { AuditLog } from './audit.ts';
 import { AuditKeys } from './auditKeys.ts';
 import { ContentStore } from './content.ts';
@@ -37,6 +39,8 @@ export interface Store {
   readonly content: ContentRepo;
   readonly audit: AuditLog;
   readonly auditKeys: AuditKeys;
+  /** pictures of exam content, `media/<sha256>.<ext>` (docs/design.md: Media) */
+  readonly media: MediaStore;
   /** Write everything pending and wait for it. */
   flush(): Promise<void>;
 }
@@ -78,6 +82,7 @@ export function openStore(dir: string, opts: OpenStoreOptions = {}): Store {
     content,
     audit,
     auditKeys,
+    media: new MediaStore(root),
     async flush() {
       await Promise.all([state.flush(), reviews.flush(), sessions.flush(), audit.flush(), auditKeys.flush()]);
     },

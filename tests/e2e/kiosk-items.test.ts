@@ -5,30 +5,27 @@
  */
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
+import { importData } from '../../server/import/index.ts';
 import { packageFromFolder, readQtiPackage } from '../../server/import/qti/index.ts';
 import { pairKioskPage } from '../helpers/browser.ts';
 import { loggedIn, type StaffClient } from '../helpers/server.ts';
 import { useE2E } from '../support/e2e.ts';
 import { eventually } from '../support/eventually.ts';
-import { SAXONY } from '../support/qti.ts';
+import { SAXONY, withSitting } from '../support/qti.ts';
 
+/** The Saxony package read by the QTI import, with one sitting; and the pictures it brings. */
 function saxonyWithSitting() {
   const r = readQtiPackage(packageFromFolder(SAXONY));
   if (!r.ok) throw new Error(r.errors.join('\n'));
-  const exam = { ...r.file.exams[0]!, review: { allowed: true, opensAt: '2026-01-01T08:00:00+01:00', closesAt: '2099-01-01T17:00:00+01:00', maxMinutes: 30, showKey: true, showScheme: true } };
-  return {
-    ...r.file,
-    exams: [exam],
-    candidates: [{ number: '150001', firstName: 'Lena', lastName: 'Berg' }],
-    groups: [{ id: 'g-sachsen', name: 'Sachsen', examId: exam.id, startsAt: '2026-05-20T09:00:00+02:00', candidateNumbers: ['150001'] }],
-    sittings: [{
-      id: 's-sachsen-150001', groupId: 'g-sachsen', candidateNumber: '150001', startedAt: '2026-05-20T09:00:00+02:00', submittedAt: '2026-05-20T10:00:00+02:00',
-      responses: [
-        { questionId: 'Choicetruefalse_176040516', response: { RESPONSE_27628688: ['choice_1416143937'] }, score: 0 },
-        { questionId: 'TextEntry_883368511', response: { RESPONSE_1: ['Brocken'] }, score: 0 },
-      ],
-    }],
-  };
+  const file = withSitting(r.file, {
+    candidate: '150001', group: 'g-sachsen', sitting: 's-sachsen-150001',
+    responses: [
+      { questionId: 'Choicetruefalse_176040516', response: { RESPONSE_27628688: ['choice_1416143937'] }, score: 0 },
+      { questionId: 'Choicesingle_853928446', response: { RESPONSE_30705996: ['choice_313388598'] }, score: 1 },
+      { questionId: 'TextEntry_883368511', response: { RESPONSE_1: ['Brocken'] }, score: 0 },
+    ],
+  });
+  return { file, media: r.media };
 }
 
 describe('kiosk: QTI items from a real package', function () {
@@ -41,8 +38,10 @@ describe('kiosk: QTI items from a real package', function () {
   before(async () => {
     const { ts } = e2e;
     [boss, sup] = await Promise.all([loggedIn(ts.base, 'boss'), loggedIn(ts.base, 'sup1')]);
-    const imported = await boss.call('POST', '/api/imports', saxonyWithSitting());
-    expect(imported.status, imported.text).to.equal(200);
+    // the import of a package (its pictures with it), as `inzage import PACKAGE` does; the JSON route takes no pictures
+    const { file, media } = saxonyWithSitting();
+    const imported = await importData(ts.store, file, { media, actor: 'test' });
+    expect(imported.ok, JSON.stringify(imported).slice(0, 2000)).to.equal(true);
     ({ page } = await e2e.page({ viewport: { width: 1280, height: 800 } }));
     const kioskId = await pairKioskPage(page, ts.base, boss, 'Station 1');
     await eventually(() => ts.app.ctx.kiosks.isOnline(kioskId));
@@ -60,8 +59,17 @@ describe('kiosk: QTI items from a real package', function () {
     expect(await options('Jouw antwoord').innerText()).to.contain('Falsch');
     await page.getByRole('button', { name: 'Antwoordsleutel' }).click();
     await page.getByRole('region', { name: 'Antwoordsleutel' }).waitFor();
-    expect(await options('Juist antwoord').allInnerTexts()).to.have.length(1);
+    await eventually(async () => expect(await options('Juist antwoord').allInnerTexts()).to.have.length(1));
     expect(await options('Juist antwoord').innerText()).to.contain('Richtig');
+  });
+
+  it('shows the candidate\'s choice as its picture, loaded from the server with the review\'s grant', async () => {
+    await page.getByRole('navigation').getByRole('button', { name: 'Vraag 2', exact: true }).click();
+    const picture = options('Jouw antwoord').locator('img');
+    await picture.waitFor();
+    expect(await picture.getAttribute('src')).to.match(/^\/api\/media\/[0-9a-f]{64}\.jpg\?k=[0-9a-f-]+\.[A-Za-z0-9_-]{43}$/);
+    // decoded: the request was allowed by the page's CSP and answered with the picture
+    await eventually(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0));
   });
 
   it('shows a text entry item with the candidate\'s words in the gap of its sentence', async () => {

@@ -72,6 +72,8 @@ const ROUTES: Route[] = [
   { method: 'DELETE', path: '/api/kiosks/:id', param: (w) => w.ids.kiosks, body: unwantedBody, emptyOk: true },
   { method: 'GET', path: '/api/audit', query: queryOf(['from', 'to', 'action', 'actor', 'format', 'limit', 'before']), read: true },
   { method: 'GET', path: '/api/exams', read: true },
+  // a media file by name, with a kiosk's grant or none (tests/integration/media.test.ts has the grants that hold)
+  { method: 'GET', path: '/api/media/:id', param: () => [`${'0'.repeat(64)}.png`], query: queryOf(['k']), read: true },
   {
     method: 'PATCH', path: '/api/exams/:id/review', param: (w) => w.ids.exams, emptyOk: true,
     body: malformedObject({}, {

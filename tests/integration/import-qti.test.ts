@@ -4,6 +4,7 @@
  * nothing, a dry run writes nothing, a zip and its folder alike.
  */
 import { expect } from 'chai';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStore } from '../../server/store/index.ts';
@@ -51,7 +52,8 @@ describe('inzage import of QTI packages', function () {
     const qs = exam.questions as ItemQuestion[];
     expect(qs.map((q) => q.id)).to.deep.equal(BBQS_ITEMS.map((f) => f.replace(/^.*\//, '').replace(/\.xml$/, '')));
     expect(qs.every((q) => q.type === 'item' && q.section === 'Onderdeel A')).to.equal(true);
-    expect(qs[2]!.parts[0]!.image!.src).to.match(/^data:image\/png;base64,/);
+    expect(qs[2]!.parts[0]!.image!.src).to.match(/^\/api\/media\/[0-9a-f]{64}\.png$/);
+    expect(readdirSync(join(data, 'media'))).to.deep.equal([qs[2]!.parts[0]!.image!.src.slice('/api/media/'.length)]);
     expect(qs[0]!.stem).to.contain('<inzage-part ref="RESPONSE"></inzage-part>');
 
     const before = dirHash(data);
@@ -82,12 +84,35 @@ describe('inzage import of QTI packages', function () {
     expect(openStore(data).content.exam('InteractionMixSachsen_1901710679')!.questions).to.have.length(13);
   });
 
-  it('refuses the real BBQs package, whose items show pictures from another server, naming each, and writes nothing', () => {
-    const r = inzage(['import', BBQS, '--data', data]);
-    expect(r.code).to.equal(1);
-    expect(r.stderr).to.contain('is not a valid import (4 errors); nothing was imported.');
-    expect(r.stderr).to.contain('id-be3cd3bdd3d4/order-mountains.xml (item id-be3cd3bdd3d4) exams[0].questions[13].parts[0].choices[0].text: <img src="http://farm3.static.flickr.com/');
+  it('imports the real BBQs package (the zip as committed): pictures on another server are warnings, its own are stored once', () => {
+    const zip = join(BBQS, 'BBQsTest.zip');
+    const dry = inzage(['import', zip, '--data', data, '--dry-run']);
+    expect(dry.code, dry.stderr).to.equal(0);
+    expect(dry.stdout).to.contain('pictures    1 added');
     expect(existsSync(data)).to.equal(false);
+
+    const r = inzage(['import', zip, '--data', data]);
+    expect(r.code, r.stderr).to.equal(0);
+    expect(r.stdout).to.contain('exams       1 added');
+    expect(r.stdout).to.contain('pictures    1 added');
+    expect(r.stdout).to.contain('id-be3cd3bdd3d4/order-mountains.xml:30:43 img: image "http://farm3.static.flickr.com/2710/4414106953_a72b46d4dd_t.jpg" is on another server, which the kiosk does not load; its alt text is shown in its place');
+    const exam = openStore(data).content.exam('SPECTATUS-GENERATED-TEST')!;
+    const qs = exam.questions as ItemQuestion[];
+    expect(qs).to.have.length(22);
+    const mountains = qs.find((q) => q.id === 'id-be3cd3bdd3d4')!;
+    expect(mountains.parts[0]!.choices![0]!.text).to.contain('[Afbeelding niet beschikbaar: Ben Nevis]');
+    const cubic = readFileSync(join(BBQS, 'id-992e8bd3c9ac/images/cubic_xpw3d6m2xp3.png'));
+    const name = `${createHash('sha256').update(cubic).digest('hex')}.png`;
+    expect(qs.find((q) => q.id === 'id-992e8bd3c9ac')!.parts[0]!.image!.src).to.equal(`/api/media/${name}`);
+    expect(readdirSync(join(data, 'media'))).to.deep.equal([name]);
+    expect(readFileSync(join(data, 'media', name)).equals(cubic)).to.equal(true);
+
+    const before = dirHash(data);
+    const again = inzage(['import', zip, '--data', data]);
+    expect(again.code, again.stderr).to.equal(0);
+    expect(again.stdout).to.contain('exams       0 added, 0 updated, 1 unchanged');
+    expect(again.stdout).not.to.contain('pictures');
+    expect(dirHash(data)).to.equal(before);
   });
 
   it('refuses a package with a malformed item, naming file, line and column, and leaves stored data as it was', () => {

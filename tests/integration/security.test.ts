@@ -32,6 +32,8 @@ const ROUTES: [string, string, 'staff' | 'admin', unknown?][] = [
   ['POST', '/api/users', 'admin', { username: 'x', role: 'nobody' }],
   ['PATCH', '/api/users/nope', 'admin', { displayName: 'x' }],
   ['POST', '/api/purge', 'admin', { examId: 'nope', dryRun: true }],
+  // a kiosk loads media only through its review's grant (tests/integration/media.test.ts), never with its token
+  ['GET', `/api/media/${'0'.repeat(64)}.png`, 'staff'],
 ];
 
 describe('security: who may call what', () => {

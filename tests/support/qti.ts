@@ -1,10 +1,12 @@
 /** Helpers for the QTI import's tests: the real fixtures and small packages written in the test. */
 import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
+import { QtiMedia } from '../../server/import/qti/images.ts';
 import { readItem, type ParsedItem } from '../../server/import/qti/item.ts';
 import { QtiIssues } from '../../server/import/qti/issues.ts';
 import { packageFromFolder, packageFromZip, type QtiPackage } from '../../server/import/qti/package.ts';
 import { parseXml } from '../../server/import/qti/xml.ts';
+import type { ImportedSitting, ImportFile } from '../../shared/schema.ts';
 
 export const QTI_FIXTURES = fileURLToPath(new URL('../fixtures/qti/', import.meta.url));
 export const BBQS = `${QTI_FIXTURES}1edtech-qti-examples/BBQsTest`;
@@ -13,16 +15,16 @@ export const ITEMS_22 = `${QTI_FIXTURES}instructure-qti/items_2.2`;
 export const ITEMS_21 = `${QTI_FIXTURES}instructure-qti/items_2.1`;
 
 /** One item file of a package, read as the import reads it. */
-export function readItemOf(pkg: QtiPackage, file: string): { item: ParsedItem | undefined; issues: QtiIssues } {
+export function readItemOf(pkg: QtiPackage, file: string, media = new QtiMedia()): { item: ParsedItem | undefined; issues: QtiIssues; media: QtiMedia } {
   const issues = new QtiIssues();
   const data = pkg.read(file);
   if (!data) throw new Error(`no ${file} in the package`);
   const parsed = parseXml(new TextDecoder().decode(data), file);
   if (!parsed.ok) {
     issues.errors.push(...parsed.errors);
-    return { item: undefined, issues };
+    return { item: undefined, issues, media };
   }
-  return { item: readItem(parsed.root, file, pkg, issues), issues };
+  return { item: readItem(parsed.root, file, pkg, issues, media), issues, media };
 }
 
 export function itemFromFolder(dir: string, file: string) {
@@ -71,4 +73,19 @@ ${body}
   </qti-item-body>
 ${rest}
 </qti-assessment-item>`;
+}
+
+/** A QTI package's exams (read as the import reads them) open for review, with one group and one sitting of the first exam. */
+export function withSitting(file: ImportFile, opts: { candidate: string; group: string; sitting: string; responses?: ImportedSitting['responses'] }): ImportFile {
+  const exam = { ...file.exams[0]!, review: { allowed: true, opensAt: '2026-01-01T08:00:00+01:00', closesAt: '2099-01-01T17:00:00+01:00', maxMinutes: 30, showKey: true, showScheme: true } };
+  return {
+    ...file,
+    exams: [exam, ...file.exams.slice(1)],
+    candidates: [{ number: opts.candidate, firstName: 'Lena', lastName: `Berg ${opts.candidate}` }],
+    groups: [{ id: opts.group, name: opts.group, examId: exam.id, startsAt: '2026-05-20T09:00:00+02:00', candidateNumbers: [opts.candidate] }],
+    sittings: [{
+      id: opts.sitting, groupId: opts.group, candidateNumber: opts.candidate, startedAt: '2026-05-20T09:00:00+02:00', submittedAt: '2026-05-20T10:00:00+02:00',
+      responses: opts.responses ?? [],
+    }],
+  };
 }

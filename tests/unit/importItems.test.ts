@@ -58,7 +58,7 @@ describe('import: item questions', () => {
     ['a key naming no choice', (q) => { q.parts[0].key = ['C']; }, 'exams[0].questions[7].parts[0].key: "C" is not one of the part\'s choices'],
     ['a mapping naming no choice', (q) => { q.parts[0].mapping.entries[0].value = 'Z'; }, 'exams[0].questions[7].parts[0].mapping.entries[0].value: "Z" is not one of the part\'s choices'],
     ['a key naming no hotspot', (q) => { q.parts[2].key = ['H7']; }, 'exams[0].questions[7].parts[2].key: "H7" is not one of the part\'s hotspots'],
-    ['a picture on another server', (q) => { q.parts[2].image.src = 'https://example.org/kaart.png'; }, 'exams[0].questions[7].parts[2].image.src: must be an inline image: data:image/png, jpeg, gif or webp;base64'],
+    ['a picture on another server', (q) => { q.parts[2].image.src = 'https://example.org/kaart.png'; }, 'exams[0].questions[7].parts[2].image.src: must be an inline image (data:image/png, jpeg, gif or webp;base64) or a media file of the import (/api/media/…)'],
     ['a response to an unknown part', (_q, f) => { f.sittings[0].responses[7].response = { NIETS: ['A'] }; }, 'sittings[0].responses[7].response.NIETS: unknown part "NIETS"'],
     ['two values for a single part', (_q, f) => { f.sittings[0].responses[7].response = { KEUZE: ['A', 'B'] }; }, 'sittings[0].responses[7].response.KEUZE: part "KEUZE" takes one value, found 2'],
     ['a response naming no choice', (_q, f) => { f.sittings[0].responses[7].response = { KEUZE: ['Q'] }; }, 'sittings[0].responses[7].response.KEUZE: "Q" is not one of the part\'s choices'],

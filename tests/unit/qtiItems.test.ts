@@ -1,15 +1,17 @@
 /** The QTI import's items, one interaction family at a time, against real QTI 3.0, 2.2 and 2.1 files (tests/fixtures/qti). */
 import { expect } from 'chai';
+import { createHash } from 'node:crypto';
 import type { ItemPart } from '../../shared/schema.ts';
 import { BBQS, ITEMS_21, ITEMS_22, SAXONY, itemFromFolder } from '../support/qti.ts';
 
 /** The item and its only part (or the part `id`), with no errors. */
 function read(dir: string, file: string, id?: string) {
-  const { item, issues } = itemFromFolder(dir, file);
+  const { item, issues, media } = itemFromFolder(dir, file);
   expect(issues.errors, issues.errors.join('\n')).to.deep.equal([]);
   const part = id ? item!.parts.find((p) => p.id === id)! : item!.parts[0]!;
-  return { item: item!, part, warnings: issues.warnings };
+  return { item: item!, part, warnings: issues.warnings, media: media.files };
 }
+const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 const ids = (list: ItemPart['choices']) => list?.map((c) => c.id);
 
 describe('QTI items: interactions', () => {
@@ -95,13 +97,15 @@ describe('QTI items: interactions', () => {
     expect(part.key).to.deep.equal(['York']);
   });
 
-  it('reads an extended text with the scorer\'s rubric as marking scheme and the picture inline', () => {
-    const { item, part } = read(ITEMS_22, 'extended_text_rubric.xml');
+  it('reads an extended text with the scorer\'s rubric as marking scheme and the picture as a media file', () => {
+    const { item, part, media } = read(ITEMS_22, 'extended_text_rubric.xml');
     expect(part).to.include({ interaction: 'extendedText' });
     expect(part.key).to.equal(undefined);
     expect(item.scheme).to.contain('Scoring Guidelines');
     expect(item.stem).not.to.contain('Scoring Guidelines');
-    expect(item.stem).to.match(/<img src="data:image\/png;base64,[A-Za-z0-9+/=]+" alt="Here is a postcard/);
+    const src = /<img src="\/api\/media\/([0-9a-f]{64}\.png)" alt="Here is a postcard/.exec(item.stem);
+    expect(src, item.stem).to.not.equal(null);
+    expect(sha256(media.get(src![1]!)!)).to.equal(src![1]!.slice(0, 64));
   });
 
   it('keeps a rubric block for the candidate in the text (hottext, QTI 2.2) and marks the hottexts', () => {
@@ -113,11 +117,12 @@ describe('QTI items: interactions', () => {
     expect(part.key).to.deep.equal(['B']);
   });
 
-  it('reads a hotspot interaction: the picture inline, its areas, the key', () => {
-    const { part } = read(ITEMS_22, 'hotspot.xml');
+  it('reads a hotspot interaction: the picture as a media file, its areas, the key', () => {
+    const { part, media } = read(ITEMS_22, 'hotspot.xml');
     expect(part.interaction).to.equal('hotspot');
     expect(part.image).to.include({ width: 206, height: 280, alt: 'UK Map' });
-    expect(part.image!.src).to.match(/^data:image\/png;base64,/);
+    expect(part.image!.src).to.match(/^\/api\/media\/[0-9a-f]{64}\.png$/);
+    expect([...media.keys()]).to.deep.equal([part.image!.src.slice('/api/media/'.length)]);
     expect(part.hotspots![0]).to.deep.equal({ id: 'A', shape: 'circle', coords: [77, 115, 8] });
     expect(part.key).to.deep.equal(['A']);
   });
@@ -146,7 +151,7 @@ describe('QTI items: interactions', () => {
     const gaps = read(ITEMS_22, 'graphic_gap_match.xml').part;
     expect(gaps.interaction).to.equal('graphicGapMatch');
     expect(ids(gaps.choices)).to.deep.equal(['CBG', 'EBG', 'EDI', 'GLA', 'MAN', 'MCH']);
-    expect(gaps.choices![0]!.text).to.match(/^<img src="data:image\/png;base64,/);
+    expect(gaps.choices![0]!.text).to.match(/^<img src="\/api\/media\/[0-9a-f]{64}\.png"/);
     expect(gaps.key).to.deep.equal(['GLA A', 'EDI B', 'MAN C']);
   });
 

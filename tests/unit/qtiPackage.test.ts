@@ -81,7 +81,8 @@ describe('QTI packages', () => {
       'passages/nacht.xml': stimulus, 'passages/images/deur.jpg': jpg,
     }));
     const stem = questions(r)[0]!.stem;
-    expect(stem).to.match(/^<section><h3>Een nacht<\/h3><p>Anna was tien\.<\/p><img src="data:image\/jpeg;base64,[^"]+" alt="een deur"><\/section>/);
+    expect(stem).to.match(/^<section><h3>Een nacht<\/h3><p>Anna was tien\.<\/p><img src="\/api\/media\/[0-9a-f]{64}\.jpg" alt="een deur"><\/section>/);
+    expect(r.ok && [...r.media.values()]).to.deep.equal([new Uint8Array(jpg)]);
     expect(stem).to.contain('<inzage-part ref="RESPONSE"></inzage-part>');
   });
 

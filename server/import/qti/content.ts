@@ -4,14 +4,15 @@
  * QTI's own elements are handed to the caller (`qti`), which puts an interaction's placeholder in its place, or
  * are dealt with here: feedback, which the candidate saw only after answering, is left out; template content and
  * printed variables, which differ per candidate, are left out with a warning; anything else loses its element
- * but keeps its content, with a warning. Images from the package become `data:` URIs (`images.ts`).
+ * but keeps its content, with a warning. Pictures from the package become media files (`images.ts`); one left
+ * out shows its alt text in its place.
  * Presentation hooks (`class`, `id`, `data-*`) are dropped without a word; `xml:lang` becomes `lang`.
  */
 import type { Element, Node } from '@xmldom/xmldom';
 import { attr, children, isElement, MATHML_NS, nameOf } from './xml.ts';
 
 export interface ContentContext {
-  /** a `data:` URI for the image at `src` (relative to the item), or undefined when it was reported */
+  /** the `src` to show for the picture at `src` (relative to the item), or undefined when it was left out (reported) */
   image(src: string, el: Element): string | undefined;
   warn(el: Element, message: string): void;
   /** HTML to stand in place of a QTI element, or undefined to let the defaults apply */
@@ -90,15 +91,21 @@ function objectHtml(el: Element, ctx: ContentContext): string {
     return innerHtml(el, ctx);
   }
   const src = ctx.image(data, el);
-  if (src === undefined) return innerHtml(el, ctx);
   const alt = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  if (src === undefined) return alt ? innerHtml(el, ctx) : unavailableHtml('');
   return `<img src="${escapeAttr(src)}" alt="${escapeAttr(alt)}"${sizeAttrs(el)}>`;
 }
 
 function imgHtml(el: Element, ctx: ContentContext): string {
   const src = ctx.image(attr(el, 'src') ?? '', el);
-  if (src === undefined) return '';
+  if (src === undefined) return unavailableHtml(attr(el, 'alt') ?? '');
   return `<img src="${escapeAttr(src)}" alt="${escapeAttr(attr(el, 'alt') ?? '')}"${sizeAttrs(el)}>`;
+}
+
+/** What stands where a picture was left out: its alt text, or that it is not available. */
+export function unavailableHtml(alt: string): string {
+  const text = alt.trim() ? `Afbeelding niet beschikbaar: ${alt.trim()}` : 'Afbeelding niet beschikbaar';
+  return `<span>[${escapeText(text)}]</span>`;
 }
 
 function sizeAttrs(el: Element): string {

@@ -1,42 +1,81 @@
 /**
- * Images of a package, inlined as `data:` URIs: the one image source the kiosk's CSP allows for content
- * (`server/import/contentAllowlist.ts`). PNG, JPEG, GIF and WebP only; an SVG is left out with a warning (the
- * allowlist does not take it), a missing file is an error. An image may be at most `MAX_INLINE_IMAGE_BYTES`,
- * because it travels inside the question's HTML (at most 200,000 characters in all).
+ * Pictures of a package (docs/design.md: Media). A picture in the package is stored content-addressed
+ * (`QtiMedia` collects it; the import writes it with the rest) and shown as `/api/media/<sha256>.<ext>`. Its type
+ * is read from its bytes, not its name: PNG, JPEG, GIF and WebP are shown; an SVG or anything else is left out
+ * with a warning, and so is a picture on another server (the kiosk loads nothing from elsewhere). A left-out
+ * picture's place shows its alt text (`content.ts`, `unavailableHtml`). A missing file, a picture over `MAX_MEDIA_FILE_BYTES`
+ * or pictures over `MAX_MEDIA_IMPORT_BYTES` in all are errors.
  */
 import type { Element } from '@xmldom/xmldom';
+import { MAX_MEDIA_FILE_BYTES, MAX_MEDIA_IMPORT_BYTES, mediaName, mediaSrc, sniff } from '../../media/files.ts';
 import { resolveHref, type QtiPackage } from './package.ts';
-
-export const MAX_INLINE_IMAGE_BYTES = 100 * 1024;
-
-const TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp' };
 
 export interface ImageReport {
   warn(el: Element, message: string): void;
   error(el: Element, message: string): void;
 }
 
-export function inlineImage(pkg: QtiPackage, itemFile: string, src: string, el: Element, report: ImageReport): string | undefined {
-  if (/^data:/i.test(src.trim()) || /^(https?:)?\/\//i.test(src.trim())) return src; // judged by the sanitiser
+/** The pictures an import brings, by their media name, and their size in all. */
+export class QtiMedia {
+  readonly files = new Map<string, Uint8Array>();
+  private bytes = 0;
+  private overTotal = false;
+
+  constructor(readonly limits = { fileBytes: MAX_MEDIA_FILE_BYTES, totalBytes: MAX_MEDIA_IMPORT_BYTES }) {}
+
+  /** Adds a picture; false (once reported) when the import's pictures would exceed the total. */
+  add(name: string, data: Uint8Array): boolean {
+    if (this.files.has(name)) return true;
+    if (this.bytes + data.byteLength > this.limits.totalBytes) return false;
+    this.bytes += data.byteLength;
+    this.files.set(name, data);
+    return true;
+  }
+
+  /** True the first time the total is exceeded, so that it is reported once. */
+  firstOverTotal(): boolean {
+    if (this.overTotal) return false;
+    return (this.overTotal = true);
+  }
+}
+
+const size = (n: number) => (n % (1024 * 1024) ? `${n} bytes` : `${n / 1024 / 1024} MB`);
+
+/** The `src` to show for the picture at `src` (relative to `itemFile`), or undefined when it is left out (reported). */
+export function packageImage(pkg: QtiPackage, media: QtiMedia, itemFile: string, src: string, el: Element, report: ImageReport): string | undefined {
+  const trimmed = src.trim();
+  if (/^data:/i.test(trimmed)) return src; // judged by the sanitiser
+  if (/^([a-z][a-z0-9+.-]*:)?\/\//i.test(trimmed)) {
+    report.warn(el, `image "${src}" is on another server, which the kiosk does not load; its alt text is shown in its place`);
+    return undefined;
+  }
   const path = resolveHref(itemFile, src);
   if (!path) {
     report.error(el, `image "${src}" is not a file in the package`);
     return undefined;
   }
-  const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
-  const type = TYPES[ext];
   const data = pkg.read(path);
   if (!data) {
     report.error(el, `image "${src}" is missing from the package (looked for ${path})`);
     return undefined;
   }
-  if (!type) {
-    report.warn(el, `image "${src}" is left out: only PNG, JPEG, GIF and WebP images are shown`);
+  const kind = sniff(data);
+  if (kind === 'svg') {
+    report.warn(el, `image "${src}" is left out: SVG pictures are not shown (an SVG can carry script); its alt text is shown in its place`);
     return undefined;
   }
-  if (data.byteLength > MAX_INLINE_IMAGE_BYTES) {
-    report.error(el, `image "${src}" is ${Math.ceil(data.byteLength / 1024)} KB; an image may be at most ${MAX_INLINE_IMAGE_BYTES / 1024} KB`);
+  if (kind === 'unknown') {
+    report.warn(el, `image "${src}" is left out: its content is no PNG, JPEG, GIF or WebP picture; its alt text is shown in its place`);
     return undefined;
   }
-  return `data:${type};base64,${Buffer.from(data).toString('base64')}`;
+  if (data.byteLength > media.limits.fileBytes) {
+    report.error(el, `image "${src}" (${path}) is ${size(data.byteLength)}; a picture may be at most ${size(media.limits.fileBytes)}`);
+    return undefined;
+  }
+  const name = mediaName(data, kind);
+  if (!media.add(name, data)) {
+    if (media.firstOverTotal()) report.error(el, `image "${src}" (${path}) brings the package's pictures over ${size(media.limits.totalBytes)}; a package's pictures may be at most that in all`);
+    return undefined;
+  }
+  return mediaSrc(name);
 }

@@ -5,6 +5,7 @@
  * package itself — all of it, and then nothing is imported.
  */
 import type { ImportedExam, ImportFile, ItemQuestion } from '../../../shared/schema.ts';
+import { QtiMedia } from './images.ts';
 import { readItem, type ParsedItem } from './item.ts';
 import { QtiIssues } from './issues.ts';
 import { MANIFEST, resourceTypes, testResources } from './manifest.ts';
@@ -12,6 +13,7 @@ import { decodeText, type QtiPackage } from './package.ts';
 import { readTest } from './test.ts';
 import { parseXml } from './xml.ts';
 
+export { QtiMedia } from './images.ts';
 export { packageFromFolder, packageFromZip, PackageError, type QtiPackage } from './package.ts';
 
 /** Exam fields a QTI test does not carry; `DEFAULT_EXAM_FIELDS` unless the import says otherwise. */
@@ -19,7 +21,13 @@ export interface ExamFields { subject: string; level: string; central: boolean }
 export const DEFAULT_EXAM_FIELDS: ExamFields = { subject: 'Onbekend', level: 'Onbekend', central: false };
 
 export type QtiReadResult =
-  | { ok: true; file: ImportFile; warnings: string[]; /** `exams[i].questions[j]` → where that item is */ origins: Map<string, string> }
+  | {
+    ok: true; file: ImportFile; warnings: string[];
+    /** `exams[i].questions[j]` → where that item is */
+    origins: Map<string, string>;
+    /** the pictures the items show, by media name (`/api/media/NAME` in the items), for the import to store */
+    media: ReadonlyMap<string, Uint8Array>;
+  }
   | { ok: false; errors: string[]; warnings: string[] };
 
 export function readQtiPackage(pkg: QtiPackage, fields: ExamFields = DEFAULT_EXAM_FIELDS): QtiReadResult {
@@ -32,6 +40,7 @@ export function readQtiPackage(pkg: QtiPackage, fields: ExamFields = DEFAULT_EXA
     issues.error(MANIFEST, manifest, `the package holds no test (no resource of type imsqti_test_xmlv3p0, v2p1 or v2p2; found ${resourceTypes(manifest).join(', ') || 'none'}); an exam is made from a test`);
   }
   const items = new Map<string, ParsedItem | undefined>();
+  const media = new QtiMedia();
   const exams: ImportedExam[] = [];
   const origins = new Map<string, string>();
   for (const t of tests) {
@@ -42,7 +51,7 @@ export function readQtiPackage(pkg: QtiPackage, fields: ExamFields = DEFAULT_EXA
     for (const ref of test.refs) {
       if (!items.has(ref.href)) {
         const itemRoot = xmlFile(pkg, ref.href, issues, ref.el, t.href);
-        items.set(ref.href, itemRoot && readItem(itemRoot, ref.href, pkg, issues));
+        items.set(ref.href, itemRoot && readItem(itemRoot, ref.href, pkg, issues, media));
       }
       const item = items.get(ref.href);
       if (!item) continue;
@@ -52,7 +61,7 @@ export function readQtiPackage(pkg: QtiPackage, fields: ExamFields = DEFAULT_EXA
     exams.push({ id: test.identifier, title: test.title, ...fields, questions });
   }
   if (issues.errors.length) return fail();
-  return { ok: true, file: { format: 'inzage/v1', exams, candidates: [], groups: [], sittings: [] }, warnings: issues.warnings, origins };
+  return { ok: true, file: { format: 'inzage/v1', exams, candidates: [], groups: [], sittings: [] }, warnings: issues.warnings, origins, media: media.files };
 }
 
 function xmlFile(pkg: QtiPackage, path: string, issues: QtiIssues, ref?: import('@xmldom/xmldom').Element, refFile = MANIFEST) {

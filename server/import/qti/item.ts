@@ -9,7 +9,7 @@ import type { Element } from '@xmldom/xmldom';
 import type { ItemPart, ItemQuestion } from '../../../shared/schema.ts';
 import { escapeAttr, innerHtml, type ContentContext } from './content.ts';
 import { readDeclaration, type Declaration } from './declarations.ts';
-import { inlineImage } from './images.ts';
+import { packageImage, type QtiMedia } from './images.ts';
 import { isInteraction, readInteraction, type InteractionContext } from './interactions.ts';
 import type { QtiIssues } from './issues.ts';
 import type { QtiPackage } from './package.ts';
@@ -21,7 +21,7 @@ export type ParsedItem = Pick<ItemQuestion, 'type' | 'title' | 'stem' | 'parts' 
 
 const SCHEME_VIEWS = ['scorer', 'author', 'tutor'] as const;
 
-export function readItem(root: Element, file: string, pkg: QtiPackage, issues: QtiIssues): ParsedItem | undefined {
+export function readItem(root: Element, file: string, pkg: QtiPackage, issues: QtiIssues, media: QtiMedia): ParsedItem | undefined {
   if (nameOf(root) !== 'qti-assessment-item') {
     issues.error(file, root, `expected a qti-assessment-item (or assessmentItem), found <${root.nodeName}>`);
     return undefined;
@@ -39,7 +39,7 @@ export function readItem(root: Element, file: string, pkg: QtiPackage, issues: Q
   const rubrics = new Map<string, string[]>();
   const ctx: InteractionContext = {
     ...report,
-    image: (src, el) => inlineImage(pkg, file, src, el, report),
+    image: (src, el) => packageImage(pkg, media, file, src, el, report),
     qti: (el, name) => {
       if (isInteraction(name)) return placeholder(el);
       if (name === 'qti-rubric-block') return rubric(el);
@@ -73,7 +73,7 @@ export function readItem(root: Element, file: string, pkg: QtiPackage, issues: Q
 
   const body = child(root, 'qti-item-body');
   if (!body) issues.error(file, root, 'has no qti-item-body');
-  const stem = stimuliHtml(root, file, pkg, issues, ctx) + (body ? innerHtml(body, ctx).trim() : '');
+  const stem = stimuliHtml(root, file, pkg, media, issues, ctx) + (body ? innerHtml(body, ctx).trim() : '');
   const schemeView = SCHEME_VIEWS.find((v) => rubrics.has(v));
   const maxScore = itemMax(root, parts, file, issues);
   if (issues.errors.length > before) return undefined;

@@ -6,12 +6,12 @@
  */
 import type { Element } from '@xmldom/xmldom';
 import { escapeText, innerHtml, type ContentContext } from './content.ts';
-import { inlineImage } from './images.ts';
+import { packageImage, type QtiMedia } from './images.ts';
 import type { QtiIssues } from './issues.ts';
 import { decodeText, resolveHref, type QtiPackage } from './package.ts';
 import { attr, child, children, nameOf, parseXml } from './xml.ts';
 
-export function stimuliHtml(root: Element, file: string, pkg: QtiPackage, issues: QtiIssues, ctx: ContentContext): string {
+export function stimuliHtml(root: Element, file: string, pkg: QtiPackage, media: QtiMedia, issues: QtiIssues, ctx: ContentContext): string {
   let out = '';
   for (const ref of children(root, 'qti-assessment-stimulus-ref')) {
     const href = attr(ref, 'href') ?? '';
@@ -32,7 +32,7 @@ export function stimuliHtml(root: Element, file: string, pkg: QtiPackage, issues
       continue;
     }
     const report = { error: (el: Element, m: string) => issues.error(path, el, m), warn: (el: Element, m: string) => issues.warn(path, el, m) };
-    const own: ContentContext = { ...ctx, warn: report.warn, image: (src, el) => inlineImage(pkg, path, src, el, report) };
+    const own: ContentContext = { ...ctx, warn: report.warn, image: (src, el) => packageImage(pkg, media, path, src, el, report) };
     const title = attr(parsed.root, 'title') ?? attr(ref, 'title');
     out += `<section>${title ? `<h3>${escapeText(title)}</h3>` : ''}${innerHtml(body, own).trim()}</section>`;
   }

@@ -1,0 +1,63 @@
+/**
+ * GET /api/media/:file (docs/api.md; docs/design.md: Media): a picture of exam content, to logged-in staff, and to
+ * a kiosk's `<img>` through the grant its review's payload put in the URL (`?k=`), valid only while that review
+ * is active and its exam shows that file. A kiosk's copy is `private, no-store` (no exam content stays on the
+ * kiosk after the review); staff may cache it for good, since a file's name is its content's hash.
+ */
+import { Router, type Response } from 'express';
+import { DomainError } from '../../../shared/errors.ts';
+import { isMediaName, mediaTypeOf } from '../../media/files.ts';
+import { mediaOfQuestions } from '../../media/refs.ts';
+import type { Ctx } from '../context.ts';
+import { param } from '../errors.ts';
+
+const REFUSED = 'Deze afbeelding hoort niet bij een lopende inzage op deze kiosk.';
+
+export function mediaRoutes(ctx: Ctx): Router {
+  const { auth, store, engine, grants } = ctx;
+  const staff = auth.requireStaff();
+  const r = Router();
+
+  /** Whether `grant` admits a kiosk to `file` now: signed for it, its review active, that review's exam showing it. */
+  const kioskMayLoad = (grant: string, file: string): boolean => {
+    const reviewId = isMediaName(file) ? grants.reviewOf(grant, file) : undefined;
+    const review = reviewId === undefined ? undefined : engine.active().find((s) => s.id === reviewId);
+    const summary = review && store.content.sittingSummary(review.sittingId);
+    const exam = summary && store.content.examOfSitting(summary);
+    return !!exam && mediaOfQuestions(exam.questions).has(file);
+  };
+
+  const send = (res: Response, file: string, cache: string) => {
+    const path = store.media.path(file);
+    if (!path) throw new DomainError('not-found', 'Deze afbeelding bestaat niet.');
+    res.set({
+      'Content-Type': mediaTypeOf(file),
+      'Cache-Control': cache,
+      // a picture is never a document: should someone open it as a page, nothing in it may run
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+    });
+    res.removeHeader('Pragma');
+    res.sendFile(path, { etag: false, lastModified: false, dotfiles: 'deny' });
+  };
+
+  r.get('/:file', (req, res, next) => {
+    const file = param(req, 'file');
+    const grant = req.query.k;
+    if (typeof grant === 'string') {
+      if (!kioskMayLoad(grant, file)) throw new DomainError('forbidden', REFUSED);
+      send(res, file, 'private, no-store');
+      return;
+    }
+    staff(req, res, (err?: unknown) => {
+      if (err) return next(err);
+      if (!isMediaName(file)) return next(new DomainError('not-found', 'Deze afbeelding bestaat niet.'));
+      try {
+        send(res, file, 'private, max-age=31536000, immutable');
+      } catch (e) {
+        next(e);
+      }
+    });
+  });
+
+  return r;
+}

@@ -1,10 +1,13 @@
 /**
  * An exam of real QTI items, one or more per interaction family, with a sitting that answers each (issue 13:
  * the kiosk's replay in place). The items are read by the QTI import from the fixtures (tests/fixtures/qti:
- * 1EdTech's and Instructure's examples, origin and licence beside them) and go in through the JSON import.
+ * 1EdTech's and Instructure's examples, origin and licence beside them) and go in through the import with the
+ * pictures they show (as `inzage import PACKAGE` does).
  */
 import type { ImportFile, ItemQuestion, ItemResponse } from '../../shared/schema.ts';
-import { BBQS, ITEMS_22, SAXONY, itemFromFolder } from './qti.ts';
+import { QtiMedia } from '../../server/import/qti/images.ts';
+import { packageFromFolder } from '../../server/import/qti/index.ts';
+import { BBQS, ITEMS_22, SAXONY, readItemOf } from './qti.ts';
 
 /** Question id, fixture folder and file, and the candidate's response to it. */
 const ITEMS: [string, string, string, ItemResponse][] = [
@@ -32,14 +35,15 @@ export const ITEM_NUMBER = Object.fromEntries(ITEMS.map(([id], i) => [id, i + 1]
 
 export const ITEM_SITTING = 's-items-160001';
 
-/** The import file: the exam (keys and schemes shown), one candidate, a group and the sitting. */
-export function itemExam(): ImportFile {
+/** The import file: the exam (keys and schemes shown), one candidate, a group and the sitting; and the pictures. */
+export function itemExam(): { file: ImportFile; media: ReadonlyMap<string, Uint8Array> } {
+  const media = new QtiMedia();
   const questions: ItemQuestion[] = ITEMS.map(([id, dir, file], i) => {
-    const { item, issues } = itemFromFolder(dir, file);
+    const { item, issues } = readItemOf(packageFromFolder(dir), file, media);
     if (!item) throw new Error(issues.errors.join('\n'));
     return { ...item, id, number: i + 1 };
   });
-  return {
+  return { media: media.files, file: {
     format: 'inzage/v1',
     exams: [{
       id: 'items', title: 'Alle interacties', subject: 'Engels', level: 'vwo', central: false, questions,
@@ -51,5 +55,5 @@ export function itemExam(): ImportFile {
       id: ITEM_SITTING, groupId: 'g-items', candidateNumber: '160001', startedAt: '2026-05-20T09:00:00+02:00', submittedAt: '2026-05-20T10:00:00+02:00',
       responses: ITEMS.map(([id, , , response]) => ({ questionId: id, response, score: 0 })),
     }],
-  };
+  } };
 }

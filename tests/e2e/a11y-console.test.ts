@@ -10,10 +10,11 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
 import { createUser } from '../../server/auth/users.ts';
-import { FIXTURES, PASSWORD, connectKiosk, loggedIn, once, pairKiosk, type KioskSocket } from '../helpers/server.ts';
+import { FIXTURES, PASSWORD, type KioskSocket } from '../helpers/server.ts';
 import { axeViolations, expectNoViolations } from '../support/axe.ts';
 import { CONSOLE_SCREENS, consoleText, showScreen, type ConsoleLang } from '../support/consoleScreens.ts';
 import { useE2E } from '../support/e2e.ts';
+import { startRunningReview } from '../support/runningReview.ts';
 
 const CONFIG = { loginFreeFailuresPerIp: 1000, loginFreeFailuresPerAccountIp: 100, loginFreeFailuresPerAccount: 100 };
 
@@ -25,16 +26,9 @@ describe('console accessibility: axe-core finds no WCAG 2.1 A/AA violation on an
   const e2e = useE2E({ server: { config: CONFIG } });
   let kiosk: KioskSocket;
 
+  // a review approved by boss: 'Actieve inzages' shows it, and 'Uitloggen' asks first
   before(async () => {
-    const { ts } = e2e;
-    const boss = await loggedIn(ts.base, 'boss');
-    const station = await pairKiosk(ts.base, boss, 'Station 3');
-    kiosk = (await connectKiosk(ts.base, station.token)).socket;
-    // a review approved by boss: 'Actieve inzages' shows it, and 'Uitloggen' asks first
-    const started = once(kiosk, 'review:started');
-    const r = await boss.call('POST', '/api/reviews', { sittingId: 's-bi-120001', kioskId: station.id });
-    expect(r.status, r.text).to.equal(201);
-    await started;
+    kiosk = await startRunningReview(e2e.ts.base, 'boss');
   });
   after(() => kiosk?.close());
 

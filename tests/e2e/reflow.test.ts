@@ -6,10 +6,11 @@
  */
 import { expect } from 'chai';
 import { screenshot } from '../helpers/browser.ts';
-import { connectKiosk, loggedIn, once, pairKiosk, type KioskSocket } from '../helpers/server.ts';
+import type { KioskSocket } from '../helpers/server.ts';
 import { CONSOLE_SCREENS, showScreen } from '../support/consoleScreens.ts';
 import { pageWidth, unreachableRowActions } from '../support/deepDom.ts';
 import { useE2E } from '../support/e2e.ts';
+import { startRunningReview } from '../support/runningReview.ts';
 
 const CONFIG = { loginFreeFailuresPerIp: 1000, loginFreeFailuresPerAccountIp: 100, loginFreeFailuresPerAccount: 100 };
 
@@ -19,14 +20,7 @@ describe('console reflow at 200 % zoom and 320 px (e2e)', function () {
   let kiosk: KioskSocket;
 
   before(async () => {
-    const { ts } = e2e;
-    const boss = await loggedIn(ts.base, 'boss');
-    const station = await pairKiosk(ts.base, boss, 'Station 3');
-    kiosk = (await connectKiosk(ts.base, station.token)).socket;
-    const started = once(kiosk, 'review:started');
-    const r = await (await loggedIn(ts.base, 'sup1')).call('POST', '/api/reviews', { sittingId: 's-bi-120001', kioskId: station.id });
-    expect(r.status, r.text).to.equal(201);
-    await started;
+    kiosk = await startRunningReview(e2e.ts.base, 'sup1');
   });
   after(() => kiosk?.close());
 

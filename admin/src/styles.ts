@@ -85,6 +85,14 @@ export const base = css`
   tbody th { font-weight: 600; color: var(--ink-strong); }
   td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
   td.action, th.action { text-align: right; width: 1%; white-space: nowrap; }
+  /*
+   * Row actions stay in sight when a table is wider than its box (a narrow window, 200 % zoom): the action
+   * column sticks to the box's right edge while the other columns scroll under it (WCAG 1.4.10 reflow).
+   */
+  .table-wrap td.action, .table-wrap th.action {
+    position: sticky; right: 0; background: var(--surface); box-shadow: -1px 0 0 var(--line-soft);
+  }
+  .table-wrap thead th.action { background: var(--surface-sunk); }
   th.fit, td.fit { width: 1%; white-space: nowrap; }
   .tabular { font-variant-numeric: tabular-nums; }
 

@@ -40,6 +40,8 @@ export class AdmActiveReviews extends LitElement {
     .count { font-variant-numeric: tabular-nums; min-width: 1.75rem; height: 1.75rem; border-radius: 999px; display: inline-grid; place-items: center; background: var(--accent); color: #fff; font-weight: 700; font-size: 0.875rem; padding: 0 0.5rem; }
     .count.zero { background: var(--line-soft); color: var(--muted); }
     ul { list-style: none; margin: 0; padding: 0; max-height: calc(100vh - 16rem); overflow-y: auto; }
+    /* above the screen on a narrow window (adm-shell): the page scrolls, the list need not scroll on its own */
+    @media (max-width: 60rem) { ul { max-height: none; } }
     li.review { padding: var(--space-3) var(--space-4); display: grid; grid-template-columns: 1fr auto; gap: var(--space-1) var(--space-3); }
     li.review + li.review { border-top: 1px solid var(--line-soft); }
     li.review.warned { background: var(--warn-bg); }

@@ -3,6 +3,7 @@ import { SessionController, refresh } from '../data/session.ts';
 import { ApiError } from '../data/http.ts';
 import { LangController, errorMessage, lang, t } from '../i18n.ts';
 import { base } from '../styles.ts';
+import { focusMainHeading } from './focus-heading.ts';
 import './adm-login.ts';
 import './adm-password.ts';
 import './adm-shell.ts';
@@ -23,6 +24,8 @@ export class AdmApp extends LitElement {
 
   private readonly session = new SessionController(this);
   bootError = '';
+  /** which screen was shown last ('' before the server has said who is logged in) */
+  private shown = '';
 
   constructor() {
     super();
@@ -45,6 +48,17 @@ export class AdmApp extends LitElement {
 
   override willUpdate() {
     document.documentElement.lang = lang();
+  }
+
+  override updated() {
+    const s = this.session.state;
+    const screen = s.status === 'authenticated' ? (s.user.mustChangePassword ? 'password' : 'console') : s.status;
+    if (screen === this.shown || screen === 'unknown') return;
+    const before = this.shown;
+    this.shown = screen;
+    // the screen that had focus (its button) is gone: the new screen's heading takes it (not on first load)
+    const next = this.renderRoot.querySelector('adm-login, adm-password, adm-shell');
+    if (before && next) void focusMainHeading(next);
   }
 
   override render() {

@@ -36,7 +36,7 @@ export class AdmKiosks extends LitElement {
     unpairError: { state: true },
   };
   static override styles = [base, dialogStyles, css`
-    .head-row { display: flex; align-items: flex-start; justify-content: space-between; gap: var(--space-4); }
+    .head-row { display: flex; flex-wrap: wrap; align-items: flex-start; justify-content: space-between; gap: var(--space-3) var(--space-4); }
     .pair { margin-bottom: var(--space-4); display: flex; flex-direction: column; gap: var(--space-2); }
     .pair form { display: grid; grid-template-columns: 12rem minmax(0, 18rem) auto; gap: var(--space-3); align-items: start; margin-top: var(--space-2); }
     /* level with the inputs: one label line (0.9375rem × 1.5) and the field gap above them */

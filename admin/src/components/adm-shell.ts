@@ -47,7 +47,8 @@ export class AdmShell extends LitElement {
       --switch-active-bg: #fff; --switch-active-ink: var(--header-bg); --switch-focus: #8cc4ff;
     }
     header :focus-visible { outline-color: #8cc4ff; }
-    .bar { display: flex; align-items: center; gap: var(--space-5); padding: var(--space-3) var(--space-6); }
+    /* the bar and the menu wrap on a narrow window (WCAG 1.4.10 reflow): nothing scrolls sideways or is cut */
+    .bar { display: flex; flex-wrap: wrap; align-items: center; gap: var(--space-3) var(--space-5); padding: var(--space-3) var(--space-6); }
     .brand { font-weight: 700; font-size: 1.125rem; letter-spacing: 0.01em; display: flex; align-items: baseline; gap: 0.6em; margin-right: auto; }
     .brand small { font-weight: 500; font-size: 0.875rem; color: var(--header-muted); }
     .user { display: flex; flex-direction: column; align-items: flex-end; line-height: 1.2; }
@@ -59,7 +60,7 @@ export class AdmShell extends LitElement {
     .skip:focus { top: var(--space-2); }
 
     nav { background: #1b3354; padding: 0 var(--space-5); }
-    nav ul { list-style: none; margin: 0; padding: 0; display: flex; gap: var(--space-1); }
+    nav ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0 var(--space-1); }
     nav a {
       display: block; padding: 0.65rem 0.9rem; color: var(--header-muted); text-decoration: none; font-weight: 600;
       font-size: 0.9375rem; border-bottom: 3px solid transparent;
@@ -80,6 +81,13 @@ export class AdmShell extends LitElement {
       /* minmax(0, …): a wide table scrolls in its own box instead of widening the page */
       .layout { grid-template-columns: minmax(0, 1fr); }
       adm-active-reviews { position: static; order: -1; }
+    }
+    @media (max-width: 40rem) {
+      .bar { padding: var(--space-2) var(--space-4); gap: var(--space-2) var(--space-3); }
+      nav { padding: 0 var(--space-2); }
+      nav a { padding: 0.55rem 0.6rem; }
+      nav .sep { display: none; }
+      .layout { padding: var(--space-4) var(--space-3); gap: var(--space-4); }
     }
   `];
 

@@ -49,12 +49,12 @@ export class AdmSitting extends LitElement {
     article { display: flex; flex-direction: column; gap: var(--space-4); }
     article.current { border-color: var(--line-strong); }
     .title { display: flex; gap: var(--space-3); align-items: center; flex-wrap: wrap; }
-    .cols { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: var(--space-4); align-items: start; }
+    .cols { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 14rem), 1fr)); gap: var(--space-4); align-items: start; }
     dl.facts dd.big { font-size: 1.125rem; }
     .refusal:empty { margin-top: calc(-1 * var(--space-3)); }
     .start { border-top: 1px solid var(--line-soft); padding-top: var(--space-4); display: flex; flex-direction: column; gap: var(--space-3); }
     .chooser { display: flex; align-items: flex-end; gap: var(--space-3); flex-wrap: wrap; }
-    .chooser .field { min-width: 16rem; }
+    .chooser .field { min-width: min(16rem, 100%); }
     .chooser button { min-height: 2.375rem; }
     option:disabled { color: var(--disabled-ink); }
   `];
@@ -72,6 +72,8 @@ export class AdmSitting extends LitElement {
   starting: string | null = null;
   /** reviews started from this screen, per sitting, until they end */
   started: ReadonlyMap<string, { review: ReviewDto; seen: boolean }> = new Map();
+  /** the sitting whose 'Start inzage' just succeeded: its status line takes the focus the button had */
+  private focusStarted: string | null = null;
 
   private readonly data = new Task(this, {
     task: ([n], { signal }) => loaded(n, getCandidateSittings(n, signal)),
@@ -128,6 +130,7 @@ export class AdmSitting extends LitElement {
     try {
       const review = await startReview(s.sittingId, kioskId);
       this.started = new Map(this.started).set(s.sittingId, { review, seen: this.reviews.some((r) => r.id === review.id) });
+      this.focusStarted = s.sittingId;
     } catch (err) {
       const message = err instanceof ApiError ? errorMessage(err) : String(err);
       this.errors = new Map(this.errors).set(s.sittingId, message);
@@ -138,6 +141,14 @@ export class AdmSitting extends LitElement {
     }
   }
 
+  override updated() {
+    if (this.focusStarted === null) return;
+    // 'Start inzage' is gone: focus would drop to the page; the line that says where the review runs gets it
+    const line = [...this.renderRoot.querySelectorAll<HTMLElement>('[data-started]')].find((el) => el.dataset.started === this.focusStarted);
+    this.focusStarted = null;
+    line?.focus();
+  }
+
   private kioskLabel(k: KioskDto): string {
     const a = availability(k);
     return a === 'free' ? k.name : `${k.name} (${t(a === 'busy' ? 'sitting.busy' : 'sitting.offline')})`;
@@ -146,7 +157,7 @@ export class AdmSitting extends LitElement {
   private startArea(s: CandidateSittingDto, i: number, candidateNumber: string) {
     const started = this.started.get(s.sittingId);
     if (started) {
-      return html`<p class="notice ok" role="status">${t('sitting.started', { kiosk: started.review.kioskName })}</p>`;
+      return html`<p class="notice ok" role="status" tabindex="-1" data-started=${s.sittingId}>${t('sitting.started', { kiosk: started.review.kioskName })}</p>`;
     }
     const runningHere = this.synced ? this.reviews.find((r) => r.sittingId === s.sittingId) : undefined;
     if (runningHere || (!this.synced && s.reviewId)) {
@@ -186,7 +197,9 @@ export class AdmSitting extends LitElement {
             ${kiosks.map((k) => html`<option value=${k.id} ?disabled=${availability(k) !== 'free'} ?selected=${k.id === chosen}>${this.kioskLabel(k)}</option>`)}
           </select>
         </div>
-        <button type="button" ?disabled=${!chosen || this.starting !== null} aria-busy=${this.starting === s.sittingId ? 'true' : 'false'}
+        <!-- aria-disabled while starting: a disabled button would lose the focus (to the page) -->
+        <button type="button" ?disabled=${!chosen} aria-disabled=${this.starting !== null ? 'true' : nothing}
+          aria-busy=${this.starting === s.sittingId ? 'true' : 'false'}
           @click=${() => this.start(s)}>${t('sitting.start')}</button>
       </div>
       ${hint ? html`<p class="hint warn" id=${`${id}-hint`}>${hint}</p>` : nothing}

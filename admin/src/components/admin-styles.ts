@@ -5,7 +5,7 @@
 import { css } from 'lit';
 
 export const adminStyles = css`
-  .head-row { display: flex; align-items: flex-start; justify-content: space-between; gap: var(--space-4); }
+  .head-row { display: flex; flex-wrap: wrap; align-items: flex-start; justify-content: space-between; gap: var(--space-3) var(--space-4); }
   .messages { display: flex; flex-direction: column; gap: var(--space-2); margin-bottom: var(--space-4); }
   .messages:empty { display: none; }
   .buttons { display: flex; gap: var(--space-2); flex-wrap: wrap; }

@@ -12,7 +12,8 @@ import './toolbar.ts';
 
 /**
  * The kiosk application: owns the connection controller (and with it the socket), renders the screen its
- * state asks for — pairing, idle, review, ended, or a connection status — and turns the components'
+ * state asks for — pairing, idle, review, ended, or a connection status; the display settings (`ksk-toolbar`)
+ * only in the review, where the candidate reads — and turns the components'
  * events into commands. Language and text size live here, in memory only (never in storage): they last
  * while the same review does, across reconnects, and return to the defaults (Dutch, unless the station's
  * URL says `?lang=en`; 100 %) once that review is over.
@@ -25,12 +26,6 @@ export class KskApp extends LitElement {
     :host {
       display: block;
       min-height: 100vh;
-    }
-    .corner {
-      position: fixed;
-      top: calc(var(--ksk-ui) * 0.75);
-      right: calc(var(--ksk-ui) * 1);
-      z-index: 1;
     }
   `;
 
@@ -67,25 +62,29 @@ export class KskApp extends LitElement {
   override render() {
     const { connection, kiosk, screen } = this.conn.state;
     const t = texts(this.language);
-    const tools = (slot?: string) => html`<ksk-toolbar slot=${slot ?? ''} .language=${this.language} .zoom=${this.zoom}></ksk-toolbar>`;
     // while the connection is down nothing but the notice is rendered: the review must not stay readable
     // (the end screen holds no candidate data and stays, so the candidate learns why the review ended)
     if (connection === 'offline' && screen.name !== 'ended') {
       const message = this.conn.state.refusal === 'seb-required' ? t('sebRequired') : t('disconnected');
-      return this.framed(tools(), html`<ksk-status alert .message=${message}></ksk-status>`);
+      return html`<ksk-status alert .message=${message}></ksk-status>`;
     }
     switch (screen.name) {
       case 'pairing':
-        return this.framed(tools(), html`<ksk-pairing .code=${screen.code} .expiresAt=${screen.expiresAt} .language=${this.language}></ksk-pairing>`);
+        return html`<ksk-pairing .code=${screen.code} .expiresAt=${screen.expiresAt} .language=${this.language}></ksk-pairing>`;
       case 'idle':
-        return this.framed(tools(), html`<ksk-idle .stationName=${kiosk?.name ?? ''} .language=${this.language}></ksk-idle>`);
+        return html`<ksk-idle .stationName=${kiosk?.name ?? ''} .language=${this.language}></ksk-idle>`;
       case 'ended':
-        return this.framed(tools(), html`<ksk-ended .reason=${screen.reason} .language=${this.language}></ksk-ended>`);
+        return html`<ksk-ended .reason=${screen.reason} .language=${this.language}></ksk-ended>`;
       case 'review':
-        if (connection === 'online') return html`<ksk-review .view=${screen} .language=${this.language}>${tools('tools')}</ksk-review>`;
-        return this.framed(tools(), html`<ksk-status .message=${t('connecting')}></ksk-status>`);
+        // the display settings belong to the candidate's review: only there, beside the navigator
+        if (connection === 'online') {
+          return html`<ksk-review .view=${screen} .language=${this.language}>
+            <ksk-toolbar slot="tools" .language=${this.language} .zoom=${this.zoom}></ksk-toolbar>
+          </ksk-review>`;
+        }
+        return html`<ksk-status .message=${t('connecting')}></ksk-status>`;
       case 'connecting':
-        return this.framed(tools(), html`<ksk-status .message=${t('connecting')}></ksk-status>`);
+        return html`<ksk-status .message=${t('connecting')}></ksk-status>`;
     }
   }
 
@@ -94,10 +93,6 @@ export class KskApp extends LitElement {
     const done = await super.getUpdateComplete();
     await this.renderRoot.querySelector('ksk-review')?.updateComplete;
     return done;
-  }
-
-  private framed(tools: unknown, screen: unknown) {
-    return html`<div class="corner">${tools}</div>${screen}`;
   }
 }
 

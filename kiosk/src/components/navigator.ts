@@ -68,10 +68,13 @@ export class KskNavigator extends LitElement {
       background: var(--ksk-surface);
     }
     .n { font-size: 1.1em; font-weight: 700; line-height: 1.1; }
-    /* the score is generated content: shown, not part of the button's text, whose name is 'Vraag 7' (WCAG 2.5.3,
-       label in name); a screen reader hears the score in the button's description */
-    .s::after { content: attr(data-score) / ''; }
     .s { font-size: 0.72em; font-weight: 600; color: var(--ksk-muted); font-variant-numeric: tabular-nums; line-height: 1.1; }
+    /*
+     * The score is shown, not part of the button's name: the name is 'Vraag 7' and contains the visible label
+     * '7' (WCAG 2.5.3, label in name); the score is in the description. Generated content with empty alternative
+     * text ('/ ""') keeps it out of the name and the page text.
+     */
+    .s::before { content: attr(data-score); content: attr(data-score) / ''; }
     button.unanswered { border-style: dashed; background: var(--ksk-bg); }
     button.answered { border-color: var(--ksk-ink-soft); }
     button[aria-current='step'] {
@@ -157,7 +160,7 @@ export class KskNavigator extends LitElement {
                 @click=${() => this.go(q.id)}
               >
                 <span class="n">${q.number}</span>
-                <span class="s" aria-hidden="true" data-score=${score}></span>
+                <span class="s" data-score=${score}></span>
               </button>
               <span class="sr-only" id="d-${i}">${description}</span>
             </li>`;

@@ -10,10 +10,10 @@ import { baseStyles } from './shared-styles.ts';
 const LOW_MS = 5 * 60_000;
 
 /**
- * The review's banner, one row at every text size: candidate name and number, exam title, total score and
- * grade, the countdown to `endsAt` (its own clock, so only this part re-renders every second) and
- * 'Uitloggen'. 'Uitloggen' asks first, in a modal dialog ('Inzage beëindigen?'): the candidate cannot come
- * back afterwards. 'Annuleren' or Esc closes it and puts focus back on 'Uitloggen'.
+ * The review's banner, compact at every text size: the exam title and 'Examennummer' across the top (a long
+ * title wraps, never cut); below, in one row, the candidate's name, the total score and grade, the
+ * countdown to `endsAt` (its own clock, so only this part re-renders every second) and 'Uitloggen'.
+ * 'Uitloggen' asks first, in a modal dialog ('Inzage beëindigen?'): the candidate cannot come back afterwards. 'Annuleren' or Esc closes it and puts focus back on 'Uitloggen'.
  *
  * @fires ksk-logout - {@link LogoutEvent} once the candidate has confirmed 'Uitloggen'
  */
@@ -24,28 +24,35 @@ export class KskReviewHeader extends LitElement {
       display: block;
       font-size: var(--ksk-ui);
     }
+    /*
+     * The exam line runs across the top, so that a long title has the banner's whole width to wrap in; name,
+     * score, time left and 'Uitloggen' share the row below.
+     */
     header {
       display: grid;
       grid-template-columns: minmax(0, 1fr) auto auto auto;
+      grid-template-areas: 'exam exam exam exam' 'name result timer logout';
       align-items: center;
       column-gap: 1.5em;
       padding: 0.6em 1.5em;
       background: var(--ksk-surface);
       border-bottom: 2px solid var(--ksk-line);
     }
-    .who { min-width: 0; }
     /*
-     * One line: exam title and exam number. A long title is cut (screen readers still get all of it) rather
-     * than growing the banner; the number stays.
+     * Exam title and exam number: a long title wraps (at large text too) rather than being cut, and the number
+     * with its label 'Examennummer' stays together on one line, after the title or below it.
      */
-    .exam { display: flex; font-size: 0.85em; font-weight: 600; color: var(--ksk-muted); white-space: nowrap; }
-    .title { flex: 0 1 auto; min-width: 2em; overflow: hidden; text-overflow: ellipsis; }
-    .number { flex: none; }
-    .sep { margin: 0 0.5em; }
-    h1 { font-size: 1.35em; overflow-wrap: anywhere; }
-    .result { display: grid; gap: 0.1em; font-weight: 700; }
+    .exam {
+      grid-area: exam; min-width: 0; display: flex; flex-wrap: wrap; column-gap: 1em; align-self: end;
+      font-size: 0.85em; font-weight: 600; color: var(--ksk-muted); overflow-wrap: anywhere;
+    }
+    .title { min-width: 0; }
+    .number { white-space: nowrap; }
+    h1 { grid-area: name; min-width: 0; align-self: start; font-size: 1.35em; overflow-wrap: anywhere; }
+    .result { grid-area: result; align-self: start; display: grid; gap: 0.1em; font-weight: 700; }
     .grade { color: var(--ksk-ink-soft); font-size: 0.95em; }
     .timer {
+      grid-area: timer;
       display: flex;
       flex-direction: column;
       align-items: flex-end;
@@ -54,19 +61,11 @@ export class KskReviewHeader extends LitElement {
     .timer .label { font-size: 0.8em; color: var(--ksk-muted); font-weight: 600; white-space: nowrap; }
     .timer .left { font-size: 1.5em; font-weight: 700; font-variant-numeric: tabular-nums; }
     .timer.low .left { color: var(--ksk-warn-ink); }
-    .logout { min-width: 7em; }
-    /* large text, narrow screen: the same row, tighter; the exam line is cut rather than wrapped */
+    .logout { grid-area: logout; min-width: 7em; }
+    /* large text, narrow screen: the same rows, tighter */
     @container (max-width: 48rem) {
       header { column-gap: 0.9em; padding: 0.3em 1em; }
-      .exam { font-size: 0.8em; }
-      /* the number speaks for itself beside the name; screen readers still hear 'Examennummer' */
-      .number .label {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-      }
+      .exam { font-size: 0.75em; column-gap: 0.75em; }
       h1 { font-size: 1.15em; }
       .result { font-size: 0.85em; gap: 0; }
       .timer .label { font-size: 0.75em; }
@@ -111,12 +110,10 @@ export class KskReviewHeader extends LitElement {
     const left = formatRemaining(leftMs);
     return html`
       <header>
-        <div class="who">
-          <p class="exam">
-            <span class="title">${r.exam.title}</span><span class="number"><span class="sep" aria-hidden="true">·</span><span class="sr-only">, </span><span class="label">${t('candidateNumber')} </span>${r.candidate.number}</span>
-          </p>
-          <h1>${r.candidate.name}</h1>
-        </div>
+        <p class="exam">
+          <span class="title">${r.exam.title}</span><span class="number"><span class="sr-only">, </span><span class="label">${t('candidateNumber')} </span>${r.candidate.number}</span>
+        </p>
+        <h1>${r.candidate.name}</h1>
         <div class="result">
           <p>${t('totalScore', { score: r.totalScore, max: r.maxScore })}</p>
           ${r.grade === null ? nothing : html`<p class="grade">${t('grade', { grade: formatGrade(this.language, r.grade) })}</p>`}

@@ -81,8 +81,7 @@ export const centredScreen = css`
     align-items: center;
     justify-content: center;
     gap: min(1.5rem, 3vh);
-    /* clear of the display settings in the top corner, however large the text */
-    padding: max(min(4rem, 8vh), calc(var(--ksk-ui) * 4)) 2rem min(4rem, 8vh);
+    padding: min(4rem, 8vh) 2rem;
     text-align: center;
     overflow-wrap: anywhere;
   }

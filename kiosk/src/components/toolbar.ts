@@ -5,7 +5,7 @@ import { otherLang, texts, type Lang } from '../i18n.ts';
 import { baseStyles } from './shared-styles.ts';
 
 /**
- * The candidate's display settings on every screen: language toggle and text size ('Kleiner'/'Groter',
+ * The candidate's display settings in the review (beside the navigator): language toggle and text size ('Kleiner'/'Groter',
  * 100–200 %). Holds no state of its own.
  *
  * @fires ksk-lang - {@link LangEvent} with the other language

@@ -32,6 +32,8 @@ export const MISSED_END_MS = 10 * 60_000;
 export class ReviewEngine {
   private timers = new Map<string, Timer[]>();
   private graceTimers = new Map<string, Timer>();
+  /** set by shutdown(): no timers any more */
+  private stopped = false;
   private payloads = new Map<string, ReviewPayload>();
   /** per kiosk: its last review, if that ended while the kiosk was not connected (it never got `review:ended`) */
   private missedEnds = new Map<string, { id: string; reason: EndReason; at: number }>();
@@ -291,7 +293,7 @@ export class ReviewEngine {
   kioskDisconnected(kioskId: string): void {
     const s = this.activeForKiosk(kioskId);
     this.consoles.reviewsChanged();
-    if (!s || this.graceTimers.has(kioskId)) return;
+    if (!s || this.stopped || this.graceTimers.has(kioskId)) return;
     this.graceTimers.set(kioskId, this.clock.after(this.config.graceMs, () => {
       this.graceTimers.delete(kioskId);
       if (this.kiosks.isOnline(kioskId)) return;
@@ -310,7 +312,12 @@ export class ReviewEngine {
     }
   }
 
+  /**
+   * The server is stopping: no timer fires from here on, and none is set — closing the sockets disconnects every
+   * kiosk, which must not start grace periods that would end reviews in a store that is being closed.
+   */
   shutdown(): void {
+    this.stopped = true;
     for (const id of [...this.timers.keys()]) this.cancelTimers(id);
     for (const t of this.graceTimers.values()) t.cancel();
     this.graceTimers.clear();
@@ -342,6 +349,7 @@ export class ReviewEngine {
   }
 
   private scheduleLimit(s: ReviewSession) {
+    if (this.stopped) return;
     const now = this.clock.now();
     const endsAt = Date.parse(s.endsAt);
     const timers: Timer[] = [];

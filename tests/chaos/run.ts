@@ -29,6 +29,7 @@ process.stdout.write([
   `  acknowledged writes   ${a.starts + a.ends + a.pairings + a.unpairings + a.reveals} (starts ${a.starts}, ends ${a.ends}, pairings ${a.pairings}, unpairings ${a.unpairings}, reveals ${a.reveals}); navigations ${a.navigations} (not promised durable)`,
   `  resumed after restart ${report.resumed} sessions; ${report.endedWithReason} had ended with a reason`,
   `  unaudited ends        ${report.unauditedEnds} (not acknowledged; durable in reviews.json, the kill cut off the audit line)`,
+  `  unaudited starts      ${report.unauditedStarts} (likewise: a start in reviews.json, never acknowledged, its audit line cut off)`,
   `  server up after start median ${report.startupMs.median} ms, max ${report.startupMs.max} ms (spawn to /healthz, through the wrapper)`,
   `  lost                  ${report.lost.length}`,
   `  corrupt               ${report.corrupt.length}`,

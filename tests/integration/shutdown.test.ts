@@ -1,43 +1,31 @@
-/** Closing the server (SIGTERM, or a restart) is prompt: no client connection can hold it open. */
 import { expect } from 'chai';
-import { connect, type Socket } from 'node:net';
-import { kioskSocket, loggedIn, once, pairKiosk, startTestServer } from '../helpers/server.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FakeClock } from '../../server/clock.ts';
+import { connectKiosk, loggedIn, once, pairKiosk, startTestServer } from '../helpers/server.ts';
+import { removeDir } from '../support/dataDir.ts';
 
-function rawConnection(base: string): Promise<Socket> {
-  const { hostname, port } = new URL(base);
-  return new Promise((res, rej) => {
-    const s = connect(Number(port), hostname, () => res(s));
-    s.once('error', rej);
-  });
-}
-
-describe('server shutdown', () => {
-  it('does not wait for a client that is halfway through sending a request', async () => {
-    const ts = await startTestServer({ data: null, staff: false });
-    const raw = await rawConnection(ts.base);
-    const closed = new Promise<void>((res) => raw.once('close', () => res()));
-    raw.on('error', () => { /* reset by the server: expected */ });
-    raw.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n'); // the headers never end
-    // Node would wait up to its 60 s header timeout for this request; the mocha timeout is 30 s
-    await ts.close();
-    await closed;
-  });
-
-  it('does not wait for a kept-alive connection that carries a new request while it closes', async () => {
-    const ts = await startTestServer();
-    const boss = await loggedIn(ts.base, 'boss');
-    const kiosk = await pairKiosk(ts.base, boss, 'Station 1');
-    const ks = kioskSocket(ts.base, kiosk.token);
-    await once(ks, 'kiosk:state');
-    const raw = await rawConnection(ts.base);
-    raw.on('error', () => { /* reset by the server: expected */ });
-    const closed = new Promise<void>((res) => raw.once('close', () => res()));
-    // a socket.io long-poll handshake on a kept-alive connection, sent as the server starts closing
-    const closing = ts.close();
-    raw.write('GET /socket.io/?EIO=4&transport=polling HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n');
-    await closing;
-    await closed;
-    expect(ks.connected).to.equal(false);
-    ks.close();
+/** A server that stops ends nothing: the restart resumes (docs/design.md: Crash and restart). */
+describe('stopping the server', () => {
+  it('sets no grace period for the kiosks that closing disconnects, so no review ends after it stopped', async () => {
+    const clock = new FakeClock(Date.parse('2026-06-10T10:00:00+02:00'));
+    const ts = await startTestServer({ clock, config: { graceMs: 60_000 } });
+    try {
+      const [boss, sup] = await Promise.all([loggedIn(ts.base, 'boss'), loggedIn(ts.base, 'sup1')]);
+      const k = await pairKiosk(ts.base, boss, 'Station 1');
+      const { socket } = await connectKiosk(ts.base, k.token);
+      const started = once(socket, 'review:started');
+      const r = await sup.call('POST', '/api/reviews', { sittingId: 's-bi-120001', kioskId: k.id });
+      expect(r.status, r.text).to.equal(201);
+      await started;
+      await ts.close({ keepData: true }); // closing the sockets disconnects the kiosk
+      socket.close();
+      clock.advance(10 * 60_000); // long past the grace period, on the clock the stopped server kept
+      await ts.store.flush(); // whatever a timer set off would be writing now
+      const stored = JSON.parse(readFileSync(join(ts.dataDir, 'reviews.json'), 'utf8')).reviews;
+      expect(stored.find((x: { id: string }) => x.id === r.json.id)).not.to.have.property('endedAt');
+    } finally {
+      removeDir(ts.dataDir);
+    }
   });
 });

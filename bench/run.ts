@@ -7,7 +7,8 @@
  *   --profile DIR  run the server with --cpu-prof into DIR (the kill -9 row is skipped: a killed process
  *                  writes no profile)
  *   --keep         keep the temporary directory (data set, logs)
- *   --only A,B     run only these rows: bundle, starts (with its baseline), results, navigate, paint, restart, import
+ *   --only A,B     run only these rows: bundle, starts (with its baseline), results, navigate, paint, restart, import,
+ *                  import-results
  *                  (the data set, the server and the kiosk connections with their memory row are always there)
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,6 +26,7 @@ import { ServerProcess } from './lib/server.ts';
 import { Staff } from './lib/staff.ts';
 import { Baseline } from './phases/baseline.ts';
 import { measureImport } from './phases/import.ts';
+import { measureQtiResults } from './phases/qtiResults.ts';
 import { buildAndMeasureBundle, measureIdlePaint } from './phases/kioskPage.ts';
 import { measureNavigate, startSessions } from './phases/navigate.ts';
 import { measureRestart } from './phases/restart.ts';
@@ -172,6 +174,10 @@ async function measureAll(m: Measured, work: string): Promise<void> {
   m.import = await row(m, 'import', () => {
     log(`import: ${sizes.importSittings.toLocaleString('en')} sittings through the CLI …`);
     return measureImport(work, sizes.importSittings);
+  });
+  m.qtiResults = await row(m, 'import-results', () => {
+    log(`import-results: ${sizes.qtiResultFiles.toLocaleString('en')} QTI results files read and built into sittings …`);
+    return measureQtiResults(work, sizes.qtiResultFiles);
   });
 }
 

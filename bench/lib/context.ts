@@ -16,6 +16,8 @@ export interface Sizes {
   resultsSamples: number;
   restartSessions: number;
   importSittings: number;
+  /** QTI results files (40 items each) of the import-results row */
+  qtiResultFiles: number;
   paintRuns: number;
   /** ended sessions already in reviews.json (the steady state keeps the last 200) */
   endedHistory: number;
@@ -23,12 +25,12 @@ export interface Sizes {
 
 export const FULL: Sizes = {
   sittings: 100_000, kiosks: 1_000, runnerKiosks: 200, consoles: 5, startSamples: 400, navigateSessions: 200,
-  navigateSeconds: 30, resultsSamples: 200, restartSessions: 100, importSittings: 10_000, paintRuns: 7, endedHistory: 200,
+  navigateSeconds: 30, resultsSamples: 200, restartSessions: 100, importSittings: 10_000, qtiResultFiles: 10_000, paintRuns: 7, endedHistory: 200,
 };
 
 export const QUICK: Sizes = {
   sittings: 10_000, kiosks: 500, runnerKiosks: 50, consoles: 3, startSamples: 60, navigateSessions: 50,
-  navigateSeconds: 8, resultsSamples: 40, restartSessions: 25, importSittings: 10_000, paintRuns: 3, endedHistory: 200,
+  navigateSeconds: 8, resultsSamples: 40, restartSessions: 25, importSittings: 10_000, qtiResultFiles: 2_000, paintRuns: 3, endedHistory: 200,
 };
 
 export interface Ctx {

@@ -6,17 +6,16 @@
  * changes nothing; a malformed results file is refused naming its line, and nothing is written.
  */
 import { expect } from 'chai';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStore } from '../../server/store/index.ts';
 import type { ItemQuestion } from '../../shared/schema.ts';
 import { loggedIn, startTestServer } from '../helpers/server.ts';
 import { inzage } from '../support/cli.ts';
 import { dirHash, removeDir, tempDir } from '../support/dataDir.ts';
-import { BBQS } from '../support/qti.ts';
+import { BBQS_EXAM as EXAM, importableBbqs } from '../support/qti.ts';
 import { keyAnswer, resultXml, type ItemAnswer } from '../support/qtiResults.ts';
 
-const EXAM = 'SPECTATUS-GENERATED-TEST';
 const CSV = '\uFEFFExamennummer;Voornaam;Tussenvoegsel;Achternaam;Klas\n4101;Zoë;;Brouwer;4H2\n4102;Anaïs;van der;Meer;4H2\n4103;Daan;;Bakker;4H3\n';
 
 describe('inzage import: a QTI package, a candidate list and QTI results (issue 13)', function () {
@@ -28,11 +27,7 @@ describe('inzage import: a QTI package, a candidate list and QTI results (issue 
     dir = tempDir('results');
     data = join(dir, 'data');
     // the real package, without the item whose pictures are on flickr (the import refuses remote pictures)
-    pkg = join(dir, 'bbqs');
-    cpSync(BBQS, pkg, { recursive: true });
-    rmSync(join(pkg, 'BBQsTest.zip'));
-    const test = join(pkg, 'assessment.xml');
-    writeFileSync(test, readFileSync(test, 'utf8').split('\n').filter((l) => !l.includes('order-mountains')).join('\n'));
+    pkg = importableBbqs(dir);
     writeFileSync(join(dir, 'klas.csv'), CSV);
   });
   after(() => removeDir(dir));

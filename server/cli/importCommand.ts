@@ -68,7 +68,7 @@ async function runImport(paths: string[], opts: ImportOpts): Promise<void> {
     central: opts.central ?? DEFAULT_EXAM_FIELDS.central,
   };
   const group = opts.group === undefined ? undefined : { id: opts.group, ...(opts.groupName === undefined ? {} : { name: opts.groupName }) };
-  const bar = importProgressBar(read.inputs.reduce((n, i) => n + i.size, 0));
+  const bar = importProgressBar(read.inputs.reduce((n, i) => n + i.size, 0), read.inputs.some((i) => i.kind === 'results'));
   const options = { dryRun: !!opts.dryRun, source: paths.map((p) => basename(p)).join(', '), actor: 'cli', onProgress: bar.update, fields, ...(group ? { group } : {}) };
   let result: InputsImportResult;
   try {

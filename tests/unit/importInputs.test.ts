@@ -67,6 +67,15 @@ describe('import inputs: told by content, combined into one import', () => {
     expect(c.inputs.map((i) => [i.name, i.kind, i.count])).to.deep.equal([['toets.json', 'json', 1], ['klas.csv', 'candidates', 1], ['r/4101.xml', 'results', 1], ['r/4102.xml', 'results', 1]]);
   });
 
+  it('reports progress through the results files as they are parsed', () => {
+    const json = input('toets.json', JSON.stringify({ format: 'inzage/v1', exams: [exam] }));
+    const files = Array.from({ length: 600 }, (_, i) => ({ name: `r/${1000 + i}.xml`, bytes: strToU8(resultXml(String(1000 + i), 'E1', answers({}, 0))) }));
+    const seen: number[] = [];
+    const c = combineInputs([json, { kind: 'results', name: 'r', files, size: 0 }], EMPTY_CONTENT, { group: { id: 'g' }, onProgress: (p) => seen.push(p.percent) });
+    expect(c.ok).to.equal(true);
+    expect(seen).to.deep.equal([41, 83, 100]);
+  });
+
   it('refuses results without a group, and every input\'s problems at once', () => {
     const c = combineInputs([input('bad.json', '{"format":"inzage/v2","extra":1}'), input('r.xml', resultXml('4101', 'E1', answers({})))], EMPTY_CONTENT);
     expect(c.ok).to.equal(false);

@@ -10,6 +10,7 @@
  */
 import type { Candidate, Group, ImportedSitting } from '../../../shared/schema.ts';
 import { parseCandidateList } from '../candidates/index.ts';
+import type { ImportProgress } from '../importData.ts';
 import type { KnownContent } from '../importRules.ts';
 import { DEFAULT_EXAM_FIELDS, readQtiPackage, type ExamFields } from '../qti/index.ts';
 import { buildSittings, parseResultFiles, type ParsedResult, type ResultsExam } from '../results/index.ts';
@@ -22,7 +23,12 @@ export interface CombineOptions {
   group?: { id: string; name?: string };
   /** the exam fields a QTI test does not carry */
   fields?: ExamFields;
+  /** progress through the results files, as they are parsed (`read`, 0–100) */
+  onProgress?: (p: ImportProgress) => void;
 }
+
+/** Results files are parsed this many at a time between progress reports. */
+const CHUNK = 250;
 
 /** What one input brought, for the report: `klas.csv: candidate list, 28 candidates`. */
 export interface InputSummary { name: string; kind: InputKind; count: number }
@@ -51,6 +57,8 @@ export function combineInputs(inputs: readonly ImportInput[], known: KnownConten
   const out: Lists = { exams: [], candidates: [], groups: [], sittings: [] };
   const summaries: InputSummary[] = [];
   const results: ParsedResult[] = [];
+  const resultFiles = inputs.reduce((n, i) => n + (i.kind === 'results' ? i.files.length : 0), 0);
+  let parsed = 0;
   const prefix = (name: string, messages: readonly string[]) => (inputs.length > 1 ? messages.map((m) => `${name}: ${m}`) : [...messages]);
 
   for (const input of inputs) {
@@ -96,10 +104,14 @@ export function combineInputs(inputs: readonly ImportInput[], known: KnownConten
         break;
       }
       case 'results': {
-        const r = parseResultFiles(input.files);
-        warnings.push(...r.warnings);
-        if (!r.ok) errors.push(...r.errors);
-        else results.push(...r.results);
+        for (let i = 0; i < input.files.length; i += CHUNK) {
+          const r = parseResultFiles(input.files.slice(i, i + CHUNK));
+          warnings.push(...r.warnings);
+          if (!r.ok) errors.push(...r.errors);
+          else results.push(...r.results);
+          parsed += Math.min(CHUNK, input.files.length - i);
+          options.onProgress?.({ phase: 'read', percent: Math.floor((100 * parsed) / resultFiles) });
+        }
         summaries.push({ name: input.name, kind: 'results', count: input.files.length });
         break;
       }

@@ -59,7 +59,7 @@ describe('kiosk: QTI items from a real package', function () {
     expect(await yours().getByRole('listitem').allTextContents()).to.deep.equal(['Falsch']);
     await page.getByRole('button', { name: 'Antwoordsleutel' }).click();
     const key = page.getByRole('region', { name: 'Antwoordsleutel' });
-    expect(await key.getByRole('listitem').allTextContents()).to.deep.equal(['Richtig']);
+    await eventually(async () => expect(await key.getByRole('listitem').allTextContents()).to.deep.equal(['Richtig']));
   });
 
   it('shows a text entry item with the sentence around its gap and the candidate\'s words', async () => {

@@ -5,6 +5,8 @@
  */
 import { expect } from 'chai';
 import { request } from 'node:http';
+import { gzipSync } from 'node:zlib';
+import { LIMITS } from '../../server/http/limits.ts';
 import type { ItemQuestion } from '../../shared/schema.ts';
 import { loggedIn, StaffClient, startTestServer, type TestServer } from '../helpers/server.ts';
 import { removeDir, storeHash, tempDir } from '../support/dataDir.ts';
@@ -82,6 +84,17 @@ describe('import upload of files (multipart)', function () {
     const item = await boss.call('POST', '/api/imports?dryRun=1', upload([['q.xml', '<qti-assessment-item identifier="q"/>']]));
     expect(item.status).to.equal(400);
     expect(item.json.error.details.errors[0]).to.contain('q.xml: a single QTI qti-assessment-item');
+  });
+
+  it('refuses an admin\'s upload over the import limit (counted inflated) with 413 too-large', async () => {
+    const boss = await loggedIn(ts.base, 'boss');
+    const head = Buffer.from('--b\r\ncontent-disposition: form-data; name="files"; filename="groot.csv"\r\n\r\n');
+    const body = gzipSync(Buffer.concat([head, Buffer.alloc(LIMITS.importBytes, 'x'), Buffer.from('\r\n--b--\r\n')]), { level: 9 });
+    const r = await fetch(`${ts.base}/api/imports?dryRun=1`, {
+      method: 'POST', body,
+      headers: { 'content-type': 'multipart/form-data; boundary=b', 'content-encoding': 'gzip', origin: ts.base, accept: 'application/json', cookie: boss.cookie },
+    });
+    expect([r.status, (await r.json()).error.code]).to.deep.equal([413, 'too-large']);
   });
 
   for (const who of ['anonymous', 'a supervisor'] as const) {

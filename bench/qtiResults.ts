@@ -16,6 +16,7 @@ try {
   const r = await measureQtiResults(work, Number(opts.files), Number(opts.items));
   process.stdout.write(`import-results: ${r.seconds.toFixed(2)} s (CPU ${r.cpuSeconds.toFixed(2)} s) for ${r.files.toLocaleString('en')} files (${r.items} items each, ${r.mb.toFixed(1)} MB, ${r.groups} groups); ` +
     `${((r.seconds * 1000) / r.files).toFixed(2)} ms per file; ${r.sittings.toLocaleString('en')} sittings, ${r.warnings.toLocaleString('en')} warnings\n` +
+    `import-results, stored: ${r.stored!.seconds.toFixed(2)} s (CPU ${r.stored!.cpuSeconds.toFixed(2)} s): read, parsed, built, checked and written, one import per group\n` +
     `${cpus().length} cores, Node ${process.version}; load average (1 min) ${load.toFixed(2)} before, ${loadavg()[0]!.toFixed(2)} after\n`);
 } finally {
   rmSync(work, { recursive: true, force: true });

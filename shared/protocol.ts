@@ -338,8 +338,14 @@ export interface ExamChangeDto {
   review: { outcome: 'changed'; from: ReviewSettings; to: ReviewSettings } | { outcome: 'kept'; kept: ReviewSettings; file: ReviewSettings } | null;
 }
 
-/** `POST /api/imports`: the counts per kind, what happens to each exam of the file, and score warnings. */
-export interface ImportResultDto { dryRun: boolean; counts: Record<ImportKind, ImportKindCounts>; exams: ExamChangeDto[]; warnings: string[] }
+/** What one uploaded file was read as (`json`, a QTI `package`, QTI `results`, a `candidates` list) and how much it held. */
+export interface ImportInputDto { name: string; kind: 'json' | 'package' | 'results' | 'candidates'; count: number }
+
+/**
+ * `POST /api/imports`: the counts per kind, what happens to each exam of the file, and score warnings; for an
+ * upload of files (multipart), what each file was read as.
+ */
+export interface ImportResultDto { dryRun: boolean; counts: Record<ImportKind, ImportKindCounts>; exams: ExamChangeDto[]; warnings: string[]; inputs?: ImportInputDto[] }
 
 /** Zod issues → `path: message` lines, e.g. `exams[0].questions[3].key: unknown option "E"`. */
 export function formatPath(path: readonly PropertyKey[]): string {

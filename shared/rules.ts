@@ -1,5 +1,7 @@
 /** Pure rules shared by server, console and kiosk. */
 import type { Candidate, Exam, Question, ResponseValue, ReviewStatus } from './domain.ts';
+import { isPartCorrect } from './itemScoring.ts';
+import type { ItemQuestion } from './schema.ts';
 
 /** Rule 1 (docs/design.md: What it is): allowed, opened, and not expired. */
 export function reviewStatus(review: Exam['review'], now: number): ReviewStatus {
@@ -21,9 +23,9 @@ export function retentionEnd(exam: Pick<Exam, 'review' | 'retainUntil'>, days: n
   return { until: end ? new Date(Date.parse(end) + days * 86_400_000).toISOString() : null, explicit: false };
 }
 
-/** "Sanne de Vries" */
-export function displayName(c: Pick<Candidate, 'firstName' | 'lastNamePrefix' | 'lastName'>): string {
-  return [c.firstName, c.lastNamePrefix, c.lastName].filter((x) => x && x.trim()).join(' ');
+/** "Sanne de Vries"; a candidate known by number only (from QTI results, no candidate list) by the number: "100240". */
+export function displayName(c: Pick<Candidate, 'number' | 'firstName' | 'lastNamePrefix' | 'lastName'>): string {
+  return [c.firstName, c.lastNamePrefix, c.lastName].filter((x) => x && x.trim()).join(' ') || c.number;
 }
 
 /** Text for searching: lower case, without diacritics, single spaces ("Zoë  Özdemir" → "zoe ozdemir"). */
@@ -60,10 +62,13 @@ const sameSet = (a: readonly string[], b: readonly string[]) =>
 
 /**
  * Whether a response to a closed question is fully correct (docs/design.md: Domain); `undefined` for open
- * questions, and for QTI items, whose responses come scored by the results import (docs/design.md: QTI content).
+ * questions. A QTI item is correct when every part matches its key (`isPartCorrect`, as QTI's `match_correct`
+ * compares); `undefined` when a part has no key (an open part, an unsupported interaction), since then nothing
+ * says what fully correct is.
  */
 export function isCorrect(q: Question, response: ResponseValue): boolean | undefined {
-  if (q.type === 'open' || q.type === 'item') return undefined;
+  if (q.type === 'open') return undefined;
+  if (q.type === 'item') return isItemCorrect(q, response);
   if (response === null) return false;
   switch (q.type) {
     case 'choice':
@@ -83,6 +88,17 @@ export function isCorrect(q: Question, response: ResponseValue): boolean | undef
     case 'numeric':
       return typeof response === 'number' && Math.abs(response - q.key) <= (q.tolerance ?? 0) + 1e-9;
   }
+}
+
+function isItemCorrect(q: ItemQuestion, response: ResponseValue): boolean | undefined {
+  const values = response !== null && typeof response === 'object' && !Array.isArray(response) ? response : {};
+  let correct = true;
+  for (const part of q.parts) {
+    const c = isPartCorrect(part, Object.hasOwn(values, part.id) ? values[part.id] : undefined);
+    if (c === undefined) return undefined;
+    correct &&= c;
+  }
+  return correct;
 }
 
 export function isAnswered(response: ResponseValue): boolean {

@@ -175,12 +175,20 @@ export const ExamSchema = z.strictObject({
   questions: z.array(QuestionSchema).min(1, 'an exam needs at least one question').max(500),
 });
 
+/**
+ * A candidate. The names are optional together: a candidate that QTI results name but no candidate list brought
+ * in is stored with the number only (docs/import-format.md, Candidate), shown by its number (`displayName`)
+ * until a candidate list gives the names.
+ */
 export const CandidateSchema = z.strictObject({
   number: z.string().trim().regex(/^[A-Za-z0-9-]{1,20}$/, 'letters, digits and "-" only, at most 20'),
-  firstName: z.string().trim().min(1).max(100),
+  firstName: z.string().trim().min(1).max(100).optional(),
   lastNamePrefix: z.string().trim().max(40).optional(),
-  lastName: z.string().trim().min(1).max(100),
+  lastName: z.string().trim().min(1).max(100).optional(),
   className: z.string().trim().max(40).optional(),
+}).refine((c) => (c.firstName === undefined) === (c.lastName === undefined), {
+  message: 'give firstName and lastName both, or neither (a candidate known by number only)',
+  path: ['lastName'],
 });
 
 export const GroupSchema = z.strictObject({

@@ -1,12 +1,19 @@
 /**
  * Row `import-results`: QTI results files read from disk, parsed and built into sittings (`readResults` and
- * `buildSittings` per group folder, in this process), timed from the first read to the last group built. The
- * files are written beforehand and are not timed; storing the sittings is not part of this row yet.
+ * `buildSittings` per group folder, in this process), timed from the first read to the last group built; then
+ * the full import of the same files into a store (`stored`: per group folder what `inzage import DIR --group ID`
+ * does — `readPath`, `importInputs`: parse, build, validate, write — against a data directory holding the
+ * exam), timed from the first folder read to the last group written. The files are written beforehand and the
+ * exam is imported beforehand; neither is timed.
  */
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSittings, readResults } from '../../server/import/results/index.ts';
-import { writeResultFiles } from '../lib/qtiResultFiles.ts';
+import { importData } from '../../server/import/index.ts';
+import { importInputs, readPath } from '../../server/import/inputs/index.ts';
+import { buildSittings, readResults, type ResultsExam } from '../../server/import/results/index.ts';
+import { openStore } from '../../server/store/index.ts';
+import type { ImportedExam, ItemQuestion } from '../../shared/schema.ts';
+import { writeResultFiles, type ResultFiles } from '../lib/qtiResultFiles.ts';
 
 export interface QtiResultsResult {
   seconds: number;
@@ -18,6 +25,36 @@ export interface QtiResultsResult {
   mb: number;
   sittings: number;
   warnings: number;
+  /** the full import, written to a store: wall and CPU seconds */
+  stored?: { seconds: number; cpuSeconds: number };
+}
+
+/** The generated exam as an exam that imports: each item's text holds its part's placeholder. */
+export function importableExam(exam: ResultsExam): ImportedExam {
+  const questions = exam.questions.map((q) => {
+    const item = q as ItemQuestion;
+    return { ...item, stem: `<p>Vraag ${item.number}</p>${item.parts.map((p) => `<inzage-part ref="${p.id}"></inzage-part>`).join('')}` };
+  });
+  return { id: exam.id, title: 'Bench QTI', subject: 'Bench', level: 'havo', central: false, questions };
+}
+
+/** The full import of every group folder into a store that holds the exam. */
+export async function measureStored(workDir: string, written: ResultFiles): Promise<{ seconds: number; cpuSeconds: number; sittings: number }> {
+  const store = openStore(mkdtempSync(join(workDir, 'qti-store-')));
+  const seeded = await importData(store, { format: 'inzage/v1', exams: [importableExam(written.exam)] }, { actor: 'bench' });
+  if (!seeded.ok) throw new Error(`the bench exam does not import: ${seeded.errors.slice(0, 3).join('; ')}`);
+  let sittings = 0;
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  for (const g of written.groups) {
+    const read = await readPath(g.dir);
+    if (!read.ok) throw new Error(`${g.dir}: ${read.errors.slice(0, 3).join('; ')}`);
+    const r = await importInputs(store, [read.input], { group: { id: g.id }, actor: 'bench', source: g.id });
+    if (!r.ok) throw new Error(`${g.id}: ${r.errors.slice(0, 3).join('; ')}`);
+    sittings += r.counts.sittings.added;
+  }
+  const cpu = process.cpuUsage(cpu0);
+  return { seconds: (performance.now() - t0) / 1_000, cpuSeconds: (cpu.user + cpu.system) / 1e6, sittings };
 }
 
 export async function measureQtiResults(workDir: string, files: number, items = 40): Promise<QtiResultsResult> {
@@ -40,5 +77,10 @@ export async function measureQtiResults(workDir: string, files: number, items = 
   const cpu = process.cpuUsage(cpu0);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   if (sittings !== files) throw new Error(`${sittings} sittings from ${files} files`);
-  return { seconds, cpuSeconds, files, groups: written.groups.length, items, mb: written.bytes / 1e6, sittings, warnings };
+  const stored = await measureStored(workDir, written);
+  if (stored.sittings !== files) throw new Error(`${stored.sittings} sittings stored from ${files} files`);
+  return {
+    seconds, cpuSeconds, files, groups: written.groups.length, items, mb: written.bytes / 1e6, sittings, warnings,
+    stored: { seconds: stored.seconds, cpuSeconds: stored.cpuSeconds },
+  };
 }

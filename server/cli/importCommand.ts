@@ -1,96 +1,99 @@
 /**
- * `inzage import FILE [--dry-run]` (docs/import-format.md, README, Command line). FILE is an inzage/v1 JSON file
- * or a QTI content package (a zip, or a folder with imsmanifest.xml: docs/import-format.md, QTI packages).
+ * `inzage import PATH… [--group ID] [--group-name NAME] [--dry-run]` (docs/import-format.md, README, Command
+ * line). Each PATH is told by its content: an inzage/v1 JSON file, a QTI content package (a zip, or a folder with
+ * imsmanifest.xml), QTI results (one assessmentResult file, a folder or a zip of them) or a candidate list (CSV,
+ * EDEXML). All paths of one run are one import: checked together, written all or nothing.
  */
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import type { ExamChangeDto } from '../../shared/protocol.ts';
 import type { ImportFile } from '../../shared/schema.ts';
-import { applyImport, importData, parseJsonText, validationSteps, type ImportResult, type ValidationResult } from '../import/index.ts';
-import { DEFAULT_EXAM_FIELDS, isQtiPackagePath, openQtiPackage, PackageError, readQtiPackage, withOrigins, type ExamFields } from '../import/qti/index.ts';
+import { applyImport, validationSteps, type ImportResult, type ValidationResult } from '../import/index.ts';
+import { combineInputs, EMPTY_CONTENT, importInputs, readPath, withInputs, type ImportInput, type InputsImportResult } from '../import/inputs/index.ts';
+import { DEFAULT_EXAM_FIELDS, type ExamFields } from '../import/qti/index.ts';
 import { openStore, type ChangeCounts } from '../store/index.ts';
-import { CliError, assertNotServed, dataDir, dataOption, fileProblem, isStoreDir, readFileOrStop, say, withDataLock } from './common.ts';
+import { assertNotServed, CliError, fileProblem, dataDir, dataOption, isStoreDir, say, withDataLock } from './common.ts';
+import { inputLine } from './importInputLines.ts';
 import { examChangeLines } from './importReport.ts';
 import { importProgressBar, type ProgressBar } from './progress.ts';
 
-interface ImportOpts { data: string; dryRun?: boolean; subject?: string; level?: string; central?: boolean }
+interface ImportOpts {
+  data: string; dryRun?: boolean; subject?: string; level?: string; central?: boolean; group?: string; groupName?: string;
+}
 
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description('import exams, candidates, groups and sittings from an inzage/v1 JSON file, or the tests of a QTI package as exams (idempotent by id)')
-    .argument('<file>', 'the import file (JSON, format "inzage/v1"), or a QTI content package (.zip, or a folder with imsmanifest.xml)')
-    .option('--dry-run', 'check the file and show what would change, without writing anything')
+    .description('import exams, candidates, groups and sittings: inzage/v1 JSON, QTI packages, QTI results, candidate lists (all paths at once, all or nothing, idempotent)')
+    .argument('<paths...>', 'each an inzage/v1 JSON file, a QTI content package (.zip, or a folder with imsmanifest.xml), QTI results (an assessmentResult file, a folder or a zip of them) or a candidate list (CSV or EDEXML)')
+    .option('--dry-run', 'check everything and show what would change, without writing anything')
+    .option('--group <id>', 'QTI results: the group (afnamegroep) they go into; created when it does not exist')
+    .option('--group-name <name>', 'QTI results: the name of the group (default: its id)')
     .option('--subject <name>', `QTI package: the exams' subject (default "${DEFAULT_EXAM_FIELDS.subject}")`)
     .option('--level <name>', `QTI package: the exams' level (default "${DEFAULT_EXAM_FIELDS.level}")`)
     .option('--central', 'QTI package: the exams are central exams')
     .addOption(dataOption())
-    .action((file: string, opts: ImportOpts) => runImport(file, opts));
+    .action((paths: string[], opts: ImportOpts) => runImport(paths, opts));
 }
 
-/** What an import file holds, ready for validation; for a QTI package, what its own reading found too. */
-type Input =
-  | { ok: true; value: unknown; size: number; qti?: { warnings: string[]; origins: ReadonlyMap<string, string>; media: ReadonlyMap<string, Uint8Array> } }
-  | { ok: false; errors: string[]; warnings: string[] };
-
-function readInput(file: string, opts: ImportOpts): Input {
-  if (isQtiPackagePath(file)) {
-    const fields: ExamFields = {
-      subject: opts.subject ?? DEFAULT_EXAM_FIELDS.subject,
-      level: opts.level ?? DEFAULT_EXAM_FIELDS.level,
-      central: opts.central ?? DEFAULT_EXAM_FIELDS.central,
-    };
+async function readInputs(paths: readonly string[]): Promise<{ inputs: ImportInput[]; errors: string[] }> {
+  const inputs: ImportInput[] = [];
+  const errors: string[] = [];
+  for (const path of paths) {
+    let r;
     try {
-      const { pkg, size } = openQtiPackage(file);
-      const r = readQtiPackage(pkg, fields);
-      return r.ok ? { ok: true, value: r.file, size, qti: { warnings: r.warnings, origins: r.origins, media: r.media } } : r;
+      r = await readPath(path);
     } catch (e) {
-      if (e instanceof PackageError) return { ok: false, errors: [e.message], warnings: [] };
-      throw new CliError(`Cannot read ${file}: ${fileProblem(e)}.`);
+      throw new CliError(`Cannot read ${path}: ${fileProblem(e)}.`);
     }
+    if (r.ok) inputs.push(r.input);
+    else errors.push(...r.errors);
   }
-  const text = readFileOrStop(file, (f) => readFileSync(f, 'utf8'));
-  const json = parseJsonText(text);
-  if (!json.ok) throw new CliError(`${file} is not valid JSON: ${json.message}. Nothing was imported.`);
-  return { ok: true, value: json.value, size: Buffer.byteLength(text) };
+  return { inputs, errors };
 }
 
-/** A QTI package's own warnings first; later messages about an item name its file. */
-function withQti(result: ImportResult, qti: { warnings: string[]; origins: ReadonlyMap<string, string> } | undefined): ImportResult {
-  if (!qti) return result;
-  const warnings = [...qti.warnings, ...withOrigins(result.warnings, qti.origins)];
-  return result.ok ? { ...result, warnings } : { ...result, errors: withOrigins(result.errors, qti.origins), warnings };
-}
-
-async function runImport(file: string, opts: ImportOpts): Promise<void> {
+async function runImport(paths: string[], opts: ImportOpts): Promise<void> {
   const dir = dataDir(opts);
-  const input = readInput(file, opts);
-  if (!input.ok) {
-    report(file, input, '');
+  const name = paths.join(', ');
+  const read = await readInputs(paths);
+  if (read.errors.length) {
+    report(name, { ok: false, errors: read.errors, warnings: [] }, '');
     return;
   }
   if (!opts.dryRun) await assertNotServed(dir);
 
-  const bar = importProgressBar(input.size);
-  const media = input.qti?.media;
-  const options = { dryRun: !!opts.dryRun, source: basename(file), actor: 'cli', onProgress: bar.update, media };
-  let result: ImportResult;
+  const fields: ExamFields = {
+    subject: opts.subject ?? DEFAULT_EXAM_FIELDS.subject,
+    level: opts.level ?? DEFAULT_EXAM_FIELDS.level,
+    central: opts.central ?? DEFAULT_EXAM_FIELDS.central,
+  };
+  const group = opts.group === undefined ? undefined : { id: opts.group, ...(opts.groupName === undefined ? {} : { name: opts.groupName }) };
+  const bar = importProgressBar(read.inputs.reduce((n, i) => n + i.size, 0), read.inputs.some((i) => i.kind === 'results'));
+  const options = { dryRun: !!opts.dryRun, source: paths.map((p) => basename(p)).join(', '), actor: 'cli', onProgress: bar.update, fields, ...(group ? { group } : {}) };
+  let result: InputsImportResult;
   try {
     if (isStoreDir(dir)) {
-      const run = () => importData(openStore(dir), input.value, options);
+      const run = () => importInputs(openStore(dir), read.inputs, options);
       result = opts.dryRun ? await run() : await withDataLock(dir, run, 'inzage import');
     } else {
-      // Nothing stored yet: validate before creating the data directory, so that a bad file leaves no trace.
-      const v = validateWithBar(input.value, bar, media);
-      if (!v.ok) result = v;
-      else if (opts.dryRun) result = { ok: true, dryRun: true, counts: allAdded(v.data), exams: examsAdded(v.data), warnings: v.warnings, mediaAdded: media?.size ?? 0 };
-      else result = await withDataLock(dir, () => applyImport(openStore(dir), v, options), 'inzage import');
+      // Nothing stored yet: check before creating the data directory, so that a bad import leaves no trace.
+      const combined = combineInputs(read.inputs, EMPTY_CONTENT, options);
+      if (!combined.ok) result = combined;
+      else {
+        const media = combined.media;
+        const v = validateWithBar(combined.value, bar, media);
+        let r: ImportResult;
+        if (!v.ok) r = v;
+        else if (opts.dryRun) r = { ok: true, dryRun: true, counts: allAdded(v.data), exams: examsAdded(v.data), warnings: v.warnings, mediaAdded: media.size };
+        else r = await withDataLock(dir, () => applyImport(openStore(dir), v, { ...options, media }), 'inzage import');
+        result = withInputs(r, combined);
+      }
     }
   } finally {
     bar.stop();
   }
-  report(file, withQti(result, input.qti), input.qti ? '' : ' (imported scores are kept as they are)');
+  const scored = read.inputs.some((i) => i.kind === 'json' || i.kind === 'results');
+  report(name, result, scored ? ' (imported scores are kept as they are)' : '');
 }
 
 function validateWithBar(input: unknown, bar: ProgressBar, media: ReadonlyMap<string, Uint8Array> | undefined): ValidationResult {
@@ -116,16 +119,17 @@ function examsAdded(data: ImportFile): ExamChangeDto[] {
   }));
 }
 
-/** `note`: said after the number of warnings (of a JSON file: that imported scores stand). */
-function report(file: string, result: ImportResult, note: string): void {
+/** `note`: said after the number of warnings (of JSON files and results: that imported scores stand). */
+function report(name: string, result: InputsImportResult, note: string): void {
   if (!result.ok) {
     const n = result.errors.length;
-    process.stderr.write(`inzage: ${file} is not a valid import (${n} error${n === 1 ? '' : 's'}); nothing was imported.\n`);
+    process.stderr.write(`inzage: ${name} is not a valid import (${n} error${n === 1 ? '' : 's'}); nothing was imported.\n`);
     for (const e of result.errors) process.stderr.write(`  ${e}\n`);
     process.exitCode = 1;
     return;
   }
-  say(result.dryRun ? `Dry run of ${file}: nothing was written. It would change:` : `Imported ${file}:`);
+  say(result.dryRun ? `Dry run of ${name}: nothing was written. It would change:` : `Imported ${name}:`);
+  if (result.inputs && (result.inputs.length > 1 || result.inputs[0]?.kind !== 'json')) for (const i of result.inputs) say(`  ${inputLine(i)}`);
   for (const [kind, c] of Object.entries(result.counts)) {
     const removed = 'removed' in c && c.removed ? `, ${c.removed} removed` : '';
     say(`  ${kind.padEnd(11)} ${c.added} added, ${c.updated} updated, ${c.unchanged} unchanged${removed}`);

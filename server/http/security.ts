@@ -36,7 +36,7 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * State-changing requests must come from our own pages: an Origin (or, failing that, Referer) of this host,
- * and a JSON body. Together with SameSite=Strict cookies this shuts out cross-site requests.
+ * and a JSON body (or an import's files: `isFileUpload`). Together with SameSite=Strict cookies this shuts out cross-site requests.
  */
 export const sameOrigin: RequestHandler = (req, _res, next) => {
   if (SAFE.has(req.method)) return next();
@@ -51,11 +51,20 @@ export const sameOrigin: RequestHandler = (req, _res, next) => {
   }
   if (url.host !== host) return next(new DomainError('forbidden', 'Verzoek van een andere herkomst geweigerd.'));
   const len = Number(req.get('content-length') ?? 0);
-  if ((len > 0 || req.get('transfer-encoding')) && !req.is('application/json')) {
+  if ((len > 0 || req.get('transfer-encoding')) && !req.is('application/json') && !isFileUpload(req)) {
     return next(new DomainError('invalid-input', 'Verzoeken moeten JSON zijn (Content-Type: application/json).'));
   }
   next();
 };
+
+/**
+ * The one request that may carry files: an import upload (`POST /api/imports`, multipart). A cross-site form
+ * could send multipart without a preflight, so it passes only with this host's Origin (checked above) and the
+ * SameSite=Strict session cookie, and the route reads it only after the admin check.
+ */
+function isFileUpload(req: Parameters<RequestHandler>[0]): boolean {
+  return req.method === 'POST' && req.path === '/imports' && !!req.is('multipart/form-data');
+}
 
 function refererOrigin(referer: string | undefined): string | undefined {
   if (!referer) return undefined;

@@ -13,7 +13,8 @@ import { sweepMedia } from '../media/sweep.ts';
 import { toContentChanges } from './changes.ts';
 import { validationSteps, type ValidationResult } from './validate.ts';
 
-export type ImportPhase = 'validate' | 'write' | 'done';
+/** `read`: QTI results files parsed (an import of several inputs, before it is checked) */
+export type ImportPhase = 'read' | 'validate' | 'write' | 'done';
 export interface ImportProgress { phase: ImportPhase; percent: number }
 
 export interface ImportOptions {

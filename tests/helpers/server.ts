@@ -89,8 +89,11 @@ export class StaffClient {
   async call<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpResult<T>> {
     const h: Record<string, string> = { accept: 'application/json', origin: this.base, ...headers };
     if (this.cookie) h.cookie = this.cookie;
-    if (body !== undefined) h['content-type'] ??= 'application/json';
-    const r = await fetch(this.base + path, { method, headers: h, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body), redirect: 'manual' });
+    // a FormData body (an import upload) is sent as multipart, with the boundary fetch chooses
+    const form = body instanceof FormData;
+    if (body !== undefined && !form) h['content-type'] ??= 'application/json';
+    const payload = body === undefined ? undefined : form ? body : typeof body === 'string' ? body : JSON.stringify(body);
+    const r = await fetch(this.base + path, { method, headers: h, body: payload, redirect: 'manual' });
     for (const c of r.headers.getSetCookie()) {
       const kv = c.split(';')[0]!;
       const name = kv.split('=')[0]!;

@@ -1,4 +1,6 @@
 /** Helpers for the QTI import's tests: the real fixtures and small packages written in the test. */
+import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
 import { QtiMedia } from '../../server/import/qti/images.ts';
@@ -88,4 +90,32 @@ export function withSitting(file: ImportFile, opts: { candidate: string; group: 
       responses: opts.responses ?? [],
     }],
   };
+}
+
+/** The item of the BBQs package whose pictures are on another server (flickr): imported with warnings, its pictures left out. */
+export const BBQS_REMOTE_ITEM = 'order-mountains';
+export const BBQS_EXAM = 'SPECTATUS-GENERATED-TEST';
+
+/**
+ * The real BBQs package (21 items, mixed interactions) without its one item with pictures on another server (so that
+ * a test sees no warning of it):
+ * a copy in `dir/bbqs`, its test unchanged but for that item's reference. Returns the folder.
+ */
+export function importableBbqs(dir: string): string {
+  const pkg = join(dir, 'bbqs');
+  cpSync(BBQS, pkg, { recursive: true });
+  rmSync(join(pkg, 'BBQsTest.zip'));
+  const test = join(pkg, 'assessment.xml');
+  writeFileSync(test, readFileSync(test, 'utf8').split('\n').filter((l) => !l.includes(BBQS_REMOTE_ITEM)).join('\n'));
+  return pkg;
+}
+
+/** A folder's files as a zip (paths relative to it). */
+export function zipFolder(folder: string): Uint8Array {
+  const files: Record<string, Uint8Array> = {};
+  for (const name of readdirSync(folder, { recursive: true, encoding: 'utf8' })) {
+    const full = join(folder, name);
+    if (statSync(full).isFile()) files[name.split(sep).join('/')] = readFileSync(full);
+  }
+  return zipBytes(files);
 }

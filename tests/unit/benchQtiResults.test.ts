@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { writeResultFiles } from '../../bench/lib/qtiResultFiles.ts';
+import { measureStored } from '../../bench/phases/qtiResults.ts';
 import { buildSittings, readResults } from '../../server/import/results/index.ts';
 import { removeDir, tempDir } from '../support/dataDir.ts';
 
@@ -28,5 +29,17 @@ describe('bench: generated QTI results files', () => {
     }
     // 40 items, 30 candidates: answers differ between candidates
     expect(answers.size).to.be.greaterThan(200);
+  });
+});
+
+describe('bench: the stored import of generated QTI results', () => {
+  let dir: string;
+  beforeEach(() => (dir = tempDir('bench-qti-store')));
+  afterEach(() => removeDir(dir));
+
+  it('imports every group folder into a store holding the exam, a sitting per file', async () => {
+    const written = writeResultFiles(dir, { files: 12, groupSize: 5 });
+    const stored = await measureStored(dir, written);
+    expect(stored.sittings).to.equal(12);
   });
 });

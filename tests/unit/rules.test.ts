@@ -14,8 +14,12 @@ describe('shared rules', () => {
   });
 
   it('displays names with their prefix', () => {
-    expect(displayName({ firstName: 'Sanne', lastNamePrefix: 'de', lastName: 'Vries' })).to.equal('Sanne de Vries');
-    expect(displayName({ firstName: 'Mohammed', lastName: 'El Amrani' })).to.equal('Mohammed El Amrani');
+    expect(displayName({ number: '1', firstName: 'Sanne', lastNamePrefix: 'de', lastName: 'Vries' })).to.equal('Sanne de Vries');
+    expect(displayName({ number: '2', firstName: 'Mohammed', lastName: 'El Amrani' })).to.equal('Mohammed El Amrani');
+  });
+
+  it('displays a candidate known by number only (from QTI results, in no candidate list) by the number', () => {
+    expect(displayName({ number: '100240' })).to.equal('100240');
   });
 
   it('formats and normalises pairing codes', () => {

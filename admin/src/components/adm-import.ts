@@ -1,13 +1,13 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { ApiError } from '../data/http.ts';
-import { uploadImport, type ImportKind, type ImportResultDto, type UploadProgress } from '../data/imports.ts';
-import { LangController, errorMessage, formatNumber, t } from '../i18n.ts';
+import { importForm, uploadImport, type ImportInputDto, type ImportKind, type ImportResultDto, type UploadProgress } from '../data/imports.ts';
+import { LangController, errorMessage, formatNumber, plural, t } from '../i18n.ts';
 import { base } from '../styles.ts';
 import { adminStyles } from './admin-styles.ts';
 import { checkJsonText } from '../../../shared/jsonText.ts';
 import './adm-exam-changes.ts';
 
-/** The server's body limit for an import file (server/app.ts). */
+/** The server's body limit for an import (server/http/limits.ts): one file, or all files of an upload together. */
 const MAX_BYTES = 64 * 1024 * 1024;
 /** Thousands of errors help nobody on screen: the first ones, and how many more. */
 const MAX_LISTED = 200;
@@ -23,8 +23,11 @@ type Phase =
   | { name: 'invalid'; file: string; message: string; errors: string[] };
 
 /**
- * 'Importeren' (admin): choose an import file ('Importbestand', docs/import-format.md); it is read and parsed here, then
- * checked by the server in a dry run whose counts (new, updated, unchanged per kind), what happens to each exam
+ * 'Importeren' (admin): choose import files ('Importbestanden', docs/import-format.md) with the file picker or by
+ * dragging them onto the card. One JSON file is read and parsed here (a syntax error is shown with its line and
+ * column) and sent as JSON; anything else — a QTI package or results as a zip, results as XML files, a candidate
+ * list as CSV or EDEXML, several files at once — is sent as one multipart upload with the group for results
+ * ('Afnamegroep'), each file told apart by the server by its content. Either way it is checked by the server in a dry run whose counts (new, updated, unchanged per kind), what happens to each exam
  * (a new version, sittings that stay on the old one, review settings: `adm-exam-changes`) and warnings are shown
  * before 'Importeren' applies it ('Annuleren' drops it). An invalid file is listed error by error, each with
  * its JSON path; the server then writes nothing. A `<progress>` shows the upload and the server's check.
@@ -34,6 +37,7 @@ type Phase =
 export class AdmImport extends LitElement {
   static override properties = {
     phase: { state: true },
+    dropping: { state: true },
   };
   static override styles = [base, adminStyles, css`
     .pick { display: flex; flex-direction: column; gap: var(--space-3); }
@@ -48,11 +52,19 @@ export class AdmImport extends LitElement {
     .warnings li { overflow-wrap: anywhere; }
     .result { display: flex; flex-direction: column; gap: var(--space-4); margin-top: var(--space-4); }
     .result .table-wrap { max-width: 40rem; }
+    .pick.dropping { outline: 3px dashed var(--accent); outline-offset: -6px; }
+    .inputs ul { margin: 0; padding-left: 1.25rem; }
+    .inputs li { overflow-wrap: anywhere; }
   `];
 
   phase: Phase = { name: 'idle' };
-  /** the text of the checked file, kept for 'Importeren' (not state: never rendered) */
+  dropping = false;
+  /** the text of the checked JSON file, kept for 'Importeren' (not state: never rendered) */
   private text = '';
+  /** the chosen files of a multipart upload, kept for 'Importeren' and 'Opnieuw controleren' */
+  private files: File[] = [];
+  /** the group for results, as typed */
+  private group = { id: '', name: '' };
   private abort: AbortController | undefined;
 
   constructor() {
@@ -69,16 +81,49 @@ export class AdmImport extends LitElement {
     return this.renderRoot.querySelector<HTMLInputElement>('#file');
   }
 
-  private async chosen(e: Event) {
-    const file = (e.currentTarget as HTMLInputElement).files?.[0];
+  private chosen(e: Event) {
+    void this.take([...((e.currentTarget as HTMLInputElement).files ?? [])]);
+  }
+
+  private dragOver(e: DragEvent) {
+    if (!e.dataTransfer?.types.includes('Files') || this.busy) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+    this.dropping = true;
+  }
+
+  private dragLeave(e: DragEvent) {
+    if (e.currentTarget === e.target || !(e.currentTarget as Node).contains(e.relatedTarget as Node | null)) this.dropping = false;
+  }
+
+  private dropped(e: DragEvent) {
+    e.preventDefault();
+    this.dropping = false;
+    if (!this.busy) void this.take([...(e.dataTransfer?.files ?? [])]);
+  }
+
+  private get busy(): boolean {
+    return this.phase.name === 'reading' || this.phase.name === 'uploading';
+  }
+
+  /** One JSON file: read and checked here, sent as JSON. Anything else: the files as one multipart upload. */
+  private async take(files: File[]) {
     this.abort?.abort();
     this.text = '';
-    if (!file) {
+    this.files = [];
+    if (!files.length) {
       this.phase = { name: 'idle' };
       return;
     }
-    if (file.size > MAX_BYTES) {
-      this.phase = { name: 'invalid', file: file.name, message: t('import.tooLarge', { mb: 64 }), errors: [] };
+    const names = files.map((f) => f.name).join(', ');
+    if (files.reduce((n, f) => n + f.size, 0) > MAX_BYTES) {
+      this.phase = { name: 'invalid', file: names, message: t('import.tooLarge', { mb: 64 }), errors: [] };
+      return;
+    }
+    const file = files[0]!;
+    if (files.length > 1 || !/\.json$/i.test(file.name)) {
+      this.files = files;
+      await this.send(names, true);
       return;
     }
     this.phase = { name: 'reading', file: file.name };
@@ -105,7 +150,8 @@ export class AdmImport extends LitElement {
     this.abort = abort;
     this.phase = { name: 'uploading', file, dryRun, progress: null };
     try {
-      const result = await uploadImport(this.text, {
+      const body = this.files.length ? importForm(this.files, this.group) : this.text;
+      const result = await uploadImport(body, {
         dryRun,
         signal: abort.signal,
         onProgress: (progress) => {
@@ -116,6 +162,7 @@ export class AdmImport extends LitElement {
         this.phase = { name: 'checked', file, result };
       } else {
         this.text = '';
+        this.files = [];
         this.phase = { name: 'done', file, result };
       }
     } catch (err) {
@@ -131,12 +178,18 @@ export class AdmImport extends LitElement {
   }
 
   private apply() {
-    if (this.phase.name === 'checked' && this.text) void this.send(this.phase.file, false);
+    if (this.phase.name === 'checked' && (this.text || this.files.length)) void this.send(this.phase.file, false);
+  }
+
+  /** The same files again, with the group as now typed (results that needed one). */
+  private recheck() {
+    if (this.phase.name === 'invalid' && this.files.length) void this.send(this.phase.file, true);
   }
 
   private reset() {
     this.abort?.abort();
     this.text = '';
+    this.files = [];
     this.phase = { name: 'idle' };
     const input = this.input;
     if (input) {
@@ -194,6 +247,16 @@ export class AdmImport extends LitElement {
     </section>`;
   }
 
+  /** What each file of an upload was read as. */
+  private inputs(result: ImportResultDto) {
+    if (!result.inputs?.length) return nothing;
+    const line = (i: ImportInputDto) => i.kind === 'json' ? t('import.input.json', { name: i.name }) : plural(`import.input.${i.kind}`, i.count, { name: i.name });
+    return html`<section class="inputs stack" aria-labelledby="inputs-title">
+      <h3 id="inputs-title">${t('import.inputs')}</h3>
+      <ul>${result.inputs.map((i) => html`<li>${line(i)}</li>`)}</ul>
+    </section>`;
+  }
+
   private warnings(result: ImportResultDto) {
     if (result.warnings.length === 0) return html`<p class="muted">${t('import.noWarnings')}</p>`;
     return html`<section class="notice warn warnings stack" aria-labelledby="warnings-title">
@@ -221,6 +284,7 @@ export class AdmImport extends LitElement {
           <h2 id="outcome-title">${t('import.checkedTitle')}</h2>
           <p>${t('import.checkedText', { file: p.file })}</p>
           ${this.unchanged(p.result) ? html`<p class="notice info">${t('import.nothingNew')}</p>` : nothing}
+          ${this.inputs(p.result)}
           ${this.countsTable(p.result)}
           ${this.examChanges(p.result)}
           ${this.warnings(p.result)}
@@ -233,6 +297,7 @@ export class AdmImport extends LitElement {
         return html`<section class="card result" id="outcome" tabindex="-1" aria-labelledby="outcome-title">
           <h2 id="outcome-title">${t('import.doneTitle')}</h2>
           <p class="notice ok" role="status">${t('import.doneText', { file: p.file })}</p>
+          ${this.inputs(p.result)}
           ${this.countsTable(p.result)}
           ${this.examChanges(p.result)}
           ${p.result.warnings.length ? this.warnings(p.result) : nothing}
@@ -245,7 +310,10 @@ export class AdmImport extends LitElement {
             <p class="file">${t('import.file', { file: p.file })}</p>
             ${p.errors.length ? this.list(p.errors) : nothing}
           </div>
-          <div class="buttons"><button type="button" class="secondary" @click=${this.reset}>${t('import.again')}</button></div>
+          <div class="buttons">
+            ${this.files.length ? html`<button type="button" @click=${this.recheck}>${t('import.recheck')}</button>` : nothing}
+            <button type="button" class="secondary" @click=${this.reset}>${t('import.again')}</button>
+          </div>
         </div>`;
       default:
         return nothing;
@@ -253,19 +321,35 @@ export class AdmImport extends LitElement {
   }
 
   override render() {
-    const busy = this.phase.name === 'reading' || this.phase.name === 'uploading';
+    const busy = this.busy;
+    const typed = (field: 'id' | 'name') => (e: Event) => { this.group = { ...this.group, [field]: (e.currentTarget as HTMLInputElement).value }; };
     return html`
       <div class="page-head">
         <h1>${t('import.title')}</h1>
         <p class="lead">${t('import.intro')}</p>
       </div>
-      <section class="card pick" aria-labelledby="pick-title">
+      <section class=${`card pick${this.dropping ? ' dropping' : ''}`} aria-labelledby="pick-title"
+        @dragover=${this.dragOver} @dragleave=${this.dragLeave} @drop=${this.dropped}>
         <h2 id="pick-title" class="sr-only">${t('import.pickTitle')}</h2>
+        <fieldset>
+          <legend>${t('import.group.legend')}</legend>
+          <span class="hint" id="group-hint">${t('import.group.hint')}</span>
+          <div class="field">
+            <label for="group-id">${t('import.group.id')}</label>
+            <input id="group-id" autocomplete="off" maxlength="120" aria-describedby="group-hint" ?disabled=${busy} @input=${typed('id')}>
+          </div>
+          <div class="field">
+            <label for="group-name">${t('import.group.name')}</label>
+            <input id="group-name" autocomplete="off" maxlength="200" ?disabled=${busy} @input=${typed('name')}>
+          </div>
+        </fieldset>
         <div class="field">
           <label for="file">${t('import.file.label')}</label>
-          <input id="file" type="file" accept=".json,application/json" ?disabled=${busy}
-            aria-describedby="file-hint" @change=${this.chosen}>
+          <input id="file" type="file" multiple ?disabled=${busy}
+            accept=".json,.zip,.xml,.csv,.txt,application/json,application/zip,application/xml,text/xml,text/csv"
+            aria-describedby="file-hint drop-hint" @change=${this.chosen}>
           <span class="hint" id="file-hint">${t('import.fileHint')}</span>
+          <span class="hint" id="drop-hint">${t(this.dropping ? 'import.dropActive' : 'import.drop')}</span>
         </div>
         ${this.progress()}
       </section>

@@ -74,7 +74,7 @@ export function resultsRoutes(ctx: Ctx): Router {
       if (rank < 0) continue;
       hits.push({
         number: c.number, name, ...(c.className ? { className: c.className } : {}),
-        sittingCount: content.sittingsOfCandidate(c.number).length, rank, sortKey: rank < 2 ? c.number : searchText(`${c.lastName} ${c.firstName}`),
+        sittingCount: content.sittingsOfCandidate(c.number).length, rank, sortKey: rank < 2 ? c.number : searchText(c.lastName ? `${c.lastName} ${c.firstName}` : c.number),
       });
     }
     hits.sort((a, b) => a.rank - b.rank || a.sortKey.localeCompare(b.sortKey, 'nl') || a.number.localeCompare(b.number));

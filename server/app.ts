@@ -24,6 +24,7 @@ import { importRoutes } from './http/routes/imports.ts';
 import { kioskRoutes } from './http/routes/kiosks.ts';
 import { purgeRoutes } from './http/routes/purge.ts';
 import { resultsRoutes } from './http/routes/results.ts';
+import { remarkRoutes } from './http/routes/remarks.ts';
 import { reviewRoutes } from './http/routes/reviews.ts';
 import { userRoutes } from './http/routes/users.ts';
 import { noStore, sameOrigin, securityHeaders } from './http/security.ts';
@@ -36,6 +37,7 @@ import { allowRequest } from './realtime/handshake.ts';
 import { RetentionJob } from './privacy/retention.ts';
 import { ReviewEngine } from './review/engine.ts';
 import { ExamSettings } from './review/examSettings.ts';
+import { RemarkService } from './review/remarks.ts';
 import type { Store } from './store/index.ts';
 import { AuditBursts } from './audit/bursts.ts';
 
@@ -83,7 +85,11 @@ export function createApp(deps: AppDeps): App {
   const channel = new KioskChannel(kioskNs, clock);
   const consoles = new ConsoleHub(io.of('/admin') as ConsoleNamespace, auth, { reviews: () => engine.dtos(), kiosks: () => kiosks.dtos() }, clock, config.absoluteTimeoutMs);
   const engine = new ReviewEngine(store, clock, config, bursts, { kiosks: channel, consoles });
-  const kiosks = new KioskHub(kioskNs, channel, store, engine, consoles, clock, { ipOf: (req) => clientIp(req, trust), maxUnpairedPerIp: config.kioskMaxUnpairedPerIp });
+  const remarks = new RemarkService(store, clock, engine, bursts, () => {
+    consoles.reviewsChanged();
+    consoles.contentChanged('remarks');
+  });
+  const kiosks = new KioskHub(kioskNs, channel, store, engine, remarks, consoles, clock, { ipOf: (req) => clientIp(req, trust), maxUnpairedPerIp: config.kioskMaxUnpairedPerIp });
   const staff = new StaffService(store, clock, {
     sessions: auth.sessionStore,
     disconnectUser: (userId, exceptSid) => consoles.disconnectUser(userId, exceptSid),
@@ -92,7 +98,7 @@ export function createApp(deps: AppDeps): App {
   });
   const retention = new RetentionJob({ store, clock, config, engine, consoles, log: deps.log });
   const exams = new ExamSettings(store, clock, config, () => consoles.contentChanged('exams'));
-  const ctx: Ctx = { store, clock, config, auth, engine, kiosks, consoles, retention, bursts, staff, exams };
+  const ctx: Ctx = { store, clock, config, auth, engine, kiosks, consoles, retention, bursts, staff, exams, remarks };
 
   app.use(securityHeaders(!!deps.tls));
   // the console and kiosk bundles go out gzipped (the kiosk's first screen: ~32 KB); API answers are small
@@ -123,6 +129,7 @@ export function createApp(deps: AppDeps): App {
   api.use('/imports', importRoutes(ctx));
   api.use('/purge', purgeRoutes(ctx));
   api.use('/reviews', reviewRoutes(ctx));
+  api.use('/remarks', remarkRoutes(ctx));
   api.use('/kiosks', kioskRoutes(ctx));
   api.use('/audit', auditRoutes(ctx));
   api.use('/exams', examRoutes(ctx));

@@ -9,6 +9,7 @@ import type { RetentionJob } from '../privacy/retention.ts';
 import type { ConsoleHub } from '../realtime/consoles.ts';
 import type { ReviewEngine } from '../review/engine.ts';
 import type { ExamSettings } from '../review/examSettings.ts';
+import type { RemarkService } from '../review/remarks.ts';
 import type { Store } from '../store/index.ts';
 
 export interface Ctx {
@@ -23,4 +24,5 @@ export interface Ctx {
   bursts: AuditBursts;
   staff: StaffService;
   exams: ExamSettings;
+  remarks: RemarkService;
 }

@@ -468,6 +468,8 @@ export const en: Translation<typeof nl> = {
   'audit.action.review.started': 'Review started',
   'audit.action.review.ended': 'Review ended',
   'audit.action.review.revealed': 'Key or scheme viewed',
+  'audit.action.review.remarked': 'Remark placed',
+  'audit.action.remark.status-changed': 'Remark status changed',
   'audit.action.import.applied': 'Import applied',
   'audit.action.exam.review-changed': 'Review settings changed',
   'audit.action.exam.retention-changed': 'Retention changed',

@@ -467,6 +467,8 @@ export const nl = {
   'audit.action.review.started': 'Inzage gestart',
   'audit.action.review.ended': 'Inzage beëindigd',
   'audit.action.review.revealed': 'Sleutel of voorschrift bekeken',
+  'audit.action.review.remarked': 'Opmerking geplaatst',
+  'audit.action.remark.status-changed': 'Status opmerking gewijzigd',
   'audit.action.import.applied': 'Import verwerkt',
   'audit.action.exam.review-changed': 'Inzage-instellingen gewijzigd',
   'audit.action.exam.retention-changed': 'Bewaartermijn gewijzigd',

@@ -114,12 +114,14 @@ export class KskQuestion extends LitElement {
     const canReveal = closed ? q.hasKey : q.hasScheme;
     const r = this.reveal;
     const shown = r?.open && r.data ? r.data : null;
-    const scoreClass = q.score >= q.maxScore && q.maxScore > 0 ? 'full' : q.score > 0 ? 'part' : 'none';
+    const score = q.score;
     return html`
       <article aria-labelledby="q-h">
         <div class="head">
           <h2 id="q-h">${t('question', { n: q.number })}</h2>
-          <p class="score ${scoreClass}">${plural(this.language, 'points', q.maxScore, { score: q.score })}</p>
+          ${score === undefined
+            ? html`<p class="score none">${plural(this.language, 'maxPoints', q.maxScore)}</p>`
+            : html`<p class="score ${score >= q.maxScore && q.maxScore > 0 ? 'full' : score > 0 ? 'part' : 'none'}">${plural(this.language, 'points', q.maxScore, { score })}</p>`}
           ${canReveal
             ? html`<button
                 type="button"

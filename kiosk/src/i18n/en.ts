@@ -29,6 +29,8 @@ export const en: Translation<typeof nl> = {
   unanswered: 'Not answered',
   'points.one': '{score} of {n} point',
   'points.other': '{score} of {n} points',
+  'maxPoints.one': 'at most {n} point',
+  'maxPoints.other': 'at most {n} points',
   yourAnswer: 'Your answer',
   correctAnswer: 'Correct answer',
   multipleHint: 'More than one answer possible.',

@@ -28,6 +28,8 @@ export const nl = {
   unanswered: 'Niet beantwoord',
   'points.one': '{score} van {n} punt',
   'points.other': '{score} van {n} punten',
+  'maxPoints.one': 'maximaal {n} punt',
+  'maxPoints.other': 'maximaal {n} punten',
   yourAnswer: 'Jouw antwoord',
   correctAnswer: 'Juist antwoord',
   multipleHint: 'Meer dan één antwoord mogelijk.',

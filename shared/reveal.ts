@@ -40,3 +40,20 @@ export function revealInScope(policy: RevealPolicy, score: number, maxScore: num
 export function limitMs(maxMinutes: number, extraTimePercent = 0): number {
   return Math.round((maxMinutes * 60_000 * (100 + extraTimePercent)) / 100);
 }
+
+/**
+ * What a settings form sends for a chosen policy: nothing when it is the policy already in force; the older
+ * `showKey`/`showScheme` when they can say it and the exam has no stored `reveal` (so an exam keeps the form it was
+ * imported in until it needs more); else the whole `reveal`.
+ */
+export function policyPatch(before: Pick<ReviewSettings, 'showKey' | 'showScheme' | 'reveal'>, policy: RevealPolicy): Partial<ReviewSettings> {
+  const now = revealPolicy(before);
+  const same = (Object.keys(policy) as (keyof RevealPolicy)[]).every((k) => policy[k] === now[k]);
+  if (same) return {};
+  const plain = policy.scope === 'all' && policy.scores === 'shown' && policy.key !== 'always' && policy.scheme !== 'always';
+  if (before.reveal || !plain) return { reveal: policy };
+  const patch: Partial<ReviewSettings> = {};
+  if ((policy.key !== 'never') !== before.showKey) patch.showKey = policy.key !== 'never';
+  if ((policy.scheme !== 'never') !== before.showScheme) patch.showScheme = policy.scheme !== 'never';
+  return patch;
+}

@@ -10,6 +10,12 @@ import type { Lang } from '../i18n.ts';
 export type SpeechState = 'idle' | 'speaking' | 'paused';
 const BCP47: Record<Lang, string> = { nl: 'nl-NL', en: 'en-GB' };
 
+/** The PC's voice for the language: the exact one (`nl-NL`) or else any of it (`nl-BE`). */
+function voiceFor(lang: Lang): SpeechSynthesisVoice | undefined {
+  const voices = speechSynthesis.getVoices();
+  return voices.find((v) => v.lang === BCP47[lang]) ?? voices.find((v) => v.lang.toLowerCase().startsWith(lang));
+}
+
 export class SpeechController implements ReactiveController {
   state: SpeechState = 'idle';
   /** the PC has no voice for the last language asked (known once the browser has listed its voices) */
@@ -36,11 +42,16 @@ export class SpeechController implements ReactiveController {
     this.stop();
     const u = new SpeechSynthesisUtterance(text);
     u.lang = BCP47[lang];
-    const prefix = lang === 'nl' ? 'nl' : 'en';
-    const voices = speechSynthesis.getVoices();
-    const voice = voices.find((v) => v.lang === u.lang) ?? voices.find((v) => v.lang.toLowerCase().startsWith(prefix));
+    const voice = voiceFor(lang);
     if (voice) u.voice = voice;
     this.noVoice = !voice;
+    // a browser may list its voices only after a first use: look again once it has
+    if (!voice && speechSynthesis.getVoices().length === 0) {
+      speechSynthesis.addEventListener('voiceschanged', () => {
+        this.noVoice = !voiceFor(lang);
+        this.host.requestUpdate();
+      }, { once: true });
+    }
     const done = () => {
       if (this.utterance !== u) return;
       this.utterance = null;

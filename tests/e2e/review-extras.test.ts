@@ -95,6 +95,11 @@ describe('the review: remarks, reveal policy and accommodations in the browser',
     const spoken = await page.evaluate(() => window.spoken);
     expect(spoken[0]!.lang).to.equal('nl-NL');
     expect(spoken[0]!.text).to.match(/^Vraag 1\. /).and.contain('Jouw antwoord:');
+    // in English, in an English voice
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Read aloud' }).click();
+    await page.waitForFunction(() => window.spoken.length > 1);
+    expect((await page.evaluate(() => window.spoken))[1]).to.deep.include({ lang: 'en-GB' });
     // the console rows show the accommodations
     const { page: c } = await e2e.console('sup1');
     await c.goto(`${e2e.ts.base}/admin/#/groepen/g-bi-1`);
@@ -104,8 +109,22 @@ describe('the review: remarks, reveal policy and accommodations in the browser',
   });
 
   it("shows a key sent up front without a click, hides per-question scores, and offers no key where the policy says 'never'", async () => {
-    const r = await boss.call('PATCH', '/api/exams/bi-kb-2026/review', { reveal: { key: 'always', scheme: 'never', scope: 'all', scores: 'hidden' } });
-    expect(r.status, r.text).to.equal(200);
+    // set in the console's Examens screen
+    const { page: c } = await e2e.console('boss');
+    await c.goto(`${e2e.ts.base}/admin/#/examens`);
+    await c.getByRole('button', { name: 'Inzage-instellingen wijzigen: Biologie KB' }).click();
+    const dialog = c.getByRole('dialog', { name: 'Inzage-instellingen: Biologie KB' });
+    await dialog.getByLabel('Antwoordsleutel tonen').selectOption('always');
+    await dialog.getByLabel('Correctievoorschrift tonen').selectOption('never');
+    await dialog.getByLabel('Score per vraag').selectOption('hidden');
+    await dialog.getByRole('button', { name: 'Opslaan' }).click();
+    await c.getByRole('status').filter({ hasText: 'De inzage-instellingen van ‘Biologie KB’ zijn opgeslagen.' }).waitFor();
+    const row = c.getByRole('row', { name: /Biologie KB/ });
+    expect(await row.textContent()).to.contain('antwoordsleutel: altijd').and.contain('scores per vraag verborgen');
+    const exams = await boss.call('GET', '/api/exams');
+    expect(exams.json.find((e: any) => e.id === 'bi-kb-2026').review).to.deep.include({
+      showKey: true, showScheme: false, reveal: { key: 'always', scheme: 'never', scope: 'all', scores: 'hidden' },
+    });
     const { page } = await kioskWithReview('Station B', 's-bi-120001');
     await page.getByRole('region', { name: 'Antwoordsleutel' }).waitFor();
     expect(await page.getByText('1 van 1 punt').count()).to.equal(0);

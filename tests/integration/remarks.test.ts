@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  connectKiosk, consoleSocket, loggedIn, once, pairKiosk, startTestServer,
-  type KioskSocket, type PairedKiosk, type StaffClient, type TestServer,
+  connectKiosk, consoleSocket, loggedIn, once, onlineKiosk as paired, startReviewOn, startTestServer,
+  type KioskSocket, type StaffClient, type TestServer,
 } from '../helpers/server.ts';
 import { storeHash } from '../support/dataDir.ts';
 import { eventually } from '../support/eventually.ts';
@@ -26,17 +26,14 @@ describe("candidates' remarks ('Opmerking')", () => {
     for (const r of ts.app.ctx.engine.active()) await ts.app.ctx.engine.finish(r.id, 'ended-by-supervisor', 'test');
   });
 
-  async function onlineKiosk(name: string): Promise<PairedKiosk & { socket: KioskSocket }> {
-    const k = await pairKiosk(ts.base, boss, name);
-    const { socket } = await connectKiosk(ts.base, k.token);
-    track(socket);
-    return { ...k, socket };
+  async function onlineKiosk(name: string) {
+    const k = await paired(ts.base, boss, name);
+    track(k.socket);
+    return k;
   }
   async function startOn(k: { id: string; socket: KioskSocket }, sittingId: string) {
-    const started = once(k.socket, 'review:started');
-    const r = await sup1.call('POST', '/api/reviews', { sittingId, kioskId: k.id });
-    expect(r.status, r.text).to.equal(201);
-    return { id: r.json.id as string, payload: await started };
+    const { review, payload } = await startReviewOn(ts.base, sup1, k, sittingId);
+    return { id: review.id as string, payload };
   }
   const remark = (k: { socket: KioskSocket }, p: unknown) => k.socket.timeout(5000).emitWithAck('review:remark', p as never) as Promise<any>;
   const onDisk = () => JSON.parse(readFileSync(join(ts.dataDir, 'remarks.json'), 'utf8')).remarks as any[];

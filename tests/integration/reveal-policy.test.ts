@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importData } from '../../server/import/index.ts';
 import {
-  FIXTURES, connectKiosk, loggedIn, once, pairKiosk, startTestServer,
+  FIXTURES, loggedIn, onlineKiosk, startReviewOn, startTestServer,
   type KioskSocket, type PairedKiosk, type StaffClient, type TestServer,
 } from '../helpers/server.ts';
 
@@ -23,9 +23,7 @@ describe('the reveal policy per exam and accommodations (server-enforced)', () =
   before(async () => {
     ts = await startTestServer({ data: sampleWithAccommodations() });
     [sup1, boss] = await Promise.all([loggedIn(ts.base, 'sup1'), loggedIn(ts.base, 'boss')]);
-    const paired = await pairKiosk(ts.base, boss, 'Station P');
-    const { socket } = await connectKiosk(ts.base, paired.token);
-    k = { ...paired, socket };
+    k = await onlineKiosk(ts.base, boss, 'Station P');
   });
   after(async () => {
     k.socket.close();
@@ -35,12 +33,7 @@ describe('the reveal policy per exam and accommodations (server-enforced)', () =
     for (const r of ts.app.ctx.engine.active()) await ts.app.ctx.engine.finish(r.id, 'ended-by-supervisor', 'test');
   });
 
-  async function start(sittingId: string) {
-    const started = once(k.socket, 'review:started');
-    const r = await sup1.call('POST', '/api/reviews', { sittingId, kioskId: k.id });
-    expect(r.status, r.text).to.equal(201);
-    return { review: r.json, payload: await started };
-  }
+  const start = (sittingId: string) => startReviewOn(ts.base, sup1, k, sittingId);
   const reveal = (questionId: string) => k.socket.timeout(5000).emitWithAck('review:reveal', { questionId }) as Promise<any>;
   const setPolicy = (examId: string, body: object) => boss.call('PATCH', `/api/exams/${examId}/review`, body);
 

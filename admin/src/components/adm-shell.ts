@@ -60,7 +60,7 @@ export class AdmShell extends LitElement {
     .skip:focus { top: var(--space-2); }
 
     nav { background: #1b3354; padding: 0 var(--space-5); }
-    nav ul { list-style: none; margin: 0; padding: 0; display: flex; gap: var(--space-1); }
+    nav ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: var(--space-1); }
     nav a {
       display: block; padding: 0.65rem 0.9rem; color: var(--header-muted); text-decoration: none; font-weight: 600;
       font-size: 0.9375rem; border-bottom: 3px solid transparent;

@@ -24,6 +24,7 @@ import { importRoutes } from './http/routes/imports.ts';
 import { kioskRoutes } from './http/routes/kiosks.ts';
 import { purgeRoutes } from './http/routes/purge.ts';
 import { resultsRoutes } from './http/routes/results.ts';
+import { remarkRoutes } from './http/routes/remarks.ts';
 import { reviewRoutes } from './http/routes/reviews.ts';
 import { roomRoutes } from './http/routes/rooms.ts';
 import { userRoutes } from './http/routes/users.ts';
@@ -38,6 +39,7 @@ import { allowRequest } from './realtime/handshake.ts';
 import { RetentionJob } from './privacy/retention.ts';
 import { ReviewEngine } from './review/engine.ts';
 import { ExamSettings } from './review/examSettings.ts';
+import { RemarkService } from './review/remarks.ts';
 import type { Store } from './store/index.ts';
 import { MediaGrants } from './media/grants.ts';
 import { mediaRoutes } from './http/routes/media.ts';
@@ -88,7 +90,11 @@ export function createApp(deps: AppDeps): App {
   const consoles = new ConsoleHub(io.of('/admin') as ConsoleNamespace, auth, { reviews: () => engine.dtos(), kiosks: () => kiosks.dtos() }, clock, config.absoluteTimeoutMs);
   const grants = new MediaGrants(config.secret);
   const engine = new ReviewEngine(store, clock, config, bursts, { kiosks: channel, consoles }, grants);
-  const kiosks = new KioskHub(kioskNs, channel, store, engine, consoles, bursts, clock, { ipOf: (req) => clientIp(req, trust), maxUnpairedPerIp: config.kioskMaxUnpairedPerIp });
+  const remarks = new RemarkService(store, clock, engine, bursts, () => {
+    consoles.reviewsChanged();
+    consoles.contentChanged('remarks');
+  });
+  const kiosks = new KioskHub(kioskNs, channel, store, engine, remarks, consoles, bursts, clock, { ipOf: (req) => clientIp(req, trust), maxUnpairedPerIp: config.kioskMaxUnpairedPerIp });
   const staff = new StaffService(store, clock, {
     sessions: auth.sessionStore,
     disconnectUser: (userId, exceptSid) => consoles.disconnectUser(userId, exceptSid),
@@ -102,7 +108,7 @@ export function createApp(deps: AppDeps): App {
     roomsChanged: () => consoles.contentChanged('rooms'),
     kiosksChanged: () => consoles.kiosksChanged(),
   });
-  const ctx: Ctx = { store, clock, config, auth, engine, kiosks, consoles, retention, bursts, staff, exams, rooms, grants };
+  const ctx: Ctx = { store, clock, config, auth, engine, kiosks, consoles, retention, bursts, staff, exams, rooms, grants, remarks };
 
   app.use(securityHeaders(!!deps.tls));
   // the console and kiosk bundles go out gzipped (the kiosk's first screen: ~32 KB); API answers are small
@@ -135,6 +141,7 @@ export function createApp(deps: AppDeps): App {
   api.use('/imports', importRoutes(ctx));
   api.use('/purge', purgeRoutes(ctx));
   api.use('/reviews', reviewRoutes(ctx));
+  api.use('/remarks', remarkRoutes(ctx));
   api.use('/kiosks', kioskRoutes(ctx));
   api.use('/rooms', roomRoutes(ctx));
   api.use('/audit', auditRoutes(ctx));

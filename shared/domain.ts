@@ -1,5 +1,5 @@
 /** Domain types (docs/design.md: Domain) that are not part of the import file (those are inferred in schema.ts). */
-export type { Exam, Question, QuestionType, ClosedQuestion, Candidate, Group, Sitting, ResponseValue, ReviewSettings } from './schema.ts';
+export type { Exam, Question, QuestionType, ClosedQuestion, Candidate, Group, Sitting, ResponseValue, ReviewSettings, RevealPolicy, Accommodations } from './schema.ts';
 
 export type Role = 'supervisor' | 'admin';
 
@@ -73,6 +73,40 @@ export interface ReviewSession {
   endReason?: EndReason;
 }
 
+/** What a candidate's remark on a question is about: the key is wrong, their own answer is also right, something else. */
+export const REMARK_KINDS = ['key', 'equivalent', 'other'] as const;
+export type RemarkKind = (typeof REMARK_KINDS)[number];
+export const REMARK_STATUSES = ['open', 'handled'] as const;
+export type RemarkStatus = (typeof REMARK_STATUSES)[number];
+/** The longest remark a candidate may leave on a question. */
+export const REMARK_MAX_CHARS = 1000;
+
+/**
+ * A candidate's remark ('Opmerking') on one question of their review: candidate data (purge and retention remove it
+ * with the sitting). One per review and question: the candidate replaces it until the review ends. Staff mark it
+ * handled with a note.
+ */
+export interface Remark {
+  id: string;
+  reviewId: string;
+  sittingId: string;
+  examId: string;
+  groupId: string;
+  candidateNumber: string;
+  questionId: QuestionId;
+  questionNumber: number;
+  kind: RemarkKind;
+  text: string;
+  createdAt: string;
+  updatedAt: string;
+  status: RemarkStatus;
+  /** the reply note of whoever handled it */
+  note?: string;
+  /** the username of who changed the status last, and when */
+  handledBy?: string;
+  handledAt?: string;
+}
+
 export interface AuditEvent {
   seq: number;
   at: string;
@@ -92,7 +126,7 @@ export const AUDIT_ACTIONS = [
   'auth.login', 'auth.login-failed', 'auth.logout', 'auth.password-changed',
   'kiosk.paired', 'kiosk.renamed', 'kiosk.unpaired', 'kiosk.moved', 'kiosk.seb-refused',
   'room.created', 'room.changed', 'room.removed',
-  'review.started', 'review.ended', 'review.revealed',
+  'review.started', 'review.ended', 'review.revealed', 'review.remarked', 'remark.status-changed',
   'import.applied', 'exam.review-changed', 'exam.retention-changed',
   'user.created', 'user.disabled', 'user.enabled', 'user.password-reset',
   'data.purged',

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { AckFn } from './errors.ts';
-import type { AuditEvent, EndReason, PublicUser, QuestionId, QuestionType, ReviewSettings, ReviewStatus, Role } from './domain.ts';
+import { REMARK_KINDS, REMARK_MAX_CHARS, REMARK_STATUSES, type Accommodations, type AuditEvent, type EndReason, type PublicUser, type QuestionId, type QuestionType, type RemarkKind, type RemarkStatus, type ReviewSettings, type ReviewStatus, type Role } from './domain.ts';
 import { ReviewSettingsSchema, type ItemPart, type ItemResponse } from './schema.ts';
 
 // ---------- HTTP request bodies ----------
@@ -84,6 +84,21 @@ export const AuditQuery = z.object({
   limit: wholeNumber.pipe(z.number().min(1).max(1000)).optional(),
   before: wholeNumber.pipe(z.number().min(1)).optional(),
 }).refine((q) => q.before === undefined || q.limit !== undefined, { message: 'before needs limit', path: ['before'] });
+/** `GET /api/remarks`: the examiner's queue, filtered; `format=csv` (with `delimiter`, `lang`) for a spreadsheet. */
+export const RemarksQuery = z.object({
+  examId: z.string().max(120).optional(),
+  groupId: z.string().max(120).optional(),
+  status: z.enum(REMARK_STATUSES).optional(),
+  format: z.enum(['json', 'csv']).optional(),
+  delimiter: z.enum([',', ';']).optional(),
+  tz: z.string().max(64).optional(),
+  lang: z.enum(['nl', 'en']).optional(),
+});
+/** `PATCH /api/remarks/:id`: handled (or open again), with a reply note (an empty one clears it). */
+export const RemarkPatch = z.strictObject({
+  status: z.enum(REMARK_STATUSES),
+  note: z.string().trim().max(REMARK_MAX_CHARS).optional(),
+});
 export const PurgeBody = z.strictObject({
   examId: shortText(120).optional(),
   before: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
@@ -105,6 +120,8 @@ export interface GroupDto {
 }
 export interface ResultRowDto {
   candidateNumber: string; name: string; className?: string;
+  /** extra time and read-aloud, when the candidate has them */
+  accommodations?: Accommodations;
   sittingId: string | null; totalScore: number | null; maxScore: number | null; grade: number | null;
   /** an active review of this sitting, if any */
   reviewId: string | null;
@@ -122,7 +139,7 @@ export interface CandidateSittingDto {
 /** One hit of `GET /api/candidates?q=`. */
 export interface CandidateHitDto { number: string; name: string; className?: string; sittingCount: number }
 export interface CandidateSearchDto { candidates: CandidateHitDto[]; /** more matched than are listed */ more: boolean }
-export interface CandidateSittingsDto { candidate: { number: string; name: string; className?: string }; sittings: CandidateSittingDto[] }
+export interface CandidateSittingsDto { candidate: { number: string; name: string; className?: string; accommodations?: Accommodations }; sittings: CandidateSittingDto[] }
 export interface KioskDto {
   id: string; name: string; online: boolean; reviewId: string | null; pairedAt: string; lastSeenAt: string | null; roomId: string | null;
   /** when it was last refused for not proving Safe Exam Browser (its room requires it), until it connects with it */
@@ -149,6 +166,8 @@ export interface ReviewDto {
   /** that staff member's display name; empty should the account no longer exist */
   approvedByName: string;
   kioskOnline: boolean;
+  /** the candidate's remarks ('Opmerking') in this review so far */
+  remarkCount: number;
 }
 /** `GET /api/reviews/:id`: also an ended review (the last 200 are kept), then with when and why it ended. */
 export type ReviewDetailDto = ReviewDto & { endedAt?: string; endReason?: EndReason };
@@ -168,6 +187,18 @@ export interface ExamReviewResultDto { id: string; review: ExamReviewDto }
 export interface ExamRetentionResultDto { id: string; retention: RetentionDto }
 /** Any of the review settings; `null` clears a window boundary. Times are ISO 8601 with an offset. */
 export type ExamReviewPatch = z.input<typeof ExamReviewPatch>;
+
+/** One remark in the examiner's queue (`GET /api/remarks`, `PATCH /api/remarks/:id`). */
+export interface RemarkDto {
+  id: string; reviewId: string;
+  examId: string; examTitle: string; groupId: string; groupName: string;
+  candidateNumber: string; candidateName: string;
+  questionId: QuestionId; questionNumber: number;
+  kind: RemarkKind; text: string; createdAt: string; updatedAt: string;
+  status: RemarkStatus; note: string | null; handledBy: string | null; handledAt: string | null;
+}
+export interface RemarkListDto { remarks: RemarkDto[] }
+export type RemarkPatch = z.input<typeof RemarkPatch>;
 
 /** `POST /api/users` (201), `PATCH /api/users/:id`: the account, and a generated password, shown this once. */
 export interface UserResultDto { user: PublicUser; password?: string }
@@ -194,9 +225,13 @@ export interface ContentLabel { id: string; text: string }
 /** What every question of a review payload carries, whatever its type. */
 interface PayloadQuestionBase {
   id: string; number: number; stem: string; maxScore: number;
-  score: number; flagged?: boolean;
-  /** the exam lets the candidate see the key (closed questions) or the marking scheme (open ones) with `review:reveal` */
+  /** the candidate's score on it; left out when the exam hides per-question scores (`reveal.scores` 'hidden') */
+  score?: number;
+  flagged?: boolean;
+  /** the exam's policy lets the candidate see the key (closed questions) or the marking scheme (open ones) here */
   hasKey: boolean; hasScheme: boolean;
+  /** the key or scheme sent up front, where the policy says 'always' (what `review:reveal` would answer) */
+  revealed?: RevealData;
 }
 /**
  * One question of a `ReviewPayload`: a union on `type`, each with the response in the shape its type takes
@@ -233,7 +268,13 @@ export interface ReviewPayload {
   /** The server's clock when this was sent: a kiosk with a skewed clock still counts down to `endsAt` right. */
   serverNow?: string;
   questions: PayloadQuestion[];
+  /** the candidate's accommodations: extra time (already in `endsAt`) and read-aloud ('Voorlezen' on each question) */
+  accommodations: Accommodations;
+  /** the remarks the candidate has left in this review so far, one per question at most */
+  remarks: KioskRemark[];
 }
+/** A remark as its kiosk sees it: its own, on a question of its review. */
+export interface KioskRemark { questionId: QuestionId; kind: RemarkKind; text: string; updatedAt: string }
 /** A review's time-limit warning: when it was due, and the end it warns of (ISO date-times, the server's clock). */
 export interface ReviewWarning { at: string; endsAt: string }
 
@@ -265,6 +306,12 @@ export interface KioskIdentity { id: string; name: string }
 // kiosk's typed emits use their input types (`KioskClientToServer`).
 export const NavigatePayload = z.strictObject({ questionId: z.string().min(1).max(120) });
 export const RevealPayload = z.strictObject({ questionId: z.string().min(1).max(120) });
+/** `review:remark`: the candidate's remark on a question; it replaces their earlier one there, an empty text removes it. */
+export const RemarkPayload = z.strictObject({
+  questionId: z.string().min(1).max(120),
+  kind: z.enum(REMARK_KINDS),
+  text: z.string().max(REMARK_MAX_CHARS),
+});
 /** `review:logout` takes nothing: no payload or `{}`. */
 export const LogoutPayload = z.strictObject({}).optional();
 
@@ -287,6 +334,8 @@ export interface KioskClientToServer {
   'review:navigate': (p: z.input<typeof NavigatePayload>, ack: AckFn) => void;
   'review:reveal': (p: z.input<typeof RevealPayload>, ack: AckFn<RevealData>) => void;
   'review:logout': (p: z.input<typeof LogoutPayload>, ack: AckFn) => void;
+  /** ack data: the remark as stored, or null when an empty text removed it */
+  'review:remark': (p: z.input<typeof RemarkPayload>, ack: AckFn<KioskRemark | null>) => void;
 }
 
 /** `position`: the id of the question the candidate is on now. */
@@ -294,8 +343,8 @@ export interface ReviewProgress { id: string; position: QuestionId; questionNumb
 export interface ReviewEndedDto { id: string; reason: EndReason; kioskId: string; candidateName: string; examTitle: string; endedAt: string }
 
 /** What changed in the stored data, for consoles to reload what they show: exams' settings, results (groups,
- * candidates, sittings: import or purge), staff accounts. */
-export type ContentKind = 'exams' | 'results' | 'users' | 'rooms';
+ * candidates, sittings: import or purge), staff accounts, rooms, remarks (a candidate left or changed one, staff handled one). */
+export type ContentKind = 'exams' | 'results' | 'users' | 'rooms' | 'remarks';
 export interface AdminServerToClient {
   'content:updated': (p: { kinds: ContentKind[] }) => void;
   'kiosks:updated': (kiosks: KioskDto[]) => void;

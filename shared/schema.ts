@@ -10,13 +10,29 @@ const isoDate = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 dat
 const html = z.string().max(200_000, 'at most 200,000 characters');
 const label = z.strictObject({ id, text: z.string().max(5_000) });
 
+const revealWhen = z.enum(['never', 'on-request', 'always']);
+/**
+ * What a candidate may see during a review (docs/design.md: The reveal policy): the key (closed questions) and the
+ * marking scheme (open ones) never, on request ('Antwoordsleutel'/'Correctievoorschrift') or always (in the payload);
+ * on every question or only where the candidate lost points; per-question scores shown or hidden.
+ */
+export const RevealPolicySchema = z.strictObject({
+  key: revealWhen,
+  scheme: revealWhen,
+  scope: z.enum(['all', 'not-full-marks']),
+  scores: z.enum(['shown', 'hidden']),
+});
+
 export const ReviewSettingsSchema = z.strictObject({
   allowed: z.boolean(),
   opensAt: isoDate.optional(),
   closesAt: isoDate.optional(),
   maxMinutes: z.number().int().min(5, 'at least 5').max(480, 'at most 480'),
+  /** `reveal.key` 'never' or not (kept in step with `reveal` when that is set; see `revealPolicy` in rules.ts) */
   showKey: z.boolean(),
   showScheme: z.boolean(),
+  /** Optional: without it the policy follows `showKey`/`showScheme` (true: 'on-request', false: 'never'). */
+  reveal: RevealPolicySchema.optional(),
 });
 
 /** The review settings of an exam imported without them: no review until an admin opens it in the console. */
@@ -175,6 +191,12 @@ export const ExamSchema = z.strictObject({
   questions: z.array(QuestionSchema).min(1, 'an exam needs at least one question').max(500),
 });
 
+/** What a candidate had in the exam and gets in the review too: extra time (a percentage of the limit) and read-aloud. */
+export const AccommodationsSchema = z.strictObject({
+  extraTimePercent: z.number().int('a whole number').min(0, 'at least 0').max(100, 'at most 100').default(0),
+  readAloud: z.boolean().default(false),
+});
+
 /**
  * A candidate. The names are optional together: a candidate that QTI results name but no candidate list brought
  * in is stored with the number only (docs/import-format.md, Candidate), shown by its number (`displayName`)
@@ -186,6 +208,7 @@ export const CandidateSchema = z.strictObject({
   lastNamePrefix: z.string().trim().max(40).optional(),
   lastName: z.string().trim().min(1).max(100).optional(),
   className: z.string().trim().max(40).optional(),
+  accommodations: AccommodationsSchema.optional(),
 }).refine((c) => (c.firstName === undefined) === (c.lastName === undefined), {
   message: 'give firstName and lastName both, or neither (a candidate known by number only)',
   path: ['lastName'],
@@ -236,6 +259,8 @@ export const ImportFileSchema = z.strictObject({
 });
 
 export type ReviewSettings = z.infer<typeof ReviewSettingsSchema>;
+export type RevealPolicy = z.infer<typeof RevealPolicySchema>;
+export type Accommodations = z.infer<typeof AccommodationsSchema>;
 export type ChoiceQuestion = z.infer<typeof ChoiceQuestionSchema>;
 export type OrderQuestion = z.infer<typeof OrderQuestionSchema>;
 export type MatchQuestion = z.infer<typeof MatchQuestionSchema>;

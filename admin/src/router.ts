@@ -1,6 +1,6 @@
 /**
  * Hash routes of the console, so that back/forward and bookmarks work without server routes:
- * `#/groepen`, `#/groepen/:id`, `#/kandidaat/:number?groep=:id`, `#/kiosks`, and the admin sections.
+ * `#/groepen`, `#/groepen/:id`, `#/kandidaat/:number?groep=:id`, `#/kiosks`, `#/opmerkingen`, and the admin sections.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
@@ -11,6 +11,7 @@ export type Route =
   | { name: 'results'; groupId: string }
   | { name: 'candidate'; number: string; groupId?: string }
   | { name: 'kiosks' }
+  | { name: 'remarks' }
   | { name: 'admin'; section: AdminSection }
   | { name: 'not-found' };
 
@@ -39,6 +40,8 @@ export function parseRoute(hash: string): Route {
       return { name: 'candidate', number: arg, groupId: params.get('groep') ?? undefined };
     case 'kiosks':
       return arg ? { name: 'not-found' } : { name: 'kiosks' };
+    case 'opmerkingen':
+      return arg ? { name: 'not-found' } : { name: 'remarks' };
   }
   const section = (Object.keys(SECTION_PATH) as AdminSection[]).find((s) => SECTION_PATH[s] === head);
   return section && !arg ? { name: 'admin', section } : { name: 'not-found' };
@@ -51,6 +54,7 @@ export function href(route: Route): string {
     case 'results': return `#/groepen/${enc(route.groupId)}`;
     case 'candidate': return `#/kandidaat/${enc(route.number)}${route.groupId ? `?groep=${enc(route.groupId)}` : ''}`;
     case 'kiosks': return '#/kiosks';
+    case 'remarks': return '#/opmerkingen';
     case 'admin': return `#/${SECTION_PATH[route.section]}`;
     case 'not-found': return '#/';
   }

@@ -2,6 +2,7 @@
  * The kiosk components' typed custom events. Components fire them; the root element turns them into
  * commands on the connection controller, so no component touches the socket.
  */
+import type { RemarkKind } from '../../shared/domain.ts';
 import type { Lang } from './i18n.ts';
 
 const OPTS = { bubbles: true, composed: true } as const;
@@ -19,6 +20,14 @@ export class RevealEvent extends Event {
   static readonly type = 'ksk-reveal';
   constructor(readonly questionId: string) {
     super(RevealEvent.type, OPTS);
+  }
+}
+
+/** 'Opmerking opslaan' pressed: the candidate's remark on a question (an empty text withdraws it). */
+export class RemarkEvent extends Event {
+  static readonly type = 'ksk-remark';
+  constructor(readonly questionId: string, readonly kind: RemarkKind, readonly text: string) {
+    super(RemarkEvent.type, OPTS);
   }
 }
 
@@ -50,6 +59,7 @@ declare global {
   interface HTMLElementEventMap {
     'ksk-navigate': NavigateEvent;
     'ksk-reveal': RevealEvent;
+    'ksk-remark': RemarkEvent;
     'ksk-logout': LogoutEvent;
     'ksk-lang': LangEvent;
     'ksk-zoom': ZoomEvent;

@@ -32,7 +32,8 @@ const HEADERS: Record<CsvLang, readonly string[]> = {
   nl: ['nr', 'tijdstip', 'door', 'actie', 'onderwerp', 'naam onderwerp'],
 };
 
-function field(value: string, delimiter: CsvDelimiter): string {
+/** One CSV field: defused against formulas, quoted where it must be. Shared by every CSV the server writes. */
+export function csvField(value: string, delimiter: CsvDelimiter): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return safe.includes(delimiter) || /["\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
@@ -104,6 +105,11 @@ function flatDetails(details: unknown, prefix = '', out = new Map<string, unknow
   return out;
 }
 
+/** Rows (the header first) as CSV text: CRLF line ends, each field through {@link csvField}. */
+export function csvRows(rows: readonly (readonly string[])[], delimiter: CsvDelimiter): string {
+  return rows.map((cells) => `${cells.map((c) => csvField(c, delimiter)).join(delimiter)}\r\n`).join('');
+}
+
 export function auditCsv(events: readonly AuditEvent[], opts: AuditCsvOptions = {}): string {
   const delimiter = opts.delimiter ?? ',';
   const timeZone = opts.timeZone ?? 'UTC';
@@ -116,5 +122,5 @@ export function auditCsv(events: readonly AuditEvent[], opts: AuditCsvOptions = 
     String(e.seq), localTime(e.at, timeZone), e.actor, e.action, e.target, targetName(e, opts.names, learned),
     ...keys.map((k) => detailText(flat[i]!.get(k))),
   ]);
-  return [header, ...rows].map((cells) => `${cells.map((c) => field(c, delimiter)).join(delimiter)}\r\n`).join('');
+  return csvRows([header, ...rows], delimiter);
 }

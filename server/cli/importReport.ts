@@ -14,10 +14,10 @@ function questions(q: ExamChangeDto['questions']): string[] {
   return [...part(q.changed, 'changed'), ...part(q.added, 'added'), ...part(q.removed, 'removed')];
 }
 
-const REVIEW_FIELDS: (keyof ReviewSettings)[] = ['allowed', 'opensAt', 'closesAt', 'maxMinutes', 'showKey', 'showScheme'];
+const REVIEW_FIELDS: (keyof ReviewSettings)[] = ['allowed', 'opensAt', 'closesAt', 'maxMinutes', 'showKey', 'showScheme', 'reveal'];
 
-const show = (v: unknown) => (v === undefined ? '(none)' : String(v));
-const differing = (a: ReviewSettings, b: ReviewSettings) => REVIEW_FIELDS.filter((k) => a[k] !== b[k]);
+const show = (v: unknown) => (v === undefined ? '(none)' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+const differing = (a: ReviewSettings, b: ReviewSettings) => REVIEW_FIELDS.filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
 
 /** `closesAt 2026-06-12T15:00:00Z → 2026-06-19T15:00:00Z, maxMinutes 45 → 60` */
 export function reviewDifference(from: ReviewSettings, to: ReviewSettings): string {

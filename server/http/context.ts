@@ -10,6 +10,7 @@ import type { RetentionJob } from '../privacy/retention.ts';
 import type { ConsoleHub } from '../realtime/consoles.ts';
 import type { ReviewEngine } from '../review/engine.ts';
 import type { ExamSettings } from '../review/examSettings.ts';
+import type { RemarkService } from '../review/remarks.ts';
 import type { Store } from '../store/index.ts';
 import type { MediaGrants } from '../media/grants.ts';
 
@@ -27,4 +28,5 @@ export interface Ctx {
   exams: ExamSettings;
   rooms: RoomService;
   grants: MediaGrants;
+  remarks: RemarkService;
 }

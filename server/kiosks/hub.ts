@@ -3,7 +3,8 @@
  *
  * Who may do what: a socket without a token only receives a pairing code; a socket with a known token acts
  * for its own kiosk only (navigate, reveal, logout of its own session); an unknown or revoked token is
- * refused at the handshake with `kiosk-unknown`. Nothing a kiosk sends changes stored exam data.
+ * refused at the handshake with `kiosk-unknown`. Nothing a kiosk sends changes stored exam data; its candidate's
+ * remarks on the questions of its own active review are the one thing it stores (review/remarks.ts).
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -13,6 +14,7 @@ import { DomainError, apiError, type Ack } from '../../shared/errors.ts';
 import { LogoutPayload, type KioskClientToServer, type KioskDto, type KioskServerToClient } from '../../shared/protocol.ts';
 import type { Clock, Timer } from '../clock.ts';
 import type { ReviewEngine } from '../review/engine.ts';
+import type { RemarkService } from '../review/remarks.ts';
 import type { ConsoleLink } from '../review/links.ts';
 import type { AuditBursts } from '../audit/bursts.ts';
 import type { Store } from '../store/index.ts';
@@ -31,7 +33,7 @@ export interface KioskLimits {
 type KioskSocket = Socket<KioskClientToServer, KioskServerToClient, Record<string, never>, KioskSocketData>;
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-const KIOSK_EVENTS = new Set(['review:navigate', 'review:reveal', 'review:logout']);
+const KIOSK_EVENTS = new Set(['review:navigate', 'review:reveal', 'review:logout', 'review:remark']);
 
 export class KioskHub {
   private byTokenHash = new Map<string, string>();
@@ -46,6 +48,7 @@ export class KioskHub {
     readonly channel: KioskChannel,
     private readonly store: Store,
     private readonly engine: ReviewEngine,
+    private readonly remarks: RemarkService,
     private readonly consoles: ConsoleLink,
     private readonly bursts: AuditBursts,
     private readonly clock: Clock,
@@ -234,6 +237,8 @@ export class KioskHub {
     };
     handle('review:navigate', (p) => this.engine.navigate(kioskId, p));
     handle('review:reveal', (p) => this.engine.reveal(kioskId, p, name()));
+    // the one command that stores something: the candidate's remark, on their own active review (review/remarks.ts)
+    handle('review:remark', (p) => this.remarks.fromKiosk(kioskId, p, name()));
     handle('review:logout', async (p) => {
       if (!LogoutPayload.safeParse(p).success) return { ok: false, error: apiError('invalid-input') };
       return this.engine.logoutFromKiosk(kioskId, name());

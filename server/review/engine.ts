@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { EndReason, Exam, ReviewSession, StaffUser } from '../../shared/domain.ts';
 import { CVTE_REFERRAL, DomainError, type Ack, type ErrorCode, apiError } from '../../shared/errors.ts';
 import { NavigatePayload, RevealPayload, type RevealData, type ReviewDto, type ReviewPayload } from '../../shared/protocol.ts';
+import { limitMs } from '../../shared/reveal.ts';
 import { reviewStatus } from '../../shared/rules.ts';
 import type { Clock, Timer } from '../clock.ts';
 import type { ServerConfig } from '../config.ts';
@@ -17,13 +18,14 @@ import type { AuditBursts } from '../audit/bursts.ts';
 import type { ConsoleLink, KioskLink } from './links.ts';
 import type { MediaGrants } from '../media/grants.ts';
 import { withMediaQuery } from '../media/refs.ts';
-import { buildPayload, candidateName, revealOf, reviewDto, sortedQuestions } from './payload.ts';
+import { buildPayload, candidateName, kioskRemark, revealOf, reviewDto, scoresOf, sortedQuestions } from './payload.ts';
 
 const fail = (code: ErrorCode, message?: string): Ack<never> => ({ ok: false, error: apiError(code, message) });
 const FORBIDDEN = {
   scheme: 'Het correctievoorschrift wordt bij dit examen niet getoond.',
   key: 'De antwoordsleutel wordt bij dit examen niet getoond.',
   item: 'De antwoordsleutel en het correctievoorschrift worden bij dit examen niet getoond.',
+  scope: 'Bij dit examen worden de antwoordsleutel en het correctievoorschrift alleen getoond bij vragen waarop punten zijn verloren.',
 } as const;
 
 /** A review that ended while its kiosk was away is reported to the kiosk when it is back within this time. */
@@ -35,6 +37,8 @@ export class ReviewEngine {
   /** set by shutdown(): no timers any more */
   private stopped = false;
   private payloads = new Map<string, ReviewPayload>();
+  /** per review: the candidate's score per question, for the reveal policy's scope (the payload may hide scores) */
+  private scores = new Map<string, Map<string, number>>();
   /** per kiosk: its last review, if that ended while the kiosk was not connected (it never got `review:ended`) */
   private missedEnds = new Map<string, { id: string; reason: EndReason; at: number }>();
   private readonly kiosks: KioskLink;
@@ -87,6 +91,7 @@ export class ReviewEngine {
       questionIds: exam ? sortedQuestions(exam).map((q) => q.id) : [],
       approverUsername: user?.username ?? '',
       approverName: user?.displayName ?? '',
+      remarkCount: this.store.remarks.ofReview(s.id).length,
     });
   }
 
@@ -119,18 +124,21 @@ export class ReviewEngine {
 
     const now = this.clock.now();
     const questions = sortedQuestions(exam);
+    const candidate = content.candidate(sitting.candidateNumber);
     const session: ReviewSession = {
       id: randomUUID(),
       sittingId: sitting.id,
       kioskId: kiosk.id,
       approvedById: user.id,
       startedAt: new Date(now).toISOString(),
-      endsAt: new Date(now + exam.review.maxMinutes * 60_000).toISOString(),
+      // a candidate's extra time extends the limit (and so its warning, which follows from the end)
+      endsAt: new Date(now + limitMs(exam.review.maxMinutes, candidate?.accommodations?.extraTimePercent)).toISOString(),
       position: questions[0]?.id ?? '',
     };
     const added = this.store.reviews.add(session); // in memory at once: the next start's checks see it
-    const payload = this.withGrants(session, buildPayload(session, exam, sitting, content.candidate(sitting.candidateNumber)));
+    const payload = this.withGrants(session, buildPayload(session, exam, sitting, candidate));
     this.payloads.set(session.id, payload);
+    this.scores.set(session.id, scoresOf(exam, sitting));
 
     await Promise.all([
       added,
@@ -175,7 +183,9 @@ export class ReviewEngine {
     this.cancelTimers(id);
     const dto = this.dto(ended);
     this.payloads.delete(id);
-    const summarised = this.bursts.close(`reveal:${id}`); // appended first: the count of its repeated looks comes before its end
+    this.scores.delete(id);
+    // appended first: the counts of its repeated looks and remarks come before its end
+    const summarised = Promise.all([this.bursts.close(`reveal:${id}`), this.bursts.close(`remark:${id}`)]);
     await Promise.all([
       summarised,
       stored,
@@ -228,8 +238,12 @@ export class ReviewEngine {
     const exam = this.examOf(s);
     const q = exam?.questions.find((x) => x.id === p.data.questionId);
     if (!exam || !q) return fail('not-found', 'Deze vraag hoort niet bij deze inzage.');
-    const data = revealOf(q, exam);
-    if (!data) return fail('forbidden', FORBIDDEN[q.type === 'item' ? 'item' : q.type === 'open' ? 'scheme' : 'key']);
+    const score = (await this.scoresOfSession(s))?.get(q.id) ?? 0;
+    const data = revealOf(q, exam, score);
+    if (!data) {
+      const anywhere = revealOf(q, exam, -1); // what it would show where points were lost
+      return fail('forbidden', anywhere ? FORBIDDEN.scope : FORBIDDEN[q.type === 'item' ? 'item' : q.type === 'open' ? 'scheme' : 'key']);
+    }
     // each look is recorded: the first of a question in a burst durably before it is shown, repeats counted
     const what = 'scheme' in data && !('parts' in data && data.parts.length) ? 'scheme' : 'key';
     const event = { actor: `kiosk:${kioskName}`, action: 'review.revealed', target: s.id } as const;
@@ -331,7 +345,7 @@ export class ReviewEngine {
   }
 
   /** The exam of a session's sitting, at the version the sitting was taken with. */
-  private examOf(s: ReviewSession): Exam | undefined {
+  examOf(s: ReviewSession): Exam | undefined {
     const summary = this.store.content.sittingSummary(s.sittingId);
     return summary ? this.store.content.examOfSitting(summary) : undefined;
   }
@@ -344,8 +358,15 @@ export class ReviewEngine {
       if (!exam || !sitting) return null;
       payload = this.withGrants(s, buildPayload(s, exam, sitting, this.store.content.candidate(sitting.candidateNumber)));
       this.payloads.set(s.id, payload);
+      this.scores.set(s.id, scoresOf(exam, sitting));
     }
-    return { ...payload, position: s.position };
+    // the candidate's remarks so far: a kiosk that reloads shows them again
+    return { ...payload, position: s.position, remarks: this.store.remarks.ofReview(s.id).map(kioskRemark) };
+  }
+
+  private async scoresOfSession(s: ReviewSession): Promise<Map<string, number> | undefined> {
+    if (!this.scores.has(s.id)) await this.payloadOf(s);
+    return this.scores.get(s.id);
   }
 
   private scheduleLimit(s: ReviewSession) {

@@ -7,6 +7,7 @@ import type { Exam, ReviewSettings, StaffUser } from '../../shared/domain.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { parse } from '../../shared/parse.ts';
 import type { ExamDto, ExamRetentionResultDto, ExamReviewPatch, ExamReviewResultDto, RetentionDto } from '../../shared/protocol.ts';
+import { inStep } from '../../shared/reveal.ts';
 import { retentionEnd, reviewStatus } from '../../shared/rules.ts';
 import { ReviewSettingsSchema } from '../../shared/schema.ts';
 import type { Clock } from '../clock.ts';
@@ -58,14 +59,15 @@ export class ExamSettings {
     const exam = this.exam(examId);
     const merged: Record<string, unknown> = { ...exam.review, ...patch };
     for (const k of ['opensAt', 'closesAt'] as const) if (merged[k] === null) delete merged[k];
-    const review = parse(ReviewSettingsSchema, merged);
+    // `reveal` and the older `showKey`/`showScheme` say the same thing twice: kept in step (shared/reveal.ts)
+    const review = inStep(parse(ReviewSettingsSchema, merged), patch);
     if (review.opensAt && review.closesAt && Date.parse(review.opensAt) >= Date.parse(review.closesAt)) {
       throw new DomainError('invalid-input', 'De inzageperiode moet eindigen na het begin.');
     }
     const result = (r: ReviewSettings): ExamReviewResultDto => ({ id: exam.id, review: { ...r, status: reviewStatus(r, this.clock.now()) } });
     // a patch that changes nothing (empty, or the values already set) is not a change: no write, audit or broadcast
     const keys = Object.keys(ReviewSettingsSchema.shape) as (keyof ReviewSettings)[];
-    if (keys.every((k) => review[k] === exam.review[k])) return result(exam.review);
+    if (keys.every((k) => JSON.stringify(review[k]) === JSON.stringify(exam.review[k]))) return result(exam.review);
     if (exam.retainUntil && review.closesAt && Date.parse(review.closesAt) >= Date.parse(exam.retainUntil)) {
       throw new DomainError('invalid-input', 'De inzageperiode moet eindigen voordat de gegevens worden verwijderd (de bewaardatum van dit examen).');
     }

@@ -1,6 +1,11 @@
-/** Pure builders: what the kiosk renders (no keys, no schemes) and what consoles list. */
-import type { Candidate, Exam, Question, ResponseValue, ReviewSession, Sitting } from '../../shared/domain.ts';
-import type { PayloadQuestion, RevealByType, RevealData, ReviewDto, ReviewPayload } from '../../shared/protocol.ts';
+/**
+ * Pure builders: what the kiosk renders and what consoles list. The exam's reveal policy (shared/reveal.ts) decides
+ * what a payload carries: keys and schemes only where the policy says 'always' (else `review:reveal` asks), and
+ * per-question scores only where it shows them.
+ */
+import type { Candidate, Exam, Question, Remark, ResponseValue, ReviewSession, Sitting } from '../../shared/domain.ts';
+import type { KioskRemark, PayloadQuestion, RevealByType, RevealData, ReviewDto, ReviewPayload } from '../../shared/protocol.ts';
+import { revealInScope, revealPolicy } from '../../shared/reveal.ts';
 import type { ItemQuestion, ItemResponse } from '../../shared/schema.ts';
 import { displayName } from '../../shared/rules.ts';
 
@@ -27,14 +32,19 @@ const recordOf = (v: ResponseValue): ItemResponse | null =>
 const itemHasKey = (q: ItemQuestion) => q.parts.some((p) => p.key?.length || p.mapping || p.areaMapping);
 
 function payloadQuestion(q: Question, exam: Exam, r: Sitting['responses'][number] | undefined): PayloadQuestion {
+  const policy = revealPolicy(exam.review);
+  const score = r?.score ?? 0;
+  const inScope = revealInScope(policy, score, q.maxScore);
+  const revealed = policy.key === 'always' || policy.scheme === 'always' ? revealOf(q, exam, score, 'always') : null;
   const base = {
     id: q.id,
     number: q.number,
     stem: q.stem,
     maxScore: q.maxScore,
-    score: r?.score ?? 0,
-    hasKey: exam.review.showKey && (q.type === 'item' ? itemHasKey(q) : q.type !== 'open'),
-    hasScheme: exam.review.showScheme && (q.type === 'item' ? !!q.scheme : q.type === 'open'),
+    ...(policy.scores === 'shown' ? { score } : {}),
+    hasKey: inScope && policy.key !== 'never' && (q.type === 'item' ? itemHasKey(q) : q.type !== 'open'),
+    hasScheme: inScope && policy.scheme !== 'never' && (q.type === 'item' ? !!q.scheme : q.type === 'open'),
+    ...(revealed ? { revealed } : {}),
     ...(r?.flagged ? { flagged: true } : {}),
   };
   const response = r?.response ?? null;
@@ -58,8 +68,18 @@ export function sortedQuestions(exam: Exam): Question[] {
   return [...exam.questions].sort((a, b) => a.number - b.number);
 }
 
+/** What a kiosk holds of its remarks. */
+export const kioskRemark = (r: Remark): KioskRemark => ({ questionId: r.questionId, kind: r.kind, text: r.text, updatedAt: r.updatedAt });
+
+/** The candidate's score per question (0 where unanswered): what the policy's scope decides on. */
+export function scoresOf(exam: Exam, sitting: Sitting): Map<string, number> {
+  const scores = new Map(sitting.responses.map((r) => [r.questionId, r.score]));
+  return new Map(exam.questions.map((q) => [q.id, scores.get(q.id) ?? 0]));
+}
+
 export function buildPayload(session: ReviewSession, exam: Exam, sitting: Sitting, candidate: Candidate | undefined): ReviewPayload {
   const responses = new Map(sitting.responses.map((r) => [r.questionId, r]));
+  const acc = candidate?.accommodations;
   return {
     id: session.id,
     candidate: { number: sitting.candidateNumber, name: candidateName(candidate, sitting.candidateNumber) },
@@ -71,14 +91,25 @@ export function buildPayload(session: ReviewSession, exam: Exam, sitting: Sittin
     endsAt: session.endsAt,
     position: session.position,
     questions: sortedQuestions(exam).map((q) => payloadQuestion(q, exam, responses.get(q.id))),
+    accommodations: { extraTimePercent: acc?.extraTimePercent ?? 0, readAloud: acc?.readAloud ?? false },
+    remarks: [],
   };
 }
 
-/** The key or scheme of one question, or null when the exam withholds it. */
-export function revealOf(q: Question, exam: Exam): RevealData | null {
-  if (q.type === 'item') return itemReveal(q, exam);
-  if (q.type === 'open') return exam.review.showScheme ? ({ scheme: q.scheme } satisfies RevealByType['open']) : null;
-  if (!exam.review.showKey) return null;
+/**
+ * The key or scheme of one question as the exam's policy allows it for a candidate with this score, or null when it
+ * withholds both. `at`: 'always' gives only what is sent up front; 'request' what `review:reveal` may answer
+ * (anything not 'never').
+ */
+export function revealOf(q: Question, exam: Exam, score: number, at: 'always' | 'request' = 'request'): RevealData | null {
+  const policy = revealPolicy(exam.review);
+  if (!revealInScope(policy, score, q.maxScore)) return null;
+  const allows = (when: typeof policy.key) => (at === 'always' ? when === 'always' : when !== 'never');
+  const showKey = allows(policy.key);
+  const showScheme = allows(policy.scheme);
+  if (q.type === 'item') return itemReveal(q, showKey, showScheme);
+  if (q.type === 'open') return showScheme ? ({ scheme: q.scheme } satisfies RevealByType['open']) : null;
+  if (!showKey) return null;
   switch (q.type) {
     case 'choice': return { key: q.key } satisfies RevealByType['choice'];
     case 'order': return { key: q.key } satisfies RevealByType['order'];
@@ -88,10 +119,10 @@ export function revealOf(q: Question, exam: Exam): RevealData | null {
   }
 }
 
-/** An item's keys and mappings per part (if the exam shows keys) and its scheme (if it shows schemes); null: neither. */
-function itemReveal(q: ItemQuestion, exam: Exam): RevealByType['item'] | null {
-  const keys = exam.review.showKey && itemHasKey(q);
-  const scheme = exam.review.showScheme && q.scheme ? q.scheme : undefined;
+/** An item's keys and mappings per part (if keys are shown) and its scheme (if schemes are); null: neither. */
+function itemReveal(q: ItemQuestion, showKey: boolean, showScheme: boolean): RevealByType['item'] | null {
+  const keys = showKey && itemHasKey(q);
+  const scheme = showScheme && q.scheme ? q.scheme : undefined;
   if (!keys && scheme === undefined) return null;
   const parts = keys ? q.parts.map(({ id, key, mapping, areaMapping }) => ({ id, ...(key ? { key } : {}), ...(mapping ? { mapping } : {}), ...(areaMapping ? { areaMapping } : {}) })) : [];
   return { parts, ...(scheme !== undefined ? { scheme } : {}) };
@@ -107,6 +138,7 @@ export interface DtoContext {
   /** the approving staff user's username and display name ('' should the account no longer exist) */
   approverUsername: string;
   approverName: string;
+  remarkCount: number;
 }
 
 export function reviewDto(s: ReviewSession, c: DtoContext): ReviewDto {
@@ -127,5 +159,6 @@ export function reviewDto(s: ReviewSession, c: DtoContext): ReviewDto {
     approvedBy: c.approverUsername,
     approvedByName: c.approverName,
     kioskOnline: c.kioskOnline,
+    remarkCount: c.remarkCount,
   };
 }

@@ -7,7 +7,7 @@
  * it — and returns a promise that resolves when it is durable; `…Soon` writes are coalesced (persisted within a
  * short delay, a crash may lose the last one) and are used only where that is acceptable, as each says.
  */
-import type { Candidate, Exam, Group, Kiosk, ReviewSession, ReviewSettings, Room, Sitting, StaffUser } from '../../shared/domain.ts';
+import type { Candidate, Exam, Group, Kiosk, Remark, ReviewSession, ReviewSettings, Room, Sitting, StaffUser } from '../../shared/domain.ts';
 import type { ChangeCounts, ContentChanges, ContentReport, SittingSummary } from './content.ts';
 import type { StoredExam } from './examCatalog.ts';
 
@@ -63,6 +63,24 @@ export interface ReviewRepo {
   moveSoon(session: ReviewSession): void;
   /** durable; the sessions removed */
   removeWhere(pred: (s: ReviewSession) => boolean): Promise<ReviewSession[]>;
+}
+
+/**
+ * Candidates' remarks on questions (candidate data). Every write is durable: a remark is acknowledged to the kiosk
+ * only once it is on disk, and a staff member's handling only once it is.
+ */
+export interface RemarkRepo {
+  all(): readonly Remark[];
+  get(id: string): Remark | undefined;
+  ofReview(reviewId: string): Remark[];
+  /** the remark of a review on a question (one at most) */
+  find(reviewId: string, questionId: string): Remark | undefined;
+  /** durable; adds it, or replaces the stored one with the same id */
+  put(remark: Remark): Promise<void>;
+  /** durable; the remark removed, undefined when there was none */
+  remove(id: string): Promise<Remark | undefined>;
+  /** durable; the remarks removed (purge and retention) */
+  removeWhere(pred: (r: Remark) => boolean): Promise<Remark[]>;
 }
 
 /** A stored staff login session (express-session's data) and its idle deadline. */

@@ -101,8 +101,11 @@ describe('console administration (e2e): exams, import, staff, audit log, purge',
     await dialog.getByLabel('Begin inzageperiode').fill('2026-01-15T08:00');
     await dialog.getByLabel('Einde inzageperiode').fill('2026-01-10T17:00');
     await dialog.getByLabel('Maximale duur (minuten)').fill('45');
-    await dialog.getByLabel('Correctievoorschrift tonen').uncheck();
-    expect(await dialog.getByLabel('Antwoordsleutel tonen').isChecked()).to.equal(true);
+    // the reveal policy: 'Nee' is what showScheme false said, so only that boolean is sent
+    await dialog.getByLabel('Correctievoorschrift tonen').selectOption('never');
+    expect(await dialog.getByLabel('Antwoordsleutel tonen').inputValue()).to.equal('on-request');
+    expect(await dialog.getByLabel('Bij welke vragen').inputValue()).to.equal('all');
+    expect(await dialog.getByLabel('Score per vraag').inputValue()).to.equal('shown');
 
     // the server refuses an end before the start, and says so; nothing is stored
     await dialog.getByRole('button', { name: 'Opslaan' }).click();
@@ -140,7 +143,7 @@ describe('console administration (e2e): exams, import, staff, audit log, purge',
 
     // a supervisor: no 'Examens' in the menu, no access by address, 403 from the API
     const sup = await open('sup1');
-    expect(await sup.page.getByRole('navigation').getByRole('link').allTextContents()).to.deep.equal(['Afnamegroepen', 'Kiosks']);
+    expect(await sup.page.getByRole('navigation').getByRole('link').allTextContents()).to.deep.equal(['Afnamegroepen', 'Kiosks', 'Opmerkingen']);
     await sup.page.goto(`${ts.base}/admin/#/examens`);
     await sup.page.getByRole('heading', { name: 'Geen toegang', level: 1 }).waitFor();
     const sup1 = await loggedIn(ts.base, 'sup1');

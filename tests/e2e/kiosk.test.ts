@@ -271,7 +271,10 @@ describe('kiosk in a real browser', function () {
       expect(await described(first)).to.equal('Beantwoord, 0 van 1 punt');
       expect(await described(nav.getByRole('button', { name: 'Vraag 5', exact: true }))).to.equal('Niet beantwoord, 0 van 1 punt');
       expect(await described(nav.getByRole('button', { name: 'Vraag 2', exact: true }))).to.equal('Beantwoord, 1 van 2 punten');
-      expect(await page.locator('input, textarea, select, [contenteditable]').count()).to.equal(0);
+      // read-only: the one form is the candidate's remark ('Opmerking'), the deliberate exception
+      const fields = 'input, textarea, select, [contenteditable]';
+      expect(await page.getByRole('region', { name: 'Opmerking' }).locator(fields).count()).to.equal(4);
+      expect(await page.locator(fields).count()).to.equal(4);
     });
 
     it('replays a single choice with the candidate\'s choice marked, and the key beside it', async () => {

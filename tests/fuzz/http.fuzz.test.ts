@@ -66,6 +66,11 @@ const ROUTES: Route[] = [
   { method: 'POST', path: '/api/reviews', body: malformedObject({ sittingId: 's-bi-120002', kioskId: 'k' }, { sittingId: stringField(120), kioskId: stringField(120) }, ['sittingId', 'kioskId']) },
   { method: 'GET', path: '/api/reviews/:id', param: (w) => w.ids.reviews, read: true },
   { method: 'DELETE', path: '/api/reviews/:id', param: (w) => w.ids.reviews, body: unwantedBody, emptyOk: true },
+  { method: 'GET', path: '/api/remarks', query: queryOf(['examId', 'groupId', 'status', 'format', 'delimiter', 'tz', 'lang']), read: true },
+  {
+    method: 'PATCH', path: '/api/remarks/:id', param: (w) => w.ids.reviews,
+    body: malformedObject({ status: 'handled' }, { status: stringField(20), note: fc.oneof(notString.filter((v) => v !== undefined), tooLong(1000)) }, ['status']),
+  },
   { method: 'GET', path: '/api/kiosks', read: true },
   { method: 'POST', path: '/api/kiosks', body: malformedObject({ code: 'ABC123', name: 'Kiosk' }, { code: stringField(20), name: stringField(60) }, ['code', 'name']) },
   { method: 'PATCH', path: '/api/kiosks/:id', param: (w) => w.ids.kiosks, body: malformedObject({ name: 'Kiosk' }, { name: stringField(60) }, ['name']) },

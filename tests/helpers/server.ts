@@ -198,3 +198,18 @@ export async function connectKiosk(base: string, token: string, opts: Record<str
 export function consoleSocket(base: string, staff: StaffClient, opts: Record<string, unknown> = {}) {
   return io(`${base}/admin`, { transports: ['websocket'], extraHeaders: { cookie: staff.cookie }, forceNew: true, reconnection: false, ...opts });
 }
+
+/** Pair a kiosk and connect it: online, waiting for a review. */
+export async function onlineKiosk(base: string, admin: StaffClient, name: string): Promise<PairedKiosk & { socket: KioskSocket }> {
+  const k = await pairKiosk(base, admin, name);
+  const { socket } = await connectKiosk(base, k.token);
+  return { ...k, socket };
+}
+
+/** Start a review of `sittingId` on the kiosk as `staff` (201 expected); its review and the payload the kiosk got. */
+export async function startReviewOn(base: string, staff: StaffClient, k: { id: string; socket: KioskSocket }, sittingId: string): Promise<{ review: any; payload: any }> {
+  const started = once(k.socket, 'review:started');
+  const r = await staff.call('POST', '/api/reviews', { sittingId, kioskId: k.id });
+  if (r.status !== 201) throw new Error(`start ${sittingId}: ${r.status} ${r.text}`);
+  return { review: r.json, payload: await started };
+}

@@ -56,6 +56,27 @@ describe('candidate lists: CSV', () => {
     ]);
   });
 
+  it("reads the accommodations columns 'extra tijd' (%) and 'voorlezen' (ja/nee), and names a bad value by its column", () => {
+    const csv = [
+      'Examennummer;Voornaam;Achternaam;Extra tijd (%);Voorlezen',
+      '1001;Sanne;Vries;25;ja',
+      '1002;Mo;Amrani;;',
+      '1003;Eva;Bakker;10%;nee',
+    ].join('\n');
+    const r = parseCandidateCsv(utf8(csv), 'lijst.csv');
+    expect(r.ok, r.ok ? '' : r.errors.join('\n')).to.equal(true);
+    if (!r.ok) return;
+    expect(r.candidates).to.deep.equal([
+      { number: '1001', firstName: 'Sanne', lastName: 'Vries', accommodations: { extraTimePercent: 25, readAloud: true } },
+      { number: '1002', firstName: 'Mo', lastName: 'Amrani' },
+      { number: '1003', firstName: 'Eva', lastName: 'Bakker', accommodations: { extraTimePercent: 10, readAloud: false } },
+    ]);
+    const bad = parseCandidateCsv(utf8('Examennummer;Voornaam;Achternaam;Extra tijd;Voorlezen\n1001;Sanne;Vries;150;misschien\n'), 'x.csv');
+    expect(bad.ok).to.equal(false);
+    if (bad.ok) return;
+    expect(bad.errors).to.deep.equal(['x.csv:2: "Extra tijd" at most 100', 'x.csv:2: "Voorlezen" must be ja or nee']);
+  });
+
   it('refuses a list without the columns it needs, naming what it found', () => {
     const r = parseCandidateCsv(utf8('nummer;naam\n1;Sanne\n'), 'x.csv');
     expect(r.ok).to.equal(false);

@@ -111,7 +111,7 @@ describe('review payload: item questions', () => {
   it('reveals keys only when the exam shows keys, and the scheme only when it shows schemes', () => {
     const q = (e: Exam) => e.questions.find((x) => x.id === 'q8')!;
     const both = exam(true, true);
-    expect(revealOf(q(both), both)).to.deep.equal({
+    expect(revealOf(q(both), both, 0)).to.deep.equal({
       parts: [
         { id: 'KEUZE', key: ['A'], mapping: { defaultValue: 0, entries: [{ value: 'A', points: 1 }] } },
         { id: 'GAT', key: ['Maas'] },
@@ -120,8 +120,8 @@ describe('review payload: item questions', () => {
       scheme: '<p>1 punt per onderdeel</p>',
     });
     const schemeOnly = exam(false, true);
-    expect(revealOf(q(schemeOnly), schemeOnly)).to.deep.equal({ parts: [], scheme: '<p>1 punt per onderdeel</p>' });
+    expect(revealOf(q(schemeOnly), schemeOnly, 0)).to.deep.equal({ parts: [], scheme: '<p>1 punt per onderdeel</p>' });
     const neither = exam(false, false);
-    expect(revealOf(q(neither), neither)).to.equal(null);
+    expect(revealOf(q(neither), neither, 0)).to.equal(null);
   });
 });

@@ -153,6 +153,7 @@ export class AdmActiveReviews extends LitElement {
       <div class="bar" aria-hidden="true"><span class="fill" data-pct=${pct}></span></div>
       <div class="meta">
         <span class="progress">${t('active.question', { n: r.questionNumber, total: r.questionCount })}</span>
+        ${r.remarkCount ? html`<span class="badge">${t('active.remarks', { n: r.remarkCount })}</span>` : nothing}
         <button type="button" class="danger small"
           aria-label=${t('active.endLabel', { candidate: r.candidateName, kiosk: r.kioskName })}
           aria-haspopup="dialog"

@@ -7,15 +7,17 @@ import { base } from '../styles.ts';
 const REVIEW_FIELDS: [keyof ReviewSettings, MessageKeyWith][] = [
   ['allowed', 'exams.allowed'], ['opensAt', 'exams.opensAt'], ['closesAt', 'exams.closesAt'],
   ['maxMinutes', 'exams.maxMinutesLabel'], ['showKey', 'exams.showKey'], ['showScheme', 'exams.showScheme'],
+  ['reveal', 'exams.revealPolicy'],
 ];
 
 function value(field: keyof ReviewSettings, v: ReviewSettings[keyof ReviewSettings]): string {
   if (typeof v === 'boolean') return t(v ? 'importExams.yes' : 'importExams.no');
   if (field === 'opensAt' || field === 'closesAt') return formatDate(v as string | undefined);
+  if (typeof v === 'object') return Object.values(v).join(' · ');
   return v === undefined ? t('common.none') : formatNumber(v as number);
 }
 
-const differing = (a: ReviewSettings, b: ReviewSettings) => REVIEW_FIELDS.filter(([k]) => a[k] !== b[k]);
+const differing = (a: ReviewSettings, b: ReviewSettings) => REVIEW_FIELDS.filter(([k]) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
 
 /** "vraag 3, 5 en 8 gewijzigd" */
 function questions(list: number[], what: 'changed' | 'added' | 'removed'): string | null {

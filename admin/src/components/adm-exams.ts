@@ -1,3 +1,5 @@
+import { policyPatch, revealPolicy } from '../../../shared/reveal.ts';
+import type { RevealPolicy } from '../../../shared/domain.ts';
 import { Task } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import { ApiError } from '../data/http.ts';
@@ -147,8 +149,12 @@ export class AdmExams extends LitElement {
     const minutes = field('maxMinutes').valueAsNumber;
     if (!Number.isInteger(minutes) || minutes < 5 || minutes > 480) return this.fail(t('exams.badMinutes'), 'maxMinutes');
     if (minutes !== before.maxMinutes) patch.maxMinutes = minutes;
-    if (field('showKey').checked !== before.showKey) patch.showKey = field('showKey').checked;
-    if (field('showScheme').checked !== before.showScheme) patch.showScheme = field('showScheme').checked;
+    const choice = (name: string) => (form.elements.namedItem(name) as HTMLSelectElement).value;
+    const policy = {
+      key: choice('revealKey') as RevealPolicy['key'], scheme: choice('revealScheme') as RevealPolicy['scheme'],
+      scope: choice('revealScope') as RevealPolicy['scope'], scores: choice('revealScores') as RevealPolicy['scores'],
+    };
+    Object.assign(patch, policyPatch(before, policy));
 
     if (Object.keys(patch).length === 0) {
       this.status = t('exams.unchanged');
@@ -201,8 +207,7 @@ export class AdmExams extends LitElement {
       <td class="review">${statusBadge(r.status)}<span class="window">${this.window(r)}</span></td>
       <td class="settings">
         <span>${t('exams.minutes', { n: r.maxMinutes })}</span>
-        <span class=${r.showKey ? '' : 'off'}>${t(r.showKey ? 'exams.keyShown' : 'exams.keyHidden')}</span>
-        <span class=${r.showScheme ? '' : 'off'}>${t(r.showScheme ? 'exams.schemeShown' : 'exams.schemeHidden')}</span>
+        ${this.policySummary(r)}
       </td>
       ${this.retentionCell(exam)}
       <td class="action"><button type="button" class="secondary small" aria-label=${t('exams.editLabel', { title: exam.title })}
@@ -225,6 +230,43 @@ export class AdmExams extends LitElement {
         <tbody>${exams.map((e) => this.row(e))}</tbody>
       </table>
     </div>`;
+  }
+
+  /** The reveal policy in the table: what is shown when, where and whether scores are. */
+  private policySummary(r: ExamDto['review']) {
+    const p = revealPolicy(r);
+    const when = (w: RevealPolicy['key'], shown: MessageKeyWith, hidden: MessageKeyWith, always: MessageKeyWith) =>
+      html`<span class=${w === 'never' ? 'off' : ''}>${t(w === 'never' ? hidden : w === 'always' ? always : shown)}</span>`;
+    return html`${when(p.key, 'exams.keyShown', 'exams.keyHidden', 'exams.keyAlways')}
+      ${when(p.scheme, 'exams.schemeShown', 'exams.schemeHidden', 'exams.schemeAlways')}
+      ${p.scope === 'not-full-marks' ? html`<span>${t('exams.scopeLost')}</span>` : nothing}
+      ${p.scores === 'hidden' ? html`<span class="off">${t('exams.scoresHidden')}</span>` : nothing}`;
+  }
+
+  private select(name: string, value: string, label: MessageKeyWith, options: [string, MessageKeyWith][], hint?: MessageKeyWith) {
+    return html`<div class="field">
+      <label for=${name}>${t(label)}</label>
+      <select id=${name} name=${name} aria-describedby=${hint ? `${name}-hint` : nothing}>
+        ${options.map(([v, k]) => html`<option value=${v} ?selected=${v === value}>${t(k)}</option>`)}
+      </select>
+      ${hint ? html`<span class="hint" id=${`${name}-hint`}>${t(hint)}</span>` : nothing}
+    </div>`;
+  }
+
+  private policyFields(r: ExamDto['review']) {
+    const p = revealPolicy(r);
+    const when: [string, MessageKeyWith][] = [['never', 'exams.when.never'], ['on-request', 'exams.when.on-request'], ['always', 'exams.when.always']];
+    return html`<fieldset>
+      <legend>${t('exams.revealPolicy')}</legend>
+      <div class="pair">
+        ${this.select('revealKey', p.key, 'exams.showKey', when, 'exams.showKeyHint')}
+        ${this.select('revealScheme', p.scheme, 'exams.showScheme', when, 'exams.showSchemeHint')}
+      </div>
+      <div class="pair">
+        ${this.select('revealScope', p.scope, 'exams.scope', [['all', 'exams.scope.all'], ['not-full-marks', 'exams.scope.not-full-marks']])}
+        ${this.select('revealScores', p.scores, 'exams.scores', [['shown', 'exams.scores.shown'], ['hidden', 'exams.scores.hidden']])}
+      </div>
+    </fieldset>`;
   }
 
   private check(name: string, checked: boolean, label: MessageKeyWith, hint: MessageKeyWith) {
@@ -264,8 +306,7 @@ export class AdmExams extends LitElement {
             .value=${String(r.maxMinutes)} aria-describedby="minutes-hint">
           <span class="hint" id="minutes-hint">${t('exams.maxMinutesHint')}</span>
         </div>
-        ${this.check('showKey', r.showKey, 'exams.showKey', 'exams.showKeyHint')}
-        ${this.check('showScheme', r.showScheme, 'exams.showScheme', 'exams.showSchemeHint')}
+        ${this.policyFields(r)}
         <div role="alert">${this.formError ? html`<div class="alert problems">
           <p>${this.formError}</p>
           ${this.formProblems.length ? html`<ul>${this.formProblems.map((p) => html`<li><code>${p}</code></li>`)}</ul>` : nothing}

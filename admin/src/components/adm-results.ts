@@ -1,3 +1,4 @@
+import { accommodationBadges } from './accommodations.ts';
 import { Task } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import type { ResultRowDto, ResultsDto, ReviewDto } from '../../../shared/protocol.ts';
@@ -119,7 +120,7 @@ export class AdmResults extends LitElement {
         </tr></thead>
         <tbody>${rows.map((row, i) => html`<tr>
           <td class="tabular">${row.candidateNumber}</td>
-          <th scope="row" id=${`row-name-${i}`}>${row.name}</th>
+          <th scope="row"><span id=${`row-name-${i}`}>${row.name}</span>${accommodationBadges(row.accommodations)}</th>
           <td>${row.className ?? t('common.none')}</td>
           <td class="num">${formatScore(row.totalScore, row.maxScore)}</td>
           <td class="num">${formatGrade(row.grade)}</td>

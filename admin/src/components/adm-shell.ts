@@ -16,6 +16,7 @@ import './adm-import.ts';
 import './adm-kiosks.ts';
 import './adm-lang-switch.ts';
 import './adm-placeholder.ts';
+import './adm-remarks.ts';
 import './adm-results.ts';
 import './adm-sitting.ts';
 import './adm-staff.ts';
@@ -129,6 +130,7 @@ export class AdmShell extends LitElement {
     switch (r.name) {
       case 'groups': case 'results': case 'candidate': return t('nav.groups');
       case 'kiosks': return t('nav.kiosks');
+      case 'remarks': return t('nav.remarks');
       case 'admin': return t(SECTION_KEY[r.section]);
       case 'not-found': return t('notfound.title');
     }
@@ -216,6 +218,8 @@ export class AdmShell extends LitElement {
         return html`<adm-sitting .number=${r.number} .groupId=${r.groupId} .kiosks=${kiosks} .reviews=${reviews} .synced=${synced} .version=${version}></adm-sitting>`;
       case 'kiosks':
         return html`<adm-kiosks .kiosks=${kiosks} .reviews=${reviews} .synced=${synced} .isAdmin=${isAdmin}></adm-kiosks>`;
+      case 'remarks':
+        return html`<adm-remarks .version=${String(versions.remarks)}></adm-remarks>`;
       case 'admin':
         return isAdmin
           ? this.adminView(r.section)
@@ -244,6 +248,7 @@ export class AdmShell extends LitElement {
           <ul>
             ${this.navLink({ name: 'groups' }, 'nav.groups')}
             ${this.navLink({ name: 'kiosks' }, 'nav.kiosks')}
+            ${this.navLink({ name: 'remarks' }, 'nav.remarks')}
             ${isAdmin ? html`
               <li class="sep" aria-hidden="true"></li>
               ${this.navLink({ name: 'admin', section: 'exams' }, 'nav.exams')}

@@ -1,3 +1,4 @@
+import { accommodationBadges } from './accommodations.ts';
 import { Task } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import type { CandidateSittingDto, KioskDto, ReviewDto } from '../../../shared/protocol.ts';
@@ -249,6 +250,7 @@ export class AdmSitting extends LitElement {
         ${data ? html`<p class="sub">
           <span>${t('sitting.candidate', { number: data.candidate.number })}</span>
           ${data.candidate.className ? html`<span> · ${t('sitting.class', { name: data.candidate.className })}</span>` : nothing}
+          ${accommodationBadges(data.candidate.accommodations)}
         </p>` : nothing}
       </div>
       ${loadStatus(this.data, data, () => void this.data.run())}

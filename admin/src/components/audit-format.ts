@@ -56,6 +56,7 @@ const KEY_LABELS: Record<string, MessageKeyWith> = {
   maxMinutes: 'exams.maxMinutesLabel',
   showKey: 'exams.showKey',
   showScheme: 'exams.showScheme',
+  reveal: 'exams.revealPolicy',
 };
 
 /** Known keys in the order above (settings as in the dialog), then the others as they come. */

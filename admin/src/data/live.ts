@@ -31,7 +31,7 @@ export interface LiveState {
 }
 
 const EMPTY: LiveState = {
-  connected: false, synced: false, kiosks: [], reviews: [], warned: new Set(), ended: [], versions: { exams: 0, results: 0, users: 0, rooms: 0 },
+  connected: false, synced: false, kiosks: [], reviews: [], warned: new Set(), ended: [], versions: { exams: 0, results: 0, users: 0, rooms: 0, remarks: 0 },
 };
 const NOTICE_MS = 30_000;
 

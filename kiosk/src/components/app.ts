@@ -1,7 +1,7 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { KioskConnection } from '../data/connection.ts';
 import { applyLang, applyZoom } from '../display.ts';
-import type { LangEvent, NavigateEvent, RevealEvent, ZoomEvent } from '../events.ts';
+import type { LangEvent, NavigateEvent, RemarkEvent, RevealEvent, ZoomEvent } from '../events.ts';
 import { initialLang, texts, type Lang } from '../i18n.ts';
 import './ended.ts';
 import './idle.ts';
@@ -18,7 +18,7 @@ import './toolbar.ts';
  * while the same review does, across reconnects, and return to the defaults (Dutch, unless the station's
  * URL says `?lang=en`; 100 %) once that review is over.
  *
- * Listens for `ksk-navigate`, `ksk-reveal`, `ksk-logout`, `ksk-lang` and `ksk-zoom` from its screens.
+ * Listens for `ksk-navigate`, `ksk-reveal`, `ksk-remark`, `ksk-logout`, `ksk-lang` and `ksk-zoom` from its screens.
  */
 export class KskApp extends LitElement {
   static override properties = { language: { state: true }, zoom: { state: true } };
@@ -39,6 +39,7 @@ export class KskApp extends LitElement {
     super();
     this.addEventListener('ksk-navigate', (e: NavigateEvent) => this.conn.navigate(e.questionId));
     this.addEventListener('ksk-reveal', (e: RevealEvent) => void this.conn.toggleReveal(e.questionId));
+    this.addEventListener('ksk-remark', (e: RemarkEvent) => void this.conn.saveRemark(e.questionId, e.kind, e.text));
     this.addEventListener('ksk-logout', () => void this.conn.logout());
     this.addEventListener('ksk-lang', (e: LangEvent) => (this.language = e.lang));
     this.addEventListener('ksk-zoom', (e: ZoomEvent) => (this.zoom = e.zoom));

@@ -146,8 +146,10 @@ export class KskNavigator extends LitElement {
           ${this.questions.map((q, i) => {
             const answered = isAnswered(q.response);
             const current = q.id === this.currentId;
-            const score = `${formatNumber(this.language, q.score)}/${formatNumber(this.language, q.maxScore)}`;
-            const description = `${answered ? t('answered') : t('unanswered')}, ${plural(this.language, 'points', q.maxScore, { score: q.score })}`;
+            // an exam may hide per-question scores (its reveal policy): then only the maximum
+            const score = q.score === undefined ? '' : `${formatNumber(this.language, q.score)}/${formatNumber(this.language, q.maxScore)}`;
+            const points = q.score === undefined ? plural(this.language, 'maxPoints', q.maxScore) : plural(this.language, 'points', q.maxScore, { score: q.score });
+            const description = `${answered ? t('answered') : t('unanswered')}, ${points}`;
             return html`<li>
               <button
                 type="button"

@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { PayloadQuestion } from '../../../shared/protocol.ts';
-import type { RevealEntry } from '../data/state.ts';
+import { SpeechController } from '../controllers/speech.ts';
+import type { RemarkEntry, RevealEntry } from '../data/state.ts';
 import { RevealEvent } from '../events.ts';
 import { commandErrorText, plural, texts, type Lang } from '../i18n.ts';
 import { answerStyles } from './answer-styles.ts';
@@ -10,18 +11,24 @@ import { contentStyles } from './content-styles.ts';
 import { fillItem } from './item/fill.ts';
 import { itemStyles } from './item/styles.ts';
 import { baseStyles } from './shared-styles.ts';
+import './remark.ts';
 
 /**
  * One question, read-only, as in the exam: heading 'Vraag 7', score, stem, the candidate's response and —
  * on request — the answer key ('Antwoordsleutel', closed questions) or the marking scheme
  * ('Correctievoorschrift', open questions), beside the response. Where the exam withholds them (`hasKey` /
  * `hasScheme`) a line says so instead of the button. The button stays enabled (aria-disabled) while the
- * server is asked, so keyboard focus stays on it.
+ * server is asked, so keyboard focus stays on it. A key or scheme the exam's policy sends up front is open at once.
+ * A candidate with read-aloud gets 'Voorlezen' (question, answer and, when open, key or scheme; pause and stop).
+ * Under it the candidate's remark ('Opmerking', remark.ts).
  *
  * @fires ksk-reveal - {@link RevealEvent} when the key or scheme button is pressed
  */
 export class KskQuestion extends LitElement {
-  static override properties = { question: { attribute: false }, reveal: { attribute: false }, language: { attribute: false } };
+  static override properties = {
+    question: { attribute: false }, reveal: { attribute: false }, remark: { attribute: false },
+    readAloud: { attribute: false }, language: { attribute: false },
+  };
   static override styles = [baseStyles, contentStyles, answerStyles, itemStyles, css`
     :host {
       display: block;
@@ -38,6 +45,8 @@ export class KskQuestion extends LitElement {
       border-bottom: 2px solid var(--ksk-line);
     }
     .reveal, .withheld { margin-left: auto; }
+    .speech { display: flex; gap: 0.5em; }
+    .speech-note { font-size: var(--ksk-ui); color: var(--ksk-muted); margin: 0.5em 0 0; }
     .reveal[aria-disabled='true'] { opacity: 0.6; cursor: progress; }
     .withheld { color: var(--ksk-muted); font-style: italic; font-size: 0.9em; }
     h2 {
@@ -98,13 +107,24 @@ export class KskQuestion extends LitElement {
 
   question: PayloadQuestion | null = null;
   reveal: RevealEntry | undefined = undefined;
+  remark: RemarkEntry | undefined = undefined;
+  /** the candidate has the read-aloud accommodation */
+  readAloud = false;
   language: Lang = 'nl';
+  private readonly speech = new SpeechController(this);
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    // another question (or language): what was being read is not this one's
+    const before = changed.get('question') as PayloadQuestion | null | undefined;
+    if ((changed.has('question') && before?.id !== this.question?.id) || changed.has('language')) this.speech.stop();
+  }
 
   /** Removed from the page means the review is over or hidden: let go of the candidate's data at once. */
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.question = null;
     this.reveal = undefined;
+    this.remark = undefined;
   }
 
   private shownReveal() {
@@ -131,12 +151,14 @@ export class KskQuestion extends LitElement {
     const canReveal = closed ? q.hasKey : q.hasScheme;
     const r = this.reveal;
     const shown = this.shownReveal();
-    const scoreClass = q.score >= q.maxScore && q.maxScore > 0 ? 'full' : q.score > 0 ? 'part' : 'none';
+    const score = q.score;
     return html`
       <article aria-labelledby="q-h">
         <div class="head">
           <h2 id="q-h">${t('question', { n: q.number })}</h2>
-          <p class="score ${scoreClass}">${plural(this.language, 'points', q.maxScore, { score: q.score })}</p>
+          ${score === undefined
+            ? html`<p class="score none">${plural(this.language, 'maxPoints', q.maxScore)}</p>`
+            : html`<p class="score ${score >= q.maxScore && q.maxScore > 0 ? 'full' : score > 0 ? 'part' : 'none'}">${plural(this.language, 'points', q.maxScore, { score })}</p>`}
           ${canReveal
             ? html`<button
                 type="button"
@@ -147,15 +169,42 @@ export class KskQuestion extends LitElement {
                 @click=${() => r?.pending || this.dispatchEvent(new RevealEvent(q.id))}
               >${closed ? t('answerKey') : t('markingScheme')}</button>`
             : html`<p class="withheld">${closed ? t('keyWithheld') : t('schemeWithheld')}</p>`}
+          ${this.readAloud ? this.speechControls() : nothing}
         </div>
+        ${this.readAloud && !this.speech.supported ? html`<p class="speech-note" role="status">${t('readAloudUnsupported')}</p>` : nothing}
+        ${this.readAloud && this.speech.noVoice ? html`<p class="speech-note" role="status">${t('readAloudNoVoice')}</p>` : nothing}
         ${r?.pending ? html`<p class="note pending" role="status">${t('loadingKey')}</p>` : nothing}
         ${r?.error ? html`<p class="note error" role="alert">${commandErrorText(this.language, r.error)}</p>` : nothing}
         <div class="body">
           <div class="stem content">${unsafeHTML(q.stem)}</div>
           <div class="response">${renderResponse(q, this.language, shown)}</div>
         </div>
+        <ksk-remark .questionId=${q.id} .entry=${this.remark} .language=${this.language}></ksk-remark>
       </article>
     `;
+  }
+
+  private speechControls() {
+    const t = texts(this.language);
+    const s = this.speech.state;
+    if (s === 'idle') {
+      return html`<button type="button" class="speak" ?disabled=${!this.speech.supported} @click=${() => this.readOut()}>${t('readAloud')}</button>`;
+    }
+    return html`<div class="speech" role="group" aria-label=${t('readAloud')}>
+      ${s === 'speaking'
+        ? html`<button type="button" @click=${() => this.speech.pause()}>${t('readAloudPause')}</button>`
+        : html`<button type="button" @click=${() => this.speech.resume()}>${t('readAloudResume')}</button>`}
+      <button type="button" @click=${() => this.speech.stop()}>${t('readAloudStop')}</button>
+    </div>`;
+  }
+
+  /** The question, the candidate's answer and, when open, the key or scheme: as they are on screen. */
+  private readOut(): void {
+    const q = this.question;
+    if (!q) return;
+    const t = texts(this.language);
+    const textOf = (sel: string) => (this.renderRoot.querySelector(sel)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    this.speech.speak([`${t('question', { n: q.number })}.`, textOf('.stem'), t('readAloudAnswer'), textOf('.response')].join(' '), this.language);
   }
 }
 

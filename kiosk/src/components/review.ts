@@ -145,7 +145,8 @@ export class KskReview extends LitElement {
         </div>
         <main>
           <div class="page">
-            <ksk-question .question=${q ?? null} .reveal=${q ? v.reveals[q.id] : undefined} .language=${this.language}></ksk-question>
+            <ksk-question .question=${q ?? null} .reveal=${q ? v.reveals[q.id] : undefined} .remark=${q ? v.remarks[q.id] : undefined}
+              .readAloud=${v.review.accommodations.readAloud} .language=${this.language}></ksk-question>
           </div>
           <div class="pager">
             <button type="button" ?disabled=${!prev} @click=${() => prev && this.go(prev.id)}>

@@ -18,8 +18,9 @@ import { io, type Socket } from 'socket.io-client';
 import type { Ack } from '../../../shared/errors.ts';
 import type { EndReason } from '../../../shared/domain.ts';
 import type { KioskClientToServer, KioskServerToClient, ReviewPayload, TypedReveal } from '../../../shared/protocol.ts';
+import type { RemarkKind } from '../../../shared/domain.ts';
 import { sebProof } from './seb.ts';
-import { INITIAL_STATE, startQuestionId, type KioskState, type RevealEntry, type ReviewView, type Screen } from './state.ts';
+import { INITIAL_STATE, initialRemarks, initialReveals, startQuestionId, type KioskState, type RemarkEntry, type RevealEntry, type ReviewView, type Screen } from './state.ts';
 import { forgetToken, readToken, saveToken } from './token.ts';
 
 type KioskSocket = Socket<KioskServerToClient, KioskClientToServer>;
@@ -137,6 +138,25 @@ export class KioskConnection implements ReactiveController {
     const data = ack.ok && ack.data ? ({ type: question.type, ...ack.data } as TypedReveal) : null;
     if (data) this.setReveal(view.review.id, questionId, { open: true, pending: false, data, error: null });
     else this.setReveal(view.review.id, questionId, { open: false, pending: false, data: null, error: ack.ok ? { code: 'internal' } : ack.error });
+  }
+
+  /**
+   * 'Opmerking opslaan': the server stores the remark (on disk before it answers) and answers with it as stored, or
+   * with null when an empty text removed it. The form keeps what the candidate typed until the answer comes.
+   */
+  async saveRemark(questionId: string, kind: RemarkKind, text: string): Promise<void> {
+    const view = this.review;
+    if (!view) return;
+    const entry: RemarkEntry = view.remarks[questionId] ?? { saved: null, pending: false, done: null, error: null };
+    if (entry.pending) return;
+    this.setRemark(view.review.id, questionId, { ...entry, pending: true, done: null, error: null });
+    const ack = await this.command('review:remark', { questionId, kind, text });
+    if (ack.ok) {
+      const saved = ack.data ?? null;
+      this.setRemark(view.review.id, questionId, { saved, pending: false, done: saved ? 'saved' : 'removed', error: null });
+    } else {
+      this.setRemark(view.review.id, questionId, { ...entry, pending: false, done: null, error: ack.error });
+    }
   }
 
   /** 'Uitloggen': the server ends the session and answers with `review:ended`. */
@@ -284,7 +304,9 @@ export class KioskConnection implements ReactiveController {
       name: 'review',
       review,
       questionId: startQuestionId(review),
-      reveals: same?.reveals ?? {},
+      // what the policy sends up front is open at once; what the candidate opened or folded stays as it was
+      reveals: { ...initialReveals(review), ...same?.reveals },
+      remarks: same ? { ...initialRemarks(review), ...same.remarks } : initialRemarks(review),
       // the end does not move; `review.endsAt` is on this kiosk's clock (see localTime)
       warningEndsAt: warned ? review.endsAt : (same?.warningEndsAt ?? null),
       loggingOut: false,
@@ -310,6 +332,12 @@ export class KioskConnection implements ReactiveController {
     const view = this.review;
     if (!view || view.review.id !== reviewId) return; // the review ended meanwhile: keep nothing
     this.setReview({ ...view, reveals: { ...view.reveals, [questionId]: entry } });
+  }
+
+  private setRemark(reviewId: string, questionId: string, entry: RemarkEntry): void {
+    const view = this.review;
+    if (!view || view.review.id !== reviewId) return; // the review ended meanwhile: keep nothing
+    this.setReview({ ...view, remarks: { ...view.remarks, [questionId]: entry } });
   }
 
   /** Drop the connection on purpose and open it again (new token, or none). */

@@ -54,6 +54,7 @@ export function resultsRoutes(ctx: Ctx): Router {
       const s = sittings.get(number);
       return {
         candidateNumber: number, name: c ? displayName(c) : number, ...(c?.className ? { className: c.className } : {}),
+        ...(c?.accommodations ? { accommodations: c.accommodations } : {}),
         sittingId: s?.id ?? null, totalScore: s?.totalScore ?? null, maxScore: s?.maxScore ?? null, grade: s?.grade ?? null,
         reviewId: (s && active.get(s.id)) ?? null,
       } satisfies ResultRowDto;
@@ -100,7 +101,8 @@ export function resultsRoutes(ctx: Ctx): Router {
       } satisfies CandidateSittingDto];
     });
     sittings.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
-    res.json({ candidate: { number, name: displayName(c), ...(c.className ? { className: c.className } : {}) }, sittings } satisfies CandidateSittingsDto);
+    const candidate = { number, name: displayName(c), ...(c.className ? { className: c.className } : {}), ...(c.accommodations ? { accommodations: c.accommodations } : {}) };
+    res.json({ candidate, sittings } satisfies CandidateSittingsDto);
   });
 
   return r;

@@ -10,6 +10,24 @@ export interface CandidateFields {
   lastNamePrefix?: string;
   lastName?: string;
   className?: string;
+  /** `extra tijd`: a whole percentage, `25` or `25%` */
+  extraTime?: string;
+  /** `voorlezen`: ja/nee (also j/n, yes/no, true/false, 1/0) */
+  readAloud?: string;
+}
+
+const YES = new Set(['ja', 'j', 'yes', 'y', 'true', '1', 'x']);
+const NO = new Set(['nee', 'n', 'no', 'false', '0', '']);
+
+/** The accommodations of a list's fields, or undefined when the list gives none; a value that is neither stays a text, which the schema refuses. */
+function accommodationsOf(fields: CandidateFields): Record<string, unknown> | undefined {
+  const extra = fields.extraTime?.trim().replace(/\s*%$/, '') ?? '';
+  const aloud = fields.readAloud?.trim().toLowerCase() ?? '';
+  if (!extra && !aloud) return undefined;
+  return {
+    extraTimePercent: extra === '' ? 0 : /^\d+$/.test(extra) ? Number(extra) : extra,
+    readAloud: YES.has(aloud) ? true : NO.has(aloud) ? false : aloud,
+  };
 }
 
 /** `fields` → the candidate, or the messages (`"<label>": message`) for the fields that fail. */
@@ -21,10 +39,15 @@ export function toCandidate(fields: CandidateFields, labelOf: (field: keyof Cand
     lastName: fields.lastName?.trim() ?? '',
     ...(blank(fields.lastNamePrefix) && { lastNamePrefix: blank(fields.lastNamePrefix) }),
     ...(blank(fields.className) && { className: blank(fields.className) }),
+    ...(accommodationsOf(fields) && { accommodations: accommodationsOf(fields) }),
   };
   const r = CandidateSchema.safeParse(input);
   if (r.success) return { candidate: r.data, problems: [] };
   const problems = r.error.issues.map((i) => {
+    if (i.path[0] === 'accommodations') {
+      const field = i.path[1] === 'readAloud' ? 'readAloud' : 'extraTime';
+      return `"${labelOf(field)}" ${field === 'readAloud' ? 'must be ja or nee' : i.message}`;
+    }
     const field = i.path[0] as keyof CandidateFields;
     const message = input[field as 'number'] === '' ? 'is empty' : i.message;
     return `"${labelOf(field)}" ${message}`;

@@ -13,6 +13,9 @@ const NAMES: Record<Field, readonly string[]> = {
   lastNamePrefix: ['tussenvoegsel', 'tussenvoegsels', 'voorvoegsel'],
   lastName: ['achternaam'],
   className: ['klas', 'stamgroep', 'groep'],
+  // accommodations (docs/import-format.md, Candidate lists): a percentage, and ja/nee
+  extraTime: ['extratijd', 'extratijd(%)', 'extratijd%'],
+  readAloud: ['voorlezen'],
 };
 const REQUIRED: readonly Field[] = ['number', 'firstName', 'lastName'];
 

@@ -17,7 +17,7 @@ import { at, attr, child, children, localName, parseXml, text, type XmlElement }
 import { duplicateNumbers, toCandidate, type CandidateFields } from './candidateRow.ts';
 import type { CandidateList } from './types.ts';
 
-const LABELS: Record<keyof CandidateFields, string> = { number: 'key', firstName: 'roepnaam', lastNamePrefix: 'voorvoegsel', lastName: 'achternaam', className: 'groep' };
+const LABELS: Record<keyof CandidateFields, string> = { number: 'key', firstName: 'roepnaam', lastNamePrefix: 'voorvoegsel', lastName: 'achternaam', className: 'groep', extraTime: 'extra tijd', readAloud: 'voorlezen' }; // EDEXML carries no accommodations: the last two never occur
 
 export function parseCandidateEdexml(bytes: Uint8Array, file: string): CandidateList {
   const decoded = decodeXml(bytes, file);

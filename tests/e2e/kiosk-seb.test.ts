@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { createHash } from 'node:crypto';
 import { pairKioskPage } from '../helpers/browser.ts';
 import { loggedIn, type StaffClient } from '../helpers/server.ts';
+import { expectNoViolations } from '../support/axe.ts';
 import { useE2E } from '../support/e2e.ts';
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
@@ -25,6 +26,7 @@ describe('kiosk in a Safe Exam Browser room (browser)', function () {
     const alert = page.getByRole('alert').filter({ hasText: 'Safe Exam Browser verplicht' });
     await alert.waitFor();
     expect(await page.getByText('Station SEB').count(), 'nothing of the station shows').to.equal(0);
+    await expectNoViolations(page, 'kiosk: refused for want of Safe Exam Browser (the connection screen)');
 
     // the same station in SEB: its JavaScript API holds the Config Key hashed with the page's URL
     const url = `${e2e.ts.base}/kiosk/`;

@@ -8,7 +8,7 @@
 import type { RequestHandler } from 'express';
 import type { Namespace } from 'socket.io';
 import { apiError } from '../../shared/errors.ts';
-import type { AdminClientToServer, AdminServerToClient, ContentKind, KioskDto, ReviewDto, ReviewEndedDto, ReviewProgress } from '../../shared/protocol.ts';
+import type { AdminClientToServer, AdminServerToClient, ContentKind, KioskAlertDto, KioskBackDto, KioskDto, ReviewDto, ReviewEndedDto, ReviewProgress } from '../../shared/protocol.ts';
 import type { Auth } from '../auth/session.ts';
 import type { Clock, Timer } from '../clock.ts';
 import type { ConsoleLink } from '../review/links.ts';
@@ -121,6 +121,14 @@ export class ConsoleHub implements ConsoleLink {
 
   warning(p: { id: string; endsAt: string }): void {
     this.ns.emit('review:warning', p);
+  }
+
+  alert(p: KioskAlertDto): void {
+    this.ns.emit('kiosk:alert', p);
+  }
+
+  back(p: KioskBackDto): void {
+    this.ns.emit('kiosk:back', p);
   }
 
   /** Stored data changed (import, purge, an exam's settings, staff): consoles reload what they show of it. */

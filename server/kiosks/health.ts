@@ -7,7 +7,7 @@
  * Outside a review: no alert, no audit.
  */
 import type { ReviewSession } from '../../shared/domain.ts';
-import type { KioskHealth, KioskHealthDto, LeftPageKind } from '../../shared/protocol.ts';
+import type { KioskAlertDto, KioskHealth, KioskHealthDto, LeftPageKind } from '../../shared/protocol.ts';
 import type { AuditBursts } from '../audit/bursts.ts';
 import type { Clock } from '../clock.ts';
 import type { ConsoleLink } from '../review/links.ts';
@@ -31,13 +31,18 @@ export interface HealthContext {
 
 export class KioskHealthBook {
   private last = new Map<string, KioskHealthDto>();
-  /** per kiosk: the review with an open alert, and what it left */
-  private alerts = new Map<string, { reviewId: string; left: Set<LeftPageKind> }>();
+  /** per kiosk: the review with an open alert, what it left, and its latest `kiosk:alert` */
+  private alerts = new Map<string, { reviewId: string; left: Set<LeftPageKind>; latest?: KioskAlertDto }>();
 
   constructor(private readonly consoles: ConsoleLink, private readonly bursts: AuditBursts, private readonly clock: Clock) {}
 
   of(kioskId: string): KioskHealthDto | null {
     return this.last.get(kioskId) ?? null;
+  }
+
+  /** The alerts still open, of reviews still active (`isActive`), for a console that connects now. */
+  openAlerts(isActive: (reviewId: string) => boolean): KioskAlertDto[] {
+    return [...this.alerts.values()].flatMap((a) => (a.latest && isActive(a.reviewId) ? [a.latest] : []));
   }
 
   /** A kiosk was unpaired: forget it. */
@@ -74,7 +79,8 @@ export class KioskHealthBook {
     const audited: Promise<unknown>[] = [];
     for (const what of left) {
       current.left.add(what);
-      this.consoles.alert({ kioskId, kioskName: ctx.kioskName, reviewId, candidateName: review.candidateName, what, at });
+      current.latest = { kioskId, kioskName: ctx.kioskName, reviewId, candidateName: review.candidateName, what, at };
+      this.consoles.alert(current.latest);
       const event = { actor: `kiosk:${ctx.kioskName}`, action: 'kiosk.left-page', target: reviewId } as const;
       audited.push(this.bursts.note(leftPageBurst(reviewId), what, { what }, { ...event, details: { kioskId, what } }, { ...event, details: { kioskId } }));
     }

@@ -35,7 +35,7 @@ export class ConsoleHub implements ConsoleLink {
   constructor(
     private readonly ns: ConsoleNamespace,
     private readonly auth: Auth,
-    private readonly lists: { reviews: () => ReviewDto[]; kiosks: () => KioskDto[] },
+    private readonly lists: { reviews: () => ReviewDto[]; kiosks: () => KioskDto[]; alerts: () => KioskAlertDto[] },
     private readonly clock: Clock,
     private readonly absoluteTimeoutMs: number,
     private readonly coalesceMs = 25,
@@ -65,6 +65,8 @@ export class ConsoleHub implements ConsoleLink {
       });
       socket.emit('kiosks:updated', this.lists.kiosks());
       socket.emit('reviews:updated', this.lists.reviews());
+      // a kiosk that left the page before this console connected: its alert is still open
+      for (const a of this.lists.alerts()) socket.emit('kiosk:alert', a);
     });
     this.scheduleSweep();
   }

@@ -107,6 +107,11 @@ describe('kiosk health', function () {
     const hidden = once(c, 'kiosk:alert');
     await report(k.socket, { ...FINE, fullscreen: false, visible: false, focused: false });
     expect((await hidden).what).to.be.oneOf(['focus', 'hidden']);
+    // a console that connects while the alert is open gets it at once
+    const late = consoleSocket(ts.base, sup);
+    closing.push(late);
+    const open = await once(late, 'kiosk:alert');
+    expect(open).to.deep.include({ kioskId: k.id, reviewId: review.id });
     const back = once(c, 'kiosk:back');
     await report(k.socket, FINE);
     expect(await back).to.deep.include({ kioskId: k.id, reviewId: review.id });

@@ -56,7 +56,8 @@ export class KioskHealthBook {
     const at = new Date(this.clock.now()).toISOString();
     const before = this.last.get(kioskId);
     this.last.set(kioskId, { ...health, at });
-    this.consoles.kiosksChanged();
+    // the lists go out when what they show changed, not for every report (a kiosk may send many)
+    if (!before || JSON.stringify({ ...before, at }) !== JSON.stringify({ ...health, at })) this.consoles.kiosksChanged();
 
     const open = this.alerts.get(kioskId);
     const review = ctx.review;

@@ -87,7 +87,7 @@ export function createApp(deps: AppDeps): App {
   // hub's lists only when a console connects or a list changes; the engine pushes to kiosks through the channel.
   const kioskNs = io.of('/kiosk') as KioskNamespace;
   const channel = new KioskChannel(kioskNs, clock);
-  const consoles = new ConsoleHub(io.of('/admin') as ConsoleNamespace, auth, { reviews: () => engine.dtos(), kiosks: () => kiosks.dtos() }, clock, config.absoluteTimeoutMs);
+  const consoles = new ConsoleHub(io.of('/admin') as ConsoleNamespace, auth, { reviews: () => engine.dtos(), kiosks: () => kiosks.dtos(), alerts: () => kiosks.health.openAlerts((id) => engine.active().some((s) => s.id === id)) }, clock, config.absoluteTimeoutMs);
   const grants = new MediaGrants(config.secret);
   const engine = new ReviewEngine(store, clock, config, bursts, { kiosks: channel, consoles }, grants);
   const remarks = new RemarkService(store, clock, engine, bursts, () => {

@@ -124,7 +124,7 @@ export const SHREDDED = '[verwijderd]';
 
 export const AUDIT_ACTIONS = [
   'auth.login', 'auth.login-failed', 'auth.logout', 'auth.password-changed',
-  'kiosk.paired', 'kiosk.renamed', 'kiosk.unpaired', 'kiosk.moved', 'kiosk.seb-refused',
+  'kiosk.paired', 'kiosk.renamed', 'kiosk.unpaired', 'kiosk.moved', 'kiosk.seb-refused', 'kiosk.left-page',
   'room.created', 'room.changed', 'room.removed',
   'review.started', 'review.ended', 'review.revealed', 'review.remarked', 'remark.status-changed',
   'import.applied', 'exam.review-changed', 'exam.retention-changed',

@@ -144,6 +144,8 @@ export interface KioskDto {
   id: string; name: string; online: boolean; reviewId: string | null; pairedAt: string; lastSeenAt: string | null; roomId: string | null;
   /** when it was last refused for not proving Safe Exam Browser (its room requires it), until it connects with it */
   sebRefusedAt: string | null;
+  /** its last `kiosk:health` report since the server started (kept in memory only), with when it came; null: none yet */
+  health: KioskHealthDto | null;
 }
 /** `GET /api/rooms`: an exam room, its kiosks counted, whether it requires Safe Exam Browser (the keys stay on the server). */
 export interface RoomDto { id: string; name: string; kioskCount: number; sebRequired: boolean; createdAt: string }
@@ -312,6 +314,31 @@ export const RemarkPayload = z.strictObject({
   kind: z.enum(REMARK_KINDS),
   text: z.string().max(REMARK_MAX_CHARS),
 });
+/**
+ * `kiosk:health`: the kiosk's browser, screen and page state, sent at connect and whenever fullscreen, focus or
+ * visibility changes. Kept in memory for the console's Kiosks screen; during a review, losing one of the three
+ * raises a `kiosk:alert` on the consoles (server/kiosks/health.ts).
+ */
+export const KioskHealthPayload = z.strictObject({
+  browser: z.string().trim().min(1).max(60),
+  version: z.string().trim().max(40),
+  screen: z.strictObject({ width: z.number().int().min(0).max(100_000), height: z.number().int().min(0).max(100_000) }),
+  fullscreen: z.boolean(),
+  focused: z.boolean(),
+  visible: z.boolean(),
+  appVersion: z.string().trim().min(1).max(40),
+});
+export type KioskHealth = z.output<typeof KioskHealthPayload>;
+/** A kiosk's last health report and when the server got it. */
+export type KioskHealthDto = KioskHealth & { at: string };
+/** What a kiosk in review left: fullscreen, the focus, or visibility (its page was hidden). */
+export const LEFT_PAGE_KINDS = ['fullscreen', 'focus', 'hidden'] as const;
+export type LeftPageKind = (typeof LEFT_PAGE_KINDS)[number];
+/** `kiosk:alert` (/admin): a kiosk in review left fullscreen, lost the focus or was hidden. */
+export interface KioskAlertDto { kioskId: string; kioskName: string; reviewId: string; candidateName: string; what: LeftPageKind; at: string }
+/** `kiosk:back` (/admin): the kiosk is fullscreen, focused and visible again (or its review ended): its alert is over. */
+export interface KioskBackDto { kioskId: string; reviewId: string; at: string }
+
 /** `review:logout` takes nothing: no payload or `{}`. */
 export const LogoutPayload = z.strictObject({}).optional();
 
@@ -336,6 +363,7 @@ export interface KioskClientToServer {
   'review:logout': (p: z.input<typeof LogoutPayload>, ack: AckFn) => void;
   /** ack data: the remark as stored, or null when an empty text removed it */
   'review:remark': (p: z.input<typeof RemarkPayload>, ack: AckFn<KioskRemark | null>) => void;
+  'kiosk:health': (p: z.input<typeof KioskHealthPayload>, ack: AckFn) => void;
 }
 
 /** `position`: the id of the question the candidate is on now. */
@@ -352,6 +380,8 @@ export interface AdminServerToClient {
   'review:progress': (p: ReviewProgress) => void;
   'review:ended': (p: ReviewEndedDto) => void;
   'review:warning': (p: { id: string; endsAt: string }) => void;
+  'kiosk:alert': (p: KioskAlertDto) => void;
+  'kiosk:back': (p: KioskBackDto) => void;
 }
 // The console sends commands over HTTP; its socket only listens.
 export type AdminClientToServer = Record<string, never>;

@@ -11,7 +11,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'socket.io';
 import type { Kiosk, StaffUser } from '../../shared/domain.ts';
 import { DomainError, apiError, type Ack } from '../../shared/errors.ts';
-import { LogoutPayload, type KioskClientToServer, type KioskDto, type KioskServerToClient } from '../../shared/protocol.ts';
+import { KioskHealthPayload, LogoutPayload, type KioskClientToServer, type KioskDto, type KioskServerToClient } from '../../shared/protocol.ts';
 import type { Clock, Timer } from '../clock.ts';
 import type { ReviewEngine } from '../review/engine.ts';
 import type { RemarkService } from '../review/remarks.ts';
@@ -20,6 +20,7 @@ import type { AuditBursts } from '../audit/bursts.ts';
 import type { Store } from '../store/index.ts';
 import { kioskRoom as room, type KioskChannel, type KioskNamespace, type KioskSocketData } from './channel.ts';
 import { provesSeb } from './sebCheck.ts';
+import { KioskHealthBook } from './health.ts';
 import { PairingCodes } from './pairing.ts';
 
 export type { KioskNamespace } from './channel.ts';
@@ -33,7 +34,7 @@ export interface KioskLimits {
 type KioskSocket = Socket<KioskClientToServer, KioskServerToClient, Record<string, never>, KioskSocketData>;
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-const KIOSK_EVENTS = new Set(['review:navigate', 'review:reveal', 'review:logout', 'review:remark']);
+const KIOSK_EVENTS = new Set(['review:navigate', 'review:reveal', 'review:logout', 'review:remark', 'kiosk:health']);
 
 export class KioskHub {
   private byTokenHash = new Map<string, string>();
@@ -42,6 +43,8 @@ export class KioskHub {
   /** kiosks refused for want of Safe Exam Browser, and when (until they connect with it) */
   private refusedAt = new Map<string, number>();
   readonly codes: PairingCodes;
+  /** the kiosks' last health reports and leave-the-page alerts (memory only) */
+  readonly health: KioskHealthBook;
 
   constructor(
     private readonly ns: KioskNamespace,
@@ -55,6 +58,7 @@ export class KioskHub {
     private readonly limits: KioskLimits = { ipOf: (req) => req.socket.remoteAddress ?? 'unknown', maxUnpairedPerIp: 20 },
   ) {
     this.codes = new PairingCodes(() => clock.now());
+    this.health = new KioskHealthBook(consoles, bursts, clock);
     for (const k of store.kiosks.all()) this.byTokenHash.set(k.tokenHash, k.id);
     ns.use((socket, next) => {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
@@ -108,6 +112,7 @@ export class KioskHub {
       lastSeenAt: k.lastSeenAt,
       roomId: k.roomId ?? null,
       sebRefusedAt: this.refusedAt.has(k.id) ? new Date(this.refusedAt.get(k.id)!).toISOString() : null,
+      health: this.health.of(k.id),
     }));
   }
 
@@ -186,6 +191,7 @@ export class KioskHub {
     ]);
     this.ns.to(room(id)).emit('kiosk:unpaired', {});
     this.channel.drop(id);
+    this.health.forget(id);
     this.consoles.kiosksChanged();
   }
 
@@ -242,6 +248,15 @@ export class KioskHub {
     handle('review:logout', async (p) => {
       if (!LogoutPayload.safeParse(p).success) return { ok: false, error: apiError('invalid-input') };
       return this.engine.logoutFromKiosk(kioskId, name());
+    });
+    // health: kept in memory; during a review, leaving the page alerts the consoles (kiosks/health.ts)
+    handle('kiosk:health', async (p) => {
+      const parsed = KioskHealthPayload.safeParse(p);
+      if (!parsed.success) return { ok: false, error: apiError('invalid-input') };
+      const session = this.engine.activeForKiosk(kioskId);
+      const review = session && { session, candidateName: this.engine.dto(session).candidateName };
+      await this.health.report(kioskId, parsed.data, { kioskName: name(), review });
+      return { ok: true };
     });
     this.refuseUnknown(socket);
 

@@ -8,7 +8,7 @@
 import type { RequestHandler } from 'express';
 import type { Namespace } from 'socket.io';
 import { apiError } from '../../shared/errors.ts';
-import type { AdminClientToServer, AdminServerToClient, ContentKind, KioskDto, ReviewDto, ReviewEndedDto, ReviewProgress } from '../../shared/protocol.ts';
+import type { AdminClientToServer, AdminServerToClient, ContentKind, KioskAlertDto, KioskBackDto, KioskDto, ReviewDto, ReviewEndedDto, ReviewProgress } from '../../shared/protocol.ts';
 import type { Auth } from '../auth/session.ts';
 import type { Clock, Timer } from '../clock.ts';
 import type { ConsoleLink } from '../review/links.ts';
@@ -35,7 +35,7 @@ export class ConsoleHub implements ConsoleLink {
   constructor(
     private readonly ns: ConsoleNamespace,
     private readonly auth: Auth,
-    private readonly lists: { reviews: () => ReviewDto[]; kiosks: () => KioskDto[] },
+    private readonly lists: { reviews: () => ReviewDto[]; kiosks: () => KioskDto[]; alerts: () => KioskAlertDto[] },
     private readonly clock: Clock,
     private readonly absoluteTimeoutMs: number,
     private readonly coalesceMs = 25,
@@ -65,6 +65,8 @@ export class ConsoleHub implements ConsoleLink {
       });
       socket.emit('kiosks:updated', this.lists.kiosks());
       socket.emit('reviews:updated', this.lists.reviews());
+      // a kiosk that left the page before this console connected: its alert is still open
+      for (const a of this.lists.alerts()) socket.emit('kiosk:alert', a);
     });
     this.scheduleSweep();
   }
@@ -121,6 +123,14 @@ export class ConsoleHub implements ConsoleLink {
 
   warning(p: { id: string; endsAt: string }): void {
     this.ns.emit('review:warning', p);
+  }
+
+  alert(p: KioskAlertDto): void {
+    this.ns.emit('kiosk:alert', p);
+  }
+
+  back(p: KioskBackDto): void {
+    this.ns.emit('kiosk:back', p);
   }
 
   /** Stored data changed (import, purge, an exam's settings, staff): consoles reload what they show of it. */

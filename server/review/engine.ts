@@ -16,6 +16,7 @@ import type { ServerConfig } from '../config.ts';
 import type { Store } from '../store/index.ts';
 import type { AuditBursts } from '../audit/bursts.ts';
 import type { ConsoleLink, KioskLink } from './links.ts';
+import { leftPageBurst } from '../kiosks/health.ts';
 import type { MediaGrants } from '../media/grants.ts';
 import { withMediaQuery } from '../media/refs.ts';
 import { buildPayload, candidateName, kioskRemark, revealOf, reviewDto, scoresOf, sortedQuestions } from './payload.ts';
@@ -185,7 +186,7 @@ export class ReviewEngine {
     this.payloads.delete(id);
     this.scores.delete(id);
     // appended first: the counts of its repeated looks and remarks come before its end
-    const summarised = Promise.all([this.bursts.close(`reveal:${id}`), this.bursts.close(`remark:${id}`)]);
+    const summarised = Promise.all([this.bursts.close(`reveal:${id}`), this.bursts.close(`remark:${id}`), this.bursts.close(leftPageBurst(id))]);
     await Promise.all([
       summarised,
       stored,

@@ -1,6 +1,6 @@
 /** How the review engine reaches kiosks and consoles: implemented by the two Socket.IO namespaces, given to the engine when it is built. */
 import type { EndReason } from '../../shared/domain.ts';
-import type { ReviewEndedDto, ReviewPayload, ReviewProgress } from '../../shared/protocol.ts';
+import type { KioskAlertDto, KioskBackDto, ReviewEndedDto, ReviewPayload, ReviewProgress } from '../../shared/protocol.ts';
 
 /** How the engine reaches kiosks (the /kiosk namespace: kiosks/channel.ts). */
 export interface KioskLink {
@@ -18,5 +18,8 @@ export interface ConsoleLink {
   progress(p: ReviewProgress): void;
   ended(p: ReviewEndedDto): void;
   warning(p: { id: string; endsAt: string }): void;
+  /** a kiosk in review left fullscreen, lost the focus or was hidden (`kiosk:alert`), and when it is back (`kiosk:back`) */
+  alert(p: KioskAlertDto): void;
+  back(p: KioskBackDto): void;
 }
 

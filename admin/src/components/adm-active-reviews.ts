@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { KioskDto, ReviewDto } from '../../../shared/protocol.ts';
+import type { KioskAlertDto, KioskDto, ReviewDto } from '../../../shared/protocol.ts';
 import { formatRemaining } from '../../../shared/rules.ts';
 import { ApiError } from '../data/http.ts';
 import { endReview } from '../data/reviews.ts';
@@ -8,6 +8,7 @@ import { ClockController } from '../controllers/clock.ts';
 import { LangController, endedReasonSentence, errorMessage, formatNumber, t } from '../i18n.ts';
 import { base } from '../styles.ts';
 import { dialogStyles, syncDialog } from './dialog.ts';
+import { alertBadge } from './kiosk-alerts.ts';
 
 export type DismissNoticeEvent = CustomEvent<{ key: string }>;
 
@@ -27,6 +28,7 @@ export class AdmActiveReviews extends LitElement {
     reviews: { attribute: false },
     kiosks: { attribute: false },
     warned: { attribute: false },
+    alerts: { attribute: false },
     ended: { attribute: false },
     connected: { attribute: false },
     synced: { attribute: false },
@@ -70,6 +72,8 @@ export class AdmActiveReviews extends LitElement {
   reviews: readonly ReviewDto[] = [];
   kiosks: readonly KioskDto[] = [];
   warned: ReadonlySet<string> = new Set();
+  /** kiosks in review that left the page (kiosk:alert), until they are back */
+  alerts: readonly KioskAlertDto[] = [];
   ended: readonly EndedNotice[] = [];
   connected = false;
   synced = false;
@@ -148,6 +152,7 @@ export class AdmActiveReviews extends LitElement {
         <span><span class="sr-only">${t('active.kiosk')}: </span><span class="kiosk">${r.kioskName}</span></span>
         ${online ? nothing : html`<span class="badge danger">${t('active.kioskOffline')}</span>`}
         ${low ? html`<span class="badge warn">${t('active.warning')}</span>` : nothing}
+        ${alertBadge(this.alerts.find((a) => a.reviewId === r.id))}
         <span class="approved">${t('active.approvedBy')}: ${r.approvedByName || r.approvedBy}</span>
       </div>
       <div class="bar" aria-hidden="true"><span class="fill" data-pct=${pct}></span></div>

@@ -6,6 +6,7 @@ import { pairKiosk, renameKiosk, unpairKiosk } from '../data/kiosks.ts';
 import { LangController, errorMessage, formatDate, formatNumber, t } from '../i18n.ts';
 import { base } from '../styles.ts';
 import { dialogStyles, syncDialog } from './dialog.ts';
+import { kioskHealthCell } from './kiosk-health.ts';
 
 const byName = new Intl.Collator('nl', { numeric: true, sensitivity: 'base' });
 
@@ -175,12 +176,14 @@ export class AdmKiosks extends LitElement {
         <thead><tr>
           <th scope="col">${t('kiosks.name')}</th>
           <th scope="col">${t('kiosks.status')}</th>
+          <th scope="col">${t('kiosks.health')}</th>
           <th scope="col">${t('kiosks.lastSeen')}</th>
           ${this.isAdmin ? html`<th scope="col" class="action"><span class="sr-only">${t('kiosks.actions')}</span></th>` : nothing}
         </tr></thead>
         <tbody>${kiosks.map((k) => html`<tr>
           <th scope="row">${k.name}</th>
           <td>${this.statusCell(k)}</td>
+          <td class="health-cell">${kioskHealthCell(k)}</td>
           <td class="muted">${k.online ? t('kiosks.now') : formatDate(k.lastSeenAt)}</td>
           ${this.isAdmin ? html`<td class="action"><span class="actions">
             <button type="button" class="secondary small" @click=${() => this.openRename(k)}>${t('kiosks.rename')}</button>

@@ -20,6 +20,7 @@ import './adm-remarks.ts';
 import './adm-results.ts';
 import './adm-sitting.ts';
 import './adm-staff.ts';
+import { alertRegion } from './kiosk-alerts.ts';
 
 const SECTION_KEY: Record<AdminSection, MessageKeyWith> = {
   exams: 'nav.exams', import: 'nav.import', staff: 'nav.staff', audit: 'nav.audit',
@@ -75,6 +76,9 @@ export class AdmShell extends LitElement {
       padding: var(--space-5) var(--space-6); align-items: start; max-width: 100rem; width: 100%; margin: 0 auto;
     }
     main:focus { outline: none; }
+    .kiosk-alerts { max-width: 100rem; width: 100%; margin: 0 auto; padding: 0 var(--space-6); box-sizing: border-box; }
+    .kiosk-alerts:empty { display: none; }
+    .kiosk-alerts p { margin: var(--space-3) 0 0; }
     adm-active-reviews { position: sticky; top: var(--space-4); }
     dialog ul { margin: 0; padding-left: 1.25rem; display: flex; flex-direction: column; gap: var(--space-1); }
     dialog li { font-weight: 600; }
@@ -231,7 +235,7 @@ export class AdmShell extends LitElement {
 
   override render() {
     const isAdmin = this.user?.role === 'admin';
-    const { kiosks, reviews, warned, ended, connected, synced } = this.live.state;
+    const { kiosks, reviews, warned, alerts, ended, connected, synced } = this.live.state;
     return html`
       <a class="skip" href="#main" @click=${this.skip}>${t('app.skip')}</a>
       <header>
@@ -258,10 +262,11 @@ export class AdmShell extends LitElement {
           </ul>
         </nav>
       </header>
+      ${alertRegion(alerts)}
       <div class="layout">
         <main id="main" tabindex="-1">${this.view()}</main>
         <adm-active-reviews
-          .reviews=${reviews} .kiosks=${kiosks} .warned=${warned} .ended=${ended}
+          .reviews=${reviews} .kiosks=${kiosks} .warned=${warned} .alerts=${alerts} .ended=${ended}
           .connected=${connected} .synced=${synced}
           @adm-dismiss-notice=${(e: DismissNoticeEvent) => this.live.dismiss(e.detail.key)}></adm-active-reviews>
       </div>

@@ -6,7 +6,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { io, type Socket } from 'socket.io-client';
 import type {
-  AdminClientToServer, AdminServerToClient, ContentKind, KioskDto, ReviewDto, ReviewEndedDto, ReviewProgress,
+  AdminClientToServer, AdminServerToClient, ContentKind, KioskAlertDto, KioskDto, ReviewDto, ReviewEndedDto, ReviewProgress,
 } from '../../../shared/protocol.ts';
 
 export interface EndedNotice extends ReviewEndedDto {
@@ -26,12 +26,14 @@ export interface LiveState {
   /** review ids that received the 5-minute warning */
   readonly warned: ReadonlySet<string>;
   readonly ended: readonly EndedNotice[];
+  /** kiosks in review that left fullscreen, lost the focus or were hidden, until they are back (latest first) */
+  readonly alerts: readonly KioskAlertDto[];
   /** counts the server's `content:updated` per kind: a screen reloads what it shows when its count moves */
   readonly versions: Readonly<Record<ContentKind, number>>;
 }
 
 const EMPTY: LiveState = {
-  connected: false, synced: false, kiosks: [], reviews: [], warned: new Set(), ended: [], versions: { exams: 0, results: 0, users: 0, rooms: 0, remarks: 0 },
+  connected: false, synced: false, kiosks: [], reviews: [], warned: new Set(), ended: [], alerts: [], versions: { exams: 0, results: 0, users: 0, rooms: 0, remarks: 0 },
 };
 const NOTICE_MS = 30_000;
 
@@ -68,7 +70,11 @@ export class LiveController implements ReactiveController {
     socket.on('kiosks:updated', (kiosks) => this.set({ kiosks, synced: true }));
     socket.on('reviews:updated', (reviews) => {
       const ids = new Set(reviews.map((r) => r.id));
-      this.set({ reviews, synced: true, warned: new Set([...this.state.warned].filter((id) => ids.has(id))) });
+      this.set({
+        reviews, synced: true,
+        warned: new Set([...this.state.warned].filter((id) => ids.has(id))),
+        alerts: this.state.alerts.filter((a) => ids.has(a.reviewId)),
+      });
     });
     socket.on('review:progress', (p: ReviewProgress) => {
       this.set({
@@ -84,6 +90,9 @@ export class LiveController implements ReactiveController {
       });
     });
     socket.on('review:ended', (p) => this.ended(p));
+    // one alert per kiosk: its latest leaving; `kiosk:back` (or the review's end) clears it
+    socket.on('kiosk:alert', (a) => this.set({ alerts: [a, ...this.state.alerts.filter((x) => x.kioskId !== a.kioskId)] }));
+    socket.on('kiosk:back', (b) => this.set({ alerts: this.state.alerts.filter((x) => !(x.kioskId === b.kioskId && x.reviewId === b.reviewId)) }));
     socket.on('content:updated', ({ kinds }) => {
       const versions = { ...this.state.versions };
       for (const k of kinds) if (k in versions) versions[k] += 1;
@@ -118,6 +127,7 @@ export class LiveController implements ReactiveController {
       reviews: this.state.reviews.filter((r) => r.id !== p.id),
       kiosks: this.state.kiosks.map((k) => (k.reviewId === p.id ? { ...k, reviewId: null } : k)),
       warned,
+      alerts: this.state.alerts.filter((a) => a.reviewId !== p.id),
       ended: [...this.state.ended, { ...p, key, ...(kioskName ? { kioskName } : {}) }].slice(-5),
     });
     this.timers.set(key, setTimeout(() => this.dismiss(key), NOTICE_MS));

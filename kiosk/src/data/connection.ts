@@ -19,6 +19,7 @@ import type { Ack } from '../../../shared/errors.ts';
 import type { EndReason } from '../../../shared/domain.ts';
 import type { KioskClientToServer, KioskServerToClient, ReviewPayload, TypedReveal } from '../../../shared/protocol.ts';
 import type { RemarkKind } from '../../../shared/domain.ts';
+import { watchHealth } from './health.ts';
 import { sebProof } from './seb.ts';
 import { INITIAL_STATE, initialRemarks, initialReveals, startQuestionId, type KioskState, type RemarkEntry, type RevealEntry, type ReviewView, type Screen } from './state.ts';
 import { forgetToken, readToken, saveToken } from './token.ts';
@@ -61,6 +62,8 @@ export class KioskConnection implements ReactiveController {
   private hiddenReviewId: string | null = null;
   /** what follows the end screen, when not the idle screen (pairing, after an unpair) */
   private afterEnded: Screen | null = null;
+  /** stops the health reports of the current paired connection (they start with its `kiosk:state`) */
+  private stopHealth: (() => void) | null = null;
 
   constructor(host: Host) {
     this.host = host;
@@ -91,6 +94,7 @@ export class KioskConnection implements ReactiveController {
     this.socket?.removeAllListeners();
     this.socket?.disconnect();
     this.socket = null;
+    this.healthOff();
     for (const t of [this.endedTimer, this.dropTimer, this.restartTimer]) clearTimeout(t);
     this.state = INITIAL_STATE;
     this.hiddenReviewId = null;
@@ -180,6 +184,7 @@ export class KioskConnection implements ReactiveController {
     });
 
     socket.on('disconnect', (reason) => {
+      this.healthOff();
       if (this.switching) return;
       this.set({ connection: 'offline' });
       this.scheduleDrop();
@@ -217,6 +222,7 @@ export class KioskConnection implements ReactiveController {
 
     socket.on('kiosk:state', ({ kiosk, review, ended, warning }) => {
       clearTimeout(this.dropTimer);
+      this.healthOn();
       const shown = this.review?.review.id ?? this.hiddenReviewId;
       this.hiddenReviewId = null;
       if (review) {
@@ -366,6 +372,17 @@ export class KioskConnection implements ReactiveController {
       this.hiddenReviewId = view.review.id;
       this.set({ screen: { name: 'idle' } });
     }, DROP_HIDDEN_REVIEW_MS);
+  }
+
+  /** Report health now and on every change, for as long as this paired connection lasts (the server keeps the last). */
+  private healthOn(): void {
+    this.healthOff();
+    this.stopHealth = watchHealth(window, (health) => void this.command('kiosk:health', health));
+  }
+
+  private healthOff(): void {
+    this.stopHealth?.();
+    this.stopHealth = null;
   }
 
   private async command<E extends keyof KioskClientToServer>(event: E, payload: CommandPayload<E>): Promise<CommandResult<AckData<E>>> {

@@ -84,7 +84,8 @@ export class ImportRules {
     findDuplicates(g.candidateNumbers, (n) => n, (i, n) => this.issues.error([...at, 'candidateNumbers', i], `candidate "${n}" listed twice`));
   }
 
-  checkSitting({ index, value: s }: Indexed<ImportedSitting>): void {
+  /** `responseIndex`: each response's index in the file, when some of the sitting's responses were left out. */
+  checkSitting({ index, value: s }: Indexed<ImportedSitting>, responseIndex?: readonly number[]): void {
     const at = ['sittings', index] as const;
     if (Date.parse(s.submittedAt) < Date.parse(s.startedAt)) this.issues.error([...at, 'submittedAt'], `must not be before startedAt (${s.startedAt})`);
     const group = this.group(s.groupId);
@@ -97,7 +98,8 @@ export class ImportRules {
     if (!exam) return; // reported with the group
     const questions = new Map(exam.questions.map((q) => [q.id, q]));
     const answered = new Map<string, number>();
-    s.responses.forEach((r, i) => {
+    s.responses.forEach((r, j) => {
+      const i = responseIndex?.[j] ?? j;
       const rat = [...at, 'responses', i];
       const q = questions.get(r.questionId);
       if (!q) return this.issues.error([...rat, 'questionId'], `unknown question "${r.questionId}" in exam "${exam.id}"`);

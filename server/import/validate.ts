@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import type { Candidate, Group } from '../../shared/domain.ts';
 import type { ImportedExam, ImportedSitting, ImportFile } from '../../shared/schema.ts';
-import { CandidateSchema, ExamSchema, GroupSchema, ImportFileSchema, SittingSchema } from '../../shared/schema.ts';
+import { CandidateSchema, ExamSchema, GroupSchema, ImportFileSchema, ResponseSchema, SittingSchema } from '../../shared/schema.ts';
 import { Issues, type Path } from './issues.ts';
 import { ImportRules, type Indexed, type KnownContent, type ParsedFile } from './importRules.ts';
 import { checkMediaRefs, noMedia, type MediaAvailable } from './mediaRefs.ts';
@@ -82,6 +82,7 @@ export function* validationSteps(input: unknown, known?: KnownContent, media: Me
   yield* parse<Candidate>('candidates', CandidateSchema, file.candidates, file.broken.candidates, 'number');
   yield* parse<Group>('groups', GroupSchema, file.groups, file.broken.groups);
   yield* parse<ImportedSitting>('sittings', SittingSchema, file.sittings);
+  const partial = partialSittings(raw.sittings, file.sittings);
 
   const rules = new ImportRules(file, issues, known);
   rules.checkContent();
@@ -89,6 +90,8 @@ export function* validationSteps(input: unknown, known?: KnownContent, media: Me
     rules.checkSitting(s);
     if (++done % CHUNK === 0) yield progress();
   }
+  // a sitting broken only in some responses: its other responses are still checked against their exam
+  for (const s of partial) rules.checkSitting(s, s.responseIndex);
   done += raw.sittings.length - file.sittings.length;
   yield progress();
 
@@ -106,6 +109,30 @@ export function* validationSteps(input: unknown, known?: KnownContent, media: Me
     sittings: file.sittings.map((s) => s.value),
   };
   return { ok: true, data, warnings: issues.warnings };
+}
+
+const LooseSittingSchema = SittingSchema.extend({ responses: z.array(z.unknown()).max(500) });
+
+/**
+ * The sittings that failed their structural checks only in some responses (their errors are reported already),
+ * with the responses that passed and each one's index in the file, so that one run names every error.
+ */
+function partialSittings(raw: readonly unknown[], parsed: readonly Indexed<ImportedSitting>[]): (Indexed<ImportedSitting> & { responseIndex: number[] })[] {
+  const ok = new Set(parsed.map((s) => s.index));
+  const out: (Indexed<ImportedSitting> & { responseIndex: number[] })[] = [];
+  raw.forEach((element, index) => {
+    if (ok.has(index)) return;
+    const loose = LooseSittingSchema.safeParse(element);
+    if (!loose.success) return;
+    const responses: ImportedSitting['responses'] = [];
+    const responseIndex: number[] = [];
+    loose.data.responses.forEach((r, i) => {
+      const one = ResponseSchema.safeParse(r);
+      if (one.success) { responses.push(one.data); responseIndex.push(i); }
+    });
+    out.push({ index, value: { ...loose.data, responses }, responseIndex });
+  });
+  return out;
 }
 
 /** The lists of a file whose top level failed its checks, so that their elements are still checked. */

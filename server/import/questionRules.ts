@@ -1,18 +1,19 @@
 /** Cross checks inside one exam: unique question ids and numbers, keys that refer to the question's own ids. */
 import type { Question } from '../../shared/domain.ts';
 import type { ImportedExam } from '../../shared/schema.ts';
+import { coded } from '../../shared/i18n/importIssues.ts';
 import { findDuplicates, type Issues, type Path } from './issues.ts';
 import { checkItem } from './itemRules.ts';
 
 export function checkExam(exam: ImportedExam, at: Path, issues: Issues): void {
   const { opensAt, closesAt } = exam.review ?? {};
   if (opensAt && closesAt && Date.parse(opensAt) >= Date.parse(closesAt)) {
-    issues.error([...at, 'review', 'closesAt'], `must be later than opensAt (${opensAt})`);
+    issues.error([...at, 'review', 'closesAt'], coded('closes-before-opens', { opensAt }));
   }
   findDuplicates(exam.questions, (q) => q.id, (i, id, first) =>
-    issues.error([...at, 'questions', i, 'id'], `duplicate question id "${id}" (also questions[${first}])`));
+    issues.error([...at, 'questions', i, 'id'], coded('duplicate-question-id', { id, first })));
   findDuplicates(exam.questions, (q) => String(q.number), (i, n, first) =>
-    issues.error([...at, 'questions', i, 'number'], `duplicate question number ${n} (also questions[${first}])`));
+    issues.error([...at, 'questions', i, 'number'], coded('duplicate-question-number', { number: n, first })));
   exam.questions.forEach((q, i) => checkQuestion(q, [...at, 'questions', i], issues));
 }
 

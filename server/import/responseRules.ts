@@ -4,6 +4,7 @@
  */
 import type { Question, ResponseValue } from '../../shared/domain.ts';
 import { isAnswered, isCorrect } from '../../shared/rules.ts';
+import { coded } from '../../shared/i18n/importIssues.ts';
 import { findDuplicates, type Issues, type Path } from './issues.ts';
 import { valueProblem } from './itemRules.ts';
 
@@ -20,10 +21,10 @@ const SHAPES: Record<Question['type'], string> = {
 };
 
 export function checkResponse(q: Question, r: ImportedResponse, at: Path, issues: Issues): void {
-  const before = issues.errors.length;
+  const before = issues.errorCount;
   if (r.response !== null) checkShape(q, r.response, [...at, 'response'], issues);
-  if (r.score > q.maxScore) issues.error([...at, 'score'], `${r.score} is more than the question's maximum of ${q.maxScore}`);
-  if (issues.errors.length === before) warnOnScore(q, r, at, issues);
+  if (r.score > q.maxScore) issues.error([...at, 'score'], coded('score-above-max', { score: r.score, max: q.maxScore }));
+  if (issues.errorCount === before) warnOnScore(q, r, at, issues);
 }
 
 function checkShape(q: Question, value: Exclude<ResponseValue, null>, at: Path, issues: Issues): void {
@@ -81,7 +82,7 @@ const isPairList = (v: unknown): v is [string, string][] => Array.isArray(v) && 
 function warnOnScore(q: Question, r: ImportedResponse, at: Path, issues: Issues): void {
   const correct = isCorrect(q, r.response);
   if (correct === undefined || q.maxScore === 0) return;
-  const scored = `scored ${r.score} of ${q.maxScore}`;
-  if (correct && r.score < q.maxScore) issues.warn(at, `response is correct but ${scored}`);
-  else if (!correct && r.score >= q.maxScore) issues.warn(at, `response is ${isAnswered(r.response) ? 'incorrect' : 'unanswered'} but ${scored}`);
+  const scored = { score: r.score, max: q.maxScore };
+  if (correct && r.score < q.maxScore) issues.warn(at, coded('correct-but-scored-low', scored));
+  else if (!correct && r.score >= q.maxScore) issues.warn(at, coded(isAnswered(r.response) ? 'incorrect-but-scored-full' : 'unanswered-but-scored-full', scored));
 }

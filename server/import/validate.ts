@@ -12,14 +12,16 @@ import { z } from 'zod';
 import type { Candidate, Group } from '../../shared/domain.ts';
 import type { ImportedExam, ImportedSitting, ImportFile } from '../../shared/schema.ts';
 import { CandidateSchema, ExamSchema, GroupSchema, ImportFileSchema, ResponseSchema, SittingSchema } from '../../shared/schema.ts';
+import type { ImportIssue } from '../../shared/i18n/importIssues.ts';
 import { Issues, type Path } from './issues.ts';
 import { ImportRules, type Indexed, type KnownContent, type ParsedFile } from './importRules.ts';
 import { checkMediaRefs, noMedia, type MediaAvailable } from './mediaRefs.ts';
 import { sanitizeExam } from './sanitize.ts';
+import { zodMessage } from './zodIssues.ts';
 
 export type ValidationResult =
-  | { ok: true; data: ImportFile; warnings: string[] }
-  | { ok: false; errors: string[]; warnings: string[] };
+  | { ok: true; data: ImportFile; warnings: string[]; warningItems: ImportIssue[] }
+  | { ok: false; errors: string[]; warnings: string[]; errorItems: ImportIssue[]; warningItems: ImportIssue[] };
 
 const list = z.array(z.unknown()).default([]);
 const TopSchema = z.strictObject({
@@ -35,7 +37,7 @@ const RESPONSE_SHAPES = 'must be null, a string, a number, a list of ids, a list
 function reportZod(error: z.ZodError, at: Path, issues: Issues): void {
   for (const issue of error.issues) {
     const path = [...at, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
-    const message = issue.code === 'invalid_union' && path.at(-1) === 'response' ? RESPONSE_SHAPES : issue.message;
+    const message = issue.code === 'invalid_union' && path.at(-1) === 'response' ? RESPONSE_SHAPES : zodMessage(issue);
     issues.error(path, message);
   }
 }
@@ -100,7 +102,7 @@ export function* validationSteps(input: unknown, known?: KnownContent, media: Me
     e.value, ['exams', e.index], (path, message) => issues.warn(path, message), (path, message) => issues.error(path, message),
   ));
   exams.forEach((exam, i) => checkMediaRefs(exam, ['exams', file.exams[i]!.index], media, issues));
-  if (issues.errors.length) return { ok: false, errors: issues.errors, warnings: issues.warnings };
+  if (issues.errorCount) return { ok: false, errors: issues.errors, warnings: issues.warnings, errorItems: issues.errorItems, warningItems: issues.warningItems };
   const data: ImportFile = {
     format: 'inzage/v1',
     exams,
@@ -108,7 +110,7 @@ export function* validationSteps(input: unknown, known?: KnownContent, media: Me
     groups: file.groups.map((g) => g.value),
     sittings: file.sittings.map((s) => s.value),
   };
-  return { ok: true, data, warnings: issues.warnings };
+  return { ok: true, data, warnings: issues.warnings, warningItems: issues.warningItems };
 }
 
 const LooseSittingSchema = SittingSchema.extend({ responses: z.array(z.unknown()).max(500) });

@@ -4,16 +4,13 @@
  * from the catalogue, or plain English text for a rule without a code. `errors`/`warnings` are the lines the CLI
  * prints; `errorItems`/`warningItems` the structured issues the HTTP API sends beside them.
  */
-import { codedText, type CodedMessage, type ImportIssue } from '../../shared/i18n/importIssues.ts';
+import { issueAt, type CodedMessage, type ImportIssue } from '../../shared/i18n/importIssues.ts';
 import { formatPath } from '../../shared/protocol.ts';
 
 export type Path = readonly (string | number)[];
 export type Message = string | CodedMessage;
 
-export function issueOf(path: Path, m: Message): ImportIssue {
-  const at = formatPath(path);
-  return typeof m === 'string' ? { path: at, message: m } : { path: at, code: m.code, params: m.params, message: m.english ?? codedText('en', m) };
-}
+export const issueOf = (path: Path, m: Message): ImportIssue => issueAt(formatPath(path), m);
 
 export const issueLine = (i: ImportIssue): string => `${i.path}: ${i.message}`;
 

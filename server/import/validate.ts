@@ -17,7 +17,7 @@ import { Issues, type Path } from './issues.ts';
 import { ImportRules, type Indexed, type KnownContent, type ParsedFile } from './importRules.ts';
 import { checkMediaRefs, noMedia, type MediaAvailable } from './mediaRefs.ts';
 import { sanitizeExam } from './sanitize.ts';
-import { zodMessage } from './zodIssues.ts';
+import { zodMessage } from '../../shared/zodIssues.ts';
 
 export type ValidationResult =
   | { ok: true; data: ImportFile; warnings: string[]; warningItems: ImportIssue[] }

@@ -32,6 +32,11 @@ export function codedText(lang: Lang, m: CodedMessage): string {
   return fill(lang, catalogues[lang][m.code]!, params);
 }
 
+/** An issue at a path (formatted): a coded message gets its English text from the catalogue. */
+export function issueAt(path: string, m: string | CodedMessage): ImportIssue {
+  return typeof m === 'string' ? { path, message: m } : { path, code: m.code, params: m.params, message: m.english ?? codedText('en', m) };
+}
+
 /** The issue's text (without its path) in a language, or the server's text for a code this side does not know. */
 export function importIssueText(lang: Lang, issue: ImportIssue): string {
   if (!issue.code || !isImportIssueCode(issue.code)) return issue.message;

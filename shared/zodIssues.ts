@@ -1,11 +1,10 @@
 /**
- * zod's messages as coded import issues (shared/i18n/importIssues.ts), so that the console shows them in its
- * language. Only a message that is zod's default wording is coded (the English catalogue text must be it, or
+ * zod's messages as coded issues (shared/i18n/importIssues.ts), so that the console shows them in its language:
+ * those of an import file and those of a form (`parse`). Only a message that is zod's default wording is coded (the English catalogue text must be it, or
  * begin it); a schema's own message ('an exam needs at least one question') and the rest stay plain text.
  */
 import type { z } from 'zod';
-import { coded, codedText, type CodedMessage } from '../../shared/i18n/importIssues.ts';
-import type { Message } from './issues.ts';
+import { coded, codedText, issueAt, type CodedMessage, type ImportIssue } from './i18n/importIssues.ts';
 
 const quoted = (values: readonly unknown[], sep: string) => values.map((v) => JSON.stringify(v)).join(sep);
 
@@ -35,9 +34,13 @@ function candidate(issue: z.core.$ZodIssue): CodedMessage | undefined {
 }
 
 /** The issue's coded message when its text is zod's default one, else its text. */
-export function zodMessage(issue: z.core.$ZodIssue): Message {
+export function zodMessage(issue: z.core.$ZodIssue): string | CodedMessage {
   const c = candidate(issue);
   if (!c) return issue.message;
   const english = codedText('en', c);
   return issue.message === english || issue.message.startsWith(`${english},`) ? { ...c, english: issue.message } : issue.message;
 }
+
+/** A form's zod issues as structured items, each at its path (`details.issues` of an `invalid-input`). */
+export const zodIssues = (issues: readonly z.core.$ZodIssue[], pathOf: (i: z.core.$ZodIssue) => string): ImportIssue[] =>
+  issues.map((i) => issueAt(pathOf(i), zodMessage(i)));

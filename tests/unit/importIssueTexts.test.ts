@@ -1,0 +1,37 @@
+/**
+ * Issue 15 item 2: every import issue code has a Dutch and an English text with the same parameters, the server's
+ * English text is the English catalogue's, and an unknown code keeps the server's text.
+ */
+import { expect } from 'chai';
+import { paramNamesOf } from '../../shared/i18n/catalogue.ts';
+import { importIssueText, issueAt, type ImportIssueCode } from '../../shared/i18n/importIssues.ts';
+import { importIssuesEn } from '../../shared/i18n/importIssuesEn.ts';
+import { importIssuesNl } from '../../shared/i18n/importIssuesNl.ts';
+
+describe('import issue texts', () => {
+  it('has for every code a Dutch and an English text, different, with the same parameters', () => {
+    expect(Object.keys(importIssuesEn).sort()).to.deep.equal(Object.keys(importIssuesNl).sort());
+    for (const code of Object.keys(importIssuesNl) as ImportIssueCode[]) {
+      const nl = importIssuesNl[code];
+      const en = importIssuesEn[code];
+      expect(nl.trim(), code).to.not.equal('');
+      expect(nl, code).to.not.equal(en);
+      expect(paramNamesOf(nl), code).to.deep.equal(paramNamesOf(en));
+    }
+  });
+
+  it('renders a coded issue in either language with its parameters, the English one as the server wrote it', () => {
+    const issue = issueAt('sittings[0].responses[2].score', { code: 'score-above-max', params: { score: 3, max: 2 } });
+    expect(issue).to.deep.equal({ path: 'sittings[0].responses[2].score', code: 'score-above-max', params: { score: 3, max: 2 }, message: "3 is more than the question's maximum of 2" });
+    expect(importIssueText('nl', issue)).to.equal('Score 3 is hoger dan het maximum van 2 voor deze vraag');
+    expect(importIssueText('en', issue)).to.equal(issue.message);
+    // a fractional score stays as written, in both languages
+    expect(importIssueText('nl', { ...issue, params: { score: 2.5, max: 2 } })).to.contain('2.5');
+  });
+
+  it('keeps the server\'s text for a code it does not know, or none', () => {
+    const unknown = { path: 'x', code: 'from-a-newer-server', params: {}, message: 'something new' };
+    expect(importIssueText('nl', unknown)).to.equal('something new');
+    expect(importIssueText('nl', { path: 'x', message: 'plain' })).to.equal('plain');
+  });
+});

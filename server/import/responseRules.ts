@@ -35,9 +35,9 @@ function checkShape(q: Question, value: Exclude<ResponseValue, null>, at: Path, 
       if (!isIdList(value)) return wrong();
       const ids = new Set((q.type === 'choice' ? q.options : q.items).map((o) => o.id));
       const kind = q.type === 'choice' ? 'option' : 'item';
-      for (const id of value) if (!ids.has(id)) issues.error(at, `unknown ${kind} "${id}"`);
-      findDuplicates(value, (id) => id, (_i, id) => issues.error(at, `${kind} "${id}" given twice`));
-      if (q.type === 'choice' && !q.multiple && value.length > 1) issues.error(at, 'a single-answer question takes at most one option');
+      for (const id of value) if (!ids.has(id)) issues.error(at, coded(`unknown-${kind}`, { id }));
+      findDuplicates(value, (id) => id, (_i, id) => issues.error(at, coded(`${kind}-given-twice`, { id })));
+      if (q.type === 'choice' && !q.multiple && value.length > 1) issues.error(at, coded('single-answer-response', {}));
       return;
     }
     case 'match': {
@@ -45,10 +45,10 @@ function checkShape(q: Question, value: Exclude<ResponseValue, null>, at: Path, 
       const left = new Set(q.left.map((o) => o.id));
       const right = new Set(q.right.map((o) => o.id));
       for (const [l, r] of value) {
-        if (!left.has(l)) issues.error(at, `unknown left item "${l}"`);
-        if (!right.has(r)) issues.error(at, `unknown right item "${r}"`);
+        if (!left.has(l)) issues.error(at, coded('unknown-left-item', { id: l }));
+        if (!right.has(r)) issues.error(at, coded('unknown-right-item', { id: r }));
       }
-      findDuplicates(value, (p) => JSON.stringify(p), (_i, pair) => issues.error(at, `pair ${pair} given twice`));
+      findDuplicates(value, (p) => JSON.stringify(p), (_i, pair) => issues.error(at, coded('pair-given-twice', { pair })));
       return;
     }
     case 'text':

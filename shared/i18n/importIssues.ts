@@ -26,9 +26,12 @@ const catalogues: Record<Lang, Readonly<Record<string, string>>> = { nl: importI
 
 export const isImportIssueCode = (code: string): code is ImportIssueCode => Object.hasOwn(importIssuesNl, code);
 
-/** The text of a coded message; numbers stay as written (they are scores and indexes, not amounts). */
+/** Parameters that are positions in the file (`responses[{first}]`): written as they are, not as amounts. */
+const POSITIONS = new Set(['first']);
+
+/** The text of a coded message; a score is written the language's way ("2,5" in Dutch), a position as it is. */
 export function codedText(lang: Lang, m: CodedMessage): string {
-  const params = Object.fromEntries(Object.entries(m.params).map(([k, v]) => [k, String(v)]));
+  const params = Object.fromEntries(Object.entries(m.params).map(([k, v]) => [k, POSITIONS.has(k) ? String(v) : v]));
   return fill(lang, catalogues[lang][m.code]!, params);
 }
 

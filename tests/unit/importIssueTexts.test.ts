@@ -25,8 +25,9 @@ describe('import issue texts', () => {
     expect(issue).to.deep.equal({ path: 'sittings[0].responses[2].score', code: 'score-above-max', params: { score: 3, max: 2 }, message: "3 is more than the question's maximum of 2" });
     expect(importIssueText('nl', issue)).to.equal('Score 3 is hoger dan het maximum van 2 voor deze vraag');
     expect(importIssueText('en', issue)).to.equal(issue.message);
-    // a fractional score stays as written, in both languages
-    expect(importIssueText('nl', { ...issue, params: { score: 2.5, max: 2 } })).to.contain('2.5');
+    // a score the language's way; a position in the file as it is
+    expect(importIssueText('nl', { ...issue, params: { score: 2.5, max: 2 } })).to.equal('Score 2,5 is hoger dan het maximum van 2 voor deze vraag');
+    expect(importIssueText('nl', { path: 'x', code: 'answered-twice', params: { question: 'q1', first: 1234 }, message: '' })).to.contain('responses[1234]');
   });
 
   it('keeps the server\'s text for a code it does not know, or none', () => {

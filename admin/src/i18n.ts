@@ -118,9 +118,9 @@ export function issueText(issue: ImportIssue): string {
   return issue.path ? `${issue.path}: ${text}` : text;
 }
 
-export function errorMessage(err: { code: ErrorCode | 'network'; message: string }): string {
+export function errorMessage(err: { code: ErrorCode | 'network'; message: string; details?: unknown }): string {
   if (err.code === 'network') return t('error.network');
-  return shared.errorText(err.code, current, err.message);
+  return shared.errorText(err.code, current, err.message, (err.details as { refusal?: unknown } | undefined)?.refusal);
 }
 
 // ---------- numbers and dates, in the current language ----------

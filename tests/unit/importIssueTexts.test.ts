@@ -1,12 +1,15 @@
 /**
  * Issue 15 item 2: every import issue code has a Dutch and an English text with the same parameters, the server's
- * English text is the English catalogue's, and an unknown code keeps the server's text.
+ * English text is the English catalogue's, and an unknown code keeps the server's text; a refusal with a specific
+ * reason reads in English in the English console.
  */
 import { expect } from 'chai';
+import { errorText } from '../../shared/i18n.ts';
 import { paramNamesOf } from '../../shared/i18n/catalogue.ts';
 import { importIssueText, issueAt, type ImportIssueCode } from '../../shared/i18n/importIssues.ts';
 import { importIssuesEn } from '../../shared/i18n/importIssuesEn.ts';
 import { importIssuesNl } from '../../shared/i18n/importIssuesNl.ts';
+import { REFUSALS, refusal, type Refusal } from '../../shared/refusals.ts';
 
 describe('import issue texts', () => {
   it('has for every code a Dutch and an English text, different, with the same parameters', () => {
@@ -34,5 +37,23 @@ describe('import issue texts', () => {
     const unknown = { path: 'x', code: 'from-a-newer-server', params: {}, message: 'something new' };
     expect(importIssueText('nl', unknown)).to.equal('something new');
     expect(importIssueText('nl', { path: 'x', message: 'plain' })).to.equal('plain');
+  });
+});
+
+describe('specific refusals in the console\'s language', () => {
+  it('shows a refusal\'s specific reason in English where the server named it, the server\'s Dutch text in Dutch', () => {
+    for (const name of Object.keys(REFUSALS) as Refusal[]) {
+      const english = errorText('invalid-input', 'en', REFUSALS[name], name);
+      expect(english, name).to.not.equal(errorText('invalid-input', 'en')).and.not.equal(REFUSALS[name]);
+      expect(errorText('invalid-input', 'nl', REFUSALS[name], name), name).to.equal(REFUSALS[name]);
+    }
+    expect(errorText('invalid-input', 'en', REFUSALS['window-ends-before-start'], 'window-ends-before-start')).to.equal('The review period must end after it starts.');
+    // an unknown name (a newer server) falls back to the code's text
+    expect(errorText('invalid-input', 'en', 'Iets nieuws.', 'something-new')).to.equal(errorText('invalid-input', 'en'));
+  });
+
+  it('is what the exam settings refuse with: the name travels as details.refusal', () => {
+    const e = refusal('invalid-input', 'retain-in-past');
+    expect(e.toApiError()).to.deep.equal({ code: 'invalid-input', message: REFUSALS['retain-in-past'], details: { refusal: 'retain-in-past' } });
   });
 });

@@ -10,15 +10,6 @@ import { valueProblem } from './itemRules.ts';
 
 export interface ImportedResponse { questionId: string; response: ResponseValue; score: number }
 
-const SHAPES: Record<Question['type'], string> = {
-  choice: 'a list of option ids',
-  order: 'a list of item ids',
-  match: 'a list of [left, right] pairs',
-  text: 'a string',
-  numeric: 'a number',
-  open: 'a string',
-  item: 'an object from part id to a list of values',
-};
 
 export function checkResponse(q: Question, r: ImportedResponse, at: Path, issues: Issues): void {
   const before = issues.errorCount;
@@ -28,7 +19,7 @@ export function checkResponse(q: Question, r: ImportedResponse, at: Path, issues
 }
 
 function checkShape(q: Question, value: Exclude<ResponseValue, null>, at: Path, issues: Issues): void {
-  const wrong = () => issues.error(at, `${/^[aeiou]/.test(q.type) ? 'an' : 'a'} ${q.type} question takes ${SHAPES[q.type]} or null`);
+  const wrong = () => issues.error(at, coded(`response-shape-${q.type}`, {}));
   switch (q.type) {
     case 'choice':
     case 'order': {

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import type { Candidate, Group } from '../../shared/domain.ts';
 import type { ImportedExam, ImportedSitting, ImportFile } from '../../shared/schema.ts';
 import { CandidateSchema, ExamSchema, GroupSchema, ImportFileSchema, ResponseSchema, SittingSchema } from '../../shared/schema.ts';
-import type { ImportIssue } from '../../shared/i18n/importIssues.ts';
+import { coded, type ImportIssue } from '../../shared/i18n/importIssues.ts';
 import { Issues, type Path } from './issues.ts';
 import { ImportRules, type Indexed, type KnownContent, type ParsedFile } from './importRules.ts';
 import { checkMediaRefs, noMedia, type MediaAvailable } from './mediaRefs.ts';
@@ -32,7 +32,7 @@ const TopSchema = z.strictObject({
   sittings: list,
 });
 
-const RESPONSE_SHAPES = 'must be null, a string, a number, a list of ids, a list of [left, right] pairs or an object from part id to a list of values';
+const RESPONSE_SHAPES = coded('response-shapes', {});
 
 function reportZod(error: z.ZodError, at: Path, issues: Issues): void {
   for (const issue of error.issues) {

@@ -1,8 +1,9 @@
 /**
  * Cross-reference checks of an import file, after the structural checks of `shared/schema.ts`: unique ids,
  * references between exams, candidates, groups and sittings (within the file, or to what is stored already),
- * and each response against its question. Elements that failed the structural checks are left out here;
- * references to their ids are not reported again.
+ * and each response against its question. Elements that failed the structural checks are left out here
+ * (except a sitting broken only in some responses: its others are checked, validate.ts); references to their
+ * ids are not reported again. Every message is coded (shared/i18n/importIssues.ts).
  */
 import type { Candidate, Exam, Group } from '../../shared/domain.ts';
 import type { ImportedExam, ImportedSitting } from '../../shared/schema.ts';

@@ -33,10 +33,13 @@ export function cvteReferral(lang: Lang): string {
 
 /**
  * The text for an error code in a language. In Dutch the server's own message wins (it may say more than the
- * code, like the CvTE referral); in English the code's text, since the server speaks Dutch.
+ * code, like the CvTE referral); in English the specific reason when the server named one (`details.refusal`,
+ * shared/refusals.ts), else the code's text, since the server speaks Dutch.
  */
-export function errorText(code: ErrorCode, lang: Lang, serverMessage?: string): string {
+export function errorText(code: ErrorCode, lang: Lang, serverMessage?: string, refusal?: unknown): string {
   if (lang === 'nl' && serverMessage) return serverMessage;
+  const specific = `refusal.${String(refusal)}`;
+  if (typeof refusal === 'string' && shared.has(specific)) return shared.t(lang, specific);
   if (code === 'review-expired' && serverMessage?.includes('CvTE')) return cvteReferral(lang);
   const key = `errorCode.${code}` as const;
   return shared.has(key) ? shared.t(lang, key) : (serverMessage ?? code);

@@ -2,11 +2,14 @@
 import type { z } from 'zod';
 import { DomainError } from './errors.ts';
 import { formatPath } from './protocol.ts';
+import { zodIssues } from './zodIssues.ts';
 
 /** Parse with a schema from shared/, or throw `invalid-input` naming every problem by its path. */
 export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const errors = r.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`);
-  throw new DomainError('invalid-input', `De invoer is ongeldig: ${errors.join('; ')}`, { errors });
+  // `issues`: the same, coded where zod's wording is its default, so that the console can show them in its language
+  const issues = zodIssues(r.error.issues, (i) => formatPath(i.path));
+  throw new DomainError('invalid-input', `De invoer is ongeldig: ${errors.join('; ')}`, { errors, issues });
 }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { AckFn } from './errors.ts';
+import type { ImportIssue } from './i18n/importIssues.ts';
 import { REMARK_KINDS, REMARK_MAX_CHARS, REMARK_STATUSES, type Accommodations, type AuditEvent, type EndReason, type PublicUser, type QuestionId, type QuestionType, type RemarkKind, type RemarkStatus, type ReviewSettings, type ReviewStatus, type Role } from './domain.ts';
 import { ReviewSettingsSchema, type ItemPart, type ItemResponse } from './schema.ts';
 
@@ -424,7 +425,12 @@ export interface ImportInputDto { name: string; kind: 'json' | 'package' | 'resu
  * `POST /api/imports`: the counts per kind, what happens to each exam of the file, and score warnings; for an
  * upload of files (multipart), what each file was read as.
  */
-export interface ImportResultDto { dryRun: boolean; counts: Record<ImportKind, ImportKindCounts>; exams: ExamChangeDto[]; warnings: string[]; inputs?: ImportInputDto[] }
+export interface ImportResultDto {
+  dryRun: boolean; counts: Record<ImportKind, ImportKindCounts>; exams: ExamChangeDto[]; warnings: string[];
+  /** The warnings as coded items (`warnings` are their lines): the console renders them in its language. */
+  warningIssues: ImportIssue[];
+  inputs?: ImportInputDto[];
+}
 
 /** Zod issues → `path: message` lines, e.g. `exams[0].questions[3].key: unknown option "E"`. */
 export function formatPath(path: readonly PropertyKey[]): string {

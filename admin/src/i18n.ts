@@ -9,6 +9,7 @@ import type { ErrorCode } from '../../shared/errors.ts';
 import * as shared from '../../shared/i18n.ts';
 import { locale as localeOf, translator, type Lang } from '../../shared/i18n.ts';
 import type { ParamArgs, ParamNames, PluralArgs, PluralBase } from '../../shared/i18n/catalogue.ts';
+import { importIssueText, type ImportIssue } from '../../shared/i18n/importIssues.ts';
 import { en } from './i18n/en.ts';
 import { nl } from './i18n/nl.ts';
 
@@ -108,9 +109,18 @@ export function cvteReferral(): string {
 }
 
 /** An error in words: the server's Dutch message in Dutch, the English text otherwise. */
-export function errorMessage(err: { code: ErrorCode | 'network'; message: string }): string {
+/**
+ * An import or form problem in the current language: its path and the text of its code (an unknown code, or
+ * none, keeps the server's text).
+ */
+export function issueText(issue: ImportIssue): string {
+  const text = importIssueText(current, issue);
+  return issue.path ? `${issue.path}: ${text}` : text;
+}
+
+export function errorMessage(err: { code: ErrorCode | 'network'; message: string; details?: unknown }): string {
   if (err.code === 'network') return t('error.network');
-  return shared.errorText(err.code, current, err.message);
+  return shared.errorText(err.code, current, err.message, (err.details as { refusal?: unknown } | undefined)?.refusal);
 }
 
 // ---------- numbers and dates, in the current language ----------

@@ -12,6 +12,7 @@ import { mediaRefs } from '../media/refs.ts';
 import { sweepMedia } from '../media/sweep.ts';
 import { toContentChanges } from './changes.ts';
 import { validationSteps, type ValidationResult } from './validate.ts';
+import type { ImportIssue } from '../../shared/i18n/importIssues.ts';
 
 /** `read`: QTI results files parsed (an import of several inputs, before it is checked) */
 export type ImportPhase = 'read' | 'validate' | 'write' | 'done';
@@ -31,9 +32,11 @@ export interface ImportOptions {
   media?: ReadonlyMap<string, Uint8Array>;
 }
 
+const items = (v: { warningItems?: ImportIssue[] }) => (v.warningItems ? { warningItems: v.warningItems } : {});
+
 export type ImportResult =
-  | { ok: true; dryRun: boolean; counts: ChangeCounts; exams: ExamChangeDto[]; warnings: string[]; /** media files (would be) added */ mediaAdded: number }
-  | { ok: false; errors: string[]; warnings: string[] };
+  | { ok: true; dryRun: boolean; counts: ChangeCounts; exams: ExamChangeDto[]; warnings: string[]; /** media files (would be) added */ mediaAdded: number; warningItems?: ImportIssue[] }
+  | { ok: false; errors: string[]; warnings: string[]; errorItems?: ImportIssue[]; warningItems?: ImportIssue[] };
 
 export async function importData(store: Store, input: unknown, opts: ImportOptions = {}): Promise<ImportResult> {
   const v = await validateYielding(input, store, opts);
@@ -41,7 +44,7 @@ export async function importData(store: Store, input: unknown, opts: ImportOptio
 }
 
 /** Plans or applies an import that `validateImport` accepted (against this store's content, or an empty one). */
-export async function applyImport(store: Store, valid: { data: ImportFile; warnings: string[] }, opts: ImportOptions = {}): Promise<ImportResult> {
+export async function applyImport(store: Store, valid: { data: ImportFile; warnings: string[]; warningItems?: ImportIssue[] }, opts: ImportOptions = {}): Promise<ImportResult> {
   const report = opts.onProgress ?? (() => undefined);
   const changes = toContentChanges(valid.data, store.content);
   const media = mediaToWrite(valid.data, opts.media);
@@ -49,7 +52,7 @@ export async function applyImport(store: Store, valid: { data: ImportFile; warni
     const { counts, exams } = await store.content.planWithReport(changes);
     report({ phase: 'done', percent: 100 });
     const mediaAdded = [...media.keys()].filter((name) => !store.media.has(name)).length;
-    return { ok: true, dryRun: true, counts, exams, warnings: valid.warnings, mediaAdded };
+    return { ok: true, dryRun: true, counts, exams, warnings: valid.warnings, ...items(valid), mediaAdded };
   }
   report({ phase: 'write', percent: 0 });
   // the pictures first, durably, then the content that shows them; if the content cannot be written, the
@@ -81,7 +84,7 @@ export async function applyImport(store: Store, valid: { data: ImportFile; warni
     });
   }
   report({ phase: 'done', percent: 100 });
-  return { ok: true, dryRun: false, counts, exams, warnings: valid.warnings, mediaAdded: written.length };
+  return { ok: true, dryRun: false, counts, exams, warnings: valid.warnings, ...items(valid), mediaAdded: written.length };
 }
 
 /** The media files the import brings that its content shows (a file it brings but does not show is not stored). */

@@ -1,18 +1,42 @@
-/** Errors and warnings of an import, each prefixed with its JSON path (`exams[0].questions[3].key: …`). */
+/**
+ * Errors and warnings of an import, each with its JSON path (`exams[0].questions[3].key: …`). A message is a
+ * coded one (`coded('score-above-max', { score, max })`, shared/i18n/importIssues.ts), whose English text comes
+ * from the catalogue, or plain English text for a rule without a code. `errors`/`warnings` are the lines the CLI
+ * prints; `errorItems`/`warningItems` the structured issues the HTTP API sends beside them.
+ */
+import { issueAt, type CodedMessage, type ImportIssue } from '../../shared/i18n/importIssues.ts';
 import { formatPath } from '../../shared/protocol.ts';
 
 export type Path = readonly (string | number)[];
+export type Message = string | CodedMessage;
+
+export const issueOf = (path: Path, m: Message): ImportIssue => issueAt(formatPath(path), m);
+
+export const issueLine = (i: ImportIssue): string => `${i.path}: ${i.message}`;
+
+/** An issue whose line was relabelled (`exams[0]…` → `package.zip: …`): the new line less its message is its path. */
+export function relabelIssue(i: ImportIssue, line: string): ImportIssue {
+  const tail = `: ${i.message}`;
+  return line.endsWith(tail) ? { ...i, path: line.slice(0, -tail.length) } : { path: '', message: line };
+}
+
+/** A message that is only a line of text (`file.xml:3:7: …`): its text as the server wrote it, no code. */
+export const uncodedIssue = (line: string): ImportIssue => ({ path: '', message: line });
 
 export class Issues {
-  readonly errors: string[] = [];
-  readonly warnings: string[] = [];
+  readonly errorItems: ImportIssue[] = [];
+  readonly warningItems: ImportIssue[] = [];
 
-  error(path: Path, message: string): void {
-    this.errors.push(`${formatPath(path)}: ${message}`);
+  get errors(): string[] { return this.errorItems.map(issueLine); }
+  get warnings(): string[] { return this.warningItems.map(issueLine); }
+  get errorCount(): number { return this.errorItems.length; }
+
+  error(path: Path, message: Message): void {
+    this.errorItems.push(issueOf(path, message));
   }
 
-  warn(path: Path, message: string): void {
-    this.warnings.push(`${formatPath(path)}: ${message}`);
+  warn(path: Path, message: Message): void {
+    this.warningItems.push(issueOf(path, message));
   }
 }
 

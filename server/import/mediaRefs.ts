@@ -3,6 +3,7 @@
  * package's pictures) or one the data directory holds already. A JSON file brings none, so a `/api/media/…`
  * source in it must name a stored file (docs/import-format.md: Images).
  */
+import { coded } from '../../shared/i18n/importIssues.ts';
 import type { ImportedExam } from '../../shared/schema.ts';
 import { mediaRefs } from '../media/refs.ts';
 import type { Issues, Path } from './issues.ts';
@@ -18,6 +19,6 @@ export function checkMediaRefs(exam: ImportedExam, at: Path, available: MediaAva
     const key = `${path.join('.')}\n${name}`;
     if (available(name) || reported.has(key)) continue;
     reported.add(key);
-    issues.error(path, `the picture /api/media/${name} is neither in this import nor stored`);
+    issues.error(path, coded('media-missing', { name }));
   }
 }

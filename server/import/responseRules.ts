@@ -4,39 +4,31 @@
  */
 import type { Question, ResponseValue } from '../../shared/domain.ts';
 import { isAnswered, isCorrect } from '../../shared/rules.ts';
+import { coded } from '../../shared/i18n/importIssues.ts';
 import { findDuplicates, type Issues, type Path } from './issues.ts';
 import { valueProblem } from './itemRules.ts';
 
 export interface ImportedResponse { questionId: string; response: ResponseValue; score: number }
 
-const SHAPES: Record<Question['type'], string> = {
-  choice: 'a list of option ids',
-  order: 'a list of item ids',
-  match: 'a list of [left, right] pairs',
-  text: 'a string',
-  numeric: 'a number',
-  open: 'a string',
-  item: 'an object from part id to a list of values',
-};
 
 export function checkResponse(q: Question, r: ImportedResponse, at: Path, issues: Issues): void {
-  const before = issues.errors.length;
+  const before = issues.errorCount;
   if (r.response !== null) checkShape(q, r.response, [...at, 'response'], issues);
-  if (r.score > q.maxScore) issues.error([...at, 'score'], `${r.score} is more than the question's maximum of ${q.maxScore}`);
-  if (issues.errors.length === before) warnOnScore(q, r, at, issues);
+  if (r.score > q.maxScore) issues.error([...at, 'score'], coded('score-above-max', { score: r.score, max: q.maxScore }));
+  if (issues.errorCount === before) warnOnScore(q, r, at, issues);
 }
 
 function checkShape(q: Question, value: Exclude<ResponseValue, null>, at: Path, issues: Issues): void {
-  const wrong = () => issues.error(at, `${/^[aeiou]/.test(q.type) ? 'an' : 'a'} ${q.type} question takes ${SHAPES[q.type]} or null`);
+  const wrong = () => issues.error(at, coded(`response-shape-${q.type}`, {}));
   switch (q.type) {
     case 'choice':
     case 'order': {
       if (!isIdList(value)) return wrong();
       const ids = new Set((q.type === 'choice' ? q.options : q.items).map((o) => o.id));
       const kind = q.type === 'choice' ? 'option' : 'item';
-      for (const id of value) if (!ids.has(id)) issues.error(at, `unknown ${kind} "${id}"`);
-      findDuplicates(value, (id) => id, (_i, id) => issues.error(at, `${kind} "${id}" given twice`));
-      if (q.type === 'choice' && !q.multiple && value.length > 1) issues.error(at, 'a single-answer question takes at most one option');
+      for (const id of value) if (!ids.has(id)) issues.error(at, coded(`unknown-${kind}`, { id }));
+      findDuplicates(value, (id) => id, (_i, id) => issues.error(at, coded(`${kind}-given-twice`, { id })));
+      if (q.type === 'choice' && !q.multiple && value.length > 1) issues.error(at, coded('single-answer-response', {}));
       return;
     }
     case 'match': {
@@ -44,10 +36,10 @@ function checkShape(q: Question, value: Exclude<ResponseValue, null>, at: Path, 
       const left = new Set(q.left.map((o) => o.id));
       const right = new Set(q.right.map((o) => o.id));
       for (const [l, r] of value) {
-        if (!left.has(l)) issues.error(at, `unknown left item "${l}"`);
-        if (!right.has(r)) issues.error(at, `unknown right item "${r}"`);
+        if (!left.has(l)) issues.error(at, coded('unknown-left-item', { id: l }));
+        if (!right.has(r)) issues.error(at, coded('unknown-right-item', { id: r }));
       }
-      findDuplicates(value, (p) => JSON.stringify(p), (_i, pair) => issues.error(at, `pair ${pair} given twice`));
+      findDuplicates(value, (p) => JSON.stringify(p), (_i, pair) => issues.error(at, coded('pair-given-twice', { pair })));
       return;
     }
     case 'text':
@@ -81,7 +73,7 @@ const isPairList = (v: unknown): v is [string, string][] => Array.isArray(v) && 
 function warnOnScore(q: Question, r: ImportedResponse, at: Path, issues: Issues): void {
   const correct = isCorrect(q, r.response);
   if (correct === undefined || q.maxScore === 0) return;
-  const scored = `scored ${r.score} of ${q.maxScore}`;
-  if (correct && r.score < q.maxScore) issues.warn(at, `response is correct but ${scored}`);
-  else if (!correct && r.score >= q.maxScore) issues.warn(at, `response is ${isAnswered(r.response) ? 'incorrect' : 'unanswered'} but ${scored}`);
+  const scored = { score: r.score, max: q.maxScore };
+  if (correct && r.score < q.maxScore) issues.warn(at, coded('correct-but-scored-low', scored));
+  else if (!correct && r.score >= q.maxScore) issues.warn(at, coded(isAnswered(r.response) ? 'incorrect-but-scored-full' : 'unanswered-but-scored-full', scored));
 }

@@ -11,15 +11,17 @@
 import { z } from 'zod';
 import type { Candidate, Group } from '../../shared/domain.ts';
 import type { ImportedExam, ImportedSitting, ImportFile } from '../../shared/schema.ts';
-import { CandidateSchema, ExamSchema, GroupSchema, ImportFileSchema, SittingSchema } from '../../shared/schema.ts';
+import { CandidateSchema, ExamSchema, GroupSchema, ImportFileSchema, ResponseSchema, SittingSchema } from '../../shared/schema.ts';
+import { coded, type ImportIssue } from '../../shared/i18n/importIssues.ts';
 import { Issues, type Path } from './issues.ts';
 import { ImportRules, type Indexed, type KnownContent, type ParsedFile } from './importRules.ts';
 import { checkMediaRefs, noMedia, type MediaAvailable } from './mediaRefs.ts';
 import { sanitizeExam } from './sanitize.ts';
+import { zodMessage } from '../../shared/zodIssues.ts';
 
 export type ValidationResult =
-  | { ok: true; data: ImportFile; warnings: string[] }
-  | { ok: false; errors: string[]; warnings: string[] };
+  | { ok: true; data: ImportFile; warnings: string[]; warningItems: ImportIssue[] }
+  | { ok: false; errors: string[]; warnings: string[]; errorItems: ImportIssue[]; warningItems: ImportIssue[] };
 
 const list = z.array(z.unknown()).default([]);
 const TopSchema = z.strictObject({
@@ -30,12 +32,12 @@ const TopSchema = z.strictObject({
   sittings: list,
 });
 
-const RESPONSE_SHAPES = 'must be null, a string, a number, a list of ids, a list of [left, right] pairs or an object from part id to a list of values';
+const RESPONSE_SHAPES = coded('response-shapes', {});
 
 function reportZod(error: z.ZodError, at: Path, issues: Issues): void {
   for (const issue of error.issues) {
     const path = [...at, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
-    const message = issue.code === 'invalid_union' && path.at(-1) === 'response' ? RESPONSE_SHAPES : issue.message;
+    const message = issue.code === 'invalid_union' && path.at(-1) === 'response' ? RESPONSE_SHAPES : zodMessage(issue);
     issues.error(path, message);
   }
 }
@@ -82,6 +84,7 @@ export function* validationSteps(input: unknown, known?: KnownContent, media: Me
   yield* parse<Candidate>('candidates', CandidateSchema, file.candidates, file.broken.candidates, 'number');
   yield* parse<Group>('groups', GroupSchema, file.groups, file.broken.groups);
   yield* parse<ImportedSitting>('sittings', SittingSchema, file.sittings);
+  const partial = partialSittings(raw.sittings, file.sittings);
 
   const rules = new ImportRules(file, issues, known);
   rules.checkContent();
@@ -89,6 +92,8 @@ export function* validationSteps(input: unknown, known?: KnownContent, media: Me
     rules.checkSitting(s);
     if (++done % CHUNK === 0) yield progress();
   }
+  // a sitting broken only in some responses: its other responses are still checked against their exam
+  for (const s of partial) rules.checkSitting(s, s.responseIndex);
   done += raw.sittings.length - file.sittings.length;
   yield progress();
 
@@ -97,7 +102,7 @@ export function* validationSteps(input: unknown, known?: KnownContent, media: Me
     e.value, ['exams', e.index], (path, message) => issues.warn(path, message), (path, message) => issues.error(path, message),
   ));
   exams.forEach((exam, i) => checkMediaRefs(exam, ['exams', file.exams[i]!.index], media, issues));
-  if (issues.errors.length) return { ok: false, errors: issues.errors, warnings: issues.warnings };
+  if (issues.errorCount) return { ok: false, errors: issues.errors, warnings: issues.warnings, errorItems: issues.errorItems, warningItems: issues.warningItems };
   const data: ImportFile = {
     format: 'inzage/v1',
     exams,
@@ -105,7 +110,31 @@ export function* validationSteps(input: unknown, known?: KnownContent, media: Me
     groups: file.groups.map((g) => g.value),
     sittings: file.sittings.map((s) => s.value),
   };
-  return { ok: true, data, warnings: issues.warnings };
+  return { ok: true, data, warnings: issues.warnings, warningItems: issues.warningItems };
+}
+
+const LooseSittingSchema = SittingSchema.extend({ responses: z.array(z.unknown()).max(500) });
+
+/**
+ * The sittings that failed their structural checks only in some responses (their errors are reported already),
+ * with the responses that passed and each one's index in the file, so that one run names every error.
+ */
+function partialSittings(raw: readonly unknown[], parsed: readonly Indexed<ImportedSitting>[]): (Indexed<ImportedSitting> & { responseIndex: number[] })[] {
+  const ok = new Set(parsed.map((s) => s.index));
+  const out: (Indexed<ImportedSitting> & { responseIndex: number[] })[] = [];
+  raw.forEach((element, index) => {
+    if (ok.has(index)) return;
+    const loose = LooseSittingSchema.safeParse(element);
+    if (!loose.success) return;
+    const responses: ImportedSitting['responses'] = [];
+    const responseIndex: number[] = [];
+    loose.data.responses.forEach((r, i) => {
+      const one = ResponseSchema.safeParse(r);
+      if (one.success) { responses.push(one.data); responseIndex.push(i); }
+    });
+    out.push({ index, value: { ...loose.data, responses }, responseIndex });
+  });
+  return out;
 }
 
 /** The lists of a file whose top level failed its checks, so that their elements are still checked. */

@@ -5,6 +5,7 @@
  */
 import type { Exam, ReviewSettings, StaffUser } from '../../shared/domain.ts';
 import { DomainError } from '../../shared/errors.ts';
+import { refusal } from '../../shared/refusals.ts';
 import { parse } from '../../shared/parse.ts';
 import type { ExamDto, ExamRetentionResultDto, ExamReviewPatch, ExamReviewResultDto, RetentionDto } from '../../shared/protocol.ts';
 import { inStep } from '../../shared/reveal.ts';
@@ -41,9 +42,9 @@ export class ExamSettings {
   async setRetention(examId: string, retainUntil: string | null, actor: StaffUser): Promise<ExamRetentionResultDto> {
     const exam = this.exam(examId);
     if (retainUntil !== null) {
-      if (Date.parse(retainUntil) <= this.clock.now()) throw new DomainError('invalid-input', 'De bewaardatum moet in de toekomst liggen; gegevens nu verwijderen kan onder ‘Gegevens verwijderen’.');
+      if (Date.parse(retainUntil) <= this.clock.now()) throw refusal('invalid-input', 'retain-in-past');
       if (exam.review.closesAt && Date.parse(retainUntil) <= Date.parse(exam.review.closesAt)) {
-        throw new DomainError('invalid-input', 'De gegevens moeten bewaard blijven tot na het einde van de inzageperiode.');
+        throw refusal('invalid-input', 'retain-before-window-end');
       }
     }
     if ((retainUntil ?? undefined) !== exam.retainUntil) {
@@ -62,14 +63,14 @@ export class ExamSettings {
     // `reveal` and the older `showKey`/`showScheme` say the same thing twice: kept in step (shared/reveal.ts)
     const review = inStep(parse(ReviewSettingsSchema, merged), patch);
     if (review.opensAt && review.closesAt && Date.parse(review.opensAt) >= Date.parse(review.closesAt)) {
-      throw new DomainError('invalid-input', 'De inzageperiode moet eindigen na het begin.');
+      throw refusal('invalid-input', 'window-ends-before-start');
     }
     const result = (r: ReviewSettings): ExamReviewResultDto => ({ id: exam.id, review: { ...r, status: reviewStatus(r, this.clock.now()) } });
     // a patch that changes nothing (empty, or the values already set) is not a change: no write, audit or broadcast
     const keys = Object.keys(ReviewSettingsSchema.shape) as (keyof ReviewSettings)[];
     if (keys.every((k) => JSON.stringify(review[k]) === JSON.stringify(exam.review[k]))) return result(exam.review);
     if (exam.retainUntil && review.closesAt && Date.parse(review.closesAt) >= Date.parse(exam.retainUntil)) {
-      throw new DomainError('invalid-input', 'De inzageperiode moet eindigen voordat de gegevens worden verwijderd (de bewaardatum van dit examen).');
+      throw refusal('invalid-input', 'window-ends-after-retention');
     }
     const updated = await this.store.content.setExamReview(exam.id, review);
     await this.store.audit.append({ actor: actor.username, action: 'exam.review-changed', target: exam.id, details: { from: exam.review, to: review } });

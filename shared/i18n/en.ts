@@ -40,4 +40,8 @@ export const en: Translation<typeof nl> = {
   'errorCode.internal': 'Something went wrong on the server.',
   'errorCode.cvteReferral':
     'The review period has expired; review is no longer allowed. For central exams the candidate can only request a review from the College voor Toetsen en Examens (CvTE).',
+  'refusal.retain-in-past': 'The retention date must be in the future; to delete data now, use ‘Purge data’.',
+  'refusal.retain-before-window-end': 'The data must be kept until after the end of the review period.',
+  'refusal.window-ends-before-start': 'The review period must end after it starts.',
+  'refusal.window-ends-after-retention': "The review period must end before the data is deleted (this exam's retention date).",
 };

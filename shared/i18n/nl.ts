@@ -4,6 +4,11 @@
  */
 import type { EndReason, ReviewStatus } from '../domain.ts';
 import { CVTE_REFERRAL, ERROR_MESSAGES, type ErrorCode } from '../errors.ts';
+import { REFUSALS, type Refusal } from '../refusals.ts';
+
+const refusalTexts = Object.fromEntries(
+  Object.entries(REFUSALS).map(([name, text]) => [`refusal.${name}`, text]),
+) as { readonly [K in Refusal as `refusal.${K}`]: (typeof REFUSALS)[K] };
 
 // The error texts are the server's messages: one Dutch wording, kept in shared/errors.ts beside the codes.
 const errorTexts = Object.fromEntries(
@@ -25,6 +30,7 @@ export const nl = {
   'reviewStatus.expired': 'Inzageperiode verstreken',
   ...errorTexts,
   'errorCode.cvteReferral': CVTE_REFERRAL,
+  ...refusalTexts,
 } as const;
 
 // Every end reason and status has its words: a new one in shared/domain.ts fails to compile here.

@@ -212,9 +212,9 @@ describe('console administration (e2e): exams, import, staff, audit log, purge',
     const errors = page.getByRole('alert').filter({ hasText: 'Het importbestand bevat 3 fout(en). Er is niets opgeslagen.' });
     await errors.waitFor();
     expect(await errors.getByRole('listitem').allTextContents()).to.deep.equal([
-      'exams[0].questions[0].key: unknown option "E"',
-      'groups[0].examId: unknown exam "onbekend"',
-      'groups[0].candidateNumbers[0]: unknown candidate "999"',
+      'exams[0].questions[0].key: onbekende optie "E"',
+      'groups[0].examId: onbekend examen "onbekend"',
+      'groups[0].candidateNumbers[0]: onbekende kandidaat "999"',
     ]);
     expect(await page.getByRole('button', { name: 'Importeren', exact: true }).count()).to.equal(0);
     await screenshot(page, 'console-admin-import-errors');
@@ -256,7 +256,7 @@ describe('console administration (e2e): exams, import, staff, audit log, purge',
     expect(await row('Afnamegroepen')).to.deep.equal(['1', '0', '0']);
     expect(await row('Afnames')).to.deep.equal(['1', '0', '0']);
     const warnings = checked.getByRole('region', { name: 'Waarschuwingen (1)' });
-    expect(await warnings.getByRole('listitem').allTextContents()).to.deep.equal(['sittings[0].responses[0]: response is correct but scored 0 of 1']);
+    expect(await warnings.getByRole('listitem').allTextContents()).to.deep.equal(['sittings[0].responses[0]: het antwoord is goed, maar kreeg 0 van 1 punten']);
     // the dry run wrote nothing
     expect(await groupIds()).to.deep.equal(groupsBefore);
     await screenshot(page, 'console-admin-import-dry-run');

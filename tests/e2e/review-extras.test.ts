@@ -119,7 +119,9 @@ describe('the review: remarks, reveal policy and accommodations in the browser',
     await dialog.getByLabel('Score per vraag').selectOption('hidden');
     await dialog.getByRole('button', { name: 'Opslaan' }).click();
     await c.getByRole('status').filter({ hasText: 'De inzage-instellingen van ‘Biologie KB’ zijn opgeslagen.' }).waitFor();
-    const row = c.getByRole('row', { name: /Biologie KB/ });
+    // the status is shown before the list is fetched again: wait for the row's new text, not a fixed time
+    const row = c.getByRole('row', { name: /Biologie KB/ }).filter({ hasText: 'antwoordsleutel: altijd' });
+    await row.waitFor();
     expect(await row.textContent()).to.contain('antwoordsleutel: altijd').and.contain('scores per vraag verborgen');
     const exams = await boss.call('GET', '/api/exams');
     expect(exams.json.find((e: any) => e.id === 'bi-kb-2026').review).to.deep.include({

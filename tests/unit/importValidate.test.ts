@@ -123,6 +123,19 @@ describe('import validation', () => {
     ]);
   });
 
+  it('checks the other responses of a sitting against its exam when one response fails its structural checks', () => {
+    const errors = broken((f) => {
+      f.sittings[0].responses[0].flagged = 'yes';
+      f.sittings[0].responses[6].score = 4;
+      f.candidates[1].firstName = '';
+    });
+    expect(errors).to.have.members([
+      'sittings[0].responses[0].flagged: Invalid input: expected boolean, received string',
+      "sittings[0].responses[6].score: 4 is more than the question's maximum of 3",
+      'candidates[1].firstName: Too small: expected string to have >=1 characters',
+    ]);
+  });
+
   it('checks the other elements when one fails its structural checks, without errors about references to it', () => {
     const errors = broken((f) => {
       f.exams[0].central = 'yes';

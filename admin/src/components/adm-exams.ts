@@ -2,9 +2,10 @@ import { policyPatch, revealPolicy } from '../../../shared/reveal.ts';
 import type { RevealPolicy } from '../../../shared/domain.ts';
 import { Task } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
+import type { ImportIssue } from '../../../shared/i18n/importIssues.ts';
 import { ApiError } from '../data/http.ts';
 import { listExams, patchExamRetention, patchExamReview, type ExamDto, type ExamReviewPatch } from '../data/exams.ts';
-import { LangController, errorMessage, formatDate, formatDateParts, formatNumber, plural, reviewStatusText, t, type MessageKeyWith } from '../i18n.ts';
+import { LangController, errorMessage, formatDate, formatDateParts, formatNumber, plural, reviewStatusText, issueText, t, type MessageKeyWith } from '../i18n.ts';
 import { base } from '../styles.ts';
 import { adminStyles } from './admin-styles.ts';
 import { loadStatus } from './load-state.ts';
@@ -60,7 +61,7 @@ export class AdmExams extends LitElement {
   retaining: ExamDto | null = null;
   saving = false;
   formError = '';
-  formProblems: string[] = [];
+  formProblems: ImportIssue[] = [];
   /** the outcome of the last change, for the status line */
   status = '';
 
@@ -171,7 +172,7 @@ export class AdmExams extends LitElement {
       await this.exams.run();
     } catch (err) {
       // With a list of problems the server's message repeats them all in one line: show the list instead.
-      const problems = err instanceof ApiError ? err.errors : [];
+      const problems = err instanceof ApiError ? err.issues : [];
       this.formError = problems.length ? t('common.invalidList') : err instanceof ApiError ? errorMessage(err) : String(err);
       this.formProblems = problems;
     } finally {
@@ -309,7 +310,7 @@ export class AdmExams extends LitElement {
         ${this.policyFields(r)}
         <div role="alert">${this.formError ? html`<div class="alert problems">
           <p>${this.formError}</p>
-          ${this.formProblems.length ? html`<ul>${this.formProblems.map((p) => html`<li><code>${p}</code></li>`)}</ul>` : nothing}
+          ${this.formProblems.length ? html`<ul>${this.formProblems.map((p) => html`<li><code>${issueText(p)}</code></li>`)}</ul>` : nothing}
         </div>` : nothing}</div>
         <div class="buttons">
           <button type="button" class="secondary" @click=${this.close}>${t('common.cancel')}</button>

@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { ApiError } from '../data/http.ts';
 import { importForm, uploadImport, type ImportInputDto, type ImportKind, type ImportResultDto, type UploadProgress } from '../data/imports.ts';
-import { LangController, errorMessage, formatNumber, plural, t } from '../i18n.ts';
+import { LangController, errorMessage, formatNumber, issueText, plural, t } from '../i18n.ts';
+import type { ImportIssue } from '../../../shared/i18n/importIssues.ts';
 import { base } from '../styles.ts';
 import { adminStyles } from './admin-styles.ts';
 import { checkJsonText } from '../../../shared/jsonText.ts';
@@ -20,7 +21,7 @@ type Phase =
   | { name: 'uploading'; file: string; dryRun: boolean; progress: UploadProgress | null }
   | { name: 'checked'; file: string; result: ImportResultDto }
   | { name: 'done'; file: string; result: ImportResultDto }
-  | { name: 'invalid'; file: string; message: string; errors: string[] };
+  | { name: 'invalid'; file: string; /** in the current language when shown */ message: () => string; errors: ImportIssue[] };
 
 /**
  * 'Importeren' (admin): choose import files ('Importbestanden', docs/import-format.md) with the file picker or by
@@ -117,7 +118,7 @@ export class AdmImport extends LitElement {
     }
     const names = files.map((f) => f.name).join(', ');
     if (files.reduce((n, f) => n + f.size, 0) > MAX_BYTES) {
-      this.phase = { name: 'invalid', file: names, message: t('import.tooLarge', { mb: 64 }), errors: [] };
+      this.phase = { name: 'invalid', file: names, message: () => t('import.tooLarge', { mb: 64 }), errors: [] };
       return;
     }
     const file = files[0]!;
@@ -131,14 +132,14 @@ export class AdmImport extends LitElement {
     try {
       raw = await file.text();
     } catch {
-      this.phase = { name: 'invalid', file: file.name, message: t('import.unreadable'), errors: [] };
+      this.phase = { name: 'invalid', file: file.name, message: () => t('import.unreadable'), errors: [] };
       return;
     }
     const parsed = checkJsonText(raw);
     if (!parsed.ok) {
       const where = { line: parsed.line, column: parsed.column };
       const what = parsed.found === null ? t('import.endsEarly', where) : t('import.unexpected', { ...where, char: parsed.found });
-      this.phase = { name: 'invalid', file: file.name, message: t('import.notJson', where), errors: [what] };
+      this.phase = { name: 'invalid', file: file.name, message: () => t('import.notJson', where), errors: [{ path: '', message: what }] };
       return;
     }
     this.text = parsed.text;
@@ -167,8 +168,8 @@ export class AdmImport extends LitElement {
       }
     } catch (err) {
       if (abort.signal.aborted) return;
-      const problems = err instanceof ApiError ? err.errors : [];
-      const message = err instanceof ApiError
+      const problems = err instanceof ApiError ? err.issues : [];
+      const message = () => err instanceof ApiError
         ? problems.length ? t('import.invalid', { n: problems.length }) : errorMessage(err)
         : String(err);
       this.phase = { name: 'invalid', file, message, errors: problems };
@@ -262,7 +263,7 @@ export class AdmImport extends LitElement {
     return html`<section class="notice warn warnings stack" aria-labelledby="warnings-title">
       <h3 id="warnings-title">${t('import.warnings', { n: result.warnings.length })}</h3>
       <p>${t('import.warningsIntro')}</p>
-      ${this.list(result.warnings)}
+      ${this.list(result.warningIssues.map(issueText))}
     </section>`;
   }
 
@@ -306,9 +307,9 @@ export class AdmImport extends LitElement {
       case 'invalid':
         return html`<div class="result" id="outcome" tabindex="-1">
           <div class="alert problems" role="alert">
-            <p><strong>${p.message}</strong></p>
+            <p><strong>${p.message()}</strong></p>
             <p class="file">${t('import.file', { file: p.file })}</p>
-            ${p.errors.length ? this.list(p.errors) : nothing}
+            ${p.errors.length ? this.list(p.errors.map(issueText)) : nothing}
           </div>
           <div class="buttons">
             ${this.files.length ? html`<button type="button" @click=${this.recheck}>${t('import.recheck')}</button>` : nothing}

@@ -5,6 +5,7 @@
  * Every failure is an `ApiError` carrying the server's code and (Dutch) message.
  */
 import type { ErrorCode } from '../../../shared/errors.ts';
+import type { ImportIssue } from '../../../shared/i18n/importIssues.ts';
 
 export type ClientErrorCode = ErrorCode | 'network';
 
@@ -18,6 +19,16 @@ export class ApiError extends Error {
   get errors(): string[] {
     const list = (this.details as { errors?: unknown } | undefined)?.errors;
     return Array.isArray(list) ? list.filter((e): e is string => typeof e === 'string') : [];
+  }
+
+  /**
+   * The same problems as structured items (`details.issues`: path, code, parameters, English text), which the
+   * console renders in its language (`issueText`); from the lines when the server sent no items.
+   */
+  get issues(): ImportIssue[] {
+    const list = (this.details as { issues?: unknown } | undefined)?.issues;
+    if (!Array.isArray(list)) return this.errors.map((message) => ({ path: '', message }));
+    return list.filter((i): i is ImportIssue => typeof i?.message === 'string' && typeof i?.path === 'string');
   }
 }
 

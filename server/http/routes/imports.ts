@@ -13,12 +13,15 @@ import { classifyBytes, importInputs, type ImportInput } from '../../import/inpu
 import type { Ctx } from '../context.ts';
 import { LIMITS } from '../limits.ts';
 import { DomainError } from '../../../shared/errors.ts';
+import type { ImportIssue } from '../../../shared/i18n/importIssues.ts';
+import { uncodedIssue } from '../../import/issues.ts';
 
 /** The most files one upload may hold (a class's results as separate XML files; more go in a zip). */
 export const MAX_UPLOAD_FILES = 2_000;
 
-const invalid = (errors: string[]) =>
-  new DomainError('invalid-input', `Het importbestand bevat ${errors.length} fout(en); er is niets opgeslagen.`, { errors });
+/** `details.errors`: the lines (`path: English text`); `details.issues`: the same as coded items (docs/api.md). */
+const invalid = (errors: string[], items?: ImportIssue[]) =>
+  new DomainError('invalid-input', `Het importbestand bevat ${errors.length} fout(en); er is niets opgeslagen.`, { errors, issues: items ?? errors.map(uncodedIssue) });
 
 interface Upload { inputs: ImportInput[]; group?: { id: string; name?: string }; source: string }
 
@@ -77,10 +80,10 @@ export function importRoutes(ctx: Ctx): Router {
       } else {
         result = await importData(store, req.body, { dryRun, actor });
       }
-      if (!result.ok) throw invalid(result.errors);
+      if (!result.ok) throw invalid(result.errors, result.errorItems);
       ctx.consoles.reviewsChanged();
       if (!dryRun) ctx.consoles.contentChanged('exams', 'results');
-      res.json({ dryRun, counts: result.counts, exams: result.exams, warnings: result.warnings, ...(result.inputs ? { inputs: result.inputs } : {}) } satisfies ImportResultDto);
+      res.json({ dryRun, counts: result.counts, exams: result.exams, warnings: result.warnings, warningIssues: result.warningItems ?? result.warnings.map(uncodedIssue), ...(result.inputs ? { inputs: result.inputs } : {}) } satisfies ImportResultDto);
     },
   );
 

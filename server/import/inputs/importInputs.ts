@@ -7,6 +7,8 @@ import { importData, type ImportOptions, type ImportResult } from '../importData
 import type { KnownContent } from '../importRules.ts';
 import { combineInputs, type CombineOptions, type Combined, type InputSummary } from './combine.ts';
 import type { ImportInput } from './types.ts';
+import type { ImportIssue } from '../../../shared/i18n/importIssues.ts';
+import { issueLine, relabelIssue, uncodedIssue } from '../issues.ts';
 
 /** Nothing stored yet (the command line before a data directory exists). */
 export const EMPTY_CONTENT: KnownContent = { exam: () => undefined, group: () => undefined, candidate: () => undefined };
@@ -23,5 +25,11 @@ export async function importInputs(store: Store, inputs: readonly ImportInput[],
 export function withInputs(result: ImportResult, combined: Extract<Combined, { ok: true }>): InputsImportResult {
   const relabel = (list: readonly string[]) => list.map((m) => combined.origins.relabel(m));
   const warnings = [...combined.warnings, ...relabel(result.warnings)];
-  return result.ok ? { ...result, warnings, inputs: combined.inputs } : { ...result, errors: relabel(result.errors), warnings };
+  // the coded issues name their input too; the inputs' own warnings have no code
+  const relabelItems = (list: readonly ImportIssue[] | undefined) => list?.map((i) => relabelIssue(i, combined.origins.relabel(issueLine(i))));
+  const warningItems = result.warningItems && [...combined.warnings.map(uncodedIssue), ...relabelItems(result.warningItems)!];
+  const items = warningItems ? { warningItems } : {};
+  if (result.ok) return { ...result, warnings, ...items, inputs: combined.inputs };
+  const errorItems = relabelItems(result.errorItems);
+  return { ...result, errors: relabel(result.errors), warnings, ...items, ...(errorItems ? { errorItems } : {}) };
 }

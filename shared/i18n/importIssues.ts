@@ -1,0 +1,47 @@
+/**
+ * An import's errors and warnings as the wire carries them (docs/api.md: POST /api/imports): the JSON path, a
+ * code with its parameters, and the server's English text. `importIssueText` renders one in a language; an issue
+ * whose code this catalogue does not know (a newer server, a rule without a code yet) keeps the server's text.
+ */
+import { fill, type ParamValue, type Params } from './catalogue.ts';
+import { importIssuesEn } from './importIssuesEn.ts';
+import { importIssuesNl } from './importIssuesNl.ts';
+import type { Lang } from './lang.ts';
+
+export type ImportIssueCode = keyof typeof importIssuesNl;
+export type ImportIssueParams<K extends ImportIssueCode> = Params<(typeof importIssuesNl)[K]>;
+
+/** One error or warning of an import. `code` is absent for a rule that has no code (its text is English). */
+export interface ImportIssue { path: string; code?: string; params?: Readonly<Record<string, ParamValue>>; message: string }
+
+/** A coded message before it has a path: `coded('score-above-max', { score: 3, max: 2 })`. */
+export interface CodedMessage {
+  code: ImportIssueCode; params: Readonly<Record<string, ParamValue>>;
+  /** The English text when it says more than the catalogue's (zod's 'expected boolean, received string'). */
+  english?: string;
+}
+export const coded = <K extends ImportIssueCode>(code: K, params: ImportIssueParams<K>): CodedMessage => ({ code, params });
+
+const catalogues: Record<Lang, Readonly<Record<string, string>>> = { nl: importIssuesNl, en: importIssuesEn };
+
+export const isImportIssueCode = (code: string): code is ImportIssueCode => Object.hasOwn(importIssuesNl, code);
+
+/** Parameters that are positions in the file (`responses[{first}]`): written as they are, not as amounts. */
+const POSITIONS = new Set(['first']);
+
+/** The text of a coded message; a score is written the language's way ("2,5" in Dutch), a position as it is. */
+export function codedText(lang: Lang, m: CodedMessage): string {
+  const params = Object.fromEntries(Object.entries(m.params).map(([k, v]) => [k, POSITIONS.has(k) ? String(v) : v]));
+  return fill(lang, catalogues[lang][m.code]!, params);
+}
+
+/** An issue at a path (formatted): a coded message gets its English text from the catalogue. */
+export function issueAt(path: string, m: string | CodedMessage): ImportIssue {
+  return typeof m === 'string' ? { path, message: m } : { path, code: m.code, params: m.params, message: m.english ?? codedText('en', m) };
+}
+
+/** The issue's text (without its path) in a language, or the server's text for a code this side does not know. */
+export function importIssueText(lang: Lang, issue: ImportIssue): string {
+  if (!issue.code || !isImportIssueCode(issue.code)) return issue.message;
+  return codedText(lang, { code: issue.code, params: issue.params ?? {} });
+}

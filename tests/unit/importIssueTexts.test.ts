@@ -1,0 +1,59 @@
+/**
+ * Issue 15 item 2: every import issue code has a Dutch and an English text with the same parameters, the server's
+ * English text is the English catalogue's, and an unknown code keeps the server's text; a refusal with a specific
+ * reason reads in English in the English console.
+ */
+import { expect } from 'chai';
+import { errorText } from '../../shared/i18n.ts';
+import { paramNamesOf } from '../../shared/i18n/catalogue.ts';
+import { importIssueText, issueAt, type ImportIssueCode } from '../../shared/i18n/importIssues.ts';
+import { importIssuesEn } from '../../shared/i18n/importIssuesEn.ts';
+import { importIssuesNl } from '../../shared/i18n/importIssuesNl.ts';
+import { REFUSALS, refusal, type Refusal } from '../../shared/refusals.ts';
+
+describe('import issue texts', () => {
+  it('has for every code a Dutch and an English text, different, with the same parameters', () => {
+    expect(Object.keys(importIssuesEn).sort()).to.deep.equal(Object.keys(importIssuesNl).sort());
+    for (const code of Object.keys(importIssuesNl) as ImportIssueCode[]) {
+      const nl = importIssuesNl[code];
+      const en = importIssuesEn[code];
+      expect(nl.trim(), code).to.not.equal('');
+      expect(nl, code).to.not.equal(en);
+      expect(paramNamesOf(nl), code).to.deep.equal(paramNamesOf(en));
+    }
+  });
+
+  it('renders a coded issue in either language with its parameters, the English one as the server wrote it', () => {
+    const issue = issueAt('sittings[0].responses[2].score', { code: 'score-above-max', params: { score: 3, max: 2 } });
+    expect(issue).to.deep.equal({ path: 'sittings[0].responses[2].score', code: 'score-above-max', params: { score: 3, max: 2 }, message: "3 is more than the question's maximum of 2" });
+    expect(importIssueText('nl', issue)).to.equal('Score 3 is hoger dan het maximum van 2 voor deze vraag');
+    expect(importIssueText('en', issue)).to.equal(issue.message);
+    // a score the language's way; a position in the file as it is
+    expect(importIssueText('nl', { ...issue, params: { score: 2.5, max: 2 } })).to.equal('Score 2,5 is hoger dan het maximum van 2 voor deze vraag');
+    expect(importIssueText('nl', { path: 'x', code: 'answered-twice', params: { question: 'q1', first: 1234 }, message: '' })).to.contain('responses[1234]');
+  });
+
+  it('keeps the server\'s text for a code it does not know, or none', () => {
+    const unknown = { path: 'x', code: 'from-a-newer-server', params: {}, message: 'something new' };
+    expect(importIssueText('nl', unknown)).to.equal('something new');
+    expect(importIssueText('nl', { path: 'x', message: 'plain' })).to.equal('plain');
+  });
+});
+
+describe('specific refusals in the console\'s language', () => {
+  it('shows a refusal\'s specific reason in English where the server named it, the server\'s Dutch text in Dutch', () => {
+    for (const name of Object.keys(REFUSALS) as Refusal[]) {
+      const english = errorText('invalid-input', 'en', REFUSALS[name], name);
+      expect(english, name).to.not.equal(errorText('invalid-input', 'en')).and.not.equal(REFUSALS[name]);
+      expect(errorText('invalid-input', 'nl', REFUSALS[name], name), name).to.equal(REFUSALS[name]);
+    }
+    expect(errorText('invalid-input', 'en', REFUSALS['window-ends-before-start'], 'window-ends-before-start')).to.equal('The review period must end after it starts.');
+    // an unknown name (a newer server) falls back to the code's text
+    expect(errorText('invalid-input', 'en', 'Iets nieuws.', 'something-new')).to.equal(errorText('invalid-input', 'en'));
+  });
+
+  it('is what the exam settings refuse with: the name travels as details.refusal', () => {
+    const e = refusal('invalid-input', 'retain-in-past');
+    expect(e.toApiError()).to.deep.equal({ code: 'invalid-input', message: REFUSALS['retain-in-past'], details: { refusal: 'retain-in-past' } });
+  });
+});

@@ -121,6 +121,7 @@ describe('console accessibility: axe-core finds no WCAG 2.1 A/AA violation on an
       await main.getByRole('button', { name: T('kiosks.pair') }).click();
       await main.getByRole('heading', { name: T('kiosks.pairTitle') }).waitFor();
       await expectNoViolations(page, `'Kiosk koppelen' (${lang})`);
+      await withDialog(page, `'Startbestanden' (${lang})`, () => main.getByRole('button', { name: T('kiosks.kits') }).first().click());
 
       await screen('staff');
       await main.getByRole('button', { name: T('staff.add') }).click();

@@ -217,7 +217,7 @@ export class AdmShell extends LitElement {
       case 'candidate':
         return html`<adm-sitting .number=${r.number} .groupId=${r.groupId} .kiosks=${kiosks} .reviews=${reviews} .synced=${synced} .version=${version}></adm-sitting>`;
       case 'kiosks':
-        return html`<adm-kiosks .kiosks=${kiosks} .reviews=${reviews} .synced=${synced} .isAdmin=${isAdmin}></adm-kiosks>`;
+        return html`<adm-kiosks .kiosks=${kiosks} .reviews=${reviews} .synced=${synced} .isAdmin=${isAdmin} .roomsVersion=${versions.rooms}></adm-kiosks>`;
       case 'remarks':
         return html`<adm-remarks .version=${String(versions.remarks)}></adm-remarks>`;
       case 'admin':

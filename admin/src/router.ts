@@ -4,7 +4,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-export type AdminSection = 'exams' | 'import' | 'staff' | 'audit';
+export type AdminSection = 'rooms' | 'exams' | 'import' | 'staff' | 'audit';
 
 export type Route =
   | { name: 'groups' }
@@ -16,7 +16,7 @@ export type Route =
   | { name: 'not-found' };
 
 const SECTION_PATH: Record<AdminSection, string> = {
-  exams: 'examens', import: 'importeren', staff: 'medewerkers', audit: 'auditlog',
+  rooms: 'lokalen', exams: 'examens', import: 'importeren', staff: 'medewerkers', audit: 'auditlog',
 };
 
 export function parseRoute(hash: string): Route {

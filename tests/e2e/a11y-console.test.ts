@@ -14,6 +14,7 @@ import { FIXTURES, PASSWORD, type KioskSocket } from '../helpers/server.ts';
 import { axeViolations, expectNoViolations } from '../support/axe.ts';
 import { CONSOLE_SCREENS, consoleText, showScreen, type ConsoleLang } from '../support/consoleScreens.ts';
 import { useE2E } from '../support/e2e.ts';
+import { kioskIds, roomWith } from '../support/rooms.ts';
 import { startRunningReview } from '../support/runningReview.ts';
 
 const CONFIG = { loginFreeFailuresPerIp: 1000, loginFreeFailuresPerAccountIp: 100, loginFreeFailuresPerAccount: 100 };
@@ -29,6 +30,8 @@ describe('console accessibility: axe-core finds no WCAG 2.1 A/AA violation on an
   // a review approved by boss: 'Actieve inzages' shows it, and 'Uitloggen' asks first
   before(async () => {
     kiosk = await startRunningReview(e2e.ts.base, 'boss');
+    // the running review's kiosk stands in a room: 'Lokalen' has a row, 'Kiosks' a room
+    await roomWith(e2e.ts.base, 'B2.14', await kioskIds(e2e.ts.base));
   });
   after(() => kiosk?.close());
 
@@ -122,6 +125,10 @@ describe('console accessibility: axe-core finds no WCAG 2.1 A/AA violation on an
       await main.getByRole('heading', { name: T('kiosks.pairTitle') }).waitFor();
       await expectNoViolations(page, `'Kiosk koppelen' (${lang})`);
       await withDialog(page, `'Startbestanden' (${lang})`, () => main.getByRole('button', { name: T('kiosks.kits') }).first().click());
+
+      await screen('rooms');
+      await withDialog(page, `a room's 'Safe Exam Browser' (${lang})`, () => main.getByRole('button', { name: prefix(T('rooms.sebLabel')) }).first().click());
+      await withDialog(page, `'Lokaal verwijderen' (${lang})`, () => main.getByRole('button', { name: prefix(T('rooms.removeLabel')) }).first().click());
 
       await screen('staff');
       await main.getByRole('button', { name: T('staff.add') }).click();

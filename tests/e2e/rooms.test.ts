@@ -25,12 +25,19 @@ describe('console rooms (e2e): kiosks in rooms, launch kits, Safe Exam Browser',
     admin = await loggedIn(e2e.ts.base, 'boss');
   });
 
+  const rooms = async () => (await admin.call('GET', '/api/rooms')).json as { id: string; name: string; sebRequired: boolean }[];
   const kioskRoom = async (id: string) => ((await admin.call('GET', '/api/kiosks')).json as { id: string; roomId: string | null }[]).find((k) => k.id === id)!.roomId;
 
-  it('puts a kiosk in a room with its row’s select and back in none; supervisors see the room but cannot change it', async () => {
+  it('adds a room on ‘Lokalen’ and puts a kiosk in it with its row’s select and back in none; supervisors see the room but cannot change it', async () => {
     const station = await pairKiosk(e2e.ts.base, admin, 'Station Lokaal');
-    const room = (await admin.call('POST', '/api/rooms', { name: 'B2.14' })).json as { id: string };
     const { page } = await e2e.console('boss');
+    await section(page, 'Lokalen');
+    await page.getByRole('main').getByLabel('Nieuw lokaal').fill('B2.14');
+    await page.getByRole('main').getByRole('button', { name: 'Lokaal toevoegen' }).click();
+    const roomRow = page.getByRole('main').getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'B2.14' }) });
+    await roomRow.waitFor();
+    expect((await roomRow.getByRole('cell').allTextContents()).slice(0, 2)).to.deep.equal(['0', 'Niet vereist']);
+    const room = (await rooms()).find((r) => r.name === 'B2.14')!;
     await section(page, 'Kiosks');
     const select = page.getByRole('combobox', { name: 'Lokaal van Station Lokaal' });
     await select.selectOption({ label: 'B2.14' });
@@ -41,6 +48,9 @@ describe('console rooms (e2e): kiosks in rooms, launch kits, Safe Exam Browser',
     expect(await kioskRoom(station.id)).to.equal(null);
     await select.selectOption({ label: 'B2.14' });
     await page.getByRole('status').filter({ hasText: 'staat nu in B2.14' }).waitFor();
+    // 'Lokalen' counts it, from the live kiosks
+    await section(page, 'Lokalen');
+    await roomRow.getByRole('cell', { name: '1', exact: true }).waitFor();
 
     const sup = await e2e.console('sup1');
     await section(sup.page, 'Kiosks');
@@ -48,6 +58,62 @@ describe('console rooms (e2e): kiosks in rooms, launch kits, Safe Exam Browser',
     await row.getByRole('cell', { name: 'B2.14' }).waitFor();
     expect(await sup.page.getByRole('combobox').count()).to.equal(0);
     expect(await sup.page.getByRole('region', { name: 'Safe Exam Browser' }).count()).to.equal(0);
+  });
+
+  it('adds, renames, requires Safe Exam Browser with checked Config Keys, lifts it and removes a room after a confirmation', async () => {
+    const { page } = await e2e.console('boss');
+    await section(page, 'Lokalen');
+    const main = page.getByRole('main');
+    await main.getByLabel('Nieuw lokaal').fill('Aula');
+    await main.getByRole('button', { name: 'Lokaal toevoegen' }).click();
+    await main.getByRole('status').filter({ hasText: 'Lokaal ‘Aula’ is toegevoegd.' }).waitFor();
+    const room = () => rooms().then((list) => list.find((r) => r.name.startsWith('Aula')));
+    expect((await room())?.sebRequired).to.equal(false);
+    // the same name again (case ignored) is the server's conflict, shown in an alert
+    await main.getByLabel('Nieuw lokaal').fill('aula');
+    await main.getByRole('button', { name: 'Lokaal toevoegen' }).click();
+    await main.getByRole('alert').filter({ hasText: /\S/ }).waitFor();
+    expect((await rooms()).filter((r) => /^aula$/i.test(r.name))).to.have.length(1);
+
+    await main.getByRole('button', { name: 'Hernoemen: Aula' }).click();
+    let dialog = page.getByRole('dialog', { name: 'Lokaal hernoemen' });
+    await dialog.getByLabel('Nieuwe naam').fill('Aula Noord');
+    await dialog.getByRole('button', { name: 'Opslaan' }).click();
+    await main.getByRole('status').filter({ hasText: 'Lokaal ‘Aula’ heet nu ‘Aula Noord’.' }).waitFor();
+    expect((await room())?.name).to.equal('Aula Noord');
+
+    await main.getByRole('button', { name: 'Safe Exam Browser: Aula Noord' }).click();
+    dialog = page.getByRole('dialog', { name: 'Safe Exam Browser in Aula Noord' });
+    await dialog.getByRole('checkbox', { name: 'Safe Exam Browser vereisen' }).check();
+    await dialog.getByRole('button', { name: 'Opslaan' }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'Vul minstens één Config Key in.' }).waitFor();
+    const good = 'ab'.repeat(32);
+    await dialog.getByLabel('Config Keys').fill(`${good}\n\nniet-hex\n${'c'.repeat(63)}`);
+    await dialog.getByRole('button', { name: 'Opslaan' }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'Geen Config Key van 64 hexadecimale tekens op regel 3, 4.' }).waitFor();
+    expect((await room())?.sebRequired, 'nothing saved').to.equal(false);
+    await dialog.getByLabel('Config Keys').fill(`${good.toUpperCase()}\n`);
+    await dialog.getByRole('button', { name: 'Opslaan' }).click();
+    await main.getByRole('status').filter({ hasText: 'Lokaal ‘Aula Noord’ vereist nu Safe Exam Browser.' }).waitFor();
+    expect((await room())?.sebRequired).to.equal(true);
+    const row = main.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Aula Noord' }) });
+    await row.getByRole('cell', { name: 'Vereist', exact: true }).waitFor();
+
+    await main.getByRole('button', { name: 'Safe Exam Browser: Aula Noord' }).click();
+    await dialog.getByRole('checkbox', { name: 'Safe Exam Browser vereisen' }).uncheck();
+    await dialog.getByRole('button', { name: 'Opslaan' }).click();
+    await main.getByRole('status').filter({ hasText: 'Lokaal ‘Aula Noord’ vereist geen Safe Exam Browser meer.' }).waitFor();
+    expect((await room())?.sebRequired).to.equal(false);
+
+    await main.getByRole('button', { name: 'Verwijderen: Aula Noord' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Lokaal verwijderen?' });
+    await confirm.getByRole('button', { name: 'Annuleren' }).click();
+    expect(await room()).to.not.equal(undefined);
+    await main.getByRole('button', { name: 'Verwijderen: Aula Noord' }).click();
+    await confirm.getByRole('button', { name: 'Verwijderen' }).click();
+    await main.getByRole('status').filter({ hasText: 'Lokaal ‘Aula Noord’ is verwijderd.' }).waitFor();
+    expect(await room()).to.equal(undefined);
+    await row.waitFor({ state: 'detached' });
   });
 
   it('downloads a kiosk’s launch kits, each holding this server’s kiosk address', async () => {

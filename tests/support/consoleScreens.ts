@@ -28,6 +28,7 @@ export const CONSOLE_SCREENS: readonly ConsoleScreen[] = [
   { name: 'results', hash: '#/groepen/g-bi-1', ready: table },
   { name: 'candidate', hash: '#/kandidaat/120002?groep=g-bi-1', ready: (p, l) => main(p).getByRole('button', { name: consoleText(l, 'sitting.start') }).first() },
   { name: 'kiosks', hash: '#/kiosks', ready: table },
+  { name: 'rooms', hash: '#/lokalen', ready: table },
   // 'Examens' holds 'Gegevens verwijderen' (the purge) too
   { name: 'exams', hash: '#/examens', ready: (p, l) => main(p).getByRole('region', { name: consoleText(l, 'purge.title') }).getByRole('button', { name: consoleText(l, 'purge.dryRun') }) },
   { name: 'import', hash: '#/importeren', ready: (p, l) => main(p).getByLabel(consoleText(l, 'import.file.label')) },

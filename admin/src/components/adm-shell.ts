@@ -17,12 +17,13 @@ import './adm-kiosks.ts';
 import './adm-lang-switch.ts';
 import './adm-placeholder.ts';
 import './adm-remarks.ts';
+import './adm-rooms.ts';
 import './adm-results.ts';
 import './adm-sitting.ts';
 import './adm-staff.ts';
 
 const SECTION_KEY: Record<AdminSection, MessageKeyWith> = {
-  exams: 'nav.exams', import: 'nav.import', staff: 'nav.staff', audit: 'nav.audit',
+  rooms: 'nav.rooms', exams: 'nav.exams', import: 'nav.import', staff: 'nav.staff', audit: 'nav.audit',
 };
 
 /**
@@ -196,6 +197,7 @@ export class AdmShell extends LitElement {
   private adminView(section: AdminSection) {
     const { reviews, versions } = this.live.state;
     switch (section) {
+      case 'rooms': return html`<adm-rooms .version=${versions.rooms} .kiosks=${this.live.state.kiosks}></adm-rooms>`;
       case 'exams': return html`<adm-exams .version=${`${versions.exams}.${versions.results}`}></adm-exams>`;
       case 'import': return html`<adm-import></adm-import>`;
       case 'staff': return html`<adm-staff .currentUserId=${this.user?.id ?? ''} .reviews=${reviews} .version=${String(versions.users)}></adm-staff>`;
@@ -251,6 +253,7 @@ export class AdmShell extends LitElement {
             ${this.navLink({ name: 'remarks' }, 'nav.remarks')}
             ${isAdmin ? html`
               <li class="sep" aria-hidden="true"></li>
+              ${this.navLink({ name: 'admin', section: 'rooms' }, 'nav.rooms')}
               ${this.navLink({ name: 'admin', section: 'exams' }, 'nav.exams')}
               ${this.navLink({ name: 'admin', section: 'import' }, 'nav.import')}
               ${this.navLink({ name: 'admin', section: 'staff' }, 'nav.staff')}

@@ -112,6 +112,12 @@ describe('console accessibility: axe-core finds no WCAG 2.1 A/AA violation on an
       await withDialog(page, `'Beëindigen' (${lang})`, () => page.getByRole('complementary', { name: T('active.title') }).getByRole('button', { name: prefix(T('active.endLabel')) }).click());
       await withDialog(page, `'Uitloggen' with a running review (${lang})`, () => page.getByRole('banner').getByRole('button', { name: T('logout') }).click());
 
+      const banner = page.getByRole('banner');
+      await banner.getByText(T('myRooms.all')).click();
+      await banner.getByRole('group', { name: T('myRooms.legend') }).getByRole('checkbox').first().waitFor();
+      await expectNoViolations(page, `'Mijn lokalen' open (${lang})`);
+      await banner.getByText(T('myRooms.all')).click();
+
       await screen('exams');
       await withDialog(page, `exam settings (${lang})`, () => main.getByRole('button', { name: prefix(T('exams.editLabel')) }).first().click());
       const purge = main.getByRole('region', { name: T('purge.title') });

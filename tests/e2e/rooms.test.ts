@@ -6,7 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
-import { StaffClient, loggedIn, pairKiosk } from '../helpers/server.ts';
+import { StaffClient, loggedIn, onlineKiosk, pairKiosk, startReviewOn, type KioskSocket } from '../helpers/server.ts';
+import { roomWith } from '../support/rooms.ts';
 import { useE2E } from '../support/e2e.ts';
 
 const CONFIG = { loginFreeFailuresPerIp: 1000, loginFreeFailuresPerAccountIp: 100, loginFreeFailuresPerAccount: 100 };
@@ -114,6 +115,56 @@ describe('console rooms (e2e): kiosks in rooms, launch kits, Safe Exam Browser',
     await main.getByRole('status').filter({ hasText: 'Lokaal ‘Aula Noord’ is verwijderd.' }).waitFor();
     expect(await room()).to.equal(undefined);
     await row.waitFor({ state: 'detached' });
+  });
+
+  it('a supervisor bound to one room sees only its reviews in ‘Actieve inzages’ (all on request) and is offered its free kiosks first', async () => {
+    const base = e2e.ts.base;
+    const sockets: KioskSocket[] = [];
+    try {
+      const a1 = await onlineKiosk(base, admin, 'Noord 1');
+      const a2 = await onlineKiosk(base, admin, 'Noord 2');
+      const b1 = await onlineKiosk(base, admin, 'Zuid 1');
+      const b0 = await onlineKiosk(base, admin, 'Aa Zuid');
+      sockets.push(a1.socket, a2.socket, b1.socket, b0.socket);
+      await roomWith(base, 'Noord', [a1.id, a2.id]);
+      await roomWith(base, 'Zuid', [b1.id, b0.id]);
+      await startReviewOn(base, admin, a1, 's-bi-120001');
+      await startReviewOn(base, admin, b1, 's-bi-120002');
+
+      const { page } = await e2e.console('sup1');
+      const active = page.getByRole('complementary', { name: 'Actieve inzages' });
+      await active.getByText('Zuid 1').waitFor();
+      await active.getByText('Noord 1').waitFor();
+      const header = page.getByRole('banner');
+      await header.getByText('Mijn lokalen: alle').click();
+      await header.getByRole('group', { name: 'Lokalen waar ik toezicht houd' }).getByRole('checkbox', { name: 'Noord' }).check();
+      await header.getByText('Mijn lokalen: Noord').waitFor();
+      await active.getByText('1 in andere lokalen').waitFor();
+      expect(await active.getByText('Zuid 1').count()).to.equal(0);
+      await active.getByText('Noord 1').waitFor();
+      const all = active.getByRole('button', { name: 'Alle lokalen tonen' });
+      await all.click();
+      await active.getByText('Zuid 1').waitFor();
+      expect(await all.getAttribute('aria-pressed')).to.equal('true');
+      await all.click();
+      await active.getByText('Zuid 1').waitFor({ state: 'detached' });
+
+      // the choice is kept for this user in this browser
+      await page.reload();
+      await page.getByRole('banner').getByText('Mijn lokalen: Noord').waitFor();
+      await page.getByRole('complementary', { name: 'Actieve inzages' }).getByText('Noord 1').waitFor();
+      expect(await page.getByRole('complementary', { name: 'Actieve inzages' }).getByText('Zuid 1').count()).to.equal(0);
+
+      // 'Start inzage' offers Noord's free kiosk before 'Aa Zuid', which sorts first by name
+      await page.goto(`${base}/admin/#/kandidaat/120003?groep=g-bi-1`);
+      const kiosk = page.getByRole('main').getByRole('combobox', { name: 'Kiosk' }).first();
+      await kiosk.waitFor();
+      expect(await kiosk.inputValue()).to.equal(a2.id);
+      const offered = await kiosk.getByRole('option').allTextContents();
+      expect(offered.findIndex((o) => o.startsWith('Noord 2'))).to.be.below(offered.findIndex((o) => o.startsWith('Aa Zuid')));
+    } finally {
+      for (const s of sockets) s.close();
+    }
   });
 
   it('downloads a kiosk’s launch kits, each holding this server’s kiosk address', async () => {

@@ -15,6 +15,8 @@ import './adm-groups.ts';
 import './adm-import.ts';
 import './adm-kiosks.ts';
 import './adm-lang-switch.ts';
+import './adm-my-rooms.ts';
+import { MyRoomsController, myRooms } from '../data/myRooms.ts';
 import './adm-placeholder.ts';
 import './adm-remarks.ts';
 import './adm-rooms.ts';
@@ -110,6 +112,7 @@ export class AdmShell extends LitElement {
   constructor() {
     super();
     new LangController(this);
+    new MyRoomsController(this);
   }
 
   private routeChanged() {
@@ -124,6 +127,11 @@ export class AdmShell extends LitElement {
       // A new screen: start reading and tabbing from its content, not from the old position.
       this.renderRoot.querySelector<HTMLElement>('main')?.focus({ preventScroll: false });
     }
+  }
+
+  /** the rooms this user supervises, as chosen in 'Mijn lokalen' */
+  private roomIds(): string[] {
+    return this.user ? myRooms(this.user.id) : [];
   }
 
   private screenTitle(): string {
@@ -217,7 +225,7 @@ export class AdmShell extends LitElement {
       case 'results':
         return html`<adm-results .groupId=${r.groupId} .reviews=${reviews} .synced=${synced} .version=${version}></adm-results>`;
       case 'candidate':
-        return html`<adm-sitting .number=${r.number} .groupId=${r.groupId} .kiosks=${kiosks} .reviews=${reviews} .synced=${synced} .version=${version}></adm-sitting>`;
+        return html`<adm-sitting .roomIds=${this.roomIds()} .number=${r.number} .groupId=${r.groupId} .kiosks=${kiosks} .reviews=${reviews} .synced=${synced} .version=${version}></adm-sitting>`;
       case 'kiosks':
         return html`<adm-kiosks .kiosks=${kiosks} .reviews=${reviews} .synced=${synced} .isAdmin=${isAdmin} .roomsVersion=${versions.rooms}></adm-kiosks>`;
       case 'remarks':
@@ -243,6 +251,7 @@ export class AdmShell extends LitElement {
             <span class="name"><span class="sr-only">${t('user.label')} </span>${this.user?.displayName}</span>
             <span class="role">${this.user ? t(this.user.role === 'admin' ? 'role.admin' : 'role.supervisor') : ''}</span>
           </div>
+          <adm-my-rooms .userId=${this.user?.id ?? ''} .version=${this.live.state.versions.rooms}></adm-my-rooms>
           <adm-lang-switch></adm-lang-switch>
           <button type="button" class="logout" ?disabled=${this.loggingOut} @click=${this.askLogout}>${t('logout')}</button>
         </div>
@@ -264,7 +273,7 @@ export class AdmShell extends LitElement {
       <div class="layout">
         <main id="main" tabindex="-1">${this.view()}</main>
         <adm-active-reviews
-          .reviews=${reviews} .kiosks=${kiosks} .warned=${warned} .ended=${ended}
+          .reviews=${reviews} .kiosks=${kiosks} .roomIds=${this.roomIds()} .warned=${warned} .ended=${ended}
           .connected=${connected} .synced=${synced}
           @adm-dismiss-notice=${(e: DismissNoticeEvent) => this.live.dismiss(e.detail.key)}></adm-active-reviews>
       </div>

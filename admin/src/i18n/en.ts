@@ -143,6 +143,12 @@ export const en: Translation<typeof nl> = {
   'sitting.candidateBusy': 'A review of another exam is already running for this candidate on {kiosk}.',
   'sitting.none': 'This candidate has no sittings.',
 
+  'myRooms.all': 'My rooms: all',
+  'myRooms.some': 'My rooms: {rooms}',
+  'myRooms.legend': 'Rooms I supervise',
+  'myRooms.none': 'There are no rooms yet.',
+  'active.showAll': 'Show all rooms',
+  'active.hidden': '{n} in other rooms',
   'active.title': 'Active reviews',
   'active.empty': 'No reviews are running.',
   'active.kiosk': 'Kiosk',

@@ -142,6 +142,12 @@ export const nl = {
   'sitting.candidateBusy': 'Voor deze kandidaat loopt al een inzage van een ander examen op {kiosk}.',
   'sitting.none': 'Deze kandidaat heeft geen afnames.',
 
+  'myRooms.all': 'Mijn lokalen: alle',
+  'myRooms.some': 'Mijn lokalen: {rooms}',
+  'myRooms.legend': 'Lokalen waar ik toezicht houd',
+  'myRooms.none': 'Er zijn nog geen lokalen.',
+  'active.showAll': 'Alle lokalen tonen',
+  'active.hidden': '{n} in andere lokalen',
   'active.title': 'Actieve inzages',
   'active.empty': 'Er lopen geen inzages.',
   'active.kiosk': 'Kiosk',

@@ -167,6 +167,51 @@ describe('console rooms (e2e): kiosks in rooms, launch kits, Safe Exam Browser',
     }
   });
 
+  it('the room map follows a review live: candidate on its tile, the question it is on, ‘Beëindigen’ confirmed, net beëindigd', async () => {
+    const base = e2e.ts.base;
+    const k = await onlineKiosk(base, admin, 'Kaart 1');
+    const free = await onlineKiosk(base, admin, 'Kaart 2');
+    try {
+      const roomId = await roomWith(base, 'Kaartlokaal', [k.id, free.id]);
+      const { page } = await e2e.console('sup1', { viewport: { width: 800, height: 1100 }, hasTouch: true });
+      await page.goto(`${base}/admin/#/lokaal/${roomId}`);
+      await page.getByRole('heading', { name: 'Lokaalkaart Kaartlokaal', level: 1 }).waitFor();
+      const tiles = page.getByRole('list', { name: 'Kiosks in dit lokaal' });
+      const tile = tiles.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Kaart 1' }) });
+      const other = tiles.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Kaart 2' }) });
+      await tile.getByText('vrij', { exact: true }).waitFor();
+      await other.getByText('vrij', { exact: true }).waitFor();
+
+      const { payload } = await startReviewOn(base, admin, k, 's-bi-120001');
+      await tile.getByText(payload.candidate.name).waitFor();
+      await tile.getByText(payload.exam.title).waitFor();
+      const total = payload.questions.length;
+      await tile.getByText(`Vraag 1 van ${total}`).waitFor();
+      const ack = await k.socket.timeout(5000).emitWithAck('review:navigate', { questionId: payload.questions[1].id });
+      expect(ack.ok, JSON.stringify(ack)).to.equal(true);
+      await tile.getByText(`Vraag 2 van ${total}`).waitFor();
+      await other.getByText('vrij', { exact: true }).waitFor();
+
+      // 'Beëindigen' on the tile asks first, as 'Actieve inzages' does
+      const end = tile.getByRole('button', { name: `Beëindigen: ${payload.candidate.name} op Kaart 1` });
+      const box = (await end.boundingBox())!;
+      expect(box.height, 'a touch target').to.be.at.least(44);
+      await end.click();
+      const dialog = page.getByRole('dialog', { name: 'Inzage beëindigen?' });
+      await dialog.getByRole('button', { name: 'Beëindigen' }).click();
+      await tile.getByText('net beëindigd').waitFor();
+      await tile.getByText(payload.candidate.name).waitFor();
+      expect((await admin.call('GET', '/api/reviews')).json.filter((r: { kioskId: string }) => r.kioskId === k.id)).to.deep.equal([]);
+
+      // a kiosk going offline shows on its tile
+      free.socket.close();
+      await other.getByText('offline', { exact: true }).waitFor();
+    } finally {
+      k.socket.close();
+      free.socket.close();
+    }
+  });
+
   it('downloads a kiosk’s launch kits, each holding this server’s kiosk address', async () => {
     await pairKiosk(e2e.ts.base, admin, 'Station Kit');
     const { page } = await e2e.console('boss', { acceptDownloads: true });

@@ -101,7 +101,8 @@ export class AdmActiveReviews extends LitElement {
     }
   }
 
-  private ask(r: ReviewDto) {
+  /** Asks (in its dialog) whether to end `r`: its own 'Beëindigen', and the room map's (through adm-shell). */
+  ask(r: ReviewDto) {
     this.confirmError = '';
     this.confirming = r;
   }

@@ -6,6 +6,7 @@ import { ApiError } from '../data/http.ts';
 import { launchKitHref, moveKiosk, pairKiosk, renameKiosk, unpairKiosk, type LaunchKitKind } from '../data/kiosks.ts';
 import { listRooms } from '../data/rooms.ts';
 import { LangController, errorMessage, formatDate, formatNumber, t } from '../i18n.ts';
+import { href } from '../router.ts';
 import { base } from '../styles.ts';
 import './adm-seb-config.ts';
 import { dialogStyles, syncDialog } from './dialog.ts';
@@ -184,7 +185,9 @@ export class AdmKiosks extends LitElement {
 
   private roomCell(k: KioskDto, rooms: readonly RoomDto[]) {
     const name = rooms.find((r) => r.id === k.roomId)?.name;
-    if (!this.isAdmin) return name ?? html`<span class="muted">${t('kiosks.noRoom')}</span>`;
+    if (!this.isAdmin) {
+      return name ? html`<a href=${href({ name: 'room', roomId: k.roomId! })}>${name}</a>` : html`<span class="muted">${t('kiosks.noRoom')}</span>`;
+    }
     return html`<select aria-label=${t('kiosks.roomOf', { name: k.name })} ?disabled=${this.busy}
       @change=${(e: Event) => this.move(k, e.currentTarget as HTMLSelectElement)}>
       <option value="" ?selected=${!k.roomId}>${t('kiosks.noRoom')}</option>

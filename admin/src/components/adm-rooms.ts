@@ -4,6 +4,7 @@ import type { KioskDto, RoomDto } from '../../../shared/protocol.ts';
 import { ApiError } from '../data/http.ts';
 import { createRoom, listRooms, removeRoom, renameRoom, setRoomSeb } from '../data/rooms.ts';
 import { LangController, errorMessage, formatNumber, t } from '../i18n.ts';
+import { href } from '../router.ts';
 import { base } from '../styles.ts';
 import { dialogStyles, syncDialog } from './dialog.ts';
 import { loadStatus } from './load-state.ts';
@@ -167,7 +168,7 @@ export class AdmRooms extends LitElement {
         <th scope="col" class="action"><span class="sr-only">${t('rooms.actions')}</span></th>
       </tr></thead>
       <tbody>${rooms.map((r) => html`<tr>
-        <th scope="row">${r.name}</th>
+        <th scope="row"><a href=${href({ name: 'room', roomId: r.id })}>${r.name}</a></th>
         <td class="num">${formatNumber(this.kiosks.filter((k) => k.roomId === r.id).length)}</td>
         <td>${r.sebRequired ? html`<span class="badge info">${t('rooms.sebRequired')}</span>` : html`<span class="muted">${t('rooms.sebNotRequired')}</span>`}</td>
         <td class="action"><span class="actions">

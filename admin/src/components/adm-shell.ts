@@ -20,6 +20,8 @@ import { MyRoomsController, myRooms } from '../data/myRooms.ts';
 import './adm-placeholder.ts';
 import './adm-remarks.ts';
 import './adm-rooms.ts';
+import './adm-room-map.ts';
+import type { EndReviewEvent } from './adm-room-map.ts';
 import './adm-results.ts';
 import './adm-sitting.ts';
 import './adm-staff.ts';
@@ -139,6 +141,7 @@ export class AdmShell extends LitElement {
     switch (r.name) {
       case 'groups': case 'results': case 'candidate': return t('nav.groups');
       case 'kiosks': return t('nav.kiosks');
+      case 'room': return t('map.title');
       case 'remarks': return t('nav.remarks');
       case 'admin': return t(SECTION_KEY[r.section]);
       case 'not-found': return t('notfound.title');
@@ -228,6 +231,9 @@ export class AdmShell extends LitElement {
         return html`<adm-sitting .roomIds=${this.roomIds()} .number=${r.number} .groupId=${r.groupId} .kiosks=${kiosks} .reviews=${reviews} .synced=${synced} .version=${version}></adm-sitting>`;
       case 'kiosks':
         return html`<adm-kiosks .kiosks=${kiosks} .reviews=${reviews} .synced=${synced} .isAdmin=${isAdmin} .roomsVersion=${versions.rooms}></adm-kiosks>`;
+      case 'room':
+        return html`<adm-room-map .roomId=${r.roomId} .kiosks=${kiosks} .reviews=${reviews} .ended=${this.live.state.ended} .synced=${synced}
+          .version=${versions.rooms} @adm-end-review=${(e: EndReviewEvent) => this.renderRoot.querySelector('adm-active-reviews')?.ask(e.detail.review)}></adm-room-map>`;
       case 'remarks':
         return html`<adm-remarks .version=${String(versions.remarks)}></adm-remarks>`;
       case 'admin':

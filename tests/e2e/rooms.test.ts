@@ -182,7 +182,7 @@ describe('console rooms (e2e): kiosks in rooms, launch kits, Safe Exam Browser',
       await tile.getByText('vrij', { exact: true }).waitFor();
       await other.getByText('vrij', { exact: true }).waitFor();
 
-      const { payload } = await startReviewOn(base, admin, k, 's-bi-120001');
+      const { payload } = await startReviewOn(base, admin, k, 's-bi-120003');
       await tile.getByText(payload.candidate.name).waitFor();
       await tile.getByText(payload.exam.title).waitFor();
       const total = payload.questions.length;

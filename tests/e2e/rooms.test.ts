@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
-import { StaffClient, loggedIn, onlineKiosk, pairKiosk, startReviewOn, type KioskSocket } from '../helpers/server.ts';
+import { StaffClient, kioskSocket, loggedIn, onlineKiosk, pairKiosk, startReviewOn, type KioskSocket } from '../helpers/server.ts';
 import { roomWith } from '../support/rooms.ts';
 import { useE2E } from '../support/e2e.ts';
 
@@ -210,6 +210,29 @@ describe('console rooms (e2e): kiosks in rooms, launch kits, Safe Exam Browser',
       k.socket.close();
       free.socket.close();
     }
+  });
+
+  it('shows ‘Geweigerd: geen Safe Exam Browser’ for a kiosk of a room requiring SEB that connects without it', async () => {
+    const station = await pairKiosk(e2e.ts.base, admin, 'Station SEB');
+    const roomId = await roomWith(e2e.ts.base, 'SEB-lokaal', [station.id]);
+    expect((await admin.call('PATCH', `/api/rooms/${roomId}`, { seb: { configKeys: ['cd'.repeat(32)] } })).status).to.equal(200);
+    const { page } = await e2e.console('sup1');
+    await section(page, 'Kiosks');
+    const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Station SEB' }) });
+    await row.waitFor();
+    expect(await row.getByText('Geweigerd: geen Safe Exam Browser').count()).to.equal(0);
+    // the station connects as a plain browser: refused at the handshake
+    const socket = kioskSocket(e2e.ts.base, station.token);
+    try {
+      const refused = await new Promise<string>((resolve) => {
+        socket.once('connect', () => resolve('connected'));
+        socket.once('connect_error', (e: Error) => resolve(e.message));
+      });
+      expect(refused).to.equal('seb-required');
+    } finally {
+      socket.close();
+    }
+    await row.getByText('Geweigerd: geen Safe Exam Browser').waitFor();
   });
 
   it('downloads a kiosk’s launch kits, each holding this server’s kiosk address', async () => {

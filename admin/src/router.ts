@@ -1,22 +1,24 @@
 /**
  * Hash routes of the console, so that back/forward and bookmarks work without server routes:
- * `#/groepen`, `#/groepen/:id`, `#/kandidaat/:number?groep=:id`, `#/kiosks`, `#/opmerkingen`, and the admin sections.
+ * `#/groepen`, `#/groepen/:id`, `#/kandidaat/:number?groep=:id`, `#/kiosks`, `#/lokaal/:id` (a room map),
+ * `#/opmerkingen`, and the admin sections.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-export type AdminSection = 'exams' | 'import' | 'staff' | 'audit';
+export type AdminSection = 'rooms' | 'exams' | 'import' | 'staff' | 'audit';
 
 export type Route =
   | { name: 'groups' }
   | { name: 'results'; groupId: string }
   | { name: 'candidate'; number: string; groupId?: string }
   | { name: 'kiosks' }
+  | { name: 'room'; roomId: string }
   | { name: 'remarks' }
   | { name: 'admin'; section: AdminSection }
   | { name: 'not-found' };
 
 const SECTION_PATH: Record<AdminSection, string> = {
-  exams: 'examens', import: 'importeren', staff: 'medewerkers', audit: 'auditlog',
+  rooms: 'lokalen', exams: 'examens', import: 'importeren', staff: 'medewerkers', audit: 'auditlog',
 };
 
 export function parseRoute(hash: string): Route {
@@ -40,6 +42,8 @@ export function parseRoute(hash: string): Route {
       return { name: 'candidate', number: arg, groupId: params.get('groep') ?? undefined };
     case 'kiosks':
       return arg ? { name: 'not-found' } : { name: 'kiosks' };
+    case 'lokaal':
+      return arg ? { name: 'room', roomId: arg } : { name: 'not-found' };
     case 'opmerkingen':
       return arg ? { name: 'not-found' } : { name: 'remarks' };
   }
@@ -54,6 +58,7 @@ export function href(route: Route): string {
     case 'results': return `#/groepen/${enc(route.groupId)}`;
     case 'candidate': return `#/kandidaat/${enc(route.number)}${route.groupId ? `?groep=${enc(route.groupId)}` : ''}`;
     case 'kiosks': return '#/kiosks';
+    case 'room': return `#/lokaal/${enc(route.roomId)}`;
     case 'remarks': return '#/opmerkingen';
     case 'admin': return `#/${SECTION_PATH[route.section]}`;
     case 'not-found': return '#/';

@@ -14,6 +14,7 @@ import { FIXTURES, PASSWORD, type KioskSocket } from '../helpers/server.ts';
 import { axeViolations, expectNoViolations } from '../support/axe.ts';
 import { CONSOLE_SCREENS, consoleText, showScreen, type ConsoleLang } from '../support/consoleScreens.ts';
 import { useE2E } from '../support/e2e.ts';
+import { kioskIds, roomWith } from '../support/rooms.ts';
 import { startRunningReview } from '../support/runningReview.ts';
 
 const CONFIG = { loginFreeFailuresPerIp: 1000, loginFreeFailuresPerAccountIp: 100, loginFreeFailuresPerAccount: 100 };
@@ -29,6 +30,8 @@ describe('console accessibility: axe-core finds no WCAG 2.1 A/AA violation on an
   // a review approved by boss: 'Actieve inzages' shows it, and 'Uitloggen' asks first
   before(async () => {
     kiosk = await startRunningReview(e2e.ts.base, 'boss');
+    // the running review's kiosk stands in a room: 'Lokalen' has a row, 'Kiosks' a room
+    await roomWith(e2e.ts.base, 'B2.14', await kioskIds(e2e.ts.base));
   });
   after(() => kiosk?.close());
 
@@ -109,6 +112,12 @@ describe('console accessibility: axe-core finds no WCAG 2.1 A/AA violation on an
       await withDialog(page, `'Beëindigen' (${lang})`, () => page.getByRole('complementary', { name: T('active.title') }).getByRole('button', { name: prefix(T('active.endLabel')) }).click());
       await withDialog(page, `'Uitloggen' with a running review (${lang})`, () => page.getByRole('banner').getByRole('button', { name: T('logout') }).click());
 
+      const banner = page.getByRole('banner');
+      await banner.getByText(T('myRooms.all')).click();
+      await banner.getByRole('group', { name: T('myRooms.legend') }).getByRole('checkbox').first().waitFor();
+      await expectNoViolations(page, `'Mijn lokalen' open (${lang})`);
+      await banner.getByText(T('myRooms.all')).click();
+
       await screen('exams');
       await withDialog(page, `exam settings (${lang})`, () => main.getByRole('button', { name: prefix(T('exams.editLabel')) }).first().click());
       const purge = main.getByRole('region', { name: T('purge.title') });
@@ -121,6 +130,11 @@ describe('console accessibility: axe-core finds no WCAG 2.1 A/AA violation on an
       await main.getByRole('button', { name: T('kiosks.pair') }).click();
       await main.getByRole('heading', { name: T('kiosks.pairTitle') }).waitFor();
       await expectNoViolations(page, `'Kiosk koppelen' (${lang})`);
+      await withDialog(page, `'Startbestanden' (${lang})`, () => main.getByRole('button', { name: T('kiosks.kits') }).first().click());
+
+      await screen('rooms');
+      await withDialog(page, `a room's 'Safe Exam Browser' (${lang})`, () => main.getByRole('button', { name: prefix(T('rooms.sebLabel')) }).first().click());
+      await withDialog(page, `'Lokaal verwijderen' (${lang})`, () => main.getByRole('button', { name: prefix(T('rooms.removeLabel')) }).first().click());
 
       await screen('staff');
       await main.getByRole('button', { name: T('staff.add') }).click();

@@ -560,7 +560,7 @@ describe('console (e2e): staff login, the flow to Start inzage, live sessions, k
     const { page } = await open('boss');
     await page.getByRole('heading', { name: 'Afnamegroepen', level: 1 }).waitFor();
     const nav = page.getByRole('navigation');
-    expect(await nav.getByRole('link').allTextContents()).to.deep.equal(['Afnamegroepen', 'Kiosks', 'Opmerkingen', 'Examens', 'Importeren', 'Medewerkers', 'Auditlog']);
+    expect(await nav.getByRole('link').allTextContents()).to.deep.equal(['Afnamegroepen', 'Kiosks', 'Opmerkingen', 'Lokalen', 'Examens', 'Importeren', 'Medewerkers', 'Auditlog']);
     await nav.getByRole('link', { name: 'Kiosks' }).click();
     await page.getByRole('heading', { name: 'Kiosks', level: 1 }).waitFor();
     const table = page.getByRole('table', { name: /Gekoppelde kiosks/ });

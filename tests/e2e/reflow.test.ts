@@ -10,6 +10,7 @@ import type { KioskSocket } from '../helpers/server.ts';
 import { CONSOLE_SCREENS, showScreen } from '../support/consoleScreens.ts';
 import { pageWidth, unreachableRowActions } from '../support/deepDom.ts';
 import { useE2E } from '../support/e2e.ts';
+import { kioskIds, roomWith } from '../support/rooms.ts';
 import { startRunningReview } from '../support/runningReview.ts';
 
 const CONFIG = { loginFreeFailuresPerIp: 1000, loginFreeFailuresPerAccountIp: 100, loginFreeFailuresPerAccount: 100 };
@@ -21,6 +22,8 @@ describe('console reflow at 200 % zoom and 320 px (e2e)', function () {
 
   before(async () => {
     kiosk = await startRunningReview(e2e.ts.base, 'sup1');
+    // the running review's kiosk stands in a room: 'Lokalen' has a row, 'Kiosks' a room
+    await roomWith(e2e.ts.base, 'B2.14', await kioskIds(e2e.ts.base));
   });
   after(() => kiosk?.close());
 

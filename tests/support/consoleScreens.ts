@@ -15,6 +15,8 @@ export const consoleText = (lang: ConsoleLang, key: keyof typeof nl): string => 
 export interface ConsoleScreen {
   name: string;
   hash: string;
+  /** The way on from `hash`, for a screen whose address holds a stored id (a room map: its room's link). */
+  open?(page: Page, lang: ConsoleLang): Promise<void>;
   /** An element that is there once the screen has loaded its data. */
   ready(page: Page, lang: ConsoleLang): Locator;
 }
@@ -28,6 +30,13 @@ export const CONSOLE_SCREENS: readonly ConsoleScreen[] = [
   { name: 'results', hash: '#/groepen/g-bi-1', ready: table },
   { name: 'candidate', hash: '#/kandidaat/120002?groep=g-bi-1', ready: (p, l) => main(p).getByRole('button', { name: consoleText(l, 'sitting.start') }).first() },
   { name: 'kiosks', hash: '#/kiosks', ready: table },
+  { name: 'rooms', hash: '#/lokalen', ready: table },
+  // needs a room with a kiosk (tests/support/rooms.ts roomWith), as the walks make
+  {
+    name: 'room-map', hash: '#/lokalen',
+    open: (p) => table(p).getByRole('rowheader').first().getByRole('link').click(),
+    ready: (p, l) => main(p).getByRole('list', { name: consoleText(l, 'map.tiles') }),
+  },
   // 'Examens' holds 'Gegevens verwijderen' (the purge) too
   { name: 'exams', hash: '#/examens', ready: (p, l) => main(p).getByRole('region', { name: consoleText(l, 'purge.title') }).getByRole('button', { name: consoleText(l, 'purge.dryRun') }) },
   { name: 'import', hash: '#/importeren', ready: (p, l) => main(p).getByLabel(consoleText(l, 'import.file.label')) },
@@ -38,5 +47,6 @@ export const CONSOLE_SCREENS: readonly ConsoleScreen[] = [
 /** Opens a screen by its address and waits until it has loaded. */
 export async function showScreen(page: Page, base: string, screen: ConsoleScreen, lang: ConsoleLang = 'nl'): Promise<void> {
   await page.goto(`${base}/admin/${screen.hash}`);
+  if (screen.open) await screen.open(page, lang);
   await screen.ready(page, lang).waitFor();
 }

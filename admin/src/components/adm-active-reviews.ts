@@ -19,7 +19,8 @@ const byName = new Intl.Collator('nl', { numeric: true, sensitivity: 'base' });
  * 'Actieve inzages': the reviews running now, live — kiosk, candidate, exam, "Vraag n van N", a countdown,
  * who approved it, and 'Beëindigen' (named with its candidate and kiosk), which asks first in a dialog
  * ('Inzage beëindigen?') naming the candidate and the station: a supervisor watching many stations must not end
- * the wrong one by a slip. When a review ends, a short notice says which one and why, in words.
+ * the wrong one by a slip. With rooms chosen in 'Mijn lokalen' only their kiosks' reviews show, until 'Alle lokalen
+ * tonen' is pressed (a toggle button). When a review ends, a short notice says which one and why, in words.
  *
  * @fires adm-dismiss-notice {key} — the close button of an end notice was pressed.
  */
@@ -32,6 +33,8 @@ export class AdmActiveReviews extends LitElement {
     ended: { attribute: false },
     connected: { attribute: false },
     synced: { attribute: false },
+    roomIds: { attribute: false },
+    showAll: { state: true },
     confirming: { state: true },
     busy: { state: true },
     confirmError: { state: true },
@@ -65,6 +68,7 @@ export class AdmActiveReviews extends LitElement {
     .notice { display: flex; gap: var(--space-2); align-items: flex-start; justify-content: space-between; font-size: 0.875rem; padding: var(--space-2) var(--space-3); }
     .notice strong { display: block; font-weight: 650; }
     .notice button.quiet { color: inherit; font-size: 1.1rem; line-height: 1; padding: 0.1rem 0.35rem; }
+    .rooms { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: var(--space-2); padding: var(--space-2) var(--space-4); border-bottom: 1px solid var(--line-soft); font-size: 0.875rem; }
     .offline-bar { font-size: 0.875rem; margin: var(--space-3) var(--space-3) 0; padding: var(--space-2) var(--space-3); }
     h2:focus { outline: none; }
   `];
@@ -77,6 +81,10 @@ export class AdmActiveReviews extends LitElement {
   ended: readonly EndedNotice[] = [];
   connected = false;
   synced = false;
+  /** the rooms this staff member supervises ('Mijn lokalen'); empty: all */
+  roomIds: readonly string[] = [];
+  /** the list shows every room's reviews although rooms are chosen */
+  showAll = false;
   /** the review whose 'Beëindigen' was pressed: the dialog asks about it */
   confirming: ReviewDto | null = null;
   busy = false;
@@ -97,7 +105,8 @@ export class AdmActiveReviews extends LitElement {
     }
   }
 
-  private ask(r: ReviewDto) {
+  /** Asks (in its dialog) whether to end `r`: its own 'Beëindigen', and the room map's (through adm-shell). */
+  ask(r: ReviewDto) {
     this.confirmError = '';
     this.confirming = r;
   }
@@ -199,12 +208,20 @@ export class AdmActiveReviews extends LitElement {
   }
 
   override render() {
-    const reviews = [...this.reviews].sort((a, b) => byName.compare(a.kioskName, b.kioskName));
+    const all = [...this.reviews].sort((a, b) => byName.compare(a.kioskName, b.kioskName));
+    const mine = new Set(this.roomIds);
+    const roomOf = new Map(this.kiosks.map((k) => [k.id, k.roomId]));
+    const reviews = mine.size > 0 && !this.showAll ? all.filter((r) => mine.has(roomOf.get(r.kioskId) ?? '')) : all;
+    const hidden = all.length - reviews.length;
     return html`<aside aria-labelledby="active-title">
       <div class="head">
         <h2 id="active-title" tabindex="-1">${t('active.title')}</h2>
         <span class="count ${reviews.length ? '' : 'zero'}" aria-hidden="true">${formatNumber(reviews.length)}</span>
       </div>
+      ${mine.size > 0 ? html`<div class="rooms">
+        <span class="muted">${hidden > 0 ? t('active.hidden', { n: formatNumber(hidden) }) : nothing}</span>
+        <button type="button" class="secondary small" aria-pressed=${String(this.showAll)} @click=${() => { this.showAll = !this.showAll; }}>${t('active.showAll')}</button>
+      </div>` : nothing}
       ${!this.connected && this.synced ? html`<p class="notice warn offline-bar" role="status">${t('active.disconnected')}</p>` : nothing}
       <div class="notices" role="status">${this.ended.map((n) => this.notice(n))}</div>
       ${!this.synced

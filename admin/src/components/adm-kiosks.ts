@@ -1,14 +1,19 @@
+import { Task } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
-import type { KioskDto, ReviewDto } from '../../../shared/protocol.ts';
+import type { KioskDto, ReviewDto, RoomDto } from '../../../shared/protocol.ts';
 import { normalizePairingCode } from '../../../shared/rules.ts';
 import { ApiError } from '../data/http.ts';
-import { pairKiosk, renameKiosk, unpairKiosk } from '../data/kiosks.ts';
+import { launchKitHref, moveKiosk, pairKiosk, renameKiosk, unpairKiosk, type LaunchKitKind } from '../data/kiosks.ts';
+import { listRooms } from '../data/rooms.ts';
 import { LangController, errorMessage, formatDate, formatNumber, t } from '../i18n.ts';
+import { href } from '../router.ts';
 import { base } from '../styles.ts';
+import './adm-seb-config.ts';
 import { dialogStyles, syncDialog } from './dialog.ts';
 import { kioskHealthCell } from './kiosk-health.ts';
 
 const byName = new Intl.Collator('nl', { numeric: true, sensitivity: 'base' });
+const KITS: readonly LaunchKitKind[] = ['desktop', 'systemd', 'windows'];
 
 function message(err: unknown): string {
   return err instanceof ApiError ? errorMessage(err) : String(err);
@@ -17,7 +22,8 @@ function message(err: unknown): string {
 /**
  * 'Kiosks': the paired review stations and their live status (online, offline, in inzage). Admins pair a new
  * kiosk by the code it shows ('Kiosk koppelen' → 'Koppelcode', 'Naam', 'Koppelen'), rename one ('Hernoemen'),
- * or unpair one ('Ontkoppelen', confirmed in a dialog).
+ * or unpair one ('Ontkoppelen', confirmed in a dialog), put one in a room (the 'Lokaal' select), download its launch kits
+ * ('Startbestanden'), and download the Safe Exam Browser config (`adm-seb-config`).
  *
  * @fires none — commands go through `data/*`; the list itself is live.
  */
@@ -27,6 +33,9 @@ export class AdmKiosks extends LitElement {
     reviews: { attribute: false },
     synced: { attribute: false },
     isAdmin: { attribute: false },
+    roomsVersion: { attribute: false },
+    kits: { state: true },
+    moveError: { state: true },
     pairOpen: { state: true },
     busy: { state: true },
     pairError: { state: true },
@@ -45,7 +54,12 @@ export class AdmKiosks extends LitElement {
     .pair input[name='code'] { text-transform: uppercase; letter-spacing: 0.12em; font-variant-numeric: tabular-nums; font-weight: 600; }
     .messages { display: flex; flex-direction: column; gap: var(--space-2); margin-bottom: var(--space-4); }
     .messages:empty { display: none; }
-    td .actions { display: inline-flex; gap: var(--space-2); }
+    /* three actions side by side would push the sticky column out of a narrow window: stacked, as in 'Medewerkers' */
+    td.action .actions { display: inline-grid; gap: var(--space-2); }
+    td.action .actions button { width: 100%; }
+    td select { min-width: 8rem; max-width: 14rem; }
+    .kit-links { list-style: none; padding: 0; margin: 0; display: flex; flex-direction: column; gap: var(--space-2); }
+    adm-seb-config { margin-top: var(--space-5); }
     h1:focus { outline: none; }
   `];
 
@@ -53,6 +67,11 @@ export class AdmKiosks extends LitElement {
   reviews: readonly ReviewDto[] = [];
   synced = false;
   isAdmin = false;
+  /** the count of the server's `content:updated` for rooms: the room list reloads when it moves */
+  roomsVersion = 0;
+  /** the kiosk whose launch kits the dialog offers */
+  kits: KioskDto | null = null;
+  moveError = '';
   pairOpen = false;
   busy = false;
   pairError = '';
@@ -63,6 +82,8 @@ export class AdmKiosks extends LitElement {
   unpairing: KioskDto | null = null;
   unpairError = '';
 
+  private readonly rooms = new Task(this, { task: (_args, { signal }) => listRooms(signal), args: () => [this.roomsVersion] });
+
   constructor() {
     super();
     new LangController(this);
@@ -71,6 +92,7 @@ export class AdmKiosks extends LitElement {
   override updated() {
     syncDialog(this.renderRoot, 'rename', this.renaming !== null);
     syncDialog(this.renderRoot, 'unpair', this.unpairing !== null);
+    syncDialog(this.renderRoot, 'kits', this.kits !== null);
   }
 
   private togglePair() {
@@ -145,6 +167,35 @@ export class AdmKiosks extends LitElement {
     }
   }
 
+  private async move(k: KioskDto, select: HTMLSelectElement) {
+    const roomId = select.value || null;
+    const room = this.rooms.value?.find((r) => r.id === roomId);
+    this.status = '';
+    this.moveError = '';
+    this.busy = true;
+    try {
+      await moveKiosk(k.id, roomId);
+      this.status = room ? t('kiosks.moved', { name: k.name, room: room.name }) : t('kiosks.movedOut', { name: k.name });
+    } catch (err) {
+      select.value = k.roomId ?? '';
+      this.moveError = message(err);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private roomCell(k: KioskDto, rooms: readonly RoomDto[]) {
+    const name = rooms.find((r) => r.id === k.roomId)?.name;
+    if (!this.isAdmin) {
+      return name ? html`<a href=${href({ name: 'room', roomId: k.roomId! })}>${name}</a>` : html`<span class="muted">${t('kiosks.noRoom')}</span>`;
+    }
+    return html`<select aria-label=${t('kiosks.roomOf', { name: k.name })} ?disabled=${this.busy}
+      @change=${(e: Event) => this.move(k, e.currentTarget as HTMLSelectElement)}>
+      <option value="" ?selected=${!k.roomId}>${t('kiosks.noRoom')}</option>
+      ${rooms.map((r) => html`<option value=${r.id} ?selected=${r.id === k.roomId}>${r.name}</option>`)}
+    </select>`;
+  }
+
   private openRename(k: KioskDto) {
     this.renameError = '';
     this.status = '';
@@ -160,6 +211,7 @@ export class AdmKiosks extends LitElement {
   private statusCell(k: KioskDto) {
     const review = k.reviewId ? this.reviews.find((r) => r.id === k.reviewId) : undefined;
     const offline = k.online ? nothing : html` <span class="badge neutral">${t('kiosks.offline')}</span>`;
+    if (k.sebRefusedAt) return html`<span class="badge warn">${t('kiosks.sebRefused')}</span>${offline}`;
     if (k.reviewId) {
       return html`<span class="badge info">${review ? t('kiosks.inReviewOf', { candidate: review.candidateName }) : t('kiosks.inReview')}</span>${offline}`;
     }
@@ -170,11 +222,13 @@ export class AdmKiosks extends LitElement {
     if (!this.synced) return html`<p class="card muted" role="status">${t('app.loading')}</p>`;
     if (this.kiosks.length === 0) return html`<p class="card empty">${t('kiosks.empty')}</p>`;
     const kiosks = [...this.kiosks].sort((a, b) => byName.compare(a.name, b.name));
+    const rooms = this.rooms.value ?? [];
     return html`<div class="table-wrap">
       <table>
         <caption>${t('kiosks.caption')} <span class="muted">(${formatNumber(kiosks.length)})</span></caption>
         <thead><tr>
           <th scope="col">${t('kiosks.name')}</th>
+          <th scope="col">${t('kiosks.room')}</th>
           <th scope="col">${t('kiosks.status')}</th>
           <th scope="col">${t('kiosks.health')}</th>
           <th scope="col">${t('kiosks.lastSeen')}</th>
@@ -182,10 +236,12 @@ export class AdmKiosks extends LitElement {
         </tr></thead>
         <tbody>${kiosks.map((k) => html`<tr>
           <th scope="row">${k.name}</th>
+          <td>${this.roomCell(k, rooms)}</td>
           <td>${this.statusCell(k)}</td>
           <td class="health-cell">${kioskHealthCell(k)}</td>
           <td class="muted">${k.online ? t('kiosks.now') : formatDate(k.lastSeenAt)}</td>
           ${this.isAdmin ? html`<td class="action"><span class="actions">
+            <button type="button" class="secondary small" @click=${() => { this.status = ''; this.kits = k; }}>${t('kiosks.kits')}</button>
             <button type="button" class="secondary small" @click=${() => this.openRename(k)}>${t('kiosks.rename')}</button>
             <button type="button" class="danger small" @click=${() => this.openUnpair(k)}>${t('kiosks.unpair')}</button>
           </span></td>` : nothing}
@@ -223,7 +279,18 @@ export class AdmKiosks extends LitElement {
     const r = this.renaming;
     const u = this.unpairing;
     const running = u?.reviewId != null;
+    const kit = this.kits;
     return html`
+      <dialog id="kits" aria-labelledby="kits-title" @close=${() => { this.kits = null; }}>
+        ${kit ? html`<div class="body">
+          <h2 id="kits-title">${t('kiosks.kitsTitle', { name: kit.name })}</h2>
+          <p>${t('kiosks.kitsIntro')}</p>
+          <ul class="kit-links">${KITS.map((kind) => html`<li><a href=${launchKitHref(kit.id, kind)} download>${t(`kiosks.kit.${kind}`)}</a></li>`)}</ul>
+          <div class="buttons">
+            <button type="button" class="secondary" autofocus @click=${() => { this.kits = null; }}>${t('common.close')}</button>
+          </div>
+        </div>` : nothing}
+      </dialog>
       <dialog id="rename" aria-labelledby="rename-title" @close=${() => { this.renaming = null; }}>
         ${r ? html`<form @submit=${this.rename} novalidate>
           <h2 id="rename-title">${t('kiosks.renameTitle')}</h2>
@@ -266,9 +333,10 @@ export class AdmKiosks extends LitElement {
         <p class="lead">${t('kiosks.intro')}</p>
       </div>
       <div class="messages" role="status">${this.status ? html`<p class="notice ok">${this.status}</p>` : nothing}</div>
+      <div role="alert">${this.moveError ? html`<p class="alert">${this.moveError}</p>` : nothing}</div>
       ${this.isAdmin && this.pairOpen ? this.pairForm() : nothing}
       ${this.table()}
-      ${this.isAdmin ? this.dialogs() : nothing}
+      ${this.isAdmin ? html`<adm-seb-config></adm-seb-config>${this.dialogs()}` : nothing}
     `;
   }
 }

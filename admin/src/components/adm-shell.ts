@@ -15,15 +15,20 @@ import './adm-groups.ts';
 import './adm-import.ts';
 import './adm-kiosks.ts';
 import './adm-lang-switch.ts';
+import './adm-my-rooms.ts';
+import { MyRoomsController, myRooms } from '../data/myRooms.ts';
 import './adm-placeholder.ts';
 import './adm-remarks.ts';
+import './adm-rooms.ts';
+import './adm-room-map.ts';
+import type { EndReviewEvent } from './adm-room-map.ts';
 import './adm-results.ts';
 import './adm-sitting.ts';
 import './adm-staff.ts';
 import { alertRegion } from './kiosk-alerts.ts';
 
 const SECTION_KEY: Record<AdminSection, MessageKeyWith> = {
-  exams: 'nav.exams', import: 'nav.import', staff: 'nav.staff', audit: 'nav.audit',
+  rooms: 'nav.rooms', exams: 'nav.exams', import: 'nav.import', staff: 'nav.staff', audit: 'nav.audit',
 };
 
 /**
@@ -113,6 +118,7 @@ export class AdmShell extends LitElement {
   constructor() {
     super();
     new LangController(this);
+    new MyRoomsController(this);
   }
 
   private routeChanged() {
@@ -129,11 +135,17 @@ export class AdmShell extends LitElement {
     }
   }
 
+  /** the rooms this user supervises, as chosen in 'Mijn lokalen' */
+  private roomIds(): string[] {
+    return this.user ? myRooms(this.user.id) : [];
+  }
+
   private screenTitle(): string {
     const r = this.router.route;
     switch (r.name) {
       case 'groups': case 'results': case 'candidate': return t('nav.groups');
       case 'kiosks': return t('nav.kiosks');
+      case 'room': return t('map.title');
       case 'remarks': return t('nav.remarks');
       case 'admin': return t(SECTION_KEY[r.section]);
       case 'not-found': return t('notfound.title');
@@ -200,6 +212,7 @@ export class AdmShell extends LitElement {
   private adminView(section: AdminSection) {
     const { reviews, versions } = this.live.state;
     switch (section) {
+      case 'rooms': return html`<adm-rooms .version=${versions.rooms} .kiosks=${this.live.state.kiosks}></adm-rooms>`;
       case 'exams': return html`<adm-exams .version=${`${versions.exams}.${versions.results}`}></adm-exams>`;
       case 'import': return html`<adm-import></adm-import>`;
       case 'staff': return html`<adm-staff .currentUserId=${this.user?.id ?? ''} .reviews=${reviews} .version=${String(versions.users)}></adm-staff>`;
@@ -219,9 +232,12 @@ export class AdmShell extends LitElement {
       case 'results':
         return html`<adm-results .groupId=${r.groupId} .reviews=${reviews} .synced=${synced} .version=${version}></adm-results>`;
       case 'candidate':
-        return html`<adm-sitting .number=${r.number} .groupId=${r.groupId} .kiosks=${kiosks} .reviews=${reviews} .synced=${synced} .version=${version}></adm-sitting>`;
+        return html`<adm-sitting .roomIds=${this.roomIds()} .number=${r.number} .groupId=${r.groupId} .kiosks=${kiosks} .reviews=${reviews} .synced=${synced} .version=${version}></adm-sitting>`;
       case 'kiosks':
-        return html`<adm-kiosks .kiosks=${kiosks} .reviews=${reviews} .synced=${synced} .isAdmin=${isAdmin}></adm-kiosks>`;
+        return html`<adm-kiosks .kiosks=${kiosks} .reviews=${reviews} .synced=${synced} .isAdmin=${isAdmin} .roomsVersion=${versions.rooms}></adm-kiosks>`;
+      case 'room':
+        return html`<adm-room-map .roomId=${r.roomId} .kiosks=${kiosks} .reviews=${reviews} .ended=${this.live.state.ended} .synced=${synced}
+          .version=${versions.rooms} @adm-end-review=${(e: EndReviewEvent) => this.renderRoot.querySelector('adm-active-reviews')?.ask(e.detail.review)}></adm-room-map>`;
       case 'remarks':
         return html`<adm-remarks .version=${String(versions.remarks)}></adm-remarks>`;
       case 'admin':
@@ -245,6 +261,7 @@ export class AdmShell extends LitElement {
             <span class="name"><span class="sr-only">${t('user.label')} </span>${this.user?.displayName}</span>
             <span class="role">${this.user ? t(this.user.role === 'admin' ? 'role.admin' : 'role.supervisor') : ''}</span>
           </div>
+          <adm-my-rooms .userId=${this.user?.id ?? ''} .version=${this.live.state.versions.rooms}></adm-my-rooms>
           <adm-lang-switch></adm-lang-switch>
           <button type="button" class="logout" ?disabled=${this.loggingOut} @click=${this.askLogout}>${t('logout')}</button>
         </div>
@@ -255,6 +272,7 @@ export class AdmShell extends LitElement {
             ${this.navLink({ name: 'remarks' }, 'nav.remarks')}
             ${isAdmin ? html`
               <li class="sep" aria-hidden="true"></li>
+              ${this.navLink({ name: 'admin', section: 'rooms' }, 'nav.rooms')}
               ${this.navLink({ name: 'admin', section: 'exams' }, 'nav.exams')}
               ${this.navLink({ name: 'admin', section: 'import' }, 'nav.import')}
               ${this.navLink({ name: 'admin', section: 'staff' }, 'nav.staff')}
@@ -266,7 +284,7 @@ export class AdmShell extends LitElement {
       <div class="layout">
         <main id="main" tabindex="-1">${this.view()}</main>
         <adm-active-reviews
-          .reviews=${reviews} .kiosks=${kiosks} .warned=${warned} .alerts=${alerts} .ended=${ended}
+          .reviews=${reviews} .kiosks=${kiosks} .roomIds=${this.roomIds()} .warned=${warned} .alerts=${alerts} .ended=${ended}
           .connected=${connected} .synced=${synced}
           @adm-dismiss-notice=${(e: DismissNoticeEvent) => this.live.dismiss(e.detail.key)}></adm-active-reviews>
       </div>

@@ -25,7 +25,7 @@ const byName = new Intl.Collator('nl', { numeric: true, sensitivity: 'base' });
 /**
  * A candidate's sitting(s) (after 'Inzage'; the one from the group we came from first): exam, date, score,
  * grade, and — where review is possible — a kiosk chooser 'Kiosk' and the source's button 'Start inzage'.
- * Free online kiosks come first; busy and offline ones are shown but cannot be chosen. The server has the last
+ * Free online kiosks come first, those in the supervisor's rooms ('Mijn lokalen') before the others; busy and offline ones are shown but cannot be chosen. The server has the last
  * word: its refusal is shown with its own message.
  *
  * @fires none — commands go through `data/*`; the running review shows up in the live lists.
@@ -35,6 +35,7 @@ export class AdmSitting extends LitElement {
     number: {},
     groupId: {},
     kiosks: { attribute: false },
+    roomIds: { attribute: false },
     reviews: { attribute: false },
     synced: { attribute: false },
     version: { attribute: false },
@@ -63,6 +64,8 @@ export class AdmSitting extends LitElement {
   number = '';
   groupId: string | undefined = undefined;
   kiosks: readonly KioskDto[] = [];
+  /** the rooms this staff member supervises ('Mijn lokalen'): their kiosks are offered first */
+  roomIds: readonly string[] = [];
   reviews: readonly ReviewDto[] = [];
   synced = false;
   /** moves when the server says the data behind this screen changed (`content:updated`): reload */
@@ -105,13 +108,15 @@ export class AdmSitting extends LitElement {
   }
 
   private sortedKiosks(): KioskDto[] {
-    return [...this.kiosks].sort((a, b) => ORDER[availability(a)] - ORDER[availability(b)] || byName.compare(a.name, b.name));
+    const mine = new Set(this.roomIds);
+    const away = (k: KioskDto) => (mine.size === 0 || mine.has(k.roomId ?? '') ? 0 : 1);
+    return [...this.kiosks].sort((a, b) => ORDER[availability(a)] - ORDER[availability(b)] || away(a) - away(b) || byName.compare(a.name, b.name));
   }
 
   private chosen(sittingId: string): string {
     const explicit = this.choice.get(sittingId);
     if (explicit && this.kiosks.some((k) => k.id === explicit)) return explicit;
-    return this.kiosks.find((k) => availability(k) === 'free')?.id ?? '';
+    return this.sortedKiosks().find((k) => availability(k) === 'free')?.id ?? '';
   }
 
   private choose(sittingId: string, kioskId: string) {

@@ -35,6 +35,8 @@ export const MISSED_END_MS = 10 * 60_000;
 export class ReviewEngine {
   private timers = new Map<string, Timer[]>();
   private graceTimers = new Map<string, Timer>();
+  /** per exam version (the catalog's object): whether its questions show stored media */
+  private examUsesMedia = new WeakMap<Exam, boolean>();
   /** set by shutdown(): no timers any more */
   private stopped = false;
   private payloads = new Map<string, ReviewPayload>();
@@ -137,7 +139,7 @@ export class ReviewEngine {
       position: questions[0]?.id ?? '',
     };
     const added = this.store.reviews.add(session); // in memory at once: the next start's checks see it
-    const payload = this.withGrants(session, buildPayload(session, exam, sitting, candidate));
+    const payload = this.withGrants(session, exam, buildPayload(session, exam, sitting, candidate));
     this.payloads.set(session.id, payload);
     this.scores.set(session.id, scoresOf(exam, sitting));
 
@@ -249,7 +251,7 @@ export class ReviewEngine {
     const what = 'scheme' in data && !('parts' in data && data.parts.length) ? 'scheme' : 'key';
     const event = { actor: `kiosk:${kioskName}`, action: 'review.revealed', target: s.id } as const;
     await this.bursts.note(`reveal:${s.id}`, `${q.id}:${what}`, { questionId: q.id, what }, { ...event, details: { questionId: q.id, what } }, event);
-    return { ok: true, data: this.withGrants(s, data) };
+    return { ok: true, data: this.withGrants(s, exam, data) };
   }
 
   async logoutFromKiosk(kioskId: string, kioskName: string): Promise<Ack> {
@@ -341,8 +343,14 @@ export class ReviewEngine {
   // ---------- internals ----------
 
   /** What a kiosk gets, each media URL in it carrying this review's grant for that file. */
-  private withGrants<T>(s: ReviewSession, value: T): T {
-    return withMediaQuery(value, (name) => this.grants.grant(s.id, name));
+  /**
+   * The kiosk's copy with each media reference signed for this review. Most exams show no stored media: for those the
+   * value is sent as it is, not copied (the start is a hot path); whether an exam does is looked up once per version.
+   */
+  private withGrants<T>(s: ReviewSession, exam: Exam, value: T): T {
+    let uses = this.examUsesMedia.get(exam);
+    if (uses === undefined) this.examUsesMedia.set(exam, (uses = JSON.stringify(exam.questions).includes('/api/media/')));
+    return uses ? withMediaQuery(value, (name) => this.grants.grant(s.id, name)) : value;
   }
 
   /** The exam of a session's sitting, at the version the sitting was taken with. */
@@ -357,7 +365,7 @@ export class ReviewEngine {
       const sitting = await this.store.content.sitting(s.sittingId);
       const exam = sitting && this.store.content.examOfSitting(sitting);
       if (!exam || !sitting) return null;
-      payload = this.withGrants(s, buildPayload(s, exam, sitting, this.store.content.candidate(sitting.candidateNumber)));
+      payload = this.withGrants(s, exam, buildPayload(s, exam, sitting, this.store.content.candidate(sitting.candidateNumber)));
       this.payloads.set(s.id, payload);
       this.scores.set(s.id, scoresOf(exam, sitting));
     }

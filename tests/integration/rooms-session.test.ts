@@ -133,6 +133,30 @@ describe('rooms: the session’s rooms and pairing into a room', () => {
         expect(conn.state.kiosk.name).to.equal('Zaal 2');
       });
 
+      it('pairs a kiosk whose handshake carries SEB’s X-SafeExamBrowser-RequestHash for the room’s Browser Exam Key; a wrong hash is refused', async () => {
+        const bek = sha256('the browser exam key of the hall');
+        expect((await boss.call('PATCH', `/api/rooms/${hall}`, { seb: { configKeys: [CONFIG_KEY], browserExamKeys: [bek] } })).status).to.equal(200);
+        // a long-polling handshake without a cache-busting timestamp: SEB hashes the URL it requests
+        const url = `${ts.base}/socket.io/?EIO=4&transport=polling`;
+        const polling = (key: string) => ({ transports: ['polling'], timestampRequests: false, extraHeaders: { 'X-SafeExamBrowser-RequestHash': sha256(url + key) } });
+        const wrong = await unpaired(polling(sha256('another browser')));
+        try {
+          const r = await boss.call('POST', '/api/kiosks', { code: wrong.code, name: 'Zaal 4', roomId: hall });
+          expect(r.json.error?.code, r.text).to.equal('seb-required');
+        } finally {
+          wrong.socket.close();
+        }
+        const right = await unpaired(polling(bek));
+        try {
+          const paired = once(right.socket, 'kiosk:paired');
+          const r = await boss.call('POST', '/api/kiosks', { code: right.code, name: 'Zaal 4', roomId: hall });
+          expect(r.status, r.text).to.equal(201);
+          await paired;
+        } finally {
+          right.socket.close();
+        }
+      });
+
       it('lets only admins pair', async () => {
         const { socket, code } = await unpaired();
         try {

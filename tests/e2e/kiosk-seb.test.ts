@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { createHash } from 'node:crypto';
+import type { BrowserContext } from 'playwright-core';
 import { PAIRING_CODE, pairKioskPage } from '../helpers/browser.ts';
 import { loggedIn, type StaffClient } from '../helpers/server.ts';
 import { expectNoViolations } from '../support/axe.ts';
@@ -17,6 +18,11 @@ describe('kiosk in a Safe Exam Browser room (browser)', function () {
     boss = await loggedIn(e2e.ts.base, 'boss');
   });
 
+  /** The pages of `context` from now on as in SEB: its JavaScript API holds the Config Key hashed with the page's URL. */
+  const inSeb = (context: BrowserContext) => context.addInitScript(([hash]) => {
+    (window as unknown as { SafeExamBrowser: unknown }).SafeExamBrowser = { security: { configKey: hash } };
+  }, [sha256(`${e2e.ts.base}/kiosk/${CONFIG_KEY}`)]);
+
   it('says SEB is required instead of showing the idle screen, and connects once SEB\'s JavaScript API proves the key', async () => {
     const { context, page } = await e2e.page();
     const kioskId = await pairKioskPage(page, e2e.ts.base, boss, 'Station SEB');
@@ -29,10 +35,7 @@ describe('kiosk in a Safe Exam Browser room (browser)', function () {
     await expectNoViolations(page, 'kiosk: refused for want of Safe Exam Browser (the connection screen)');
 
     // the same station in SEB: its JavaScript API holds the Config Key hashed with the page's URL
-    const url = `${e2e.ts.base}/kiosk/`;
-    await context.addInitScript(([hash]) => {
-      (window as unknown as { SafeExamBrowser: unknown }).SafeExamBrowser = { security: { configKey: hash } };
-    }, [sha256(url + CONFIG_KEY)]);
+    await inSeb(context);
     await page.reload();
     await page.getByText('Station SEB').first().waitFor();
     expect(await alert.count()).to.equal(0);
@@ -64,10 +67,7 @@ describe('kiosk in a Safe Exam Browser room (browser)', function () {
     await expectNoViolations(kiosk, 'kiosk: pairing refused for want of Safe Exam Browser');
 
     // the same station opened in SEB: a fresh code, and pairing into the room succeeds
-    const url = `${e2e.ts.base}/kiosk/`;
-    await context.addInitScript(([hash]) => {
-      (window as unknown as { SafeExamBrowser: unknown }).SafeExamBrowser = { security: { configKey: hash } };
-    }, [sha256(url + CONFIG_KEY)]);
+    await inSeb(context);
     await kiosk.reload();
     const fresh = (await kiosk.getByText(PAIRING_CODE).first().textContent())!.trim();
     expect(fresh).to.not.equal(code);

@@ -220,7 +220,7 @@ export class KioskConnection implements ReactiveController {
 
     socket.on('kiosk:paired', ({ token, kiosk }) => {
       saveToken(token);
-      this.set({ kiosk, screen: { name: 'idle' } });
+      this.set({ kiosk, screen: { name: 'idle' }, refusal: undefined });
       this.reconnect();
     });
 

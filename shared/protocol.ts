@@ -20,7 +20,10 @@ export const PasswordBody = z.strictObject({
   newPassword: z.string().min(10, 'at least 10 characters').max(500),
 });
 export const StartReviewBody = z.strictObject({ sittingId: shortText(120), kioskId: shortText(120) });
-export const PairKioskBody = z.strictObject({ code: shortText(20), name: shortText(60) });
+/** `POST /api/kiosks`: `roomId` puts the new kiosk in that room at once (and a room that requires SEB checks it first). */
+export const PairKioskBody = z.strictObject({ code: shortText(20), name: shortText(60), roomId: shortText(120).nullable().optional() });
+/** `PUT /api/auth/rooms`: the rooms this login session supervises ('Mijn lokalen'); empty: all rooms. */
+export const MyRoomsBody = z.strictObject({ roomIds: z.array(shortText(120)).max(100) });
 /** `POST /api/kiosks/seb-config`: the password that quits Safe Exam Browser on the stations (SEB keeps its SHA-256). */
 export const SebConfigBody = z.strictObject({ quitPassword: z.string().min(8, 'at least 8 characters').max(200) });
 /** `GET /api/kiosks/:id/launch-kit/:kind`. */
@@ -111,7 +114,11 @@ export const PurgeBody = z.strictObject({
 // Every answer the server sends is one of these; the routes check theirs with `satisfies`, the console's
 // `admin/src/data/*` modules return them.
 
-export interface MeDto { id: string; username: string; displayName: string; role: Role; mustChangePassword: boolean }
+export interface MeDto {
+  id: string; username: string; displayName: string; role: Role; mustChangePassword: boolean;
+  /** the rooms this login session supervises ('Mijn lokalen', `PUT /api/auth/rooms`): [] all, null not chosen yet */
+  rooms: string[] | null;
+}
 /** `POST /api/auth/login`, `GET /api/auth/me`. */
 export interface LoginDto { user: MeDto }
 export interface GroupDto {
@@ -345,6 +352,8 @@ export const LogoutPayload = z.strictObject({}).optional();
 
 export interface KioskServerToClient {
   'pairing:code': (p: { code: string; expiresAt: string }) => void;
+  /** an admin tried to pair this kiosk into a room that requires Safe Exam Browser, and it did not prove it */
+  'pairing:refused': (p: { code: 'seb-required' }) => void;
   'kiosk:paired': (p: { token: string; kiosk: KioskIdentity }) => void;
   /**
    * `ended`: the kiosk's last review, when it ended in the last 10 minutes while the kiosk was away (it missed `review:ended`).

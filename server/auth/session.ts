@@ -22,7 +22,11 @@ declare global {
   }
 }
 declare module 'express-session' {
-  interface SessionData { createdAt: number }
+  interface SessionData {
+    createdAt: number;
+    /** the rooms this login supervises ('Mijn lokalen', PUT /api/auth/rooms); unset: not chosen yet */
+    rooms?: string[];
+  }
 }
 
 export const SESSION_COOKIE = 'inzage.sid';

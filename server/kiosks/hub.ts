@@ -149,17 +149,32 @@ export class KioskHub {
 
   // ---------- staff commands (admin only; checked by the routes) ----------
 
-  async pair(code: string, name: string, user: StaffUser): Promise<Kiosk> {
-    const pending = this.codes.take(code);
-    const socket = pending ? this.ns.sockets.get(pending.socketId) : undefined;
-    if (!pending || !socket) throw new DomainError('pairing-code-unknown');
+  /**
+   * Pair the unpaired kiosk showing `code`, in `roomId` when given. A room that requires Safe Exam Browser checks the
+   * kiosk's handshake first, as it will at every connect: without SEB's proof of one of the room's keys the pairing
+   * is refused (`seb-required`, the code stays live) and the kiosk says why (`pairing:refused`).
+   */
+  async pair(code: string, name: string, user: StaffUser, roomId: string | null = null): Promise<Kiosk> {
+    const found = this.codes.find(code);
+    const socket = found ? this.ns.sockets.get(found.socketId) : undefined;
+    if (!found || !socket) throw new DomainError('pairing-code-unknown');
+    const inRoom = roomId === null ? undefined : this.store.rooms.get(roomId);
+    if (roomId !== null && !inRoom) throw new DomainError('not-found', 'Dit lokaal bestaat niet (meer).');
+    if (inRoom?.seb && !provesSeb(socket.request, socket.handshake.auth, inRoom.seb)) {
+      socket.emit('pairing:refused', { code: 'seb-required' });
+      throw new DomainError('seb-required', `Lokaal ‘${inRoom.name}’ vereist Safe Exam Browser, en deze kiosk is daar niet in geopend.`);
+    }
+    this.codes.take(code);
     const token = randomBytes(32).toString('base64url');
-    const kiosk: Kiosk = { id: randomUUID(), name, tokenHash: hashToken(token), pairedAt: new Date(this.clock.now()).toISOString(), lastSeenAt: null };
+    const kiosk: Kiosk = {
+      id: randomUUID(), name, tokenHash: hashToken(token), pairedAt: new Date(this.clock.now()).toISOString(), lastSeenAt: null,
+      ...(inRoom ? { roomId: inRoom.id } : {}),
+    };
     const added = this.store.kiosks.add(kiosk);
     this.byTokenHash.set(kiosk.tokenHash, kiosk.id);
     await Promise.all([
       added,
-      this.store.audit.append({ actor: user.username, action: 'kiosk.paired', target: kiosk.id, details: { name } }),
+      this.store.audit.append({ actor: user.username, action: 'kiosk.paired', target: kiosk.id, details: inRoom ? { name, room: inRoom.name } : { name } }),
     ]);
     socket.emit('kiosk:paired', { token, kiosk: { id: kiosk.id, name } });
     this.consoles.kiosksChanged();

@@ -27,12 +27,16 @@ export class PairingCodes {
     return pending;
   }
 
-  /** The live code as typed by an admin (`abc-123`, `ABC123`), or undefined. Single use: `take` removes it. */
+  /** The live code as typed by an admin (`abc-123`, `ABC123`), or undefined; it stays live. */
+  find(input: string): PendingCode | undefined {
+    const pending = this.byCode.get(normalizePairingCode(input));
+    return pending && pending.expiresAt > this.now() ? pending : undefined;
+  }
+
+  /** As `find`, but single use: it removes the code. */
   take(input: string): PendingCode | undefined {
-    const code = normalizePairingCode(input);
-    const pending = this.byCode.get(code);
-    if (!pending || pending.expiresAt <= this.now()) return undefined;
-    this.revoke(pending.socketId);
+    const pending = this.find(input);
+    if (pending) this.revoke(pending.socketId);
     return pending;
   }
 

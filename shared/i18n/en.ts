@@ -27,6 +27,7 @@ export const en: Translation<typeof nl> = {
   'errorCode.review-expired': 'The review period has expired; review is no longer allowed.',
   'errorCode.not-found': 'Not found.',
   'errorCode.pairing-code-unknown': 'This pairing code is unknown or has expired.',
+  'errorCode.seb-required': 'This kiosk was not opened in Safe Exam Browser, and that room requires it.',
   'errorCode.kiosk-offline': 'This kiosk is not connected.',
   'errorCode.kiosk-busy': 'A review is already running on this kiosk.',
   'errorCode.sitting-busy': 'A review of this sitting is already running.',

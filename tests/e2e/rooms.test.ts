@@ -10,6 +10,10 @@ import { StaffClient, kioskSocket, loggedIn, onlineKiosk, pairKiosk, startReview
 import { roomWith } from '../support/rooms.ts';
 import { useE2E } from '../support/e2e.ts';
 
+const FINE = {
+  browser: 'Chromium', version: '131.0.6778.85', screen: { width: 1920, height: 1080 },
+  fullscreen: true, focused: true, visible: true, appVersion: '0.1.0',
+};
 const CONFIG = { loginFreeFailuresPerIp: 1000, loginFreeFailuresPerAccountIp: 100, loginFreeFailuresPerAccount: 100 };
 
 async function section(page: Page, name: string) {
@@ -117,7 +121,7 @@ describe('console rooms (e2e): kiosks in rooms, launch kits, Safe Exam Browser',
     await row.waitFor({ state: 'detached' });
   });
 
-  it('a supervisor bound to one room sees only its reviews in ‘Actieve inzages’ (all on request) and is offered its free kiosks first', async () => {
+  it('a supervisor bound to one room sees only its kiosks and reviews: Kiosks, ‘Start inzage’, ‘Actieve inzages’, alerts; kept over a reload; ‘Alle lokalen’ shows all', async () => {
     const base = e2e.ts.base;
     const sockets: KioskSocket[] = [];
     try {
@@ -137,7 +141,8 @@ describe('console rooms (e2e): kiosks in rooms, launch kits, Safe Exam Browser',
       await active.getByText('Noord 1').waitFor();
       const header = page.getByRole('banner');
       await header.getByText('Mijn lokalen: alle').click();
-      await header.getByRole('group', { name: 'Lokalen waar ik toezicht houd' }).getByRole('checkbox', { name: 'Noord' }).check();
+      const rooms = header.getByRole('group', { name: 'Lokalen waar ik toezicht houd' });
+      await rooms.getByRole('checkbox', { name: 'Noord' }).check();
       await header.getByText('Mijn lokalen: Noord').waitFor();
       await active.getByText('1 in andere lokalen').waitFor();
       expect(await active.getByText('Zuid 1').count()).to.equal(0);
@@ -149,19 +154,48 @@ describe('console rooms (e2e): kiosks in rooms, launch kits, Safe Exam Browser',
       await all.click();
       await active.getByText('Zuid 1').waitFor({ state: 'detached' });
 
-      // the choice is kept for this user in this browser
+      // the Kiosks screen lists Noord's kiosks only, and says how many it leaves out
+      await section(page, 'Kiosks');
+      const main = page.getByRole('main');
+      // (other tests' kiosks stand elsewhere too)
+      await main.getByText(/^\d+ kiosks in andere lokalen worden niet getoond\. Kies ‘Alle lokalen’ onder Mijn lokalen/).waitFor();
+      const names = await main.getByRole('rowheader').allTextContents();
+      expect(names).to.include.members(['Noord 1', 'Noord 2']);
+      expect(names).not.to.include.members(['Zuid 1']);
+      expect(names).not.to.include('Aa Zuid');
+
+      // a leave-the-page alert of another room's kiosk is not shown; one of Noord's is
+      const report = (k: KioskSocket, fullscreen: boolean) => k.timeout(5000).emitWithAck('kiosk:health', { ...FINE, fullscreen });
+      for (const k of [b1.socket, a1.socket]) expect((await report(k, true)).ok).to.equal(true);
+      expect((await report(b1.socket, false)).ok).to.equal(true);
+      expect((await report(a1.socket, false)).ok).to.equal(true);
+      const alerts = page.getByRole('alert').filter({ hasText: 'niet meer schermvullend' });
+      await alerts.filter({ hasText: 'Noord 1' }).waitFor();
+      expect(await alerts.filter({ hasText: 'Zuid 1' }).count()).to.equal(0);
+
+      // the choice is this login's, kept on the server: a reload keeps it
       await page.reload();
       await page.getByRole('banner').getByText('Mijn lokalen: Noord').waitFor();
       await page.getByRole('complementary', { name: 'Actieve inzages' }).getByText('Noord 1').waitFor();
       expect(await page.getByRole('complementary', { name: 'Actieve inzages' }).getByText('Zuid 1').count()).to.equal(0);
 
-      // 'Start inzage' offers Noord's free kiosk before 'Aa Zuid', which sorts first by name
+      // 'Start inzage' offers Noord's kiosks only: its free one chosen, no kiosk of Zuid
       await page.goto(`${base}/admin/#/kandidaat/120003?groep=g-bi-1`);
       const kiosk = page.getByRole('main').getByRole('combobox', { name: 'Kiosk' }).first();
       await kiosk.waitFor();
       expect(await kiosk.inputValue()).to.equal(a2.id);
       const offered = await kiosk.getByRole('option').allTextContents();
-      expect(offered.findIndex((o) => o.startsWith('Noord 2'))).to.be.below(offered.findIndex((o) => o.startsWith('Aa Zuid')));
+      expect(offered.filter((o) => o.includes('Zuid')), offered.join(' | ')).to.deep.equal([]);
+      expect(offered.some((o) => o.startsWith('Noord 2'))).to.equal(true);
+
+      // 'Alle lokalen' in the header: every room again, and so after a reload
+      await page.getByRole('banner').getByText('Mijn lokalen: Noord').click();
+      await page.getByRole('banner').getByRole('button', { name: 'Alle lokalen' }).click();
+      await page.getByRole('banner').getByText('Mijn lokalen: alle').waitFor();
+      await kiosk.getByRole('option', { name: /^Aa Zuid/ }).waitFor({ state: 'attached' });
+      await page.getByRole('complementary', { name: 'Actieve inzages' }).getByText('Zuid 1').waitFor();
+      await page.reload();
+      await page.getByRole('banner').getByText('Mijn lokalen: alle').waitFor();
     } finally {
       for (const s of sockets) s.close();
     }

@@ -11,6 +11,7 @@ type Role = 'anonymous' | 'kiosk' | 'supervisor' | 'admin';
 const ROUTES: [string, string, 'staff' | 'admin', unknown?][] = [
   ['GET', '/api/auth/me', 'staff'],
   ['POST', '/api/auth/password', 'staff', { currentPassword: 'x', newPassword: 'yyyyyyyyyyyy' }],
+  ['PUT', '/api/auth/rooms', 'staff', { roomIds: [] }],
   ['GET', '/api/groups', 'staff'],
   ['GET', '/api/groups/g-bi-1/results', 'staff'],
   ['GET', '/api/candidates/120001/sittings', 'staff'],

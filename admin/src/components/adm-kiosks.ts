@@ -5,7 +5,7 @@ import { normalizePairingCode } from '../../../shared/rules.ts';
 import { ApiError } from '../data/http.ts';
 import { launchKitHref, moveKiosk, pairKiosk, renameKiosk, unpairKiosk, type LaunchKitKind } from '../data/kiosks.ts';
 import { listRooms } from '../data/rooms.ts';
-import { LangController, errorMessage, formatDate, formatNumber, t } from '../i18n.ts';
+import { LangController, errorMessage, formatDate, formatNumber, plural, t } from '../i18n.ts';
 import { href } from '../router.ts';
 import { base } from '../styles.ts';
 import './adm-seb-config.ts';
@@ -34,6 +34,8 @@ export class AdmKiosks extends LitElement {
     synced: { attribute: false },
     isAdmin: { attribute: false },
     roomsVersion: { attribute: false },
+    hiddenCount: { attribute: false },
+    myRoomIds: { attribute: false },
     kits: { state: true },
     moveError: { state: true },
     pairOpen: { state: true },
@@ -48,7 +50,8 @@ export class AdmKiosks extends LitElement {
   static override styles = [base, dialogStyles, css`
     .head-row { display: flex; flex-wrap: wrap; align-items: flex-start; justify-content: space-between; gap: var(--space-3) var(--space-4); }
     .pair { margin-bottom: var(--space-4); display: flex; flex-direction: column; gap: var(--space-2); }
-    .pair form { display: grid; grid-template-columns: 12rem minmax(0, 18rem) auto; gap: var(--space-3); align-items: start; margin-top: var(--space-2); }
+    .pair form { display: flex; flex-wrap: wrap; gap: var(--space-3); align-items: flex-start; margin-top: var(--space-2); }
+    .pair .field { flex: 0 1 16rem; min-width: min(11rem, 100%); }
     /* level with the inputs: one label line (0.9375rem × 1.5) and the field gap above them */
     .pair .buttons { display: flex; gap: var(--space-2); padding-top: calc(0.9375rem * 1.5 + 0.3rem); }
     .pair input[name='code'] { text-transform: uppercase; letter-spacing: 0.12em; font-variant-numeric: tabular-nums; font-weight: 600; }
@@ -69,6 +72,10 @@ export class AdmKiosks extends LitElement {
   isAdmin = false;
   /** the count of the server's `content:updated` for rooms: the room list reloads when it moves */
   roomsVersion = 0;
+  /** kiosks not shown: they stand outside the rooms chosen in 'Mijn lokalen' (adm-shell filters) */
+  hiddenCount = 0;
+  /** the rooms chosen in 'Mijn lokalen': a new kiosk goes into the first by default */
+  myRoomIds: readonly string[] = [];
   /** the kiosk whose launch kits the dialog offers */
   kits: KioskDto | null = null;
   moveError = '';
@@ -107,6 +114,7 @@ export class AdmKiosks extends LitElement {
     const data = new FormData(form);
     const code = normalizePairingCode(String(data.get('code') ?? ''));
     const name = String(data.get('name') ?? '').trim();
+    const roomId = String(data.get('room') ?? '') || null;
     if (!code || !name) {
       this.pairError = t('kiosks.required');
       this.renderRoot.querySelector<HTMLInputElement>(code ? '#name' : '#code')?.focus();
@@ -115,10 +123,11 @@ export class AdmKiosks extends LitElement {
     this.busy = true;
     this.pairError = '';
     try {
-      const kiosk = await pairKiosk(code, name);
+      const kiosk = await pairKiosk(code, name, roomId);
       form.reset();
       this.pairOpen = false;
-      this.status = t('kiosks.paired', { name: kiosk.name });
+      const room = this.rooms.value?.find((r) => r.id === roomId);
+      this.status = room ? t('kiosks.pairedIn', { name: kiosk.name, room: room.name }) : t('kiosks.paired', { name: kiosk.name });
     } catch (err) {
       this.pairError = message(err);
     } finally {
@@ -220,10 +229,10 @@ export class AdmKiosks extends LitElement {
 
   private table() {
     if (!this.synced) return html`<p class="card muted" role="status">${t('app.loading')}</p>`;
-    if (this.kiosks.length === 0) return html`<p class="card empty">${t('kiosks.empty')}</p>`;
+    if (this.kiosks.length === 0) return html`${this.hiddenNote()}<p class="card empty">${t(this.hiddenCount ? 'kiosks.emptyInMyRooms' : 'kiosks.empty')}</p>`;
     const kiosks = [...this.kiosks].sort((a, b) => byName.compare(a.name, b.name));
     const rooms = this.rooms.value ?? [];
-    return html`<div class="table-wrap">
+    return html`${this.hiddenNote()}<div class="table-wrap">
       <table>
         <caption>${t('kiosks.caption')} <span class="muted">(${formatNumber(kiosks.length)})</span></caption>
         <thead><tr>
@@ -250,6 +259,11 @@ export class AdmKiosks extends LitElement {
     </div>`;
   }
 
+  /** With rooms chosen in 'Mijn lokalen': how many kiosks stand elsewhere, and where to see them. */
+  private hiddenNote() {
+    return this.hiddenCount > 0 ? html`<p class="notice info">${plural('kiosks.hiddenByRooms', this.hiddenCount)}</p>` : nothing;
+  }
+
   private pairForm() {
     return html`<section class="card pair" id="pair-section" aria-labelledby="pair-title">
       <h2 id="pair-title">${t('kiosks.pairTitle')}</h2>
@@ -265,6 +279,14 @@ export class AdmKiosks extends LitElement {
           <label for="name">${t('kiosks.kioskName')}</label>
           <input id="name" name="name" autocomplete="off" maxlength="60" required aria-describedby="name-hint">
           <span class="hint" id="name-hint">${t('kiosks.kioskNameHint')}</span>
+        </div>
+        <div class="field">
+          <label for="pair-room">${t('kiosks.room')}</label>
+          <select id="pair-room" name="room" aria-describedby="room-hint">
+            <option value="">${t('kiosks.noRoom')}</option>
+            ${(this.rooms.value ?? []).map((r) => html`<option value=${r.id} ?selected=${r.id === this.myRoomIds[0]}>${r.name}</option>`)}
+          </select>
+          <span class="hint" id="room-hint">${t('kiosks.pairRoomHint')}</span>
         </div>
         <div class="buttons">
           <button type="submit" ?disabled=${this.busy}>${t('kiosks.submitPair')}</button>

@@ -1,8 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { MeDto, ReviewDto } from '../../../shared/protocol.ts';
+import type { KioskAlertDto, KioskDto, MeDto, ReviewDto } from '../../../shared/protocol.ts';
 import { listReviews } from '../data/reviews.ts';
 import { LiveController } from '../data/live.ts';
-import { logout, refresh } from '../data/session.ts';
+import { logout, myRooms, refresh } from '../data/session.ts';
 import { LangController, t, type MessageKeyWith } from '../i18n.ts';
 import { RouteController, href, type AdminSection, type Route } from '../router.ts';
 import { base } from '../styles.ts';
@@ -16,7 +16,6 @@ import './adm-import.ts';
 import './adm-kiosks.ts';
 import './adm-lang-switch.ts';
 import './adm-my-rooms.ts';
-import { MyRoomsController, myRooms } from '../data/myRooms.ts';
 import './adm-placeholder.ts';
 import './adm-remarks.ts';
 import './adm-rooms.ts';
@@ -118,7 +117,6 @@ export class AdmShell extends LitElement {
   constructor() {
     super();
     new LangController(this);
-    new MyRoomsController(this);
   }
 
   private routeChanged() {
@@ -135,9 +133,24 @@ export class AdmShell extends LitElement {
     }
   }
 
-  /** the rooms this user supervises, as chosen in 'Mijn lokalen' */
-  private roomIds(): string[] {
-    return this.user ? myRooms(this.user.id) : [];
+  /** the rooms this login supervises, as chosen in 'Mijn lokalen'; empty: all */
+  private roomIds(): readonly string[] {
+    return myRooms(this.user);
+  }
+
+  /**
+   * 'Mijn lokalen' as a filter (docs/design.md: Rooms): with rooms chosen, the Kiosks screen, 'Start inzage' and the
+   * kiosk alerts show only their kiosks ('Actieve inzages' filters itself, with its own 'Alle lokalen tonen').
+   */
+  private inMyRooms(kiosks: readonly KioskDto[]): readonly KioskDto[] {
+    const mine = new Set(this.roomIds());
+    return mine.size === 0 ? kiosks : kiosks.filter((k) => k.roomId !== null && mine.has(k.roomId));
+  }
+
+  private alertsInMyRooms(alerts: readonly KioskAlertDto[]): readonly KioskAlertDto[] {
+    if (this.roomIds().length === 0) return alerts;
+    const shown = new Set(this.inMyRooms(this.live.state.kiosks).map((k) => k.id));
+    return alerts.filter((a) => shown.has(a.kioskId));
   }
 
   private screenTitle(): string {
@@ -232,9 +245,9 @@ export class AdmShell extends LitElement {
       case 'results':
         return html`<adm-results .groupId=${r.groupId} .reviews=${reviews} .synced=${synced} .version=${version}></adm-results>`;
       case 'candidate':
-        return html`<adm-sitting .roomIds=${this.roomIds()} .number=${r.number} .groupId=${r.groupId} .kiosks=${kiosks} .reviews=${reviews} .synced=${synced} .version=${version}></adm-sitting>`;
+        return html`<adm-sitting .filtered=${this.roomIds().length > 0} .number=${r.number} .groupId=${r.groupId} .kiosks=${this.inMyRooms(kiosks)} .reviews=${reviews} .synced=${synced} .version=${version}></adm-sitting>`;
       case 'kiosks':
-        return html`<adm-kiosks .kiosks=${kiosks} .reviews=${reviews} .synced=${synced} .isAdmin=${isAdmin} .roomsVersion=${versions.rooms}></adm-kiosks>`;
+        return html`<adm-kiosks .kiosks=${this.inMyRooms(kiosks)} .hiddenCount=${kiosks.length - this.inMyRooms(kiosks).length} .myRoomIds=${this.roomIds()} .reviews=${reviews} .synced=${synced} .isAdmin=${isAdmin} .roomsVersion=${versions.rooms}></adm-kiosks>`;
       case 'room':
         return html`<adm-room-map .roomId=${r.roomId} .kiosks=${kiosks} .reviews=${reviews} .ended=${this.live.state.ended} .synced=${synced}
           .version=${versions.rooms} @adm-end-review=${(e: EndReviewEvent) => this.renderRoot.querySelector('adm-active-reviews')?.ask(e.detail.review)}></adm-room-map>`;
@@ -261,7 +274,7 @@ export class AdmShell extends LitElement {
             <span class="name"><span class="sr-only">${t('user.label')} </span>${this.user?.displayName}</span>
             <span class="role">${this.user ? t(this.user.role === 'admin' ? 'role.admin' : 'role.supervisor') : ''}</span>
           </div>
-          <adm-my-rooms .userId=${this.user?.id ?? ''} .version=${this.live.state.versions.rooms}></adm-my-rooms>
+          <adm-my-rooms .user=${this.user} .version=${this.live.state.versions.rooms}></adm-my-rooms>
           <adm-lang-switch></adm-lang-switch>
           <button type="button" class="logout" ?disabled=${this.loggingOut} @click=${this.askLogout}>${t('logout')}</button>
         </div>
@@ -280,7 +293,7 @@ export class AdmShell extends LitElement {
           </ul>
         </nav>
       </header>
-      ${alertRegion(alerts)}
+      ${alertRegion(this.alertsInMyRooms(alerts))}
       <div class="layout">
         <main id="main" tabindex="-1">${this.view()}</main>
         <adm-active-reviews

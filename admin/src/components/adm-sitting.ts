@@ -25,7 +25,8 @@ const byName = new Intl.Collator('nl', { numeric: true, sensitivity: 'base' });
 /**
  * A candidate's sitting(s) (after 'Inzage'; the one from the group we came from first): exam, date, score,
  * grade, and — where review is possible — a kiosk chooser 'Kiosk' and the source's button 'Start inzage'.
- * Free online kiosks come first, those in the supervisor's rooms ('Mijn lokalen') before the others; busy and offline ones are shown but cannot be chosen. The server has the last
+ * Only the kiosks of the rooms chosen in 'Mijn lokalen' are offered (all, with none chosen); free online ones come first,
+ * busy and offline ones are shown but cannot be chosen. The server has the last
  * word: its refusal is shown with its own message.
  *
  * @fires none — commands go through `data/*`; the running review shows up in the live lists.
@@ -35,7 +36,7 @@ export class AdmSitting extends LitElement {
     number: {},
     groupId: {},
     kiosks: { attribute: false },
-    roomIds: { attribute: false },
+    filtered: { attribute: false },
     reviews: { attribute: false },
     synced: { attribute: false },
     version: { attribute: false },
@@ -64,8 +65,8 @@ export class AdmSitting extends LitElement {
   number = '';
   groupId: string | undefined = undefined;
   kiosks: readonly KioskDto[] = [];
-  /** the rooms this staff member supervises ('Mijn lokalen'): their kiosks are offered first */
-  roomIds: readonly string[] = [];
+  /** `kiosks` are only those of the rooms chosen in 'Mijn lokalen' (adm-shell filters them) */
+  filtered = false;
   reviews: readonly ReviewDto[] = [];
   synced = false;
   /** moves when the server says the data behind this screen changed (`content:updated`): reload */
@@ -108,9 +109,7 @@ export class AdmSitting extends LitElement {
   }
 
   private sortedKiosks(): KioskDto[] {
-    const mine = new Set(this.roomIds);
-    const away = (k: KioskDto) => (mine.size === 0 || mine.has(k.roomId ?? '') ? 0 : 1);
-    return [...this.kiosks].sort((a, b) => ORDER[availability(a)] - ORDER[availability(b)] || away(a) - away(b) || byName.compare(a.name, b.name));
+    return [...this.kiosks].sort((a, b) => ORDER[availability(a)] - ORDER[availability(b)] || byName.compare(a.name, b.name));
   }
 
   private chosen(sittingId: string): string {
@@ -180,7 +179,7 @@ export class AdmSitting extends LitElement {
       return html`<p class="notice info">${t('sitting.candidateBusy', { kiosk: runningOther.kioskName })}</p>`;
     }
     if (!this.synced) return html`<p class="muted" role="status">${t('app.loading')}</p>`;
-    if (this.kiosks.length === 0) return html`<p class="notice info">${t('sitting.noKiosks')}</p>`;
+    if (this.kiosks.length === 0) return html`<p class="notice info">${t(this.filtered ? 'sitting.noKiosksInMyRooms' : 'sitting.noKiosks')}</p>`;
 
     const chosen = this.chosen(s.sittingId);
     const kiosks = this.sortedKiosks();

@@ -40,6 +40,7 @@ const KEY_LABELS: Record<string, MessageKeyWith> = {
   first: 'audit.key.first',
   last: 'audit.key.last',
   problem: 'audit.key.problem',
+  room: 'kiosks.room', // kiosk.paired into a room
   // counts (import, purge)
   exams: 'import.kind.exams',
   candidates: 'import.kind.candidates',

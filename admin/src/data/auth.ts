@@ -1,4 +1,4 @@
-/** The staff session over HTTP: log in and out, who am I, change the password. */
+/** The staff session over HTTP: log in and out, who am I, change the password, the session's rooms. */
 import type { LoginDto, MeDto } from '../../../shared/protocol.ts';
 import { ApiError, request } from './http.ts';
 
@@ -22,4 +22,9 @@ export function logout(): Promise<void> {
 
 export function changePassword(currentPassword: string, newPassword: string): Promise<void> {
   return request('/auth/password', { method: 'POST', body: { currentPassword, newPassword } });
+}
+
+/** 'Mijn lokalen': the rooms this login session supervises ([]: all); the user as the server now has it. */
+export async function putRooms(roomIds: readonly string[]): Promise<MeDto> {
+  return (await request<LoginDto>('/auth/rooms', { method: 'PUT', body: { roomIds } })).user;
 }

@@ -41,7 +41,7 @@ export function onAuthProblem(fn: Listener): () => void {
   return () => authListeners.delete(fn);
 }
 
-interface RequestOptions { method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'; body?: unknown; signal?: AbortSignal }
+interface RequestOptions { method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; body?: unknown; signal?: AbortSignal }
 
 /** One JSON request to `/api${path}`; `T` is the DTO the route answers with (shared/protocol.ts). */
 export async function request<T>(path: string, { method = 'GET', body, signal }: RequestOptions = {}): Promise<T> {

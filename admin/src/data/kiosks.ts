@@ -9,8 +9,9 @@ export function listKiosks(signal?: AbortSignal): Promise<KioskDto[]> {
   return request('/kiosks', { signal });
 }
 
-export function pairKiosk(code: string, name: string): Promise<KioskRefDto> {
-  return request('/kiosks', { method: 'POST', body: { code, name } });
+/** `roomId`: the room the new kiosk stands in (one that requires Safe Exam Browser checks the kiosk first). */
+export function pairKiosk(code: string, name: string, roomId: string | null = null): Promise<KioskRefDto> {
+  return request('/kiosks', { method: 'POST', body: { code, name, roomId } });
 }
 
 export function renameKiosk(id: string, name: string): Promise<KioskRefDto> {

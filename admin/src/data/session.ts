@@ -44,6 +44,17 @@ export async function logout(): Promise<void> {
   }
 }
 
+/** 'Mijn lokalen' (docs/design.md: Rooms): kept on the server's login session, so a reload keeps it. */
+export async function chooseRooms(roomIds: readonly string[]): Promise<void> {
+  const user = await api.putRooms(roomIds);
+  if (state.status === 'authenticated' && state.user.id === user.id) set({ status: 'authenticated', user });
+}
+
+/** The rooms this login supervises ('Mijn lokalen'); empty: all. */
+export function myRooms(user: MeDto | undefined): readonly string[] {
+  return user?.rooms ?? [];
+}
+
 export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
   await api.changePassword(currentPassword, newPassword);
   await refresh();

@@ -71,7 +71,8 @@ export class KskApp extends LitElement {
     }
     switch (screen.name) {
       case 'pairing':
-        return html`<ksk-pairing .code=${screen.code} .expiresAt=${screen.expiresAt} .language=${this.language}></ksk-pairing>`;
+        return html`<ksk-pairing .code=${screen.code} .expiresAt=${screen.expiresAt} .sebRefused=${this.conn.state.refusal === 'seb-required'}
+          .language=${this.language}></ksk-pairing>`;
       case 'idle':
         return html`<ksk-idle .stationName=${kiosk?.name ?? ''} .language=${this.language}></ksk-idle>`;
       case 'ended':

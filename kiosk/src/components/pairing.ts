@@ -5,10 +5,11 @@ import { baseStyles, centredScreen } from './shared-styles.ts';
 
 /**
  * The pairing screen of a kiosk without a device token: the one-time code, large, and what to do with it.
- * Fires no events; a new code arrives from the server when this one expires.
+ * Fires no events; a new code arrives from the server when this one expires. `sebRefused`: an admin tried to pair it
+ * into a room that requires Safe Exam Browser, which this page is not in (the code stays valid for another try).
  */
 export class KskPairing extends LitElement {
-  static override properties = { code: {}, expiresAt: {}, language: { attribute: false } };
+  static override properties = { code: {}, expiresAt: {}, sebRefused: { attribute: false }, language: { attribute: false } };
   static override styles = [
     baseStyles,
     centredScreen,
@@ -46,11 +47,16 @@ export class KskPairing extends LitElement {
         font-size: 1.4rem;
         line-height: 1.5;
       }
+      .refused {
+        font-weight: 700;
+        color: var(--ksk-warn-ink);
+      }
     `,
   ];
 
   code: string | null = null;
   expiresAt: string | null = null;
+  sebRefused = false;
   language: Lang = 'nl';
 
   override render() {
@@ -63,6 +69,7 @@ export class KskPairing extends LitElement {
           ? html`<p class="code" aria-live="polite">${formatPairingCode(this.code)}</p>`
           : html`<p class="code waiting" role="status">${t('pairingWaiting')}</p>`}
         <p class="instruction">${t('pairingInstruction')}</p>
+        <div role="alert">${this.sebRefused ? html`<p class="instruction refused">${t('pairingSebRefused')}</p>` : null}</div>
         ${until ? html`<p class="muted">${t('pairingValidUntil', { time: until })}</p>` : null}
       </main>
     `;

@@ -77,9 +77,10 @@ export class KioskConnection implements ReactiveController {
       tryAllTransports: true,
       // read at every (re)connect, so a new or forgotten token takes effect at once
       auth: (cb) => {
+        // SEB's proof goes along unpaired too: pairing into a room that requires SEB checks it
         const token = readToken();
-        if (!token) return cb({});
-        sebProof().then((seb) => cb(seb ? { token, seb } : { token }), () => cb({ token }));
+        const auth = token ? { token } : {};
+        sebProof().then((seb) => cb(seb ? { ...auth, seb } : auth), () => cb(auth));
       },
       autoConnect: false,
       reconnectionDelay: 500,
@@ -214,9 +215,12 @@ export class KioskConnection implements ReactiveController {
       this.show({ name: 'pairing', code, expiresAt }, { kiosk: null });
     });
 
+    // an admin chose a room that requires Safe Exam Browser, and this page is not in it: the code stays, with why
+    socket.on('pairing:refused', () => this.set({ refusal: 'seb-required' }));
+
     socket.on('kiosk:paired', ({ token, kiosk }) => {
       saveToken(token);
-      this.set({ kiosk, screen: { name: 'idle' } });
+      this.set({ kiosk, screen: { name: 'idle' }, refusal: undefined });
       this.reconnect();
     });
 

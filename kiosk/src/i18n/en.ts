@@ -12,6 +12,7 @@ export const en: Translation<typeof nl> = {
   pairingCode: 'Pairing code',
   pairingInstruction: 'Ask the administrator to enter this code in the console under Kiosks → Pair kiosk',
   pairingWaiting: 'Fetching a pairing code…',
+  pairingSebRefused: 'Pairing refused: the chosen room requires Safe Exam Browser. Open this page in Safe Exam Browser, or pair the kiosk into another room.',
   pairingValidUntil: 'This code is valid until {time}. A new code then appears by itself.',
   station: 'Review station',
   waiting: 'Waiting for a review…',

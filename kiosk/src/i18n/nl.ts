@@ -11,6 +11,7 @@ export const nl = {
   pairingCode: 'Koppelcode',
   pairingInstruction: 'Vraag de beheerder deze code in te voeren in de console bij Kiosks → Kiosk koppelen',
   pairingWaiting: 'Er wordt een koppelcode opgehaald…',
+  pairingSebRefused: 'Koppelen geweigerd: het gekozen lokaal vereist Safe Exam Browser. Open deze pagina in Safe Exam Browser, of koppel de kiosk aan een ander lokaal.',
   pairingValidUntil: 'Deze code is geldig tot {time}. Daarna verschijnt vanzelf een nieuwe code.',
   station: 'Inzagestation',
   waiting: 'Wacht op een inzage…',

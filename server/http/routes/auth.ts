@@ -1,18 +1,24 @@
 /**
- * /api/auth — login (anyone), logout, me and password change (staff; allowed while a change is due).
+ * /api/auth — login (anyone), logout, me and password change (staff; allowed while a change is due), the session's
+ * rooms ('Mijn lokalen', staff).
  * Credentials come from the JSON body only; passport-local would also read the query string, so that is refused.
  */
 import { Router } from 'express';
 import { UNKNOWN_ACCOUNT, type StaffUser } from '../../../shared/domain.ts';
-import { EmptyBody, LoginBody, PasswordBody, type LoginDto, type MeDto } from '../../../shared/protocol.ts';
+import { EmptyBody, LoginBody, MyRoomsBody, PasswordBody, type LoginDto, type MeDto } from '../../../shared/protocol.ts';
 import { verifyPassword } from '../../auth/passwords.ts';
 import { LoginLimits } from '../../auth/loginLimits.ts';
 import { WEAK_PASSWORD_MESSAGE, isWeakPassword } from '../../auth/passwordPolicy.ts';
+import type { Store } from '../../store/index.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError } from '../../../shared/errors.ts';
 import { parse } from '../errors.ts';
 
-export const meDto = (u: StaffUser): MeDto => ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role, mustChangePassword: u.mustChangePassword });
+/** `rooms`: the session's 'Mijn lokalen', without rooms removed since (docs/design.md: Rooms). */
+export const meDto = (u: StaffUser, rooms: readonly string[] | undefined, store: Store): MeDto => ({
+  id: u.id, username: u.username, displayName: u.displayName, role: u.role, mustChangePassword: u.mustChangePassword,
+  rooms: rooms ? rooms.filter((id) => store.rooms.get(id)) : null,
+});
 
 export function authRoutes(ctx: Ctx): Router {
   const { store, clock, config, auth, engine, consoles, bursts } = ctx;
@@ -66,11 +72,24 @@ export function authRoutes(ctx: Ctx): Router {
     await new Promise<void>((resolve, reject) => req.login(user, (err) => (err ? reject(err) : resolve())));
     req.session.createdAt = clock.now();
     await store.audit.append({ actor: user.username, action: 'auth.login', target: user.id, details: { ip } });
-    res.json({ user: meDto(user) } satisfies LoginDto);
+    res.json({ user: meDto(user, undefined, store) } satisfies LoginDto);
   });
 
   r.get('/me', auth.requireStaff({ allowMustChange: true }), (req, res) => {
-    res.json({ user: meDto(req.user!) } satisfies LoginDto);
+    res.json({ user: meDto(req.user!, req.session.rooms, store) } satisfies LoginDto);
+  });
+
+  /**
+   * 'Mijn lokalen': the rooms this login session supervises, kept on the session (so a reload keeps them and the
+   * next login asks again); the console shows only their kiosks and reviews. A view, not a permission: any staff
+   * member may choose any room, or all ([]). An unknown room is refused (`not-found`), nothing changed.
+   */
+  r.put('/rooms', auth.requireStaff(), (req, res) => {
+    const { roomIds } = parse(MyRoomsBody, req.body);
+    const unique = [...new Set(roomIds)];
+    if (unique.some((id) => !store.rooms.get(id))) throw new DomainError('not-found', 'Dit lokaal bestaat niet (meer).');
+    req.session.rooms = unique;
+    res.json({ user: meDto(req.user!, unique, store) } satisfies LoginDto);
   });
 
   r.post('/logout', auth.requireStaff({ allowMustChange: true }), async (req, res) => {
@@ -118,9 +137,10 @@ export function authRoutes(ctx: Ctx): Router {
     // keeping its absolute lifetime
     const oldSid = req.sessionID;
     const updated = await ctx.staff.passwordChanged(user, body.newPassword, oldSid);
-    const createdAt = req.session.createdAt ?? clock.now();
+    const { createdAt = clock.now(), rooms } = req.session;
     await new Promise<void>((resolve, reject) => req.login(updated, (err) => (err ? reject(err) : resolve())));
     req.session.createdAt = createdAt;
+    if (rooms) req.session.rooms = rooms;
     consoles.moveSession(oldSid, req.sessionID);
     res.status(204).end();
   });

@@ -23,7 +23,7 @@ export function kioskRoutes(ctx: Ctx): Router {
     const who = req.user!.id;
     if (failures.blocked(who)) throw new DomainError('rate-limited');
     try {
-      const k = await kiosks.pair(body.code, body.name, req.user!);
+      const k = await kiosks.pair(body.code, body.name, req.user!, body.roomId ?? null);
       res.status(201).json({ id: k.id, name: k.name } satisfies KioskRefDto);
     } catch (e) {
       if (e instanceof DomainError && e.code === 'pairing-code-unknown') failures.hit(who);

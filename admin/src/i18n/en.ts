@@ -607,6 +607,7 @@ export const en: Translation<typeof nl> = {
   'audit.action.review.ended': 'Review ended',
   'audit.action.review.revealed': 'Key or scheme viewed',
   'audit.action.review.remarked': 'Remark placed',
+  'audit.action.review.mirror-opened': 'Review mirrored',
   'audit.action.remark.status-changed': 'Remark status changed',
   'audit.action.import.applied': 'Import applied',
   'audit.action.exam.review-changed': 'Review settings changed',

@@ -606,6 +606,7 @@ export const nl = {
   'audit.action.review.ended': 'Inzage beëindigd',
   'audit.action.review.revealed': 'Sleutel of voorschrift bekeken',
   'audit.action.review.remarked': 'Opmerking geplaatst',
+  'audit.action.review.mirror-opened': 'Meegekeken met inzage',
   'audit.action.remark.status-changed': 'Status opmerking gewijzigd',
   'audit.action.import.applied': 'Import verwerkt',
   'audit.action.exam.review-changed': 'Inzage-instellingen gewijzigd',

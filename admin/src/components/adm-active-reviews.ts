@@ -6,6 +6,7 @@ import { endReview } from '../data/reviews.ts';
 import type { EndedNotice } from '../data/live.ts';
 import { ClockController } from '../controllers/clock.ts';
 import { LangController, endedReasonSentence, errorMessage, formatNumber, t } from '../i18n.ts';
+import { navigate } from '../router.ts';
 import { base } from '../styles.ts';
 import { dialogStyles, syncDialog } from './dialog.ts';
 import { alertBadge } from './kiosk-alerts.ts';
@@ -168,6 +169,9 @@ export class AdmActiveReviews extends LitElement {
       <div class="meta">
         <span class="progress">${t('active.question', { n: r.questionNumber, total: r.questionCount })}</span>
         ${r.remarkCount ? html`<span class="badge">${t('active.remarks', { n: r.remarkCount })}</span>` : nothing}
+        <button type="button" class="secondary small mirror"
+          aria-label=${t('active.mirrorLabel', { candidate: r.candidateName, kiosk: r.kioskName })}
+          @click=${() => navigate({ name: 'mirror', reviewId: r.id })}>${t('active.mirror')}</button>
         <button type="button" class="danger small"
           aria-label=${t('active.endLabel', { candidate: r.candidateName, kiosk: r.kioskName })}
           aria-haspopup="dialog"

@@ -2,7 +2,7 @@
  * 'Meekijken' in the browser (issue 14, item 5): from 'Actieve inzages' a supervisor opens a read-only mirror of a
  * running review, which follows the kiosk — the candidate moves on, the mirror shows the new question; the candidate
  * opens the key, the mirror shows it open with the key as the kiosk renders it; folded away, closed again. The
- * kiosk shows nothing of it; the opening is audited; when the review ends the mirror says so and drops the question.
+ * kiosk shows nothing of it (and after a reload reports its panels closed); the opening is audited; when the review ends the mirror says so and drops the question.
  */
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
@@ -63,6 +63,14 @@ describe('the supervisor\'s mirror (Meekijken) in the browser', function () {
 
     // the kiosk shows nothing of being watched
     expect(await kiosk.getByText(/meekijk|mirror|watch/i).count()).to.equal(0);
+
+    // opened again, then the kiosk reloads: back at its question with every panel closed, and the mirror says so
+    await kiosk.getByRole('button', { name: 'Antwoordsleutel' }).click();
+    await mirror.getByText('Antwoordsleutel: open').waitFor();
+    await kiosk.reload();
+    await kiosk.getByRole('button', { name: 'Antwoordsleutel', expanded: false }).waitFor();
+    await mirror.getByText('Antwoordsleutel: dicht').waitFor();
+    await mirror.getByRole('heading', { name: 'Vraag 2' }).waitFor();
 
     // the review ends: the mirror says so, and the question is gone
     expect((await sup.call('DELETE', `/api/reviews/${r.json.id}`)).status).to.equal(204);

@@ -58,7 +58,8 @@ export class AdmActiveReviews extends LitElement {
     .timer { font-variant-numeric: tabular-nums; font-weight: 700; font-size: 1.125rem; text-align: right; line-height: 1.2; }
     .timer small { display: block; font-size: 0.75rem; font-weight: 500; color: var(--muted); }
     .timer.low { color: var(--warn); }
-    .meta { grid-column: 1 / -1; display: flex; justify-content: space-between; align-items: center; gap: var(--space-2); }
+    .meta { grid-column: 1 / -1; display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: var(--space-2); }
+    .meta .mirror { margin-left: auto; }
     .approved { margin-left: auto; color: var(--muted); font-size: 0.8125rem; }
     .progress { font-weight: 600; color: var(--ink); font-size: 0.875rem; }
     .bar { grid-column: 1 / -1; margin-top: var(--space-1); height: 4px; background: var(--line-soft); border-radius: 2px; overflow: hidden; }

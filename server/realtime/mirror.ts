@@ -29,11 +29,14 @@ export const MIRROR_WINDOW_MS = 100;
 
 const NOT_RUNNING = 'Deze inzage loopt niet (meer).';
 
-interface KioskView { questionId: string; open: boolean }
+/** `seq`: the report's place in the order the kiosk sent them (checks may finish out of order; the latest sent wins) */
+interface KioskView { questionId: string; open: boolean; seq: number }
 
 export class ReviewMirror {
   /** per active review: what its kiosk last reported showing */
   private readonly views = new Map<string, KioskView>();
+  /** per active review: how many reports came (numbers them in the order sent) */
+  private readonly received = new Map<string, number>();
   /** per review: an open push window, and whether a change waits for its end */
   private readonly windows = new Map<string, { timer: NodeJS.Timeout; dirty: boolean }>();
 
@@ -64,13 +67,18 @@ export class ReviewMirror {
     const s = this.engine.activeForKiosk(kioskId);
     if (!s) return { ok: false, error: apiError('no-review') };
     const { questionId, open } = p.data;
+    const seq = (this.received.get(s.id) ?? 0) + 1;
+    this.received.set(s.id, seq);
     if (!this.engine.examOf(s)?.questions.some((q) => q.id === questionId)) {
       return { ok: false, error: apiError('not-found', 'Deze vraag hoort niet bij deze inzage.') };
     }
     if (open && !(await this.engine.revealFor(s, questionId))) return { ok: false, error: apiError('forbidden') };
+    const now = this.engine.get(s.id);
+    if (!now || now.endedAt) return { ok: false, error: apiError('no-review') }; // it ended while this was checked
     const before = this.views.get(s.id);
+    if (before && before.seq > seq) return { ok: true }; // a later report counts already (this one's check awaited)
+    this.views.set(s.id, { questionId, open, seq });
     if (before?.questionId === questionId && before.open === open) return { ok: true };
-    this.views.set(s.id, { questionId, open });
     this.changed(s.id);
     return { ok: true };
   }
@@ -98,6 +106,7 @@ export class ReviewMirror {
 
   private ended(id: string): void {
     this.views.delete(id);
+    this.received.delete(id);
     const w = this.windows.get(id);
     if (w) clearTimeout(w.timer);
     this.windows.delete(id);

@@ -105,6 +105,22 @@ describe('the supervisor\'s mirror (Meekijken)', function () {
     expect(ts.app.io.of('/admin').adapter.rooms.get(mirrorRoom(review.id))).to.equal(undefined);
   });
 
+  it('coalesces a flood of reports: far fewer pushes than reports, the last one the latest view', async () => {
+    const { review } = await startReviewOn(ts.base, sup, k, 's-bi-120001');
+    const c = await console_();
+    expect((await open(c, { reviewId: review.id })).ok).to.equal(true);
+    const heard: any[] = [];
+    c.on('mirror:view', (v) => heard.push(v));
+    const ids = ['bi1', 'bi2', 'bi3', 'bi4', 'bi5'];
+    const reports = Array.from({ length: 200 }, (_, i) => ({ questionId: ids[i % ids.length]!, open: i % 3 === 0 }));
+    reports.push({ questionId: 'bi6', open: false });
+    const acks = await Promise.all(reports.map((r) => view(r)));
+    expect(acks.every((a) => a.ok)).to.equal(true);
+    await eventually(() => heard.at(-1)?.position === 'bi6');
+    expect(heard.at(-1)).to.include({ position: 'bi6', open: false, reveal: null });
+    expect(heard.length).to.be.below(reports.length / 2);
+  });
+
   it('refuses a bad view report with a coded ack and stores nothing', async () => {
     const { review } = await startReviewOn(ts.base, sup, k, 's-bi-120001');
     await ts.store.flush();

@@ -35,6 +35,7 @@ import { KioskChannel } from './kiosks/channel.ts';
 import { KioskHub, type KioskNamespace } from './kiosks/hub.ts';
 import { RoomService } from './kiosks/rooms.ts';
 import { ConsoleHub, type ConsoleNamespace } from './realtime/consoles.ts';
+import { ReviewMirror } from './realtime/mirror.ts';
 import { allowRequest } from './realtime/handshake.ts';
 import { RetentionJob } from './privacy/retention.ts';
 import { ReviewEngine } from './review/engine.ts';
@@ -94,7 +95,8 @@ export function createApp(deps: AppDeps): App {
     consoles.reviewsChanged();
     consoles.contentChanged('remarks');
   });
-  const kiosks = new KioskHub(kioskNs, channel, store, engine, remarks, consoles, bursts, clock, { ipOf: (req) => clientIp(req, trust), maxUnpairedPerIp: config.kioskMaxUnpairedPerIp });
+  const mirror = new ReviewMirror(io.of('/admin') as ConsoleNamespace, consoles, engine, store, bursts);
+  const kiosks = new KioskHub(kioskNs, channel, store, engine, remarks, mirror, consoles, bursts, clock, { ipOf: (req) => clientIp(req, trust), maxUnpairedPerIp: config.kioskMaxUnpairedPerIp });
   const staff = new StaffService(store, clock, {
     sessions: auth.sessionStore,
     disconnectUser: (userId, exceptSid) => consoles.disconnectUser(userId, exceptSid),
@@ -161,6 +163,7 @@ export function createApp(deps: AppDeps): App {
       engine.shutdown();
       await retention.stop();
       consoles.stop();
+      mirror.stop();
       // Stop accepting first, then drop every HTTP connection at once: a browser can send a new request (say a
       // socket.io polling handshake) over a kept-alive connection while socket.io closes, and the HTTP server's
       // close would wait for it for as long as that request lasts.

@@ -127,6 +127,7 @@ export const AUDIT_ACTIONS = [
   'kiosk.paired', 'kiosk.renamed', 'kiosk.unpaired', 'kiosk.moved', 'kiosk.seb-refused', 'kiosk.left-page',
   'room.created', 'room.changed', 'room.removed',
   'review.started', 'review.ended', 'review.revealed', 'review.remarked', 'remark.status-changed',
+  'review.mirror-opened',
   'import.applied', 'exam.review-changed', 'exam.retention-changed',
   'user.created', 'user.disabled', 'user.enabled', 'user.password-reset',
   'data.purged',

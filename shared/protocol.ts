@@ -347,6 +347,13 @@ export interface KioskAlertDto { kioskId: string; kioskName: string; reviewId: s
 /** `kiosk:back` (/admin): the kiosk is fullscreen, focused and visible again (or its review ended): its alert is over. */
 export interface KioskBackDto { kioskId: string; reviewId: string; at: string }
 
+/**
+ * `review:view`: what the kiosk shows now — the question on screen and whether its key or marking scheme panel is
+ * open (opening asks the server, folding it away does not; this report says both). Kept in memory for the
+ * supervisor's mirror (server/realtime/mirror.ts); it stores nothing.
+ */
+export const ViewPayload = z.strictObject({ questionId: z.string().min(1).max(120), open: z.boolean() });
+
 /** `review:logout` takes nothing: no payload or `{}`. */
 export const LogoutPayload = z.strictObject({}).optional();
 
@@ -374,6 +381,7 @@ export interface KioskClientToServer {
   /** ack data: the remark as stored, or null when an empty text removed it */
   'review:remark': (p: z.input<typeof RemarkPayload>, ack: AckFn<KioskRemark | null>) => void;
   'kiosk:health': (p: z.input<typeof KioskHealthPayload>, ack: AckFn) => void;
+  'review:view': (p: z.input<typeof ViewPayload>, ack: AckFn) => void;
 }
 
 /** `position`: the id of the question the candidate is on now. */
@@ -392,9 +400,24 @@ export interface AdminServerToClient {
   'review:warning': (p: { id: string; endsAt: string }) => void;
   'kiosk:alert': (p: KioskAlertDto) => void;
   'kiosk:back': (p: KioskBackDto) => void;
+  /** to the consoles mirroring that review only (`mirror:open`): what its kiosk shows now */
+  'mirror:view': (p: MirrorView) => void;
 }
-// The console sends commands over HTTP; its socket only listens.
-export type AdminClientToServer = Record<string, never>;
+
+/** `mirror:open` / `mirror:close` (/admin): a staff console follows one active review ('Meekijken'), or stops. */
+export const MirrorPayload = z.strictObject({ reviewId: z.string().min(1).max(120) });
+/**
+ * What a review's kiosk shows now, for the supervisor's mirror: the question on screen (`position`) and whether its
+ * key or scheme is open; `reveal` is then what `review:reveal` answered the kiosk (the reveal policy applied), else null.
+ */
+export interface MirrorView { id: string; position: QuestionId; questionNumber: number; open: boolean; reveal: RevealData | null }
+/** The ack of `mirror:open`: the review, its questions as its kiosk got them (the reveal policy applied), and the view now. */
+export interface MirrorDto { review: ReviewDto; questions: PayloadQuestion[]; view: MirrorView }
+// The console sends its commands over HTTP; over its socket only the mirror's subscription (the room of one review).
+export interface AdminClientToServer {
+  'mirror:open': (p: z.input<typeof MirrorPayload>, ack: AckFn<MirrorDto>) => void;
+  'mirror:close': (p: z.input<typeof MirrorPayload>, ack: AckFn) => void;
+}
 
 // ---------- import (admin) ----------
 

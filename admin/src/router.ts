@@ -1,7 +1,7 @@
 /**
  * Hash routes of the console, so that back/forward and bookmarks work without server routes:
  * `#/groepen`, `#/groepen/:id`, `#/kandidaat/:number?groep=:id`, `#/kiosks`, `#/lokaal/:id` (a room map),
- * `#/opmerkingen`, and the admin sections.
+ * `#/opmerkingen`, `#/meekijken/:reviewId` (the mirror of a running review), and the admin sections.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
@@ -14,6 +14,7 @@ export type Route =
   | { name: 'kiosks' }
   | { name: 'room'; roomId: string }
   | { name: 'remarks' }
+  | { name: 'mirror'; reviewId: string }
   | { name: 'admin'; section: AdminSection }
   | { name: 'not-found' };
 
@@ -46,6 +47,8 @@ export function parseRoute(hash: string): Route {
       return arg ? { name: 'room', roomId: arg } : { name: 'not-found' };
     case 'opmerkingen':
       return arg ? { name: 'not-found' } : { name: 'remarks' };
+    case 'meekijken':
+      return arg ? { name: 'mirror', reviewId: arg } : { name: 'not-found' };
   }
   const section = (Object.keys(SECTION_PATH) as AdminSection[]).find((s) => SECTION_PATH[s] === head);
   return section && !arg ? { name: 'admin', section } : { name: 'not-found' };
@@ -60,6 +63,7 @@ export function href(route: Route): string {
     case 'kiosks': return '#/kiosks';
     case 'room': return `#/lokaal/${enc(route.roomId)}`;
     case 'remarks': return '#/opmerkingen';
+    case 'mirror': return `#/meekijken/${enc(route.reviewId)}`;
     case 'admin': return `#/${SECTION_PATH[route.section]}`;
     case 'not-found': return '#/';
   }

@@ -15,6 +15,7 @@ import { KioskHealthPayload, LogoutPayload, type KioskClientToServer, type Kiosk
 import type { Clock, Timer } from '../clock.ts';
 import type { ReviewEngine } from '../review/engine.ts';
 import type { RemarkService } from '../review/remarks.ts';
+import type { ReviewMirror } from '../realtime/mirror.ts';
 import type { ConsoleLink } from '../review/links.ts';
 import type { AuditBursts } from '../audit/bursts.ts';
 import type { Store } from '../store/index.ts';
@@ -34,7 +35,7 @@ export interface KioskLimits {
 type KioskSocket = Socket<KioskClientToServer, KioskServerToClient, Record<string, never>, KioskSocketData>;
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-const KIOSK_EVENTS = new Set(['review:navigate', 'review:reveal', 'review:logout', 'review:remark', 'kiosk:health']);
+const KIOSK_EVENTS = new Set(['review:navigate', 'review:reveal', 'review:logout', 'review:remark', 'kiosk:health', 'review:view']);
 
 export class KioskHub {
   private byTokenHash = new Map<string, string>();
@@ -52,6 +53,8 @@ export class KioskHub {
     private readonly store: Store,
     private readonly engine: ReviewEngine,
     private readonly remarks: RemarkService,
+    /** the supervisor's mirror: the kiosk's reports of what it shows (realtime/mirror.ts; memory only) */
+    private readonly mirror: Pick<ReviewMirror, 'report'>,
     private readonly consoles: ConsoleLink,
     private readonly bursts: AuditBursts,
     private readonly clock: Clock,
@@ -273,6 +276,8 @@ export class KioskHub {
       await this.health.report(kioskId, parsed.data, { kioskName: name(), review });
       return { ok: true };
     });
+    // what is on screen now, for a supervisor's mirror: kept in memory, stores nothing
+    handle('review:view', (p) => this.mirror.report(kioskId, p));
     this.refuseUnknown(socket);
 
     socket.on('disconnect', () => {

@@ -1,13 +1,14 @@
 /**
  * The `/admin` namespace (docs/design.md: Transport): staff consoles, authenticated by the staff session (the same
- * express-session and passport middleware as HTTP). Consoles only listen; commands go over HTTP.
+ * express-session and passport middleware as HTTP). Consoles listen; commands go over HTTP,
+ * except the few registered with {@link ConsoleHub.command} (the mirror's subscription, realtime/mirror.ts).
  * Full lists (`kiosks:updated`, `reviews:updated`) are coalesced; `review:progress` is batched per review (the first
  * move at once, then at most one push per {@link PROGRESS_WINDOW_MS}: the latest position); warnings and ends go out
  * at once (an end after the review's last progress).
  */
 import type { RequestHandler } from 'express';
-import type { Namespace } from 'socket.io';
-import { apiError } from '../../shared/errors.ts';
+import type { Namespace, Socket } from 'socket.io';
+import { DomainError, apiError, type Ack } from '../../shared/errors.ts';
 import type { AdminClientToServer, AdminServerToClient, ContentKind, KioskAlertDto, KioskBackDto, KioskDto, ReviewDto, ReviewEndedDto, ReviewProgress } from '../../shared/protocol.ts';
 import type { Auth } from '../auth/session.ts';
 import type { Clock, Timer } from '../clock.ts';
@@ -25,12 +26,17 @@ export const PROGRESS_WINDOW_MS = 100;
 /** A review's open progress window: its timer and the latest move not yet sent (null: none since the window opened). */
 interface ProgressWindow { timer: NodeJS.Timeout; latest: ReviewProgress | null }
 export type ConsoleNamespace = Namespace<AdminClientToServer, AdminServerToClient, Record<string, never>, ConsoleSocketData>;
+export type ConsoleSocket = Socket<AdminClientToServer, AdminServerToClient, Record<string, never>, ConsoleSocketData>;
+/** A command a console may send: validates its payload itself and answers the ack (a thrown DomainError is acked with its code). */
+export type ConsoleCommand = (socket: ConsoleSocket, payload: unknown) => Promise<Ack<unknown>>;
 
 export class ConsoleHub implements ConsoleLink {
   private pending = { reviews: false, kiosks: false };
   private timer: NodeJS.Timeout | null = null;
   private sweepTimer: Timer | null = null;
   private progressWindows = new Map<string, ProgressWindow>();
+  private readonly commands = new Map<string, ConsoleCommand>();
+  private readonly endListeners: ((p: ReviewEndedDto) => void)[] = [];
 
   constructor(
     private readonly ns: ConsoleNamespace,
@@ -58,8 +64,10 @@ export class ConsoleHub implements ConsoleLink {
     });
     ns.on('connection', (socket) => {
       socket.join([`user:${socket.data.userId}`, `sess:${socket.data.sid}`]);
-      // a console only listens: whatever it sends gets a coded refusal rather than silence
-      socket.onAny((_event: string, ...args: unknown[]) => {
+      for (const [event, run] of this.commands) socket.on(event as keyof AdminClientToServer, (...args: unknown[]) => this.answer(socket, event, run, args));
+      // anything else a console sends gets a coded refusal rather than silence
+      socket.onAny((event: string, ...args: unknown[]) => {
+        if (this.commands.has(event)) return;
         const ack = args.at(-1);
         if (typeof ack === 'function') ack({ ok: false, error: apiError('invalid-input', 'Onbekend verzoek.') });
       });
@@ -69,6 +77,31 @@ export class ConsoleHub implements ConsoleLink {
       for (const a of this.lists.alerts()) socket.emit('kiosk:alert', a);
     });
     this.scheduleSweep();
+  }
+
+  /** Registers a command consoles may send (before any console connects): every other event is refused. */
+  command(event: keyof AdminClientToServer, run: ConsoleCommand): void {
+    this.commands.set(event, run);
+  }
+
+  /** Called after each review's `review:ended` went out (the mirror closes its room). */
+  onEnded(listener: (p: ReviewEndedDto) => void): void {
+    this.endListeners.push(listener);
+  }
+
+  /** One payload and an ack callback, as a kiosk command: one without a callback is ignored, more arguments refused. */
+  private answer(socket: ConsoleSocket, event: string, run: ConsoleCommand, args: unknown[]): void {
+    const ack = args.pop();
+    if (typeof ack !== 'function') return;
+    if (args.length > 1) return void ack({ ok: false, error: apiError('invalid-input') });
+    run(socket, args[0]).then(
+      (a) => ack(a),
+      (e: unknown) => {
+        if (e instanceof DomainError) return ack({ ok: false, error: e.toApiError() });
+        console.error(`inzage: console ${event} failed:`, e);
+        ack({ ok: false, error: apiError('internal') });
+      },
+    );
   }
 
   /**
@@ -119,6 +152,7 @@ export class ConsoleHub implements ConsoleLink {
   ended(p: ReviewEndedDto): void {
     this.flushProgress(p.id); // its last move first, then the end: nothing of the review comes after it
     this.ns.emit('review:ended', p);
+    for (const listener of this.endListeners) listener(p);
   }
 
   warning(p: { id: string; endsAt: string }): void {

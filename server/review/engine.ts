@@ -254,6 +254,23 @@ export class ReviewEngine {
     return { ok: true, data: this.withGrants(s, exam, data) };
   }
 
+  /**
+   * For the supervisor's mirror (realtime/mirror.ts): the review as its kiosk got it (the reveal policy applied), and
+   * a question's key or scheme as `review:reveal` answers the kiosk — null where the policy withholds it. Neither is
+   * audited here: the mirror's opening is.
+   */
+  kioskPayload(s: ReviewSession): Promise<ReviewPayload | null> {
+    return this.payloadOf(s);
+  }
+
+  async revealFor(s: ReviewSession, questionId: string): Promise<RevealData | null> {
+    const exam = this.examOf(s);
+    const q = exam?.questions.find((x) => x.id === questionId);
+    if (!exam || !q) return null;
+    const data = revealOf(q, exam, (await this.scoresOfSession(s))?.get(q.id) ?? 0);
+    return data && this.withGrants(s, exam, data);
+  }
+
   async logoutFromKiosk(kioskId: string, kioskName: string): Promise<Ack> {
     const s = this.activeForKiosk(kioskId);
     if (!s) return fail('no-review');

@@ -6,6 +6,7 @@ import { endReview } from '../data/reviews.ts';
 import type { EndedNotice } from '../data/live.ts';
 import { ClockController } from '../controllers/clock.ts';
 import { LangController, endedReasonSentence, errorMessage, formatNumber, t } from '../i18n.ts';
+import { navigate } from '../router.ts';
 import { base } from '../styles.ts';
 import { dialogStyles, syncDialog } from './dialog.ts';
 import { alertBadge } from './kiosk-alerts.ts';
@@ -57,7 +58,8 @@ export class AdmActiveReviews extends LitElement {
     .timer { font-variant-numeric: tabular-nums; font-weight: 700; font-size: 1.125rem; text-align: right; line-height: 1.2; }
     .timer small { display: block; font-size: 0.75rem; font-weight: 500; color: var(--muted); }
     .timer.low { color: var(--warn); }
-    .meta { grid-column: 1 / -1; display: flex; justify-content: space-between; align-items: center; gap: var(--space-2); }
+    .meta { grid-column: 1 / -1; display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: var(--space-2); }
+    .meta .mirror { margin-left: auto; }
     .approved { margin-left: auto; color: var(--muted); font-size: 0.8125rem; }
     .progress { font-weight: 600; color: var(--ink); font-size: 0.875rem; }
     .bar { grid-column: 1 / -1; margin-top: var(--space-1); height: 4px; background: var(--line-soft); border-radius: 2px; overflow: hidden; }
@@ -168,6 +170,9 @@ export class AdmActiveReviews extends LitElement {
       <div class="meta">
         <span class="progress">${t('active.question', { n: r.questionNumber, total: r.questionCount })}</span>
         ${r.remarkCount ? html`<span class="badge">${t('active.remarks', { n: r.remarkCount })}</span>` : nothing}
+        <button type="button" class="secondary small mirror"
+          aria-label=${t('active.mirrorLabel', { candidate: r.candidateName, kiosk: r.kioskName })}
+          @click=${() => navigate({ name: 'mirror', reviewId: r.id })}>${t('active.mirror')}</button>
         <button type="button" class="danger small"
           aria-label=${t('active.endLabel', { candidate: r.candidateName, kiosk: r.kioskName })}
           aria-haspopup="dialog"

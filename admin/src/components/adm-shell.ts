@@ -15,6 +15,7 @@ import './adm-groups.ts';
 import './adm-import.ts';
 import './adm-kiosks.ts';
 import './adm-lang-switch.ts';
+import './adm-mirror.ts';
 import './adm-my-rooms.ts';
 import './adm-placeholder.ts';
 import './adm-remarks.ts';
@@ -160,6 +161,7 @@ export class AdmShell extends LitElement {
       case 'kiosks': return t('nav.kiosks');
       case 'room': return t('map.title');
       case 'remarks': return t('nav.remarks');
+      case 'mirror': return t('mirror.title');
       case 'admin': return t(SECTION_KEY[r.section]);
       case 'not-found': return t('notfound.title');
     }
@@ -253,6 +255,8 @@ export class AdmShell extends LitElement {
           .version=${versions.rooms} @adm-end-review=${(e: EndReviewEvent) => this.renderRoot.querySelector('adm-active-reviews')?.ask(e.detail.review)}></adm-room-map>`;
       case 'remarks':
         return html`<adm-remarks .version=${String(versions.remarks)}></adm-remarks>`;
+      case 'mirror':
+        return html`<adm-mirror .reviewId=${r.reviewId} .socket=${this.live.channel}></adm-mirror>`;
       case 'admin':
         return isAdmin
           ? this.adminView(r.section)

@@ -118,7 +118,7 @@ export function auditTarget(e: AuditEvent): AuditTarget {
       return readable(d.name);
     case 'kiosk.renamed':
       return readable(d.to);
-    case 'review.started': case 'review.ended': case 'review.revealed':
+    case 'review.started': case 'review.ended': case 'review.revealed': case 'review.mirror-opened':
       return e.target.length > 8 ? { text: t('audit.reviewTarget', { id: e.target.slice(0, 8) }), raw: e.target } : { text: e.target };
     default:
       return { text: e.target };

@@ -42,7 +42,7 @@ export interface LiveOptions {
   onRefused?: () => void;
 }
 
-type AdminSocket = Socket<AdminServerToClient, AdminClientToServer>;
+export type AdminSocket = Socket<AdminServerToClient, AdminClientToServer>;
 
 export class LiveController implements ReactiveController {
   state: LiveState = EMPTY;
@@ -98,6 +98,11 @@ export class LiveController implements ReactiveController {
       for (const k of kinds) if (k in versions) versions[k] += 1;
       this.set({ versions });
     });
+  }
+
+  /** The live socket, for a screen with its own subscription on it (the mirror: data/mirror.ts); null while the shell is gone. */
+  get channel(): AdminSocket | null {
+    return this.socket;
   }
 
   hostDisconnected() {

@@ -4,12 +4,13 @@ import type { PayloadQuestion } from '../../../shared/protocol.ts';
 import { SpeechController } from '../controllers/speech.ts';
 import type { RemarkEntry, RevealEntry } from '../data/state.ts';
 import { RevealEvent } from '../events.ts';
-import { commandErrorText, plural, texts, type Lang } from '../i18n.ts';
+import { commandErrorText, texts, type Lang } from '../i18n.ts';
 import { answerStyles } from './answer-styles.ts';
 import { renderResponse } from './answers.ts';
 import { contentStyles } from './content-styles.ts';
 import { fillItem } from './item/fill.ts';
 import { itemStyles } from './item/styles.ts';
+import { panelOf, scoreBadge, scoreStyles } from './question-head.ts';
 import { baseStyles } from './shared-styles.ts';
 import './remark.ts';
 
@@ -29,7 +30,7 @@ export class KskQuestion extends LitElement {
     question: { attribute: false }, reveal: { attribute: false }, remark: { attribute: false },
     readAloud: { attribute: false }, language: { attribute: false },
   };
-  static override styles = [baseStyles, contentStyles, answerStyles, itemStyles, css`
+  static override styles = [baseStyles, contentStyles, answerStyles, itemStyles, scoreStyles, css`
     :host {
       display: block;
       max-width: 62rem;
@@ -52,17 +53,6 @@ export class KskQuestion extends LitElement {
     h2 {
       font-size: 1.6em;
     }
-    .score {
-      font-size: 0.95em;
-      font-weight: 700;
-      padding: 0.25em 0.85em;
-      border-radius: 999px;
-      border: 2px solid currentColor;
-      white-space: nowrap;
-    }
-    .score.full { color: var(--ksk-ok-ink); background: var(--ksk-ok-soft); }
-    .score.part { color: var(--ksk-part-ink); background: var(--ksk-part-soft); }
-    .score.none { color: var(--ksk-muted); background: var(--ksk-surface); }
     .stem {
       margin: calc(var(--ksk-ui) * 1.1) 0 calc(var(--ksk-ui) * 1.25);
       font-size: 1.15rem;
@@ -146,19 +136,14 @@ export class KskQuestion extends LitElement {
     const q = this.question;
     if (!q) return nothing;
     const t = texts(this.language);
-    // an item shows its key where it has one, else its marking scheme (an open item)
-    const closed = q.type === 'item' ? q.hasKey || !q.hasScheme : q.type !== 'open';
-    const canReveal = closed ? q.hasKey : q.hasScheme;
+    const { closed, canReveal } = panelOf(q);
     const r = this.reveal;
     const shown = this.shownReveal();
-    const score = q.score;
     return html`
       <article aria-labelledby="q-h">
         <div class="head">
           <h2 id="q-h">${t('question', { n: q.number })}</h2>
-          ${score === undefined
-            ? html`<p class="score none">${plural(this.language, 'maxPoints', q.maxScore)}</p>`
-            : html`<p class="score ${score >= q.maxScore && q.maxScore > 0 ? 'full' : score > 0 ? 'part' : 'none'}">${plural(this.language, 'points', q.maxScore, { score })}</p>`}
+          ${scoreBadge(q, this.language)}
           ${canReveal
             ? html`<button
                 type="button"

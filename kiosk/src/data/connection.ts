@@ -64,6 +64,9 @@ export class KioskConnection implements ReactiveController {
   private afterEnded: Screen | null = null;
   /** stops the health reports of the current paired connection (they start with its `kiosk:state`) */
   private stopHealth: (() => void) | null = null;
+  /** the last view told to the server (`review:view`): review, question, key or scheme open */
+  private lastView: string | null = null;
+  private viewTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(host: Host) {
     this.host = host;
@@ -96,10 +99,12 @@ export class KioskConnection implements ReactiveController {
     this.socket?.disconnect();
     this.socket = null;
     this.healthOff();
-    for (const t of [this.endedTimer, this.dropTimer, this.restartTimer]) clearTimeout(t);
+    for (const t of [this.endedTimer, this.dropTimer, this.restartTimer, this.viewTimer]) clearTimeout(t);
+    this.viewTimer = undefined;
     this.state = INITIAL_STATE;
     this.hiddenReviewId = null;
     this.afterEnded = null;
+    this.lastView = null;
   }
 
   /**
@@ -180,6 +185,7 @@ export class KioskConnection implements ReactiveController {
     socket.on('connect', () => {
       this.switching = false;
       clearTimeout(this.restartTimer);
+      this.lastView = null; // a new connection: tell the server again what is on screen
       // a review stays hidden until `kiosk:state` says it is still on: it may have ended meanwhile
       this.set({ connection: this.review ? 'connecting' : 'online', refusal: undefined });
     });
@@ -332,6 +338,29 @@ export class KioskConnection implements ReactiveController {
   private set(patch: Partial<KioskState>): void {
     this.state = { ...this.state, ...patch };
     this.host.requestUpdate();
+    this.reportView();
+  }
+
+  /**
+   * Tells the server what is on screen whenever it changes — the question, and whether its key or scheme is open
+   * (folding it away asks nothing of the server otherwise) — for a supervisor's mirror. Nothing shows of it here.
+   * Sent after the current task (one report for several changes at once; a review's start is acknowledged first).
+   */
+  private reportView(): void {
+    this.viewTimer ??= setTimeout(() => {
+      this.viewTimer = undefined;
+      this.sendView();
+    }, 0);
+  }
+
+  private sendView(): void {
+    const view = this.review;
+    if (!view || !this.socket?.connected) return;
+    const open = view.reveals[view.questionId]?.open === true;
+    const now = `${view.review.id}\n${view.questionId}\n${open}`;
+    if (now === this.lastView) return;
+    this.lastView = now;
+    void this.command('review:view', { questionId: view.questionId, open });
   }
 
   private setReview(view: ReviewView): void {

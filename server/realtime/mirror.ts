@@ -1,0 +1,173 @@
+/**
+ * 'Meekijken' (docs/design.md: The supervisor's mirror): a staff console follows, read-only, what one review's kiosk
+ * shows now — the question on screen and whether its key or marking scheme is open.
+ *
+ * - The kiosk reports its view (`review:view {questionId, open}`) whenever it changes. Kept in memory per review,
+ *   validated against its own active review and the reveal policy (an open panel the policy withholds is refused
+ *   `forbidden`); it stores nothing and is not audited. Pushes to mirrors are coalesced per review (leading edge,
+ *   then at most one per {@link MIRROR_WINDOW_MS}), and cost nothing while nobody mirrors the review.
+ * - A console sends `mirror:open {reviewId}`: it joins the review's room and gets the review with its questions as
+ *   the kiosk got them (the reveal policy applied) and the view now; the opening is audited `review.mirror-opened`
+ *   (repeats summarised, as reveals). `mirror:view` goes to that room only, never to every console. `mirror:close`
+ *   leaves it; the review's end empties it (consoles hear `review:ended` as always).
+ *
+ * Who: the `/admin` namespace takes staff sessions only (supervisor, admin); a kiosk's socket has no such command.
+ */
+import { DomainError, apiError, type Ack } from '../../shared/errors.ts';
+import { MirrorPayload, ViewPayload, type MirrorDto, type MirrorView } from '../../shared/protocol.ts';
+import type { ReviewSession } from '../../shared/domain.ts';
+import type { AuditBursts } from '../audit/bursts.ts';
+import type { ReviewEngine } from '../review/engine.ts';
+import { sortedQuestions } from '../review/payload.ts';
+import type { Store } from '../store/index.ts';
+import type { ConsoleHub, ConsoleNamespace, ConsoleSocket } from './consoles.ts';
+
+/** The Socket.IO room of the consoles mirroring one review. */
+export const mirrorRoom = (reviewId: string) => `mirror:${reviewId}`;
+/** A kiosk flooding view changes costs each mirror at most ~10 pushes a second (as `review:progress`). */
+export const MIRROR_WINDOW_MS = 100;
+
+const NOT_RUNNING = 'Deze inzage loopt niet (meer).';
+
+/** `seq`: the report's place in the order the kiosk sent them (checks may finish out of order; the latest sent wins) */
+interface KioskView { questionId: string; open: boolean; seq: number }
+
+export class ReviewMirror {
+  /** per active review: what its kiosk last reported showing */
+  private readonly views = new Map<string, KioskView>();
+  /** per active review: how many reports came (numbers them in the order sent) */
+  private readonly received = new Map<string, number>();
+  /** per review: an open push window, and whether a change waits for its end */
+  private readonly windows = new Map<string, { timer: NodeJS.Timeout; dirty: boolean }>();
+
+  constructor(
+    private readonly ns: ConsoleNamespace,
+    consoles: ConsoleHub,
+    private readonly engine: ReviewEngine,
+    private readonly store: Store,
+    private readonly bursts: AuditBursts,
+    private readonly windowMs = MIRROR_WINDOW_MS,
+  ) {
+    consoles.command('mirror:open', (socket, p) => this.open(socket, p));
+    consoles.command('mirror:close', async (socket, p) => {
+      const parsed = MirrorPayload.safeParse(p);
+      if (!parsed.success) return { ok: false, error: apiError('invalid-input') };
+      await socket.leave(mirrorRoom(parsed.data.reviewId));
+      return { ok: true };
+    });
+    consoles.onEnded(({ id }) => this.ended(id));
+  }
+
+  // ---------- kiosk ----------
+
+  /** `review:view` from a kiosk: on its own active review, a question of its exam, open only where the policy shows it. */
+  async report(kioskId: string, raw: unknown): Promise<Ack> {
+    const p = ViewPayload.safeParse(raw);
+    if (!p.success) return { ok: false, error: apiError('invalid-input') };
+    const s = this.engine.activeForKiosk(kioskId);
+    if (!s) return { ok: false, error: apiError('no-review') };
+    const { questionId, open } = p.data;
+    const seq = (this.received.get(s.id) ?? 0) + 1;
+    this.received.set(s.id, seq);
+    if (!this.engine.examOf(s)?.questions.some((q) => q.id === questionId)) {
+      return { ok: false, error: apiError('not-found', 'Deze vraag hoort niet bij deze inzage.') };
+    }
+    if (open && !(await this.engine.revealFor(s, questionId))) return { ok: false, error: apiError('forbidden') };
+    const now = this.engine.get(s.id);
+    if (!now || now.endedAt) return { ok: false, error: apiError('no-review') }; // it ended while this was checked
+    const before = this.views.get(s.id);
+    if (before && before.seq > seq) return { ok: true }; // a later report counts already (this one's check awaited)
+    this.views.set(s.id, { questionId, open, seq });
+    if (before?.questionId === questionId && before.open === open) return { ok: true };
+    this.changed(s.id);
+    return { ok: true };
+  }
+
+  // ---------- consoles ----------
+
+  private async open(socket: ConsoleSocket, raw: unknown): Promise<Ack<MirrorDto>> {
+    const p = MirrorPayload.safeParse(raw);
+    if (!p.success) return { ok: false, error: apiError('invalid-input') };
+    const s = this.engine.get(p.data.reviewId);
+    if (!s || s.endedAt) throw new DomainError('no-review', NOT_RUNNING);
+    const payload = await this.engine.kioskPayload(s);
+    const user = this.store.staff.byId(socket.data.userId);
+    if (!payload || !user) throw new DomainError('no-review', NOT_RUNNING);
+    const event = { actor: user.username, action: 'review.mirror-opened', target: s.id } as const;
+    // a console opening it again and again is one line and a count, not a line each
+    await this.bursts.note(`mirror:${s.id}:${user.id}`, 'opened', {}, { ...event, details: { kioskId: s.kioskId } }, event);
+    const view = await this.viewOf(s);
+    // it may have ended while the audit line was written: then there is nothing to follow
+    const now = this.engine.get(s.id);
+    if (!now || now.endedAt) throw new DomainError('no-review', NOT_RUNNING);
+    await socket.join(mirrorRoom(s.id));
+    return { ok: true, data: { review: this.engine.dto(s), questions: payload.questions, view } };
+  }
+
+  private ended(id: string): void {
+    this.views.delete(id);
+    this.received.delete(id);
+    const w = this.windows.get(id);
+    if (w) clearTimeout(w.timer);
+    this.windows.delete(id);
+    this.ns.in(mirrorRoom(id)).socketsLeave(mirrorRoom(id));
+  }
+
+  stop(): void {
+    for (const w of this.windows.values()) clearTimeout(w.timer);
+    this.windows.clear();
+  }
+
+  // ---------- pushes ----------
+
+  /** What the kiosk shows now: its reported question (else the review's position), the key or scheme if open. */
+  private async viewOf(s: ReviewSession): Promise<MirrorView> {
+    const v = this.views.get(s.id);
+    const position = v?.questionId ?? s.position;
+    const reveal = v?.open ? await this.engine.revealFor(s, position) : null;
+    const exam = this.engine.examOf(s);
+    // numbered as `review:progress` numbers it: the question's place in the exam
+    const questionNumber = exam ? sortedQuestions(exam).findIndex((q) => q.id === position) + 1 : 0;
+    return { id: s.id, position, questionNumber, open: reveal !== null, reveal };
+  }
+
+  private watched(id: string): boolean {
+    return (this.ns.adapter.rooms.get(mirrorRoom(id))?.size ?? 0) > 0;
+  }
+
+  /** A review's view changed: pushed at once, or at the end of its open window (the latest only). */
+  private changed(id: string): void {
+    const w = this.windows.get(id);
+    if (w) {
+      w.dirty = true;
+      return;
+    }
+    if (!this.watched(id)) return;
+    this.push(id);
+    this.openWindow(id);
+  }
+
+  private openWindow(id: string): void {
+    const timer = setTimeout(() => {
+      const w = this.windows.get(id);
+      this.windows.delete(id);
+      if (!w?.dirty || !this.watched(id)) return;
+      this.push(id);
+      this.openWindow(id);
+    }, this.windowMs);
+    timer.unref?.();
+    this.windows.set(id, { timer, dirty: false });
+  }
+
+  private push(id: string): void {
+    const s = this.engine.get(id);
+    if (!s || s.endedAt) return;
+    this.viewOf(s).then(
+      (view) => {
+        const now = this.engine.get(id);
+        if (now && !now.endedAt) this.ns.to(mirrorRoom(id)).emit('mirror:view', view); // nothing after its end
+      },
+      (e: unknown) => console.error('inzage: a mirror push failed:', e),
+    );
+  }
+}

@@ -43,6 +43,8 @@ export interface TestServerOptions {
   config?: Partial<ServerConfig>;
   /** Reuse a data directory (restart tests). */
   dataDir?: string;
+  /** The store the server gets, made from the file store (a test puts PostgreSQL repositories in). */
+  withStore?: (files: Store) => Store;
   /** Listen on this port (a restart on the same address); default a free one. */
   port?: number;
   /** Receives the lines the server writes for its operator. */
@@ -55,7 +57,8 @@ export { tempDir } from '../support/dataDir.ts';
 
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'inzage-test-'));
-  const store = openStore(dataDir, { now: opts.clock ? () => opts.clock!.now() : undefined });
+  const files = openStore(dataDir, { now: opts.clock ? () => opts.clock!.now() : undefined });
+  const store = opts.withStore ? opts.withStore(files) : files;
   const data = opts.data === undefined ? 'sample.json' : opts.data;
   if (data !== null && store.content.counts().sittings === 0) {
     const input = typeof data === 'string' ? JSON.parse(readFileSync(join(FIXTURES, data), 'utf8')) : data;

@@ -56,7 +56,7 @@ export class PgDb {
     listener.on('error', (e) => console.error('inzage: PostgreSQL listener error:', e.message));
     try {
       await listener.connect();
-      if (opts.schema) await listener.query(`CREATE SCHEMA IF NOT EXISTS ${opts.schema}`);
+      if (opts.schema) await createSchema(listener, opts.schema);
       const schema = (await listener.query<{ s: string }>('SELECT current_schema() AS s')).rows[0]?.s;
       if (!schema) throw new Error('PostgreSQL has no current schema (check search_path)');
       await migrate(listener);
@@ -139,5 +139,15 @@ export class PgDb {
     await this.drain();
     this.closed = true;
     await Promise.allSettled([this.listener.end(), this.pool.end()]);
+  }
+}
+
+/** `CREATE SCHEMA IF NOT EXISTS` is not safe against a concurrent one (a unique violation in the catalogue): serialised. */
+async function createSchema(c: pg.Client, schema: string): Promise<void> {
+  await c.query(`SELECT pg_advisory_lock(hashtext('inzage-schema:' || $1::text))`, [schema]);
+  try {
+    await c.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  } finally {
+    await c.query(`SELECT pg_advisory_unlock(hashtext('inzage-schema:' || $1::text))`, [schema]);
   }
 }

@@ -37,10 +37,10 @@ export interface PgStore {
 export async function openPgStore(url: string, opts: PgOptions = {}): Promise<PgStore> {
   const db = await PgDb.open(url, opts);
   const tables = {
-    kiosks: new PgTable<Kiosk>(db, 'kiosks'),
+    kiosks: new PgTable<Kiosk>(db, 'kiosks', { soonFields: ['lastSeenAt'] }),
     rooms: new PgTable<Room>(db, 'rooms'),
     staff: new PgTable<StaffUser>(db, 'staff'),
-    reviews: new PgTable<ReviewSession>(db, 'reviews'),
+    reviews: new PgTable<ReviewSession>(db, 'reviews', { soonFields: ['position'] }),
     remarks: new PgTable<Remark>(db, 'remarks', { upsertMovesToEnd: true }),
     loginSessions: new PgTable<StoredSession>(db, 'login_sessions'),
   };

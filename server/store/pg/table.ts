@@ -12,7 +12,7 @@ import type { PgDb } from './db.ts';
 
 /** insert: a new row (a unique violation rejects); upsert; update: only a row still there; delete */
 export type How = 'insert' | 'upsert' | 'update' | 'delete';
-export interface Op<T> { id: string; how: How; value?: T }
+export interface Op<T> { id: string; how: How; value?: T; fields?: readonly string[] }
 
 interface Entry<T> { seq: number; value: T }
 interface Row { id: string; seq: string; doc: unknown }
@@ -20,6 +20,11 @@ interface Row { id: string; seq: string; doc: unknown }
 export interface TableOptions {
   /** an upsert moves the row to the end of `all()` (the file store's remarks: replaced = removed and appended) */
   upsertMovesToEnd?: boolean;
+  /**
+   * the fields a coalesced write changes (a kiosk's lastSeenAt, a review's position): merged into the stored row,
+   * so that a hot write never undoes another process's change of the rest; unset: the whole row
+   */
+  soonFields?: readonly string[];
 }
 
 export class PgTable<T> {
@@ -145,7 +150,7 @@ export class PgTable<T> {
     // a row dropped locally since is deleted; a row changed by another process meanwhile waited for this write (hold)
     const ops = ids.map((id): Op<T> => {
       const value = this.get(id);
-      return value === undefined ? { id, how: 'delete' } : { id, how: 'update', value };
+      return value === undefined ? { id, how: 'delete' } : { id, how: 'update', value, fields: this.opts.soonFields };
     });
     try {
       await this.write(ops);
@@ -156,7 +161,8 @@ export class PgTable<T> {
 
   private async apply(c: pg.PoolClient, op: Op<T>): Promise<number | undefined> {
     const t = this.name;
-    const doc = JSON.stringify(op.value);
+    const picked = op.fields && op.value ? Object.fromEntries(op.fields.map((f) => [f, (op.value as Record<string, unknown>)[f] ?? null])) : undefined;
+    const doc = JSON.stringify(picked ?? op.value);
     let sql: string;
     switch (op.how) {
       case 'delete':
@@ -169,7 +175,7 @@ export class PgTable<T> {
         sql = `INSERT INTO ${t} (id, doc) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc${this.opts.upsertMovesToEnd ? `, seq = nextval('inzage_seq')` : ''} RETURNING seq`;
         break;
       case 'update':
-        sql = `UPDATE ${t} SET doc = $2 WHERE id = $1 RETURNING seq`;
+        sql = `UPDATE ${t} SET doc = ${picked ? 'doc || $2::jsonb' : '$2'} WHERE id = $1 RETURNING seq`;
         break;
     }
     const { rows } = await c.query<{ seq: string }>(sql, [op.id, doc]);

@@ -4,16 +4,13 @@
  * one instance, then checks what it reads at once and what a store opened afresh on the same data reads.
  */
 import { expect } from 'chai';
-import { openStore } from '../../server/store/index.ts';
-import type { KioskRepo, LoginSessionRepo, RemarkRepo, ReviewRepo, RoomRepo, StaffRepo } from '../../server/store/repositories.ts';
+import { openStore, type Store } from '../../server/store/index.ts';
+import type { PgRepos } from '../../server/store/pg/index.ts';
 import { removeDir, tempDir } from '../support/dataDir.ts';
 import { pgSchemaPerTest } from '../support/pg.ts';
 import { ended, kiosk, login, remark, review, room, staffUser } from '../support/repoFixtures.ts';
 
-interface Repos {
-  kiosks: KioskRepo; rooms: RoomRepo; staff: StaffRepo; reviews: ReviewRepo; remarks: RemarkRepo; loginSessions: LoginSessionRepo;
-  flush(): Promise<void>;
-}
+type Repos = PgRepos & Pick<Store, 'flush'>;
 
 /** `open()` gives a store over the current test's data: a second call, the data as another start would find it. */
 interface Backend { name: string; hooks(): { open(): Promise<Repos> } }

@@ -7,7 +7,8 @@
  * reads then stay synchronous as the repository interfaces say.
  */
 import type { Kiosk, Remark, ReviewSession, Room, StaffUser } from '../../../shared/domain.ts';
-import type { KioskRepo, LoginSessionRepo, RemarkRepo, ReviewRepo, RoomRepo, StaffRepo, StoredSession } from '../repositories.ts';
+import type { Store } from '../index.ts';
+import type { StoredSession } from '../repositories.ts';
 import { PgDb, type PgOptions } from './db.ts';
 import { PgLoginSessionRepo } from './loginSessionRepo.ts';
 import { PgRemarkRepo } from './remarkRepo.ts';
@@ -17,13 +18,10 @@ import { PgTable } from './table.ts';
 
 export type { PgOptions } from './db.ts';
 
-export interface PgStore {
-  readonly kiosks: KioskRepo;
-  readonly rooms: RoomRepo;
-  readonly staff: StaffRepo;
-  readonly reviews: ReviewRepo;
-  readonly remarks: RemarkRepo;
-  readonly loginSessions: LoginSessionRepo;
+/** The repositories on PostgreSQL so far. */
+export type PgRepos = Pick<Store, 'kiosks' | 'rooms' | 'staff' | 'reviews' | 'remarks' | 'loginSessions'>;
+
+export interface PgStore extends PgRepos {
   /** the schema the tables are in */
   readonly schema: string;
   /** Write everything pending (coalesced writes included) and wait for it. */

@@ -85,7 +85,9 @@ export class PgTable<T> {
     const committed = this.db.serial(() =>
       this.db.tx(async (c) => {
         const seqs = new Map<string, number>();
-        for (const op of ops) {
+        // rows locked in one order by every process, so two multi-row writes cannot deadlock (stable: a row's own
+        // changes keep their order)
+        for (const op of [...ops].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))) {
           const seq = await this.apply(c, op);
           if (seq !== undefined) seqs.set(op.id, seq);
         }

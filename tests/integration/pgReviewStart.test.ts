@@ -1,13 +1,12 @@
 /**
  * A review start that the PostgreSQL store refuses (docs/design.md: PostgreSQL store): another process started a
- * review of the same sitting after this one's checks saw none. The server runs with its review sessions on
+ * review of the same sitting after this one's checks saw none. The server runs with its repositories on
  * PostgreSQL; the other process's review is committed by plain SQL, unannounced, which is exactly the window a
  * race leaves: this process's memory does not know it yet, the database does.
  */
 import { expect } from 'chai';
-import type { Store } from '../../server/store/index.ts';
 import { heardDuring, loggedIn, onlineKiosk, startReviewOn, startTestServer, type TestServer } from '../helpers/server.ts';
-import { pgSchemaPerTest, sql } from '../support/pg.ts';
+import { pgSchemaPerTest, sql, withPgRepos } from '../support/pg.ts';
 import { ended, review } from '../support/repoFixtures.ts';
 
 describe('review starts on PostgreSQL', () => {
@@ -20,11 +19,7 @@ describe('review starts on PostgreSQL', () => {
 
   it('refuses a start another process won meanwhile with its code, audits no start, sends the kiosk nothing', async () => {
     const pgStore = await schema.open();
-    const withPg = (files: Store): Store => ({
-      ...files, reviews: pgStore.reviews,
-      flush: async () => { await Promise.all([files.flush(), pgStore.flush()]); },
-    });
-    const server = (ts = await startTestServer({ withStore: withPg }));
+    const server = (ts = await startTestServer({ withStore: (files) => withPgRepos(files, pgStore) }));
     const [boss, sup] = await Promise.all([loggedIn(server.base, 'boss'), loggedIn(server.base, 'sup1')]);
     const k = await onlineKiosk(server.base, boss, 'Station 1');
     const theirs = review('elsewhere', { sittingId: 's-bi-120001', kioskId: 'k-other', candidateNumber: '120001' });

@@ -4,11 +4,17 @@
  * see each other's rows. When PostgreSQL cannot be reached the tests skip with a hint naming the variable — unless
  * `CI=true`, where they must run and so fail.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
+import type { Store } from '../../server/store/index.ts';
 import { openPgStore, type PgOptions, type PgStore } from '../../server/store/pg/index.ts';
 
 export const TEST_DATABASE_URL = process.env.INZAGE_TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+/**
+ * `INZAGE_TEST_STORE=pg`: test servers (tests/helpers/server.ts) keep the repositories that are on PostgreSQL so far
+ * there, so that an integration suite runs against them: `INZAGE_TEST_STORE=pg npx mocha tests/integration/x.test.ts`.
+ */
+export const TEST_STORE_PG = process.env.INZAGE_TEST_STORE === 'pg';
 
 let reachable: Promise<string | undefined> | undefined;
 
@@ -69,7 +75,7 @@ export function pgSchemaPerTest(): PgSchema {
   afterEach(async () => {
     await Promise.allSettled(stores.map((s) => s.close()));
     stores = [];
-    if (name && !(await unreachable())) await sql('public', `DROP SCHEMA IF EXISTS ${name} CASCADE`);
+    if (name && !(await unreachable())) await dropSchema(name);
   });
   return {
     get name() { return name; },
@@ -79,4 +85,22 @@ export function pgSchemaPerTest(): PgSchema {
       return store;
     },
   };
+}
+
+/** The file store with the repositories that are on PostgreSQL so far taken from `pgStore` (content, audit, media stay files). */
+export function withPgRepos(files: Store, pgStore: PgStore): Store {
+  const { kiosks, rooms, staff, reviews, remarks, loginSessions } = pgStore;
+  return {
+    ...files, kiosks, rooms, staff, reviews, remarks, loginSessions,
+    flush: async () => { await Promise.all([files.flush(), pgStore.flush()]); },
+  };
+}
+
+/** The schema of a test server's data directory (a restart on the same directory finds its rows again). */
+export function schemaOfDir(dir: string): string {
+  return `test_dir_${createHash('sha256').update(dir).digest('hex').slice(0, 20)}`;
+}
+
+export async function dropSchema(name: string): Promise<void> {
+  await sql('public', `DROP SCHEMA IF EXISTS ${name} CASCADE`);
 }

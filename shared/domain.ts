@@ -61,6 +61,9 @@ export interface ReviewSession {
   id: string;
   sittingId: string;
   kioskId: string;
+  /** the sitting's candidate, so that a store can refuse a second active review of them (absent in files of earlier
+   * builds; the PostgreSQL store's unique index on it makes the start check race-free) */
+  candidateNumber?: string;
   /** the id of the staff user who approved (started) it; `approvedBy` in files of earlier builds (read as this) and, as
    * that user's username, in the wire's `ReviewDto.approvedBy` */
   approvedById: string;

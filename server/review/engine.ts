@@ -132,6 +132,7 @@ export class ReviewEngine {
       id: randomUUID(),
       sittingId: sitting.id,
       kioskId: kiosk.id,
+      candidateNumber: sitting.candidateNumber,
       approvedById: user.id,
       startedAt: new Date(now).toISOString(),
       // a candidate's extra time extends the limit (and so its warning, which follows from the end)
@@ -142,15 +143,20 @@ export class ReviewEngine {
     const payload = this.withGrants(session, exam, buildPayload(session, exam, sitting, candidate));
     this.payloads.set(session.id, payload);
     this.scores.set(session.id, scoresOf(exam, sitting));
-
-    await Promise.all([
-      added,
-      this.store.audit.append({
-        actor: user.username, action: 'review.started', target: session.id, details: { kioskId: kiosk.id, examId: exam.id },
-        // who was reviewed: sealed with the sitting's key, which a purge of the sitting destroys
-        personal: { scope: sitting.id, fields: { sittingId: sitting.id, candidateNumber: sitting.candidateNumber } },
-      }),
-    ]);
+    try {
+      // a store shared by several processes may refuse it (another started one on this kiosk, sitting or candidate
+      // meanwhile: 'kiosk-busy' …); it has taken it back then, and no start is audited
+      await added;
+    } catch (e) {
+      this.payloads.delete(session.id);
+      this.scores.delete(session.id);
+      throw e;
+    }
+    await this.store.audit.append({
+      actor: user.username, action: 'review.started', target: session.id, details: { kioskId: kiosk.id, examId: exam.id },
+      // who was reviewed: sealed with the sitting's key, which a purge of the sitting destroys
+      personal: { scope: sitting.id, fields: { sittingId: sitting.id, candidateNumber: sitting.candidateNumber } },
+    });
     this.scheduleLimit(session);
     this.consoles.reviewsChanged();
     this.consoles.kiosksChanged();

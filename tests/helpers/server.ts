@@ -15,6 +15,8 @@ import type { Clock } from '../../server/clock.ts';
 import type { ServerConfig } from '../../server/config.ts';
 import { importData } from '../../server/import/index.ts';
 import { openStore, type Store } from '../../server/store/index.ts';
+import { openPgStore } from '../../server/store/pg/index.ts';
+import { TEST_DATABASE_URL, TEST_STORE_PG, dropSchema, schemaOfDir, withPgRepos } from '../support/pg.ts';
 
 // Password hashing at full cost takes ~0.6 s a hash; tests use the lowest cost the server accepts, which it
 // accepts only in a test run (NODE_ENV=test; server/auth/passwords.ts).
@@ -43,6 +45,9 @@ export interface TestServerOptions {
   config?: Partial<ServerConfig>;
   /** Reuse a data directory (restart tests). */
   dataDir?: string;
+  /** The store the server gets, made from the file store (a test puts PostgreSQL repositories in; see also
+   * INZAGE_TEST_STORE=pg in tests/support/pg.ts). */
+  withStore?: (files: Store) => Store;
   /** Listen on this port (a restart on the same address); default a free one. */
   port?: number;
   /** Receives the lines the server writes for its operator. */
@@ -55,7 +60,9 @@ export { tempDir } from '../support/dataDir.ts';
 
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'inzage-test-'));
-  const store = openStore(dataDir, { now: opts.clock ? () => opts.clock!.now() : undefined });
+  const files = openStore(dataDir, { now: opts.clock ? () => opts.clock!.now() : undefined });
+  const pgStore = opts.withStore || !TEST_STORE_PG ? undefined : await openPgStore(TEST_DATABASE_URL, { schema: schemaOfDir(dataDir) });
+  const store = opts.withStore ? opts.withStore(files) : pgStore ? withPgRepos(files, pgStore) : files;
   const data = opts.data === undefined ? 'sample.json' : opts.data;
   if (data !== null && store.content.counts().sittings === 0) {
     const input = typeof data === 'string' ? JSON.parse(readFileSync(join(FIXTURES, data), 'utf8')) : data;
@@ -74,6 +81,8 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     async close({ keepData = false } = {}) {
       await app.close();
       await new Promise<void>((res) => app.server.close(() => res()));
+      await pgStore?.close();
+      if (pgStore && !keepData) await dropSchema(pgStore.schema);
       if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,153 @@
+/**
+ * The PostgreSQL connection of one process (docs/design.md: PostgreSQL store): a pool for writes and reloads, one
+ * client that LISTENs for other processes' changes, and the write queue. Writes of one process run one at a time in
+ * call order (as the file store's documents are written), so that a later write of a row never overtakes an
+ * earlier one; processes race only in the database, where the constraints decide.
+ *
+ * A change is announced with NOTIFY on one channel, inside the writing transaction (so it is delivered only when
+ * committed): `{ s: schema, t: table, id: row id or '*' for the whole table, o: the writing process }`. Each other
+ * process with the same schema reloads that row.
+ */
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { migrate } from './migrate.ts';
+
+export const CHANNEL = 'inzage_changes';
+/** More rows changed at once than this are announced as the whole table ('*'). */
+const MAX_NOTICES = 50;
+
+export interface PgOptions {
+  /** the schema to keep the tables in (created if missing); default: the connection's (normally `public`) */
+  schema?: string;
+  /** the delay of coalesced (`…Soon`) writes, ms */
+  hotWriteDelayMs?: number;
+  /** pool size (default 4) */
+  poolSize?: number;
+}
+
+interface Notice { s: string; t: string; id: string; o: string }
+
+export class PgDb {
+  readonly origin = randomUUID();
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly handlers = new Map<string, (id: string) => void>();
+  private listening = false;
+  private readonly early: Notice[] = [];
+  private closed = false;
+
+  private constructor(
+    readonly pool: pg.Pool,
+    private readonly listener: pg.Client,
+    readonly schema: string,
+    readonly hotWriteDelayMs: number,
+  ) {
+    listener.on('notification', (msg) => {
+      if (msg.channel === CHANNEL) this.heard(msg.payload);
+    });
+  }
+
+  /** Connect, migrate and listen (the tables load after this, then `listen()` starts reloading). */
+  static async open(url: string, opts: PgOptions = {}): Promise<PgDb> {
+    if (opts.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(opts.schema)) throw new Error(`Not a schema name: ${opts.schema}`);
+    const config: pg.ClientConfig = { connectionString: url, ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}) };
+    const pool = new pg.Pool({ ...config, max: opts.poolSize ?? 4 });
+    pool.on('error', (e) => console.error('inzage: PostgreSQL connection error:', e.message));
+    const listener = new pg.Client(config);
+    listener.on('error', (e) => console.error('inzage: PostgreSQL listener error:', e.message));
+    try {
+      await listener.connect();
+      if (opts.schema) await createSchema(listener, opts.schema);
+      const schema = (await listener.query<{ s: string }>('SELECT current_schema() AS s')).rows[0]?.s;
+      if (!schema) throw new Error('PostgreSQL has no current schema (check search_path)');
+      await migrate(listener);
+      const db = new PgDb(pool, listener, schema, opts.hotWriteDelayMs ?? 100);
+      // before the tables load, so that no change committed after a table's load goes unheard
+      await listener.query(`LISTEN ${CHANNEL}`);
+      return db;
+    } catch (e) {
+      await Promise.allSettled([listener.end(), pool.end()]);
+      throw e;
+    }
+  }
+
+  /** Reload on other processes' changes from now on, beginning with those announced while the tables loaded. */
+  listen(): void {
+    if (this.listening) return;
+    this.listening = true;
+    for (const n of this.early.splice(0)) this.handlers.get(n.t)?.(n.id);
+  }
+
+  private heard(payload: string | undefined): void {
+    if (!payload || this.closed) return;
+    let n: Notice;
+    try {
+      n = JSON.parse(payload) as Notice;
+    } catch {
+      return;
+    }
+    if (n.s !== this.schema || n.o === this.origin) return;
+    if (!this.listening) this.early.push(n);
+    else this.handlers.get(n.t)?.(n.id);
+  }
+
+  onChange(table: string, handler: (id: string) => void): void {
+    this.handlers.set(table, handler);
+  }
+
+  /** Run `fn` after every write queued before it (this process's writes are applied in call order). */
+  serial<R>(fn: () => Promise<R>): Promise<R> {
+    const run = this.queue.then(fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** `fn` in one transaction: all of it is committed, or none of it. */
+  async tx<R>(fn: (c: pg.PoolClient) => Promise<R>): Promise<R> {
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
+      const r = await fn(c);
+      await c.query('COMMIT');
+      return r;
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      c.release();
+    }
+  }
+
+  /** Announce changed rows to the other processes, delivered when `c`'s transaction commits. */
+  async notify(c: pg.ClientBase, table: string, ids: readonly string[]): Promise<void> {
+    if (!ids.length) return;
+    const rows = ids.length > MAX_NOTICES ? ['*'] : [...new Set(ids)];
+    const payloads = rows.map((id) => JSON.stringify({ s: this.schema, t: table, id, o: this.origin } satisfies Notice));
+    await c.query('SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p', [CHANNEL, payloads]);
+  }
+
+  /** Wait for every queued write. */
+  async drain(): Promise<void> {
+    let seen: Promise<unknown> | undefined;
+    while (seen !== this.queue) {
+      seen = this.queue;
+      await seen;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.drain();
+    this.closed = true;
+    await Promise.allSettled([this.listener.end(), this.pool.end()]);
+  }
+}
+
+/** `CREATE SCHEMA IF NOT EXISTS` is not safe against a concurrent one (a unique violation in the catalogue): serialised. */
+async function createSchema(c: pg.Client, schema: string): Promise<void> {
+  await c.query(`SELECT pg_advisory_lock(hashtext('inzage-schema:' || $1::text))`, [schema]);
+  try {
+    await c.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  } finally {
+    await c.query(`SELECT pg_advisory_unlock(hashtext('inzage-schema:' || $1::text))`, [schema]);
+  }
+}

@@ -26,6 +26,7 @@ import { purgeRoutes } from './http/routes/purge.ts';
 import { resultsRoutes } from './http/routes/results.ts';
 import { remarkRoutes } from './http/routes/remarks.ts';
 import { reviewRoutes } from './http/routes/reviews.ts';
+import { reviewRecordRoutes } from './http/routes/reviewRecords.ts';
 import { roomRoutes } from './http/routes/rooms.ts';
 import { userRoutes } from './http/routes/users.ts';
 import { noStore, sameOrigin, securityHeaders } from './http/security.ts';
@@ -138,6 +139,7 @@ export function createApp(deps: AppDeps): App {
   // answers 401 to anyone else, so that nobody learns which routes exist
   api.use(auth.requireStaff());
   api.use('/', resultsRoutes(ctx));
+  api.use('/', reviewRecordRoutes(ctx));
   api.use('/imports', importRoutes(ctx));
   api.use('/purge', purgeRoutes(ctx));
   api.use('/reviews', reviewRoutes(ctx));

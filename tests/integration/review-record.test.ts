@@ -78,6 +78,9 @@ describe('the review record (proces-verbaal)', () => {
       endReason: 'candidate-logged-out', remarkCount: 1, viewedCount: 4, questionCount: 7, openedCount: 2,
     });
     expect(byId.get(running.id)).to.deep.include({ endedAt: null, endReason: null, kioskName: 'Station P3' });
+    // the candidate search says which candidate is under review now ('Inzage loopt')
+    const hits = (await sup1.call('GET', '/api/candidates?q=1200')).json.candidates;
+    expect(hits.map((h: any) => [h.number, h.reviewId])).to.deep.equal([['120001', null], ['120002', null], ['120003', running.id]]);
     expect(group.json.reviews.length).to.equal(3);
     const cand = await sup1.call('GET', '/api/candidates/120001/reviews');
     expect(cand.json.reviews.map((r: any) => r.id)).to.deep.equal([first]);

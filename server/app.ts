@@ -39,6 +39,7 @@ import { ConsoleHub, type ConsoleNamespace } from './realtime/consoles.ts';
 import { allowRequest } from './realtime/handshake.ts';
 import { RetentionJob } from './privacy/retention.ts';
 import { ReviewEngine } from './review/engine.ts';
+import { adoptEndedSessions } from './review/history.ts';
 import { ExamSettings } from './review/examSettings.ts';
 import { RemarkService } from './review/remarks.ts';
 import type { Store } from './store/index.ts';
@@ -154,6 +155,8 @@ export function createApp(deps: AppDeps): App {
   app.use(errorHandler);
 
   engine.boot();
+  // ended sessions from before review records (or a crash before one was written) get theirs
+  const adopting = adoptEndedSessions(store, engine).catch((e: unknown) => log(`inzage: could not write review records: ${(e as Error).message}`));
   if (config.autoPurge) retention.start();
   store.audit.checkInBackground(); // the whole chain once; after this, each read checks what was added
 
@@ -171,6 +174,7 @@ export function createApp(deps: AppDeps): App {
       server.closeAllConnections();
       await closing;
       await bursts.closeAll();
+      await adopting;
       await store.flush();
     },
   };

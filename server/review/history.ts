@@ -112,3 +112,20 @@ export class ReviewHistory {
     };
   }
 }
+
+/**
+ * At start: an ended session in reviews.json without a record — ended by a build before records, or by a crash
+ * between its end line and its record — gets one now, before reviews.json drops it. Its record has no `endSeq`
+ * (its report reads the audit trail back from the log's end).
+ */
+export async function adoptEndedSessions(store: Store, engine: ReviewEngine): Promise<number> {
+  let n = 0;
+  for (const s of store.reviews.all()) {
+    if (!s.endedAt || store.reviewRecords.get(s.id)) continue;
+    const summary = store.content.sittingSummary(s.sittingId);
+    if (!summary) continue;
+    await store.reviewRecords.put(recordOf(s, summary, engine.dto(s)));
+    n++;
+  }
+  return n;
+}

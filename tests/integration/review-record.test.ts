@@ -67,6 +67,17 @@ describe('the review record (proces-verbaal)', () => {
     expect(recordsOnDisk().map((r) => r.id)).to.include.members([first, second.id]);
   });
 
+  it('gives an ended session stored before records (or by a crash before its record) a record at start', async () => {
+    const { adoptEndedSessions } = await import('../../server/review/history.ts');
+    const old = { id: 'old-review', sittingId: 's-bi-120002', kioskId: 'gone', approvedById: 'nobody', startedAt: '2026-06-01T08:00:00.000Z', endsAt: '2026-06-01T08:30:00.000Z', position: 'bi1', endedAt: '2026-06-01T08:10:00.000Z', endedBy: 'system', endReason: 'time-limit' as const };
+    await ts.store.reviews.add(old);
+    expect(await adoptEndedSessions(ts.store, ts.app.ctx.engine)).to.equal(1);
+    expect(recordsOnDisk().find((r) => r.id === 'old-review')).to.deep.include({ candidateNumber: '120002', endReason: 'time-limit', viewed: [], opened: [] });
+    expect(await adoptEndedSessions(ts.store, ts.app.ctx.engine)).to.equal(0);
+    await ts.store.reviews.removeWhere((r) => r.id === 'old-review');
+    await ts.store.reviewRecords.removeWhere((r) => r.id === 'old-review');
+  });
+
   it('lists the reviews held of a group and of a candidate, with running ones', async () => {
     const k = await kiosk('Station P3');
     const { review: running } = await startReviewOn(ts.base, sup1, k, 's-bi-120003');

@@ -29,13 +29,13 @@ export function heldReviewsTable(reviews: readonly HeldReviewDto[], opts: { id: 
       </tr></thead>
       <tbody>${reviews.map((h, i) => html`<tr>
         ${opts.withCandidate ? html`<th scope="row" id=${`${opts.id}-name-${i}`}>${h.candidateName}</th>` : nothing}
-        <td><time datetime=${h.startedAt}>${formatDate(h.startedAt)}</time></td>
+        <td id=${`${opts.id}-when-${i}`}><time datetime=${h.startedAt}>${formatDate(h.startedAt)}</time></td>
         <td>${h.kioskName || t('common.none')}</td>
         <td>${heldDuration(h)}</td>
         <td>${h.endReason ? endReasonText(h.endReason) : html`<span class="badge info">${t('results.running')}</span>`}</td>
         <td class="num">${formatNumber(h.remarkCount)}</td>
         <td class="action"><a href=${reviewReportHref(h.id, lang())} target="_blank" rel="noopener"
-          aria-describedby=${opts.withCandidate ? `${opts.id}-name-${i}` : nothing}>${t('history.open')}</a></td>
+          aria-describedby=${opts.withCandidate ? `${opts.id}-name-${i} ${opts.id}-when-${i}` : `${opts.id}-when-${i}`}>${t('history.open')}</a></td>
       </tr>`)}</tbody>
     </table>
   </div>`;

@@ -70,7 +70,7 @@ export function reviewReportHtml(r: ReviewReportDto, o: ReportOptions): string {
   const review = facts([
     [t('report.candidate'), v.candidateName], [t('report.number'), v.candidateNumber], [t('report.exam'), v.examTitle],
     [t('report.group'), v.groupName], [t('report.kiosk'), v.kioskName],
-    [t('report.approvedBy'), v.approvedByName ? `${v.approvedByName} (${v.approvedBy})` : v.approvedBy],
+    [t('report.approvedBy'), v.approvedByName && v.approvedByName !== v.approvedBy ? `${v.approvedByName} (${v.approvedBy})` : v.approvedBy],
     [t('report.start'), when(v.startedAt, o)], [t('report.limit'), when(v.endsAt, o)],
     ...(running ? [] : [
       [t('report.end'), when(v.endedAt ?? '', o)], [t('report.duration'), duration(v.startedAt, v.endedAt, t)],

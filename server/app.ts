@@ -26,6 +26,7 @@ import { purgeRoutes } from './http/routes/purge.ts';
 import { resultsRoutes } from './http/routes/results.ts';
 import { remarkRoutes } from './http/routes/remarks.ts';
 import { reviewRoutes } from './http/routes/reviews.ts';
+import { reviewRecordRoutes } from './http/routes/reviewRecords.ts';
 import { roomRoutes } from './http/routes/rooms.ts';
 import { userRoutes } from './http/routes/users.ts';
 import { noStore, sameOrigin, securityHeaders } from './http/security.ts';
@@ -39,6 +40,7 @@ import { ReviewMirror } from './realtime/mirror.ts';
 import { allowRequest } from './realtime/handshake.ts';
 import { RetentionJob } from './privacy/retention.ts';
 import { ReviewEngine } from './review/engine.ts';
+import { adoptEndedSessions } from './review/history.ts';
 import { ExamSettings } from './review/examSettings.ts';
 import { RemarkService } from './review/remarks.ts';
 import type { Store } from './store/index.ts';
@@ -140,6 +142,7 @@ export function createApp(deps: AppDeps): App {
   // answers 401 to anyone else, so that nobody learns which routes exist
   api.use(auth.requireStaff());
   api.use('/', resultsRoutes(ctx));
+  api.use('/', reviewRecordRoutes(ctx));
   api.use('/imports', importRoutes(ctx));
   api.use('/purge', purgeRoutes(ctx));
   api.use('/reviews', reviewRoutes(ctx));
@@ -154,6 +157,8 @@ export function createApp(deps: AppDeps): App {
   app.use(errorHandler);
 
   engine.boot();
+  // ended sessions from before review records (or a crash before one was written) get theirs
+  const adopting = adoptEndedSessions(store, engine).catch((e: unknown) => log(`inzage: could not write review records: ${(e as Error).message}`));
   if (config.autoPurge) retention.start();
   store.audit.checkInBackground(); // the whole chain once; after this, each read checks what was added
 
@@ -172,6 +177,7 @@ export function createApp(deps: AppDeps): App {
       server.closeAllConnections();
       await closing;
       await bursts.closeAll();
+      await adopting;
       await store.flush();
     },
   };

@@ -60,7 +60,7 @@ export type EndActive = (sittingIds: ReadonlySet<string>) => Promise<unknown>;
 
 /**
  * Purge, leaving no trace in the data directory (docs/design.md: Privacy): the content; the review history of the purged
- * sittings (`reviews.json`) and their candidates' remarks (`remarks.json`); the keys that seal their audit details (crypto-shredding: the audit lines stay
+ * sittings (`reviews.json`, `review-records.json`) and their candidates' remarks (`remarks.json`); the keys that seal their audit details (crypto-shredding: the audit lines stay
  * and verify, their candidate details read '[verwijderd]'); then every last good copy and stray temp file
  * (`scrub.ts`). Keys and reviews of sittings that no longer exist go too, so an interrupted purge is finished
  * by the next one (a `purge-pending` marker makes even an empty next purge finish it).
@@ -132,6 +132,7 @@ async function forgetRemoved(store: Store, actor: string): Promise<void> {
     await store.audit.append({ actor, action: 'review.ended', target: r.id, details: { reason: 'data-purged' satisfies EndReason } });
   }
   await store.reviews.removeWhere((r) => !exists(r.sittingId));
+  await store.reviewRecords.removeWhere((r) => !exists(r.sittingId)); // the record of each review held names the candidate
   await store.remarks.removeWhere((r) => !exists(r.sittingId)); // candidates' remarks are candidate data
   await store.auditKeys.shred(store.auditKeys.scopes().filter((s) => !exists(s)));
 }

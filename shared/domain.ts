@@ -74,6 +74,10 @@ export interface ReviewSession {
   endedAt?: string;
   endedBy?: string;
   endReason?: EndReason;
+  /** the questions the candidate has seen, in the order first seen (for the review's record; absent in earlier files) */
+  viewed?: QuestionId[];
+  /** the keys and schemes the candidate opened, `questionId:key` or `questionId:scheme`, in the order first opened */
+  opened?: string[];
 }
 
 /** What a candidate's remark on a question is about: the key is wrong, their own answer is also right, something else. */

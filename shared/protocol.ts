@@ -145,7 +145,11 @@ export interface CandidateSittingDto {
   reviewStatus: ReviewStatus; reviewId: string | null;
 }
 /** One hit of `GET /api/candidates?q=`. */
-export interface CandidateHitDto { number: string; name: string; className?: string; sittingCount: number }
+export interface CandidateHitDto {
+  number: string; name: string; className?: string; sittingCount: number;
+  /** the review of one of their sittings running now ('Inzage loopt'), else null */
+  reviewId: string | null;
+}
 export interface CandidateSearchDto { candidates: CandidateHitDto[]; /** more matched than are listed */ more: boolean }
 export interface CandidateSittingsDto { candidate: { number: string; name: string; className?: string; accommodations?: Accommodations }; sittings: CandidateSittingDto[] }
 export interface KioskDto {

@@ -20,6 +20,7 @@ import { leftPageBurst } from '../kiosks/health.ts';
 import type { MediaGrants } from '../media/grants.ts';
 import { withMediaQuery } from '../media/refs.ts';
 import { buildPayload, candidateName, kioskRemark, revealOf, reviewDto, scoresOf, sortedQuestions } from './payload.ts';
+import { recordOf, withOpened, withViewed } from './records.ts';
 
 const fail = (code: ErrorCode, message?: string): Ack<never> => ({ ok: false, error: apiError(code, message) });
 const FORBIDDEN = {
@@ -138,6 +139,8 @@ export class ReviewEngine {
       // a candidate's extra time extends the limit (and so its warning, which follows from the end)
       endsAt: new Date(now + limitMs(exam.review.maxMinutes, candidate?.accommodations?.extraTimePercent)).toISOString(),
       position: questions[0]?.id ?? '',
+      // the first question is on screen from the start (kept in the same write: the start gets no extra write)
+      viewed: questions[0] ? [questions[0].id] : [],
     };
     const added = this.store.reviews.add(session); // in memory at once: the next start's checks see it
     const payload = this.withGrants(session, exam, buildPayload(session, exam, sitting, candidate));
@@ -195,11 +198,15 @@ export class ReviewEngine {
     this.scores.delete(id);
     // appended first: the counts of its repeated looks and remarks come before its end
     const summarised = Promise.all([this.bursts.close(`reveal:${id}`), this.bursts.close(`remark:${id}`), this.bursts.close(leftPageBurst(id))]);
-    await Promise.all([
+    const [, , endLine] = await Promise.all([
       summarised,
       stored,
       this.store.audit.append({ actor, action: 'review.ended', target: id, details: { reason, ...details } }),
     ]);
+    // the review's record, kept with its sitting (reviews.json keeps only the newest ended sessions); after its end
+    // line, whose place in the chain it names. A start the kiosk never acknowledged was no review: no record.
+    const summary = this.store.content.sittingSummary(s.sittingId);
+    if (summary && !details.startFailed) await this.store.reviewRecords.put(recordOf(ended, summary, dto, endLine.seq));
     this.kiosks.ended(s.kioskId, reason);
     this.consoles.ended({ id, reason, kioskId: s.kioskId, candidateName: dto.candidateName, examTitle: dto.examTitle, endedAt: ended.endedAt! });
     this.consoles.reviewsChanged();
@@ -231,7 +238,7 @@ export class ReviewEngine {
     const exam = this.examOf(s);
     if (!exam?.questions.some((q) => q.id === p.data.questionId)) return fail('not-found', 'Deze vraag hoort niet bij deze inzage.');
     if (s.position !== p.data.questionId) {
-      const moved = { ...s, position: p.data.questionId };
+      const moved = { ...withViewed(s, p.data.questionId), position: p.data.questionId };
       this.store.reviews.moveSoon(moved); // hot path: coalesced
       const dto = this.dto(moved);
       this.consoles.progress({ id: s.id, position: moved.position, questionNumber: dto.questionNumber, questionCount: dto.questionCount });
@@ -257,6 +264,10 @@ export class ReviewEngine {
     const what = 'scheme' in data && !('parts' in data && data.parts.length) ? 'scheme' : 'key';
     const event = { actor: `kiosk:${kioskName}`, action: 'review.revealed', target: s.id } as const;
     await this.bursts.note(`reveal:${s.id}`, `${q.id}:${what}`, { questionId: q.id, what }, { ...event, details: { questionId: q.id, what } }, event);
+    // for the review's record: kept with the position (coalesced); the audit line above is the durable proof
+    const now = this.get(s.id);
+    const opened = now && !now.endedAt ? withOpened(now, q.id, what) : undefined;
+    if (opened) this.store.reviews.moveSoon(opened);
     return { ok: true, data: this.withGrants(s, exam, data) };
   }
 

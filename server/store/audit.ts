@@ -357,14 +357,44 @@ export class AuditLog {
    * against its own hash and the line after it.
    */
   async page(match: (e: AuditEvent) => boolean, limit: number, before?: number): Promise<{ events: AuditEvent[]; more: boolean }> {
-    await this.flush();
     const found: AuditEvent[] = [];
-    let newer: { line: AuditLine } | undefined;
     let more = false;
+    await this.walkBack(before, (line) => {
+      const e = openEvent(line, this.keys);
+      if (!match(e)) return true;
+      if (found.length === limit) {
+        more = true;
+        return false;
+      }
+      found.push(e);
+      return true;
+    });
+    return { events: found.reverse(), more };
+  }
+
+  /**
+   * The lines about `target` back to (and with) the first whose action is `from`, with `seq < before` when given,
+   * oldest first, each with its place in the chain (`prev`, `hash`): a review's trail from its `review.started`.
+   * Reads backwards from `before` (or the end), checking each line read as a page does.
+   */
+  async trail(target: string, from: AuditAction, before?: number): Promise<(AuditEvent & { prev: string; hash: string })[]> {
+    const found: (AuditEvent & { prev: string; hash: string })[] = [];
+    await this.walkBack(before, (line) => {
+      if (line.target !== target) return true;
+      found.push({ ...openEvent(line, this.keys), prev: line.prev, hash: line.hash });
+      return line.action !== from;
+    });
+    return found.reverse();
+  }
+
+  /** Every line with `seq < before` (all without it), newest first, checked as it passes, until `visit` says stop. */
+  private async walkBack(before: number | undefined, visit: (line: AuditLine) => boolean): Promise<void> {
+    await this.flush();
+    let newer: { line: AuditLine } | undefined;
     this.holdRotation++;
     try {
       const sources = this.sources().reverse();
-      outer: for (const src of sources) {
+      for (const src of sources) {
         if (before !== undefined && src.firstSeq >= before) continue;
         for await (const raw of linesBackward(src.file, src.size)) {
           let line: AuditLine;
@@ -378,19 +408,12 @@ export class AuditLog {
           this.checkShown(line, raw, newer?.line);
           newer = { line };
           if (before !== undefined && line.seq >= before) continue;
-          const e = openEvent(line, this.keys);
-          if (!match(e)) continue;
-          if (found.length === limit) {
-            more = true;
-            break outer;
-          }
-          found.push(e);
+          if (!visit(line)) return;
         }
       }
     } finally {
       this.holdRotation--;
     }
-    return { events: found.reverse(), more };
   }
 
   /** A line a page read: its own hash, and that the newer line read just before links to it. */

@@ -7,6 +7,7 @@
  *   state.json     staff users, kiosks and rooms            small, written when they change
  *   sessions.json  staff login sessions                     small, written on login/logout, touches coalesced
  *   remarks.json   candidates' remarks on questions         small, every write durable
+ *   review-records.json  one record per review held           small, written durably when a review ends
  *   audit.jsonl    append-only, hash-chained, fsynced; sealed segments in audit/, the anchor in audit.head
  *   secret         signs session cookies, keys the audit anchor (unless INZAGE_SECRET is set)
  *   keys/audit-keys.json  a key per reviewed sitting, sealing the audit details that identify a candidate
@@ -23,12 +24,13 @@ import { ContentStore } from './content.ts';
 import { Doc } from './doc.ts';
 import { DocKioskRepo, DocLoginSessionRepo, DocReviewRepo, DocRoomRepo, DocStaffRepo, type ReviewsData, type SessionsData, type StateData } from './docRepos.ts';
 import { DocRemarkRepo, type RemarksData } from './remarkRepo.ts';
-import type { ContentRepo, KioskRepo, LoginSessionRepo, RemarkRepo, ReviewRepo, RoomRepo, StaffRepo } from './repositories.ts';
+import { DocReviewRecordRepo, type ReviewRecordsData } from './recordRepo.ts';
+import type { ContentRepo, KioskRepo, LoginSessionRepo, RemarkRepo, ReviewRecordRepo, ReviewRepo, RoomRepo, StaffRepo } from './repositories.ts';
 import { dataSecret, derivedKey } from './secret.ts';
 
 export { CorruptDataError, removeLeftoverTemps } from './durableFile.ts';
 export type { ContentChanges, ChangeCounts, SittingSummary } from './content.ts';
-export type { ContentRepo, KioskRepo, LoginSessionRepo, RemarkRepo, ReviewRepo, RoomRepo, StaffRepo, StoredSession } from './repositories.ts';
+export type { ContentRepo, KioskRepo, LoginSessionRepo, RemarkRepo, ReviewRecordRepo, ReviewRepo, RoomRepo, StaffRepo, StoredSession } from './repositories.ts';
 
 /** Everything the server keeps, as repositories (repositories.ts) plus the audit log and its keys. */
 export interface Store {
@@ -38,6 +40,8 @@ export interface Store {
   readonly staff: StaffRepo;
   readonly reviews: ReviewRepo;
   readonly remarks: RemarkRepo;
+  /** the records of reviews held, kept with their sittings (docs/design.md: The review record) */
+  readonly reviewRecords: ReviewRecordRepo;
   readonly loginSessions: LoginSessionRepo;
   readonly content: ContentRepo;
   readonly audit: AuditLog;
@@ -63,6 +67,7 @@ export function openStore(dir: string, opts: OpenStoreOptions = {}): Store {
   const reviews = new Doc<ReviewsData>(join(root, 'reviews.json'), { reviews: [] }, opts.hotWriteDelayMs);
   upgradeReviews(reviews.data);
   const remarks = new Doc<RemarksData>(join(root, 'remarks.json'), { remarks: [] }, opts.hotWriteDelayMs);
+  const records = new Doc<ReviewRecordsData>(join(root, 'review-records.json'), { records: [] }, opts.hotWriteDelayMs);
   const sessions = new Doc<SessionsData>(join(root, 'sessions.json'), { sessions: {} }, opts.hotWriteDelayMs ?? 1000);
   const content = new ContentStore(root);
   const auditKeys = new AuditKeys(root);
@@ -83,13 +88,14 @@ export function openStore(dir: string, opts: OpenStoreOptions = {}): Store {
     staff: new DocStaffRepo(state),
     reviews: new DocReviewRepo(reviews),
     remarks: new DocRemarkRepo(remarks),
+    reviewRecords: new DocReviewRecordRepo(records),
     loginSessions: new DocLoginSessionRepo(sessions),
     content,
     audit,
     auditKeys,
     media: new MediaStore(root),
     async flush() {
-      await Promise.all([state.flush(), reviews.flush(), remarks.flush(), sessions.flush(), audit.flush(), auditKeys.flush()]);
+      await Promise.all([state.flush(), reviews.flush(), remarks.flush(), records.flush(), sessions.flush(), audit.flush(), auditKeys.flush()]);
     },
   };
 }

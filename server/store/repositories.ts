@@ -10,6 +10,7 @@
 import type { Candidate, Exam, Group, Kiosk, Remark, ReviewSession, ReviewSettings, Room, Sitting, StaffUser } from '../../shared/domain.ts';
 import type { ChangeCounts, ContentChanges, ContentReport, SittingSummary } from './content.ts';
 import type { StoredExam } from './examCatalog.ts';
+import type { ReviewRecord } from '../../shared/reviewRecord.ts';
 
 export interface KioskRepo {
   all(): readonly Kiosk[];
@@ -130,4 +131,19 @@ export interface ContentRepo {
   setExamRetention(examId: string, retainUntil: string | undefined): Promise<Exam>;
   /** durable */
   setExamReview(examId: string, review: ReviewSettings): Promise<Exam>;
+}
+
+/**
+ * The records of reviews held (docs/design.md: The review record), one per ended review, kept as long as its sitting
+ * (purge and retention remove them with it), unlike the ended sessions of `ReviewRepo`, of which only the newest
+ * are kept. Every write durable: a record is written once, when its review ends.
+ */
+export interface ReviewRecordRepo {
+  all(): readonly ReviewRecord[];
+  get(id: string): ReviewRecord | undefined;
+  ofSittings(sittingIds: ReadonlySet<string>): ReviewRecord[];
+  /** durable; adds it, or replaces the stored one with the same id */
+  put(record: ReviewRecord): Promise<void>;
+  /** durable; the records removed (purge and retention) */
+  removeWhere(pred: (r: ReviewRecord) => boolean): Promise<ReviewRecord[]>;
 }

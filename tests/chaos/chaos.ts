@@ -189,6 +189,9 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
       for (const id of unpaired) if (state.kiosks.some((x) => x.id === id)) report.lost.push(`round ${round}: acknowledged unpairing of kiosk ${id} is undone`);
       const storedReviews = readJson<{ reviews: { id: string; kioskId: string; endedAt?: string; endReason?: string }[] }>(join(dataDir, 'reviews.json'), { reviews: [] }).reviews;
       for (const id of ackedEnds) if (storedReviews.some((r) => r.id === id && !r.endedAt)) report.lost.push(`round ${round}: acknowledged end ${id} is active again`);
+      // the record of a review held is on disk before its end is acknowledged (docs/design.md: The review record)
+      const records = readJson<{ records: { id: string }[] }>(join(dataDir, 'review-records.json'), { records: [] }).records;
+      for (const id of ackedEnds) if (!records.some((r) => r.id === id)) report.lost.push(`round ${round}: acknowledged end ${id} has no review record`);
       const activeAtBoot = storedReviews.filter((r) => !r.endedAt);
 
       // staff sessions survive a restart; log in again only when one did not (created durably, touched lazily)

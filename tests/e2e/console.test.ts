@@ -42,11 +42,13 @@ const runningReviews = async (staff: StaffClient) => ((await staff.call('GET', '
 /** The start area of one sitting on the candidate screen, by exam title. */
 const sittingCard = (page: Page, examTitle: string) => page.getByRole('article', { name: examTitle });
 
-async function startFromConsole(page: Page, base: string, candidate: string, groupId: string, examTitle: string, kioskName: string): Promise<Locator> {
+/** `repeat`: the sitting had a review before, so the console asks first ('Opnieuw inzage starten?'): yes. */
+async function startFromConsole(page: Page, base: string, candidate: string, groupId: string, examTitle: string, kioskName: string, { repeat = false } = {}): Promise<Locator> {
   await page.goto(`${base}/admin/#/kandidaat/${candidate}?groep=${groupId}`);
   const card = sittingCard(page, examTitle);
   await card.getByLabel('Kiosk').selectOption({ label: kioskName });
   await card.getByRole('button', { name: 'Start inzage' }).click();
+  if (repeat) await page.getByRole('dialog', { name: 'Opnieuw inzage starten?' }).getByRole('button', { name: 'Toch starten' }).click();
   return card;
 }
 
@@ -479,7 +481,8 @@ describe('console (e2e): staff login, the flow to Start inzage, live sessions, k
     const { page } = await open('sup1');
     await page.getByRole('heading', { name: 'Afnamegroepen', level: 1 }).waitFor();
     const started = once(kiosk4, 'review:started');
-    const card = await startFromConsole(page, ts.base, '120002', 'g-bi-1', 'Biologie KB', 'Station 4');
+    // reviewed before in this suite ('shows the server’s refusal when the chosen kiosk became busy meanwhile')
+    const card = await startFromConsole(page, ts.base, '120002', 'g-bi-1', 'Biologie KB', 'Station 4', { repeat: true });
     const reviewId = ((await started) as { id: string }).id;
     await card.getByText('De inzage loopt op Station 4.').waitFor();
     await activeReviews(watcher.page).getByRole('button', { name: 'Beëindigen: Mohammed El Amrani op Station 4' }).waitFor();

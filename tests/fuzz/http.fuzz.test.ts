@@ -66,6 +66,10 @@ const ROUTES: Route[] = [
   { method: 'POST', path: '/api/reviews', body: malformedObject({ sittingId: 's-bi-120002', kioskId: 'k' }, { sittingId: stringField(120), kioskId: stringField(120) }, ['sittingId', 'kioskId']) },
   { method: 'GET', path: '/api/reviews/:id', param: (w) => w.ids.reviews, read: true },
   { method: 'DELETE', path: '/api/reviews/:id', param: (w) => w.ids.reviews, body: unwantedBody, emptyOk: true },
+  { method: 'GET', path: '/api/reviews/:id/report', param: (w) => w.ids.reviews, query: queryOf(['format', 'lang', 'tz']), read: true },
+  { method: 'GET', path: '/api/groups/:id/report', param: (w) => w.ids.groups, query: queryOf(['format', 'lang', 'tz']), read: true },
+  { method: 'GET', path: '/api/groups/:id/reviews', param: (w) => w.ids.groups, read: true },
+  { method: 'GET', path: '/api/candidates/:id/reviews', param: (w) => w.ids.candidates, read: true },
   { method: 'GET', path: '/api/remarks', query: queryOf(['examId', 'groupId', 'status', 'format', 'delimiter', 'tz', 'lang']), read: true },
   {
     method: 'PATCH', path: '/api/remarks/:id', param: (w) => w.ids.reviews,

@@ -68,7 +68,7 @@ describe('candidate search', () => {
   it('finds by name, ignoring case, diacritics and word order, with the number of sittings', async () => {
     const r = await search('amrani');
     expect(r.status).to.equal(200);
-    expect(r.json).to.deep.equal({ candidates: [{ number: '120002', name: 'Mohammed El Amrani', className: '4K1', sittingCount: 3 }], more: false });
+    expect(r.json).to.deep.equal({ candidates: [{ number: '120002', name: 'Mohammed El Amrani', className: '4K1', sittingCount: 3, reviewId: null }], more: false });
     expect((await search('VRIES de')).json.candidates.map((c: any) => c.number)).to.deep.equal(['120001']);
     expect((await search('zoe ozdemir')).json.candidates.map((c: any) => c.name)).to.deep.equal(['Zoë Özdemir']);
   });

@@ -1,6 +1,6 @@
 import { Task } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
-import type { GroupDto } from '../../../shared/protocol.ts';
+import type { CandidateHitDto, GroupDto, ReviewDto } from '../../../shared/protocol.ts';
 import { matchesSearch } from '../../../shared/rules.ts';
 import { listGroups, searchCandidates } from '../data/results.ts';
 import { LangController, formatDateParts, formatNumber, t } from '../i18n.ts';
@@ -22,6 +22,8 @@ import { statusBadge } from './review-status.ts';
 export class AdmGroups extends LitElement {
   static override properties = {
     version: { attribute: false },
+    reviews: { attribute: false },
+    synced: { attribute: false },
     query: { state: true },
     filter: { state: true },
   };
@@ -47,6 +49,10 @@ export class AdmGroups extends LitElement {
 
   /** moves when the server says the data behind this screen changed (`content:updated`): reload */
   version = '';
+  /** the running reviews (live): a candidate found with one shows 'Inzage loopt' */
+  reviews: readonly ReviewDto[] = [];
+  /** whether `reviews` came from the server yet; until then the hits' own `reviewId` is used */
+  synced = false;
   /** the submitted candidate search ('' = none) */
   query = '';
   /** the filter over the groups list, applied as it is typed */
@@ -84,6 +90,10 @@ export class AdmGroups extends LitElement {
     }
   }
 
+  private running(c: CandidateHitDto): boolean {
+    return this.synced ? this.reviews.some((r) => r.candidateNumber === c.number) : c.reviewId !== null;
+  }
+
   private findSection() {
     const found = this.query ? loadedFor(this.search, this.query) : null;
     return html`<section class="card find" aria-labelledby="find-title">
@@ -115,7 +125,7 @@ export class AdmGroups extends LitElement {
               <th scope="row" id=${`hit-name-${i}`}>${c.name}</th>
               <td>${c.className ?? t('common.none')}</td>
               <td class="num">${formatNumber(c.sittingCount)}</td>
-              <td class="action">${c.sittingCount > 0
+              <td class="action">${this.running(c) ? html`<span class="badge info">${t('results.running')}</span> ` : nothing}${c.sittingCount > 0
                 ? html`<button type="button" class="small" aria-describedby=${`hit-name-${i}`}
                     @click=${() => navigate({ name: 'candidate', number: c.number })}>${t('results.open')}</button>`
                 : html`<span class="reason">${t('results.noSitting')}</span>`}</td>

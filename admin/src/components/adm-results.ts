@@ -3,8 +3,10 @@ import { Task } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import type { ResultRowDto, ResultsDto, ReviewDto } from '../../../shared/protocol.ts';
 import { matchesSearch } from '../../../shared/rules.ts';
+import { getGroupReviews, groupReportHref } from '../data/history.ts';
 import { getResults } from '../data/results.ts';
-import { LangController, formatDate, formatGrade, formatScore, reviewStatusText, t } from '../i18n.ts';
+import { LangController, formatDate, formatGrade, formatScore, lang, reviewStatusText, t } from '../i18n.ts';
+import { heldReviewsTable } from './held-reviews.ts';
 import { href, navigate } from '../router.ts';
 import { base } from '../styles.ts';
 import { listFilter } from './filter-field.ts';
@@ -36,6 +38,8 @@ export class AdmResults extends LitElement {
     caption .count { color: var(--muted); font-weight: 500; }
     .list-head { margin-bottom: var(--space-3); }
     .list-head .field { max-width: 24rem; }
+    .held { margin-top: var(--space-5); display: flex; flex-direction: column; gap: var(--space-3); }
+    .held .head { display: flex; gap: var(--space-3); align-items: baseline; justify-content: space-between; flex-wrap: wrap; }
   `];
 
   groupId = '';
@@ -54,6 +58,11 @@ export class AdmResults extends LitElement {
   private readonly results = new Task(this, {
     task: ([id], { signal }) => loaded(id, getResults(id, signal)),
     args: () => [this.groupId, this.version],
+  });
+  /** the group's reviews held and running; loaded again when a review starts or ends (the live list) */
+  private readonly held = new Task(this, {
+    task: ([id], { signal }) => loaded(id, getGroupReviews(id, signal)),
+    args: () => [this.groupId, this.version, this.reviews.map((r) => r.id).join(' ')],
   });
 
   constructor() {
@@ -141,8 +150,22 @@ export class AdmResults extends LitElement {
           <span aria-hidden="true">·</span><span>${formatDate(data.group.startsAt)}</span></p>` : ''}
       </div>
       ${loadStatus(this.results, data, () => void this.results.run())}
-      ${data ? html`${this.summary(data)}${this.table(data)}` : ''}
+      ${data ? html`${this.summary(data)}${this.table(data)}${this.heldSection()}` : ''}
     `;
+  }
+
+  /** 'Gehouden inzages': every review of the group's sittings, each with its report, and the group's overview to print. */
+  private heldSection() {
+    const held = loadedFor(this.held, this.groupId);
+    return html`<section class="held" aria-labelledby="held-heading">
+      <div class="head">
+        <h2 id="held-heading">${t('history.groupTitle')}</h2>
+        <a href=${groupReportHref(this.groupId, lang())} target="_blank" rel="noopener">${t('history.groupReport')}</a>
+      </div>
+      ${loadStatus(this.held, held ?? null, () => void this.held.run())}
+      ${held && held.reviews.length === 0 ? html`<p class="card empty">${t('history.none')}</p>` : nothing}
+      ${held && held.reviews.length > 0 ? heldReviewsTable(held.reviews, { id: 'held-table', caption: t('history.captionGroup'), withCandidate: true }) : nothing}
+    </section>`;
   }
 }
 customElements.define('adm-results', AdmResults);

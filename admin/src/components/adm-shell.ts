@@ -243,7 +243,7 @@ export class AdmShell extends LitElement {
     const version = `${versions.exams}.${versions.results}`;
     switch (r.name) {
       case 'groups':
-        return html`<adm-groups .version=${version}></adm-groups>`;
+        return html`<adm-groups .version=${version} .reviews=${reviews} .synced=${synced}></adm-groups>`;
       case 'results':
         return html`<adm-results .groupId=${r.groupId} .reviews=${reviews} .synced=${synced} .version=${version}></adm-results>`;
       case 'candidate':

@@ -3,8 +3,12 @@ import { Task } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import type { CandidateSittingDto, KioskDto, ReviewDto } from '../../../shared/protocol.ts';
 import { ApiError } from '../data/http.ts';
+import { getCandidateReviews } from '../data/history.ts';
 import { getCandidateSittings } from '../data/results.ts';
 import { startReview } from '../data/reviews.ts';
+import type { HeldReviewDto } from '../../../shared/reviewRecord.ts';
+import { dialogStyles, syncDialog } from './dialog.ts';
+import { heldReviewsTable } from './held-reviews.ts';
 import { LangController, errorMessage, formatDate, formatGrade, formatScore, t } from '../i18n.ts';
 import { href } from '../router.ts';
 import { base } from '../styles.ts';
@@ -44,8 +48,9 @@ export class AdmSitting extends LitElement {
     errors: { state: true },
     starting: { state: true },
     started: { state: true },
+    confirming: { state: true },
   };
-  static override styles = [base, css`
+  static override styles = [base, dialogStyles, css`
     .sub { color: var(--muted); }
     .hint.warn { color: var(--warn-ink); font-weight: 600; }
     .sittings { display: flex; flex-direction: column; gap: var(--space-4); }
@@ -60,6 +65,9 @@ export class AdmSitting extends LitElement {
     .chooser .field { min-width: min(16rem, 100%); }
     .chooser button { min-height: 2.375rem; }
     option:disabled { color: var(--disabled-ink); }
+    .history { border-top: 1px solid var(--line-soft); padding-top: var(--space-4); display: flex; flex-direction: column; gap: var(--space-3); }
+    .history h3 { margin: 0; font-size: 1rem; }
+    caption .count { color: var(--muted); font-weight: 500; }
   `];
 
   number = '';
@@ -77,12 +85,19 @@ export class AdmSitting extends LitElement {
   starting: string | null = null;
   /** reviews started from this screen, per sitting, until they end */
   started: ReadonlyMap<string, { review: ReviewDto; seen: boolean }> = new Map();
+  /** the sitting whose 'Start inzage' waits for the supervisor's yes: it had a review before */
+  confirming: { sitting: CandidateSittingDto; last: HeldReviewDto } | null = null;
   /** the sitting whose 'Start inzage' just succeeded: its status line takes the focus the button had */
   private focusStarted: string | null = null;
 
   private readonly data = new Task(this, {
     task: ([n], { signal }) => loaded(n, getCandidateSittings(n, signal)),
     args: () => [this.number, this.version],
+  });
+  /** the candidate's reviews held and running; loaded again when one of theirs starts or ends (the live list) */
+  private readonly history = new Task(this, {
+    task: ([n], { signal }) => loaded(n, getCandidateReviews(n, signal)),
+    args: () => [this.number, this.version, this.reviews.filter((r) => r.candidateNumber === this.number).map((r) => r.id).join(' ')],
   });
 
   constructor() {
@@ -95,6 +110,7 @@ export class AdmSitting extends LitElement {
       this.choice = new Map();
       this.errors = new Map();
       this.started = new Map();
+      this.confirming = null;
     }
     if (changed.has('reviews') && this.started.size > 0) {
       // A started review leaves `started` once the live list has shown it and then dropped it (it ended).
@@ -125,7 +141,34 @@ export class AdmSitting extends LitElement {
     this.errors = errors;
   }
 
+  /** The reviews held of a sitting (ended ones), newest first; waits for the history while it loads. */
+  private async heldOf(sittingId: string): Promise<HeldReviewDto[]> {
+    let found = loadedFor(this.history, this.number);
+    if (!found) {
+      await this.history.taskComplete.catch(() => undefined);
+      found = loadedFor(this.history, this.number);
+    }
+    return (found?.reviews ?? []).filter((h) => h.sittingId === sittingId && h.endedAt !== null);
+  }
+
+  /**
+   * 'Start inzage': a sitting reviewed before asks first ('Deze kandidaat heeft op … al inzage gehad'). The server
+   * does not ask (a second review is allowed); the console makes sure it is not started by mistake.
+   */
   private async start(s: CandidateSittingDto) {
+    if (!this.chosen(s.sittingId) || this.starting || this.confirming) return;
+    const [last] = await this.heldOf(s.sittingId);
+    if (last) this.confirming = { sitting: s, last };
+    else await this.begin(s);
+  }
+
+  private async confirmStart() {
+    const c = this.confirming;
+    this.confirming = null;
+    if (c) await this.begin(c.sitting);
+  }
+
+  private async begin(s: CandidateSittingDto) {
     const kioskId = this.chosen(s.sittingId);
     if (!kioskId || this.starting) return;
     this.starting = s.sittingId;
@@ -147,6 +190,7 @@ export class AdmSitting extends LitElement {
   }
 
   override updated() {
+    syncDialog(this.renderRoot, 'repeat-confirm', this.confirming !== null);
     if (this.focusStarted === null) return;
     // 'Start inzage' is gone: focus would drop to the page; the line that says where the review runs gets it
     const line = [...this.renderRoot.querySelectorAll<HTMLElement>('[data-started]')].find((el) => el.dataset.started === this.focusStarted);
@@ -235,7 +279,36 @@ export class AdmSitting extends LitElement {
         ${this.startArea(s, i, candidateNumber)}
         <div class="refusal" role="alert">${error ? html`<p class="alert">${error}</p>` : nothing}</div>
       </div>
+      ${this.historyOf(s, i)}
     </article>`;
+  }
+
+  /** 'Eerdere inzages': the reviews held (and running) of this sitting, each with its report. */
+  private historyOf(s: CandidateSittingDto, i: number) {
+    const held = (loadedFor(this.history, this.number)?.reviews ?? []).filter((h) => h.sittingId === s.sittingId);
+    if (held.length === 0) return nothing;
+    return html`<section class="history" aria-labelledby=${`history-${i}`}>
+      <h3 id=${`history-${i}`}>${t('history.title')}</h3>
+      ${heldReviewsTable(held, { id: `held-${i}`, caption: t('history.captionSitting') })}
+    </section>`;
+  }
+
+  private repeatDialog() {
+    const c = this.confirming;
+    return html`<dialog id="repeat-confirm" aria-labelledby="repeat-title" aria-describedby="repeat-text"
+      @close=${() => { this.confirming = null; }}>
+      ${c ? html`<div class="body">
+        <h2 id="repeat-title">${t('history.confirmTitle')}</h2>
+        <div id="repeat-text">
+          <p>${t('history.confirmText', { date: formatDate(c.last.startedAt) })}</p>
+          <p>${t('history.confirmQuestion')}</p>
+        </div>
+        <div class="buttons">
+          <button type="button" class="secondary" autofocus @click=${() => { this.confirming = null; }}>${t('common.cancel')}</button>
+          <button type="button" @click=${this.confirmStart}>${t('history.confirmStart')}</button>
+        </div>
+      </div>` : nothing}
+    </dialog>`;
   }
 
   override render() {
@@ -260,6 +333,7 @@ export class AdmSitting extends LitElement {
       ${loadStatus(this.data, data, () => void this.data.run())}
       ${data && sittings.length === 0 ? html`<p class="card empty">${t('sitting.none')}</p>` : nothing}
       <div class="sittings">${data ? sittings.map((s, i) => this.sitting(s, i, data.candidate.number)) : nothing}</div>
+      ${this.repeatDialog()}
     `;
   }
 }

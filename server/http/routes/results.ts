@@ -68,6 +68,7 @@ export function resultsRoutes(ctx: Ctx): Router {
   r.get('/candidates', (req, res) => {
     const { q } = parse(CandidateSearchQuery, req.query);
     const number = q.replace(/\s+/g, '');
+    const running = new Map(engine.active().map((s) => [content.sittingSummary(s.sittingId)?.candidateNumber, s.id]));
     const hits: (CandidateHitDto & { rank: number; sortKey: string })[] = [];
     for (const c of content.candidates()) {
       const name = displayName(c);
@@ -75,7 +76,7 @@ export function resultsRoutes(ctx: Ctx): Router {
       if (rank < 0) continue;
       hits.push({
         number: c.number, name, ...(c.className ? { className: c.className } : {}),
-        sittingCount: content.sittingsOfCandidate(c.number).length, rank, sortKey: rank < 2 ? c.number : searchText(c.lastName ? `${c.lastName} ${c.firstName}` : c.number),
+        sittingCount: content.sittingsOfCandidate(c.number).length, reviewId: running.get(c.number) ?? null, rank, sortKey: rank < 2 ? c.number : searchText(c.lastName ? `${c.lastName} ${c.firstName}` : c.number),
       });
     }
     hits.sort((a, b) => a.rank - b.rank || a.sortKey.localeCompare(b.sortKey, 'nl') || a.number.localeCompare(b.number));

@@ -146,9 +146,13 @@ for (const backend of BACKENDS) {
         const a = await open();
         await a.reviews.add(review('r1'));
         a.reviews.moveSoon({ ...review('r1'), position: 'q2' });
-        a.reviews.moveSoon({ ...review('r1'), position: 'q3' });
+        a.reviews.moveSoon({ ...review('r1'), position: 'q3', viewed: ['q1', 'q2', 'q3'], opened: ['q2:key'] });
         expect(a.reviews.get('r1')?.position).to.equal('q3');
-        expect((await reopened(a)).reviews.get('r1')?.position).to.equal('q3');
+        const b = (await reopened(a)).reviews.get('r1');
+        expect(b?.position).to.equal('q3');
+        // the review record (docs/design.md) is built from what the candidate viewed and opened: they ride along
+        expect(b?.viewed).to.deep.equal(['q1', 'q2', 'q3']);
+        expect(b?.opened).to.deep.equal(['q2:key']);
       });
 
       it('removes the sessions a predicate picks and returns them', async () => {

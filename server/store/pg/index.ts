@@ -38,7 +38,7 @@ export async function openPgStore(url: string, opts: PgOptions = {}): Promise<Pg
     kiosks: new PgTable<Kiosk>(db, 'kiosks', { soonFields: ['lastSeenAt'] }),
     rooms: new PgTable<Room>(db, 'rooms'),
     staff: new PgTable<StaffUser>(db, 'staff'),
-    reviews: new PgTable<ReviewSession>(db, 'reviews', { soonFields: ['position'] }),
+    reviews: new PgTable<ReviewSession>(db, 'reviews', { soonFields: ['position', 'viewed', 'opened'] }),
     remarks: new PgTable<Remark>(db, 'remarks', { upsertMovesToEnd: true }),
     loginSessions: new PgTable<StoredSession>(db, 'login_sessions'),
   };

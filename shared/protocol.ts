@@ -121,6 +121,8 @@ export interface GroupDto {
 }
 export interface ResultRowDto {
   candidateNumber: string; name: string; className?: string;
+  /** the key the name sorts by: last name without its prefix, first name, prefix (shared/names.ts `sortName`) */
+  sortName: string;
   /** extra time and read-aloud, when the candidate has them */
   accommodations?: Accommodations;
   sittingId: string | null; totalScore: number | null; maxScore: number | null; grade: number | null;
@@ -169,6 +171,11 @@ export interface ReviewDto {
   /** that staff member's display name; empty should the account no longer exist */
   approvedByName: string;
   kioskOnline: boolean;
+  /**
+   * While the kiosk is offline: when the review ends unless the kiosk is back (the grace period's end, or the time
+   * limit if that comes first); null while it is online.
+   */
+  offlineEndsAt: string | null;
   /** the candidate's remarks ('Opmerking') in this review so far */
   remarkCount: number;
 }

@@ -110,13 +110,13 @@ export class AdmGroups extends LitElement {
               <th scope="col" class="num">${t('find.sittings')}</th>
               <th scope="col" class="action">${t('results.review')}</th>
             </tr></thead>
-            <tbody>${found.candidates.map((c, i) => html`<tr>
+            <tbody>${found.candidates.map((c) => html`<tr>
               <td class="tabular">${c.number}</td>
-              <th scope="row" id=${`hit-name-${i}`}>${c.name}</th>
+              <th scope="row">${c.name}</th>
               <td>${c.className ?? t('common.none')}</td>
               <td class="num">${formatNumber(c.sittingCount)}</td>
               <td class="action">${c.sittingCount > 0
-                ? html`<button type="button" class="small" aria-describedby=${`hit-name-${i}`}
+                ? html`<button type="button" class="small" aria-label=${t('common.actionFor', { action: t('results.open'), name: c.name })}
                     @click=${() => navigate({ name: 'candidate', number: c.number })}>${t('results.open')}</button>`
                 : html`<span class="reason">${t('results.noSitting')}</span>`}</td>
             </tr>`)}</tbody>
@@ -136,7 +136,8 @@ export class AdmGroups extends LitElement {
         <span class="status">${statusBadge(g.reviewStatus)}</span></th>
       <td class="when"><time datetime=${g.startsAt}><span>${when.date}</span> <span>${when.time}</span></time></td>
       <td class="num">${formatNumber(g.candidateCount)}</td>
-      <td class="action"><button type="button" class="small" @click=${() => navigate({ name: 'results', groupId: g.id })}>${t('groups.view')}</button></td>
+      <td class="action"><button type="button" class="small" aria-label=${t('common.actionFor', { action: t('groups.view'), name: g.name })}
+        @click=${() => navigate({ name: 'results', groupId: g.id })}>${t('groups.view')}</button></td>
     </tr>`;
   }
 

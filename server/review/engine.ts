@@ -34,7 +34,8 @@ export const MISSED_END_MS = 10 * 60_000;
 
 export class ReviewEngine {
   private timers = new Map<string, Timer[]>();
-  private graceTimers = new Map<string, Timer>();
+  /** per kiosk away during a review: its grace timer and when that ends (epoch ms, for `ReviewDto.offlineEndsAt`) */
+  private graceTimers = new Map<string, Timer & { endsAt: number }>();
   /** per exam version (the catalog's object): whether its questions show stored media */
   private examUsesMedia = new WeakMap<Exam, boolean>();
   /** set by shutdown(): no timers any more */
@@ -88,6 +89,7 @@ export class ReviewEngine {
     return reviewDto(s, {
       kioskName: kiosk?.name ?? '',
       kioskOnline: this.kiosks.isOnline(s.kioskId),
+      graceEndsAt: this.graceTimers.get(s.kioskId)?.endsAt ?? null,
       candidateNumber: number,
       candidateName: candidateName(content.candidate(number), number),
       examTitle: exam?.title ?? '',
@@ -309,14 +311,17 @@ export class ReviewEngine {
   /** The kiosk's last socket went away: keep its session for the grace period. */
   kioskDisconnected(kioskId: string): void {
     const s = this.activeForKiosk(kioskId);
+    if (s && !this.stopped && !this.graceTimers.has(kioskId)) {
+      const timer = this.clock.after(this.config.graceMs, () => {
+        this.graceTimers.delete(kioskId);
+        if (this.kiosks.isOnline(kioskId)) return;
+        const still = this.activeForKiosk(kioskId);
+        if (still) this.finish(still.id, 'kiosk-disconnected', 'system').catch((e) => console.error('inzage: ending a session failed:', e));
+      });
+      this.graceTimers.set(kioskId, { cancel: () => timer.cancel(), endsAt: this.clock.now() + this.config.graceMs });
+    }
+    // after the timer is set: the consoles learn when the review ends unless the kiosk is back
     this.consoles.reviewsChanged();
-    if (!s || this.stopped || this.graceTimers.has(kioskId)) return;
-    this.graceTimers.set(kioskId, this.clock.after(this.config.graceMs, () => {
-      this.graceTimers.delete(kioskId);
-      if (this.kiosks.isOnline(kioskId)) return;
-      const still = this.activeForKiosk(kioskId);
-      if (still) this.finish(still.id, 'kiosk-disconnected', 'system').catch((e) => console.error('inzage: ending a session failed:', e));
-    }));
   }
 
   // ---------- boot and shutdown ----------

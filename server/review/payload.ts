@@ -131,6 +131,8 @@ function itemReveal(q: ItemQuestion, showKey: boolean, showScheme: boolean): Rev
 export interface DtoContext {
   kioskName: string;
   kioskOnline: boolean;
+  /** while the kiosk is away: when its grace period ends (epoch ms) */
+  graceEndsAt: number | null;
   candidateNumber: string;
   candidateName: string;
   examTitle: string;
@@ -159,6 +161,9 @@ export function reviewDto(s: ReviewSession, c: DtoContext): ReviewDto {
     approvedBy: c.approverUsername,
     approvedByName: c.approverName,
     kioskOnline: c.kioskOnline,
+    offlineEndsAt: !c.kioskOnline && c.graceEndsAt !== null
+      ? new Date(Math.min(c.graceEndsAt, Date.parse(s.endsAt))).toISOString()
+      : null,
     remarkCount: c.remarkCount,
   };
 }

@@ -63,6 +63,15 @@ describe('console (e2e): events a busy desk cannot miss, name order, sortable co
 
   it('lists the candidates by last name without prefix, and sorts by any column from its header', async () => {
     const { page } = await e2e.console('sup1');
+    // the groups: newest first, by any column on request
+    const groups = page.getByRole('table', { name: /Afnamegroepen/ });
+    const groupNames = async () => (await groups.locator('tbody th[scope="row"]').allTextContents()).map((t) => t.trim().split(/\s{2,}|\n/)[0]);
+    expect(await groups.getByRole('columnheader', { name: 'Datum' }).getAttribute('aria-sort')).to.equal('descending');
+    await groups.getByRole('columnheader', { name: 'Afnamegroep en examen' }).getByRole('button').click();
+    expect(await groups.getByRole('columnheader', { name: 'Afnamegroep en examen' }).getAttribute('aria-sort')).to.equal('ascending');
+    expect(await groups.getByRole('columnheader', { name: 'Datum' }).getAttribute('aria-sort')).to.equal('none');
+    expect((await groupNames())[0]).to.match(/^Biologie KB — lokaal 4/);
+    expect((await groupNames()).at(-1)).to.match(/^Wiskunde KB — lokaal 8/);
     // the group's own button carries the group's name
     await page.getByRole('button', { name: 'Inzien examenresultaten: Biologie KB — lokaal 4', exact: true }).click();
     await results(page).waitFor();
@@ -161,6 +170,36 @@ describe('console (e2e): events a busy desk cannot miss, name order, sortable co
     await polite.getByRole('button', { name: "Melding sluiten: Jacobus van 't Hoff" }).click();
     await polite.getByText('is beëindigd').waitFor({ state: 'detached' });
     expect(await page.title()).to.equal('Afnamegroepen — Inzage');
+  });
+
+  it('orders ‘Actieve inzages’ by kiosk, by last name or by time left', async () => {
+    const sup = await loggedIn(e2e.ts.base, 'sup1');
+    const second = await pairKiosk(e2e.ts.base, admin, 'Station 6');
+    const other = (await connectKiosk(e2e.ts.base, second.token)).socket;
+    try {
+      for (const [sittingId, k, socket] of [['s-bi-120014', station, kiosk], ['s-bi-120013', second, other]] as const) {
+        const started = once(socket, 'review:started');
+        const r = await sup.call('POST', '/api/reviews', { sittingId, kioskId: k.id });
+        expect(r.status, r.text).to.equal(201);
+        await started;
+        clock.advance(60_000); // the second ends a minute later
+      }
+      const { page } = await e2e.console('sup2');
+      const panel = page.getByRole('complementary', { name: 'Actieve inzages' });
+      const who = () => panel.getByRole('heading', { level: 3 }).allTextContents();
+      await eventually(async () => (await who()).length === 2);
+      // by kiosk: Station 6 before Station 7
+      expect(await who()).to.deep.equal(['Kees ter Horst', 'Piet van der Berg']);
+      await panel.getByLabel('Volgorde').selectOption({ label: 'Achternaam' });
+      expect(await who()).to.deep.equal(['Piet van der Berg', 'Kees ter Horst']);
+      await panel.getByLabel('Volgorde').selectOption({ label: 'Resterende tijd' });
+      expect(await who()).to.deep.equal(['Piet van der Berg', 'Kees ter Horst']);
+      await panel.getByLabel('Volgorde').selectOption({ label: 'Kiosk' });
+      expect(await who()).to.deep.equal(['Kees ter Horst', 'Piet van der Berg']);
+      for (const r of (await sup.call('GET', '/api/reviews')).json as { id: string }[]) await sup.call('DELETE', `/api/reviews/${r.id}`);
+    } finally {
+      other.close();
+    }
   });
 
   it('lets staff change their own password from the header at any time', async () => {

@@ -9,13 +9,14 @@ import { base } from '../styles.ts';
 import { listFilter } from './filter-field.ts';
 import { loadStatus, loaded, loadedFor } from './load-state.ts';
 import { statusBadge } from './review-status.ts';
+import { TableSort, sortStyles } from './table-sort.ts';
 
 /**
  * 'Afnamegroepen': every sitting group with its exam, date, number of candidates and whether review of its exam
  * can start now ('Inzage mogelijk', 'Inzage niet toegestaan', …, in words), each with the source's
  * button 'Inzien examenresultaten' (which opens the group's results). Above it, for the candidate who walks up
  * to the desk, 'Kandidaat zoeken' by number, name or class (each hit with 'Inzage' to their sittings), and a
- * filter over the groups list.
+ * filter over the groups list. The groups' columns sort from their headers (newest first to begin with).
  *
  * @fires none — navigates by the location hash.
  */
@@ -25,7 +26,7 @@ export class AdmGroups extends LitElement {
     query: { state: true },
     filter: { state: true },
   };
-  static override styles = [base, css`
+  static override styles = [base, sortStyles, css`
     th .exam, th .location { display: block; color: var(--muted); font-weight: 500; font-size: 0.875rem; }
     /* the exam's review status under its title: in the row's name, in words, without a column of its own */
     th .status { display: block; margin-top: 0.3rem; }
@@ -141,8 +142,12 @@ export class AdmGroups extends LitElement {
     </tr>`;
   }
 
+  private readonly sorter = new TableSort<GroupDto, 'name' | 'date' | 'count'>(this, {
+    name: (g) => g.name, date: (g) => Date.parse(g.startsAt), count: (g) => g.candidateCount,
+  }, { key: 'date', dir: 'descending' });
+
   private groupsTable(groups: readonly GroupDto[]) {
-    const shown = groups.filter((g) => matchesSearch(this.filter, g.name, g.examTitle, g.location));
+    const shown = this.sorter.apply(groups).filter((g) => matchesSearch(this.filter, g.name, g.examTitle, g.location));
     const { field, count, none } = listFilter({
       id: 'group-filter', controls: 'groups-table', label: 'groups.filter', hint: 'groups.filterHint', noMatch: 'groups.noMatch',
       value: this.filter, onInput: (v) => { this.filter = v; },
@@ -155,9 +160,9 @@ export class AdmGroups extends LitElement {
           <table id="groups-table">
             <caption>${t('groups.caption')} <span class="count">(${count})</span></caption>
             <thead><tr>
-              <th scope="col">${t('groups.name')}</th>
-              <th scope="col" class="fit">${t('groups.date')}</th>
-              <th scope="col" class="num fit">${t('groups.count')}</th>
+              ${this.sorter.header('name', t('groups.name'))}
+              ${this.sorter.header('date', t('groups.date'), 'fit')}
+              ${this.sorter.header('count', t('groups.count'), 'num fit')}
               <th scope="col" class="action"><span class="sr-only">${t('groups.actions')}</span></th>
             </tr></thead>
             <tbody>${shown.map((g) => this.row(g))}</tbody>

@@ -1,8 +1,8 @@
 /**
  * Ordering people by name the Dutch way (docs/design.md: Events a busy desk cannot miss): by last name, ignoring the
  * prefixes (tussenvoegsels) — `van 't Hoff` sorts under H, `de Vries` under V — then by first name, compared with
- * the Dutch collation (case and diacritics ignored, digits by value). Shared by server (the `sortName` of result rows
- * and search hits) and console.
+ * the Dutch collation (case and diacritics ignored, digits by value). Shared by server (the `sortName` of result rows,
+ * `candidateSortName` of reviews, the order of search hits and remarks) and console.
  */
 import type { Candidate } from './domain.ts';
 
@@ -33,22 +33,6 @@ export function sortName(c: Pick<Candidate, 'number' | 'firstName' | 'lastNamePr
   // a list that put the prefix into the last-name column still sorts by the name itself
   const prefix = [c.lastNamePrefix?.trim(), last.slice(0, last.length - core.length).trim()].filter(Boolean).join(' ');
   return [core, c.firstName?.trim(), prefix].filter(Boolean).join(' ');
-}
-
-/**
- * The sort key of a name known only as one displayed string (`Jan van 't Hoff`): the last name begins at the first
- * prefix word after the first word, else it is the last word. For names the console has no parts of (a review's
- * candidate name).
- */
-export function sortNameOfDisplay(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  if (words.length < 2) return words.join(' ');
-  let start = words.findIndex((w, i) => i > 0 && i < words.length - 1 && isPrefix(w));
-  if (start < 0) start = words.length - 1;
-  const first = words.slice(0, start).join(' ');
-  const last = words.slice(start).join(' ');
-  const core = stripPrefix(last);
-  return [core, first, last.slice(0, last.length - core.length).trim()].filter(Boolean).join(' ');
 }
 
 /** The Dutch collation: case and diacritics ignored, `Station 2` before `Station 10`. */

@@ -158,6 +158,8 @@ export interface KioskRefDto { id: string; name: string; roomId?: string | null 
 export interface ReviewDto {
   id: string; sittingId: string; kioskId: string; kioskName: string;
   candidateNumber: string; candidateName: string; examTitle: string;
+  /** the key the candidate sorts by: last name without its prefix, first name, prefix (shared/names.ts `sortName`) */
+  candidateSortName: string;
   startedAt: string; endsAt: string;
   /** the id of the question the candidate is on (wire name of the original contract) */
   position: QuestionId;

@@ -19,6 +19,7 @@ import type { ConsoleLink, KioskLink } from './links.ts';
 import { leftPageBurst } from '../kiosks/health.ts';
 import type { MediaGrants } from '../media/grants.ts';
 import { withMediaQuery } from '../media/refs.ts';
+import { sortName } from '../../shared/names.ts';
 import { buildPayload, candidateName, kioskRemark, revealOf, reviewDto, scoresOf, sortedQuestions } from './payload.ts';
 
 const fail = (code: ErrorCode, message?: string): Ack<never> => ({ ok: false, error: apiError(code, message) });
@@ -86,12 +87,14 @@ export class ReviewEngine {
     const number = summary?.candidateNumber ?? '';
     const kiosk = this.store.kiosks.get(s.kioskId);
     const user = this.store.staff.byId(s.approvedById);
+    const candidate = content.candidate(number);
     return reviewDto(s, {
       kioskName: kiosk?.name ?? '',
       kioskOnline: this.kiosks.isOnline(s.kioskId),
       graceEndsAt: this.graceTimers.get(s.kioskId)?.endsAt ?? null,
       candidateNumber: number,
-      candidateName: candidateName(content.candidate(number), number),
+      candidateName: candidateName(candidate, number),
+      candidateSortName: candidate ? sortName(candidate) : number,
       examTitle: exam?.title ?? '',
       questionIds: exam ? sortedQuestions(exam).map((q) => q.id) : [],
       approverUsername: user?.username ?? '',

@@ -135,6 +135,8 @@ export interface DtoContext {
   graceEndsAt: number | null;
   candidateNumber: string;
   candidateName: string;
+  /** the key the candidate sorts by (shared/names.ts `sortName`) */
+  candidateSortName: string;
   examTitle: string;
   questionIds: string[];
   /** the approving staff user's username and display name ('' should the account no longer exist) */
@@ -152,6 +154,7 @@ export function reviewDto(s: ReviewSession, c: DtoContext): ReviewDto {
     kioskName: c.kioskName,
     candidateNumber: c.candidateNumber,
     candidateName: c.candidateName,
+    candidateSortName: c.candidateSortName,
     examTitle: c.examTitle,
     startedAt: s.startedAt,
     endsAt: s.endsAt,

@@ -101,6 +101,7 @@ describe('console (e2e): events a busy desk cannot miss, name order, sortable co
     await page.keyboard.press('Enter');
     expect(await header('Score').getAttribute('aria-sort')).to.equal('ascending');
     await screenshot(page, 'console-results-sorted');
+    await expectNoViolations(page, 'the results sorted by score');
 
     // the candidate search lists by last name too
     await page.getByRole('link', { name: 'Afnamegroepen', exact: true }).click();
@@ -138,6 +139,7 @@ describe('console (e2e): events a busy desk cannot miss, name order, sortable co
     expect(await page.evaluate(() => document.activeElement?.tagName)).to.equal('ADM-APP');
     expect(await page.getByRole('link', { name: 'Afnamegroepen', exact: true }).evaluate((a) => (a.getRootNode() as ShadowRoot).activeElement === a)).to.equal(true);
     await screenshot(page, 'console-toast-offline');
+    await expectNoViolations(page, 'a kiosk offline toast');
 
     // back in time: the alert goes
     const back = once(kiosk, 'kiosk:state');
@@ -165,6 +167,7 @@ describe('console (e2e): events a busy desk cannot miss, name order, sortable co
     expect(await polite.textContent()).to.not.contain('Bijna voorbij');
     expect(await page.title()).to.equal('(1) Afnamegroepen — Inzage');
     await screenshot(page, 'console-toast-ended');
+    await expectNoViolations(page, 'an ended review toast');
 
     // closing the toast: gone, and the title counts nothing
     await polite.getByRole('button', { name: "Melding sluiten: Jacobus van 't Hoff" }).click();
@@ -217,6 +220,7 @@ describe('console (e2e): events a busy desk cannot miss, name order, sortable co
     await dialog.waitFor();
     // the focus is in its first field
     expect(await dialog.getByLabel('Huidig wachtwoord').evaluate((i) => (i.getRootNode() as ShadowRoot).activeElement === i)).to.equal(true);
+    await expectNoViolations(page, "the dialog 'Wachtwoord wijzigen'");
     await dialog.getByRole('button', { name: 'Annuleren' }).click();
     await dialog.waitFor({ state: 'hidden' });
     expect(await opener.evaluate((b) => (b.getRootNode() as ShadowRoot).activeElement === b)).to.equal(true);

@@ -4,7 +4,7 @@ import { MAX_EVENTS, addEvent, deskEvent, markSeen, reviewsEvents, unseenCount }
 import type { ReviewDto } from '../../shared/protocol.ts';
 
 const review = (id: string, kioskOnline = true): ReviewDto => ({
-  id, sittingId: `s-${id}`, kioskId: `k-${id}`, kioskName: `Station ${id}`, candidateNumber: id, candidateName: `Kandidaat ${id}`,
+  id, sittingId: `s-${id}`, kioskId: `k-${id}`, kioskName: `Station ${id}`, candidateNumber: id, candidateName: `Kandidaat ${id}`, candidateSortName: `Kandidaat ${id}`,
   examTitle: 'Biologie', startedAt: '2026-06-01T08:00:00Z', endsAt: '2026-06-01T08:30:00Z', position: 'q1', questionNumber: 1,
   questionCount: 3, approvedBy: 'sup1', approvedByName: 'Sup', kioskOnline, offlineEndsAt: kioskOnline ? null : '2026-06-01T08:05:00Z', remarkCount: 0,
 });

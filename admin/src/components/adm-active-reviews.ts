@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { KioskAlertDto, KioskDto, ReviewDto } from '../../../shared/protocol.ts';
-import { compareNames, sortNameOfDisplay } from '../../../shared/names.ts';
+import { compareNames } from '../../../shared/names.ts';
 import { formatRemaining } from '../../../shared/rules.ts';
 import { ApiError } from '../data/http.ts';
 import { endReview } from '../data/reviews.ts';
@@ -19,7 +19,7 @@ const WARN_MS = 5 * 60 * 1000;
 type ActiveOrder = 'kiosk' | 'name' | 'time';
 const ORDERS: Record<ActiveOrder, (a: ReviewDto, b: ReviewDto) => number> = {
   kiosk: (a, b) => compareNames(a.kioskName, b.kioskName),
-  name: (a, b) => compareNames(sortNameOfDisplay(a.candidateName), sortNameOfDisplay(b.candidateName)),
+  name: (a, b) => compareNames(a.candidateSortName, b.candidateSortName),
   time: (a, b) => Date.parse(a.endsAt) - Date.parse(b.endsAt) || compareNames(a.kioskName, b.kioskName),
 };
 

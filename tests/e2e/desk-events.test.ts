@@ -52,6 +52,8 @@ describe('console (e2e): events a busy desk cannot miss, name order, sortable co
   let kiosk: KioskSocket;
 
   before(async () => {
+    // the clock was made when mocha loaded this file, maybe long before the suite runs: the browser counts on real time
+    clock.set(Date.now());
     admin = await loggedIn(e2e.ts.base, 'boss');
     station = await pairKiosk(e2e.ts.base, admin, 'Station 7');
     kiosk = (await connectKiosk(e2e.ts.base, station.token)).socket;
@@ -111,6 +113,7 @@ describe('console (e2e): events a busy desk cannot miss, name order, sortable co
   });
 
   it('shows a kiosk going offline, ‘Bijna voorbij’ and the end as toasts and in the tab title', async () => {
+    clock.set(Date.now()); // the server's 'now' as the browser's, for the countdown
     const sup = await loggedIn(e2e.ts.base, 'sup1');
     const { page } = await e2e.console('sup2');
     const started = once(kiosk, 'review:started');

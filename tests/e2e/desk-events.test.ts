@@ -58,6 +58,15 @@ describe('console (e2e): events a busy desk cannot miss, name order, sortable co
     station = await pairKiosk(e2e.ts.base, admin, 'Station 7');
     kiosk = (await connectKiosk(e2e.ts.base, station.token)).socket;
   });
+  afterEach(async () => {
+    // each test starts with its kiosk online and no review running, whatever the one before left
+    if (!kiosk.connected) {
+      const back = once(kiosk, 'kiosk:state');
+      kiosk.connect();
+      await back;
+    }
+    for (const r of (await admin.call('GET', '/api/reviews')).json as { id: string }[]) await admin.call('DELETE', `/api/reviews/${r.id}`);
+  });
   after(() => kiosk?.close());
 
   const results = (page: Page) => page.getByRole('table', { name: /Kandidaten en resultaten/ });

@@ -128,6 +128,8 @@ export interface GroupDto {
 }
 export interface ResultRowDto {
   candidateNumber: string; name: string; className?: string;
+  /** the key the name sorts by: last name without its prefix, first name, prefix (shared/names.ts `sortName`) */
+  sortName: string;
   /** extra time and read-aloud, when the candidate has them */
   accommodations?: Accommodations;
   sittingId: string | null; totalScore: number | null; maxScore: number | null; grade: number | null;
@@ -167,6 +169,8 @@ export interface KioskRefDto { id: string; name: string; roomId?: string | null 
 export interface ReviewDto {
   id: string; sittingId: string; kioskId: string; kioskName: string;
   candidateNumber: string; candidateName: string; examTitle: string;
+  /** the key the candidate sorts by: last name without its prefix, first name, prefix (shared/names.ts `sortName`) */
+  candidateSortName: string;
   startedAt: string; endsAt: string;
   /** the id of the question the candidate is on (wire name of the original contract) */
   position: QuestionId;
@@ -180,6 +184,11 @@ export interface ReviewDto {
   /** that staff member's display name; empty should the account no longer exist */
   approvedByName: string;
   kioskOnline: boolean;
+  /**
+   * While the kiosk is offline: when the review ends unless the kiosk is back (the grace period's end, or the time
+   * limit if that comes first); null while it is online.
+   */
+  offlineEndsAt: string | null;
   /** the candidate's remarks ('Opmerking') in this review so far */
   remarkCount: number;
 }

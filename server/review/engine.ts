@@ -19,6 +19,7 @@ import type { ConsoleLink, KioskLink } from './links.ts';
 import { leftPageBurst } from '../kiosks/health.ts';
 import type { MediaGrants } from '../media/grants.ts';
 import { withMediaQuery } from '../media/refs.ts';
+import { sortName } from '../../shared/names.ts';
 import { buildPayload, candidateName, kioskRemark, revealOf, reviewDto, scoresOf, sortedQuestions } from './payload.ts';
 import { recordOf, withOpened, withViewed } from './records.ts';
 
@@ -35,7 +36,8 @@ export const MISSED_END_MS = 10 * 60_000;
 
 export class ReviewEngine {
   private timers = new Map<string, Timer[]>();
-  private graceTimers = new Map<string, Timer>();
+  /** per kiosk away during a review: its grace timer and when that ends (epoch ms, for `ReviewDto.offlineEndsAt`) */
+  private graceTimers = new Map<string, Timer & { endsAt: number }>();
   /** per exam version (the catalog's object): whether its questions show stored media */
   private examUsesMedia = new WeakMap<Exam, boolean>();
   /** set by shutdown(): no timers any more */
@@ -86,11 +88,14 @@ export class ReviewEngine {
     const number = summary?.candidateNumber ?? '';
     const kiosk = this.store.kiosks.get(s.kioskId);
     const user = this.store.staff.byId(s.approvedById);
+    const candidate = content.candidate(number);
     return reviewDto(s, {
       kioskName: kiosk?.name ?? '',
       kioskOnline: this.kiosks.isOnline(s.kioskId),
+      graceEndsAt: this.graceTimers.get(s.kioskId)?.endsAt ?? null,
       candidateNumber: number,
-      candidateName: candidateName(content.candidate(number), number),
+      candidateName: candidateName(candidate, number),
+      candidateSortName: candidate ? sortName(candidate) : number,
       examTitle: exam?.title ?? '',
       questionIds: exam ? sortedQuestions(exam).map((q) => q.id) : [],
       approverUsername: user?.username ?? '',
@@ -343,14 +348,17 @@ export class ReviewEngine {
   /** The kiosk's last socket went away: keep its session for the grace period. */
   kioskDisconnected(kioskId: string): void {
     const s = this.activeForKiosk(kioskId);
+    if (s && !this.stopped && !this.graceTimers.has(kioskId)) {
+      const timer = this.clock.after(this.config.graceMs, () => {
+        this.graceTimers.delete(kioskId);
+        if (this.kiosks.isOnline(kioskId)) return;
+        const still = this.activeForKiosk(kioskId);
+        if (still) this.finish(still.id, 'kiosk-disconnected', 'system').catch((e) => console.error('inzage: ending a session failed:', e));
+      });
+      this.graceTimers.set(kioskId, { cancel: () => timer.cancel(), endsAt: this.clock.now() + this.config.graceMs });
+    }
+    // after the timer is set: the consoles learn when the review ends unless the kiosk is back
     this.consoles.reviewsChanged();
-    if (!s || this.stopped || this.graceTimers.has(kioskId)) return;
-    this.graceTimers.set(kioskId, this.clock.after(this.config.graceMs, () => {
-      this.graceTimers.delete(kioskId);
-      if (this.kiosks.isOnline(kioskId)) return;
-      const still = this.activeForKiosk(kioskId);
-      if (still) this.finish(still.id, 'kiosk-disconnected', 'system').catch((e) => console.error('inzage: ending a session failed:', e));
-    }));
   }
 
   // ---------- boot and shutdown ----------

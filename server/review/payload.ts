@@ -131,8 +131,12 @@ function itemReveal(q: ItemQuestion, showKey: boolean, showScheme: boolean): Rev
 export interface DtoContext {
   kioskName: string;
   kioskOnline: boolean;
+  /** while the kiosk is away: when its grace period ends (epoch ms) */
+  graceEndsAt: number | null;
   candidateNumber: string;
   candidateName: string;
+  /** the key the candidate sorts by (shared/names.ts `sortName`) */
+  candidateSortName: string;
   examTitle: string;
   questionIds: string[];
   /** the approving staff user's username and display name ('' should the account no longer exist) */
@@ -150,6 +154,7 @@ export function reviewDto(s: ReviewSession, c: DtoContext): ReviewDto {
     kioskName: c.kioskName,
     candidateNumber: c.candidateNumber,
     candidateName: c.candidateName,
+    candidateSortName: c.candidateSortName,
     examTitle: c.examTitle,
     startedAt: s.startedAt,
     endsAt: s.endsAt,
@@ -159,6 +164,9 @@ export function reviewDto(s: ReviewSession, c: DtoContext): ReviewDto {
     approvedBy: c.approverUsername,
     approvedByName: c.approverName,
     kioskOnline: c.kioskOnline,
+    offlineEndsAt: !c.kioskOnline && c.graceEndsAt !== null
+      ? new Date(Math.min(c.graceEndsAt, Date.parse(s.endsAt))).toISOString()
+      : null,
     remarkCount: c.remarkCount,
   };
 }

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Exam, Remark, ReviewSession, StaffUser } from '../../shared/domain.ts';
 import { DomainError, apiError, type Ack } from '../../shared/errors.ts';
+import { compareNames, sortName } from '../../shared/names.ts';
 import { RemarkPayload, type KioskRemark, type RemarkDto, type RemarkPatch } from '../../shared/protocol.ts';
 import type { AuditBursts } from '../audit/bursts.ts';
 import type { Clock } from '../clock.ts';
@@ -69,13 +70,24 @@ export class RemarkService {
     return { ok: true, data: kioskRemark(remark) };
   }
 
-  /** The examiner's queue, by exam, group, candidate and question. */
+  /** The examiner's queue, by exam, group, candidate (last name without prefix) and question. */
   list(filter: RemarkFilter): RemarkDto[] {
+    const content = this.store.content;
+    const keys = new Map<string, string>();
+    const key = (number: string) => {
+      let k = keys.get(number);
+      if (k === undefined) {
+        const c = content.candidate(number);
+        k = c ? sortName(c) : number;
+        keys.set(number, k);
+      }
+      return k;
+    };
     return this.store.remarks.all()
       .filter((r) => (!filter.examId || r.examId === filter.examId) && (!filter.groupId || r.groupId === filter.groupId) && (!filter.status || r.status === filter.status))
       .map((r) => this.dto(r))
       .sort((a, b) => a.examTitle.localeCompare(b.examTitle, 'nl') || a.groupName.localeCompare(b.groupName, 'nl')
-        || a.candidateName.localeCompare(b.candidateName, 'nl') || a.questionNumber - b.questionNumber);
+        || compareNames(key(a.candidateNumber), key(b.candidateNumber)) || a.questionNumber - b.questionNumber);
   }
 
   /** Mark handled (or open again) with a reply note; audited without the note or the remark's text. */

@@ -72,11 +72,16 @@ describe('kiosk: QTI items replayed in place', function () {
     await screen('choice');
   });
 
-  it('order: the candidate\'s order, the correct order beside it on request', async () => {
+  it('order: the candidate\'s order, the correct order beside it and each position marked on request', async () => {
     await open('order');
     expect(await items(side('Jouw volgorde'))).to.deep.equal(['Rubens Barrichello', 'Michael Schumacher', 'Jenson Button']);
+    expect(await side('Jouw volgorde').getByText('Fout').count()).to.equal(0);
     await reveal();
     expect(await items(side('Juiste volgorde'))).to.deep.equal(['Michael Schumacher', 'Rubens Barrichello', 'Jenson Button']);
+    // as match marks pairs: each position right or wrong in words and with an icon, a wrong one with what belongs there
+    expect((await side('Jouw volgorde').getByRole('listitem').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim())).to.deep.equal([
+      'Rubens Barrichello, ✗ Fout, juist: Michael Schumacher', 'Michael Schumacher, ✗ Fout, juist: Rubens Barrichello', 'Jenson Button, ✓ Goed',
+    ]);
     await screen('order');
   });
 
@@ -172,6 +177,9 @@ describe('kiosk: QTI items replayed in place', function () {
     expect(await items(side('Jouw volgorde'))).to.deep.equal(['Gebied 1', 'Gebied 3', 'Gebied 4', 'Gebied 2']);
     await reveal();
     expect(await items(side('Juiste volgorde'))).to.deep.equal(['Gebied 1', 'Gebied 4', 'Gebied 3', 'Gebied 2']);
+    expect((await side('Jouw volgorde').getByRole('listitem').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim())).to.deep.equal([
+      'Gebied 1, ✓ Goed', 'Gebied 3, ✗ Fout, juist: Gebied 4', 'Gebied 4, ✗ Fout, juist: Gebied 3', 'Gebied 2, ✓ Goed',
+    ]);
     await screen('graphic-order');
   });
 

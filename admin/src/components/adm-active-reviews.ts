@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { KioskAlertDto, KioskDto, ReviewDto } from '../../../shared/protocol.ts';
+import { compareNames } from '../../../shared/names.ts';
 import { formatRemaining } from '../../../shared/rules.ts';
 import { ApiError } from '../data/http.ts';
 import { endReview } from '../data/reviews.ts';
@@ -14,14 +15,22 @@ import { alertBadge } from './kiosk-alerts.ts';
 export type DismissNoticeEvent = CustomEvent<{ key: string }>;
 
 const WARN_MS = 5 * 60 * 1000;
-const byName = new Intl.Collator('nl', { numeric: true, sensitivity: 'base' });
+
+/** The orders the list offers ('Volgorde'): by kiosk (the room's layout), by the candidate's last name, by time left. */
+type ActiveOrder = 'kiosk' | 'name' | 'time';
+const ORDERS: Record<ActiveOrder, (a: ReviewDto, b: ReviewDto) => number> = {
+  kiosk: (a, b) => compareNames(a.kioskName, b.kioskName),
+  name: (a, b) => compareNames(a.candidateSortName, b.candidateSortName),
+  time: (a, b) => Date.parse(a.endsAt) - Date.parse(b.endsAt) || compareNames(a.kioskName, b.kioskName),
+};
 
 /**
  * 'Actieve inzages': the reviews running now, live — kiosk, candidate, exam, "Vraag n van N", a countdown,
  * who approved it, and 'Beëindigen' (named with its candidate and kiosk), which asks first in a dialog
  * ('Inzage beëindigen?') naming the candidate and the station: a supervisor watching many stations must not end
  * the wrong one by a slip. With rooms chosen in 'Mijn lokalen' only their kiosks' reviews show, until 'Alle lokalen
- * tonen' is pressed (a toggle button). When a review ends, a short notice says which one and why, in words.
+ * tonen' is pressed (a toggle button). 'Volgorde' orders the list by kiosk (the default), by the candidate's last name
+ * (prefixes ignored) or by time left. When a review ends, a short notice says which one and why, in words.
  *
  * @fires adm-dismiss-notice {key} — the close button of an end notice was pressed.
  */
@@ -36,6 +45,7 @@ export class AdmActiveReviews extends LitElement {
     synced: { attribute: false },
     roomIds: { attribute: false },
     showAll: { state: true },
+    order: { state: true },
     confirming: { state: true },
     busy: { state: true },
     confirmError: { state: true },
@@ -71,6 +81,8 @@ export class AdmActiveReviews extends LitElement {
     .notice strong { display: block; font-weight: 650; }
     .notice button.quiet { color: inherit; font-size: 1.1rem; line-height: 1; padding: 0.1rem 0.35rem; }
     .rooms { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: var(--space-2); padding: var(--space-2) var(--space-4); border-bottom: 1px solid var(--line-soft); font-size: 0.875rem; }
+    .order select { min-height: 2rem; padding: 0.2rem 0.4rem; font-size: 0.875rem; }
+    .order label { font-size: 0.875rem; }
     .offline-bar { font-size: 0.875rem; margin: var(--space-3) var(--space-3) 0; padding: var(--space-2) var(--space-3); }
     h2:focus { outline: none; }
   `];
@@ -87,6 +99,7 @@ export class AdmActiveReviews extends LitElement {
   roomIds: readonly string[] = [];
   /** the list shows every room's reviews although rooms are chosen */
   showAll = false;
+  order: ActiveOrder = 'kiosk';
   /** the review whose 'Beëindigen' was pressed: the dialog asks about it */
   confirming: ReviewDto | null = null;
   busy = false;
@@ -213,7 +226,7 @@ export class AdmActiveReviews extends LitElement {
   }
 
   override render() {
-    const all = [...this.reviews].sort((a, b) => byName.compare(a.kioskName, b.kioskName));
+    const all = [...this.reviews].sort(ORDERS[this.order]);
     const mine = new Set(this.roomIds);
     const roomOf = new Map(this.kiosks.map((k) => [k.id, k.roomId]));
     const reviews = mine.size > 0 && !this.showAll ? all.filter((r) => mine.has(roomOf.get(r.kioskId) ?? '')) : all;
@@ -226,6 +239,12 @@ export class AdmActiveReviews extends LitElement {
       ${mine.size > 0 ? html`<div class="rooms">
         <span class="muted">${hidden > 0 ? t('active.hidden', { n: formatNumber(hidden) }) : nothing}</span>
         <button type="button" class="secondary small" aria-pressed=${String(this.showAll)} @click=${() => { this.showAll = !this.showAll; }}>${t('active.showAll')}</button>
+      </div>` : nothing}
+      ${all.length > 1 ? html`<div class="rooms order">
+        <label for="active-order">${t('active.order')}</label>
+        <select id="active-order" @change=${(e: Event) => { this.order = (e.target as HTMLSelectElement).value as ActiveOrder; }}>
+          ${(['kiosk', 'name', 'time'] as const).map((o) => html`<option value=${o} ?selected=${this.order === o}>${t(`active.order.${o}`)}</option>`)}
+        </select>
       </div>` : nothing}
       ${!this.connected && this.synced ? html`<p class="notice warn offline-bar" role="status">${t('active.disconnected')}</p>` : nothing}
       <div class="notices" role="status">${this.ended.map((n) => this.notice(n))}</div>

@@ -9,13 +9,14 @@ import { base } from '../styles.ts';
 import { listFilter } from './filter-field.ts';
 import { loadStatus, loaded, loadedFor } from './load-state.ts';
 import { statusBadge } from './review-status.ts';
+import { TableSort, sortStyles } from './table-sort.ts';
 
 /**
  * 'Afnamegroepen': every sitting group with its exam, date, number of candidates and whether review of its exam
  * can start now ('Inzage mogelijk', 'Inzage niet toegestaan', …, in words), each with the source's
  * button 'Inzien examenresultaten' (which opens the group's results). Above it, for the candidate who walks up
  * to the desk, 'Kandidaat zoeken' by number, name or class (each hit with 'Inzage' to their sittings), and a
- * filter over the groups list.
+ * filter over the groups list. The groups' columns sort from their headers (newest first to begin with).
  *
  * @fires none — navigates by the location hash.
  */
@@ -27,7 +28,7 @@ export class AdmGroups extends LitElement {
     query: { state: true },
     filter: { state: true },
   };
-  static override styles = [base, css`
+  static override styles = [base, sortStyles, css`
     th .exam, th .location { display: block; color: var(--muted); font-weight: 500; font-size: 0.875rem; }
     /* the exam's review status under its title: in the row's name, in words, without a column of its own */
     th .status { display: block; margin-top: 0.3rem; }
@@ -120,13 +121,13 @@ export class AdmGroups extends LitElement {
               <th scope="col" class="num">${t('find.sittings')}</th>
               <th scope="col" class="action">${t('results.review')}</th>
             </tr></thead>
-            <tbody>${found.candidates.map((c, i) => html`<tr>
+            <tbody>${found.candidates.map((c) => html`<tr>
               <td class="tabular">${c.number}</td>
-              <th scope="row" id=${`hit-name-${i}`}>${c.name}</th>
+              <th scope="row">${c.name}</th>
               <td>${c.className ?? t('common.none')}</td>
               <td class="num">${formatNumber(c.sittingCount)}</td>
               <td class="action">${this.running(c) ? html`<span class="badge info">${t('results.running')}</span> ` : nothing}${c.sittingCount > 0
-                ? html`<button type="button" class="small" aria-describedby=${`hit-name-${i}`}
+                ? html`<button type="button" class="small" aria-label=${t('common.actionFor', { action: t('results.open'), name: c.name })}
                     @click=${() => navigate({ name: 'candidate', number: c.number })}>${t('results.open')}</button>`
                 : html`<span class="reason">${t('results.noSitting')}</span>`}</td>
             </tr>`)}</tbody>
@@ -146,12 +147,17 @@ export class AdmGroups extends LitElement {
         <span class="status">${statusBadge(g.reviewStatus)}</span></th>
       <td class="when"><time datetime=${g.startsAt}><span>${when.date}</span> <span>${when.time}</span></time></td>
       <td class="num">${formatNumber(g.candidateCount)}</td>
-      <td class="action"><button type="button" class="small" @click=${() => navigate({ name: 'results', groupId: g.id })}>${t('groups.view')}</button></td>
+      <td class="action"><button type="button" class="small" aria-label=${t('common.actionFor', { action: t('groups.view'), name: g.name })}
+        @click=${() => navigate({ name: 'results', groupId: g.id })}>${t('groups.view')}</button></td>
     </tr>`;
   }
 
+  private readonly sorter = new TableSort<GroupDto, 'name' | 'date' | 'count'>(this, {
+    name: (g) => g.name, date: (g) => Date.parse(g.startsAt), count: (g) => g.candidateCount,
+  }, { key: 'date', dir: 'descending' });
+
   private groupsTable(groups: readonly GroupDto[]) {
-    const shown = groups.filter((g) => matchesSearch(this.filter, g.name, g.examTitle, g.location));
+    const shown = this.sorter.apply(groups).filter((g) => matchesSearch(this.filter, g.name, g.examTitle, g.location));
     const { field, count, none } = listFilter({
       id: 'group-filter', controls: 'groups-table', label: 'groups.filter', hint: 'groups.filterHint', noMatch: 'groups.noMatch',
       value: this.filter, onInput: (v) => { this.filter = v; },
@@ -164,9 +170,9 @@ export class AdmGroups extends LitElement {
           <table id="groups-table">
             <caption>${t('groups.caption')} <span class="count">(${count})</span></caption>
             <thead><tr>
-              <th scope="col">${t('groups.name')}</th>
-              <th scope="col" class="fit">${t('groups.date')}</th>
-              <th scope="col" class="num fit">${t('groups.count')}</th>
+              ${this.sorter.header('name', t('groups.name'))}
+              ${this.sorter.header('date', t('groups.date'), 'fit')}
+              ${this.sorter.header('count', t('groups.count'), 'num fit')}
               <th scope="col" class="action"><span class="sr-only">${t('groups.actions')}</span></th>
             </tr></thead>
             <tbody>${shown.map((g) => this.row(g))}</tbody>

@@ -12,12 +12,14 @@ import { base } from '../styles.ts';
 import { listFilter } from './filter-field.ts';
 import { loadStatus, loaded, loadedFor } from './load-state.ts';
 import { reviewNote, statusBadge } from './review-status.ts';
+import { TableSort, sortStyles } from './table-sort.ts';
 
 /**
  * The results of one sitting group (after 'Inzien examenresultaten'): the exam's review status in words (and,
  * when no review can start, why and until when), and a table of its candidates with score and grade, each with
- * the source's button 'Inzage' (described by the candidate's name) — or the reason why not, or 'Inzage loopt'
- * while a review of that sitting runs (live).
+ * the source's button 'Inzage' (named with the candidate: 'Inzage: Sanne de Vries') — or the reason why not, or
+ * 'Inzage loopt' while a review of that sitting runs (live). In last-name order (prefixes ignored) until a column
+ * header sorts otherwise.
  *
  * @fires none — navigates by the location hash.
  */
@@ -29,7 +31,7 @@ export class AdmResults extends LitElement {
     version: { attribute: false },
     filter: { state: true },
   };
-  static override styles = [base, css`
+  static override styles = [base, sortStyles, css`
     .exam { display: flex; gap: var(--space-3); align-items: center; flex-wrap: wrap; color: var(--muted); font-size: 1.0625rem; }
     .summary { display: flex; flex-direction: column; gap: var(--space-3); margin-bottom: var(--space-4); }
     .summary .head { display: flex; gap: var(--space-3); align-items: center; }
@@ -55,6 +57,11 @@ export class AdmResults extends LitElement {
     if (changed.has('groupId') && changed.get('groupId') !== undefined) this.filter = '';
   }
 
+  private readonly sorter = new TableSort<ResultRowDto, 'number' | 'name' | 'class' | 'score' | 'grade'>(this, {
+    number: (r) => r.candidateNumber, name: (r) => r.sortName, class: (r) => r.className,
+    score: (r) => r.totalScore, grade: (r) => r.grade,
+  }, { key: 'name', dir: 'ascending' });
+
   private readonly results = new Task(this, {
     task: ([id], { signal }) => loaded(id, getResults(id, signal)),
     args: () => [this.groupId, this.version],
@@ -79,14 +86,13 @@ export class AdmResults extends LitElement {
     return t('results.windowAlways');
   }
 
-  /** `nameId`: the row's name cell, which describes its 'Inzage' button (many buttons share that name). */
-  private action(row: ResultRowDto, data: ResultsDto, nameId: string) {
+  private action(row: ResultRowDto, data: ResultsDto) {
     if (!row.sittingId) return html`<span class="reason">${t('results.noSitting')}</span>`;
     const running = this.synced ? this.reviews.some((r) => r.sittingId === row.sittingId) : row.reviewId !== null;
     if (running) return html`<span class="badge info">${t('results.running')}</span>`;
     const status = data.exam.review.status;
     if (status !== 'open') return html`<span class="reason">${reviewStatusText(status)}</span>`;
-    return html`<button type="button" class="small" aria-describedby=${nameId}
+    return html`<button type="button" class="small" aria-label=${t('common.actionFor', { action: t('results.open'), name: row.name })}
       @click=${() => navigate({ name: 'candidate', number: row.candidateNumber, groupId: data.group.id })}>${t('results.open')}</button>`;
   }
 
@@ -109,7 +115,7 @@ export class AdmResults extends LitElement {
 
   private table(data: ResultsDto) {
     if (data.rows.length === 0) return html`<p class="card empty">${t('results.empty')}</p>`;
-    const rows = data.rows.filter((r) => matchesSearch(this.filter, r.candidateNumber, r.name, r.className));
+    const rows = this.sorter.apply(data.rows).filter((r) => matchesSearch(this.filter, r.candidateNumber, r.name, r.className));
     const { field, count, none } = listFilter({
       id: 'row-filter', controls: 'results-table', label: 'results.filter', hint: 'results.filterHint', noMatch: 'results.noMatch',
       value: this.filter, onInput: (v) => { this.filter = v; },
@@ -120,20 +126,20 @@ export class AdmResults extends LitElement {
       <table id="results-table">
         <caption>${t('results.caption')} <span class="count">(${count})</span></caption>
         <thead><tr>
-          <th scope="col">${t('results.number')}</th>
-          <th scope="col">${t('results.name')}</th>
-          <th scope="col">${t('results.class')}</th>
-          <th scope="col" class="num">${t('results.score')}</th>
-          <th scope="col" class="num">${t('results.grade')}</th>
+          ${this.sorter.header('number', t('results.number'))}
+          ${this.sorter.header('name', t('results.name'))}
+          ${this.sorter.header('class', t('results.class'))}
+          ${this.sorter.header('score', t('results.score'), 'num')}
+          ${this.sorter.header('grade', t('results.grade'), 'num')}
           <th scope="col" class="action">${t('results.review')}</th>
         </tr></thead>
-        <tbody>${rows.map((row, i) => html`<tr>
+        <tbody>${rows.map((row) => html`<tr>
           <td class="tabular">${row.candidateNumber}</td>
-          <th scope="row"><span id=${`row-name-${i}`}>${row.name}</span>${accommodationBadges(row.accommodations)}</th>
+          <th scope="row"><span>${row.name}</span>${accommodationBadges(row.accommodations)}</th>
           <td>${row.className ?? t('common.none')}</td>
           <td class="num">${formatScore(row.totalScore, row.maxScore)}</td>
           <td class="num">${formatGrade(row.grade)}</td>
-          <td class="action">${this.action(row, data, `row-name-${i}`)}</td>
+          <td class="action">${this.action(row, data)}</td>
         </tr>`)}</tbody>
       </table>
     </div>`}`;

@@ -26,6 +26,10 @@ import './adm-results.ts';
 import './adm-sitting.ts';
 import './adm-staff.ts';
 import { alertRegion } from './kiosk-alerts.ts';
+import type { DismissEventEvent } from './adm-toasts.ts';
+import './adm-toasts.ts';
+import './password-form.ts';
+import { unseenCount } from '../data/desk-events.ts';
 
 const SECTION_KEY: Record<AdminSection, MessageKeyWith> = {
   rooms: 'nav.rooms', exams: 'nav.exams', import: 'nav.import', staff: 'nav.staff', audit: 'nav.audit',
@@ -35,6 +39,8 @@ const SECTION_KEY: Record<AdminSection, MessageKeyWith> = {
  * The logged-in console: header (product, navigation, user, language, 'Uitloggen'), the current screen,
  * and 'Actieve inzages' beside it. Owns the `/admin` live connection: it opens when the shell appears
  * after login and closes when the shell goes (logout), so no listener outlives the session.
+ * Events a busy desk cannot miss show as toasts (`adm-toasts`) and as a count in the tab title ('(2) Kiosks — Inzage')
+ * until the window gets the focus back or the toasts are closed.
  * Logging out ends the reviews this user approved (docs/design.md: The review, `supervisor-logged-out`): while any run,
  * 'Uitloggen' first asks in a dialog ('Uitloggen?') that names them; with none it logs out at once.
  *
@@ -45,6 +51,8 @@ export class AdmShell extends LitElement {
     user: { attribute: false },
     loggingOut: { state: true },
     confirmLogout: { state: true },
+    changingPassword: { state: true },
+    passwordChanged: { state: true },
   };
   static override styles = [base, dialogStyles, css`
     :host { min-height: 100vh; display: flex; flex-direction: column; }
@@ -83,6 +91,9 @@ export class AdmShell extends LitElement {
     main:focus { outline: none; }
     .kiosk-alerts { max-width: 100rem; width: 100%; margin: 0 auto; padding: 0 var(--space-6); box-sizing: border-box; }
     .kiosk-alerts:empty { display: none; }
+    .shell-status:empty { padding: 0; }
+    .shell-status { max-width: 100rem; width: 100%; margin: 0 auto; padding: var(--space-3) var(--space-6) 0; box-sizing: border-box; }
+    .shell-status p { margin: 0; }
     .kiosk-alerts p { margin: var(--space-3) 0 0; }
     adm-active-reviews { position: sticky; top: var(--space-4); }
     dialog ul { margin: 0; padding-left: 1.25rem; display: flex; flex-direction: column; gap: var(--space-1); }
@@ -105,6 +116,10 @@ export class AdmShell extends LitElement {
   loggingOut = false;
   /** 'Uitloggen' was pressed while reviews this user approved are running: the dialog asks first */
   confirmLogout = false;
+  /** the dialog 'Wachtwoord wijzigen' is open */
+  changingPassword = false;
+  /** the own password was just changed: a status line says so (until the next screen) */
+  passwordChanged = false;
   /** the running reviews as the server said them at 'Uitloggen', for when the live list is not current */
   private reviewsAtLogout: readonly ReviewDto[] = [];
 
@@ -120,13 +135,37 @@ export class AdmShell extends LitElement {
     new LangController(this);
   }
 
+  /** the desk looks at the console again: the toasts are seen, the tab title stops counting them */
+  private readonly seen = () => {
+    if (document.visibilityState === 'visible') this.live.seeEvents();
+  };
+
+  override connectedCallback() {
+    super.connectedCallback();
+    window.addEventListener('focus', this.seen);
+    document.addEventListener('visibilitychange', this.seen);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    window.removeEventListener('focus', this.seen);
+    document.removeEventListener('visibilitychange', this.seen);
+  }
+
   private routeChanged() {
     this.moveFocus = true;
+    this.passwordChanged = false;
   }
 
   override updated() {
     syncDialog(this.renderRoot, 'logout-confirm', this.confirmLogout);
-    document.title = `${this.screenTitle()} — ${t('app.name')}`;
+    const passwordDialog = this.renderRoot.querySelector<HTMLDialogElement>('#password-dialog');
+    const opening = this.changingPassword && passwordDialog?.open === false;
+    syncDialog(this.renderRoot, 'password-dialog', this.changingPassword);
+    // a fresh form each time, the focus in its first field
+    if (opening) void this.renderRoot.querySelector('adm-password-form')?.updateComplete.then(() => this.renderRoot.querySelector('adm-password-form')?.reset());
+    const unseen = unseenCount(this.live.state.events);
+    document.title = `${unseen ? `(${unseen}) ` : ''}${this.screenTitle()} — ${t('app.name')}`;
     if (this.moveFocus) {
       this.moveFocus = false;
       // A new screen: start reading and tabbing from its content, not from the old position.
@@ -210,6 +249,23 @@ export class AdmShell extends LitElement {
     }
   }
 
+  private openPassword() {
+    this.passwordChanged = false;
+    this.changingPassword = true;
+  }
+
+  /** Closed without a change (Annuleren, Esc): the focus goes back to the button that opened it. */
+  private closePassword() {
+    if (!this.changingPassword) return;
+    this.changingPassword = false;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#password-open')?.focus());
+  }
+
+  private passwordDone() {
+    this.closePassword();
+    this.passwordChanged = true;
+  }
+
   private skip(e: Event) {
     e.preventDefault();
     this.renderRoot.querySelector<HTMLElement>('main')?.focus();
@@ -280,6 +336,7 @@ export class AdmShell extends LitElement {
           </div>
           <adm-my-rooms .user=${this.user} .version=${this.live.state.versions.rooms}></adm-my-rooms>
           <adm-lang-switch></adm-lang-switch>
+          <button type="button" class="logout" id="password-open" aria-haspopup="dialog" @click=${this.openPassword}>${t('password.title')}</button>
           <button type="button" class="logout" ?disabled=${this.loggingOut} @click=${this.askLogout}>${t('logout')}</button>
         </div>
         <nav aria-label=${t('nav.label')}>
@@ -298,6 +355,7 @@ export class AdmShell extends LitElement {
         </nav>
       </header>
       ${alertRegion(this.alertsInMyRooms(alerts))}
+      <div class="shell-status" role="status">${this.passwordChanged ? html`<p class="notice ok">${t('password.changed')}</p>` : nothing}</div>
       <div class="layout">
         <main id="main" tabindex="-1">${this.view()}</main>
         <adm-active-reviews
@@ -305,8 +363,23 @@ export class AdmShell extends LitElement {
           .connected=${connected} .synced=${synced}
           @adm-dismiss-notice=${(e: DismissNoticeEvent) => this.live.dismiss(e.detail.key)}></adm-active-reviews>
       </div>
+      <adm-toasts .events=${this.live.state.events} .reviews=${reviews}
+        @adm-dismiss-event=${(e: DismissEventEvent) => this.live.dismissEvent(e.detail.key)}></adm-toasts>
       ${this.logoutDialog()}
+      ${this.passwordDialog()}
     `;
+  }
+
+  private passwordDialog() {
+    return html`<dialog id="password-dialog" aria-labelledby="password-title" @close=${this.closePassword}>
+      <div class="body">
+        <h2 id="password-title">${t('password.title')}</h2>
+        <adm-password-form @adm-password-changed=${this.passwordDone}></adm-password-form>
+        <div class="buttons">
+          <button type="button" class="secondary" @click=${this.closePassword}>${t('common.cancel')}</button>
+        </div>
+      </div>
+    </dialog>`;
   }
 
   private logoutDialog() {

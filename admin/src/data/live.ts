@@ -8,6 +8,7 @@ import { io, type Socket } from 'socket.io-client';
 import type {
   AdminClientToServer, AdminServerToClient, ContentKind, KioskAlertDto, KioskDto, ReviewDto, ReviewEndedDto, ReviewProgress,
 } from '../../../shared/protocol.ts';
+import { addEvent, deskEvent, markSeen, reviewsEvents, type DeskEvent } from './desk-events.ts';
 
 export interface EndedNotice extends ReviewEndedDto {
   /** unique per notice, also when a review id comes back after a restart */
@@ -28,12 +29,14 @@ export interface LiveState {
   readonly ended: readonly EndedNotice[];
   /** kiosks in review that left fullscreen, lost the focus or were hidden, until they are back (latest first) */
   readonly alerts: readonly KioskAlertDto[];
+  /** events a busy desk cannot miss (offline during a review, 'Bijna voorbij', ended): the shell's toasts */
+  readonly events: readonly DeskEvent[];
   /** counts the server's `content:updated` per kind: a screen reloads what it shows when its count moves */
   readonly versions: Readonly<Record<ContentKind, number>>;
 }
 
 const EMPTY: LiveState = {
-  connected: false, synced: false, kiosks: [], reviews: [], warned: new Set(), ended: [], alerts: [], versions: { exams: 0, results: 0, users: 0, rooms: 0, remarks: 0 },
+  connected: false, synced: false, kiosks: [], reviews: [], warned: new Set(), ended: [], alerts: [], events: [], versions: { exams: 0, results: 0, users: 0, rooms: 0, remarks: 0 },
 };
 const NOTICE_MS = 30_000;
 
@@ -72,6 +75,7 @@ export class LiveController implements ReactiveController {
       const ids = new Set(reviews.map((r) => r.id));
       this.set({
         reviews, synced: true,
+        events: reviewsEvents(this.state.events, this.state.reviews, reviews),
         warned: new Set([...this.state.warned].filter((id) => ids.has(id))),
         alerts: this.state.alerts.filter((a) => ids.has(a.reviewId)),
       });
@@ -84,7 +88,9 @@ export class LiveController implements ReactiveController {
       });
     });
     socket.on('review:warning', (p) => {
+      const r = this.state.reviews.find((x) => x.id === p.id);
       this.set({
+        ...(r ? { events: addEvent(this.state.events, deskEvent('warning', r)) } : {}),
         warned: new Set([...this.state.warned, p.id]),
         reviews: this.state.reviews.map((r) => (r.id === p.id ? { ...r, endsAt: p.endsAt } : r)),
       });
@@ -122,6 +128,17 @@ export class LiveController implements ReactiveController {
     this.set({ ended: this.state.ended.filter((n) => n.key !== key) });
   }
 
+  /** Closes a toast. */
+  dismissEvent(key: string) {
+    this.set({ events: this.state.events.filter((e) => e.key !== key) });
+  }
+
+  /** The desk has seen the toasts (the window got the focus back): the tab title no longer counts them. */
+  seeEvents() {
+    const events = markSeen(this.state.events);
+    if (events !== this.state.events) this.set({ events });
+  }
+
   private ended(p: ReviewEndedDto) {
     const key = `${p.id}:${++this.seq}`;
     const kioskName = this.state.reviews.find((r) => r.id === p.id)?.kioskName
@@ -134,6 +151,7 @@ export class LiveController implements ReactiveController {
       warned,
       alerts: this.state.alerts.filter((a) => a.reviewId !== p.id),
       ended: [...this.state.ended, { ...p, key, ...(kioskName ? { kioskName } : {}) }].slice(-5),
+      events: addEvent(this.state.events, deskEvent('ended', { id: p.id, candidateName: p.candidateName, kioskName: kioskName ?? '' }, p.reason)),
     });
     this.timers.set(key, setTimeout(() => this.dismiss(key), NOTICE_MS));
   }

@@ -99,6 +99,15 @@ export const answerStyles = css`
   .pairs li.ok { box-shadow: inset 0.45rem 0 0 var(--ksk-ok-ink); }
   .pairs li.wrong { border-color: var(--ksk-warn-ink); box-shadow: inset 0.45rem 0 0 var(--ksk-warn-ink); }
   .tag.bad { background: var(--ksk-warn-ink); color: var(--ksk-on-accent); }
+  /* order: each of the candidate's positions marked against the key, as match marks pairs */
+  .sequence.marked { gap: 0.5rem; }
+  .sequence.marked li { padding: 0.45rem 0.8rem 0.45rem 1.1rem; border: 2px solid var(--ksk-line); border-radius: 0.6rem; background: var(--ksk-surface); }
+  .sequence.marked .row { display: grid; grid-template-columns: minmax(0, 1fr) auto; align-items: baseline; column-gap: 0.7rem; row-gap: 0.2rem; }
+  .sequence.marked .item { overflow-wrap: anywhere; }
+  .sequence.marked .verdict { justify-self: end; }
+  .sequence.marked .partner { grid-column: 1 / -1; font-weight: 600; color: var(--ksk-ok-ink); overflow-wrap: anywhere; }
+  .sequence li.ok { box-shadow: inset 0.45rem 0 0 var(--ksk-ok-ink); }
+  .sequence li.wrong { border-color: var(--ksk-warn-ink); box-shadow: inset 0.45rem 0 0 var(--ksk-warn-ink); }
   .sides.stacked { grid-template-columns: minmax(0, 1fr); }
   .accepted li { font-weight: 600; }
   .scheme { line-height: 1.6; font-size: 1.05rem; }

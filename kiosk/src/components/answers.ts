@@ -108,12 +108,30 @@ export function orderList(ids: readonly string[], items: readonly ContentLabel[]
   return html`<ol class="sequence">${ids.map((id) => html`<li>${textOf(items, id)}</li>`)}</ol>`;
 }
 
+/**
+ * The candidate's order with each position marked against the key, as `pairList` marks pairs: correct or wrong in
+ * words and with an icon (not by colour alone), and under a wrong position what belongs there. `show` names an item.
+ * Used by order questions and by items' order parts.
+ */
+export function markedOrder(given: readonly string[], key: readonly string[], show: (id: string) => TemplateResult, lang: Lang): TemplateResult {
+  const t = texts(lang);
+  return html`<ol class="sequence marked">${given.map((id, i) => {
+    const ok = key[i] !== undefined && key[i]!.trim() === id.trim();
+    const verdict = html`<span class="verdict"><span class="sr-only">, </span><span class="tag ${ok ? 'ok' : 'bad'}"><span aria-hidden="true">${ok ? '✓' : '✗'} </span>${ok ? t('pairCorrect') : t('pairWrong')}</span></span>`;
+    const partner = ok
+      ? nothing
+      : html`<span class="partner"><span class="sr-only">, </span>${t('correctPartner')}: ${key[i] !== undefined ? show(key[i]!) : '—'}</span>`;
+    return html`<li class=${ok ? 'ok' : 'wrong'}><span class="row"><span class="item">${show(id)}</span>${verdict}${partner}</span></li>`;
+  })}</ol>`;
+}
+
 function order(q: PayloadQuestionOf<'order'>, key: RevealByType['order']['key'] | undefined, lang: Lang): TemplateResult {
   const t = texts(lang);
   const mine = q.response ?? [];
+  const given = key ? markedOrder(mine, key, (id) => textOf(q.items, id), lang) : orderList(mine, q.items);
   return html`
     <div class="sides">
-      ${answerPanel(lang, mine.length ? orderList(mine, q.items) : unanswered(lang))}
+      ${answerPanel(lang, mine.length ? given : unanswered(lang))}
       ${key === undefined ? nothing : keyPanel(t('answerKey'), html`<p class="key-line">${t('correctOrder')}</p>${orderList(key, q.items)}`)}
     </div>
   `;

@@ -8,7 +8,8 @@ import {
   CandidateSearchQuery, type CandidateHitDto, type CandidateSearchDto, type CandidateSittingDto, type CandidateSittingsDto, type GroupDto,
   type ResultRowDto, type ResultsDto,
 } from '../../../shared/protocol.ts';
-import { displayName, matchesSearch, reviewStatus, searchText } from '../../../shared/rules.ts';
+import { compareNames, sortName } from '../../../shared/names.ts';
+import { displayName, matchesSearch, reviewStatus } from '../../../shared/rules.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError } from '../../../shared/errors.ts';
 import { param, parse } from '../errors.ts';
@@ -53,13 +54,13 @@ export function resultsRoutes(ctx: Ctx): Router {
       const c = content.candidate(number);
       const s = sittings.get(number);
       return {
-        candidateNumber: number, name: c ? displayName(c) : number, ...(c?.className ? { className: c.className } : {}),
+        candidateNumber: number, name: c ? displayName(c) : number, sortName: c ? sortName(c) : number, ...(c?.className ? { className: c.className } : {}),
         ...(c?.accommodations ? { accommodations: c.accommodations } : {}),
         sittingId: s?.id ?? null, totalScore: s?.totalScore ?? null, maxScore: s?.maxScore ?? null, grade: s?.grade ?? null,
         reviewId: (s && active.get(s.id)) ?? null,
       } satisfies ResultRowDto;
     });
-    rows.sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+    rows.sort((a, b) => compareNames(a.sortName, b.sortName));
     const now = clock.now();
     res.json({ group: groupDto(group, now), exam: { id: exam.id, title: exam.title, central: exam.central, review: reviewOf(exam, now) }, rows } satisfies ResultsDto);
   });
@@ -76,10 +77,10 @@ export function resultsRoutes(ctx: Ctx): Router {
       if (rank < 0) continue;
       hits.push({
         number: c.number, name, ...(c.className ? { className: c.className } : {}),
-        sittingCount: content.sittingsOfCandidate(c.number).length, reviewId: running.get(c.number) ?? null, rank, sortKey: rank < 2 ? c.number : searchText(c.lastName ? `${c.lastName} ${c.firstName}` : c.number),
+        sittingCount: content.sittingsOfCandidate(c.number).length, reviewId: running.get(c.number) ?? null, rank, sortKey: rank < 2 ? c.number : sortName(c),
       });
     }
-    hits.sort((a, b) => a.rank - b.rank || a.sortKey.localeCompare(b.sortKey, 'nl') || a.number.localeCompare(b.number));
+    hits.sort((a, b) => a.rank - b.rank || compareNames(a.sortKey, b.sortKey) || a.number.localeCompare(b.number));
     res.json({
       candidates: hits.slice(0, SEARCH_LIMIT).map(({ rank: _r, sortKey: _s, ...hit }) => hit),
       more: hits.length > SEARCH_LIMIT,

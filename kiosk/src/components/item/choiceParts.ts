@@ -5,8 +5,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { text } from '../../i18n.ts';
-import { optionList, pairList, unanswered } from '../answers.ts';
-import { describeId, mappingList, valueList } from './describe.ts';
+import { markedOrder, optionList, pairList, unanswered } from '../answers.ts';
+import { describe, describeId, mappingList, valueList } from './describe.ts';
 import { block, inlineAnswer, inlineKey, side, sides, withPicture } from './layout.ts';
 import { correctValues, isCorrect, pairsOf, pointsTag, type PartCtx } from './values.ts';
 
@@ -32,10 +32,12 @@ export function choice(ctx: PartCtx): PartView {
   };
 }
 
-/** Order and graphic order: the candidate's order, the correct order beside it. */
+/** Order and graphic order: the candidate's order (each position marked once the key is revealed), the correct order beside it. */
 export function order(ctx: PartCtx, picture: TemplateResult | typeof nothing = nothing): PartView {
   const t = (k: 'yourOrder' | 'correctOrder') => text(ctx.lang, k);
-  const mine = ctx.values.length ? valueList(ctx, ctx.values, true) : unanswered(ctx.lang);
+  const key = ctx.key?.key;
+  const given = key?.length ? markedOrder(ctx.values, key, (id) => describe(ctx, id), ctx.lang) : valueList(ctx, ctx.values, true);
+  const mine = ctx.values.length ? given : unanswered(ctx.lang);
   return { template: block(ctx, withPicture(picture, sides(ctx, t('yourOrder'), mine, valueList(ctx, correctValues(ctx), true), t('correctOrder')))) };
 }
 

@@ -8,8 +8,9 @@ import { expect } from 'chai';
 import { createHash } from 'node:crypto';
 import { importData } from '../../server/import/index.ts';
 import type { ReviewPayload } from '../../shared/protocol.ts';
-import { connectKiosk, loggedIn, once, pairKiosk, startTestServer, type KioskSocket, type StaffClient, type TestServer } from '../helpers/server.ts';
+import { startTestServer, type KioskSocket, type TestServer } from '../helpers/server.ts';
 import { withSitting } from '../support/qti.ts';
+import { reviewsOnTwoKiosks } from '../support/twoReviews.ts';
 import { listeningPackage, SIGNATURES, wav } from '../support/sounds.ts';
 
 const SOUND = wav(0.5);
@@ -24,7 +25,6 @@ async function get(ts: TestServer, path: string, headers: Record<string, string>
 describe('GET /api/media: sound and captions to the kiosk whose active review plays them, in parts', function () {
   this.timeout(60_000);
   let ts: TestServer;
-  let sup: StaffClient;
   let kioskA: KioskSocket;
   let kioskB: KioskSocket;
   let payloadA: ReviewPayload;
@@ -37,17 +37,7 @@ describe('GET /api/media: sound and captions to the kiosk whose active review pl
     const one = await importData(ts.store, withSitting(listening.file, { candidate: '150001', group: 'g-luister', sitting: 's-luister' }), { media: listening.media });
     const two = await importData(ts.store, withSitting(other.file, { candidate: '150002', group: 'g-ander', sitting: 's-ander' }), { media: other.media });
     expect(one.ok && two.ok, JSON.stringify([one, two]).slice(0, 2000)).to.equal(true);
-    const boss = await loggedIn(ts.base, 'boss');
-    sup = await loggedIn(ts.base, 'sup1');
-    const [a, b] = [await pairKiosk(ts.base, boss, 'Station A'), await pairKiosk(ts.base, boss, 'Station B')];
-    kioskA = (await connectKiosk(ts.base, a.token)).socket;
-    kioskB = (await connectKiosk(ts.base, b.token)).socket;
-    const startedA = once<ReviewPayload>(kioskA, 'review:started');
-    expect((await sup.call('POST', '/api/reviews', { sittingId: 's-luister', kioskId: a.id })).status).to.equal(201);
-    payloadA = await startedA;
-    const startedB = once<ReviewPayload>(kioskB, 'review:started');
-    expect((await sup.call('POST', '/api/reviews', { sittingId: 's-ander', kioskId: b.id })).status).to.equal(201);
-    payloadB = await startedB;
+    ({ kioskA, kioskB, payloadA, payloadB } = await reviewsOnTwoKiosks(ts, 's-luister', 's-ander'));
   });
 
   after(async () => {

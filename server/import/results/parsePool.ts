@@ -4,9 +4,10 @@
  * by side, one worker per core (at most four); the chunks' results, errors and warnings are put back in file
  * order, so the outcome is exactly that of `parseResultFiles` on this thread: every problem of every file, with
  * its file, line and column. Small runs (fewer than `MIN_FILES`) stay on this thread, where a worker's start would
- * cost more than it saves. The workers are started on first use and kept for the next import; they hold the
- * process open only while they have work. Should a worker fail (it could not start, say), its chunks are parsed
- * on this thread instead.
+ * cost more than it saves. The workers are started on first use and kept for the next import (a run of group
+ * folders, one import each) until they have been idle for `IDLE_MS`, so that a server does not keep their memory
+ * between imports; they hold the process open only while they have work. Should a worker fail (it could not
+ * start, say), its chunks are parsed on this thread instead.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -20,6 +21,8 @@ export const MIN_FILES = 100;
 /** Files per chunk: small enough to share the work evenly and report progress often. */
 const CHUNK = 50;
 const WORKERS = Math.max(1, Math.min(availableParallelism(), 4));
+/** Idle workers stop after this long. */
+const IDLE_MS = 30_000;
 
 interface Pending { resolve: (r: ResultsRead) => void; reject: (e: unknown) => void }
 
@@ -30,6 +33,9 @@ class ParsePool {
   private started = 0;
   private nextId = 0;
   private broken = false;
+  /** workers told to stop: their exit is no failure */
+  private readonly stopping = new Set<Worker>();
+  private idleTimer: NodeJS.Timeout | undefined;
 
   /** One chunk parsed on a worker, or on this thread when the pool has failed. */
   async parse(files: SourceFile[], options: ResultsParseOptions): Promise<ResultsRead> {
@@ -67,18 +73,32 @@ class ParsePool {
     if (next) return next(worker);
     worker.unref(); // idle: no reason to keep the process running
     this.idle.push(worker);
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => this.stopIdle(), IDLE_MS).unref();
+  }
+
+  private stopIdle(): void {
+    if (this.pending.size || this.waiting.length) return; // one busy worker gives this timer another go when done
+    for (const worker of this.idle.splice(0)) {
+      this.stopping.add(worker);
+      this.started--;
+      void worker.terminate();
+    }
   }
 
   private start(): Worker {
     const worker = new Worker(new URL('./parseWorker.mjs', import.meta.url));
     worker.on('message', (m: { id: number; read: ResultsRead }) => this.pending.get(m.id)?.resolve(m.read));
     const fail = (e: unknown) => {
+      if (this.stopping.has(worker)) return;
       this.broken = true;
       for (const p of this.pending.values()) p.reject(e);
       for (const next of this.waiting.splice(0)) next(worker); // they find the pool broken and parse here
     };
     worker.on('error', fail);
-    worker.on('exit', (code) => { if (code !== 0) fail(new Error(`results parse worker exited with ${code}`)); });
+    worker.on('exit', (code) => {
+      if (!this.stopping.delete(worker) && code !== 0) fail(new Error(`results parse worker exited with ${code}`));
+    });
     return worker;
   }
 }

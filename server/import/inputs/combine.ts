@@ -13,8 +13,7 @@ import { parseCandidateList } from '../candidates/index.ts';
 import type { ImportProgress } from '../importData.ts';
 import type { KnownContent } from '../importRules.ts';
 import { DEFAULT_EXAM_FIELDS, readQtiPackage, type ExamFields } from '../qti/index.ts';
-import { buildSittings, parseResultFiles, type ParsedResult, type ResultsExam, type ResultsRead } from '../results/index.ts';
-import { parseResultFilesInWorkers } from '../results/parsePool.ts';
+import { buildSittings, parseResultFiles, type ParsedResult, type ResultsExam } from '../results/index.ts';
 import { Origins, type ListName } from './labels.ts';
 import { mergeResultsGroup } from './resultsGroup.ts';
 import type { ImportInput, InputKind } from './types.ts';
@@ -26,26 +25,6 @@ export interface CombineOptions {
   fields?: ExamFields;
   /** progress through the results files, as they are parsed (`read`, 0–100) */
   onProgress?: (p: ImportProgress) => void;
-  /** the results inputs parsed already (`parseResultInputs`, on worker threads); others are parsed here */
-  parsed?: ReadonlyMap<ImportInput, ResultsRead>;
-}
-
-/**
- * The results inputs' files parsed on worker threads (`parsePool.ts`), progress reported as chunks are done;
- * for `combineInputs` (`parsed`). `minFiles`: below it a run is parsed on this thread.
- */
-export async function parseResultInputs(inputs: readonly ImportInput[], onProgress?: (p: ImportProgress) => void, minFiles?: number): Promise<Map<ImportInput, ResultsRead>> {
-  const total = inputs.reduce((n, i) => n + (i.kind === 'results' ? i.files.length : 0), 0);
-  let done = 0;
-  const parsed = new Map<ImportInput, ResultsRead>();
-  for (const input of inputs) {
-    if (input.kind !== 'results') continue;
-    parsed.set(input, await parseResultFilesInWorkers(input.files, {}, (n) => {
-      done += n;
-      onProgress?.({ phase: 'read', percent: Math.floor((100 * done) / total) });
-    }, minFiles));
-  }
-  return parsed;
 }
 
 /** Results files are parsed this many at a time between progress reports. */
@@ -128,13 +107,7 @@ export function combineInputs(inputs: readonly ImportInput[], known: KnownConten
         break;
       }
       case 'results': {
-        const before = options.parsed?.get(input);
-        if (before) {
-          warnings.push(...before.warnings);
-          if (!before.ok) errors.push(...before.errors);
-          else results.push(...before.results);
-        }
-        for (let i = 0; !before && i < input.files.length; i += CHUNK) {
+        for (let i = 0; i < input.files.length; i += CHUNK) {
           const r = parseResultFiles(input.files.slice(i, i + CHUNK));
           warnings.push(...r.warnings);
           if (!r.ok) errors.push(...r.errors);

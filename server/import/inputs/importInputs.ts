@@ -5,7 +5,7 @@
 import type { Store } from '../../store/index.ts';
 import { importData, type ImportOptions, type ImportResult } from '../importData.ts';
 import type { KnownContent } from '../importRules.ts';
-import { combineInputs, parseResultInputs, type CombineOptions, type Combined, type InputSummary } from './combine.ts';
+import { combineInputs, type CombineOptions, type Combined, type InputSummary } from './combine.ts';
 import type { ImportInput } from './types.ts';
 import type { ImportIssue } from '../../../shared/i18n/importIssues.ts';
 import { issueLine, relabelIssue, uncodedIssue } from '../issues.ts';
@@ -16,9 +16,7 @@ export const EMPTY_CONTENT: KnownContent = { exam: () => undefined, group: () =>
 export type InputsImportResult = ImportResult & { inputs?: InputSummary[] };
 
 export async function importInputs(store: Store, inputs: readonly ImportInput[], options: CombineOptions & ImportOptions = {}): Promise<InputsImportResult> {
-  // results files are parsed first, on worker threads for a large run; then combined and checked here
-  const parsed = await parseResultInputs(inputs, options.onProgress);
-  const combined = combineInputs(inputs, store.content, { ...options, parsed });
+  const combined = combineInputs(inputs, store.content, options);
   if (!combined.ok) return combined;
   return withInputs(await importData(store, combined.value, { ...options, media: combined.media }), combined);
 }

@@ -37,21 +37,35 @@ export function isPartCorrect(part: ItemPart, values: readonly string[] | undefi
   if (!key?.length || part.cardinality === 'record') return undefined;
   if (!values?.length) return false;
   const bt = part.baseType;
-  const caseSensitive = key.every((k) => keyCaseSensitive(part, k));
+  const { caseSensitive, canonical, wanted } = keyOf(part, key);
   const canon = (v: string) => canonicalValue(v, bt, caseSensitive);
   switch (part.cardinality) {
     case 'single': {
       const given = distinctValues(values, bt, caseSensitive);
-      return given.length === 1 && key.some((k) => canon(k) === given[0]);
+      return given.length === 1 && wanted.has(given[0]!);
     }
     case 'multiple': {
       const given = new Set(values.map(canon));
-      const wanted = new Set(key.map(canon));
       return given.size === wanted.size && [...wanted].every((k) => given.has(k));
     }
     case 'ordered':
-      return values.length === key.length && key.every((k, i) => canon(k) === canon(values[i]!));
+      return values.length === canonical.length && canonical.every((k, i) => k === canon(values[i]!));
   }
+}
+
+interface CanonicalKey { caseSensitive: boolean; canonical: string[]; wanted: ReadonlySet<string> }
+const canonicalKeys = new WeakMap<ItemPart, CanonicalKey>();
+
+/** A part's key in canonical form, made once per part: an import compares thousands of candidates' values with it. */
+function keyOf(part: ItemPart, key: readonly string[]): CanonicalKey {
+  let k = canonicalKeys.get(part);
+  if (!k) {
+    const caseSensitive = key.every((v) => keyCaseSensitive(part, v));
+    const canonical = key.map((v) => canonicalValue(v, part.baseType, caseSensitive));
+    k = { caseSensitive, canonical, wanted: new Set(canonical) };
+    canonicalKeys.set(part, k);
+  }
+  return k;
 }
 
 /** Sums of decimal points (0.1 + 0.2) rounded to a millionth, so that they compare as written. */

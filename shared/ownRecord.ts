@@ -3,5 +3,8 @@
  * would treat as the prototype): response identifiers come from files and may be any name.
  */
 export function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  // `__proto__` is the one accessor Object.prototype has: any other key, assigned, becomes just such an own
+  // property, and assignment keeps the record a fast object (defineProperty made it a slow dictionary)
+  if (key === '__proto__') Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  else record[key] = value;
 }

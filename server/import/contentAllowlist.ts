@@ -2,7 +2,7 @@
  * What exam content (stems, option/item texts, marking schemes) may contain, and what happens to anything
  * else. docs/import-format.md ('Exam content') lists the same; a test keeps the two in step.
  */
-import { MEDIA_SRC } from '../media/files.ts';
+import { mediaSrcOf } from '../media/files.ts';
 
 /** HTML elements that are kept, structure included (headings, sources, line-numbered texts, tables, figures). */
 export const HTML_TAGS = [
@@ -10,7 +10,7 @@ export const HTML_TAGS = [
   'strong', 'em', 'b', 'i', 'u', 's', 'sub', 'sup', 'small', 'mark',
   'ul', 'ol', 'li', 'dl', 'dt', 'dd',
   'table', 'caption', 'colgroup', 'col', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td',
-  'figure', 'figcaption', 'img',
+  'figure', 'figcaption', 'img', 'audio', 'video', 'source', 'track',
 ] as const;
 
 /**
@@ -38,6 +38,12 @@ const MATHML_GLOBAL = ['dir', 'displaystyle', 'scriptlevel', 'mathvariant', 'mat
 export const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
   '*': ['lang', 'dir'],
   img: ['src', 'alt', 'width', 'height'],
+  // sound and film: always with the browser's controls (the sanitiser adds them), never playing by themselves
+  // (no autoplay, loop or muted) and without a poster picture; captions as WebVTT files of the data directory
+  audio: ['src', 'controls'],
+  video: ['src', 'controls', 'width', 'height'],
+  source: ['src', 'type'],
+  track: ['src', 'kind', 'srclang', 'label', 'default'],
   ol: ['start', 'type'],
   td: ['colspan', 'rowspan'],
   th: ['colspan', 'rowspan', 'scope'],
@@ -69,9 +75,37 @@ export const ALLOWED_CLASSES: Record<string, string[]> = { ol: ['lines'] };
  */
 const INLINE_IMAGE = /^data:image\/(png|jpe?g|gif|webp);base64,[a-z0-9+/=\s]+$/i;
 
+const IMAGE_SRC = mediaSrcOf('image');
+const PLAYABLE_SRC = mediaSrcOf('audio', 'video');
+const CAPTIONS_SRC = mediaSrcOf('captions');
+
 export function isAllowedImageSource(src: string | undefined): boolean {
   if (!src) return false;
-  return INLINE_IMAGE.test(src) || MEDIA_SRC.test(src);
+  return INLINE_IMAGE.test(src) || IMAGE_SRC.test(src);
+}
+
+/** The media elements and what each may play: a sound or film of the data directory, or its captions. */
+export const PLAYER_TAGS = ['audio', 'video', 'source', 'track'] as const;
+
+/**
+ * Whether a sound, film, `source` or `track` may stay: its `src` a media file of the data directory of the
+ * right kind (`/api/media/<sha256>.<ext>`: `media-src 'self'` in the CSP), an `audio`/`video` without one only
+ * if it has `source` children (not judged here), and a `track` only as captions or subtitles.
+ */
+export function isAllowedPlayer(tag: string, attribs: Record<string, string>): boolean {
+  const src = attribs.src;
+  switch (tag) {
+    case 'audio':
+    case 'video': return src === undefined || PLAYABLE_SRC.test(src);
+    case 'source': return src !== undefined && PLAYABLE_SRC.test(src);
+    case 'track': return src !== undefined && CAPTIONS_SRC.test(src) && ['captions', 'subtitles', undefined].includes(attribs.kind);
+    default: return true;
+  }
+}
+
+/** Whether an element with a source must go: a picture, sound, film or captions file the kiosk would not show. */
+export function isRefusedSource(tag: string, attribs: Record<string, string>): boolean {
+  return tag === 'img' ? !isAllowedImageSource(attribs.src) : !isAllowedPlayer(tag, attribs);
 }
 
 /**
@@ -91,15 +125,16 @@ export function isRemoteImageSource(src: string | undefined): boolean {
  * stood apart on the screen, its text (or, if dropped, its place) is kept apart by whitespace.
  *
  * - `hidden`: dropped with its content; a browser shows none of it either (scripts, styles, templates).
- * - `embedded`: dropped with its content, leaving a space where its box stood (frames, media, form fields).
+ * - `embedded`: dropped with its content, leaving a space where its box stood (frames, objects, form fields; a
+ *   picture, sound or film whose source is refused).
  * - `block`: replaced by its text, with whitespace before and after as its block's line breaks gave.
  * - `inline` (every other element, unknown ones too): replaced by its text (a link's text, a `<font>`'s).
  */
 export type Removal = 'hidden' | 'embedded' | 'block' | 'inline';
 
-const HIDDEN = ['script', 'style', 'template', 'noscript', 'head', 'title', 'meta', 'link', 'base', 'noembed', 'noframes', 'param', 'source', 'track'];
+const HIDDEN = ['script', 'style', 'template', 'noscript', 'head', 'title', 'meta', 'link', 'base', 'noembed', 'noframes', 'param'];
 const EMBEDDED = [
-  'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'video', 'audio', 'canvas', 'svg', 'picture', 'map', 'area',
+  'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'canvas', 'svg', 'picture', 'map', 'area',
   'select', 'option', 'optgroup', 'datalist', 'textarea', 'input', 'meter', 'progress', 'output', 'xmp', 'annotation-xml',
 ];
 const BLOCK = [

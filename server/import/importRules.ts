@@ -31,6 +31,15 @@ export interface ParsedFile {
   broken: { exams: Set<string>; candidates: Set<string>; groups: Set<string> };
 }
 
+/**
+ * An exam's questions by id and a group's candidate numbers as a set, made once per object (neither is changed
+ * once validated or stored): every sitting of a results import is checked against the same exam and group.
+ */
+const questionIndex = new WeakMap<ImportedExam, ReadonlyMap<string, ImportedExam['questions'][number]>>();
+const questionsOf = (exam: ImportedExam) => questionIndex.get(exam) ?? questionIndex.set(exam, new Map(exam.questions.map((q) => [q.id, q]))).get(exam)!;
+const groupMembers = new WeakMap<Group, ReadonlySet<string>>();
+const membersOf = (group: Group) => groupMembers.get(group) ?? groupMembers.set(group, new Set(group.candidateNumbers)).get(group)!;
+
 export class ImportRules {
   private readonly exams = new Map<string, ImportedExam>();
   private readonly candidates = new Set<string>();
@@ -98,7 +107,7 @@ export class ImportRules {
     this.checkCandidate(s, group, index);
     const exam = this.exam(group.examId);
     if (!exam) return; // reported with the group
-    const questions = new Map(exam.questions.map((q) => [q.id, q]));
+    const questions = questionsOf(exam);
     const answered = new Map<string, number>();
     s.responses.forEach((r, j) => {
       const i = responseIndex?.[j] ?? j;
@@ -116,7 +125,7 @@ export class ImportRules {
     const at = ['sittings', index, 'candidateNumber'];
     const n = s.candidateNumber;
     if (!this.hasCandidate(n)) return this.issues.error(at, coded('unknown-candidate', { number: n }));
-    if (!group.candidateNumbers.includes(n)) return this.issues.error(at, coded('candidate-not-in-group', { number: n, group: group.id }));
+    if (!membersOf(group).has(n)) return this.issues.error(at, coded('candidate-not-in-group', { number: n, group: group.id }));
     const inGroups = this.sittingOf.get(n) ?? this.sittingOf.set(n, new Map()).get(n)!;
     const first = inGroups.get(group.id);
     if (first !== undefined) this.issues.error(at, coded('candidate-sitting-twice', { number: n, group: group.id, first }));

@@ -49,37 +49,50 @@ function checkPart(p: ItemPart, at: Path, issues: Issues): void {
   });
 }
 
+interface PartIds { choices: ReadonlySet<string>; targets: ReadonlySet<string>; hotspots: ReadonlySet<string> }
+const partIds = new WeakMap<ItemPart, PartIds>();
+
+/** A part's choice, target and hotspot ids, made once per part: a results import checks every candidate's values. */
+function idsOf(p: ItemPart): PartIds {
+  let ids = partIds.get(p);
+  if (!ids) {
+    const set = (list: readonly { id: string }[] | undefined) => new Set((list ?? []).map((x) => x.id));
+    ids = { choices: set(p.choices), targets: set(p.targets), hotspots: set(p.hotspots) };
+    partIds.set(p, ids);
+  }
+  return ids;
+}
+
+// module-level, not closures per call: a results import asks this of every value of every candidate
+const one = (value: string, set: ReadonlySet<string>, kind: string) => (set.has(value) ? undefined : `"${value}" is not one of the part's ${kind}`);
+function pair(value: string, first: ReadonlySet<string>, second: ReadonlySet<string>, kinds: string): string | undefined {
+  const [a, b, ...rest] = value.trim().split(/\s+/);
+  if (!a || !b || rest.length) return `"${value}" is not a pair of two identifiers`;
+  return first.has(a) && second.has(b) ? undefined : `"${value}" does not pair ${kinds} of the part`;
+}
+
 /** What is wrong with one value of a part (a key value, a mapping entry, a response value), or undefined. */
 export function valueProblem(p: ItemPart, value: string): string | undefined {
-  const ids = (list: readonly { id: string }[] | undefined) => new Set((list ?? []).map((x) => x.id));
-  const choices = ids(p.choices);
-  const targets = ids(p.targets);
-  const hotspots = ids(p.hotspots);
-  const one = (set: Set<string>, kind: string) => (set.has(value) ? undefined : `"${value}" is not one of the part's ${kind}`);
-  const pair = (first: Set<string>, second: Set<string>, kinds: string) => {
-    const [a, b, ...rest] = value.trim().split(/\s+/);
-    if (!a || !b || rest.length) return `"${value}" is not a pair of two identifiers`;
-    return first.has(a) && second.has(b) ? undefined : `"${value}" does not pair ${kinds} of the part`;
-  };
+  const { choices, targets, hotspots } = idsOf(p);
   switch (p.interaction) {
     case 'choice':
     case 'order':
     case 'inlineChoice':
     case 'hottext':
-      return one(choices, 'choices');
+      return one(value, choices, 'choices');
     case 'hotspot':
     case 'graphicOrder':
-      return one(hotspots, 'hotspots');
+      return one(value, hotspots, 'hotspots');
     case 'match':
-      return pair(choices, targets, 'a choice with a target');
+      return pair(value, choices, targets, 'a choice with a target');
     case 'gapMatch':
-      return pair(choices, targets, 'a gap text with a gap');
+      return pair(value, choices, targets, 'a gap text with a gap');
     case 'associate':
-      return pair(choices, choices, 'two choices');
+      return pair(value, choices, choices, 'two choices');
     case 'graphicGapMatch':
-      return pair(choices, hotspots, 'a gap image with a hotspot');
+      return pair(value, choices, hotspots, 'a gap image with a hotspot');
     case 'graphicAssociate':
-      return pair(hotspots, hotspots, 'two hotspots');
+      return pair(value, hotspots, hotspots, 'two hotspots');
     case 'textEntry':
     case 'extendedText':
     case 'selectPoint':

@@ -3,6 +3,7 @@
  * and — as warnings only (docs/design.md: Domain) — a closed question's score that disagrees with the key.
  */
 import type { Question, ResponseValue } from '../../shared/domain.ts';
+import type { ItemPart } from '../../shared/schema.ts';
 import { isAnswered, isCorrect } from '../../shared/rules.ts';
 import { coded } from '../../shared/i18n/importIssues.ts';
 import { findDuplicates, type Issues, type Path } from './issues.ts';
@@ -24,7 +25,7 @@ function checkShape(q: Question, value: Exclude<ResponseValue, null>, at: Path, 
     case 'choice':
     case 'order': {
       if (!isIdList(value)) return wrong();
-      const ids = new Set((q.type === 'choice' ? q.options : q.items).map((o) => o.id));
+      const ids = idsOf(q, 'ids', () => new Set((q.type === 'choice' ? q.options : q.items).map((o) => o.id)));
       const kind = q.type === 'choice' ? 'option' : 'item';
       for (const id of value) if (!ids.has(id)) issues.error(at, coded(`unknown-${kind}`, { id }));
       findDuplicates(value, (id) => id, (_i, id) => issues.error(at, coded(`${kind}-given-twice`, { id })));
@@ -33,8 +34,8 @@ function checkShape(q: Question, value: Exclude<ResponseValue, null>, at: Path, 
     }
     case 'match': {
       if (!isPairList(value)) return wrong();
-      const left = new Set(q.left.map((o) => o.id));
-      const right = new Set(q.right.map((o) => o.id));
+      const left = idsOf(q, 'left', () => new Set(q.left.map((o) => o.id)));
+      const right = idsOf(q, 'right', () => new Set(q.right.map((o) => o.id)));
       for (const [l, r] of value) {
         if (!left.has(l)) issues.error(at, coded('unknown-left-item', { id: l }));
         if (!right.has(r)) issues.error(at, coded('unknown-right-item', { id: r }));
@@ -51,7 +52,7 @@ function checkShape(q: Question, value: Exclude<ResponseValue, null>, at: Path, 
       return;
     case 'item': {
       if (typeof value !== 'object' || Array.isArray(value)) return wrong();
-      const parts = new Map(q.parts.map((p) => [p.id, p]));
+      const parts = partsOf(q);
       for (const [id, values] of Object.entries(value)) {
         const part = parts.get(id);
         if (!part) { issues.error([...at, id], `unknown part "${id}"`); continue; }
@@ -64,6 +65,20 @@ function checkShape(q: Question, value: Exclude<ResponseValue, null>, at: Path, 
       return;
     }
   }
+}
+
+/**
+ * A question's ids and parts, made once per question: a results import checks thousands of sittings against one
+ * exam. Keyed by the question object, which is not changed once validated or stored.
+ */
+const questionIds = new WeakMap<Question, Map<string, ReadonlySet<string>>>();
+function idsOf(q: Question, which: string, make: () => ReadonlySet<string>): ReadonlySet<string> {
+  const own = questionIds.get(q) ?? questionIds.set(q, new Map()).get(q)!;
+  return own.get(which) ?? own.set(which, make()).get(which)!;
+}
+const questionParts = new WeakMap<Question, ReadonlyMap<string, ItemPart>>();
+function partsOf(q: Question & { type: 'item' }): ReadonlyMap<string, ItemPart> {
+  return questionParts.get(q) ?? questionParts.set(q, new Map(q.parts.map((p) => [p.id, p]))).get(q)!;
 }
 
 const isIdList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');

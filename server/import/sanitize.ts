@@ -5,6 +5,8 @@
  *
  * - No links: a kiosk is a locked-down browser, and a link would lead the candidate away from the review.
  *   The link text stays.
+ * - Sound and film (`audio`, `video`, their `source` and captions `track`) only as media files of the data
+ *   directory, always with the browser's controls, never autoplaying or looping.
  * - Images only inline, `data:image/…;base64` (png, jpeg, gif, webp), or a media file of the data directory
  *   (`/api/media/<sha256>.<ext>`): what the kiosk's CSP (`img-src 'self' data:`) shows. An image on another server (`https:`, `http:`, `//host`) would be blocked by it: that is an error, and the
  *   import is refused with the field's path, rather than a candidate seeing an empty box.
@@ -16,7 +18,8 @@
 import sanitizeHtml from 'sanitize-html';
 import type { Exam, Question } from '../../shared/domain.ts';
 import {
-  ALLOWED_ATTRIBUTES, ALLOWED_CLASSES, ALLOWED_TAGS, DROPPED_WITH_CONTENT, isAllowedImageSource, isRemoteImageSource, removalOf, type Removal,
+  ALLOWED_ATTRIBUTES, ALLOWED_CLASSES, ALLOWED_TAGS, DROPPED_WITH_CONTENT, isAllowedImageSource, isAllowedPlayer, isRefusedSource, isRemoteImageSource,
+  removalOf, type Removal,
 } from './contentAllowlist.ts';
 import type { Path } from './issues.ts';
 
@@ -30,10 +33,23 @@ const OPTIONS: sanitizeHtml.IOptions = {
   disallowedTagsMode: 'discard',
   nonTextTags: DROPPED_WITH_CONTENT,
   parseStyleAttributes: false,
-  selfClosing: [...sanitizeHtml.defaults.selfClosing, 'col'],
-  // `data:` is allowed for images only, and only for raster image types (not e.g. data:text/html).
-  exclusiveFilter: (frame) => frame.tag === 'img' && !isAllowedImageSource(frame.attribs.src),
+  selfClosing: [...sanitizeHtml.defaults.selfClosing, 'col', 'source', 'track'],
+  // sound and film always show the browser's controls: the candidate plays them, nothing plays by itself
+  transformTags: { audio: withControls, video: withControls },
+  // `data:` is allowed for images only, and only for raster image types (not e.g. data:text/html); sound, film
+  // and captions only as media files of the data directory
+  exclusiveFilter: (frame) => isRefusedSource(frame.tag, frame.attribs),
 };
+
+/**
+ * With the browser's controls. A refused `src` (another server's, say) becomes a plain word here rather than
+ * being left to the scheme check, which would drop the attribute and leave a player without a source:
+ * `exclusiveFilter` then drops the element, with its content, as no media file.
+ */
+function withControls(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
+  const src: sanitizeHtml.Attributes = attribs.src === undefined || isAllowedPlayer(tagName, attribs) ? {} : { src: 'refused' };
+  return { tagName, attribs: { ...attribs, ...src, controls: '' } };
+}
 
 const ALLOWED = new Set(ALLOWED_TAGS);
 
@@ -73,6 +89,11 @@ function removals(tag: string, attribs: Record<string, string>, at: string, foun
     found(`removed <img>: its src is not an inline png, jpeg, gif or webp image (at ${at})`, 'warning');
     return;
   }
+  if (!isAllowedPlayer(tag, attribs)) {
+    const what = tag === 'track' ? 'captions or subtitles as a WebVTT file' : 'a sound or film';
+    found(`removed <${tag}>: its src is not ${what} of the package (at ${at})`, 'warning');
+    return;
+  }
   for (const name of Object.keys(attribs)) {
     if (name === 'class' && ALLOWED_CLASSES[tag]) {
       for (const c of attribs.class!.split(/\s+/).filter(Boolean)) if (!ALLOWED_CLASSES[tag]!.includes(c)) found(`removed class "${c}" (at ${at})`, 'warning');
@@ -97,7 +118,7 @@ export function sanitizeExamHtml(html: string, found: Found = () => {}): string 
       path.push(tag);
       if (droppingAt) return; // inside something dropped whole: not reported on its own
       removals(tag, attribs, path.join(' > '), found);
-      const removal = ALLOWED.has(tag) ? (tag === 'img' && !isAllowedImageSource(attribs.src) ? 'embedded' : null) : removalOf(tag);
+      const removal = ALLOWED.has(tag) ? (isRefusedSource(tag, attribs) ? 'embedded' : null) : removalOf(tag);
       if (removal === 'hidden' || removal === 'embedded') droppingAt = path.length;
       if (removal === 'embedded' || removal === 'block') gap = true;
     },
@@ -107,7 +128,7 @@ export function sanitizeExamHtml(html: string, found: Found = () => {}): string 
       path.pop();
     },
     textFilter(text) {
-      if (!gap) return text;
+      if (!gap || droppingAt) return text; // text inside a dropped player goes with it: the gap is owed after it
       gap = false;
       // a newline: a space where text flows, a line break in <pre>, as the removed block's edge gave
       return /^\s/.test(text) ? text : `\n${text}`;

@@ -1,15 +1,16 @@
 /**
- * Where exam content refers to media files: an `<img src="/api/media/NAME">` in any HTML field, and a graphic
+ * Where exam content refers to media files: a `src="/api/media/NAME"` in any HTML field (`img`, `audio`, `video`,
+ * their `source` and `track`), and a graphic
  * part's `image.src` (docs/design.md: Media). The walk goes through every field of the questions, so a field
  * added later is not missed; a candidate's responses are no content and are never walked.
  */
 import type { Question } from '../../shared/domain.ts';
-import { MEDIA_SRC } from './files.ts';
+import { extPattern, MEDIA_SRC } from './files.ts';
 
 export type RefPath = (string | number)[];
 
 /** `src="/api/media/NAME"` in sanitised HTML (the sanitiser writes attributes in double quotes). */
-const HTML_REF = /\bsrc="\/api\/media\/([0-9a-f]{64}\.(?:png|jpg|gif|webp))"/g;
+const HTML_REF = new RegExp(`\\bsrc="/api/media/([0-9a-f]{64}\\.(?:${extPattern('image', 'audio', 'video', 'captions')}))"`, 'g');
 
 /** Each media reference in `value` with the path of the field that holds it. */
 export function* mediaRefs(value: unknown, path: RefPath = []): Generator<{ path: RefPath; name: string }> {

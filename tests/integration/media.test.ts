@@ -11,8 +11,9 @@ import { readFileSync } from 'node:fs';
 import { importData } from '../../server/import/index.ts';
 import { packageFromFolder, packageFromZip, readQtiPackage } from '../../server/import/qti/index.ts';
 import type { ReviewPayload } from '../../shared/protocol.ts';
-import { connectKiosk, loggedIn, once, pairKiosk, startTestServer, type KioskSocket, type StaffClient, type TestServer } from '../helpers/server.ts';
+import { once, startTestServer, type KioskSocket, type StaffClient, type TestServer } from '../helpers/server.ts';
 import { BBQS, SAXONY, withSitting } from '../support/qti.ts';
+import { reviewsOnTwoKiosks } from '../support/twoReviews.ts';
 
 const CUBIC = readFileSync(`${BBQS}/id-992e8bd3c9ac/images/cubic_xpw3d6m2xp3.png`);
 const CUBIC_NAME = `${createHash('sha256').update(CUBIC).digest('hex')}.png`;
@@ -54,17 +55,7 @@ describe('GET /api/media: pictures to staff, and to the kiosk whose active revie
     expect(ts.store.content.exam('SPECTATUS-GENERATED-TEST')!.questions).to.have.length(22);
     expect(bbqs.warnings.filter((w) => w.includes('is on another server'))).to.have.length(4);
     expect([...bbqs.media.keys()]).to.deep.equal([CUBIC_NAME]);
-    const boss = await loggedIn(ts.base, 'boss');
-    sup = await loggedIn(ts.base, 'sup1');
-    const [a, b] = [await pairKiosk(ts.base, boss, 'Station A'), await pairKiosk(ts.base, boss, 'Station B')];
-    kioskA = (await connectKiosk(ts.base, a.token)).socket;
-    kioskB = (await connectKiosk(ts.base, b.token)).socket;
-    const startedA = once<ReviewPayload>(kioskA, 'review:started');
-    expect((await sup.call('POST', '/api/reviews', { sittingId: 's-bbqs', kioskId: a.id })).status).to.equal(201);
-    payloadA = await startedA;
-    const startedB = once<ReviewPayload>(kioskB, 'review:started');
-    expect((await sup.call('POST', '/api/reviews', { sittingId: 's-sax', kioskId: b.id })).status).to.equal(201);
-    payloadB = await startedB;
+    ({ sup, kioskA, kioskB, payloadA, payloadB } = await reviewsOnTwoKiosks(ts, 's-bbqs', 's-sax'));
   });
 
   after(async () => {

@@ -138,6 +138,16 @@ export const contentStyles = css`
     max-width: 100%;
     height: auto;
   }
+  /* a listening text or a film: its own line, never wider than the text (a film's width attribute included) */
+  .content audio,
+  .content video {
+    display: block;
+    max-width: 100%;
+    margin: 0.5em 0;
+  }
+  .content video {
+    height: auto;
+  }
   .content figcaption {
     margin-top: 0.3em;
     font-size: 0.95em;

@@ -1,17 +1,20 @@
 /**
- * GET /api/media/:file (docs/api.md; docs/design.md: Media): a picture of exam content, to logged-in staff, and to
- * a kiosk's `<img>` through the grant its review's payload put in the URL (`?k=`), valid only while that review
- * is active and its exam shows that file. A kiosk's copy is `private, no-store` (no exam content stays on the
- * kiosk after the review); staff may cache it for good, since a file's name is its content's hash.
+ * GET /api/media/:file (docs/api.md; docs/design.md: Media): a picture, sound, film or captions file of exam
+ * content, to logged-in staff, and to a kiosk's `<img>`, `<audio>`, `<video>` or `<track>` through the grant its
+ * review's payload put in the URL (`?k=`), valid only while that review is active and its exam shows that file.
+ * A kiosk's copy is `private, no-store` (no exam content stays on the kiosk after the review); staff may cache
+ * it for good, since a file's name is its content's hash. Range requests are answered (206 Partial Content): a
+ * browser's media element asks for parts of a sound or film to play from any point.
  */
-import { Router, type Response } from 'express';
+import { Router, type NextFunction, type Response } from 'express';
 import { DomainError } from '../../../shared/errors.ts';
 import { isMediaName, mediaTypeOf } from '../../media/files.ts';
 import { mediaOfQuestions } from '../../media/refs.ts';
 import type { Ctx } from '../context.ts';
 import { param } from '../errors.ts';
 
-const REFUSED = 'Deze afbeelding hoort niet bij een lopende inzage op deze kiosk.';
+const REFUSED = 'Dit bestand hoort niet bij een lopende inzage op deze kiosk.';
+const MISSING = 'Dit bestand bestaat niet.';
 
 export function mediaRoutes(ctx: Ctx): Router {
   const { auth, store, engine, grants } = ctx;
@@ -27,17 +30,23 @@ export function mediaRoutes(ctx: Ctx): Router {
     return !!exam && mediaOfQuestions(exam.questions).has(file);
   };
 
-  const send = (res: Response, file: string, cache: string) => {
+  const send = (res: Response, next: NextFunction, file: string, cache: string) => {
     const path = store.media.path(file);
-    if (!path) throw new DomainError('not-found', 'Deze afbeelding bestaat niet.');
+    if (!path) throw new DomainError('not-found', MISSING);
     res.set({
       'Content-Type': mediaTypeOf(file),
       'Cache-Control': cache,
-      // a picture is never a document: should someone open it as a page, nothing in it may run
+      // a media file is never a document: should someone open it as a page, nothing in it may run
       'Content-Security-Policy': "default-src 'none'; sandbox",
     });
     res.removeHeader('Pragma');
-    res.sendFile(path, { etag: false, lastModified: false, dotfiles: 'deny' });
+    // `send` answers a Range request with 206 and the part asked for (acceptRanges is its default), and one
+    // beyond the file's end with 416 and `Content-Range: bytes */SIZE` (set before it reports the error)
+    res.sendFile(path, { etag: false, lastModified: false, dotfiles: 'deny', acceptRanges: true }, (err?: Error & { status?: number; code?: string; syscall?: string }) => {
+      if (!err || err.code === 'ECONNABORTED' || err.syscall === 'write') return; // a player that stopped listening
+      if (err.status === 416 && !res.headersSent) res.status(416).end();
+      else next(err);
+    });
   };
 
   r.get('/:file', (req, res, next) => {
@@ -45,14 +54,14 @@ export function mediaRoutes(ctx: Ctx): Router {
     const grant = req.query.k;
     if (typeof grant === 'string') {
       if (!kioskMayLoad(grant, file)) throw new DomainError('forbidden', REFUSED);
-      send(res, file, 'private, no-store');
+      send(res, next, file, 'private, no-store');
       return;
     }
     staff(req, res, (err?: unknown) => {
       if (err) return next(err);
-      if (!isMediaName(file)) return next(new DomainError('not-found', 'Deze afbeelding bestaat niet.'));
+      if (!isMediaName(file)) return next(new DomainError('not-found', MISSING));
       try {
-        send(res, file, 'private, max-age=31536000, immutable');
+        send(res, next, file, 'private, max-age=31536000, immutable');
       } catch (e) {
         next(e);
       }

@@ -7,7 +7,7 @@
  * or pictures over `MAX_MEDIA_IMPORT_BYTES` in all are errors.
  */
 import type { Element } from '@xmldom/xmldom';
-import { MAX_MEDIA_FILE_BYTES, MAX_MEDIA_IMPORT_BYTES, mediaName, mediaSrc, sniff } from '../../media/files.ts';
+import { MAX_MEDIA_FILE_BYTES, MAX_MEDIA_IMPORT_BYTES, mediaKind, mediaName, mediaSrc, sniff, type MediaKind } from '../../media/files.ts';
 import { resolveHref, type QtiPackage } from './package.ts';
 
 export interface ImageReport {
@@ -21,7 +21,8 @@ export class QtiMedia {
   private bytes = 0;
   private overTotal = false;
 
-  constructor(readonly limits = { fileBytes: MAX_MEDIA_FILE_BYTES, totalBytes: MAX_MEDIA_IMPORT_BYTES }) {}
+  /** `fileBytes`: a picture's limit; `kindBytes`: other kinds' limits, if not `MAX_MEDIA_BYTES` (tests) */
+  constructor(readonly limits: { fileBytes: number; totalBytes: number; kindBytes?: Partial<Record<MediaKind, number>> } = { fileBytes: MAX_MEDIA_FILE_BYTES, totalBytes: MAX_MEDIA_IMPORT_BYTES }) {}
 
   /** Adds a picture; false (once reported) when the import's pictures would exceed the total. */
   add(name: string, data: Uint8Array): boolean {
@@ -64,7 +65,7 @@ export function packageImage(pkg: QtiPackage, media: QtiMedia, itemFile: string,
     report.warn(el, `image "${src}" is left out: SVG pictures are not shown (an SVG can carry script); its alt text is shown in its place`);
     return undefined;
   }
-  if (kind === 'unknown') {
+  if (kind === 'unknown' || mediaKind(kind) !== 'image') {
     report.warn(el, `image "${src}" is left out: its content is no PNG, JPEG, GIF or WebP picture; its alt text is shown in its place`);
     return undefined;
   }

@@ -3,11 +3,11 @@
  * by its response identifier, with what the candidate chose from (choices, targets, hotspots, the picture) and
  * its prompt; the key and mappings come from the response declaration (`declarations.ts`). An interaction the
  * model does not know (upload, drawing, media, custom, PCI, …) becomes an `unsupported` part that keeps its
- * prompt, and a warning: nothing is dropped silently.
+ * prompt (a media interaction's sound or film with it), and a warning: nothing is dropped silently.
  */
 import type { Element } from '@xmldom/xmldom';
 import type { ItemPart, PartInteraction } from '../../../shared/schema.ts';
-import { escapeAttr, firstImage, innerHtml, type ContentContext } from './content.ts';
+import { escapeAttr, firstImage, innerHtml, outerHtml, type ContentContext } from './content.ts';
 import { readArea, type Report } from './declarations.ts';
 import { attr, child, children, descendants, nameOf, numberAttr } from './xml.ts';
 
@@ -40,7 +40,9 @@ export function readInteraction(el: Element, id: string, ctx: InteractionContext
   const name = nameOf(el);
   const kind = KINDS[name];
   const promptEl = child(el, 'qti-prompt');
-  const prompt = promptEl ? innerHtml(promptEl, ctx).trim() : undefined;
+  // a media interaction's sound or film is shown (and can be played) with its prompt; the plays are not recorded
+  const player = name === 'qti-media-interaction' ? children(el).filter((c) => c !== promptEl).map((c) => outerHtml(c, ctx)).join('').trim() : '';
+  const prompt = (promptEl ? innerHtml(promptEl, ctx).trim() : '') + player || undefined;
   const base = { id, ...(prompt ? { prompt } : {}) };
   if (!kind) {
     ctx.warn(el, `<${name}> cannot be shown in the review; kept as an unsupported part with its prompt`);

@@ -9,6 +9,7 @@ import type { Element } from '@xmldom/xmldom';
 import type { ItemPart, ItemQuestion } from '../../../shared/schema.ts';
 import { escapeAttr, innerHtml, type ContentContext } from './content.ts';
 import { readDeclaration, type Declaration } from './declarations.ts';
+import { packagePlayer } from './players.ts';
 import { packageImage, type QtiMedia } from './images.ts';
 import { isInteraction, readInteraction, type InteractionContext } from './interactions.ts';
 import type { QtiIssues } from './issues.ts';
@@ -40,6 +41,7 @@ export function readItem(root: Element, file: string, pkg: QtiPackage, issues: Q
   const ctx: InteractionContext = {
     ...report,
     image: (src, el) => packageImage(pkg, media, file, src, el, report),
+    media: (src, el, want) => packagePlayer(pkg, media, file, src, el, want, report),
     qti: (el, name) => {
       if (isInteraction(name)) return placeholder(el);
       if (name === 'qti-rubric-block') return rubric(el);

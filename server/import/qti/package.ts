@@ -9,8 +9,8 @@ import { unzipSync } from 'fflate';
 
 /** The largest package, unpacked. */
 export const MAX_PACKAGE_BYTES = 200 * 1024 * 1024;
-/** The largest single file in a package. */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** The largest single file in a package: a film's limit (`MAX_MEDIA_BYTES`); other kinds are checked after reading. */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 export interface QtiPackage {
   /** the file at `path` (package-relative, `/`-separated), or undefined if the package has none */

@@ -6,6 +6,7 @@
  */
 import type { Element } from '@xmldom/xmldom';
 import { escapeText, innerHtml, type ContentContext } from './content.ts';
+import { packagePlayer } from './players.ts';
 import { packageImage, type QtiMedia } from './images.ts';
 import type { QtiIssues } from './issues.ts';
 import { decodeText, resolveHref, type QtiPackage } from './package.ts';
@@ -32,7 +33,8 @@ export function stimuliHtml(root: Element, file: string, pkg: QtiPackage, media:
       continue;
     }
     const report = { error: (el: Element, m: string) => issues.error(path, el, m), warn: (el: Element, m: string) => issues.warn(path, el, m) };
-    const own: ContentContext = { ...ctx, warn: report.warn, image: (src, el) => packageImage(pkg, media, path, src, el, report) };
+    const own: ContentContext = { ...ctx, warn: report.warn, image: (src, el) => packageImage(pkg, media, path, src, el, report),
+      media: (src, el, want) => packagePlayer(pkg, media, path, src, el, want, report) };
     const title = attr(parsed.root, 'title') ?? attr(ref, 'title');
     out += `<section>${title ? `<h3>${escapeText(title)}</h3>` : ''}${innerHtml(body, own).trim()}</section>`;
   }

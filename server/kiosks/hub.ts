@@ -22,6 +22,7 @@ import { kioskRoom as room, type KioskChannel, type KioskNamespace, type KioskSo
 import { provesSeb } from './sebCheck.ts';
 import { KioskHealthBook } from './health.ts';
 import { PairingCodes } from './pairing.ts';
+import { refusal, refusalError } from '../../shared/refusals.ts';
 
 export type { KioskNamespace } from './channel.ts';
 
@@ -168,7 +169,7 @@ export class KioskHub {
 
   async rename(id: string, name: string, user: StaffUser): Promise<Kiosk> {
     const kiosk = this.kiosk(id);
-    if (!kiosk) throw new DomainError('not-found', 'Deze kiosk bestaat niet.');
+    if (!kiosk) throw refusal('not-found', 'no-such-kiosk');
     const [renamed] = await Promise.all([
       this.store.kiosks.rename(id, name),
       this.store.audit.append({ actor: user.username, action: 'kiosk.renamed', target: id, details: { from: kiosk.name, to: name } }),
@@ -182,7 +183,7 @@ export class KioskHub {
   /** Revoke the token at once, end its session (`kiosk-unpaired`) and disconnect the kiosk. */
   async unpair(id: string, user: StaffUser): Promise<void> {
     const kiosk = this.kiosk(id);
-    if (!kiosk) throw new DomainError('not-found', 'Deze kiosk bestaat niet.');
+    if (!kiosk) throw refusal('not-found', 'no-such-kiosk');
     this.byTokenHash.delete(kiosk.tokenHash); // refuse new handshakes from here on
     await this.engine.finishWhere((s) => s.kioskId === id, 'kiosk-unpaired', user.username);
     await Promise.all([
@@ -300,7 +301,7 @@ export class KioskHub {
     socket.onAny((event: string, ...args: unknown[]) => {
       if (KIOSK_EVENTS.has(event)) return;
       const ack = args.at(-1);
-      if (typeof ack === 'function') ack({ ok: false, error: apiError('invalid-input', 'Onbekend verzoek.') });
+      if (typeof ack === 'function') ack({ ok: false, error: refusalError('invalid-input', 'unknown-request') });
     });
   }
 

@@ -7,11 +7,11 @@
  */
 import type { RequestHandler } from 'express';
 import type { Namespace } from 'socket.io';
-import { apiError } from '../../shared/errors.ts';
 import type { AdminClientToServer, AdminServerToClient, ContentKind, KioskAlertDto, KioskBackDto, KioskDto, ReviewDto, ReviewEndedDto, ReviewProgress } from '../../shared/protocol.ts';
 import type { Auth } from '../auth/session.ts';
 import type { Clock, Timer } from '../clock.ts';
 import type { ConsoleLink } from '../review/links.ts';
+import { refusalError } from '../../shared/refusals.ts';
 
 interface ConsoleSocketData { userId: string; sid: string }
 
@@ -61,7 +61,7 @@ export class ConsoleHub implements ConsoleLink {
       // a console only listens: whatever it sends gets a coded refusal rather than silence
       socket.onAny((_event: string, ...args: unknown[]) => {
         const ack = args.at(-1);
-        if (typeof ack === 'function') ack({ ok: false, error: apiError('invalid-input', 'Onbekend verzoek.') });
+        if (typeof ack === 'function') ack({ ok: false, error: refusalError('invalid-input', 'unknown-request') });
       });
       socket.emit('kiosks:updated', this.lists.kiosks());
       socket.emit('reviews:updated', this.lists.reviews());

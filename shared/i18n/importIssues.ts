@@ -20,7 +20,7 @@ export interface CodedMessage {
   /** The English text when it says more than the catalogue's (zod's 'expected boolean, received string'). */
   english?: string;
 }
-export const coded = <K extends ImportIssueCode>(code: K, params: ImportIssueParams<K>): CodedMessage => ({ code, params });
+export const coded = <K extends ImportIssueCode>(code: K, params: ImportIssueParams<K>): CodedMessage & { code: K } => ({ code, params });
 
 const catalogues: Record<Lang, Readonly<Record<string, string>>> = { nl: importIssuesNl, en: importIssuesEn };
 

@@ -43,13 +43,13 @@ describe('import issue texts', () => {
 describe('specific refusals in the console\'s language', () => {
   it('shows a refusal\'s specific reason in English where the server named it, the server\'s Dutch text in Dutch', () => {
     for (const name of Object.keys(REFUSALS) as Refusal[]) {
-      const english = errorText('invalid-input', 'en', REFUSALS[name], name);
+      const english = errorText('invalid-input', 'en', REFUSALS[name], { refusal: name });
       expect(english, name).to.not.equal(errorText('invalid-input', 'en')).and.not.equal(REFUSALS[name]);
-      expect(errorText('invalid-input', 'nl', REFUSALS[name], name), name).to.equal(REFUSALS[name]);
+      expect(errorText('invalid-input', 'nl', REFUSALS[name], { refusal: name }), name).to.equal(REFUSALS[name]);
     }
-    expect(errorText('invalid-input', 'en', REFUSALS['window-ends-before-start'], 'window-ends-before-start')).to.equal('The review period must end after it starts.');
+    expect(errorText('invalid-input', 'en', REFUSALS['window-ends-before-start'], { refusal: 'window-ends-before-start' })).to.equal('The review period must end after it starts.');
     // an unknown name (a newer server) falls back to the code's text
-    expect(errorText('invalid-input', 'en', 'Iets nieuws.', 'something-new')).to.equal(errorText('invalid-input', 'en'));
+    expect(errorText('invalid-input', 'en', 'Iets nieuws.', { refusal: 'something-new' })).to.equal(errorText('invalid-input', 'en'));
   });
 
   it('is what the exam settings refuse with: the name travels as details.refusal', () => {

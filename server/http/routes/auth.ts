@@ -11,6 +11,7 @@ import { WEAK_PASSWORD_MESSAGE, isWeakPassword } from '../../auth/passwordPolicy
 import type { Ctx } from '../context.ts';
 import { DomainError } from '../../../shared/errors.ts';
 import { parse } from '../errors.ts';
+import { refusal } from '../../../shared/refusals.ts';
 
 export const meDto = (u: StaffUser): MeDto => ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role, mustChangePassword: u.mustChangePassword });
 
@@ -35,7 +36,7 @@ export function authRoutes(ctx: Ctx): Router {
 
   r.post('/login', async (req, res, next) => {
     if (req.query.username !== undefined || req.query.password !== undefined) {
-      throw new DomainError('invalid-input', 'Inloggegevens horen niet in de URL.');
+      throw refusal('invalid-input', 'credentials-in-url');
     }
     const body = parse(LoginBody, req.body);
     const username = body.username.toLowerCase();
@@ -94,7 +95,7 @@ export function authRoutes(ctx: Ctx): Router {
   r.post('/password', auth.requireStaff({ allowMustChange: true }), async (req, res) => {
     const body = parse(PasswordBody, req.body);
     const user = req.user!;
-    if (body.newPassword === body.currentPassword) throw new DomainError('invalid-input', 'Kies een ander wachtwoord dan het huidige.');
+    if (body.newPassword === body.currentPassword) throw refusal('invalid-input', 'same-password');
     if (isWeakPassword(body.newPassword, user.username)) throw new DomainError('weak-password', WEAK_PASSWORD_MESSAGE);
     const ip = req.ip ?? 'unknown';
     const attempt = limits.begin(user.username, ip);
@@ -111,7 +112,7 @@ export function authRoutes(ctx: Ctx): Router {
     }
     if (!ok) {
       limits.failed(user.username, ip);
-      throw new DomainError('invalid-credentials', 'Het huidige wachtwoord is onjuist.');
+      throw refusal('invalid-credentials', 'wrong-current-password');
     }
     limits.succeeded(user.username, ip);
     // every other login of this user ends; this one gets a new id (passport regenerates the session on login),

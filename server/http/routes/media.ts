@@ -5,13 +5,12 @@
  * kiosk after the review); staff may cache it for good, since a file's name is its content's hash.
  */
 import { Router, type Response } from 'express';
-import { DomainError } from '../../../shared/errors.ts';
 import { isMediaName, mediaTypeOf } from '../../media/files.ts';
 import { mediaOfQuestions } from '../../media/refs.ts';
 import type { Ctx } from '../context.ts';
 import { param } from '../errors.ts';
+import { refusal } from '../../../shared/refusals.ts';
 
-const REFUSED = 'Deze afbeelding hoort niet bij een lopende inzage op deze kiosk.';
 
 export function mediaRoutes(ctx: Ctx): Router {
   const { auth, store, engine, grants } = ctx;
@@ -29,7 +28,7 @@ export function mediaRoutes(ctx: Ctx): Router {
 
   const send = (res: Response, file: string, cache: string) => {
     const path = store.media.path(file);
-    if (!path) throw new DomainError('not-found', 'Deze afbeelding bestaat niet.');
+    if (!path) throw refusal('not-found', 'no-such-image');
     res.set({
       'Content-Type': mediaTypeOf(file),
       'Cache-Control': cache,
@@ -44,13 +43,13 @@ export function mediaRoutes(ctx: Ctx): Router {
     const file = param(req, 'file');
     const grant = req.query.k;
     if (typeof grant === 'string') {
-      if (!kioskMayLoad(grant, file)) throw new DomainError('forbidden', REFUSED);
+      if (!kioskMayLoad(grant, file)) throw refusal('forbidden', 'image-not-in-review');
       send(res, file, 'private, no-store');
       return;
     }
     staff(req, res, (err?: unknown) => {
       if (err) return next(err);
-      if (!isMediaName(file)) return next(new DomainError('not-found', 'Deze afbeelding bestaat niet.'));
+      if (!isMediaName(file)) return next(refusal('not-found', 'no-such-image'));
       try {
         send(res, file, 'private, max-age=31536000, immutable');
       } catch (e) {

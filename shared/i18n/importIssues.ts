@@ -45,3 +45,40 @@ export function importIssueText(lang: Lang, issue: ImportIssue): string {
   if (!issue.code || !isImportIssueCode(issue.code)) return issue.message;
   return codedText(lang, { code: issue.code, params: issue.params ?? {} });
 }
+
+/**
+ * The codes of messages that the file readers write as lines (`klas.csv:3: 4 fields, the header has 3`), in the
+ * order they are tried: a more specific text before a more general one it would also match.
+ */
+export const LINE_CODES = [
+  'xml-no-root', 'xml-not-well-formed', 'xml-malformed-no-root', 'xml-malformed', 'xml-encoding-unsupported', 'xml-not-utf8',
+  'json-invalid-end', 'json-invalid', 'json-not-object', 'format-not-inzage', 'unknown-field', 'must-be-list',
+  'csv-not-utf8', 'csv-unreadable', 'csv-empty', 'csv-no-column', 'csv-no-candidates', 'csv-field-count', 'csv-duplicate-number',
+  'zip-unreadable', 'zip-without-content', 'folder-without-content', 'manifest-alone', 'qti-content-alone',
+  'results-file-too-large', 'list-too-large', 'file-too-large', 'total-too-large', 'zip-too-large', 'no-results-files',
+  'results-need-group', 'group-other-exam',
+] as const satisfies readonly ImportIssueCode[];
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** `^(?:(path): )?text$`, each `{param}` of the English text a group. */
+const LINE_PATTERNS = LINE_CODES.map((code) => {
+  const text = importIssuesEn[code];
+  const names = [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+  const body = text.split(/\{\w+\}/).map(escapeRe).join('(.+?)');
+  return { code, names, re: new RegExp(`^(?:(.*): )?${body}$`, 's') };
+});
+
+/**
+ * A file reader's line as an issue: its place (`klas.csv:3`) and, if its text is one of `LINE_CODES` (which the
+ * readers write from this catalogue), that code with its parameters; any other line keeps its text, uncoded.
+ */
+export function issueOfLine(line: string): ImportIssue {
+  for (const { code, names, re } of LINE_PATTERNS) {
+    const m = re.exec(line);
+    if (!m) continue;
+    const params = Object.fromEntries(names.map((n, i) => [n, m[i + 2]!]));
+    return { path: m[1] ?? '', code, params, message: m[1] === undefined ? line : line.slice(m[1].length + 2) };
+  }
+  return { path: '', message: line };
+}

@@ -61,11 +61,15 @@ export const LINE_CODES = [
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** `^(?:(path): )?text$`, each `{param}` of the English text a group. */
+/**
+ * `^(?:(path): )?text$`, each `{param}` of the English text a group; a parameter that opens the text holds no
+ * ': ' (else it could take the end of the path).
+ */
 const LINE_PATTERNS = LINE_CODES.map((code) => {
   const text = importIssuesEn[code];
   const names = [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
-  const body = text.split(/\{\w+\}/).map(escapeRe).join('(.+?)');
+  const parts = text.split(/\{\w+\}/).map(escapeRe);
+  const body = parts.reduce((re, part, i) => `${re}${i === 1 && parts[0] === '' ? '((?:(?!: ).)+?)' : '(.+?)'}${part}`);
   return { code, names, re: new RegExp(`^(?:(.*): )?${body}$`, 's') };
 });
 

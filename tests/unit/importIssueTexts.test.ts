@@ -6,7 +6,7 @@
 import { expect } from 'chai';
 import { errorText } from '../../shared/i18n.ts';
 import { paramNamesOf } from '../../shared/i18n/catalogue.ts';
-import { importIssueText, issueAt, type ImportIssueCode } from '../../shared/i18n/importIssues.ts';
+import { LINE_CODES, codedText, importIssueText, issueAt, issueOfLine, type ImportIssueCode } from '../../shared/i18n/importIssues.ts';
 import { importIssuesEn } from '../../shared/i18n/importIssuesEn.ts';
 import { importIssuesNl } from '../../shared/i18n/importIssuesNl.ts';
 import { REFUSALS, refusal, type Refusal } from '../../shared/refusals.ts';
@@ -37,6 +37,25 @@ describe('import issue texts', () => {
     const unknown = { path: 'x', code: 'from-a-newer-server', params: {}, message: 'something new' };
     expect(importIssueText('nl', unknown)).to.equal('something new');
     expect(importIssueText('nl', { path: 'x', message: 'plain' })).to.equal('plain');
+  });
+});
+
+describe('file readers\' lines as coded issues', () => {
+  it('recognises every file reader\'s text in a line as its own code, with its place and parameters', () => {
+    for (const code of LINE_CODES) {
+      // a parameter inside the text may hold ': ' (an XML parser's reason); one that opens it (a count) does not
+      const params = Object.fromEntries(paramNamesOf(importIssuesEn[code]).map((n, i) => [n, importIssuesEn[code].startsWith(`{${n}}`) ? `w${i}` : `w${i}: x`]));
+      const text = codedText('en', { code, params });
+      const issue = issueOfLine(`klas.csv:3: ${text}`);
+      expect(issue, code).to.deep.equal({ path: 'klas.csv:3', code, params, message: text });
+      expect(importIssueText('nl', issue), code).to.equal(codedText('nl', { code, params }));
+      // without a place too
+      expect(issueOfLine(text).code, code).to.equal(code);
+    }
+  });
+
+  it('keeps any other line as it is, uncoded', () => {
+    expect(issueOfLine('toets.zip: items/q1.xml:3:1 qti-assessment-item: has no identifier')).to.deep.equal({ path: '', message: 'toets.zip: items/q1.xml:3:1 qti-assessment-item: has no identifier' });
   });
 });
 

@@ -57,6 +57,16 @@ export const LINE_CODES = [
   'zip-unreadable', 'zip-without-content', 'folder-without-content', 'manifest-alone', 'qti-content-alone',
   'results-file-too-large', 'list-too-large', 'file-too-large', 'total-too-large', 'zip-too-large', 'no-results-files',
   'results-need-group', 'group-other-exam',
+  'qti-no-test', 'qti-stimulus-missing', 'qti-not-stimulus', 'qti-not-test',
+  'qti-no-identifier', 'qti-test-selects', 'qti-test-shuffles', 'qti-section-ref', 'qti-href-not-file',
+  'qti-item-ref-twice', 'qti-no-items', 'qti-not-item', 'qti-declaration-twice', 'qti-no-response-identifier',
+  'qti-interaction-twice', 'qti-no-declaration', 'qti-no-item-body', 'qti-template-needs-key', 'qti-template-needs-mapping',
+  'qti-max-score-guessed', 'qti-interaction-unsupported', 'qti-graphic-needs-picture', 'qti-per-candidate-content', 'qti-element-content-kept',
+  'qti-media-object', 'qti-cardinality', 'qti-base-type', 'qti-mapped-value', 'qti-shape',
+  'qti-coords', 'qti-image-remote', 'qti-image-not-file', 'qti-image-missing', 'qti-image-svg',
+  'qti-image-not-picture', 'qti-image-too-large', 'qti-images-over-total',
+  // last: its opening parameter would take the start of the texts above
+  'qti-file-missing',
 ] as const satisfies readonly ImportIssueCode[];
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -55,7 +55,7 @@ describe('file readers\' lines as coded issues', () => {
   });
 
   it('keeps any other line as it is, uncoded', () => {
-    expect(issueOfLine('toets.zip: items/q1.xml:3:1 qti-assessment-item: has no identifier')).to.deep.equal({ path: '', message: 'toets.zip: items/q1.xml:3:1 qti-assessment-item: has no identifier' });
+    expect(issueOfLine('jan.xml:1:1: assessmentResult: not a QTI results file: the root element must be assessmentResult')).to.deep.equal({ path: '', message: 'jan.xml:1:1: assessmentResult: not a QTI results file: the root element must be assessmentResult' });
   });
 });
 

@@ -10,6 +10,7 @@
  */
 import type { Element, Node } from '@xmldom/xmldom';
 import { attr, children, isElement, MATHML_NS, nameOf } from './xml.ts';
+import { say } from '../issues.ts';
 
 export interface ContentContext {
   /** the `src` to show for the picture at `src` (relative to the item), or undefined when it was left out (reported) */
@@ -55,10 +56,10 @@ function qtiHtml(el: Element, name: string, ctx: ContentContext): string {
   if (UNWRAPPED.has(name)) return innerHtml(el, ctx);
   if (FEEDBACK.has(name)) return '';
   if (PER_CANDIDATE.has(name)) {
-    ctx.warn(el, `left out: <${name}> shows content that differs per candidate, which the package does not record`);
+    ctx.warn(el, say('qti-per-candidate-content', { name }));
     return '';
   }
-  ctx.warn(el, `<${name}> is not shown as such; its content is kept`);
+  ctx.warn(el, say('qti-element-content-kept', { name }));
   return innerHtml(el, ctx);
 }
 
@@ -87,7 +88,7 @@ function objectHtml(el: Element, ctx: ContentContext): string {
   const data = attr(el, 'data') ?? '';
   const type = attr(el, 'type') ?? '';
   if (!type.startsWith('image/') && !IMAGE_FILE.test(data)) {
-    ctx.warn(el, `<object type="${type}" data="${data}"> (media) is not shown; its fallback content is kept`);
+    ctx.warn(el, say('qti-media-object', { type, data }));
     return innerHtml(el, ctx);
   }
   const src = ctx.image(data, el);

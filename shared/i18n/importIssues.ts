@@ -65,7 +65,13 @@ export const LINE_CODES = [
   'qti-media-object', 'qti-cardinality', 'qti-base-type', 'qti-mapped-value', 'qti-shape',
   'qti-coords', 'qti-image-remote', 'qti-image-not-file', 'qti-image-missing', 'qti-image-svg',
   'qti-image-not-picture', 'qti-image-too-large', 'qti-images-over-total',
+  'results-not-results-file', 'results-namespace', 'results-no-context', 'results-no-sourced-id', 'results-no-exam-id',
+  'results-no-item-id', 'results-datestamp-invalid', 'results-datestamp-no-zone', 'results-id-too-long', 'results-response-twice',
+  'results-not-a-number', 'results-unknown-exam', 'results-unknown-exam-of', 'results-other-exam', 'results-not-a-number-id', 'results-candidate-twice',
+  'results-no-datestamp', 'results-unknown-candidate', 'results-item-not-in-exam', 'results-question-not-item', 'results-no-such-response',
+  'results-not-scored', 'results-score-outside',
   // last: its opening parameter would take the start of the texts above
+  'results-too-many-values', 'results-value-too-long',
   'qti-file-missing',
 ] as const satisfies readonly ImportIssueCode[];
 

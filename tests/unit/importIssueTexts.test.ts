@@ -55,7 +55,7 @@ describe('file readers\' lines as coded issues', () => {
   });
 
   it('keeps any other line as it is, uncoded', () => {
-    expect(issueOfLine('jan.xml:1:1: assessmentResult: not a QTI results file: the root element must be assessmentResult')).to.deep.equal({ path: '', message: 'jan.xml:1:1: assessmentResult: not a QTI results file: the root element must be assessmentResult' });
+    expect(issueOfLine('toets.zip: items/q1.xml is 9 MB unpacked; a file may be at most 8 MB')).to.deep.equal({ path: '', message: 'toets.zip: items/q1.xml is 9 MB unpacked; a file may be at most 8 MB' });
   });
 });
 

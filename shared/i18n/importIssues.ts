@@ -70,7 +70,9 @@ export const LINE_CODES = [
   'results-not-a-number', 'results-unknown-exam', 'results-unknown-exam-of', 'results-other-exam', 'results-not-a-number-id', 'results-candidate-twice',
   'results-no-datestamp', 'results-unknown-candidate', 'results-item-not-in-exam', 'results-question-not-item', 'results-no-such-response',
   'results-not-scored', 'results-score-outside',
+  'edexml-unknown-group', 'edexml-duplicate-key', 'edexml-no-leerling', 'package-too-large', 'package-unreadable', 'folder-package-too-large',
   // last: its opening parameter would take the start of the texts above
+  'package-file-too-large', 'folder-file-too-large',
   'results-too-many-values', 'results-value-too-long',
   'qti-file-missing',
 ] as const satisfies readonly ImportIssueCode[];

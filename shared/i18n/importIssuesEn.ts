@@ -186,4 +186,12 @@ export const importIssuesEn: Translation<typeof importIssuesNl> = {
   'results-no-such-response': 'item "{item}" has no response "{id}"; not imported',
   'results-not-scored': 'no SCORE and no key: niet beoordeeld (counted 0)',
   'results-score-outside': 'score {score} is outside 0–{max}; counted {kept}',
+  'edexml-unknown-group': 'group "{group}" is not among the groepen',
+  'edexml-duplicate-key': 'key "{number}" also at {first}',
+  'edexml-no-leerling': 'no leerling',
+  'package-file-too-large': '{file} is {size} MB unpacked; a file may be at most {max} MB',
+  'package-too-large': 'the package is more than {max} MB unpacked',
+  'package-unreadable': 'not a readable zip file: {reason}',
+  'folder-file-too-large': '{file} is {size} MB; a file may be at most {max} MB',
+  'folder-package-too-large': 'the package is more than {max} MB',
 };

@@ -197,4 +197,13 @@ export const importIssuesNl = {
   'results-no-such-response': 'item "{item}" heeft geen antwoord "{id}"; niet geïmporteerd',
   'results-not-scored': 'geen SCORE en geen sleutel: niet beoordeeld (telt als 0)',
   'results-score-outside': 'score {score} ligt buiten 0–{max}; geteld: {kept}',
+  // EDEXML lists and QTI packages read from a zip or a folder
+  'edexml-unknown-group': 'groep "{group}" staat niet bij de groepen',
+  'edexml-duplicate-key': 'key "{number}" ook bij {first}',
+  'edexml-no-leerling': 'geen leerling',
+  'package-file-too-large': '{file} is uitgepakt {size} MB; een bestand mag hoogstens {max} MB zijn',
+  'package-too-large': 'het pakket is uitgepakt meer dan {max} MB',
+  'package-unreadable': 'geen leesbaar zip-bestand: {reason}',
+  'folder-file-too-large': '{file} is {size} MB; een bestand mag hoogstens {max} MB zijn',
+  'folder-package-too-large': 'het pakket is meer dan {max} MB',
 } as const;

@@ -55,7 +55,7 @@ describe('file readers\' lines as coded issues', () => {
   });
 
   it('keeps any other line as it is, uncoded', () => {
-    expect(issueOfLine('toets.zip: items/q1.xml is 9 MB unpacked; a file may be at most 8 MB')).to.deep.equal({ path: '', message: 'toets.zip: items/q1.xml is 9 MB unpacked; a file may be at most 8 MB' });
+    expect(issueOfLine('page.xml:1:3: html: has no leerlingen element (is this EDEXML?)')).to.deep.equal({ path: '', message: 'page.xml:1:3: html: has no leerlingen element (is this EDEXML?)' });
   });
 });
 

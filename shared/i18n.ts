@@ -40,16 +40,16 @@ const isParams = (v: unknown): v is Record<string, ParamValue> =>
 
 /**
  * The text for an error in a language. A refusal the server named (`details.refusal`, shared/refusals.ts) reads
- * in that language with its parameters; a `{fields}` parameter is the form's coded issues (`details.issues`) in
- * that language. Otherwise, in Dutch, the server's own message (it may say more than the code, like the CvTE
- * referral); in English the code's text, since the server speaks Dutch.
+ * in that language with its parameters; the `{fields}` of `invalid-fields` are the form's coded issues
+ * (`details.issues`) in that language. Otherwise, in Dutch, the server's own message (it may say more than the
+ * code, like the CvTE referral); in English the code's text, since the server speaks Dutch.
  */
 export function errorText(code: ErrorCode, lang: Lang, serverMessage?: string, details?: unknown): string {
   const d = (typeof details === 'object' && details !== null ? details : {}) as ErrorWords;
   const specific = `refusal.${String(d.refusal)}`;
   if (typeof d.refusal === 'string' && shared.has(specific)) {
     const params: Record<string, ParamValue> = isParams(d.params) ? { ...d.params } : {};
-    if (Array.isArray(d.issues) && d.issues.length) params.fields = (d.issues as ImportIssue[]).map((i) => (i.path ? `${i.path}: ` : '') + importIssueText(lang, i)).join('; ');
+    if (d.refusal === 'invalid-fields' && Array.isArray(d.issues) && d.issues.length) params.fields = (d.issues as ImportIssue[]).map((i) => (i.path ? `${i.path}: ` : '') + importIssueText(lang, i)).join('; ');
     return shared.t(lang, specific, params);
   }
   if (lang === 'nl' && serverMessage) return serverMessage;

@@ -4,7 +4,8 @@
  */
 import type { EndReason, ReviewStatus } from './domain.ts';
 import type { ErrorCode } from './errors.ts';
-import { translator } from './i18n/catalogue.ts';
+import { translator, type ParamValue } from './i18n/catalogue.ts';
+import { importIssueText, type ImportIssue } from './i18n/importIssues.ts';
 import { en } from './i18n/en.ts';
 import type { Lang } from './i18n/lang.ts';
 import { nl } from './i18n/nl.ts';
@@ -31,15 +32,27 @@ export function cvteReferral(lang: Lang): string {
   return shared.t(lang, 'errorCode.cvteReferral');
 }
 
+/** What an error's `details` may say about its words: a refusal's name and parameters, a form's coded issues. */
+export interface ErrorWords { refusal?: unknown; params?: unknown; issues?: unknown }
+
+const isParams = (v: unknown): v is Record<string, ParamValue> =>
+  typeof v === 'object' && v !== null && Object.values(v).every((x) => typeof x === 'string' || typeof x === 'number');
+
 /**
- * The text for an error code in a language. In Dutch the server's own message wins (it may say more than the
- * code, like the CvTE referral); in English the specific reason when the server named one (`details.refusal`,
- * shared/refusals.ts), else the code's text, since the server speaks Dutch.
+ * The text for an error in a language. A refusal the server named (`details.refusal`, shared/refusals.ts) reads
+ * in that language with its parameters; the `{fields}` of `invalid-fields` are the form's coded issues
+ * (`details.issues`) in that language. Otherwise, in Dutch, the server's own message (it may say more than the
+ * code, like the CvTE referral); in English the code's text, since the server speaks Dutch.
  */
-export function errorText(code: ErrorCode, lang: Lang, serverMessage?: string, refusal?: unknown): string {
+export function errorText(code: ErrorCode, lang: Lang, serverMessage?: string, details?: unknown): string {
+  const d = (typeof details === 'object' && details !== null ? details : {}) as ErrorWords;
+  const specific = `refusal.${String(d.refusal)}`;
+  if (typeof d.refusal === 'string' && shared.has(specific)) {
+    const params: Record<string, ParamValue> = isParams(d.params) ? { ...d.params } : {};
+    if (d.refusal === 'invalid-fields' && Array.isArray(d.issues) && d.issues.length) params.fields = (d.issues as ImportIssue[]).map((i) => (i.path ? `${i.path}: ` : '') + importIssueText(lang, i)).join('; ');
+    return shared.t(lang, specific, params);
+  }
   if (lang === 'nl' && serverMessage) return serverMessage;
-  const specific = `refusal.${String(refusal)}`;
-  if (typeof refusal === 'string' && shared.has(specific)) return shared.t(lang, specific);
   if (code === 'review-expired' && serverMessage?.includes('CvTE')) return cvteReferral(lang);
   const key = `errorCode.${code}` as const;
   return shared.has(key) ? shared.t(lang, key) : (serverMessage ?? code);

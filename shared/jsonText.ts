@@ -121,7 +121,7 @@ export function checkJsonText(raw: string): JsonCheck {
   }
 }
 
-export type JsonTextResult = { ok: true; value: unknown } | { ok: false; line: number; column: number; message: string };
+export type JsonTextResult = { ok: true; value: unknown } | { ok: false; line: number; column: number; message: string; /** the character found, null at the end of the text */ found: string | null };
 
 /** JSON text → value, or an error that says where: `line 3, column 8: unexpected "}"`. */
 export function parseJsonText(raw: string): JsonTextResult {
@@ -131,6 +131,6 @@ export function parseJsonText(raw: string): JsonTextResult {
   } catch {
     const { line, column, found } = locate(text);
     const what = found === null ? 'unexpected end of the file' : `unexpected ${JSON.stringify(found)}`;
-    return { ok: false, line, column, message: `line ${line}, column ${column}: ${what}` };
+    return { ok: false, line, column, message: `line ${line}, column ${column}: ${what}`, found };
   }
 }

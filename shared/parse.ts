@@ -1,8 +1,8 @@
 /** Parsing input against a schema of the contract, the same way for every adapter and service. */
 import type { z } from 'zod';
-import { DomainError } from './errors.ts';
 import { formatPath } from './protocol.ts';
 import { zodIssues } from './zodIssues.ts';
+import { refusalWith } from './refusals.ts';
 
 /** Parse with a schema from shared/, or throw `invalid-input` naming every problem by its path. */
 export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
@@ -11,5 +11,5 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<
   const errors = r.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`);
   // `issues`: the same, coded where zod's wording is its default, so that the console can show them in its language
   const issues = zodIssues(r.error.issues, (i) => formatPath(i.path));
-  throw new DomainError('invalid-input', `De invoer is ongeldig: ${errors.join('; ')}`, { errors, issues });
+  throw refusalWith('invalid-input', 'invalid-fields', { errors, issues }, { fields: errors.join('; ') });
 }

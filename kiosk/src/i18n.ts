@@ -30,8 +30,8 @@ export function plural<B extends PluralBase<Kiosk>>(lang: Lang, base: B, n: numb
 }
 
 /** An error from an ack, or no ack in time, in words. */
-export function commandErrorText(lang: Lang, error: { code: ErrorCode | 'timeout'; message?: string }): string {
-  return error.code === 'timeout' ? catalogue.t(lang, 'noAnswer') : errorText(error.code, lang, error.message);
+export function commandErrorText(lang: Lang, error: { code: ErrorCode | 'timeout'; message?: string; details?: unknown }): string {
+  return error.code === 'timeout' ? catalogue.t(lang, 'noAnswer') : errorText(error.code, lang, error.message, error.details);
 }
 
 /** A clock time: "14:35". */

@@ -13,6 +13,7 @@ import { DomainError } from '../../shared/errors.ts';
 import type { Store } from '../store/index.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';
 import { DocSessionStore } from './sessionStore.ts';
+import { refusal } from '../../shared/refusals.ts';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -87,7 +88,7 @@ export function createAuth(store: Store, clock: Clock, config: ServerConfig): Au
   const requireStaff = (opts: { allowMustChange?: boolean } = {}): RequestHandler => (req: Request, _res: Response, next: NextFunction) => {
     if (!req.user) return next(new DomainError('unauthenticated'));
     if (expired(req)) {
-      req.session.destroy(() => next(new DomainError('unauthenticated', 'Uw sessie is verlopen; log opnieuw in.')));
+      req.session.destroy(() => next(refusal('unauthenticated', 'session-expired')));
       return;
     }
     if (req.user.mustChangePassword && !opts.allowMustChange) return next(new DomainError('password-change-required'));

@@ -10,6 +10,7 @@ import type { Store } from '../store/index.ts';
 import type { DocSessionStore } from './sessionStore.ts';
 import { hashPassword } from './passwords.ts';
 import { createUser, setPassword, type CreateUserInput } from './users.ts';
+import { refusal } from '../../shared/refusals.ts';
 
 export interface StaffLinks {
   sessions: Pick<DocSessionStore, 'destroyAllOfUser'>;
@@ -36,7 +37,7 @@ export class StaffService {
   async patch(id: string, patch: UserPatch, actor: StaffUser): Promise<{ user: StaffUser; password?: string }> {
     const { staff, audit } = this.store;
     const user = staff.byId(id);
-    if (!user) throw new DomainError('not-found', 'Deze medewerker bestaat niet.');
+    if (!user) throw refusal('not-found', 'no-such-staff');
     const losesAdmin = user.role === 'admin' && !user.disabled && (patch.disabled === true || patch.role === 'supervisor');
     if (losesAdmin && staff.activeAdmins().length <= 1) throw new DomainError('last-admin');
     let updated: StaffUser = {

@@ -5,6 +5,7 @@ import { DomainError } from '../../shared/errors.ts';
 import type { StaffRepo } from '../store/repositories.ts';
 import { generatePassword, hashPassword } from './passwords.ts';
 import { WEAK_PASSWORD_MESSAGE, isWeakPassword } from './passwordPolicy.ts';
+import { refusal } from '../../shared/refusals.ts';
 
 export const USERNAME_RE = /^[a-z0-9._-]{2,40}$/;
 export const MIN_PASSWORD = 10;
@@ -15,7 +16,7 @@ export function publicUser({ passwordHash: _h, ...u }: StaffUser): PublicUser {
 
 /** A password someone chose (not generated): long enough, not the username, not a common or breached one. */
 export function checkChosenPassword(password: string, username: string): void {
-  if (password.length < MIN_PASSWORD) throw new DomainError('invalid-input', `Het wachtwoord moet minstens ${MIN_PASSWORD} tekens hebben.`);
+  if (password.length < MIN_PASSWORD) throw refusal('invalid-input', 'password-too-short', { min: MIN_PASSWORD });
   if (isWeakPassword(password, username)) throw new DomainError('weak-password', WEAK_PASSWORD_MESSAGE);
 }
 
@@ -27,8 +28,8 @@ export interface CreateUserInput { username: string; role: Role; displayName?: s
  */
 export async function createUser(staff: StaffRepo, input: CreateUserInput): Promise<{ user: StaffUser; password: string; generated: boolean }> {
   const username = input.username.trim().toLowerCase();
-  if (!USERNAME_RE.test(username)) throw new DomainError('invalid-input', 'Gebruikersnaam: 2 tot 40 kleine letters, cijfers, ".", "_" of "-".');
-  if (staff.byUsername(username)) throw new DomainError('conflict', `Er bestaat al een medewerker met de gebruikersnaam "${username}".`);
+  if (!USERNAME_RE.test(username)) throw refusal('invalid-input', 'username-format');
+  if (staff.byUsername(username)) throw refusal('conflict', 'username-taken', { username });
   if (input.password !== undefined) checkChosenPassword(input.password, username);
   const generated = input.password === undefined;
   const password = input.password ?? generatePassword();
@@ -49,7 +50,7 @@ export async function createUser(staff: StaffRepo, input: CreateUserInput): Prom
 /** Sets a new password; without one a password is generated and must be changed at next login. */
 export async function setPassword(staff: StaffRepo, username: string, password?: string): Promise<{ user: StaffUser; password: string; generated: boolean }> {
   const user = staff.byUsername(username);
-  if (!user) throw new DomainError('not-found', `Er is geen medewerker met de gebruikersnaam "${username}".`);
+  if (!user) throw refusal('not-found', 'no-such-username', { username });
   if (password !== undefined) checkChosenPassword(password, user.username);
   const generated = password === undefined;
   const pw = password ?? generatePassword();

@@ -4,6 +4,7 @@
  */
 import type { ErrorRequestHandler, Request } from 'express';
 import { DomainError, ERROR_STATUS, apiError, type ApiError } from '../../shared/errors.ts';
+import { refusalError } from '../../shared/refusals.ts';
 
 export { parse } from '../../shared/parse.ts';
 
@@ -23,7 +24,7 @@ function requestError(err: unknown): ApiError | null {
   if (typeof e?.status !== 'number' || e.status < 400 || e.status > 499) return null;
   if (e.type === 'entity.too.large' || e.status === 413) return apiError('too-large');
   if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported' || e.status === 415) return apiError('unsupported-media-type');
-  if (e.type === 'entity.parse.failed') return apiError('invalid-input', 'De invoer is geen geldige JSON.');
+  if (e.type === 'entity.parse.failed') return refusalError('invalid-input', 'invalid-json');
   // the router could not decode a path parameter (`/api/users/%E0%A4%A`): the address is wrong, not the body
   if (err instanceof URIError) return apiError('invalid-url');
   return apiError('invalid-input');

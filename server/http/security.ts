@@ -1,7 +1,7 @@
 /** Headers and request hygiene (docs/design.md: Transport; Security model): strict CSP, no-store on /api, same-origin for changes. */
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
-import { DomainError } from '../../shared/errors.ts';
+import { refusal } from '../../shared/refusals.ts';
 
 export function securityHeaders(tls: boolean): RequestHandler {
   return helmet({
@@ -43,17 +43,17 @@ export const sameOrigin: RequestHandler = (req, _res, next) => {
   if (SAFE.has(req.method)) return next();
   const origin = req.get('origin') ?? refererOrigin(req.get('referer'));
   const host = req.get('host');
-  if (!origin || !host) return next(new DomainError('forbidden', 'Verzoek van een onbekende herkomst geweigerd.'));
+  if (!origin || !host) return next(refusal('forbidden', 'unknown-origin'));
   let url: URL;
   try {
     url = new URL(origin);
   } catch {
-    return next(new DomainError('forbidden', 'Verzoek van een onbekende herkomst geweigerd.'));
+    return next(refusal('forbidden', 'unknown-origin'));
   }
-  if (url.host !== host) return next(new DomainError('forbidden', 'Verzoek van een andere herkomst geweigerd.'));
+  if (url.host !== host) return next(refusal('forbidden', 'other-origin'));
   const len = Number(req.get('content-length') ?? 0);
   if ((len > 0 || req.get('transfer-encoding')) && !req.is('application/json') && !isFileUpload(req)) {
-    return next(new DomainError('invalid-input', 'Verzoeken moeten JSON zijn (Content-Type: application/json).'));
+    return next(refusal('invalid-input', 'json-required'));
   }
   next();
 };

@@ -4,7 +4,7 @@
  * from the catalogue, or plain English text for a rule without a code. `errors`/`warnings` are the lines the CLI
  * prints; `errorItems`/`warningItems` the structured issues the HTTP API sends beside them.
  */
-import { issueAt, type CodedMessage, type ImportIssue } from '../../shared/i18n/importIssues.ts';
+import { codedText, coded, issueAt, issueOfLine, type CodedMessage, type ImportIssue, type ImportIssueCode, type ImportIssueParams } from '../../shared/i18n/importIssues.ts';
 import { formatPath } from '../../shared/protocol.ts';
 
 export type Path = readonly (string | number)[];
@@ -20,8 +20,14 @@ export function relabelIssue(i: ImportIssue, line: string): ImportIssue {
   return line.endsWith(tail) ? { ...i, path: line.slice(0, -tail.length) } : { path: '', message: line };
 }
 
-/** A message that is only a line of text (`file.xml:3:7: …`): its text as the server wrote it, no code. */
-export const uncodedIssue = (line: string): ImportIssue => ({ path: '', message: line });
+/**
+ * A message that is a line of text (`file.xml:3:7: …`): coded if its text is a file reader's (`LINE_CODES`),
+ * else its text as the server wrote it, no code.
+ */
+export const uncodedIssue = (line: string): ImportIssue => issueOfLine(line);
+
+/** A file reader's text from the catalogue, for a line: `${file}: ${say('zip-unreadable', {})}`. */
+export const say = <K extends ImportIssueCode>(code: K, params: ImportIssueParams<K>): string => codedText('en', coded(code, params));
 
 export class Issues {
   readonly errorItems: ImportIssue[] = [];

@@ -6,7 +6,10 @@
  */
 import type { ItemPart, ItemQuestion } from '../../shared/schema.ts';
 import { isAllowedImageSource } from './contentAllowlist.ts';
+import { coded, type CodedMessage } from '../../shared/i18n/importIssues.ts';
 import { findDuplicates, type Issues, type Path } from './issues.ts';
+
+type PairCode = 'pair-not-choice-target' | 'pair-not-gap-text-gap' | 'pair-not-two-choices' | 'pair-not-gap-image-hotspot' | 'pair-not-two-hotspots';
 
 const refsOf = (html: string, tag: string): string[] =>
   [...html.matchAll(new RegExp(`<${tag}\\s[^>]*?\\bref\\s*=\\s*(["'])(.*?)\\1`, 'gi'))].map((m) => unescape(m[2]!));
@@ -14,30 +17,30 @@ const refsOf = (html: string, tag: string): string[] =>
 const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 export function checkItem(q: ItemQuestion, at: Path, issues: Issues): void {
-  findDuplicates(q.parts, (p) => p.id, (i, id) => issues.error([...at, 'parts', i, 'id'], `duplicate part id "${id}"`));
+  findDuplicates(q.parts, (p) => p.id, (i, id) => issues.error([...at, 'parts', i, 'id'], coded('duplicate-part-id', { id })));
   const placed = refsOf(q.stem, 'inzage-part');
   const ids = new Set(q.parts.map((p) => p.id));
-  for (const ref of new Set(placed)) if (!ids.has(ref)) issues.error([...at, 'stem'], `<inzage-part ref="${ref}"> names no part`);
+  for (const ref of new Set(placed)) if (!ids.has(ref)) issues.error([...at, 'stem'], coded('part-ref-names-no-part', { ref }));
   q.parts.forEach((p, i) => {
     const n = placed.filter((r) => r === p.id).length;
-    if (n !== 1) issues.error([...at, 'parts', i], `part "${p.id}" must have exactly one <inzage-part ref="${p.id}"> in the stem, found ${n}`);
+    if (n !== 1) issues.error([...at, 'parts', i], coded('part-placed-not-once', { id: p.id, found: n }));
     checkPart(p, [...at, 'parts', i], issues);
   });
 }
 
 function checkPart(p: ItemPart, at: Path, issues: Issues): void {
   const ownIds = (list: readonly { id: string }[] | undefined, name: string) =>
-    findDuplicates(list ?? [], (x) => x.id, (j, id) => issues.error([...at, name, j, 'id'], `duplicate id "${id}"`));
+    findDuplicates(list ?? [], (x) => x.id, (j, id) => issues.error([...at, name, j, 'id'], coded('duplicate-id', { id })));
   ownIds(p.choices, 'choices');
   ownIds(p.targets, 'targets');
   ownIds(p.hotspots, 'hotspots');
   // the kiosk shows the picture as <img src>: only what its CSP loads and the content allowlist keeps
-  if (p.image && !isAllowedImageSource(p.image.src)) issues.error([...at, 'image', 'src'], 'must be an inline image (data:image/png, jpeg, gif or webp;base64) or a media file of the import (/api/media/…)');
+  if (p.image && !isAllowedImageSource(p.image.src)) issues.error([...at, 'image', 'src'], coded('part-image-source', {}));
   if (p.body !== undefined) {
     const targets = new Set((p.targets ?? []).map((t) => t.id));
     const choices = new Set((p.choices ?? []).map((c) => c.id));
-    for (const g of refsOf(p.body, 'inzage-gap')) if (!targets.has(g)) issues.error([...at, 'body'], `<inzage-gap ref="${g}"> is not one of the part's targets`);
-    for (const h of refsOf(p.body, 'inzage-hottext')) if (!choices.has(h)) issues.error([...at, 'body'], `<inzage-hottext ref="${h}"> is not one of the part's choices`);
+    for (const g of refsOf(p.body, 'inzage-gap')) if (!targets.has(g)) issues.error([...at, 'body'], coded('gap-not-a-target', { ref: g }));
+    for (const h of refsOf(p.body, 'inzage-hottext')) if (!choices.has(h)) issues.error([...at, 'body'], coded('hottext-not-a-choice', { ref: h }));
   }
   for (const v of p.key ?? []) {
     const problem = valueProblem(p, v);
@@ -64,35 +67,35 @@ function idsOf(p: ItemPart): PartIds {
 }
 
 // module-level, not closures per call: a results import asks this of every value of every candidate
-const one = (value: string, set: ReadonlySet<string>, kind: string) => (set.has(value) ? undefined : `"${value}" is not one of the part's ${kind}`);
-function pair(value: string, first: ReadonlySet<string>, second: ReadonlySet<string>, kinds: string): string | undefined {
+const one = (value: string, set: ReadonlySet<string>, code: 'value-not-a-choice' | 'value-not-a-hotspot') => (set.has(value) ? undefined : coded(code, { value }));
+function pair(value: string, first: ReadonlySet<string>, second: ReadonlySet<string>, code: PairCode): CodedMessage | undefined {
   const [a, b, ...rest] = value.trim().split(/\s+/);
-  if (!a || !b || rest.length) return `"${value}" is not a pair of two identifiers`;
-  return first.has(a) && second.has(b) ? undefined : `"${value}" does not pair ${kinds} of the part`;
+  if (!a || !b || rest.length) return coded('value-not-a-pair', { value });
+  return first.has(a) && second.has(b) ? undefined : coded(code, { value });
 }
 
 /** What is wrong with one value of a part (a key value, a mapping entry, a response value), or undefined. */
-export function valueProblem(p: ItemPart, value: string): string | undefined {
+export function valueProblem(p: ItemPart, value: string): CodedMessage | undefined {
   const { choices, targets, hotspots } = idsOf(p);
   switch (p.interaction) {
     case 'choice':
     case 'order':
     case 'inlineChoice':
     case 'hottext':
-      return one(value, choices, 'choices');
+      return one(value, choices, 'value-not-a-choice');
     case 'hotspot':
     case 'graphicOrder':
-      return one(value, hotspots, 'hotspots');
+      return one(value, hotspots, 'value-not-a-hotspot');
     case 'match':
-      return pair(value, choices, targets, 'a choice with a target');
+      return pair(value, choices, targets, 'pair-not-choice-target');
     case 'gapMatch':
-      return pair(value, choices, targets, 'a gap text with a gap');
+      return pair(value, choices, targets, 'pair-not-gap-text-gap');
     case 'associate':
-      return pair(value, choices, choices, 'two choices');
+      return pair(value, choices, choices, 'pair-not-two-choices');
     case 'graphicGapMatch':
-      return pair(value, choices, hotspots, 'a gap image with a hotspot');
+      return pair(value, choices, hotspots, 'pair-not-gap-image-hotspot');
     case 'graphicAssociate':
-      return pair(value, hotspots, hotspots, 'two hotspots');
+      return pair(value, hotspots, hotspots, 'pair-not-two-hotspots');
     case 'textEntry':
     case 'extendedText':
     case 'selectPoint':

@@ -55,8 +55,8 @@ function checkShape(q: Question, value: Exclude<ResponseValue, null>, at: Path, 
       const parts = partsOf(q);
       for (const [id, values] of Object.entries(value)) {
         const part = parts.get(id);
-        if (!part) { issues.error([...at, id], `unknown part "${id}"`); continue; }
-        if (part.cardinality === 'single' && values.length > 1) issues.error([...at, id], `part "${id}" takes one value, found ${values.length}`);
+        if (!part) { issues.error([...at, id], coded('unknown-part', { id })); continue; }
+        if (part.cardinality === 'single' && values.length > 1) issues.error([...at, id], coded('part-takes-one-value', { id, found: values.length }));
         for (const v of values) {
           const problem = valueProblem(part, v);
           if (problem) issues.error([...at, id], problem);

@@ -21,7 +21,8 @@ import {
   ALLOWED_ATTRIBUTES, ALLOWED_CLASSES, ALLOWED_TAGS, DROPPED_WITH_CONTENT, isAllowedImageSource, isAllowedPlayer, isRefusedSource, isRemoteImageSource,
   removalOf, type Removal,
 } from './contentAllowlist.ts';
-import type { Path } from './issues.ts';
+import { codedText, coded, type CodedMessage } from '../../shared/i18n/importIssues.ts';
+import type { Message, Path } from './issues.ts';
 
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [...ALLOWED_TAGS],
@@ -53,11 +54,12 @@ function withControls(tagName: string, attribs: sanitizeHtml.Attributes): saniti
 
 const ALLOWED = new Set(ALLOWED_TAGS);
 
-const REMOVED: Record<Removal, string> = {
-  hidden: 'and its content',
-  embedded: 'and its content',
-  block: 'but kept its text',
-  inline: 'but kept its text',
+/** What is kept of a removed element, by how it stood on the screen: the code of its warning. */
+const REMOVED: Record<Removal, 'removed-element-content' | 'removed-element-text'> = {
+  hidden: 'removed-element-content',
+  embedded: 'removed-element-content',
+  block: 'removed-element-text',
+  inline: 'removed-element-text',
 };
 
 function attributeAllowed(tag: string, name: string): boolean {
@@ -66,39 +68,40 @@ function attributeAllowed(tag: string, name: string): boolean {
 
 /** A warning: the element (or attribute) is removed and the import goes on. An error: the import is refused. */
 export type Severity = 'warning' | 'error';
-export type Found = (message: string, severity: Severity) => void;
+/** Hears of a removal: its English text, and the same as a code with parameters (shared/i18n/importIssues.ts). */
+export type Found = (message: string, severity: Severity, coded: SanitizerMessage) => void;
+
+/** A removal's coded message; the `-times` form of its code when it is reported with a count. */
+type SanitizerCode = 'removed-element-content' | 'removed-element-text' | 'remote-image' | 'removed-image' | 'removed-player' | 'removed-captions' | 'removed-class' | 'removed-attribute';
+type SanitizerMessage = CodedMessage & { code: SanitizerCode };
 
 /** A long URL shortened for a message. */
 const shortUrl = (src: string) => (src.length > 80 ? `${src.slice(0, 77)}...` : src);
 
 /** What is removed of one element, in words: `removed <script> and its content (at p > script)`. */
 function removals(tag: string, attribs: Record<string, string>, at: string, found: Found): void {
+  const report = (m: SanitizerMessage, severity: Severity) => found(codedText('en', m), severity, m);
   if (!ALLOWED.has(tag)) {
-    found(`removed <${tag}> ${REMOVED[removalOf(tag)]} (at ${at})`, 'warning');
+    report(coded(REMOVED[removalOf(tag)], { tag, at }), 'warning');
     return;
   }
   if (tag === 'img' && isRemoteImageSource(attribs.src)) {
-    found(
-      `<img src="${shortUrl(attribs.src!)}"> is an image on another server, which the kiosk does not load; `
-        + `include it inline as data:image/png, jpeg, gif or webp;base64 (at ${at})`,
-      'error',
-    );
+    report(coded('remote-image', { src: shortUrl(attribs.src!), at }), 'error');
     return;
   }
   if (tag === 'img' && !isAllowedImageSource(attribs.src)) {
-    found(`removed <img>: its src is not an inline png, jpeg, gif or webp image (at ${at})`, 'warning');
+    report(coded('removed-image', { at }), 'warning');
     return;
   }
   if (!isAllowedPlayer(tag, attribs)) {
-    const what = tag === 'track' ? 'captions or subtitles as a WebVTT file' : 'a sound or film';
-    found(`removed <${tag}>: its src is not ${what} of the package (at ${at})`, 'warning');
+    report(tag === 'track' ? coded('removed-captions', { at }) : coded('removed-player', { tag, at }), 'warning');
     return;
   }
   for (const name of Object.keys(attribs)) {
     if (name === 'class' && ALLOWED_CLASSES[tag]) {
-      for (const c of attribs.class!.split(/\s+/).filter(Boolean)) if (!ALLOWED_CLASSES[tag]!.includes(c)) found(`removed class "${c}" (at ${at})`, 'warning');
+      for (const c of attribs.class!.split(/\s+/).filter(Boolean)) if (!ALLOWED_CLASSES[tag]!.includes(c)) report(coded('removed-class', { class: c, at }), 'warning');
     } else if (!attributeAllowed(tag, name)) {
-      found(`removed attribute ${name} (at ${at})`, 'warning');
+      report(coded('removed-attribute', { name, at }), 'warning');
     }
   }
 }
@@ -141,18 +144,18 @@ export function sanitizeExamHtml(html: string, found: Found = () => {}): string 
  * errors go to `refuse`, each once.
  */
 function sanitizeField(html: string, path: Path, warn: Warn, refuse: Warn): string {
-  const seen = new Map<string, number>();
-  const errors = new Set<string>();
-  const out = sanitizeExamHtml(html, (m, severity) => {
-    if (severity === 'error') errors.add(m);
-    else seen.set(m, (seen.get(m) ?? 0) + 1);
+  const seen = new Map<string, { m: SanitizerMessage; n: number }>();
+  const errors = new Map<string, SanitizerMessage>();
+  const out = sanitizeExamHtml(html, (text, severity, m) => {
+    if (severity === 'error') errors.set(text, m);
+    else seen.set(text, { m, n: (seen.get(text)?.n ?? 0) + 1 });
   });
-  for (const message of errors) refuse(path, message);
-  for (const [message, n] of seen) warn(path, n > 1 ? message.replace(/\)$/, `, ${n} times)`) : message);
+  for (const m of errors.values()) refuse(path, m);
+  for (const { m, n } of seen.values()) warn(path, n > 1 ? { code: `${m.code}-times`, params: { ...m.params, times: n } } : m);
   return out;
 }
 
-export type Warn = (path: Path, message: string) => void;
+export type Warn = (path: Path, message: Message) => void;
 
 /**
  * `at`: the question's path in the import file (`exams[0].questions[3]`). Removals are reported through `warn`,

@@ -23,6 +23,7 @@ import { kioskRoom as room, type KioskChannel, type KioskNamespace, type KioskSo
 import { provesSeb } from './sebCheck.ts';
 import { KioskHealthBook } from './health.ts';
 import { PairingCodes } from './pairing.ts';
+import { refusal, refusalError } from '../../shared/refusals.ts';
 
 export type { KioskNamespace } from './channel.ts';
 
@@ -162,10 +163,10 @@ export class KioskHub {
     const socket = found ? this.ns.sockets.get(found.socketId) : undefined;
     if (!found || !socket) throw new DomainError('pairing-code-unknown');
     const inRoom = roomId === null ? undefined : this.store.rooms.get(roomId);
-    if (roomId !== null && !inRoom) throw new DomainError('not-found', 'Dit lokaal bestaat niet (meer).');
+    if (roomId !== null && !inRoom) throw refusal('not-found', 'room-gone');
     if (inRoom?.seb && !provesSeb(socket.request, socket.handshake.auth, inRoom.seb)) {
       socket.emit('pairing:refused', { code: 'seb-required' });
-      throw new DomainError('seb-required', `Lokaal ‘${inRoom.name}’ vereist Safe Exam Browser, en deze kiosk is daar niet in geopend.`);
+      throw refusal('seb-required', 'room-requires-seb', { room: inRoom.name });
     }
     this.codes.take(code);
     const token = randomBytes(32).toString('base64url');
@@ -186,7 +187,7 @@ export class KioskHub {
 
   async rename(id: string, name: string, user: StaffUser): Promise<Kiosk> {
     const kiosk = this.kiosk(id);
-    if (!kiosk) throw new DomainError('not-found', 'Deze kiosk bestaat niet.');
+    if (!kiosk) throw refusal('not-found', 'no-such-kiosk');
     const [renamed] = await Promise.all([
       this.store.kiosks.rename(id, name),
       this.store.audit.append({ actor: user.username, action: 'kiosk.renamed', target: id, details: { from: kiosk.name, to: name } }),
@@ -200,7 +201,7 @@ export class KioskHub {
   /** Revoke the token at once, end its session (`kiosk-unpaired`) and disconnect the kiosk. */
   async unpair(id: string, user: StaffUser): Promise<void> {
     const kiosk = this.kiosk(id);
-    if (!kiosk) throw new DomainError('not-found', 'Deze kiosk bestaat niet.');
+    if (!kiosk) throw refusal('not-found', 'no-such-kiosk');
     this.byTokenHash.delete(kiosk.tokenHash); // refuse new handshakes from here on
     await this.engine.finishWhere((s) => s.kioskId === id, 'kiosk-unpaired', user.username);
     await Promise.all([
@@ -320,7 +321,7 @@ export class KioskHub {
     socket.onAny((event: string, ...args: unknown[]) => {
       if (KIOSK_EVENTS.has(event)) return;
       const ack = args.at(-1);
-      if (typeof ack === 'function') ack({ ok: false, error: apiError('invalid-input', 'Onbekend verzoek.') });
+      if (typeof ack === 'function') ack({ ok: false, error: refusalError('invalid-input', 'unknown-request') });
     });
   }
 

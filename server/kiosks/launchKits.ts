@@ -7,7 +7,7 @@
  * - `windows`: a PowerShell script that sets Edge's kiosk policies and Windows 11 Assigned Access with Microsoft Edge as
  *   a single-app kiosk (Microsoft's configuration XML through the MDM bridge; run once as SYSTEM).
  */
-import { DomainError } from '../../shared/errors.ts';
+import { refusal } from '../../shared/refusals.ts';
 
 export type LaunchKitKind = 'desktop' | 'systemd' | 'windows';
 export const LAUNCH_KIT_KINDS: readonly LaunchKitKind[] = ['desktop', 'systemd', 'windows'];
@@ -30,11 +30,11 @@ export function safeKioskUrl(kioskUrl: string): string {
   try {
     url = new URL(kioskUrl);
   } catch {
-    throw new DomainError('invalid-url', `Dit is geen geldig adres voor de kiosk: ${kioskUrl}`);
+    throw refusal('invalid-url', 'kiosk-url-invalid', { url: kioskUrl });
   }
   const href = url.href;
   if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !/^[A-Za-z0-9:/._~%\-[\]@]+$/.test(href)) {
-    throw new DomainError('invalid-url', `Dit adres kan niet in een startbestand: ${href}`);
+    throw refusal('invalid-url', 'launch-url-invalid', { url: href });
   }
   return href;
 }

@@ -5,11 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kiosk, Room, RoomSeb, StaffUser } from '../../shared/domain.ts';
-import { DomainError } from '../../shared/errors.ts';
 import type { RoomDto } from '../../shared/protocol.ts';
 import { searchText } from '../../shared/rules.ts';
 import type { Clock } from '../clock.ts';
 import type { Store } from '../store/index.ts';
+import { refusal } from '../../shared/refusals.ts';
 
 export interface RoomLinks {
   /** kiosks whose SEB requirement changed: reconnect them to be checked again */
@@ -77,7 +77,7 @@ export class RoomService {
   /** A kiosk into a room (or, with null, into none). */
   async moveKiosk(kioskId: string, roomId: string | null, actor: StaffUser): Promise<Kiosk> {
     const kiosk = this.store.kiosks.get(kioskId);
-    if (!kiosk) throw new DomainError('not-found', 'Deze kiosk bestaat niet.');
+    if (!kiosk) throw refusal('not-found', 'no-such-kiosk');
     const to = roomId === null ? undefined : this.room(roomId);
     const [moved] = await this.store.kiosks.setRoom([kioskId], to?.id);
     if (!moved) return kiosk;
@@ -94,7 +94,7 @@ export class RoomService {
 
   private room(id: string): Room {
     const room = this.store.rooms.get(id);
-    if (!room) throw new DomainError('not-found', 'Dit lokaal bestaat niet.');
+    if (!room) throw refusal('not-found', 'no-such-room');
     return room;
   }
 
@@ -105,7 +105,7 @@ export class RoomService {
   private assertFreeName(name: string, except?: string) {
     const key = searchText(name);
     if (this.store.rooms.all().some((r) => r.id !== except && searchText(r.name) === key)) {
-      throw new DomainError('conflict', `Er is al een lokaal met de naam "${name}".`);
+      throw refusal('conflict', 'room-name-taken', { name });
     }
   }
 }

@@ -13,6 +13,7 @@ import type { AdminClientToServer, AdminServerToClient, ContentKind, KioskAlertD
 import type { Auth } from '../auth/session.ts';
 import type { Clock, Timer } from '../clock.ts';
 import type { ConsoleLink } from '../review/links.ts';
+import { refusalError } from '../../shared/refusals.ts';
 
 interface ConsoleSocketData { userId: string; sid: string }
 
@@ -69,7 +70,7 @@ export class ConsoleHub implements ConsoleLink {
       socket.onAny((event: string, ...args: unknown[]) => {
         if (this.commands.has(event)) return;
         const ack = args.at(-1);
-        if (typeof ack === 'function') ack({ ok: false, error: apiError('invalid-input', 'Onbekend verzoek.') });
+        if (typeof ack === 'function') ack({ ok: false, error: refusalError('invalid-input', 'unknown-request') });
       });
       socket.emit('kiosks:updated', this.lists.kiosks());
       socket.emit('reviews:updated', this.lists.reviews());

@@ -13,7 +13,8 @@
  *
  * Who: the `/admin` namespace takes staff sessions only (supervisor, admin); a kiosk's socket has no such command.
  */
-import { DomainError, apiError, type Ack } from '../../shared/errors.ts';
+import { apiError, type Ack } from '../../shared/errors.ts';
+import { refusal, refusalError } from '../../shared/refusals.ts';
 import { MirrorPayload, ViewPayload, type MirrorDto, type MirrorView } from '../../shared/protocol.ts';
 import type { ReviewSession } from '../../shared/domain.ts';
 import type { AuditBursts } from '../audit/bursts.ts';
@@ -27,7 +28,6 @@ export const mirrorRoom = (reviewId: string) => `mirror:${reviewId}`;
 /** A kiosk flooding view changes costs each mirror at most ~10 pushes a second (as `review:progress`). */
 export const MIRROR_WINDOW_MS = 100;
 
-const NOT_RUNNING = 'Deze inzage loopt niet (meer).';
 
 /** `seq`: the report's place in the order the kiosk sent them (checks may finish out of order; the latest sent wins) */
 interface KioskView { questionId: string; open: boolean; seq: number }
@@ -70,7 +70,7 @@ export class ReviewMirror {
     const seq = (this.received.get(s.id) ?? 0) + 1;
     this.received.set(s.id, seq);
     if (!this.engine.examOf(s)?.questions.some((q) => q.id === questionId)) {
-      return { ok: false, error: apiError('not-found', 'Deze vraag hoort niet bij deze inzage.') };
+      return { ok: false, error: refusalError('not-found', 'question-not-in-review') };
     }
     if (open && !(await this.engine.revealFor(s, questionId))) return { ok: false, error: apiError('forbidden') };
     const now = this.engine.get(s.id);
@@ -89,17 +89,17 @@ export class ReviewMirror {
     const p = MirrorPayload.safeParse(raw);
     if (!p.success) return { ok: false, error: apiError('invalid-input') };
     const s = this.engine.get(p.data.reviewId);
-    if (!s || s.endedAt) throw new DomainError('no-review', NOT_RUNNING);
+    if (!s || s.endedAt) throw refusal('no-review', 'review-not-running');
     const payload = await this.engine.kioskPayload(s);
     const user = this.store.staff.byId(socket.data.userId);
-    if (!payload || !user) throw new DomainError('no-review', NOT_RUNNING);
+    if (!payload || !user) throw refusal('no-review', 'review-not-running');
     const event = { actor: user.username, action: 'review.mirror-opened', target: s.id } as const;
     // a console opening it again and again is one line and a count, not a line each
     await this.bursts.note(`mirror:${s.id}:${user.id}`, 'opened', {}, { ...event, details: { kioskId: s.kioskId } }, event);
     const view = await this.viewOf(s);
     // it may have ended while the audit line was written: then there is nothing to follow
     const now = this.engine.get(s.id);
-    if (!now || now.endedAt) throw new DomainError('no-review', NOT_RUNNING);
+    if (!now || now.endedAt) throw refusal('no-review', 'review-not-running');
     await socket.join(mirrorRoom(s.id));
     return { ok: true, data: { review: this.engine.dto(s), questions: payload.questions, view } };
   }

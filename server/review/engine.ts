@@ -22,14 +22,9 @@ import { withMediaQuery } from '../media/refs.ts';
 import { sortName } from '../../shared/names.ts';
 import { buildPayload, candidateName, kioskRemark, revealOf, reviewDto, scoresOf, sortedQuestions } from './payload.ts';
 import { recordOf, withOpened, withViewed } from './records.ts';
+import { refusal, refusalError } from '../../shared/refusals.ts';
 
 const fail = (code: ErrorCode, message?: string): Ack<never> => ({ ok: false, error: apiError(code, message) });
-const FORBIDDEN = {
-  scheme: 'Het correctievoorschrift wordt bij dit examen niet getoond.',
-  key: 'De antwoordsleutel wordt bij dit examen niet getoond.',
-  item: 'De antwoordsleutel en het correctievoorschrift worden bij dit examen niet getoond.',
-  scope: 'Bij dit examen worden de antwoordsleutel en het correctievoorschrift alleen getoond bij vragen waarop punten zijn verloren.',
-} as const;
 
 /** A review that ended while its kiosk was away is reported to the kiosk when it is back within this time. */
 export const MISSED_END_MS = 10 * 60_000;
@@ -114,17 +109,17 @@ export class ReviewEngine {
   async start(input: { sittingId: string; kioskId: string }, user: StaffUser): Promise<ReviewDto> {
     const content = this.store.content;
     const summary = content.sittingSummary(input.sittingId);
-    if (!summary) throw new DomainError('not-found', 'Deze afname bestaat niet.');
+    if (!summary) throw refusal('not-found', 'no-such-sitting');
     const sitting = await content.sitting(input.sittingId);
-    if (!sitting) throw new DomainError('not-found', 'Deze afname bestaat niet.');
+    if (!sitting) throw refusal('not-found', 'no-such-sitting');
     // the questions of the version this sitting was taken with, also after a re-import changed the exam
     const exam = content.examOfSitting(sitting);
-    if (!exam) throw new DomainError('not-found', 'Het examen van deze afname bestaat niet.');
+    if (!exam) throw refusal('not-found', 'no-exam-of-sitting');
 
     // From here on nothing awaits until the session is reserved, so two starts cannot both pass the checks.
     this.checkPolicy(exam);
     const kiosk = this.store.kiosks.get(input.kioskId);
-    if (!kiosk) throw new DomainError('not-found', 'Deze kiosk bestaat niet (meer).');
+    if (!kiosk) throw refusal('not-found', 'kiosk-gone');
     if (!this.kiosks.isOnline(kiosk.id)) throw new DomainError('kiosk-offline');
     if (this.activeForKiosk(kiosk.id)) throw new DomainError('kiosk-busy');
     if (this.activeForSitting(sitting.id)) throw new DomainError('sitting-busy');
@@ -172,7 +167,7 @@ export class ReviewEngine {
     const acked = await this.kiosks.startReview(kiosk.id, payload, this.config.startAckTimeoutMs);
     if (!acked) {
       await this.finish(session.id, 'kiosk-disconnected', 'system', { startFailed: true });
-      throw new DomainError('kiosk-offline', 'De kiosk heeft de inzage niet bevestigd; controleer de verbinding en probeer het opnieuw.');
+      throw refusal('kiosk-offline', 'kiosk-did-not-confirm');
     }
     return this.dto(this.get(session.id) ?? session);
   }
@@ -229,7 +224,7 @@ export class ReviewEngine {
   /** The supervisor ends a session from the console. */
   async endBySupervisor(id: string, user: StaffUser): Promise<void> {
     const s = this.get(id);
-    if (!s || s.endedAt) throw new DomainError('not-found', 'Deze inzage loopt niet (meer).');
+    if (!s || s.endedAt) throw refusal('not-found', 'review-not-running');
     await this.finish(id, 'ended-by-supervisor', user.username, {}, user.id);
   }
 
@@ -241,7 +236,7 @@ export class ReviewEngine {
     const s = this.activeForKiosk(kioskId);
     if (!s) return fail('no-review');
     const exam = this.examOf(s);
-    if (!exam?.questions.some((q) => q.id === p.data.questionId)) return fail('not-found', 'Deze vraag hoort niet bij deze inzage.');
+    if (!exam?.questions.some((q) => q.id === p.data.questionId)) return ({ ok: false, error: refusalError('not-found', 'question-not-in-review') });
     if (s.position !== p.data.questionId) {
       const moved = { ...withViewed(s, p.data.questionId), position: p.data.questionId };
       this.store.reviews.moveSoon(moved); // hot path: coalesced
@@ -258,12 +253,12 @@ export class ReviewEngine {
     if (!s) return fail('no-review');
     const exam = this.examOf(s);
     const q = exam?.questions.find((x) => x.id === p.data.questionId);
-    if (!exam || !q) return fail('not-found', 'Deze vraag hoort niet bij deze inzage.');
+    if (!exam || !q) return ({ ok: false, error: refusalError('not-found', 'question-not-in-review') });
     const score = (await this.scoresOfSession(s))?.get(q.id) ?? 0;
     const data = revealOf(q, exam, score);
     if (!data) {
       const anywhere = revealOf(q, exam, -1); // what it would show where points were lost
-      return fail('forbidden', anywhere ? FORBIDDEN.scope : FORBIDDEN[q.type === 'item' ? 'item' : q.type === 'open' ? 'scheme' : 'key']);
+      return ({ ok: false, error: refusalError('forbidden', anywhere ? 'shown-only-where-points-lost' : q.type === 'item' ? 'key-and-scheme-not-shown' : q.type === 'open' ? 'scheme-not-shown' : 'key-not-shown') });
     }
     // each look is recorded: the first of a question in a burst durably before it is shown, repeats counted
     const what = 'scheme' in data && !('parts' in data && data.parts.length) ? 'scheme' : 'key';

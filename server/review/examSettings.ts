@@ -4,7 +4,6 @@
  * future and after the window), each change audited and told to consoles; a change that changes nothing is none.
  */
 import type { Exam, ReviewSettings, StaffUser } from '../../shared/domain.ts';
-import { DomainError } from '../../shared/errors.ts';
 import { refusal } from '../../shared/refusals.ts';
 import { parse } from '../../shared/parse.ts';
 import type { ExamDto, ExamRetentionResultDto, ExamReviewPatch, ExamReviewResultDto, RetentionDto } from '../../shared/protocol.ts';
@@ -80,7 +79,7 @@ export class ExamSettings {
 
   private exam(id: string): Exam {
     const exam = this.store.content.exam(id);
-    if (!exam) throw new DomainError('not-found', 'Dit examen bestaat niet.');
+    if (!exam) throw refusal('not-found', 'no-such-exam');
     return exam;
   }
 

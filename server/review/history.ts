@@ -3,8 +3,8 @@
  * the records of reviews held (`ReviewRecordRepo`), the sessions still running (and ended sessions stored before
  * records existed, read as records without what was seen), and the audit log's lines about each review.
  */
+import { refusal } from '../../shared/refusals.ts';
 import type { ReviewSession } from '../../shared/domain.ts';
-import { DomainError } from '../../shared/errors.ts';
 import { displayName } from '../../shared/rules.ts';
 import type { HeldReviewDto, ReviewRecord, ReviewReportDto } from '../../shared/reviewRecord.ts';
 import type { Clock } from '../clock.ts';
@@ -69,7 +69,7 @@ export class ReviewHistory {
   /** Everything the report of one review shows, its audit trail read back from its end line to its start. */
   async report(id: string): Promise<ReviewReportDto> {
     const held = this.get(id);
-    if (!held) throw new DomainError('not-found', 'Deze inzage bestaat niet (meer).');
+    if (!held) throw refusal('not-found', 'no-such-review');
     const r = held.record;
     const content = this.store.content;
     const summary = content.sittingSummary(r.sittingId);
@@ -100,7 +100,7 @@ export class ReviewHistory {
   groupReport(groupId: string): GroupReport {
     const content = this.store.content;
     const group = content.group(groupId);
-    if (!group) throw new DomainError('not-found', 'Deze afnamegroep bestaat niet.');
+    if (!group) throw refusal('not-found', 'no-such-group');
     const held = this.ofSittings(new Set(content.sittingsOfGroup(group.id).map((s) => s.id)));
     return {
       group: { id: group.id, name: group.name, startsAt: group.startsAt },

@@ -6,13 +6,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Exam, Remark, ReviewSession, StaffUser } from '../../shared/domain.ts';
-import { DomainError, apiError, type Ack } from '../../shared/errors.ts';
+import { apiError, type Ack } from '../../shared/errors.ts';
 import { compareNames, sortName } from '../../shared/names.ts';
 import { RemarkPayload, type KioskRemark, type RemarkDto, type RemarkPatch } from '../../shared/protocol.ts';
 import type { AuditBursts } from '../audit/bursts.ts';
 import type { Clock } from '../clock.ts';
 import type { Store } from '../store/index.ts';
 import { candidateName, kioskRemark } from './payload.ts';
+import { refusal, refusalError } from '../../shared/refusals.ts';
 
 /** What the remarks need of the review engine: the kiosk's active review and its exam. */
 export interface ActiveReviews {
@@ -35,13 +36,13 @@ export class RemarkService {
   /** `review:remark` from a kiosk: its own active review only, a question of its exam only. */
   async fromKiosk(kioskId: string, raw: unknown, kioskName: string): Promise<Ack<KioskRemark | null>> {
     const p = RemarkPayload.safeParse(raw);
-    if (!p.success) return { ok: false, error: apiError('invalid-input', 'Een opmerking heeft een soort en ten hoogste 1.000 tekens.') };
+    if (!p.success) return { ok: false, error: refusalError('invalid-input', 'remark-invalid') };
     const s = this.reviews.activeForKiosk(kioskId);
     if (!s) return { ok: false, error: apiError('no-review') };
     const exam = this.reviews.examOf(s);
     const q = exam?.questions.find((x) => x.id === p.data.questionId);
     const summary = this.store.content.sittingSummary(s.sittingId);
-    if (!exam || !q || !summary) return { ok: false, error: apiError('not-found', 'Deze vraag hoort niet bij deze inzage.') };
+    if (!exam || !q || !summary) return { ok: false, error: refusalError('not-found', 'question-not-in-review') };
 
     const text = p.data.text.trim();
     const existing = this.store.remarks.find(s.id, q.id);
@@ -93,7 +94,7 @@ export class RemarkService {
   /** Mark handled (or open again) with a reply note; audited without the note or the remark's text. */
   async setStatus(id: string, patch: RemarkPatch, user: StaffUser): Promise<RemarkDto> {
     const remark = this.store.remarks.get(id);
-    if (!remark) throw new DomainError('not-found', 'Deze opmerking bestaat niet (meer).');
+    if (!remark) throw refusal('not-found', 'no-such-remark');
     const note = patch.note === undefined ? remark.note : patch.note.trim() || undefined;
     const { note: _old, ...rest } = remark;
     const updated: Remark = { ...rest, status: patch.status, ...(note ? { note } : {}), handledBy: user.username, handledAt: new Date(this.clock.now()).toISOString() };

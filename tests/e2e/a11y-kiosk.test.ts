@@ -1,7 +1,7 @@
 /**
- * axe-core over every kiosk screen, in Dutch and in English (`?lang=en`): pairing, idle, a review with a
- * choice question's key revealed and an open question's marking scheme revealed, the 'Uitloggen' question, and
- * the end screen. The text size and language controls belong to the review only; at 200 % text the banner
+ * axe-core over every kiosk screen, in Dutch and in English (`?lang=en`): 'Verbinden…' (the server not yet
+ * reached), pairing, idle, a review with a choice question's key revealed and an open question's marking scheme
+ * revealed, the 'Uitloggen' question, and the end screen. The text size and language controls belong to the review only; at 200 % text the banner
  * wraps a long exam title and keeps 'Examennummer' readable. Real server, real Chromium under the kiosk's CSP.
  */
 import { readFileSync } from 'node:fs';
@@ -57,6 +57,18 @@ describe('kiosk accessibility: every screen passes axe-core, display settings on
   }
 
   for (const lang of ['nl', 'en'] as const) {
+    it(`'Verbinden…' while the server is not reached (${lang})`, async () => {
+      const { page } = await e2e.page({ viewport: { width: 1280, height: 800 } });
+      // the connection is held: its WebSocket opens to nobody and its polling requests are never answered
+      await page.routeWebSocket(/\/socket\.io\//, () => {});
+      await page.route('**/socket.io/**', () => {});
+      await page.goto(`${e2e.ts.base}/kiosk/${lang === 'en' ? '?lang=en' : ''}`);
+      await page.getByRole('status').filter({ hasText: text(lang, 'connecting') }).waitFor();
+      await expectNoViolations(page, `connecting (${lang})`);
+      await expectNoDisplaySettings(page, lang, 'connecting');
+      expect(await page.getByRole('heading', { name: text(lang, 'pairingCode') }).count(), 'still connecting').to.equal(0);
+    });
+
     it(`pairing, idle, a review with a key and a scheme revealed, 'Uitloggen', the end (${lang})`, async () => {
       const { page } = await e2e.page({ viewport: { width: 1280, height: 800 } });
       // the kiosk's own clock, so that the end screen stays while it is checked (it gives way after 5 s)

@@ -89,7 +89,7 @@ describe('console: importing a QTI package, a candidate list and results (e2e)',
     await page.getByLabel('Importbestanden').setInputFiles([{ name: '4101.xml', mimeType: 'text/xml', buffer: Buffer.from(resultXml('4101', BBQS_EXAM, answers)) }]);
     const alert = page.getByRole('alert').filter({ hasText: 'Het importbestand bevat 1 fout(en). Er is niets opgeslagen.' });
     await alert.waitFor();
-    expect(await alert.getByRole('listitem').allTextContents()).to.deep.equal(['QTI results need a group to go in: give its id (--group ID on the command line, "Afnamegroep" in the console)']);
+    expect(await alert.getByRole('listitem').allTextContents()).to.deep.equal(['QTI-resultaten horen in een afnamegroep: geef haar id (--group ID op de opdrachtregel, "Afnamegroep" in de console)']);
     await page.getByLabel('Code van de groep').fill('4h-ne');
     await page.getByRole('button', { name: 'Opnieuw controleren' }).click();
     await page.getByRole('region', { name: 'Controle geslaagd' }).waitFor();

@@ -74,7 +74,7 @@ describe('input limits and what Express refuses', function () {
       const supervisor = await sup.call('POST', '/api/imports', notJson);
       expect([supervisor.status, supervisor.json.error.code]).to.deep.equal([403, 'forbidden']);
       const admin = await boss.call('POST', '/api/imports', notJson);
-      expect([admin.status, admin.json.error]).to.deep.equal([400, { code: 'invalid-input', message: 'De invoer is geen geldige JSON.' }]);
+      expect([admin.status, admin.json.error]).to.deep.equal([400, { code: 'invalid-input', message: 'De invoer is geen geldige JSON.', details: { refusal: 'invalid-json' } }]);
     });
 
     it('answers every refusal of Express with a coded error whose status is its code\'s', async () => {

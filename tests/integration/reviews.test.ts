@@ -239,7 +239,7 @@ describe('review sessions over HTTP and sockets', () => {
       await once(c, 'reviews:updated');
       for (const [event, args] of [['review:navigate', [{ questionId: 'bi1' }]], ['review:end', []], ['kiosks:updated', [1, 2]]] as const) {
         const ack: any = await (c as any).timeout(2000).emitWithAck(event, ...args);
-        expect(ack, event).to.deep.equal({ ok: false, error: { code: 'invalid-input', message: 'Onbekend verzoek.' } });
+        expect(ack, event).to.deep.equal({ ok: false, error: { code: 'invalid-input', message: 'Onbekend verzoek.', details: { refusal: 'unknown-request' } } });
       }
       expect(c.connected).to.equal(true);
     });

@@ -6,7 +6,7 @@
 import { expect } from 'chai';
 import { errorText } from '../../shared/i18n.ts';
 import { paramNamesOf } from '../../shared/i18n/catalogue.ts';
-import { importIssueText, issueAt, type ImportIssueCode } from '../../shared/i18n/importIssues.ts';
+import { LINE_CODES, codedText, importIssueText, issueAt, issueOfLine, type ImportIssueCode } from '../../shared/i18n/importIssues.ts';
 import { importIssuesEn } from '../../shared/i18n/importIssuesEn.ts';
 import { importIssuesNl } from '../../shared/i18n/importIssuesNl.ts';
 import { REFUSALS, refusal, type Refusal } from '../../shared/refusals.ts';
@@ -40,16 +40,35 @@ describe('import issue texts', () => {
   });
 });
 
+describe('file readers\' lines as coded issues', () => {
+  it('recognises every file reader\'s text in a line as its own code, with its place and parameters', () => {
+    for (const code of LINE_CODES) {
+      // a parameter inside the text may hold ': ' (an XML parser's reason); one that opens it (a count) does not
+      const params = Object.fromEntries(paramNamesOf(importIssuesEn[code]).map((n, i) => [n, importIssuesEn[code].startsWith(`{${n}}`) ? `w${i}` : `w${i}: x`]));
+      const text = codedText('en', { code, params });
+      const issue = issueOfLine(`klas.csv:3: ${text}`);
+      expect(issue, code).to.deep.equal({ path: 'klas.csv:3', code, params, message: text });
+      expect(importIssueText('nl', issue), code).to.equal(codedText('nl', { code, params }));
+      // without a place too
+      expect(issueOfLine(text).code, code).to.equal(code);
+    }
+  });
+
+  it('keeps any other line as it is, uncoded', () => {
+    expect(issueOfLine('page.xml:1:3: html: has no leerlingen element (is this EDEXML?)')).to.deep.equal({ path: '', message: 'page.xml:1:3: html: has no leerlingen element (is this EDEXML?)' });
+  });
+});
+
 describe('specific refusals in the console\'s language', () => {
   it('shows a refusal\'s specific reason in English where the server named it, the server\'s Dutch text in Dutch', () => {
     for (const name of Object.keys(REFUSALS) as Refusal[]) {
-      const english = errorText('invalid-input', 'en', REFUSALS[name], name);
+      const english = errorText('invalid-input', 'en', REFUSALS[name], { refusal: name });
       expect(english, name).to.not.equal(errorText('invalid-input', 'en')).and.not.equal(REFUSALS[name]);
-      expect(errorText('invalid-input', 'nl', REFUSALS[name], name), name).to.equal(REFUSALS[name]);
+      expect(errorText('invalid-input', 'nl', REFUSALS[name], { refusal: name }), name).to.equal(REFUSALS[name]);
     }
-    expect(errorText('invalid-input', 'en', REFUSALS['window-ends-before-start'], 'window-ends-before-start')).to.equal('The review period must end after it starts.');
+    expect(errorText('invalid-input', 'en', REFUSALS['window-ends-before-start'], { refusal: 'window-ends-before-start' })).to.equal('The review period must end after it starts.');
     // an unknown name (a newer server) falls back to the code's text
-    expect(errorText('invalid-input', 'en', 'Iets nieuws.', 'something-new')).to.equal(errorText('invalid-input', 'en'));
+    expect(errorText('invalid-input', 'en', 'Iets nieuws.', { refusal: 'something-new' })).to.equal(errorText('invalid-input', 'en'));
   });
 
   it('is what the exam settings refuse with: the name travels as details.refusal', () => {

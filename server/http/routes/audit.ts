@@ -1,12 +1,12 @@
 /** /api/audit (admin only): the audit log as JSON pages or a complete CSV export, with the chain's verdict. */
 import { Router } from 'express';
-import { DomainError } from '../../../shared/errors.ts';
 import { AuditQuery, type AuditDto } from '../../../shared/protocol.ts';
 import { auditCsv, isTimeZone } from '../../audit/csv.ts';
 import { auditNames } from '../../audit/names.ts';
 import { AuditFilterError, auditMatcher } from '../../audit/filter.ts';
 import type { Ctx } from '../context.ts';
 import { parse } from '../errors.ts';
+import { refusal } from '../../../shared/refusals.ts';
 
 const serverTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -21,7 +21,7 @@ export function auditRoutes(ctx: Ctx): Router {
     try {
       match = auditMatcher(q);
     } catch (e) {
-      if (e instanceof AuditFilterError) throw new DomainError('invalid-input', 'Ongeldige datum in het filter.');
+      if (e instanceof AuditFilterError) throw refusal('invalid-input', 'invalid-audit-date');
       throw e;
     }
     // an export is always complete; only the JSON list is paged, and only when asked: a page is read from the
@@ -31,7 +31,7 @@ export function auditRoutes(ctx: Ctx): Router {
       : await store.audit.page(match, q.limit, q.before);
     const verdict = await store.audit.verify();
     if (q.format === 'csv') {
-      if (q.tz !== undefined && !isTimeZone(q.tz)) throw new DomainError('invalid-input', `Onbekende tijdzone: ${q.tz}.`);
+      if (q.tz !== undefined && !isTimeZone(q.tz)) throw refusal('invalid-input', 'unknown-time-zone', { tz: q.tz });
       const csv = auditCsv(page.events, { delimiter: q.delimiter, timeZone: q.tz ?? serverTimeZone(), lang: q.lang, names: auditNames(store) });
       // a byte order mark, so that Excel reads the UTF-8 (names with ë, é) as UTF-8
       res.type('text/csv; charset=utf-8').attachment('inzage-audit.csv').send(`\uFEFF${csv}`);

@@ -13,6 +13,7 @@ import type { Store } from '../../store/index.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError } from '../../../shared/errors.ts';
 import { parse } from '../errors.ts';
+import { refusal } from '../../../shared/refusals.ts';
 
 /** `rooms`: the session's 'Mijn lokalen', without rooms removed since (docs/design.md: Rooms). */
 export const meDto = (u: StaffUser, rooms: readonly string[] | undefined, store: Store): MeDto => ({
@@ -41,7 +42,7 @@ export function authRoutes(ctx: Ctx): Router {
 
   r.post('/login', async (req, res, next) => {
     if (req.query.username !== undefined || req.query.password !== undefined) {
-      throw new DomainError('invalid-input', 'Inloggegevens horen niet in de URL.');
+      throw refusal('invalid-input', 'credentials-in-url');
     }
     const body = parse(LoginBody, req.body);
     const username = body.username.toLowerCase();
@@ -87,7 +88,7 @@ export function authRoutes(ctx: Ctx): Router {
   r.put('/rooms', auth.requireStaff(), (req, res) => {
     const { roomIds } = parse(MyRoomsBody, req.body);
     const unique = [...new Set(roomIds)];
-    if (unique.some((id) => !store.rooms.get(id))) throw new DomainError('not-found', 'Dit lokaal bestaat niet (meer).');
+    if (unique.some((id) => !store.rooms.get(id))) throw refusal('not-found', 'room-gone');
     req.session.rooms = unique;
     res.json({ user: meDto(req.user!, unique, store) } satisfies LoginDto);
   });
@@ -113,7 +114,7 @@ export function authRoutes(ctx: Ctx): Router {
   r.post('/password', auth.requireStaff({ allowMustChange: true }), async (req, res) => {
     const body = parse(PasswordBody, req.body);
     const user = req.user!;
-    if (body.newPassword === body.currentPassword) throw new DomainError('invalid-input', 'Kies een ander wachtwoord dan het huidige.');
+    if (body.newPassword === body.currentPassword) throw refusal('invalid-input', 'same-password');
     if (isWeakPassword(body.newPassword, user.username)) throw new DomainError('weak-password', WEAK_PASSWORD_MESSAGE);
     const ip = req.ip ?? 'unknown';
     const attempt = limits.begin(user.username, ip);
@@ -130,7 +131,7 @@ export function authRoutes(ctx: Ctx): Router {
     }
     if (!ok) {
       limits.failed(user.username, ip);
-      throw new DomainError('invalid-credentials', 'Het huidige wachtwoord is onjuist.');
+      throw refusal('invalid-credentials', 'wrong-current-password');
     }
     limits.succeeded(user.username, ip);
     // every other login of this user ends; this one gets a new id (passport regenerates the session on login),

@@ -12,16 +12,16 @@ import { importData, type ImportResult } from '../../import/index.ts';
 import { classifyBytes, importInputs, type ImportInput } from '../../import/inputs/index.ts';
 import type { Ctx } from '../context.ts';
 import { LIMITS } from '../limits.ts';
-import { DomainError } from '../../../shared/errors.ts';
 import type { ImportIssue } from '../../../shared/i18n/importIssues.ts';
 import { uncodedIssue } from '../../import/issues.ts';
+import { refusal, refusalWith } from '../../../shared/refusals.ts';
 
 /** The most files one upload may hold (a class's results as separate XML files; more go in a zip). */
 export const MAX_UPLOAD_FILES = 2_000;
 
 /** `details.errors`: the lines (`path: English text`); `details.issues`: the same as coded items (docs/api.md). */
 const invalid = (errors: string[], items?: ImportIssue[]) =>
-  new DomainError('invalid-input', `Het importbestand bevat ${errors.length} fout(en); er is niets opgeslagen.`, { errors, issues: items ?? errors.map(uncodedIssue) });
+  refusalWith('invalid-input', 'import-has-errors', { errors, issues: items ?? errors.map(uncodedIssue) }, { n: errors.length });
 
 interface Upload { inputs: ImportInput[]; group?: { id: string; name?: string }; source: string }
 
@@ -32,11 +32,11 @@ async function readUpload(req: Request): Promise<Upload> {
     const body = new Uint8Array(Buffer.isBuffer(req.body) ? req.body : []);
     form = await new Response(new Blob([body]), { headers: { 'content-type': String(req.headers['content-type']) } }).formData();
   } catch {
-    throw new DomainError('invalid-input', 'De upload kan niet worden gelezen (geen geldig multipart-formulier).');
+    throw refusal('invalid-input', 'upload-unreadable');
   }
   const files = form.getAll('files').filter((f): f is File => typeof f !== 'string');
-  if (!files.length) throw new DomainError('invalid-input', 'Er is geen bestand meegestuurd.');
-  if (files.length > MAX_UPLOAD_FILES) throw new DomainError('invalid-input', `Te veel bestanden (${files.length}); hoogstens ${MAX_UPLOAD_FILES}. Zet resultaatbestanden samen in een zip.`);
+  if (!files.length) throw refusal('invalid-input', 'upload-empty');
+  if (files.length > MAX_UPLOAD_FILES) throw refusal('invalid-input', 'upload-too-many-files', { n: files.length, max: MAX_UPLOAD_FILES });
   const inputs: ImportInput[] = [];
   const errors: string[] = [];
   for (const f of files) {

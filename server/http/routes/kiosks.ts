@@ -10,6 +10,7 @@ import { launchKit, safeKioskUrl } from '../../kiosks/launchKits.ts';
 import { sebConfig } from '../../seb/sebConfig.ts';
 import type { Ctx } from '../context.ts';
 import { param, parse } from '../errors.ts';
+import { refusal } from '../../../shared/refusals.ts';
 
 export function kioskRoutes(ctx: Ctx): Router {
   const { kiosks, auth, clock, config } = ctx;
@@ -46,7 +47,7 @@ export function kioskRoutes(ctx: Ctx): Router {
   r.get('/:id/launch-kit/:kind', auth.requireAdmin, (req, res) => {
     const kind = parse(LaunchKitKindParam, req.params.kind);
     const kiosk = kiosks.kiosk(param(req, 'id'));
-    if (!kiosk) throw new DomainError('not-found', 'Deze kiosk bestaat niet.');
+    if (!kiosk) throw refusal('not-found', 'no-such-kiosk');
     const kit = launchKit(kind, kioskUrl(req), kiosk.name);
     res.type(kit.contentType).attachment(kit.fileName).send(kit.body);
   });

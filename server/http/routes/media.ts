@@ -7,14 +7,12 @@
  * browser's media element asks for parts of a sound or film to play from any point.
  */
 import { Router, type NextFunction, type Response } from 'express';
-import { DomainError } from '../../../shared/errors.ts';
 import { isMediaName, mediaTypeOf } from '../../media/files.ts';
 import { mediaOfQuestions } from '../../media/refs.ts';
 import type { Ctx } from '../context.ts';
 import { param } from '../errors.ts';
+import { refusal } from '../../../shared/refusals.ts';
 
-const REFUSED = 'Dit bestand hoort niet bij een lopende inzage op deze kiosk.';
-const MISSING = 'Dit bestand bestaat niet.';
 
 export function mediaRoutes(ctx: Ctx): Router {
   const { auth, store, engine, grants } = ctx;
@@ -32,7 +30,7 @@ export function mediaRoutes(ctx: Ctx): Router {
 
   const send = (res: Response, next: NextFunction, file: string, cache: string) => {
     const path = store.media.path(file);
-    if (!path) throw new DomainError('not-found', MISSING);
+    if (!path) throw refusal('not-found', 'no-such-media-file');
     res.set({
       'Content-Type': mediaTypeOf(file),
       'Cache-Control': cache,
@@ -53,13 +51,13 @@ export function mediaRoutes(ctx: Ctx): Router {
     const file = param(req, 'file');
     const grant = req.query.k;
     if (typeof grant === 'string') {
-      if (!kioskMayLoad(grant, file)) throw new DomainError('forbidden', REFUSED);
+      if (!kioskMayLoad(grant, file)) throw refusal('forbidden', 'media-not-in-review');
       send(res, next, file, 'private, no-store');
       return;
     }
     staff(req, res, (err?: unknown) => {
       if (err) return next(err);
-      if (!isMediaName(file)) return next(new DomainError('not-found', MISSING));
+      if (!isMediaName(file)) return next(refusal('not-found', 'no-such-media-file'));
       try {
         send(res, next, file, 'private, max-age=31536000, immutable');
       } catch (e) {

@@ -3,12 +3,12 @@
  * marking one handled with a reply note (review/remarks.ts).
  */
 import { Router } from 'express';
-import { DomainError } from '../../../shared/errors.ts';
 import { RemarkPatch, RemarksQuery, type RemarkDto, type RemarkListDto } from '../../../shared/protocol.ts';
 import { isTimeZone } from '../../audit/csv.ts';
 import { remarksCsv } from '../../review/remarksCsv.ts';
 import type { Ctx } from '../context.ts';
 import { param, parse } from '../errors.ts';
+import { refusal } from '../../../shared/refusals.ts';
 
 const serverTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -21,7 +21,7 @@ export function remarkRoutes(ctx: Ctx): Router {
     const q = parse(RemarksQuery, req.query);
     const list = remarks.list(q);
     if (q.format === 'csv') {
-      if (q.tz !== undefined && !isTimeZone(q.tz)) throw new DomainError('invalid-input', `Onbekende tijdzone: ${q.tz}.`);
+      if (q.tz !== undefined && !isTimeZone(q.tz)) throw refusal('invalid-input', 'unknown-time-zone', { tz: q.tz });
       const csv = remarksCsv(list, { delimiter: q.delimiter, lang: q.lang, timeZone: q.tz ?? serverTimeZone() });
       // a byte order mark, so that Excel reads the UTF-8 as UTF-8
       res.type('text/csv; charset=utf-8').attachment('inzage-opmerkingen.csv').send(`\uFEFF${csv}`);

@@ -11,8 +11,8 @@ import {
 import { compareNames, sortName } from '../../../shared/names.ts';
 import { displayName, matchesSearch, reviewStatus } from '../../../shared/rules.ts';
 import type { Ctx } from '../context.ts';
-import { DomainError } from '../../../shared/errors.ts';
 import { param, parse } from '../errors.ts';
+import { refusal } from '../../../shared/refusals.ts';
 
 /** At most this many candidates in a search answer; a longer query narrows it. */
 const SEARCH_LIMIT = 25;
@@ -47,7 +47,7 @@ export function resultsRoutes(ctx: Ctx): Router {
   r.get('/groups/:id/results', (req, res) => {
     const group = content.group(param(req, 'id'));
     const exam = group && content.exam(group.examId);
-    if (!group || !exam) throw new DomainError('not-found', 'Deze afnamegroep bestaat niet.');
+    if (!group || !exam) throw refusal('not-found', 'no-such-group');
     const sittings = new Map(content.sittingsOfGroup(group.id).map((s) => [s.candidateNumber, s]));
     const active = activeBySitting();
     const rows = group.candidateNumbers.map((number) => {
@@ -90,7 +90,7 @@ export function resultsRoutes(ctx: Ctx): Router {
   r.get('/candidates/:number/sittings', (req, res) => {
     const number = param(req, 'number');
     const c = content.candidate(number);
-    if (!c) throw new DomainError('not-found', 'Deze kandidaat bestaat niet.');
+    if (!c) throw refusal('not-found', 'no-such-candidate');
     const active = activeBySitting();
     const sittings = content.sittingsOfCandidate(number).flatMap((s) => {
       const exam = content.exam(s.examId);

@@ -5,8 +5,8 @@
  *   GET /api/groups/:id/reviews        the reviews held (and running) of a group's sittings
  *   GET /api/candidates/:number/reviews  the reviews held (and running) of a candidate's sittings
  */
+import { refusal } from '../../../shared/refusals.ts';
 import { Router, type Response } from 'express';
-import { DomainError } from '../../../shared/errors.ts';
 import { ReportQuery, type HeldReviewsDto, type ReviewReportDto } from '../../../shared/reviewRecord.ts';
 import { isTimeZone } from '../../audit/csv.ts';
 import { ReviewHistory } from '../../review/history.ts';
@@ -24,7 +24,7 @@ export function reviewRecordRoutes(ctx: Ctx): Router {
 
   const options = (query: unknown): ReportOptions & { json: boolean } => {
     const q = parse(ReportQuery, query);
-    if (q.tz !== undefined && !isTimeZone(q.tz)) throw new DomainError('invalid-input', `Onbekende tijdzone: ${q.tz}.`);
+    if (q.tz !== undefined && !isTimeZone(q.tz)) throw refusal('invalid-input', 'unknown-time-zone', { tz: q.tz });
     return { lang: q.lang ?? 'nl', timeZone: q.tz ?? serverTimeZone(), json: q.format === 'json' };
   };
   const sendHtml = (res: Response, html: string) => res.type('text/html; charset=utf-8').send(html);
@@ -45,14 +45,14 @@ export function reviewRecordRoutes(ctx: Ctx): Router {
 
   r.get('/groups/:id/reviews', (req, res) => {
     const group = store.content.group(param(req, 'id'));
-    if (!group) throw new DomainError('not-found', 'Deze afnamegroep bestaat niet.');
+    if (!group) throw refusal('not-found', 'no-such-group');
     const held = history.ofSittings(new Set(store.content.sittingsOfGroup(group.id).map((s) => s.id)));
     res.json({ reviews: held.map((h) => history.dto(h)) } satisfies HeldReviewsDto);
   });
 
   r.get('/candidates/:number/reviews', (req, res) => {
     const number = param(req, 'number');
-    if (!store.content.candidate(number)) throw new DomainError('not-found', 'Deze kandidaat bestaat niet.');
+    if (!store.content.candidate(number)) throw refusal('not-found', 'no-such-candidate');
     const held = history.ofSittings(new Set(store.content.sittingsOfCandidate(number).map((s) => s.id)));
     res.json({ reviews: held.map((h) => history.dto(h)) } satisfies HeldReviewsDto);
   });

@@ -3,6 +3,7 @@
  * without regard to case, spaces, dots, hyphens and underscores (`Examennummer`, `ExamenNummer`, `examen_nummer`).
  */
 import type { CandidateFields } from './candidateRow.ts';
+import { say } from '../issues.ts';
 
 type Field = keyof CandidateFields;
 
@@ -40,7 +41,7 @@ export function mapColumns(header: readonly string[]): ColumnMap {
   const missing = REQUIRED.filter((f) => columns[f] === undefined);
   if (missing.length) {
     const wanted = missing.map((f) => NAMES[f].slice(0, f === 'number' ? 3 : 1).join('/')).join(', ');
-    return { ok: false, error: `no column for ${wanted} (found: ${header.map((h) => `"${h.trim()}"`).join(', ') || 'none'})` };
+    return { ok: false, error: say('csv-no-column', { wanted, found: header.map((h) => `"${h.trim()}"`).join(', ') || '—' }) };
   }
   return { ok: true, columns, labels };
 }

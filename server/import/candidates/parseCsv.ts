@@ -10,6 +10,7 @@ import { decodeText } from '../files/decodeText.ts';
 import { duplicateNumbers, toCandidate, type CandidateFields } from './candidateRow.ts';
 import { mapColumns } from './csvColumns.ts';
 import type { CandidateList } from './types.ts';
+import { say } from '../issues.ts';
 
 /** The delimiter that the first line uses most, outside quotes. */
 export function detectDelimiter(text: string): ';' | ',' | '\t' {
@@ -29,7 +30,7 @@ interface Row { record: string[]; line: number }
 export function parseCandidateCsv(bytes: Uint8Array, file: string): CandidateList {
   const { text: raw, encoding } = decodeText(bytes);
   const text = raw.replace(/^\uFEFF/, '');
-  const warnings: string[] = encoding === 'windows-1252' ? [`${file}: not UTF-8; read as Windows-1252`] : [];
+  const warnings: string[] = encoding === 'windows-1252' ? [`${file}: ${say('csv-not-utf8', {})}`] : [];
   let rows: Row[];
   try {
     rows = (parse(text, { delimiter: detectDelimiter(text), info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as { record: string[]; info: { lines: number } }[])
@@ -37,19 +38,19 @@ export function parseCandidateCsv(bytes: Uint8Array, file: string): CandidateLis
       .filter((r) => r.record.some((f) => f.trim() !== ''));
   } catch (e) {
     const line = (e as { lines?: number }).lines;
-    return { ok: false, errors: [`${file}${line ? `:${line}` : ''}: not readable as CSV: ${e instanceof Error ? e.message : String(e)}`], warnings };
+    return { ok: false, errors: [`${file}${line ? `:${line}` : ''}: ${say('csv-unreadable', { reason: e instanceof Error ? e.message : String(e) })}`], warnings };
   }
   const [header, ...body] = rows;
-  if (!header) return { ok: false, errors: [`${file}: empty: expected a header row and a row per candidate`], warnings };
+  if (!header) return { ok: false, errors: [`${file}: ${say('csv-empty', {})}`], warnings };
   const map = mapColumns(header.record);
-  if (!map.ok) return { ok: false, errors: [`${file}:${header.line}: header row: ${map.error}`], warnings };
-  if (!body.length) return { ok: false, errors: [`${file}: no candidates below the header row`], warnings };
+  if (!map.ok) return { ok: false, errors: [`${file}:${header.line}: ${map.error}`], warnings };
+  if (!body.length) return { ok: false, errors: [`${file}: ${say('csv-no-candidates', {})}`], warnings };
 
   const errors: string[] = [];
   const found: (Candidate & { where: string; line: number })[] = [];
   for (const row of body) {
     if (row.record.length > header.record.length) {
-      errors.push(`${file}:${row.line}: ${row.record.length} fields, the header has ${header.record.length}`);
+      errors.push(`${file}:${row.line}: ${say('csv-field-count', { fields: row.record.length, header: header.record.length })}`);
       continue;
     }
     const fields: CandidateFields = {};
@@ -58,7 +59,7 @@ export function parseCandidateCsv(bytes: Uint8Array, file: string): CandidateLis
     for (const p of problems) errors.push(`${file}:${row.line}: ${p}`);
     if (candidate) found.push({ ...candidate, where: `${file}:${row.line}`, line: row.line });
   }
-  duplicateNumbers(found, (e, first) => errors.push(`${e.where}: candidate number "${e.number}" also on line ${first.line}`));
+  duplicateNumbers(found, (e, first) => errors.push(`${e.where}: ${say('csv-duplicate-number', { number: e.number, line: first.line })}`));
   if (errors.length) return { ok: false, errors, warnings };
   return { ok: true, candidates: found.map(({ where: _w, line: _l, ...c }) => c), warnings };
 }

@@ -16,6 +16,7 @@ import { decodeXml } from '../files/decodeXml.ts';
 import { at, attr, child, children, localName, parseXml, text, type XmlElement } from '../xml/document.ts';
 import { duplicateNumbers, toCandidate, type CandidateFields } from './candidateRow.ts';
 import type { CandidateList } from './types.ts';
+import { say } from '../issues.ts';
 
 const LABELS: Record<keyof CandidateFields, string> = { number: 'key', firstName: 'roepnaam', lastNamePrefix: 'voorvoegsel', lastName: 'achternaam', className: 'groep', extraTime: 'extra tijd', readAloud: 'voorlezen' }; // EDEXML carries no accommodations: the last two never occur
 
@@ -48,7 +49,7 @@ export function parseCandidateEdexml(bytes: Uint8Array, file: string): Candidate
     };
     const groupRef = child(el, 'groep');
     const groupKey = groupRef && attr(groupRef, 'key');
-    if (groupRef && groupKey && !groups.has(groupKey)) errors.push(`${at(file, groupRef)}: ${path}/groep: group "${groupKey}" is not among the groepen`);
+    if (groupRef && groupKey && !groups.has(groupKey)) errors.push(`${at(file, groupRef)}: ${path}/groep: ${say('edexml-unknown-group', { group: groupKey })}`);
     const fields: CandidateFields = {
       number: key,
       firstName: field('roepnaam') || field('voornamen')?.split(/\s+/)[0],
@@ -60,8 +61,8 @@ export function parseCandidateEdexml(bytes: Uint8Array, file: string): Candidate
     for (const p of problems) errors.push(`${where}: ${p}`);
     if (candidate) found.push({ ...candidate, where });
   }
-  duplicateNumbers(found, (e, first) => errors.push(`${e.where}: key "${e.number}" also at ${first.where.split(': ')[0]}`));
-  if (!found.length && !errors.length) errors.push(`${at(file, leerlingen)}: ${rootName}/leerlingen: no leerling`);
+  duplicateNumbers(found, (e, first) => errors.push(`${e.where}: ${say('edexml-duplicate-key', { number: e.number, first: first.where.split(': ')[0]! })}`));
+  if (!found.length && !errors.length) errors.push(`${at(file, leerlingen)}: ${rootName}/leerlingen: ${say('edexml-no-leerling', {})}`);
   if (errors.length) return { ok: false, errors, warnings: [] };
   return { ok: true, candidates: found.map(({ where: _w, ...c }) => c), warnings: [] };
 }

@@ -2,6 +2,8 @@
  * The text of an XML file: UTF-8 (with or without a byte order mark), or the encoding its declaration names
  * (`<?xml version="1.0" encoding="windows-1252"?>`) when the decoder knows it.
  */
+import { say } from '../issues.ts';
+
 const DECLARED = /^(?:\uFEFF)?<\?xml[^>]*\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/;
 
 export type Decoded = { ok: true; text: string } | { ok: false; error: string };
@@ -13,12 +15,12 @@ export function decodeXml(bytes: Uint8Array, name: string): Decoded {
     try {
       return { ok: true, text: new TextDecoder(declared).decode(bytes) };
     } catch {
-      return { ok: false, error: `${name}: encoding "${declared}" is not supported; save the file as UTF-8` };
+      return { ok: false, error: `${name}: ${say('xml-encoding-unsupported', { encoding: declared })}` };
     }
   }
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes) };
   } catch {
-    return { ok: false, error: `${name}: not valid UTF-8 (and the XML declaration names no other encoding)` };
+    return { ok: false, error: `${name}: ${say('xml-not-utf8', {})}` };
   }
 }

@@ -6,6 +6,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { unzipSync } from 'fflate';
+import { say } from '../issues.ts';
 
 export interface SourceFile {
   /** for messages: the path as named, or `archive.zip/entry` */
@@ -24,7 +25,7 @@ export const DEFAULT_LIMITS: SourceLimits = { maxFileBytes: 20 * 2 ** 20, maxTot
 
 export type Sources = { files: SourceFile[]; errors: string[] };
 
-const mb = (n: number) => `${Math.round(n / 2 ** 20)} MB`;
+const mb = (n: number) => Math.round(n / 2 ** 20);
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
 /**
@@ -63,9 +64,9 @@ async function readFolder(root: string, extensions: readonly string[], limits: S
     const size = sizes[i]!;
     const name = join(basename(root), relative(root, p));
     if (over) return;
-    if (size > limits.maxFileBytes) errors.push(`${name}: ${mb(size)}; at most ${mb(limits.maxFileBytes)} per file`);
+    if (size > limits.maxFileBytes) errors.push(`${name}: ${say('file-too-large', { size: mb(size), max: mb(limits.maxFileBytes) })}`);
     else if ((total += size) > limits.maxTotalBytes) {
-      errors.push(`${root}: more than ${mb(limits.maxTotalBytes)} in all`);
+      errors.push(`${root}: ${say('total-too-large', { max: mb(limits.maxTotalBytes) })}`);
       over = true;
     } else read.push({ name, path: p });
   });
@@ -83,7 +84,7 @@ export function unzipSources(bytes: Uint8Array, zipName: string, extensions: rea
       filter(f) {
         if (f.name.endsWith('/') || f.name.startsWith('__MACOSX/') || !wanted(f.name, extensions)) return false;
         if (f.originalSize > limits.maxFileBytes) {
-          errors.push(`${zipName}/${f.name}: ${mb(f.originalSize)}; at most ${mb(limits.maxFileBytes)} per file`);
+          errors.push(`${zipName}/${f.name}: ${say('file-too-large', { size: mb(f.originalSize), max: mb(limits.maxFileBytes) })}`);
           return false;
         }
         total += f.originalSize;
@@ -93,7 +94,7 @@ export function unzipSources(bytes: Uint8Array, zipName: string, extensions: rea
   } catch (e) {
     return { files: [], errors: [`${zipName}: not a readable zip file (${e instanceof Error ? e.message : String(e)})`] };
   }
-  if (total > limits.maxTotalBytes) errors.push(`${zipName}: more than ${mb(limits.maxTotalBytes)} uncompressed`);
+  if (total > limits.maxTotalBytes) errors.push(`${zipName}: ${say('zip-too-large', { max: mb(limits.maxTotalBytes) })}`);
   const files = Object.keys(entries).sort().map((name) => ({ name: `${zipName}/${name}`, bytes: entries[name]! }));
   return { files, errors };
 }

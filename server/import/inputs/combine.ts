@@ -17,6 +17,7 @@ import { buildSittings, parseResultFiles, type ParsedResult, type ResultsExam } 
 import { Origins, type ListName } from './labels.ts';
 import { mergeResultsGroup } from './resultsGroup.ts';
 import type { ImportInput, InputKind } from './types.ts';
+import { say } from '../issues.ts';
 
 export interface CombineOptions {
   /** the group of the results among the inputs: its id, and its name when it is created or renamed */
@@ -122,7 +123,7 @@ export function combineInputs(inputs: readonly ImportInput[], known: KnownConten
   }
 
   if (summaries.some((s) => s.kind === 'results')) {
-    if (!options.group) errors.push('QTI results need a group to go in: give its id (--group ID on the command line, "Afnamegroep" in the console)');
+    if (!options.group) errors.push(say('results-need-group', {}));
     else if (!errors.length) addResults(results, options.group, out, known, origins, errors, warnings);
   }
   if (errors.length) return { ok: false, errors, warnings };
@@ -133,16 +134,16 @@ export function combineInputs(inputs: readonly ImportInput[], known: KnownConten
 function jsonLists(name: string, value: unknown, errors: string[]): Lists {
   const lists: Lists = { exams: [], candidates: [], groups: [], sittings: [] };
   if (!isRecord(value)) {
-    errors.push(`${name}: an inzage/v1 import file is a JSON object`);
+    errors.push(`${name}: ${say('json-not-object', {})}`);
     return lists;
   }
-  if (value.format !== 'inzage/v1') errors.push(`${name}: format: must be "inzage/v1"`);
-  for (const key of Object.keys(value)) if (!TOP_KEYS.has(key)) errors.push(`${name}: ${key}: unknown field`);
+  if (value.format !== 'inzage/v1') errors.push(`${name}: format: ${say('format-not-inzage', {})}`);
+  for (const key of Object.keys(value)) if (!TOP_KEYS.has(key)) errors.push(`${name}: ${key}: ${say('unknown-field', {})}`);
   for (const list of LISTS) {
     const v = value[list];
     if (v === undefined) continue;
     if (Array.isArray(v)) lists[list] = v;
-    else errors.push(`${name}: ${list}: must be a list`);
+    else errors.push(`${name}: ${list}: ${say('must-be-list', {})}`);
   }
   return lists;
 }

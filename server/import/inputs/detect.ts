@@ -20,6 +20,7 @@ import { MANIFEST } from '../qti/manifest.ts';
 import { isZip } from '../qti/open.ts';
 import { packageFromFolder, packageFromZip, PackageError } from '../qti/package.ts';
 import type { ImportInput } from './types.ts';
+import { say } from '../issues.ts';
 
 export type Classified = { ok: true; input: ImportInput } | { ok: false; errors: string[] };
 
@@ -48,21 +49,21 @@ const QTI_CONTENT = /^(qti-)?(assessment-?item|assessment-?test|assessment-?stim
 
 function classifyXml(name: string, bytes: Uint8Array): Classified {
   const root = rootElementName(bytes);
-  if (root === 'assessmentResult' && bytes.length > DEFAULT_LIMITS.maxFileBytes) return fail(`${name}: larger than ${DEFAULT_LIMITS.maxFileBytes / 2 ** 20} MB per results file`);
+  if (root === 'assessmentResult' && bytes.length > DEFAULT_LIMITS.maxFileBytes) return fail(`${name}: ${say('results-file-too-large', { mb: DEFAULT_LIMITS.maxFileBytes / 2 ** 20 })}`);
   if (root === 'assessmentResult') return { ok: true, input: { kind: 'results', name, files: [{ name, bytes }], size: bytes.length } };
-  if (root === 'manifest') return fail(`${name}: an ${MANIFEST} alone is no package; import the zip or the folder it stands in`);
-  if (root && QTI_CONTENT.test(root)) return fail(`${name}: a single QTI ${root}; import the content package it belongs to (a zip, or a folder with ${MANIFEST})`);
+  if (root === 'manifest') return fail(`${name}: ${say('manifest-alone', {})}`);
+  if (root && QTI_CONTENT.test(root)) return fail(`${name}: ${say('qti-content-alone', { root })}`);
   return candidateList(name, bytes);
 }
 
 function candidateList(name: string, bytes: Uint8Array): Classified {
-  if (bytes.length > MAX_LIST_BYTES) return fail(`${name}: larger than ${MAX_LIST_BYTES / 2 ** 20} MB, too large for a candidate list`);
+  if (bytes.length > MAX_LIST_BYTES) return fail(`${name}: ${say('list-too-large', { mb: MAX_LIST_BYTES / 2 ** 20 })}`);
   return { ok: true, input: { kind: 'candidates', name, bytes, size: bytes.length } };
 }
 
 function classifyZip(name: string, bytes: Uint8Array, limits: SourceLimits): Classified {
   const names = zipNames(bytes);
-  if (!names) return fail(`${name}: not a readable zip file`);
+  if (!names) return fail(`${name}: ${say('zip-unreadable', {})}`);
   if (names.includes(MANIFEST)) {
     try {
       return { ok: true, input: { kind: 'package', name, pkg: packageFromZip(bytes, name), size: bytes.length } };
@@ -73,7 +74,7 @@ function classifyZip(name: string, bytes: Uint8Array, limits: SourceLimits): Cla
   }
   const sources = unzipSources(bytes, name, ['.xml'], limits);
   if (sources.errors.length) return fail(...sources.errors);
-  if (!sources.files.length) return fail(`${name}: a zip without ${MANIFEST} (so no QTI package) and without .xml files (so no QTI results)`);
+  if (!sources.files.length) return fail(`${name}: ${say('zip-without-content', {})}`);
   const size = sources.files.reduce((n, f) => n + f.bytes.length, 0);
   return { ok: true, input: { kind: 'results', name, files: sources.files, size } };
 }
@@ -86,7 +87,7 @@ export function classifyBytes(name: string, bytes: Uint8Array, limits: SourceLim
   const first = text.trimStart()[0];
   if (first === '{' || first === '[') {
     const json = parseJsonText(text);
-    if (!json.ok) return fail(`${name} is not valid JSON: ${json.message}`);
+    if (!json.ok) return fail(`${name}: ${json.found === null ? say('json-invalid-end', { line: json.line, column: json.column }) : say('json-invalid', { line: json.line, column: json.column, found: JSON.stringify(json.found) })}`);
     return { ok: true, input: { kind: 'json', name, value: json.value, size: bytes.length } };
   }
   return candidateList(name, bytes);
@@ -109,7 +110,7 @@ export async function readPath(path: string, limits: SourceLimits = DEFAULT_LIMI
     }
     const sources = await readSources(path, ['.xml'], limits);
     if (sources.errors.length) return fail(...sources.errors);
-    if (!sources.files.length) return fail(`${path}: a folder without ${MANIFEST} (so no QTI package) and without .xml files (so no QTI results)`);
+    if (!sources.files.length) return fail(`${path}: ${say('folder-without-content', {})}`);
     return { ok: true, input: { kind: 'results', name: path, files: sources.files, size: sources.files.reduce((n, f) => n + f.bytes.length, 0) } };
   }
   return classifyBytes(path, new Uint8Array(await readFile(path)), limits);

@@ -5,13 +5,14 @@
  * another exam is an error: a group is one exam's.
  */
 import type { Group } from '../../../shared/schema.ts';
+import { say } from '../issues.ts';
 
 export type GroupMerge = { ok: true; group: Group } | { ok: false; error: string };
 
 export function mergeResultsGroup(built: Group, stored: Group | undefined, name: string | undefined): GroupMerge {
   if (!stored) return { ok: true, group: built };
   if (stored.examId !== built.examId) {
-    return { ok: false, error: `group "${stored.id}" is stored for exam "${stored.examId}", but these results are for exam "${built.examId}"; give another group` };
+    return { ok: false, error: say('group-other-exam', { group: stored.id, stored: stored.examId, exam: built.examId }) };
   }
   const members = new Set(stored.candidateNumbers);
   const startsAt = Date.parse(built.startsAt) < Date.parse(stored.startsAt) ? built.startsAt : stored.startsAt;

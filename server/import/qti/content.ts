@@ -14,6 +14,7 @@ import type { Element, Node } from '@xmldom/xmldom';
 import { mediaTypeOf } from '../../media/files.ts';
 import type { PlayerFile } from './players.ts';
 import { attr, children, isElement, MATHML_NS, nameOf } from './xml.ts';
+import { say } from '../issues.ts';
 
 export interface ContentContext {
   /** the `src` to show for the picture at `src` (relative to the item), or undefined when it was left out (reported) */
@@ -67,10 +68,10 @@ function qtiHtml(el: Element, name: string, ctx: ContentContext): string {
   if (UNWRAPPED.has(name)) return innerHtml(el, ctx);
   if (FEEDBACK.has(name)) return '';
   if (PER_CANDIDATE.has(name)) {
-    ctx.warn(el, `left out: <${name}> shows content that differs per candidate, which the package does not record`);
+    ctx.warn(el, say('qti-per-candidate-content', { name }));
     return '';
   }
-  ctx.warn(el, `<${name}> is not shown as such; its content is kept`);
+  ctx.warn(el, say('qti-element-content-kept', { name }));
   return innerHtml(el, ctx);
 }
 
@@ -111,7 +112,7 @@ function objectHtml(el: Element, ctx: ContentContext): string {
     return playerOpen(film ? 'video' : 'audio', src, el) + `${innerHtml(el, ctx)}</${film ? 'video' : 'audio'}>`;
   }
   if (!type.startsWith('image/') && !IMAGE_FILE.test(data)) {
-    ctx.warn(el, `<object type="${type}" data="${data}"> (media) is not shown; its fallback content is kept`);
+    ctx.warn(el, say('qti-media-object', { type, data }));
     return innerHtml(el, ctx);
   }
   const src = ctx.image(data, el);

@@ -6,6 +6,7 @@ import type { Element } from '@xmldom/xmldom';
 import type { ItemPart } from '../../../shared/schema.ts';
 import { AreaShapeSchema } from '../../../shared/schema.ts';
 import { attr, child, children, numberAttr, textOf } from './xml.ts';
+import { say } from '../issues.ts';
 
 type Shape = NonNullable<ItemPart['hotspots']>[number]['shape'];
 
@@ -18,11 +19,11 @@ export interface Report { error(el: Element, message: string): void }
 
 export function readDeclaration(el: Element, report: Report): Declaration {
   const cardinality = attr(el, 'cardinality') as ItemPart['cardinality'];
-  if (!CARDINALITIES.includes(cardinality)) report.error(el, `cardinality "${cardinality ?? ''}" is not one of ${CARDINALITIES.join(', ')}`);
+  if (!CARDINALITIES.includes(cardinality)) report.error(el, say('qti-cardinality', { value: cardinality ?? '', allowed: CARDINALITIES.join(', ') }));
   const rawBase = attr(el, 'base-type');
   // QTI 3 writes `directedPair` and `directed-pair` alike in the wild
   const baseType = rawBase === 'directed-pair' ? 'directedPair' : (rawBase as ItemPart['baseType']);
-  if (baseType !== undefined && !BASE_TYPES.includes(baseType)) report.error(el, `base-type "${rawBase}" is not a QTI base type`);
+  if (baseType !== undefined && !BASE_TYPES.includes(baseType)) report.error(el, say('qti-base-type', { value: rawBase ?? '' }));
   const correct = child(el, 'qti-correct-response');
   const key = correct ? children(correct, 'qti-value').map(textOf) : undefined;
   const mapping = child(el, 'qti-mapping');
@@ -49,7 +50,7 @@ function bounds(el: Element) {
 
 function points(el: Element, report: Report): number {
   const n = numberAttr(el, 'mapped-value');
-  if (n === undefined) report.error(el, `mapped-value "${attr(el, 'mapped-value') ?? ''}" is not a number`);
+  if (n === undefined) report.error(el, say('qti-mapped-value', { value: attr(el, 'mapped-value') ?? '' }));
   return n ?? 0;
 }
 
@@ -76,9 +77,9 @@ function readAreaMapping(el: Element, report: Report): NonNullable<ItemPart['are
 /** `shape` and `coords` of an area (hotspot or area map entry). */
 export function readArea(el: Element, report: Report): { shape: Shape; coords: number[] } {
   const shape = AreaShapeSchema.safeParse(attr(el, 'shape'));
-  if (!shape.success) report.error(el, `shape "${attr(el, 'shape') ?? ''}" is not one of rect, circle, ellipse, poly, default`);
+  if (!shape.success) report.error(el, say('qti-shape', { value: attr(el, 'shape') ?? '' }));
   const raw = (attr(el, 'coords') ?? '').trim();
   const coords = raw ? raw.split(/\s*,\s*/).map(Number) : [];
-  if (coords.some((n) => !Number.isFinite(n))) report.error(el, `coords "${raw}" are not numbers separated by commas`);
+  if (coords.some((n) => !Number.isFinite(n))) report.error(el, say('qti-coords', { value: raw }));
   return { shape: shape.success ? shape.data : 'default', coords: coords.filter(Number.isFinite) };
 }

@@ -9,6 +9,7 @@
 import type { Element } from '@xmldom/xmldom';
 import { MAX_MEDIA_FILE_BYTES, MAX_MEDIA_IMPORT_BYTES, mediaKind, mediaName, mediaSrc, sniff, type MediaKind } from '../../media/files.ts';
 import { resolveHref, type QtiPackage } from './package.ts';
+import { say } from '../issues.ts';
 
 export interface ImageReport {
   warn(el: Element, message: string): void;
@@ -47,35 +48,35 @@ export function packageImage(pkg: QtiPackage, media: QtiMedia, itemFile: string,
   const trimmed = src.trim();
   if (/^data:/i.test(trimmed)) return src; // judged by the sanitiser
   if (/^([a-z][a-z0-9+.-]*:)?\/\//i.test(trimmed)) {
-    report.warn(el, `image "${src}" is on another server, which the kiosk does not load; its alt text is shown in its place`);
+    report.warn(el, say('qti-image-remote', { src }));
     return undefined;
   }
   const path = resolveHref(itemFile, src);
   if (!path) {
-    report.error(el, `image "${src}" is not a file in the package`);
+    report.error(el, say('qti-image-not-file', { src }));
     return undefined;
   }
   const data = pkg.read(path);
   if (!data) {
-    report.error(el, `image "${src}" is missing from the package (looked for ${path})`);
+    report.error(el, say('qti-image-missing', { src, path }));
     return undefined;
   }
   const kind = sniff(data);
   if (kind === 'svg') {
-    report.warn(el, `image "${src}" is left out: SVG pictures are not shown (an SVG can carry script); its alt text is shown in its place`);
+    report.warn(el, say('qti-image-svg', { src }));
     return undefined;
   }
   if (kind === 'unknown' || mediaKind(kind) !== 'image') {
-    report.warn(el, `image "${src}" is left out: its content is no PNG, JPEG, GIF or WebP picture; its alt text is shown in its place`);
+    report.warn(el, say('qti-image-not-picture', { src }));
     return undefined;
   }
   if (data.byteLength > media.limits.fileBytes) {
-    report.error(el, `image "${src}" (${path}) is ${size(data.byteLength)}; a picture may be at most ${size(media.limits.fileBytes)}`);
+    report.error(el, say('qti-image-too-large', { src, path, size: size(data.byteLength), max: size(media.limits.fileBytes) }));
     return undefined;
   }
   const name = mediaName(data, kind);
   if (!media.add(name, data)) {
-    if (media.firstOverTotal()) report.error(el, `image "${src}" (${path}) brings the package's pictures over ${size(media.limits.totalBytes)}; a package's pictures may be at most that in all`);
+    if (media.firstOverTotal()) report.error(el, say('qti-images-over-total', { src, path, max: size(media.limits.totalBytes) }));
     return undefined;
   }
   return mediaSrc(name);

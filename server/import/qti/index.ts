@@ -12,6 +12,7 @@ import { MANIFEST, resourceTypes, testResources } from './manifest.ts';
 import { decodeText, type QtiPackage } from './package.ts';
 import { readTest } from './test.ts';
 import { parseXml } from './xml.ts';
+import { say } from '../issues.ts';
 
 export { QtiMedia } from './images.ts';
 export { packageFromFolder, packageFromZip, PackageError, type QtiPackage } from './package.ts';
@@ -37,7 +38,7 @@ export function readQtiPackage(pkg: QtiPackage, fields: ExamFields = DEFAULT_EXA
   if (!manifest) return fail();
   const tests = testResources(manifest, issues);
   if (!tests.length && !issues.errors.length) {
-    issues.error(MANIFEST, manifest, `the package holds no test (no resource of type imsqti_test_xmlv3p0, v2p1 or v2p2; found ${resourceTypes(manifest).join(', ') || 'none'}); an exam is made from a test`);
+    issues.error(MANIFEST, manifest, say('qti-no-test', { found: resourceTypes(manifest).join(', ') || '—' }));
   }
   const items = new Map<string, ParsedItem | undefined>();
   const media = new QtiMedia();
@@ -67,7 +68,7 @@ export function readQtiPackage(pkg: QtiPackage, fields: ExamFields = DEFAULT_EXA
 function xmlFile(pkg: QtiPackage, path: string, issues: QtiIssues, ref?: import('@xmldom/xmldom').Element, refFile = MANIFEST) {
   const data = pkg.read(path);
   if (!data) {
-    issues.error(ref ? refFile : path, ref, `${path} is missing from the package`);
+    issues.error(ref ? refFile : path, ref, say('qti-file-missing', { file: path }));
     return undefined;
   }
   const parsed = parseXml(decodeText(data), path);

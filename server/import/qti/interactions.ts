@@ -10,6 +10,7 @@ import type { ItemPart, PartInteraction } from '../../../shared/schema.ts';
 import { escapeAttr, firstImage, innerHtml, outerHtml, type ContentContext } from './content.ts';
 import { readArea, type Report } from './declarations.ts';
 import { attr, child, children, descendants, nameOf, numberAttr } from './xml.ts';
+import { say } from '../issues.ts';
 
 const KINDS: Record<string, PartInteraction> = {
   'qti-choice-interaction': 'choice',
@@ -45,7 +46,7 @@ export function readInteraction(el: Element, id: string, ctx: InteractionContext
   const prompt = (promptEl ? innerHtml(promptEl, ctx).trim() : '') + player || undefined;
   const base = { id, ...(prompt ? { prompt } : {}) };
   if (!kind) {
-    ctx.warn(el, `<${name}> cannot be shown in the review; kept as an unsupported part with its prompt`);
+    ctx.warn(el, say('qti-interaction-unsupported', { name }));
     return { ...base, interaction: 'unsupported', element: name };
   }
   const labels = (els: Element[]) => els.map((c) => ({ id: attr(c, 'identifier') ?? '', text: innerHtml(c, ctx).trim() }));
@@ -116,7 +117,7 @@ function ownText(el: Element, ctx: InteractionContext): string {
 function graphic(el: Element, ctx: InteractionContext): Pick<ItemPart, 'image' | 'hotspots'> {
   const img = firstImage(el);
   let image: ItemPart['image'];
-  if (!img) ctx.error(el, 'a graphic interaction needs a picture (an <object> or <img>)');
+  if (!img) ctx.error(el, say('qti-graphic-needs-picture', {}));
   else {
     const src = ctx.image(attr(img, nameOf(img) === 'object' ? 'data' : 'src') ?? '', img);
     const width = numberAttr(img, 'width');

@@ -17,6 +17,7 @@ import type { QtiPackage } from './package.ts';
 import { outcomeNumber, partMax, templateOf } from './scoring.ts';
 import { stimuliHtml } from './stimulus.ts';
 import { attr, child, children, nameOf } from './xml.ts';
+import { say } from '../issues.ts';
 
 export type ParsedItem = Pick<ItemQuestion, 'type' | 'title' | 'stem' | 'parts' | 'scheme' | 'maxScore'>;
 
@@ -24,7 +25,7 @@ const SCHEME_VIEWS = ['scorer', 'author', 'tutor'] as const;
 
 export function readItem(root: Element, file: string, pkg: QtiPackage, issues: QtiIssues, media: QtiMedia): ParsedItem | undefined {
   if (nameOf(root) !== 'qti-assessment-item') {
-    issues.error(file, root, `expected a qti-assessment-item (or assessmentItem), found <${root.nodeName}>`);
+    issues.error(file, root, say('qti-not-item', { found: root.nodeName }));
     return undefined;
   }
   const before = issues.errors.length;
@@ -32,7 +33,7 @@ export function readItem(root: Element, file: string, pkg: QtiPackage, issues: Q
   const declarations = new Map<string, Declaration>();
   for (const d of children(root, 'qti-response-declaration')) {
     const id = attr(d, 'identifier') ?? '';
-    if (declarations.has(id)) issues.error(file, d, `a second qti-response-declaration with identifier "${id}"`);
+    if (declarations.has(id)) issues.error(file, d, say('qti-declaration-twice', { id }));
     else declarations.set(id, readDeclaration(d, report));
   }
 
@@ -51,16 +52,16 @@ export function readItem(root: Element, file: string, pkg: QtiPackage, issues: Q
   const placeholder = (el: Element): string => {
     const id = attr(el, 'response-identifier');
     if (!id) { // every QTI interaction has one
-      issues.error(file, el, 'has no response-identifier');
+      issues.error(file, el, say('qti-no-response-identifier', {}));
       return '';
     }
     const shape = readInteraction(el, id, ctx);
     if (parts.some((p) => p.id === id)) {
-      issues.error(file, el, `a second interaction for the response "${id}"`);
+      issues.error(file, el, say('qti-interaction-twice', { id }));
       return '';
     }
     const decl = declarations.get(id);
-    if (!decl && shape.interaction !== 'unsupported') issues.error(file, el, `response-identifier "${id}" has no qti-response-declaration`);
+    if (!decl && shape.interaction !== 'unsupported') issues.error(file, el, say('qti-no-declaration', { id }));
     const { el: _el, ...declared } = decl ?? { el: undefined, cardinality: 'single' as const };
     parts.push({ ...shape, ...declared });
     return `<inzage-part ref="${escapeAttr(id)}"></inzage-part>`;
@@ -74,7 +75,7 @@ export function readItem(root: Element, file: string, pkg: QtiPackage, issues: Q
   };
 
   const body = child(root, 'qti-item-body');
-  if (!body) issues.error(file, root, 'has no qti-item-body');
+  if (!body) issues.error(file, root, say('qti-no-item-body', {}));
   const stem = stimuliHtml(root, file, pkg, media, issues, ctx) + (body ? innerHtml(body, ctx).trim() : '');
   const schemeView = SCHEME_VIEWS.find((v) => rubrics.has(v));
   const maxScore = itemMax(root, parts, file, issues);
@@ -104,12 +105,12 @@ function itemMax(root: Element, parts: ItemPart[], file: string, issues: QtiIssu
   if (template !== 'none' && template !== 'custom') {
     const part = parts.find((p) => p.id === 'RESPONSE');
     if (part?.maxScore !== undefined) return part.maxScore;
-    issues.warn(file, processing, `the ${template} template needs a response "RESPONSE" with a ${template === 'match_correct' ? 'key' : 'mapping'}; maximum score 0`);
+    issues.warn(file, processing, say(template === 'match_correct' ? 'qti-template-needs-key' : 'qti-template-needs-mapping', { template }));
     return 0;
   }
   const normal = outcomeNumber(root, 'SCORE', 'normal-maximum');
   if (normal !== undefined) return normal;
   const guessed = parts.reduce((sum, p) => sum + (partMax(p, p.areaMapping ? 'map_response_point' : p.mapping ? 'map_response' : 'match_correct') ?? 0), 0);
-  issues.warn(file, processing ?? root, `no MAXSCORE outcome and no standard response processing template: maximum score ${guessed}, counted from the keys and mappings`);
+  issues.warn(file, processing ?? root, say('qti-max-score-guessed', { score: guessed }));
   return guessed;
 }

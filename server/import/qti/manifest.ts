@@ -6,6 +6,7 @@ import type { Element } from '@xmldom/xmldom';
 import type { QtiIssues } from './issues.ts';
 import { resolveHref } from './package.ts';
 import { attr, children, descendants } from './xml.ts';
+import { say } from '../issues.ts';
 
 export const MANIFEST = 'imsmanifest.xml';
 
@@ -19,7 +20,7 @@ export function testResources(root: Element, issues: QtiIssues): TestResource[] 
     for (const r of children(resources, 'qti-resource')) {
       if (!TEST_TYPE.test(attr(r, 'type') ?? '')) continue;
       const href = resolveHref(MANIFEST, attr(r, 'href') ?? '');
-      if (!href) issues.error(MANIFEST, r, `href "${attr(r, 'href') ?? ''}" is not a file in the package`);
+      if (!href) issues.error(MANIFEST, r, say('qti-href-not-file', { href: attr(r, 'href') ?? '' }));
       else out.push({ href, el: r });
     }
   }

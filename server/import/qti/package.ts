@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { unzipSync } from 'fflate';
+import { say } from '../issues.ts';
 
 /** The largest package, unpacked. */
 export const MAX_PACKAGE_BYTES = 200 * 1024 * 1024;
@@ -20,7 +21,7 @@ export interface QtiPackage {
 
 export class PackageError extends Error {}
 
-const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+const mb = (n: number) => Math.round(n / 1024 / 1024);
 
 export function packageFromZip(zip: Uint8Array, name: string): QtiPackage {
   let total = 0;
@@ -29,15 +30,15 @@ export function packageFromZip(zip: Uint8Array, name: string): QtiPackage {
     files = unzipSync(zip, {
       filter: (f) => {
         if (f.name.endsWith('/')) return false;
-        if (f.originalSize > MAX_FILE_BYTES) throw new PackageError(`${name}: ${f.name} is ${mb(f.originalSize)} unpacked; a file may be at most ${mb(MAX_FILE_BYTES)}`);
+        if (f.originalSize > MAX_FILE_BYTES) throw new PackageError(`${name}: ${say('package-file-too-large', { file: f.name, size: mb(f.originalSize), max: mb(MAX_FILE_BYTES) })}`);
         total += f.originalSize;
-        if (total > MAX_PACKAGE_BYTES) throw new PackageError(`${name}: the package is more than ${mb(MAX_PACKAGE_BYTES)} unpacked`);
+        if (total > MAX_PACKAGE_BYTES) throw new PackageError(`${name}: ${say('package-too-large', { max: mb(MAX_PACKAGE_BYTES) })}`);
         return true;
       },
     });
   } catch (e) {
     if (e instanceof PackageError) throw e;
-    throw new PackageError(`${name} is not a readable zip file: ${(e as Error).message}`);
+    throw new PackageError(`${name}: ${say('package-unreadable', { reason: (e as Error).message })}`);
   }
   const byPath = new Map(Object.entries(files).map(([p, data]) => [normalize(p), data] as const));
   return { read: (p) => byPath.get(p), has: (p) => byPath.has(p) };
@@ -53,9 +54,9 @@ export function packageFromFolder(dir: string): QtiPackage {
       else if (entry.isFile()) {
         const size = statSync(full).size;
         const rel = relative(dir, full).split(sep).join('/');
-        if (size > MAX_FILE_BYTES) throw new PackageError(`${rel} is ${mb(size)}; a file may be at most ${mb(MAX_FILE_BYTES)}`);
+        if (size > MAX_FILE_BYTES) throw new PackageError(say('folder-file-too-large', { file: rel, size: mb(size), max: mb(MAX_FILE_BYTES) }));
         total += size;
-        if (total > MAX_PACKAGE_BYTES) throw new PackageError(`${dir}: the package is more than ${mb(MAX_PACKAGE_BYTES)}`);
+        if (total > MAX_PACKAGE_BYTES) throw new PackageError(`${dir}: ${say('folder-package-too-large', { max: mb(MAX_PACKAGE_BYTES) })}`);
         byPath.set(rel, full);
       }
     }

@@ -11,6 +11,7 @@ import { packageImage, type QtiMedia } from './images.ts';
 import type { QtiIssues } from './issues.ts';
 import { decodeText, resolveHref, type QtiPackage } from './package.ts';
 import { attr, child, children, nameOf, parseXml } from './xml.ts';
+import { say } from '../issues.ts';
 
 export function stimuliHtml(root: Element, file: string, pkg: QtiPackage, media: QtiMedia, issues: QtiIssues, ctx: ContentContext): string {
   let out = '';
@@ -19,7 +20,7 @@ export function stimuliHtml(root: Element, file: string, pkg: QtiPackage, media:
     const path = resolveHref(file, href);
     const data = path ? pkg.read(path) : undefined;
     if (!path || !data) {
-      issues.error(file, ref, `stimulus "${href}" is missing from the package`);
+      issues.error(file, ref, say('qti-stimulus-missing', { href }));
       continue;
     }
     const parsed = parseXml(decodeText(data), path);
@@ -29,7 +30,7 @@ export function stimuliHtml(root: Element, file: string, pkg: QtiPackage, media:
     }
     const body = nameOf(parsed.root) === 'qti-assessment-stimulus' ? child(parsed.root, 'qti-stimulus-body') : undefined;
     if (!body) {
-      issues.error(path, parsed.root, 'expected a qti-assessment-stimulus with a qti-stimulus-body');
+      issues.error(path, parsed.root, say('qti-not-stimulus', {}));
       continue;
     }
     const report = { error: (el: Element, m: string) => issues.error(path, el, m), warn: (el: Element, m: string) => issues.warn(path, el, m) };

@@ -8,39 +8,40 @@ import type { Element } from '@xmldom/xmldom';
 import type { QtiIssues } from './issues.ts';
 import { resolveHref } from './package.ts';
 import { attr, children, nameOf } from './xml.ts';
+import { say } from '../issues.ts';
 
 export interface ItemRef { identifier: string; href: string; section?: string; el: Element }
 export interface ParsedTest { identifier: string; title: string; refs: ItemRef[] }
 
 export function readTest(root: Element, file: string, issues: QtiIssues): ParsedTest | undefined {
   if (nameOf(root) !== 'qti-assessment-test') {
-    issues.error(file, root, `expected a qti-assessment-test (or assessmentTest), found <${root.nodeName}>`);
+    issues.error(file, root, say('qti-not-test', { found: root.nodeName }));
     return undefined;
   }
   const identifier = attr(root, 'identifier')?.trim() ?? '';
-  if (!identifier) issues.error(file, root, 'has no identifier');
+  if (!identifier) issues.error(file, root, say('qti-no-identifier', {}));
   const title = attr(root, 'title')?.trim() || identifier;
   const refs: ItemRef[] = [];
   const section = (s: Element, title?: string) => {
     const own = attr(s, 'title')?.trim() || title;
     for (const rule of children(s, 'qti-selection', 'qti-ordering')) {
-      issues.warn(file, rule, `the test ${nameOf(rule) === 'qti-selection' ? 'selects items at random' : 'may shuffle its items'}; questions are imported in the order of the file`);
+      issues.warn(file, rule, say(nameOf(rule) === 'qti-selection' ? 'qti-test-selects' : 'qti-test-shuffles', {}));
     }
     for (const c of children(s)) {
       const name = nameOf(c);
       if (name === 'qti-assessment-section') section(c, own);
-      else if (name === 'qti-assessment-section-ref') issues.error(file, c, 'a section in another file is not supported; put the section in the test');
+      else if (name === 'qti-assessment-section-ref') issues.error(file, c, say('qti-section-ref', {}));
       else if (name === 'qti-assessment-item-ref') {
         const id = attr(c, 'identifier')?.trim() ?? '';
         const href = resolveHref(file, attr(c, 'href') ?? '');
-        if (!id) issues.error(file, c, 'has no identifier');
-        else if (!href) issues.error(file, c, `href "${attr(c, 'href') ?? ''}" is not a file in the package`);
-        else if (refs.some((r) => r.identifier === id)) issues.error(file, c, `a second item reference with identifier "${id}"`);
+        if (!id) issues.error(file, c, say('qti-no-identifier', {}));
+        else if (!href) issues.error(file, c, say('qti-href-not-file', { href: attr(c, 'href') ?? '' }));
+        else if (refs.some((r) => r.identifier === id)) issues.error(file, c, say('qti-item-ref-twice', { id }));
         else refs.push({ identifier: id, href, ...(own ? { section: own } : {}), el: c });
       }
     }
   };
   for (const part of children(root, 'qti-test-part')) for (const s of children(part, 'qti-assessment-section')) section(s);
-  if (!refs.length && identifier) issues.error(file, root, 'refers to no items');
+  if (!refs.length && identifier) issues.error(file, root, say('qti-no-items', {}));
   return { identifier, title, refs };
 }

@@ -5,6 +5,7 @@
  * `attr` give every element and attribute its QTI 3 name, so that the rest of the import reads one vocabulary.
  */
 import { DOMParser, type Element, type Node } from '@xmldom/xmldom';
+import { say } from '../issues.ts';
 
 export const MATHML_NS = 'http://www.w3.org/1998/Math/MathML';
 
@@ -22,15 +23,15 @@ export function parseXml(text: string, file: string): XmlResult {
       onError: (level, message, context) => {
         if (level === 'warning') return;
         const loc = (context as { locator?: { lineNumber?: number; columnNumber?: number } } | undefined)?.locator;
-        if (level === 'error') errors.push(`${at(entityAt(text, message, loc) ?? loc)}: malformed XML: ${oneLine(message)}`);
+        if (level === 'error') errors.push(`${at(entityAt(text, message, loc) ?? loc)}: ${say('xml-malformed', { reason: oneLine(message) })}`);
       },
     }).parseFromString(text.replace(/^\uFEFF/, ''), 'text/xml');
     root = doc.documentElement;
   } catch (e) {
     const err = e as Error & { locator?: { lineNumber?: number; columnNumber?: number } };
-    errors.push(`${at(err.locator)}: malformed XML: ${oneLine(err.message)}`);
+    errors.push(`${at(err.locator)}: ${say('xml-malformed', { reason: oneLine(err.message) })}`);
   }
-  if (errors.length || !root) return { ok: false, errors: errors.length ? errors : [`${file}:1:1: malformed XML: no root element`] };
+  if (errors.length || !root) return { ok: false, errors: errors.length ? errors : [`${file}:1:1: ${say('xml-malformed-no-root', {})}`] };
   return { ok: true, root };
 }
 

@@ -11,6 +11,7 @@ import { scoreItem } from '../../../shared/itemScoring.ts';
 import { setOwn } from '../../../shared/ownRecord.ts';
 import { CandidateSchema, type Group, type ImportedSitting, type ItemQuestion, type ItemResponse, type Question } from '../../../shared/schema.ts';
 import type { ParsedItemResult, ParsedResult } from './types.ts';
+import { say } from '../issues.ts';
 
 export type ExamQuestion = Question | ItemQuestion;
 
@@ -55,19 +56,19 @@ export function buildSittings(results: readonly ParsedResult[], examOf: (id: str
   const examId = options.examId ?? results.find((r) => r.examId)?.examId;
   if (!examId) return { ok: false, errors: ['the results name no exam (no testResult); give the exam id'], warnings };
   const exam = examOf(examId);
-  if (!exam) errors.push(`unknown exam "${examId}"${options.examId ? '' : ` (testResult of ${results.find((r) => r.examId)!.file})`}: import its test package first`);
+  if (!exam) errors.push(options.examId ? say('results-unknown-exam', { id: examId }) : say('results-unknown-exam-of', { id: examId, file: results.find((r) => r.examId)!.file }));
 
   const resultOf = new Map<string, ParsedResult>();
   const sittings: ResultSitting[] = [];
   for (const r of results) {
     const before = errors.length;
-    if (r.examId && r.examId !== examId) errors.push(`${r.at.root}: assessmentResult/testResult: exam "${r.examId}", but this group's results are for "${examId}"`);
+    if (r.examId && r.examId !== examId) errors.push(`${r.at.root}: assessmentResult/testResult: ${say('results-other-exam', { exam: r.examId, group: examId })}`);
     const number = CandidateSchema.shape.number.safeParse(r.candidateId);
-    if (!number.success) errors.push(`${r.at.context}: assessmentResult/context: sourcedId "${r.candidateId}" is not a candidate number (letters, digits and "-" only, at most 20)`);
+    if (!number.success) errors.push(`${r.at.context}: assessmentResult/context: ${say('results-not-a-number-id', { id: r.candidateId })}`);
     const other = resultOf.get(r.candidateId);
-    if (other) errors.push(`${r.at.context}: assessmentResult/context: candidate "${r.candidateId}" has results in ${other.file} too; one file per candidate`);
+    if (other) errors.push(`${r.at.context}: assessmentResult/context: ${say('results-candidate-twice', { id: r.candidateId, file: other.file })}`);
     else resultOf.set(r.candidateId, r);
-    if (!r.startedAt || !r.submittedAt) errors.push(`${r.at.root}: assessmentResult: no datestamp anywhere; the time of the sitting is unknown`);
+    if (!r.startedAt || !r.submittedAt) errors.push(`${r.at.root}: assessmentResult: ${say('results-no-datestamp', {})}`);
     const responses = exam ? scoreResponses(r, exam, errors, warnings) : [];
     if (errors.length > before || !r.startedAt || !r.submittedAt) continue;
     sittings.push({
@@ -82,7 +83,7 @@ export function buildSittings(results: readonly ParsedResult[], examOf: (id: str
   if (errors.length) return { ok: false, errors, warnings };
   const startsAt = sittings.map((s) => s.startedAt).sort()[0] ?? new Date(0).toISOString();
   const unknownCandidates = options.isKnownCandidate ? sittings.map((x) => x.candidateNumber).filter((c) => !options.isKnownCandidate!(c)) : [];
-  for (const c of unknownCandidates) warnings.push(`${resultOf.get(c)!.at.context}: assessmentResult/context: unknown candidate "${c}" (in no candidate list): to be created with the number only`);
+  for (const c of unknownCandidates) warnings.push(`${resultOf.get(c)!.at.context}: assessmentResult/context: ${say('results-unknown-candidate', { id: c })}`);
   const group: Group = { id: options.groupId, name: options.groupName ?? options.groupId, examId, startsAt, candidateNumbers: sittings.map((s) => s.candidateNumber) };
   return { ok: true, group, sittings, unknownCandidates, warnings };
 }
@@ -95,11 +96,11 @@ function scoreResponses(r: ParsedResult, exam: ResultsExam, errors: string[], wa
     const index = order.get(item.itemId);
     const q = index === undefined ? undefined : exam.questions[index];
     if (!q) {
-      errors.push(`${path}: item "${item.itemId}" is not in exam "${exam.id}"`);
+      errors.push(`${path}: ${say('results-item-not-in-exam', { item: item.itemId, exam: exam.id })}`);
       continue;
     }
     if (q.type !== 'item') {
-      errors.push(`${path}: question "${q.id}" of exam "${exam.id}" is not a QTI item (${q.type})`);
+      errors.push(`${path}: ${say('results-question-not-item', { question: q.id, exam: exam.id, type: q.type })}`);
       continue;
     }
     out.push({ index: index!, response: itemResponse(item, q, path, warnings) });
@@ -111,7 +112,7 @@ function itemResponse(item: ParsedItemResult, q: ItemQuestion, path: string, war
   const parts = new Set(q.parts.map((p) => p.id));
   const response: ItemResponse = {};
   for (const [id, values] of Object.entries(item.responses)) {
-    if (!parts.has(id)) warnings.push(`${item.responseAt[id] ?? item.at}: assessmentResult/itemResult[${item.itemId}]/responseVariable[${id}]: item "${q.id}" has no response "${id}"; not imported`);
+    if (!parts.has(id)) warnings.push(`${item.responseAt[id] ?? item.at}: assessmentResult/itemResult[${item.itemId}]/responseVariable[${id}]: ${say('results-no-such-response', { item: q.id, id })}`);
     else setOwn(response, id, values);
   }
   let score = item.score;
@@ -119,12 +120,12 @@ function itemResponse(item: ParsedItemResult, q: ItemQuestion, path: string, war
     const scored = scoreItem(q, response);
     score = scored.score;
     for (const id of scored.unscored) {
-      if (response[id]?.length) warnings.push(`${item.responseAt[id] ?? item.at}: assessmentResult/itemResult[${item.itemId}]/responseVariable[${id}]: no SCORE and no key: niet beoordeeld (counted 0)`);
+      if (response[id]?.length) warnings.push(`${item.responseAt[id] ?? item.at}: assessmentResult/itemResult[${item.itemId}]/responseVariable[${id}]: ${say('results-not-scored', {})}`);
     }
   }
   if (score < 0 || score > q.maxScore) {
     const kept = Math.min(Math.max(score, 0), q.maxScore);
-    warnings.push(`${path}: score ${score} is outside 0–${q.maxScore}; counted ${kept}`);
+    warnings.push(`${path}: ${say('results-score-outside', { score, max: q.maxScore, kept })}`);
     score = kept;
   }
   return { questionId: q.id, response: Object.keys(response).length ? response : null, score };

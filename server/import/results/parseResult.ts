@@ -14,6 +14,7 @@ import { attr, at, child, children, localName, parseXml, text, type XmlElement }
 import { parseDateTime } from '../xml/dateTime.ts';
 import { parseDuration } from './duration.ts';
 import type { ParsedItemResult, ResultParse, ResultsParseOptions } from './types.ts';
+import { say } from '../issues.ts';
 
 const NAMESPACES = /imsqti_result_v(2p1|2p2|3p0)/;
 /** The response variables every item and test has, which are no answer: `numAttempts`, `num_attempts`, … */
@@ -47,20 +48,20 @@ class ResultReader {
   read(root: XmlElement): ResultParse {
     const rootName = localName(root);
     if (rootName !== 'assessmentResult') {
-      this.error(root, rootName, 'not a QTI results file: the root element must be assessmentResult');
+      this.error(root, rootName, say('results-not-results-file', {}));
       return { ok: false, errors: this.errors, warnings: this.warnings };
     }
     const ns = root.namespaceURI ?? '';
-    if (!NAMESPACES.test(ns)) this.warn(root, rootName, `namespace "${ns}" is not QTI results 2.1, 2.2 or 3.0; read as QTI results anyway`);
+    if (!NAMESPACES.test(ns)) this.warn(root, rootName, say('results-namespace', { ns }));
 
     const context = child(root, 'context');
     const candidateId = context && attr(context, 'sourcedId')?.trim();
-    if (!context) this.error(root, rootName, 'has no context element (the candidate)');
-    else if (!candidateId) this.error(context, `${rootName}/context`, 'has no sourcedId (the candidate number)');
+    if (!context) this.error(root, rootName, say('results-no-context', {}));
+    else if (!candidateId) this.error(context, `${rootName}/context`, say('results-no-sourced-id', {}));
 
     const test = child(root, 'testResult');
     const examId = test && attr(test, 'identifier')?.trim();
-    if (test && !examId) this.error(test, `${rootName}/testResult`, 'has no identifier (the exam)');
+    if (test && !examId) this.error(test, `${rootName}/testResult`, say('results-no-exam-id', {}));
     const testDate = test && this.datestamp(test, `${rootName}/testResult`);
     const duration = test && this.testDuration(test);
 
@@ -86,10 +87,10 @@ class ResultReader {
     if (value === undefined) return undefined;
     const d = parseDateTime(value, this.timeZone);
     if (!d.ok) {
-      this.error(el, path, `datestamp "${value}" is not an xs:dateTime (2026-06-01T09:30:00+02:00)`);
+      this.error(el, path, say('results-datestamp-invalid', { value }));
       return undefined;
     }
-    if (!d.zoned) this.warn(el, path, `datestamp "${value}" has no time zone; read as ${this.timeZone} time`);
+    if (!d.zoned) this.warn(el, path, say('results-datestamp-no-zone', { value, zone: this.timeZone }));
     return d.iso;
   }
 
@@ -106,7 +107,7 @@ class ResultReader {
       const id = attr(el, 'identifier')?.trim();
       const path = `${rootName}/itemResult${id ? `[${id}]` : ''}`;
       if (!id) {
-        this.error(el, path, 'has no identifier (the item)');
+        this.error(el, path, say('results-no-item-id', {}));
         continue;
       }
       const item = this.item(el, id, path);
@@ -124,12 +125,12 @@ class ResultReader {
       const id = attr(v, 'identifier')?.trim();
       const vpath = `${path}/responseVariable${id ? `[${id}]` : ''}`;
       if (!id) {
-        this.error(v, vpath, 'has no identifier');
+        this.error(v, vpath, say('qti-no-identifier', {}));
         continue;
       }
       if (builtIn(id)) continue;
-      if (id.length > MAX_ID_LENGTH) this.error(v, vpath, `identifier longer than ${MAX_ID_LENGTH} characters`);
-      if (Object.hasOwn(responses, id)) this.error(v, vpath, `response "${id}" given twice in this itemResult`);
+      if (id.length > MAX_ID_LENGTH) this.error(v, vpath, say('results-id-too-long', { max: MAX_ID_LENGTH }));
+      if (Object.hasOwn(responses, id)) this.error(v, vpath, say('results-response-twice', { id }));
       else {
         setOwn(responses, id, this.values(v, vpath));
         setOwn(responseAt, id, at(this.file, v));
@@ -145,9 +146,9 @@ class ResultReader {
     if (!response) return [];
     const string = attr(v, 'baseType') === 'string';
     const values = children(response, 'value').map((x) => (string ? text(x) : text(x).trim()));
-    if (values.length > MAX_VALUES) this.error(response, `${path}/candidateResponse`, `${values.length} values; at most ${MAX_VALUES}`);
+    if (values.length > MAX_VALUES) this.error(response, `${path}/candidateResponse`, say('results-too-many-values', { n: values.length, max: MAX_VALUES }));
     values.forEach((value, i) => {
-      if (value.length > MAX_VALUE_LENGTH) this.error(children(response, 'value')[i]!, `${path}/candidateResponse/value[${i + 1}]`, `${value.length} characters; at most ${MAX_VALUE_LENGTH.toLocaleString('en')}`);
+      if (value.length > MAX_VALUE_LENGTH) this.error(children(response, 'value')[i]!, `${path}/candidateResponse/value[${i + 1}]`, say('results-value-too-long', { n: value.length, max: MAX_VALUE_LENGTH }));
     });
     return values;
   }
@@ -159,7 +160,7 @@ class ResultReader {
     const opath = `${path}/outcomeVariable[SCORE]`;
     if (!value || text(value).trim() === '') return undefined; // declared, not (yet) scored
     const n = parseQtiNumber(text(value));
-    if (n === undefined) this.error(value, `${opath}/value`, `"${text(value).trim()}" is not a number`);
+    if (n === undefined) this.error(value, `${opath}/value`, say('results-not-a-number', { value: text(value).trim() }));
     return n;
   }
 }

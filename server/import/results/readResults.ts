@@ -6,6 +6,7 @@ import { decodeXml } from '../files/decodeXml.ts';
 import { readSources, type SourceFile, type SourceLimits } from '../files/sources.ts';
 import { parseResult } from './parseResult.ts';
 import type { ParsedResult, ResultsParseOptions } from './types.ts';
+import { say } from '../issues.ts';
 
 export type ResultsRead =
   | { ok: true; results: ParsedResult[]; warnings: string[] }
@@ -26,7 +27,7 @@ export function parseResultFiles(files: readonly SourceFile[], options: ResultsP
     if (r.ok) results.push(r.result);
     else errors.push(...r.errors);
   }
-  if (!files.length) errors.push('no results files (.xml) found');
+  if (!files.length) errors.push(say('no-results-files', {}));
   return errors.length ? { ok: false, errors, warnings } : { ok: true, results, warnings };
 }
 

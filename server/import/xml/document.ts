@@ -7,6 +7,7 @@
  */
 import { SaxesParser, type SaxesTag } from 'saxes';
 import { DOCUMENT_SCOPE, resolveElement, type Scope } from './namespaces.ts';
+import { say } from '../issues.ts';
 
 export interface XmlElement {
   /** the name as written, prefix included (`qti:itemResult`) */
@@ -90,10 +91,10 @@ export function parseXml(input: string, file: string): XmlParse {
     parser.close();
   } catch (e) {
     if (!(e instanceof NotWellFormed)) throw e;
-    return { ok: false, error: `${file}:${e.line}:${e.column}: not well-formed XML: ${e.message}` };
+    return { ok: false, error: `${file}:${e.line}:${e.column}: ${say('xml-not-well-formed', { reason: e.message })}` };
   }
   // saxes refuses a document without a root element in close(); this is for the type checker
-  if (!root) return { ok: false, error: `${file}:1:1: not well-formed XML: no root element` };
+  if (!root) return { ok: false, error: `${file}:1:1: ${say('xml-no-root', {})}` };
   return { ok: true, root };
 }
 

@@ -26,9 +26,25 @@ export function parseDateTime(value: string, timeZone: string): DateTimeParse {
 }
 
 const formats = new Map<string, Intl.DateTimeFormat>();
+/** `zone quarter` → offset: every zone's offsets are whole quarter hours and change on a UTC quarter hour, so one
+ * quarter hour has one offset. A results import asks this for every datestamp of every file (a formatToParts each
+ * was a twentieth of its time); the cache is bounded. */
+const offsets = new Map<string, number>();
+const QUARTER_HOUR = 900_000;
 
 /** The zone's offset from UTC at that instant, in milliseconds. */
 function zoneOffset(timeZone: string, instant: number): number {
+  const key = `${timeZone} ${Math.floor(instant / QUARTER_HOUR)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    if (offsets.size >= 10_000) offsets.clear();
+    offset = computeOffset(timeZone, instant);
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+function computeOffset(timeZone: string, instant: number): number {
   let f = formats.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });

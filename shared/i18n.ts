@@ -5,7 +5,7 @@
 import type { EndReason, ReviewStatus } from './domain.ts';
 import type { ErrorCode } from './errors.ts';
 import { translator, type ParamValue } from './i18n/catalogue.ts';
-import { importIssueText, type ImportIssue } from './i18n/importIssues.ts';
+import type { ImportIssue } from './i18n/importIssues.ts';
 import { en } from './i18n/en.ts';
 import type { Lang } from './i18n/lang.ts';
 import { nl } from './i18n/nl.ts';
@@ -44,12 +44,17 @@ const isParams = (v: unknown): v is Record<string, ParamValue> =>
  * (`details.issues`) in that language. Otherwise, in Dutch, the server's own message (it may say more than the
  * code, like the CvTE referral); in English the code's text, since the server speaks Dutch.
  */
-export function errorText(code: ErrorCode, lang: Lang, serverMessage?: string, details?: unknown): string {
+/** How a form's coded problem reads in a language. The console passes the import-issue catalogue's
+ * (`importIssueText`); the kiosk, which has no forms, keeps its bundle small without it (the server's text). */
+export type IssueText = (lang: Lang, issue: ImportIssue) => string;
+const serverIssueText: IssueText = (_lang, issue) => issue.message;
+
+export function errorText(code: ErrorCode, lang: Lang, serverMessage?: string, details?: unknown, issueText: IssueText = serverIssueText): string {
   const d = (typeof details === 'object' && details !== null ? details : {}) as ErrorWords;
   const specific = `refusal.${String(d.refusal)}`;
   if (typeof d.refusal === 'string' && shared.has(specific)) {
     const params: Record<string, ParamValue> = isParams(d.params) ? { ...d.params } : {};
-    if (d.refusal === 'invalid-fields' && Array.isArray(d.issues) && d.issues.length) params.fields = (d.issues as ImportIssue[]).map((i) => (i.path ? `${i.path}: ` : '') + importIssueText(lang, i)).join('; ');
+    if (d.refusal === 'invalid-fields' && Array.isArray(d.issues) && d.issues.length) params.fields = (d.issues as ImportIssue[]).map((i) => (i.path ? `${i.path}: ` : '') + issueText(lang, i)).join('; ');
     return shared.t(lang, specific, params);
   }
   if (lang === 'nl' && serverMessage) return serverMessage;

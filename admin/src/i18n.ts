@@ -120,7 +120,7 @@ export function issueText(issue: ImportIssue): string {
 
 export function errorMessage(err: { code: ErrorCode | 'network'; message: string; details?: unknown }): string {
   if (err.code === 'network') return t('error.network');
-  return shared.errorText(err.code, current, err.message, err.details);
+  return shared.errorText(err.code, current, err.message, err.details, importIssueText);
 }
 
 // ---------- numbers and dates, in the current language ----------

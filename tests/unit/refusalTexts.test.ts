@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { ERROR_STATUS, type ErrorCode } from '../../shared/errors.ts';
 import { errorText, sharedEn, sharedNl } from '../../shared/i18n.ts';
 import { paramNamesOf } from '../../shared/i18n/catalogue.ts';
+import { importIssueText } from '../../shared/i18n/importIssues.ts';
 import { REFUSALS, refusal, refusalError, refusalWith, type Refusal } from '../../shared/refusals.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -53,8 +54,8 @@ describe('refusal texts in both languages', () => {
   it('renders a form\'s coded problems ({fields}) in the language asked', () => {
     const issues = [{ path: 'name', code: 'too-small-string', params: { minimum: 1 }, message: 'Too small: expected string to have >=1 characters' }];
     const e = refusalWith('invalid-input', 'invalid-fields', { errors: ['name: Too small: expected string to have >=1 characters'], issues }, { fields: 'name: Too small: expected string to have >=1 characters' }).toApiError();
-    expect(errorText(e.code, 'nl', e.message, e.details)).to.equal('De invoer is ongeldig: name: te kort: minstens 1 tekens');
-    expect(errorText(e.code, 'en', e.message, e.details)).to.equal('The input is invalid: name: Too small: expected string to have >=1 characters');
+    expect(errorText(e.code, 'nl', e.message, e.details, importIssueText)).to.equal('De invoer is ongeldig: name: te kort: minstens 1 tekens');
+    expect(errorText(e.code, 'en', e.message, e.details, importIssueText)).to.equal('The input is invalid: name: Too small: expected string to have >=1 characters');
   });
 
   it('finds no server refusal with a message of its own: each names a refusal (or says only its code)', () => {

@@ -119,13 +119,13 @@ export class ReviewHistory {
  * (its report reads the audit trail back from the log's end).
  */
 export async function adoptEndedSessions(store: Store, engine: ReviewEngine): Promise<number> {
-  let n = 0;
-  for (const s of store.reviews.all()) {
-    if (!s.endedAt || store.reviewRecords.get(s.id)) continue;
+  const recorded = new Set(store.reviewRecords.all().map((r) => r.id));
+  const adopted = store.reviews.all().flatMap((s) => {
+    if (!s.endedAt || recorded.has(s.id)) return [];
     const summary = store.content.sittingSummary(s.sittingId);
-    if (!summary) continue;
-    await store.reviewRecords.put(recordOf(s, summary, engine.dto(s)));
-    n++;
-  }
-  return n;
+    return summary ? [recordOf(s, summary, engine.dto(s))] : [];
+  });
+  // one write for all of them: up to `keepEndedReviews` sessions at the first start after an upgrade
+  await store.reviewRecords.putAll(adopted);
+  return adopted.length;
 }

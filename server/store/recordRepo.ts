@@ -11,7 +11,12 @@ export class DocReviewRecordRepo implements ReviewRecordRepo {
   get(id: string): ReviewRecord | undefined { return this.doc.data.records.find((r) => r.id === id); }
   ofSittings(sittingIds: ReadonlySet<string>): ReviewRecord[] { return this.doc.data.records.filter((r) => sittingIds.has(r.sittingId)); }
   put(record: ReviewRecord): Promise<void> {
-    this.doc.data.records = [...this.doc.data.records.filter((r) => r.id !== record.id), record];
+    return this.putAll([record]);
+  }
+  putAll(records: readonly ReviewRecord[]): Promise<void> {
+    if (!records.length) return Promise.resolve();
+    const ids = new Set(records.map((r) => r.id));
+    this.doc.data.records = [...this.doc.data.records.filter((r) => !ids.has(r.id)), ...records];
     return this.doc.write();
   }
   async removeWhere(pred: (r: ReviewRecord) => boolean): Promise<ReviewRecord[]> {

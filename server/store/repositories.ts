@@ -144,6 +144,8 @@ export interface ReviewRecordRepo {
   ofSittings(sittingIds: ReadonlySet<string>): ReviewRecord[];
   /** durable; adds it, or replaces the stored one with the same id */
   put(record: ReviewRecord): Promise<void>;
+  /** durable, in one write; `put` of each */
+  putAll(records: readonly ReviewRecord[]): Promise<void>;
   /** durable; the records removed (purge and retention) */
   removeWhere(pred: (r: ReviewRecord) => boolean): Promise<ReviewRecord[]>;
 }

@@ -134,9 +134,9 @@ export class PgAuditLog implements AuditStore {
   /** One transaction: the lock, the last row and the head, the anchor line if one is due, the rows, the head. */
   private async writeBatch(events: Omit<AuditEvent, 'seq'>[]): Promise<AuditEvent[]> {
     return this.locked(async (c) => {
-      const end = await lastRow(c);
+      const { end, head } = await endAndHead(c);
       const key = this.anchorKey?.(true);
-      const note = key ? await this.noteDue(c, key, end) : null;
+      const note = key ? await this.noteDue(c, key, end, head) : null;
       const all = note ? [{ ...note, at: events[0]!.at }, ...events] : events;
       let { seq, hash } = end;
       const seqs: number[] = [];
@@ -150,16 +150,14 @@ export class PgAuditLog implements AuditStore {
         lines.push(line);
         written.push(e);
       }
-      await insertRows(c, seqs, lines);
-      await writeHead(c, { seq, hash }, key);
+      await insertRows(c, seqs, lines, { at: { seq, hash }, key });
       await this.db.notify(c, TABLE, [String(seq)]);
       return { result: written.slice(note ? 1 : 0), last: seq };
     });
   }
 
   /** The anchor line an append must write first, if any (under the lock, so one process writes it). */
-  private async noteDue(c: pg.ClientBase, key: Buffer, end: ChainPoint): Promise<Note | null> {
-    const head = await readHeadRow(c);
+  private async noteDue(c: pg.ClientBase, key: Buffer, end: ChainPoint, head: HeadRow | undefined): Promise<Note | null> {
     if (!head || head.mac === null) {
       // a new log, one written without a key (or copied from before anchoring), or a removed head: a second
       // `audit.anchored` in a log says that
@@ -465,20 +463,42 @@ async function lastRow(c: pg.ClientBase): Promise<ChainPoint> {
   return rows[0] ? { seq: Number(rows[0].seq), hash: sha256(rows[0].line) } : { seq: 0, hash: ZERO };
 }
 
-async function insertRows(c: pg.ClientBase, seqs: readonly number[], lines: readonly string[]): Promise<void> {
-  await c.query(`INSERT INTO ${TABLE} (seq, line) SELECT * FROM unnest($1::bigint[], $2::text[])`, [seqs, lines]);
+/** The last row's point and the head, in one round trip (an append's transaction reads both under its lock). */
+async function endAndHead(c: pg.ClientBase): Promise<{ end: ChainPoint; head: HeadRow | undefined }> {
+  const { rows } = await c.query<{ seq: string | null; line: string | null; head_seq: string | null; head_hash: string | null; head_mac: string | null }>(
+    `SELECT l.seq, l.line, h.seq AS head_seq, h.hash AS head_hash, h.mac AS head_mac
+       FROM (SELECT 1) AS one
+       LEFT JOIN LATERAL (SELECT seq, line FROM ${TABLE} ORDER BY seq DESC LIMIT 1) AS l ON true
+       LEFT JOIN audit_head AS h ON true`,
+  );
+  const r = rows[0]!;
+  return {
+    end: r.line !== null ? { seq: Number(r.seq), hash: sha256(r.line) } : { seq: 0, hash: ZERO },
+    head: r.head_seq !== null ? { seq: r.head_seq, hash: r.head_hash!, mac: r.head_mac } : undefined,
+  };
 }
+
+/** Insert rows; with `head`, the head row is written by the same statement. */
+async function insertRows(c: pg.ClientBase, seqs: readonly number[], lines: readonly string[], head?: { at: ChainPoint; key: Buffer | undefined }): Promise<void> {
+  const insert = `INSERT INTO ${TABLE} (seq, line) SELECT * FROM unnest($1::bigint[], $2::text[])`;
+  if (!head) {
+    await c.query(insert, [seqs, lines]);
+    return;
+  }
+  await c.query(`WITH ins AS (${insert}) ${headUpsert(3)}`, [seqs, lines, ...headValues(head.at, head.key)]);
+}
+
+/** The head row written, its values from parameter `$first` on. */
+const headUpsert = (first: number) =>
+  `INSERT INTO audit_head (id, seq, hash, mac) VALUES (true, $${first}, $${first + 1}, $${first + 2}) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, mac = excluded.mac`;
+const headValues = (at: ChainPoint, key: Buffer | undefined) => [at.seq, at.hash, key ? headRecord(key, at).mac : null];
 
 async function readHeadRow(c: pg.ClientBase): Promise<HeadRow | undefined> {
   return (await c.query<HeadRow>('SELECT seq, hash, mac FROM audit_head')).rows[0];
 }
 
 async function writeHead(c: pg.ClientBase, at: ChainPoint, key: Buffer | undefined): Promise<void> {
-  const mac = key ? headRecord(key, at).mac : null;
-  await c.query(
-    'INSERT INTO audit_head (id, seq, hash, mac) VALUES (true, $1, $2, $3) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, mac = excluded.mac',
-    [at.seq, at.hash, mac],
-  );
+  await c.query(headUpsert(1), headValues(at, key));
 }
 
 /** Why the keyed head does not fit a log that ends at `end`, if it does not (the file head's checks). */

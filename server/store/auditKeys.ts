@@ -21,6 +21,8 @@ import { Doc } from './doc.ts';
 
 export interface Sealed { kid: string; fields: string[]; iv: string; data: string; tag: string }
 interface KeyEntry { scope: string; key: string }
+/** A key as stored: its id, the scope (sitting id) it seals, the key itself (base64). */
+export interface StoredKey { kid: string; scope: string; key: string }
 interface KeysData { version: 1; keys: Record<string, KeyEntry> }
 
 export { SHREDDED } from '../../shared/domain.ts';
@@ -69,6 +71,11 @@ export class AuditKeys implements AuditKeyStore {
   /** Scopes (sitting ids) that have a key. */
   scopes(): string[] {
     return [...this.byScope.keys()];
+  }
+
+  /** Every key as stored (for copying them elsewhere: `PgAuditKeys.importKeys`). */
+  entries(): StoredKey[] {
+    return Object.entries(this.doc.data.keys).map(([kid, e]) => ({ kid, scope: e.scope, key: e.key }));
   }
 
   /**

@@ -165,6 +165,17 @@ for (const backend of BACKENDS) {
       expect((await log.page(auditMatcher({ to: '2000-01-01' }), 5)).events).to.deep.equal([]);
     });
 
+    it('reads a page only as far back as it needs: the newest 50 of 3,000 events look at 51', async function () {
+      this.timeout(60_000);
+      const { log } = await b.open({ anchored: false });
+      for (let round = 0; round < 3; round++) await Promise.all(Array.from({ length: 1000 }, (_, i) => log.append(paired(round * 1000 + i))));
+      let looked = 0;
+      const page = await log.page(() => (looked++, true), 50);
+      expect(seqs(page.events)).to.deep.equal(Array.from({ length: 50 }, (_, i) => 2951 + i));
+      expect(page.more).to.equal(true);
+      expect(looked).to.equal(51);
+    });
+
     it('reads a review\'s trail back to its start, with each line\'s place in the chain', async () => {
       const { log } = await b.open({ anchored: false });
       await log.append({ actor: 'sup1', action: 'review.started', target: 'r1', details: { n: 1 } });
@@ -332,6 +343,63 @@ describe('audit log on PostgreSQL: processes, keys across them, copying a file l
     expect(await a.keys.shred(['s-2'])).to.equal(2);
     expect((await c.log.readAll()).slice(2).map((e) => e.details.candidateNumber)).to.deep.equal([SHREDDED, SHREDDED]);
     expect(await c.log.verify()).to.deep.equal({ ok: true, count: 4 });
+  });
+
+  it('selects a filtered page in SQL: the test runs only on the events of that actor or action', async () => {
+    const { log } = await b.openPg({ anchored: false });
+    await Promise.all(Array.from({ length: 300 }, (_, i) => log.append(paired(i, i % 100 === 7 ? 'eve' : 'boss'))));
+    await log.append({ actor: 'sup1', action: 'review.started', target: 'r1', details: {} });
+    const counted = (m: ReturnType<typeof auditMatcher>) => {
+      const seen: number[] = [];
+      return { seen, match: Object.assign((e: AuditEvent) => (seen.push(e.seq), m(e)), { fields: m.fields }) };
+    };
+    const eve = counted(auditMatcher({ actor: 'eve' }));
+    expect(seqs((await log.page(eve.match, 10)).events)).to.deep.equal([8, 108, 208]);
+    expect(eve.seen.sort((x, y) => x - y)).to.deep.equal([8, 108, 208]);
+    const review = counted(auditMatcher({ action: 'review' }));
+    expect(seqs((await log.page(review.match, 10)).events)).to.deep.equal([301]);
+    expect(review.seen).to.deep.equal([301]);
+  });
+
+  it('a verified process notices rows cut off behind it, and goes on checking another process\'s appends', async () => {
+    const a = await b.openPg();
+    const c = await b.openPg();
+    for (let i = 1; i <= 4; i++) await a.log.append(paired(i));
+    expect(await a.log.verify()).to.deep.equal({ ok: true, count: 5 });
+    for (let i = 5; i <= 7; i++) await c.log.append(paired(i));
+    expect(await a.log.verify(), 'only the rows added since are read').to.deep.equal({ ok: true, count: 8 });
+    const lines = await b.lines();
+    await b.rewrite(lines.slice(0, 6));
+    const v = await a.log.verify();
+    expect(v.ok).to.equal(false);
+    expect(v.problem?.reason).to.contain('2 event(s) were cut off the end');
+    expect(v.problem).to.include({ seq: 7 });
+  });
+
+  it('copies the file store\'s keys in: sealed details of a copied log open, and a shred there reads "[verwijderd]"', async () => {
+    const files = fileBackend();
+    try {
+      const { log: fileLog, keys: fileKeys } = await files.open();
+      await fileLog.append(started('r-1', 's-1', '1001'));
+      await fileLog.append(started('r-2', 's-2', '1002'));
+      const { log, keys } = await b.openPg();
+      expect(await log.importLines(await files.lines())).to.deep.include({ count: 3 });
+      expect((await log.readAll()).map((e) => e.details.candidateNumber), 'no keys yet').to.deep.equal([undefined, SHREDDED, SHREDDED]);
+      const stored = (fileKeys as AuditKeys).entries();
+      expect(await keys.importKeys(stored)).to.equal(2);
+      expect(await keys.importKeys(stored), 'again: no change').to.equal(0);
+      let refused: Error | undefined;
+      await keys.importKeys([{ ...stored[0]!, key: randomBytes(32).toString('base64') }]).catch((e: Error) => { refused = e; });
+      expect(refused?.message).to.contain('already stored with another key');
+      const other = await b.openPg();
+      expect((await other.log.readAll()).map((e) => e.details.candidateNumber)).to.deep.equal([undefined, '1001', '1002']);
+      expect(other.keys.scopes().sort()).to.deep.equal(['s-1', 's-2']);
+      expect(await other.keys.shred(['s-1'])).to.equal(1);
+      expect((await log.readAll()).map((e) => e.details.candidateNumber)).to.deep.equal([undefined, SHREDDED, '1002']);
+      expect(await log.verify()).to.deep.equal({ ok: true, count: 3 });
+    } finally {
+      await files.cleanup();
+    }
   });
 
   it('copies a file log in unchanged: numbers, hashes and verdict; the chain goes on from its last line', async () => {

@@ -12,13 +12,13 @@
  * `kid`); `shred` deletes every key of a scope, in the database, whichever process made it.
  */
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
-import type { AuditKeyStore, Sealed } from '../auditKeys.ts';
+import type { AuditKeyStore, Sealed, StoredKey } from '../auditKeys.ts';
 import type { PgDb } from './db.ts';
 
 const ALGORITHM = 'aes-256-gcm';
 const TABLE = 'audit_keys';
 
-interface KeyRow { kid: string; scope: string; key: string }
+type KeyRow = StoredKey;
 
 export class PgAuditKeys implements AuditKeyStore {
   /** kid → its scope and key */
@@ -91,6 +91,35 @@ export class PgAuditKeys implements AuditKeyStore {
     const shredded = new Set(list);
     for (const [kid, k] of [...this.keys]) if (shredded.has(k.scope)) this.drop(kid);
     return gone.length;
+  }
+
+  /**
+   * Copy keys made elsewhere (the file store's: `AuditKeys.entries()`) with their ids unchanged, so that the lines
+   * sealed with them open here; one transaction. A key id already stored with another key is refused (nothing is
+   * copied); the same key again is no change. Resolves with how many were new.
+   */
+  async importKeys(keys: readonly StoredKey[]): Promise<number> {
+    for (const k of keys) {
+      if (typeof k.kid !== 'string' || typeof k.scope !== 'string' || typeof k.key !== 'string' || Buffer.from(k.key, 'base64').length !== 32) {
+        throw new Error(`audit key ${String(k.kid)} is not a key of 32 bytes in base64 with a scope: nothing was copied`);
+      }
+    }
+    if (!keys.length) return 0;
+    const added = await this.db.tx(async (c) => {
+      const { rows } = await c.query<{ kid: string }>(
+        `INSERT INTO ${TABLE} (kid, scope, key) SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT (kid) DO NOTHING RETURNING kid`,
+        [keys.map((k) => k.kid), keys.map((k) => k.scope), keys.map((k) => k.key)],
+      );
+      const { rows: clash } = await c.query<{ kid: string }>(
+        `SELECT t.kid FROM ${TABLE} t JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(kid, scope, key) ON k.kid = t.kid WHERE t.scope <> k.scope OR t.key <> k.key LIMIT 1`,
+        [keys.map((k) => k.kid), keys.map((k) => k.scope), keys.map((k) => k.key)],
+      );
+      if (clash[0]) throw new Error(`audit key ${clash[0].kid} is already stored with another key or scope: nothing was copied`);
+      await this.db.notify(c, TABLE, rows.map((r) => r.kid));
+      return rows.length;
+    });
+    for (const k of keys) this.put(k);
+    return added;
   }
 
   /** Read these keys as the database has them now (made or destroyed by another process since the last notice). */

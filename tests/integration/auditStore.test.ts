@@ -24,7 +24,7 @@ import { dropSchema, requirePg, sql, TEST_DATABASE_URL } from '../support/pg.ts'
 const KEY = derivedKey('a-test-secret', 'audit-head');
 
 interface Opened { log: AuditStore; keys: AuditKeyStore }
-interface OpenOptions { anchored?: boolean }
+interface OpenOptions { anchored?: boolean; key?: Buffer }
 
 /** One stored log: `open()` is a process (or a start) on it; the rest reads or tampers with what is stored. */
 interface Backend {
@@ -40,9 +40,9 @@ const fileBackend = (): Backend => {
   const dir = tempDir('audit-store');
   const file = join(dir, 'audit.jsonl');
   return {
-    async open({ anchored = true } = {}) {
+    async open({ anchored = true, key = KEY } = {}) {
       const keys = new AuditKeys(dir);
-      return { keys, log: new AuditLog(file, { keys, ...(anchored ? { anchorKey: () => KEY } : {}) }) };
+      return { keys, log: new AuditLog(file, { keys, ...(anchored ? { anchorKey: () => key } : {}) }) };
     },
     lines: async () => auditFileLines(file),
     rewrite: async (lines) => writeFileSync(file, lines.map((l) => `${l}\n`).join('')),
@@ -54,10 +54,10 @@ const fileBackend = (): Backend => {
 const pgBackend = (): Backend & { schema: string; openPg(opts?: OpenOptions): Promise<{ log: PgAuditLog; keys: PgAuditKeys; db: PgDb }> } => {
   const schema = `test_audit_${process.pid}_${randomBytes(5).toString('hex')}`;
   const opened: { log: PgAuditLog; keys: PgAuditKeys; db: PgDb }[] = [];
-  const openPg = async ({ anchored = true }: OpenOptions = {}) => {
+  const openPg = async ({ anchored = true, key = KEY }: OpenOptions = {}) => {
     const db = await PgDb.open(TEST_DATABASE_URL, { schema });
     const keys = await PgAuditKeys.open(db);
-    const log = await PgAuditLog.open(db, { keys, ...(anchored ? { anchorKey: () => KEY } : {}) });
+    const log = await PgAuditLog.open(db, { keys, ...(anchored ? { anchorKey: () => key } : {}) });
     db.listen();
     const p = { log, keys, db };
     opened.push(p);
@@ -248,6 +248,17 @@ for (const backend of BACKENDS) {
       expect(verifyAuditText(forged.join('\n')).ok, 'the chain alone').to.equal(true);
       await b.rewrite(forged);
       expect((await (await b.open()).log.verify()).problem?.reason).to.contain('rewritten');
+    });
+
+    it('finds a head made with another secret, and the next start records it', async () => {
+      const { log } = await b.open();
+      for (let i = 1; i <= 3; i++) await log.append(paired(i));
+      const other = (await b.open({ key: derivedKey('another secret', 'audit-head') })).log;
+      expect((await other.verify()).problem).to.deep.include({ seq: 5 });
+      expect((await other.verify()).problem?.reason).to.contain('altered');
+      expect((await other.append(paired(4))).seq).to.equal(6);
+      expect(parse((await b.lines())[4]!)).to.deep.include({ seq: 5, action: 'audit.chain-broken' });
+      expect((await (await b.open()).log.verify()).problem).to.include({ seq: 5 });
     });
 
     it('seals what identifies a candidate, opens it where the key exists, and reads "[verwijderd]" once it is shredded', async () => {

@@ -163,7 +163,7 @@ export class PgAuditLog implements AuditStore {
       // `audit.anchored` in a log says that
       return { actor: 'system', action: 'audit.anchored', target: 'audit', details: { count: end.seq } };
     }
-    const problem = await headIssue(c, head, key, end);
+    const problem = (await headIssue(c, head, key, end))?.reason;
     if (!problem) return null;
     process.emitWarning(`audit log (PostgreSQL schema ${this.db.schema}): ${problem} — recorded in the audit log (audit.chain-broken)`);
     return { actor: 'system', action: 'audit.chain-broken', target: 'audit', details: { problem, count: end.seq } };
@@ -431,11 +431,8 @@ export class PgAuditLog implements AuditStore {
       }
       return;
     }
-    const problem = await headIssue(c, head, key, checker.point);
-    if (problem) {
-      const seq = Math.min(Number(head.seq), checker.seq + 1);
-      this.noteProblem({ seq, line: seq, reason: problem });
-    }
+    const issue = await headIssue(c, head, key, checker.point);
+    if (issue) this.noteProblem({ seq: issue.seq, line: issue.seq, reason: issue.reason });
   }
 
   /** `fn` in a read-only REPEATABLE READ transaction: the rows and the head as of one moment. */
@@ -501,17 +498,22 @@ async function writeHead(c: pg.ClientBase, at: ChainPoint, key: Buffer | undefin
   await c.query(headUpsert(1), headValues(at, key));
 }
 
-/** Why the keyed head does not fit a log that ends at `end`, if it does not (the file head's checks). */
-async function headIssue(c: pg.ClientBase, head: HeadRow, key: Buffer, end: ChainPoint): Promise<string | undefined> {
+/**
+ * Why the keyed head does not fit a log that ends at `end`, if it does not (the file head's checks), and from which
+ * event the log is in doubt: the first one the head says is missing or not the one it names; for a head that
+ * cannot be trusted at all, the next one (where the file server's start records it).
+ */
+async function headIssue(c: pg.ClientBase, head: HeadRow, key: Buffer, end: ChainPoint): Promise<{ reason: string; seq: number } | undefined> {
   const read = readHead(JSON.stringify({ v: 1, count: Number(head.seq), hash: head.hash, mac: head.mac }), key);
-  if ('problem' in read) return read.problem;
+  if ('problem' in read) return { reason: read.problem, seq: end.seq + 1 };
   const at = read.point.seq;
   let hashAtHead: string | undefined;
   if (at > 0 && at < end.seq) {
     const { rows } = await c.query<Row>(`SELECT seq, line FROM ${TABLE} WHERE seq = $1`, [at]);
     hashAtHead = rows[0] ? sha256(rows[0].line) : undefined;
   }
-  return headProblem(read.point, end, (n) => (n === at ? hashAtHead : undefined));
+  const reason = headProblem(read.point, end, (n) => (n === at ? hashAtHead : undefined));
+  return reason ? { reason, seq: Math.min(at, end.seq + 1) } : undefined;
 }
 
 function earliest(a: AuditProblem | undefined, b: AuditProblem | undefined): AuditProblem | undefined {

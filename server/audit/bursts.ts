@@ -8,7 +8,7 @@
  */
 import type { AuditEvent } from '../../shared/domain.ts';
 import type { Clock, Timer } from '../clock.ts';
-import type { AuditInput, AuditLog } from '../store/audit.ts';
+import type { AuditInput, AuditStore } from '../store/audit.ts';
 
 interface Burst {
   summary: Omit<AuditInput, 'personal'>;
@@ -22,7 +22,7 @@ export class AuditBursts {
   private readonly open = new Map<string, Burst>();
   private readonly closing = new Set<Promise<unknown>>();
 
-  constructor(private readonly log: AuditLog, private readonly clock: Clock, private readonly windowMs = 60_000) {}
+  constructor(private readonly log: AuditStore, private readonly clock: Clock, private readonly windowMs = 60_000) {}
 
   /**
    * One occurrence of `item` in burst `group`. The first in the burst is appended as `input` (resolves once on

@@ -4,6 +4,7 @@
  * console (the log reads it from the end, `AuditLog.page`; the CLI exports everything).
  */
 import type { AuditEvent } from '../../shared/domain.ts';
+import type { AuditMatch, AuditMatchFields } from '../store/audit.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -19,16 +20,23 @@ export function auditBound(value: string, name: string, end: boolean): number {
   return end && DATE_ONLY.test(value) ? t + DAY - 1 : t;
 }
 
-/** The filter as a test of one event (throws AuditFilterError on a bad date). */
-export function auditMatcher(q: AuditFilter): (e: AuditEvent) => boolean {
+/**
+ * The filter as a test of one event (throws AuditFilterError on a bad date), carrying the same filter as fields
+ * for a log that selects in a database (`AuditMatch`).
+ */
+export function auditMatcher(q: AuditFilter): AuditMatch {
   const from = q.from ? auditBound(q.from, 'from', false) : -Infinity;
   const to = q.to ? auditBound(q.to, 'to', true) : Infinity;
-  return (e) => {
+  const test = (e: AuditEvent) => {
     const at = Date.parse(e.at);
     return at >= from && at <= to
       && (!q.action || e.action === q.action || e.action.startsWith(`${q.action}.`))
       && (!q.actor || e.actor === q.actor);
   };
+  const fields: AuditMatchFields = {
+    ...(q.from ? { from } : {}), ...(q.to ? { to } : {}), ...(q.action ? { action: q.action } : {}), ...(q.actor ? { actor: q.actor } : {}),
+  };
+  return Object.assign(test, { fields });
 }
 
 export function filterAudit(events: readonly AuditEvent[], q: AuditFilter): AuditEvent[] {

@@ -28,7 +28,7 @@ import {
   ChainChecker, ZERO, hashLine, headProblem, headRecord, lineOf, readHead, sha256,
   type AuditLine, type AuditProblem, type AuditVerdict, type ChainPoint,
 } from './auditChain.ts';
-import type { AuditKeys, Sealed } from './auditKeys.ts';
+import type { AuditKeyStore, Sealed } from './auditKeys.ts';
 import { CorruptDataError, syncDir } from './durableFile.ts';
 
 export { verifyAuditText, type AuditLine, type AuditProblem, type AuditVerdict } from './auditChain.ts';
@@ -42,9 +42,43 @@ export interface AuditInput {
   personal?: { scope: string; fields: Record<string, unknown> };
 }
 
+/**
+ * A page's filter: the test of one event, and optionally the same filter as fields (`auditMatcher` gives them), so
+ * that a log in a database can select with SQL; the test still decides.
+ */
+export type AuditMatch = ((e: AuditEvent) => boolean) & { readonly fields?: AuditMatchFields };
+/** `from`/`to`: inclusive bounds in ms; `action`: that action or `action.*`; `actor`: exactly. */
+export interface AuditMatchFields { from?: number; to?: number; action?: string; actor?: string }
+
+/** One event of a review's trail, with its place in the chain. */
+export type AuditTrailLine = AuditEvent & { prev: string; hash: string };
+
+/**
+ * The audit log as the server uses it (`Store.audit`): the file log here (`AuditLog`), or the table of the
+ * PostgreSQL store (`server/store/pg/auditLog.ts`, `PgAuditLog`). Both write the same lines and the same chain.
+ */
+export interface AuditStore {
+  /** The number of the last event this process knows of (wrote, or read). */
+  readonly lastSeq: number;
+  /** Append one event; resolves once it is durable (on disk, committed), with its sequence number. */
+  append(input: AuditInput): Promise<AuditEvent>;
+  /** Wait for the appends under way. */
+  flush(): Promise<void>;
+  /** Every event, oldest first, sealed details opened (or '[verwijderd]'). */
+  readAll(): Promise<AuditEvent[]>;
+  /** The newest `limit` events that `match`, with `seq < before` when given, oldest first; `more` when older ones remain. */
+  page(match: AuditMatch, limit: number, before?: number): Promise<{ events: AuditEvent[]; more: boolean }>;
+  /** The lines about `target` back to (and with) the first whose action is `from`, with `seq < before`, oldest first. */
+  trail(target: string, from: AuditAction, before?: number): Promise<AuditTrailLine[]>;
+  /** The chain's verdict (the whole chain once, then what was added; plus what reads found). */
+  verify(): Promise<AuditVerdict>;
+  /** Start a full check without waiting for it (the server does at start). */
+  checkInBackground(): void;
+}
+
 export interface AuditLogOptions {
   now?: () => number;
-  keys?: AuditKeys;
+  keys?: AuditKeyStore;
   /**
    * Key of the head record's HMAC (from the data directory's secret); without it the log is not anchored.
    * Asked with `create` false at start (nothing is made by opening a log) and true when a head is written.
@@ -80,13 +114,13 @@ export function sealedSegments(logFile: string): Segment[] {
   }).sort((a, b) => a.firstSeq - b.firstSeq);
 }
 
-export class AuditLog {
+export class AuditLog implements AuditStore {
   private seq = 0;
   private lastHash = ZERO;
   private batch: Pending[] = [];
   private flushing: Promise<void> | null = null;
   private readonly now: () => number;
-  private readonly keys: AuditKeys | undefined;
+  private readonly keys: AuditKeyStore | undefined;
   private readonly anchorKey: ((create: boolean) => Buffer | undefined) | undefined;
   private readonly segmentLines: number;
   private readonly recheckMs: number;
@@ -203,21 +237,7 @@ export class AuditLog {
    * are cut off again and the next append links to the last line that is really there.
    */
   append(input: AuditInput): Promise<AuditEvent> {
-    let details = input.details ?? {};
-    let keyPersisted: Promise<void> = Promise.resolve();
-    if (input.personal) {
-      if (!this.keys) throw new Error('this audit log has no keys to seal personal details with');
-      const { sealed, persisted } = this.keys.seal(input.personal.scope, input.personal.fields, sealAad(input.action, input.target));
-      details = { ...details, sealed };
-      keyPersisted = persisted;
-    }
-    const event: Omit<AuditEvent, 'seq'> = {
-      at: new Date(this.now()).toISOString(),
-      actor: input.actor,
-      action: input.action,
-      target: input.target,
-      details,
-    };
+    const { event, keyPersisted } = eventOf(input, this.now(), this.keys);
     const written = new Promise<AuditEvent>((resolve, reject) => {
       this.batch.push({ event, resolve, reject });
       if (!this.flushing) this.flushing = this.flushLoop();
@@ -356,7 +376,7 @@ export class AuditLog {
    * ones remain. Reads backwards from the end and stops when the page is full; each line read is checked
    * against its own hash and the line after it.
    */
-  async page(match: (e: AuditEvent) => boolean, limit: number, before?: number): Promise<{ events: AuditEvent[]; more: boolean }> {
+  async page(match: AuditMatch, limit: number, before?: number): Promise<{ events: AuditEvent[]; more: boolean }> {
     const found: AuditEvent[] = [];
     let more = false;
     await this.walkBack(before, (line) => {
@@ -377,8 +397,8 @@ export class AuditLog {
    * oldest first, each with its place in the chain (`prev`, `hash`): a review's trail from its `review.started`.
    * Reads backwards from `before` (or the end), checking each line read as a page does.
    */
-  async trail(target: string, from: AuditAction, before?: number): Promise<(AuditEvent & { prev: string; hash: string })[]> {
-    const found: (AuditEvent & { prev: string; hash: string })[] = [];
+  async trail(target: string, from: AuditAction, before?: number): Promise<AuditTrailLine[]> {
+    const found: AuditTrailLine[] = [];
     await this.walkBack(before, (line) => {
       if (line.target !== target) return true;
       found.push({ ...openEvent(line, this.keys), prev: line.prev, hash: line.hash });
@@ -609,15 +629,38 @@ export function verifyAuditFiles(logFile: string, anchorKey: Buffer | undefined)
   return problem ? { ok: false, count: lines.length, problem, notes } : { ok: true, count: lines.length, notes };
 }
 
-const sealAad = (action: string, target: string) => `${action}\n${target}`;
+export const sealAad = (action: string, target: string) => `${action}\n${target}`;
 
-function isSealed(v: unknown): v is Sealed {
+/**
+ * The event an append stores (without its number, given when written), personal details sealed with their
+ * sitting's key; `keyPersisted` resolves once a key made for it is durable (the append waits for it too).
+ */
+export function eventOf(input: AuditInput, now: number, keys: AuditKeyStore | undefined): { event: Omit<AuditEvent, 'seq'>; keyPersisted: Promise<void> } {
+  let details = input.details ?? {};
+  let keyPersisted: Promise<void> = Promise.resolve();
+  if (input.personal) {
+    if (!keys) throw new Error('this audit log has no keys to seal personal details with');
+    const { sealed, persisted } = keys.seal(input.personal.scope, input.personal.fields, sealAad(input.action, input.target));
+    details = { ...details, sealed };
+    keyPersisted = persisted;
+  }
+  const event: Omit<AuditEvent, 'seq'> = { at: new Date(now).toISOString(), actor: input.actor, action: input.action, target: input.target, details };
+  return { event, keyPersisted };
+}
+
+/** The key id of a stored line's sealed details, if it has any. */
+export function sealedKid(line: AuditLine | AuditEvent): string | undefined {
+  const sealed = (line.details as { sealed?: unknown } | undefined)?.sealed;
+  return isSealed(sealed) ? sealed.kid : undefined;
+}
+
+export function isSealed(v: unknown): v is Sealed {
   const s = v as Sealed;
   return typeof s === 'object' && s !== null && typeof s.kid === 'string' && Array.isArray(s.fields) && typeof s.data === 'string';
 }
 
 /** A stored line as readers see it: without its chain fields, sealed details opened where their key exists. */
-export function openEvent(line: AuditLine | AuditEvent, keys?: AuditKeys): AuditEvent {
+export function openEvent(line: AuditLine | AuditEvent, keys?: AuditKeyStore): AuditEvent {
   const { prev: _p, hash: _h, ...event } = line as AuditLine;
   const { sealed, ...plain } = event.details ?? {};
   if (!isSealed(sealed)) return event;

@@ -21,15 +21,39 @@ import { Doc } from './doc.ts';
 
 export interface Sealed { kid: string; fields: string[]; iv: string; data: string; tag: string }
 interface KeyEntry { scope: string; key: string }
+/** A key as stored: its id, the scope (sitting id) it seals, the key itself (base64). */
+export interface StoredKey { kid: string; scope: string; key: string }
 interface KeysData { version: 1; keys: Record<string, KeyEntry> }
 
 export { SHREDDED } from '../../shared/domain.ts';
 
 export const KEYS_DIR = 'keys';
 
+/**
+ * The audit keys as the server uses them (`Store.auditKeys`): the file here (`AuditKeys`), or the table of the
+ * PostgreSQL store (`server/store/pg/auditKeys.ts`, `PgAuditKeys`).
+ */
+export interface AuditKeyStore {
+  /** Scopes (sitting ids) that have a key. */
+  scopes(): string[];
+  /** Encrypt `fields` with the key of `scope` (made now if it has none); `persisted` resolves once that key is durable. */
+  seal(scope: string, fields: Record<string, unknown>, aad: string): { sealed: Sealed; persisted: Promise<void> };
+  /** The sealed fields, or null when the key is gone (shredded) or the data does not authenticate. */
+  open(sealed: Sealed, aad: string): Record<string, unknown> | null;
+  /** Destroy the keys of these scopes; resolves with how many were destroyed, once that is durable. */
+  shred(scopes: Iterable<string>): Promise<number>;
+  /** Wait for the key writes under way. */
+  flush(): Promise<void>;
+  /**
+   * Bring these keys up to date before `open` (another process may have made or destroyed them since); a store
+   * that only this process writes has nothing to do and need not have it.
+   */
+  refresh?(kids: readonly string[]): Promise<void>;
+}
+
 const ALGORITHM = 'aes-256-gcm';
 
-export class AuditKeys {
+export class AuditKeys implements AuditKeyStore {
   private readonly doc: Doc<KeysData>;
   private byScope = new Map<string, string>();
 
@@ -47,6 +71,11 @@ export class AuditKeys {
   /** Scopes (sitting ids) that have a key. */
   scopes(): string[] {
     return [...this.byScope.keys()];
+  }
+
+  /** Every key as stored (for copying them elsewhere: `PgAuditKeys.importKeys`). */
+  entries(): StoredKey[] {
+    return Object.entries(this.doc.data.keys).map(([kid, e]) => ({ kid, scope: e.scope, key: e.key }));
   }
 
   /**

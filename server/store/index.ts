@@ -18,8 +18,8 @@ import { mkdirSync, openSync, closeSync, rmSync, constants } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ReviewSession } from '../../shared/domain.ts';
 import { MediaStore } from '../media/store.ts';
-import { AuditLog } from './audit.ts';
-import { AuditKeys } from './auditKeys.ts';
+import { AuditLog, type AuditStore } from './audit.ts';
+import { AuditKeys, type AuditKeyStore } from './auditKeys.ts';
 import { ContentStore } from './content.ts';
 import { Doc } from './doc.ts';
 import { DocKioskRepo, DocLoginSessionRepo, DocReviewRepo, DocRoomRepo, DocStaffRepo, type ReviewsData, type SessionsData, type StateData } from './docRepos.ts';
@@ -44,8 +44,10 @@ export interface Store {
   readonly reviewRecords: ReviewRecordRepo;
   readonly loginSessions: LoginSessionRepo;
   readonly content: ContentRepo;
-  readonly audit: AuditLog;
-  readonly auditKeys: AuditKeys;
+  /** the hash-chained audit log (files: `AuditLog`; PostgreSQL: `PgAuditLog`) */
+  readonly audit: AuditStore;
+  /** the keys that seal candidate-identifying audit details (files: `AuditKeys`; PostgreSQL: `PgAuditKeys`) */
+  readonly auditKeys: AuditKeyStore;
   /** pictures of exam content, `media/<sha256>.<ext>` (docs/design.md: Media) */
   readonly media: MediaStore;
   /** Write everything pending and wait for it. */

@@ -17,7 +17,7 @@
 import { mkdirSync, openSync, closeSync, rmSync, constants } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ReviewSession } from '../../shared/domain.ts';
-import { MediaStore } from '../media/store.ts';
+import { MediaStore, type MediaRepo } from '../media/store.ts';
 import { AuditLog } from './audit.ts';
 import { AuditKeys } from './auditKeys.ts';
 import { ContentStore } from './content.ts';
@@ -46,8 +46,8 @@ export interface Store {
   readonly content: ContentRepo;
   readonly audit: AuditLog;
   readonly auditKeys: AuditKeys;
-  /** pictures of exam content, `media/<sha256>.<ext>` (docs/design.md: Media) */
-  readonly media: MediaStore;
+  /** pictures, sounds and films of exam content, `media/<sha256>.<ext>` or PostgreSQL (docs/design.md: Media) */
+  readonly media: MediaRepo;
   /** Write everything pending and wait for it. */
   flush(): Promise<void>;
 }

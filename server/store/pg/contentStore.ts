@@ -28,6 +28,10 @@ type Query = Pick<pg.ClientBase, 'query'>;
 
 /** Rows per statement of a bulk write (each row up to four parameters; PostgreSQL allows 65,535 per statement). */
 const BATCH = 2000;
+/** A change of more sittings than this is reloaded whole by the other processes. */
+const LOG_IDS = 2000;
+/** How many versions of sitting changes the log keeps. */
+const LOG_VERSIONS = 100;
 /** The table of each kind's notice. */
 const TABLE = 'content';
 
@@ -239,15 +243,50 @@ export class PgContentStore implements ContentRepo {
       state.groups = new Map(gs.map((r) => [r.doc.id, r.doc]));
     }
     if (stale.includes('sittings')) {
-      // one text parsed at once is several times faster than a row per sitting
-      const { rows: ss } = await c.query<{ all: string | null }>('SELECT json_agg(summary ORDER BY seq)::text AS all FROM content_sittings');
-      const list = JSON.parse(ss[0]?.all ?? '[]') as SittingSummary[];
-      for (const s of list) s.examVersion ??= state.catalog.versionOfLegacySitting(s.examId);
-      state.summaries = new Map(list.map((s) => [s.id, s]));
+      const changed = await this.changedSittings(c, this.versions.sittings, now.sittings);
+      if (changed) {
+        // only the sittings the changes since named: the others are as loaded
+        const { rows: ss } = await c.query<{ id: string; summary: SittingSummary }>(
+          'SELECT id, summary FROM content_sittings WHERE id = ANY($1::text[]) ORDER BY seq', [[...changed]],
+        );
+        const found = new Map(ss.map((r) => [r.id, r.summary]));
+        for (const f of found.values()) f.examVersion ??= state.catalog.versionOfLegacySitting(f.examId);
+        // a sitting still there keeps its place (as a change keeps it), a new one comes last (in the order written)
+        const summaries = new Map<string, SittingSummary>();
+        for (const [id, old] of state.summaries) {
+          if (!changed.has(id)) summaries.set(id, old);
+          else if (found.has(id)) {
+            summaries.set(id, found.get(id)!);
+            found.delete(id);
+          }
+        }
+        for (const [id, fresh] of found) summaries.set(id, fresh);
+        state.summaries = summaries;
+      } else {
+        // one text parsed at once is several times faster than a row per sitting
+        const { rows: ss } = await c.query<{ all: string | null }>('SELECT json_agg(summary ORDER BY seq)::text AS all FROM content_sittings');
+        const list = JSON.parse(ss[0]?.all ?? '[]') as SittingSummary[];
+        for (const s of list) s.examVersion ??= state.catalog.versionOfLegacySitting(s.examId);
+        state.summaries = new Map(list.map((s) => [s.id, s]));
+      }
     }
     this.state = state;
     this.versions = now;
     this.reindex();
+  }
+
+  /**
+   * The sittings changed from version `from` to `to` when the log names them all (few enough, and not pruned
+   * yet); undefined when the summaries must be reloaded whole (as at open).
+   */
+  private async changedSittings(c: Query, from: number, to: number): Promise<Set<string> | undefined> {
+    if (from < 0 || to - from > LOG_VERSIONS) return undefined;
+    const { rows } = await c.query<{ version: string; ids: string[] | null }>(
+      'SELECT version, ids FROM content_sitting_log WHERE version > $1 AND version <= $2', [from, to],
+    );
+    if (rows.length !== to - from || rows.some((r) => !r.ids)) return undefined;
+    const ids = new Set(rows.flatMap((r) => r.ids!));
+    return ids.size <= LOG_IDS ? ids : undefined;
   }
 
   private reindex(): void {
@@ -408,6 +447,12 @@ export class PgContentStore implements ContentRepo {
         [[...changed]],
       );
       for (const r of rows) versions[r.kind] = Number(r.version);
+      if (changed.has('sittings')) {
+        // which sittings this version changed, for the other processes to reload just those (a large change: all)
+        const ids = [...next.removedSittings, ...next.sittings.keys()];
+        await c.query('INSERT INTO content_sitting_log (version, ids) VALUES ($1, $2)', [versions.sittings, ids.length <= LOG_IDS ? ids : null]);
+        await c.query('DELETE FROM content_sitting_log WHERE version <= $1', [versions.sittings - LOG_VERSIONS]);
+      }
       await this.db.notify(c, TABLE, [...changed]);
     }
     return versions;

@@ -50,6 +50,12 @@ CREATE TABLE content_versions (
   version bigint NOT NULL
 );
 INSERT INTO content_versions (kind, version) VALUES ('exams', 0), ('candidates', 0), ('groups', 0), ('sittings', 0);
+-- The sittings each version of `sittings` added, changed or removed (null: too many to name), the last hundred: another
+-- process reloads just those, not every summary (a purge of a few sittings is not a reload of 100,000).
+CREATE TABLE content_sitting_log (
+  version bigint PRIMARY KEY,
+  ids text[]
+);
 
 -- Media files of exam content, content-addressed (`<sha256>.<ext>`), and the names an import holds between writing
 -- them and committing the content that shows them (a sweep of any process leaves those).

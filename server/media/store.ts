@@ -11,7 +11,27 @@ import { isMediaName } from './files.ts';
 
 let tmpCounter = 0;
 
-export class MediaStore {
+/**
+ * The media files of exam content as the importer, the sweep and the media route use them: this folder
+ * (`MediaStore`), or PostgreSQL with a local cache (`PgMediaStore`, server/store/pg/mediaStore.ts).
+ */
+export interface MediaRepo {
+  /** whether a file of this name is stored */
+  has(name: string): boolean;
+  /** A local path of the file, for sending (with Range); undefined for a name that is no media name or no stored file. */
+  path(name: string): Promise<string | undefined>;
+  list(): string[];
+  /**
+   * Stores the files not stored yet, durably; holds all of `files` and `alsoHold` until `release(held)`; `written`
+   * are the ones this call added. On a failure nothing of it stays stored or held.
+   */
+  write(files: ReadonlyMap<string, Uint8Array>, alsoHold?: readonly string[]): Promise<{ written: string[]; held: string[] }>;
+  release(names: readonly string[]): void;
+  /** Removes these files (those that exist), except names an import holds; the names removed. */
+  remove(names: readonly string[]): Promise<string[]>;
+}
+
+export class MediaStore implements MediaRepo {
   readonly dir: string;
   /** names an import has written and not yet committed its content for: a sweep leaves them be */
   private readonly pending = new Map<string, number>();
@@ -25,7 +45,7 @@ export class MediaStore {
   }
 
   /** The file's path, for sending; undefined for a name that is no media name or no stored file. */
-  path(name: string): string | undefined {
+  async path(name: string): Promise<string | undefined> {
     return this.has(name) ? join(this.dir, name) : undefined;
   }
 

@@ -17,7 +17,7 @@
 import { mkdirSync, openSync, closeSync, rmSync, constants } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ReviewSession } from '../../shared/domain.ts';
-import { MediaStore } from '../media/store.ts';
+import { MediaStore, type MediaRepo } from '../media/store.ts';
 import { AuditLog, type AuditStore } from './audit.ts';
 import { AuditKeys, type AuditKeyStore } from './auditKeys.ts';
 import { ContentStore } from './content.ts';
@@ -48,8 +48,8 @@ export interface Store {
   readonly audit: AuditStore;
   /** the keys that seal candidate-identifying audit details (files: `AuditKeys`; PostgreSQL: `PgAuditKeys`) */
   readonly auditKeys: AuditKeyStore;
-  /** pictures of exam content, `media/<sha256>.<ext>` (docs/design.md: Media) */
-  readonly media: MediaStore;
+  /** pictures, sounds and films of exam content (files: `MediaStore`, `media/<sha256>.<ext>`; PostgreSQL: `PgMediaStore`) */
+  readonly media: MediaRepo;
   /** Write everything pending and wait for it. */
   flush(): Promise<void>;
 }

@@ -28,8 +28,8 @@ export function mediaRoutes(ctx: Ctx): Router {
     return !!exam && mediaOfQuestions(exam.questions).has(file);
   };
 
-  const send = (res: Response, next: NextFunction, file: string, cache: string) => {
-    const path = store.media.path(file);
+  const send = async (res: Response, next: NextFunction, file: string, cache: string) => {
+    const path = await store.media.path(file);
     if (!path) throw refusal('not-found', 'no-such-media-file');
     res.set({
       'Content-Type': mediaTypeOf(file),
@@ -47,22 +47,18 @@ export function mediaRoutes(ctx: Ctx): Router {
     });
   };
 
-  r.get('/:file', (req, res, next) => {
+  r.get('/:file', async (req, res, next) => {
     const file = param(req, 'file');
     const grant = req.query.k;
     if (typeof grant === 'string') {
       if (!kioskMayLoad(grant, file)) throw refusal('forbidden', 'media-not-in-review');
-      send(res, next, file, 'private, no-store');
+      await send(res, next, file, 'private, no-store');
       return;
     }
     staff(req, res, (err?: unknown) => {
       if (err) return next(err);
       if (!isMediaName(file)) return next(refusal('not-found', 'no-such-media-file'));
-      try {
-        send(res, next, file, 'private, max-age=31536000, immutable');
-      } catch (e) {
-        next(e);
-      }
+      send(res, next, file, 'private, max-age=31536000, immutable').catch(next);
     });
   });
 

@@ -17,6 +17,9 @@ import { PgReviewRepo } from './reviewRepo.ts';
 import { PgTable } from './table.ts';
 
 export type { PgOptions } from './db.ts';
+export { PgDb } from './db.ts';
+export { PgContentStore } from './contentStore.ts';
+export { PgMediaStore } from './mediaStore.ts';
 
 /** The repositories on PostgreSQL so far. */
 export type PgRepos = Pick<Store, 'kiosks' | 'rooms' | 'staff' | 'reviews' | 'remarks' | 'loginSessions'>;

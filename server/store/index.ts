@@ -12,7 +12,7 @@
  *   remarks.json   candidates' remarks on questions         small, every write durable
  *   audit.jsonl    append-only, hash-chained, fsynced; sealed segments in audit/, the anchor in audit.head
  *   secret         signs session cookies, keys the audit anchor (unless INZAGE_SECRET is set)
- *   keys/audit-keys.json  a key per reviewed sitting, sealing the audit details that identify a candidate
+ *   keys/audit-keys.jsonl  a key per reviewed sitting (a line each, appended), sealing the audit details that identify a candidate
  *   exams.json, candidates.json, index.json, results/      large, written at import (see content.ts)
  *   media/<sha256>.<ext>  pictures of exam content, content-addressed, written at import (server/media/)
  */

@@ -136,8 +136,12 @@ export class AuditKeys {
 
   /** Destroy the keys of these scopes; resolves with how many were destroyed, once the file no longer holds them. */
   async shred(scopes: Iterable<string>): Promise<number> {
+    const list = [...scopes];
+    // the file of an earlier build is replaced first, with every key: were the shred's rewrite and the removal of
+    // that file one step, a crash between them would leave the old file holding the destroyed keys
+    if (this.legacy && list.some((scope) => this.byScope.has(scope))) await this.run({ kind: 'rewrite' });
     let n = 0;
-    for (const scope of scopes) {
+    for (const scope of list) {
       const kid = this.byScope.get(scope);
       if (!kid) continue;
       this.keys.delete(kid);

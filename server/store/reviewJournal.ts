@@ -267,6 +267,7 @@ export class ReviewJournal {
   }
 
   private compactInBackground(): void {
+    if (this.compacting) return; // the one under way covers what is due
     this.compact().catch((e) => process.emitWarning(`the review journal in ${this.dir} could not be compacted: ${(e as Error).message}`));
   }
 
@@ -303,8 +304,14 @@ export class ReviewJournal {
     this.repair = undefined;
     this.oldGens = [];
     const journalBefore = this.journalBytes;
-    const text = await snapshotText(upTo, reviews, records);
-    await writeFileDurably(join(this.dir, SNAPSHOT_FILE), text);
+    let text: string;
+    try {
+      text = await snapshotText(upTo, reviews, records);
+      await writeFileDurably(join(this.dir, SNAPSHOT_FILE), text);
+    } catch (e) {
+      this.oldGens = [...old, ...this.oldGens]; // still to be removed, by a compaction that succeeds
+      throw e;
+    }
     this.snapshotBytes = Buffer.byteLength(text);
     this.journalBytes -= journalBefore;
     // the old segments: nothing more is written to them once the batch under way at the rotation is done
@@ -447,7 +454,7 @@ function loadOnce(dir: string): Loaded {
       if (problem) throw new CorruptDataError(file, `line ${ln + 1} ${problem}`);
       if (line.n <= lastN) throw new CorruptDataError(file, `line ${ln + 1} is change ${line.n}, not after change ${lastN} before it`);
       lastN = line.n;
-      if (line.n <= seq) continue; // in the snapshot already (or a line out of order, below)
+      if (line.n <= seq) continue; // in the snapshot already
       state.apply(line.op === 'add' || line.op === 'move' || line.op === 'end' ? { ...line, s: upgradeSession(line.s) } : line);
       seq = line.n;
     }

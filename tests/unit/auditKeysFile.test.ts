@@ -63,6 +63,18 @@ describe('audit keys: the file', () => {
     expect(new AuditKeys(dir).scopes()).to.deep.equal(['s-b']);
   });
 
+  it('a shred as the first write after an upgrade replaces the earlier file with every key first, then destroys', async () => {
+    mkdirSync(join(dir, 'keys'), { recursive: true });
+    const entry = (scope: string) => ({ scope, key: Buffer.alloc(32, scope.length).toString('base64') });
+    writeFileSync(join(dir, 'keys', 'audit-keys.json'), JSON.stringify({ version: 1, keys: { k1: entry('s-a'), k2: entry('s-bb') } }));
+    const keys = new AuditKeys(dir);
+    expect(await keys.shred(['s-a'])).to.equal(1);
+    expect(keys.stats.writes, 'the upgrade, then the shred').to.equal(2);
+    expect(existsSync(join(dir, 'keys', 'audit-keys.json'))).to.equal(false);
+    expect(readFileSync(file(), 'utf8')).not.to.contain('s-a"');
+    expect(new AuditKeys(dir).scopes()).to.deep.equal(['s-bb']);
+  });
+
   it('drops an unfinished last line (a crash in the append), and stops on a damaged line before it', async () => {
     const keys = new AuditKeys(dir);
     const a = sealOf(keys, 's-a');

@@ -1,6 +1,7 @@
 /**
- * The one storage interface (docs/design.md: Storage). Everything the server keeps goes through `Store`; the lowdb
- * implementation splits it by rate of change so that hot writes never rewrite the large data:
+ * The one storage interface (docs/design.md: Storage). Everything the server keeps goes through `Store`; the file
+ * implementation (lowdb documents, and append-only files where writes are hot) splits it by rate of change so that
+ * hot writes never rewrite the large data:
  *
  *   reviews-journal.N.jsonl, reviews-snapshot.json   the review journal (reviewJournal.ts): review sessions
  *                  (active and the last few ended) and the records of reviews held; one fsynced append per

@@ -123,7 +123,8 @@ export class ReviewEngine {
     if (!this.kiosks.isOnline(kiosk.id)) throw new DomainError('kiosk-offline');
     if (this.activeForKiosk(kiosk.id)) throw new DomainError('kiosk-busy');
     if (this.activeForSitting(sitting.id)) throw new DomainError('sitting-busy');
-    const candidateBusy = this.active().some((r) => content.sittingSummary(r.sittingId)?.candidateNumber === sitting.candidateNumber);
+    // sessions carry their candidate since the PostgreSQL phase; those of earlier files are looked up
+    const candidateBusy = this.active().some((r) => (r.candidateNumber ?? content.sittingSummary(r.sittingId)?.candidateNumber) === sitting.candidateNumber);
     if (candidateBusy) throw new DomainError('candidate-busy');
 
     const now = this.clock.now();

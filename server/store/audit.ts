@@ -29,6 +29,7 @@ import {
   type AuditLine, type AuditProblem, type AuditVerdict, type ChainPoint,
 } from './auditChain.ts';
 import type { AuditKeyStore, Sealed } from './auditKeys.ts';
+import { AppendFile, splitTornTail } from './appendFile.ts';
 import { CorruptDataError, syncDir } from './durableFile.ts';
 
 export { verifyAuditText, type AuditLine, type AuditProblem, type AuditVerdict } from './auditChain.ts';
@@ -125,6 +126,7 @@ export class AuditLog implements AuditStore {
   private readonly segmentLines: number;
   private readonly recheckMs: number;
   readonly headFile: string;
+  private readonly out: AppendFile;
   private sealed: Segment[];
   /** Lines and committed bytes of `audit.jsonl` (a write under way may have put more on disk). */
   private activeLines = 0;
@@ -146,6 +148,7 @@ export class AuditLog implements AuditStore {
     this.segmentLines = opts.segmentLines ?? 10_000;
     this.recheckMs = opts.recheckMs ?? 10 * 60_000;
     this.headFile = headFileOf(file);
+    this.out = new AppendFile(file);
     let text = '';
     try {
       text = readFileSync(file, 'utf8');
@@ -184,18 +187,16 @@ export class AuditLog implements AuditStore {
    * not parse is corruption, and stops the server.
    */
   private dropTornTail(text: string): string {
-    if (text === '' || text.endsWith('\n')) return text;
-    const cut = text.lastIndexOf('\n') + 1;
-    const tail = text.slice(cut);
-    try {
-      JSON.parse(tail);
-      return text; // a whole line that only lacks its line end: keep it
-    } catch {
-      appendFileSync(`${this.file}.torn`, `${new Date(this.now()).toISOString()} ${tail}\n`, { mode: 0o600 });
-      truncateSync(this.file, Buffer.byteLength(text.slice(0, cut)));
-      process.emitWarning(`${this.file}: removed an unfinished last line left by a crash (kept in ${this.file}.torn)`);
-      return text.slice(0, cut);
+    const { kept, torn, needsNewline } = splitTornTail(text);
+    if (needsNewline) {
+      appendFileSync(this.file, '\n'); // a whole last line that lacks only its end: end it, or the next append would join it
+      return `${kept}\n`;
     }
+    if (torn === undefined) return text;
+    appendFileSync(`${this.file}.torn`, `${new Date(this.now()).toISOString()} ${torn}\n`, { mode: 0o600 });
+    truncateSync(this.file, Buffer.byteLength(kept));
+    process.emitWarning(`${this.file}: removed an unfinished last line left by a crash (kept in ${this.file}.torn)`);
+    return kept;
   }
 
   /** Compare the head record with the log as found; the anchor line to write, if any. */
@@ -290,21 +291,9 @@ export class AuditLog implements AuditStore {
     }
   }
 
-  /** Append `text` and fsync; on failure cut the file back to where it was. */
-  private async write(text: string): Promise<void> {
-    const handle = await fs.open(this.file, 'a', 0o600);
-    try {
-      const { size } = await handle.stat();
-      try {
-        await handle.appendFile(text, 'utf8');
-        await handle.datasync();
-      } catch (e) {
-        await handle.truncate(size).catch(() => undefined); // best effort: at worst the next start cuts a torn tail
-        throw e;
-      }
-    } finally {
-      await handle.close();
-    }
+  /** Append `text` and fsync; on failure cut the file back to where it was (`appendFile.ts`). */
+  private write(text: string): Promise<void> {
+    return this.out.append(text);
   }
 
   /** Seal `audit.jsonl` as a segment; the next write starts a new one. */
@@ -313,6 +302,7 @@ export class AuditLog implements AuditStore {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const firstSeq = this.seq - this.activeLines + 1;
     const target = join(dir, segmentName(firstSeq));
+    await this.out.close();
     renameSync(this.file, target); // synchronous: readers see the old layout or the new one, never between
     this.sealed.push({ file: target, firstSeq });
     this.activeLines = 0;

@@ -1,7 +1,7 @@
 /**
  * Crypto-shredding for the audit log (docs/design.md: Privacy). Audit details that identify a candidate (a sitting
  * id, a candidate number) are stored encrypted (AES-256-GCM) with a key of their own sitting, kept outside the
- * log in `keys/audit-keys.json` (0600, in a 0700 directory). A purge destroys the keys of the purged sittings:
+ * log in `keys/audit-keys.jsonl` (0600, in a 0700 directory). A purge destroys the keys of the purged sittings:
  * the audit lines stay as they were, so the hash chain (over the ciphertext) still verifies, but what they
  * said about those candidates can no longer be read.
  *
@@ -13,21 +13,33 @@
  * A sealed field set in an audit line: `details.sealed = { kid, fields, iv, data, tag }`; `kid` is a random
  * id (it says nothing about the candidate), `fields` the names of the sealed details, `data` their JSON,
  * encrypted. Authenticated with the event's action and target, so a sealed set cannot be moved to another line.
+ *
+ * Storage: one line `{kid, scope, key}` per key, appended and fdatasynced when it is made (keys made together share
+ * one write; `appendFile.ts`), so a review's start costs one small append, not a rewrite of every key. A shred
+ * rewrites the file whole without the destroyed keys (temp file, fsync, rename: the old copy becomes `.bak`, which
+ * the purge's scrub then rewrites). Earlier builds kept one JSON document, `audit-keys.json`: read at open, and
+ * replaced by the lines file at the first write. An unfinished last line (a crash during the append, never
+ * acknowledged) is dropped; any other line that does not parse stops the server (CorruptDataError).
  */
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, truncateSync, promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { Doc } from './doc.ts';
+import { AppendFile, splitTornTail } from './appendFile.ts';
+import { CorruptDataError, readJsonFileSync, syncDir, writeFileDurably } from './durableFile.ts';
 
 export interface Sealed { kid: string; fields: string[]; iv: string; data: string; tag: string }
 interface KeyEntry { scope: string; key: string }
 /** A key as stored: its id, the scope (sitting id) it seals, the key itself (base64). */
 export interface StoredKey { kid: string; scope: string; key: string }
 interface KeysData { version: 1; keys: Record<string, KeyEntry> }
+type OpInput = { kind: 'append'; text: string } | { kind: 'rewrite' };
+type Op = OpInput & { resolve: () => void; reject: (e: unknown) => void };
 
 export { SHREDDED } from '../../shared/domain.ts';
 
 export const KEYS_DIR = 'keys';
+export const KEYS_FILE = 'audit-keys.jsonl';
+const LEGACY_FILE = 'audit-keys.json';
 
 /**
  * The audit keys as the server uses them (`Store.auditKeys`): the file here (`AuditKeys`), or the table of the
@@ -54,18 +66,55 @@ export interface AuditKeyStore {
 const ALGORITHM = 'aes-256-gcm';
 
 export class AuditKeys implements AuditKeyStore {
-  private readonly doc: Doc<KeysData>;
+  private readonly dir: string;
+  private readonly keys = new Map<string, KeyEntry & { raw: Buffer }>();
   private byScope = new Map<string, string>();
+  private readonly out: AppendFile;
+  private ops: Op[] = [];
+  private running: Promise<void> | null = null;
+  /** the file of an earlier build is there: the first write replaces it */
+  private legacy: boolean;
+  /** the lines file as found: an unfinished last line to cut off before the first append */
+  private repair: { size: number; torn: string | undefined; needsNewline: boolean } | undefined;
+  /** writes of the file (each one fdatasync; tests read it) */
+  readonly stats = { writes: 0 };
 
   constructor(dataDir: string, { create = true }: { create?: boolean } = {}) {
-    const dir = join(dataDir, KEYS_DIR);
-    if (create) mkdirSync(dir, { recursive: true, mode: 0o700 });
-    this.doc = new Doc<KeysData>(join(dir, 'audit-keys.json'), { version: 1, keys: {} });
-    for (const [kid, e] of Object.entries(this.doc.data.keys)) this.byScope.set(e.scope, kid);
+    this.dir = join(dataDir, KEYS_DIR);
+    if (create) mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    const legacy = readJsonFileSync<KeysData>(join(this.dir, LEGACY_FILE));
+    this.legacy = legacy !== undefined;
+    for (const [kid, e] of Object.entries(legacy?.keys ?? {})) this.keep(kid, e);
+    this.out = new AppendFile(this.file, true);
+    let text: string | undefined;
+    try {
+      text = readFileSync(this.file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+    if (text === undefined) return;
+    const { kept, torn, needsNewline } = splitTornTail(text);
+    this.repair = torn !== undefined || needsNewline ? { size: Buffer.byteLength(kept), torn, needsNewline } : undefined;
+    kept.split('\n').forEach((line, i) => {
+      if (!line) return;
+      let e: { kid?: unknown; scope?: unknown; key?: unknown };
+      try {
+        e = JSON.parse(line) as typeof e;
+      } catch (err) {
+        throw new CorruptDataError(this.file, `line ${i + 1} does not parse: ${(err as Error).message}`);
+      }
+      if (typeof e.kid !== 'string' || typeof e.scope !== 'string' || typeof e.key !== 'string') throw new CorruptDataError(this.file, `line ${i + 1} is not a key`);
+      this.keep(e.kid, { scope: e.scope, key: e.key });
+    });
   }
 
   get file(): string {
-    return this.doc.adapter.file;
+    return join(this.dir, KEYS_FILE);
+  }
+
+  private keep(kid: string, e: KeyEntry): void {
+    this.keys.set(kid, { scope: e.scope, key: e.key, raw: Buffer.from(e.key, 'base64') });
+    this.byScope.set(e.scope, kid);
   }
 
   /** Scopes (sitting ids) that have a key. */
@@ -75,7 +124,7 @@ export class AuditKeys implements AuditKeyStore {
 
   /** Every key as stored (for copying them elsewhere: `PgAuditKeys.importKeys`). */
   entries(): StoredKey[] {
-    return Object.entries(this.doc.data.keys).map(([kid, e]) => ({ kid, scope: e.scope, key: e.key }));
+    return [...this.keys].map(([kid, e]) => ({ kid, scope: e.scope, key: e.key }));
   }
 
   /**
@@ -87,12 +136,12 @@ export class AuditKeys implements AuditKeyStore {
     let persisted: Promise<void> = Promise.resolve();
     if (!kid) {
       kid = randomUUID();
-      this.doc.data.keys = { ...this.doc.data.keys, [kid]: { scope, key: randomBytes(32).toString('base64') } };
-      this.byScope.set(scope, kid);
-      persisted = this.doc.write();
+      const key = randomBytes(32).toString('base64');
+      this.keep(kid, { scope, key });
+      persisted = this.run({ kind: 'append', text: `${JSON.stringify({ kid, scope, key })}\n` });
     }
     const iv = randomBytes(12);
-    const cipher = createCipheriv(ALGORITHM, Buffer.from(this.doc.data.keys[kid]!.key, 'base64'), iv);
+    const cipher = createCipheriv(ALGORITHM, this.keys.get(kid)!.raw, iv);
     cipher.setAAD(Buffer.from(aad, 'utf8'));
     const data = Buffer.concat([cipher.update(JSON.stringify(fields), 'utf8'), cipher.final()]);
     const sealed = { kid, fields: Object.keys(fields), iv: iv.toString('base64'), data: data.toString('base64'), tag: cipher.getAuthTag().toString('base64') };
@@ -101,10 +150,10 @@ export class AuditKeys implements AuditKeyStore {
 
   /** The sealed fields, or null when the key is gone (shredded) or the data does not authenticate. */
   open(sealed: Sealed, aad: string): Record<string, unknown> | null {
-    const entry = this.doc.data.keys[sealed.kid];
+    const entry = this.keys.get(sealed.kid);
     if (!entry) return null;
     try {
-      const decipher = createDecipheriv(ALGORITHM, Buffer.from(entry.key, 'base64'), Buffer.from(sealed.iv, 'base64'));
+      const decipher = createDecipheriv(ALGORITHM, entry.raw, Buffer.from(sealed.iv, 'base64'));
       decipher.setAAD(Buffer.from(aad, 'utf8'));
       decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
       const text = Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]).toString('utf8');
@@ -114,21 +163,87 @@ export class AuditKeys implements AuditKeyStore {
     }
   }
 
-  /** Destroy the keys of these scopes; resolves with how many were destroyed, once that is on disk. */
+  /** Destroy the keys of these scopes; resolves with how many were destroyed, once the file no longer holds them. */
   async shred(scopes: Iterable<string>): Promise<number> {
-    const gone = new Set<string>();
-    for (const scope of scopes) {
+    const list = [...scopes];
+    // the file of an earlier build is replaced first, with every key: were the shred's rewrite and the removal of
+    // that file one step, a crash between them would leave the old file holding the destroyed keys
+    if (this.legacy && list.some((scope) => this.byScope.has(scope))) await this.run({ kind: 'rewrite' });
+    let n = 0;
+    for (const scope of list) {
       const kid = this.byScope.get(scope);
-      if (kid) gone.add(kid);
+      if (!kid) continue;
+      this.keys.delete(kid);
+      this.byScope.delete(scope);
+      n++;
     }
-    if (gone.size === 0) return 0;
-    this.doc.data.keys = Object.fromEntries(Object.entries(this.doc.data.keys).filter(([kid]) => !gone.has(kid)));
-    this.byScope = new Map(Object.entries(this.doc.data.keys).map(([kid, e]) => [e.scope, kid]));
-    await this.doc.write();
-    return gone.size;
+    if (n === 0) return 0;
+    await this.run({ kind: 'rewrite' });
+    return n;
   }
 
-  flush(): Promise<void> {
-    return this.doc.flush();
+  /** Wait for every write under way. */
+  async flush(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  /** Queue a write; appends waiting together share one (group commit); a rewrite runs alone, in its turn. */
+  private run(op: OpInput): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.ops.push({ ...op, resolve, reject } as Op);
+      this.running ??= this.loop();
+    });
+  }
+
+  private async loop(): Promise<void> {
+    try {
+      while (this.ops.length) {
+        let n = 0;
+        while (n < this.ops.length && this.ops[n]!.kind === 'append') n++;
+        const batch = this.ops.splice(0, Math.max(n, 1));
+        try {
+          if (batch[0]!.kind === 'rewrite' || this.legacy) await this.rewrite(); // the whole file holds the appends too
+          else {
+            let text = batch.map((b) => (b as { text: string }).text).join('');
+            if (this.repair) text = this.repairTail() + text;
+            await this.out.append(text);
+          }
+          this.stats.writes++;
+          for (const b of batch) b.resolve();
+        } catch (e) {
+          for (const b of batch) b.reject(e);
+        }
+      }
+    } finally {
+      // in the same turn as the last check of `ops`: a write queued after it starts a new loop
+      this.running = null;
+    }
+  }
+
+  private repairTail(): string {
+    const r = this.repair!;
+    this.repair = undefined;
+    if (r.torn !== undefined) {
+      appendFileSync(`${this.file}.torn`, `${new Date().toISOString()} ${r.torn}\n`, { mode: 0o600 });
+      truncateSync(this.file, r.size);
+      process.emitWarning(`${this.file}: removed an unfinished last line left by a crash (kept in ${this.file}.torn)`);
+    }
+    return r.needsNewline ? '\n' : '';
+  }
+
+  /** Every key there is, as the whole file; then the file of an earlier build goes. */
+  private async rewrite(): Promise<void> {
+    await this.out.close();
+    let text = '';
+    for (const [kid, e] of this.keys) text += `${JSON.stringify({ kid, scope: e.scope, key: e.key })}\n`;
+    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    await writeFileDurably(this.file, text);
+    this.repair = undefined;
+    if (this.legacy) {
+      await fs.rm(join(this.dir, LEGACY_FILE), { force: true });
+      await fs.rm(join(this.dir, `${LEGACY_FILE}.bak`), { force: true });
+      await syncDir(this.dir);
+      this.legacy = false;
+    }
   }
 }

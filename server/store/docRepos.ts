@@ -1,16 +1,16 @@
 /**
- * The file store's repositories over its small JSON documents (state.json: kiosks and staff; reviews.json:
- * sessions). Each change replaces the document's array (never mutates an element), so a reader holding the old
- * array is not surprised, then writes: durably, or coalesced where the interface says so.
+ * The file store's repositories over its small JSON documents (state.json: kiosks and staff; sessions.json: logins)
+ * and, for review sessions, over the review journal. Each change replaces the document's array (never mutates an
+ * element), so a reader holding the old array is not surprised, then writes: durably, or coalesced where the
+ * interface says so.
  */
 import type { Kiosk, ReviewSession, Room, StaffUser } from '../../shared/domain.ts';
 import type { Doc } from './doc.ts';
+import type { ReviewJournal } from './reviewJournal.ts';
 import type { KioskRepo, LoginSessionRepo, ReviewRepo, RoomRepo, StaffRepo, StoredSession } from './repositories.ts';
 
 /** `rooms` is absent in files of earlier builds (read as none). */
 export interface StateData { version: 1; users: StaffUser[]; kiosks: Kiosk[]; rooms?: Room[] }
-/** Active sessions and the recent history of ended ones (the audit log keeps all of them). */
-export interface ReviewsData { reviews: ReviewSession[] }
 export interface SessionsData { sessions: Record<string, StoredSession> }
 
 export class DocKioskRepo implements KioskRepo {
@@ -97,39 +97,29 @@ export class DocStaffRepo implements StaffRepo {
   }
 }
 
-export class DocReviewRepo implements ReviewRepo {
-  constructor(private readonly doc: Doc<ReviewsData>) {}
-  all(): readonly ReviewSession[] { return this.doc.data.reviews; }
-  active(): ReviewSession[] { return this.doc.data.reviews.filter((r) => !r.endedAt); }
-  get(id: string): ReviewSession | undefined { return this.doc.data.reviews.find((r) => r.id === id); }
+/** The file store's review sessions, kept in the review journal (`reviewJournal.ts`): one journal line per change. */
+export class JournalReviewRepo implements ReviewRepo {
+  constructor(private readonly journal: ReviewJournal) {}
+  all(): readonly ReviewSession[] { return this.journal.state.allReviews(); }
+  /** shared until the next change and frozen: callers read it, never change it */
+  active(): ReviewSession[] { return this.journal.state.activeReviews(); }
+  get(id: string): ReviewSession | undefined { return this.journal.state.reviews.get(id); }
   add(session: ReviewSession): Promise<void> {
-    this.doc.data.reviews = [...this.doc.data.reviews, session];
-    return this.doc.write();
+    return this.journal.commit({ op: 'add', s: session });
   }
   end(ended: ReviewSession, keepEnded: number): Promise<void> {
-    this.replace(ended);
-    const reviews = this.doc.data.reviews;
-    const done = reviews.filter((r) => r.endedAt);
-    const excess = done.length - keepEnded;
-    if (excess > 0) {
-      const drop = new Set(done.slice(0, excess).map((r) => r.id));
-      this.doc.data.reviews = reviews.filter((r) => !drop.has(r.id));
-    }
-    return this.doc.write();
+    return this.journal.commit({ op: 'end', s: ended, keep: keepEnded });
   }
   moveSoon(session: ReviewSession): void {
-    this.replace(session);
-    this.doc.writeSoon();
+    this.journal.moveSoon(session);
   }
+  /** The sessions removed are gone from every file once it resolves (a purge: the journal is compacted). */
   async removeWhere(pred: (s: ReviewSession) => boolean): Promise<ReviewSession[]> {
-    const gone = this.doc.data.reviews.filter(pred);
+    const gone = this.all().filter(pred);
     if (!gone.length) return gone;
-    this.doc.data.reviews = this.doc.data.reviews.filter((r) => !pred(r));
-    await this.doc.write();
+    await this.journal.commit({ op: 'del', ids: gone.map((r) => r.id) });
+    await this.journal.compact();
     return gone;
-  }
-  private replace(s: ReviewSession) {
-    this.doc.data.reviews = this.doc.data.reviews.map((r) => (r.id === s.id ? s : r));
   }
 }
 

@@ -1,34 +1,38 @@
 /**
- * The one storage interface (docs/design.md: Storage). Everything the server keeps goes through `Store`; the lowdb
- * implementation splits it by rate of change so that hot writes never rewrite the large data:
+ * The one storage interface (docs/design.md: Storage). Everything the server keeps goes through `Store`; the file
+ * implementation (lowdb documents, and append-only files where writes are hot) splits it by rate of change so that
+ * hot writes never rewrite the large data:
  *
- *   reviews.json   active review sessions (and the last few ended ones)   tiny, written on every transition;
- *                  a kiosk's current question is a coalesced hot write
+ *   reviews-journal.N.jsonl, reviews-snapshot.json   the review journal (reviewJournal.ts): review sessions
+ *                  (active and the last few ended) and the records of reviews held; one fsynced append per
+ *                  transition (appends that meet share one fsync), a kiosk's current question coalesced,
+ *                  compacted into the snapshot in the background (reviews.json and review-records.json of
+ *                  earlier builds are read once and replaced by it)
  *   state.json     staff users, kiosks and rooms            small, written when they change
  *   sessions.json  staff login sessions                     small, written on login/logout, touches coalesced
  *   remarks.json   candidates' remarks on questions         small, every write durable
- *   review-records.json  one record per review held           small, written durably when a review ends
  *   audit.jsonl    append-only, hash-chained, fsynced; sealed segments in audit/, the anchor in audit.head
  *   secret         signs session cookies, keys the audit anchor (unless INZAGE_SECRET is set)
- *   keys/audit-keys.json  a key per reviewed sitting, sealing the audit details that identify a candidate
+ *   keys/audit-keys.jsonl  a key per reviewed sitting (a line each, appended), sealing the audit details that identify a candidate
  *   exams.json, candidates.json, index.json, results/      large, written at import (see content.ts)
  *   media/<sha256>.<ext>  pictures of exam content, content-addressed, written at import (server/media/)
  */
 import { mkdirSync, openSync, closeSync, rmSync, constants } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { ReviewSession } from '../../shared/domain.ts';
 import { MediaStore, type MediaRepo } from '../media/store.ts';
 import { AuditLog, type AuditStore } from './audit.ts';
 import { AuditKeys, type AuditKeyStore } from './auditKeys.ts';
 import { ContentStore } from './content.ts';
 import { Doc } from './doc.ts';
-import { DocKioskRepo, DocLoginSessionRepo, DocReviewRepo, DocRoomRepo, DocStaffRepo, type ReviewsData, type SessionsData, type StateData } from './docRepos.ts';
+import { DocKioskRepo, DocLoginSessionRepo, DocRoomRepo, DocStaffRepo, JournalReviewRepo, type SessionsData, type StateData } from './docRepos.ts';
 import { DocRemarkRepo, type RemarksData } from './remarkRepo.ts';
-import { DocReviewRecordRepo, type ReviewRecordsData } from './recordRepo.ts';
+import { JournalReviewRecordRepo } from './recordRepo.ts';
+import { ReviewJournal } from './reviewJournal.ts';
 import type { ContentRepo, KioskRepo, LoginSessionRepo, RemarkRepo, ReviewRecordRepo, ReviewRepo, RoomRepo, StaffRepo } from './repositories.ts';
 import { dataSecret, derivedKey } from './secret.ts';
 
 export { CorruptDataError, removeLeftoverTemps } from './durableFile.ts';
+export { readStoredReviews } from './reviewJournal.ts';
 export type { ContentChanges, ChangeCounts, SittingSummary } from './content.ts';
 export type { ContentRepo, KioskRepo, LoginSessionRepo, RemarkRepo, ReviewRecordRepo, ReviewRepo, RoomRepo, StaffRepo, StoredSession } from './repositories.ts';
 
@@ -57,6 +61,8 @@ export interface Store {
 export interface OpenStoreOptions {
   now?: () => number;
   hotWriteDelayMs?: number;
+  /** Journal bytes beyond the snapshot's size that start a compaction of the review journal (tests make it small). */
+  reviewCompactBytes?: number;
   /** Lines per audit segment (tests make it small). */
   auditSegmentLines?: number;
 }
@@ -66,10 +72,8 @@ export function openStore(dir: string, opts: OpenStoreOptions = {}): Store {
   mkdirSync(root, { recursive: true, mode: 0o700 });
   assertWritable(root);
   const state = new Doc<StateData>(join(root, 'state.json'), { version: 1, users: [], kiosks: [] }, opts.hotWriteDelayMs);
-  const reviews = new Doc<ReviewsData>(join(root, 'reviews.json'), { reviews: [] }, opts.hotWriteDelayMs);
-  upgradeReviews(reviews.data);
+  const journal = new ReviewJournal(root, { delayMs: opts.hotWriteDelayMs, compactBytes: opts.reviewCompactBytes });
   const remarks = new Doc<RemarksData>(join(root, 'remarks.json'), { remarks: [] }, opts.hotWriteDelayMs);
-  const records = new Doc<ReviewRecordsData>(join(root, 'review-records.json'), { records: [] }, opts.hotWriteDelayMs);
   const sessions = new Doc<SessionsData>(join(root, 'sessions.json'), { sessions: {} }, opts.hotWriteDelayMs ?? 1000);
   const content = new ContentStore(root);
   const auditKeys = new AuditKeys(root);
@@ -88,29 +92,18 @@ export function openStore(dir: string, opts: OpenStoreOptions = {}): Store {
     kiosks: new DocKioskRepo(state),
     rooms: new DocRoomRepo(state),
     staff: new DocStaffRepo(state),
-    reviews: new DocReviewRepo(reviews),
+    reviews: new JournalReviewRepo(journal),
     remarks: new DocRemarkRepo(remarks),
-    reviewRecords: new DocReviewRecordRepo(records),
+    reviewRecords: new JournalReviewRecordRepo(journal),
     loginSessions: new DocLoginSessionRepo(sessions),
     content,
     audit,
     auditKeys,
     media: new MediaStore(root),
     async flush() {
-      await Promise.all([state.flush(), reviews.flush(), remarks.flush(), records.flush(), sessions.flush(), audit.flush(), auditKeys.flush()]);
+      await Promise.all([state.flush(), journal.flush(), remarks.flush(), sessions.flush(), audit.flush(), auditKeys.flush()]);
     },
   };
-}
-
-/**
- * Sessions stored by earlier builds kept the approving user's id as `approvedBy` (the wire's `ReviewDto.approvedBy` is a
- * username): read it as `approvedById`. The file is rewritten with the new name at its next write.
- */
-function upgradeReviews(data: ReviewsData): void {
-  for (const r of data.reviews as (ReviewSession & { approvedBy?: unknown })[]) {
-    if (r.approvedById === undefined && typeof r.approvedBy === 'string') r.approvedById = r.approvedBy;
-    delete r.approvedBy;
-  }
 }
 
 function assertWritable(dir: string) {

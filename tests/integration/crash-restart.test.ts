@@ -9,6 +9,7 @@ import { lockHolder } from '../../server/store/lock.ts';
 import { FIXTURES, PASSWORD, connectKiosk, loggedIn, once, pairKiosk, tempDir } from '../helpers/server.ts';
 import { eventually } from '../support/eventually.ts';
 import { ROOT, lineFrom, nonReapingParent, processState } from '../support/processes.ts';
+import { readStoredReviews } from '../../server/store/reviewJournal.ts';
 
 const BIN = join(ROOT, 'bin', 'inzage.mjs');
 const ENV = { NODE_ENV: 'test', INZAGE_SCRYPT_N: String(2 ** 14) };
@@ -73,7 +74,7 @@ describe('a crashed server starts again at once', function () {
       c.socket.close();
     }
     // the position is a coalesced hot write: wait until it is on disk, not a fixed time
-    await eventually(() => expect(readFileSync(join(dataDir, 'reviews.json'), 'utf8')).to.contain('"position":"bi4"'));
+    await eventually(() => expect(readStoredReviews(dataDir).reviews.map((r) => r.position)).to.include('bi4'));
 
     process.kill(-wrapperPid, 'SIGKILL'); // the whole process group: wrapper and server
     await eventually(() => expect(processState(serverPid)).to.equal('Z'));

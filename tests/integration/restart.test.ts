@@ -11,6 +11,7 @@ import { shardFileName } from '../../server/store/content.ts';
 import { verifyAuditText } from '../../server/store/audit.ts';
 import { FIXTURES, PASSWORD, connectKiosk, loggedIn, once, pairKiosk, tempDir } from '../helpers/server.ts';
 import { eventually } from '../support/eventually.ts';
+import { readStoredReviews } from '../../server/store/reviewJournal.ts';
 
 async function freePort(): Promise<number> {
   return new Promise((res) => {
@@ -87,8 +88,8 @@ describe('a server restart ends nothing', function () {
     expect([r1.status, r2.status]).to.deep.equal([201, 201]);
     expect(await c1.socket.timeout(2000).emitWithAck('review:navigate', { questionId: 'bi4' })).to.deep.equal({ ok: true });
     // the position is a coalesced hot write: kill the server once it is on disk
-    const stored = () => JSON.parse(readFileSync(join(dataDir, 'reviews.json'), 'utf8')).reviews.find((r: { id: string }) => r.id === r1.json.id)?.position;
-    await eventually(() => stored() === 'bi4', { what: 'the position written to reviews.json' });
+    const stored = () => readStoredReviews(dataDir).reviews.find((r) => r.id === r1.json.id)?.position;
+    await eventually(() => stored() === 'bi4', { what: 'the position written to the review journal' });
     first.child.kill('SIGKILL');
     await new Promise((res) => first.child.once('exit', res));
     c1.socket.close();

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readStoredReviews } from '../../server/store/reviewJournal.ts';
 import { join } from 'node:path';
 import { connectKiosk, loggedIn, once, pairKiosk, startTestServer, type TestServer } from '../helpers/server.ts';
 import { removeDir, tempDir } from '../support/dataDir.ts';
@@ -33,15 +34,16 @@ describe('stored review sessions: the approver', function () {
     await ts.close({ keepData: true });
     ts = null;
 
-    // reviews.json as an earlier build wrote it: the approver's user id under `approvedBy`
+    // reviews.json as an earlier build wrote it (before the review journal): the approver's user id under `approvedBy`
     const file = join(dir, 'reviews.json');
-    const stored = JSON.parse(readFileSync(file, 'utf8'));
+    const stored = { reviews: readStoredReviews(dir).reviews.map((r) => ({ ...r })) as Record<string, unknown>[] };
+    for (const f of readdirSync(dir).filter((f) => f.startsWith('reviews-'))) rmSync(join(dir, f));
     const sup1Id = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')).users.find((u: { username: string }) => u.username === 'sup1').id;
     for (const r of stored.reviews) {
       r.approvedBy = r.approvedById;
       delete r.approvedById;
     }
-    expect(stored.reviews[0].approvedBy).to.equal(sup1Id);
+    expect(stored.reviews[0]!.approvedBy).to.equal(sup1Id);
     writeFileSync(file, JSON.stringify(stored));
 
     ts = await startTestServer({ dataDir: dir });
@@ -55,8 +57,12 @@ describe('stored review sessions: the approver', function () {
     expect((await sup1.logout()).status).to.equal(204);
     expect(await ended).to.deep.equal({ reason: 'supervisor-logged-out' });
     // the end was written durably, under the one name
-    const rewritten = JSON.parse(readFileSync(file, 'utf8')).reviews[0];
+    const rewritten = readStoredReviews(dir).reviews[0];
     expect(rewritten).to.include({ approvedById: sup1Id, endReason: 'supervisor-logged-out' }).and.not.to.have.property('approvedBy');
+    // the first write after the upgrade compacts: the snapshot replaces reviews.json, under the new name only
+    await eventually(() => expect(existsSync(file)).to.equal(false), { what: 'reviews.json replaced by the snapshot' });
+    const snapshot = JSON.parse(readFileSync(join(dir, 'reviews-snapshot.json'), 'utf8'));
+    expect(snapshot.reviews[0]).to.include({ approvedById: sup1Id }).and.not.to.have.property('approvedBy');
     const admin = await loggedIn(ts.base, 'boss');
     await eventually(async () => expect((await admin.call('GET', '/api/reviews')).json).to.deep.equal([]), { what: 'no active review' });
     k.socket.close();

@@ -34,7 +34,7 @@ describe('audit log: sealed candidate details (crypto-shredding)', () => {
     expect(events[1]!.details).to.deep.equal({ examId: 'gs-kb-2026-1', sittingId: 's-230117', candidateNumber: '230117' });
     expect(events[0]!.details, 'an old plain line reads as it was').to.deep.equal({ sittingId: 's-old', kioskId: 'k1', examId: 'gs-kb-2026-1' });
     expect(statSync(join(dir, 'keys')).mode & 0o777).to.equal(0o700);
-    expect(statSync(join(dir, 'keys', 'audit-keys.json')).mode & 0o777).to.equal(0o600);
+    expect(statSync(join(dir, 'keys', 'audit-keys.jsonl')).mode & 0o777).to.equal(0o600);
   });
 
   it('after the sitting\'s key is destroyed, reads "[verwijderd]" for exactly that sitting, and the chain still verifies', async () => {
@@ -50,7 +50,7 @@ describe('audit log: sealed candidate details (crypto-shredding)', () => {
     const events = await open().log.readAll();
     expect(events.map((e) => e.details.candidateNumber)).to.deep.equal([undefined, SHREDDED, '230118', SHREDDED]);
     expect(events[1]!.details).to.deep.equal({ examId: 'gs-kb-2026-1', sittingId: SHREDDED, candidateNumber: SHREDDED });
-    expect(readFileSync(join(dir, 'keys', 'audit-keys.json'), 'utf8')).not.to.contain('s-230117');
+    expect(readFileSync(join(dir, 'keys', 'audit-keys.jsonl'), 'utf8')).not.to.contain('s-230117');
   });
 
   it('the hash covers the ciphertext: changing it breaks the chain; moving it to another line does not decrypt', async () => {

@@ -44,9 +44,32 @@ import { adoptEndedSessions } from './review/history.ts';
 import { ExamSettings } from './review/examSettings.ts';
 import { RemarkService } from './review/remarks.ts';
 import type { Store } from './store/index.ts';
+import type { ConsoleLink } from './review/links.ts';
 import { MediaGrants } from './media/grants.ts';
 import { mediaRoutes } from './http/routes/media.ts';
 import { AuditBursts } from './audit/bursts.ts';
+
+/**
+ * The consoles as the engine and the kiosk hub reach them, with one difference: the review list (which needs the
+ * content) is pushed only once the content is read; a change to it before then is pushed then, once.
+ */
+function reviewListAfterContent(consoles: ConsoleHub, content: Store['content']): ConsoleLink {
+  let held = false;
+  return {
+    reviewsChanged() {
+      if (content.isReady) return consoles.reviewsChanged();
+      if (held) return;
+      held = true;
+      content.ready().then(() => consoles.reviewsChanged(), () => undefined);
+    },
+    kiosksChanged: () => consoles.kiosksChanged(),
+    progress: (p) => consoles.progress(p),
+    ended: (p) => consoles.ended(p),
+    warning: (p) => consoles.warning(p),
+    alert: (p) => consoles.alert(p),
+    back: (p) => consoles.back(p),
+  };
+}
 
 export interface AppDeps {
   store: Store;
@@ -90,15 +113,22 @@ export function createApp(deps: AppDeps): App {
   // hub's lists only when a console connects or a list changes; the engine pushes to kiosks through the channel.
   const kioskNs = io.of('/kiosk') as KioskNamespace;
   const channel = new KioskChannel(kioskNs, clock);
+  // A restarted server reads the exam content in the background (docs/design.md: Start-up): kiosks connect and get
+  // their state meanwhile, a review's payload waits for it (ContentRepo.sitting), and so does everything else that
+  // needs it: every API request, every console (before the console hub's own checks), the consoles' review list.
+  const content = store.content;
+  const afterContent = (next: (err?: Error) => void) => (content.isReady ? next() : content.ready().then(() => next(), next));
+  io.of('/admin').use((_socket, next) => afterContent(next));
   const consoles = new ConsoleHub(io.of('/admin') as ConsoleNamespace, auth, { reviews: () => engine.dtos(), kiosks: () => kiosks.dtos(), alerts: () => kiosks.health.openAlerts((id) => engine.active().some((s) => s.id === id)) }, clock, config.absoluteTimeoutMs);
+  const consoleLink = reviewListAfterContent(consoles, content);
   const grants = new MediaGrants(config.secret);
-  const engine = new ReviewEngine(store, clock, config, bursts, { kiosks: channel, consoles }, grants);
+  const engine = new ReviewEngine(store, clock, config, bursts, { kiosks: channel, consoles: consoleLink }, grants);
   const remarks = new RemarkService(store, clock, engine, bursts, () => {
     consoles.reviewsChanged();
     consoles.contentChanged('remarks');
   });
   const mirror = new ReviewMirror(io.of('/admin') as ConsoleNamespace, consoles, engine, store, bursts);
-  const kiosks = new KioskHub(kioskNs, channel, store, engine, remarks, mirror, consoles, bursts, clock, { ipOf: (req) => clientIp(req, trust), maxUnpairedPerIp: config.kioskMaxUnpairedPerIp });
+  const kiosks = new KioskHub(kioskNs, channel, store, engine, remarks, mirror, consoleLink, bursts, clock, { ipOf: (req) => clientIp(req, trust), maxUnpairedPerIp: config.kioskMaxUnpairedPerIp });
   const staff = new StaffService(store, clock, {
     sessions: auth.sessionStore,
     disconnectUser: (userId, exceptSid) => consoles.disconnectUser(userId, exceptSid),
@@ -118,6 +148,8 @@ export function createApp(deps: AppDeps): App {
   // the console and kiosk bundles go out gzipped (the kiosk's first screen: ~32 KB); API answers are small
   // and latency-bound on a LAN, so they are not compressed
   app.use(compression({ filter: (req, res) => !req.url.startsWith('/api/') && compression.filter(req, res) }));
+  // healthy = able to serve everything: once the content is read
+  app.use(['/healthz', '/api'], (_req, _res, next) => afterContent(next));
   app.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ ok: true, reviews: engine.active().length, kiosksOnline: kiosks.dtos().filter((k) => k.online).length });
   });
@@ -156,15 +188,23 @@ export function createApp(deps: AppDeps): App {
   app.use('/api', api);
   app.use(errorHandler);
 
+  // the limits of running reviews re-armed and grace periods begun at once: a timer that fires before the content
+  // is read ends its review once it is (ReviewEngine.finish)
   engine.boot();
+  let closed = false;
+  // read the content as soon as the server listens (or sooner, when something asks for it)
+  server.once('listening', () => setImmediate(() => void content.ready().catch(() => undefined)));
   // ended sessions from before review records (or a crash before one was written) get theirs
-  const adopting = adoptEndedSessions(store, engine).catch((e: unknown) => log(`inzage: could not write review records: ${(e as Error).message}`));
-  if (config.autoPurge) retention.start();
+  const adopting = content.ready()
+    .then(() => adoptEndedSessions(store, engine))
+    .catch((e: unknown) => log(`inzage: could not write review records: ${(e as Error).message}`));
+  if (config.autoPurge) content.ready().then(() => { if (!closed) retention.start(); }, () => undefined);
   store.audit.checkInBackground(); // the whole chain once; after this, each read checks what was added
 
   return {
     app, server, io, ctx,
     async close() {
+      closed = true;
       engine.shutdown();
       await retention.stop();
       consoles.stop();

@@ -20,7 +20,7 @@ import type { ReviewSession } from '../../shared/domain.ts';
 import { MediaStore } from '../media/store.ts';
 import { AuditLog } from './audit.ts';
 import { AuditKeys } from './auditKeys.ts';
-import { ContentStore } from './content.ts';
+import { ContentStore, type ContentLoading } from './content.ts';
 import { Doc } from './doc.ts';
 import { DocKioskRepo, DocLoginSessionRepo, DocReviewRepo, DocRoomRepo, DocStaffRepo, type ReviewsData, type SessionsData, type StateData } from './docRepos.ts';
 import { DocRemarkRepo, type RemarksData } from './remarkRepo.ts';
@@ -29,7 +29,8 @@ import type { ContentRepo, KioskRepo, LoginSessionRepo, RemarkRepo, ReviewRecord
 import { dataSecret, derivedKey } from './secret.ts';
 
 export { CorruptDataError, removeLeftoverTemps } from './durableFile.ts';
-export type { ContentChanges, ChangeCounts, SittingSummary } from './content.ts';
+export type { ContentChanges, ChangeCounts, ContentLoading, SittingSummary } from './content.ts';
+export { ContentNotLoadedError } from './content.ts';
 export type { ContentRepo, KioskRepo, LoginSessionRepo, RemarkRepo, ReviewRecordRepo, ReviewRepo, RoomRepo, StaffRepo, StoredSession } from './repositories.ts';
 
 /** Everything the server keeps, as repositories (repositories.ts) plus the audit log and its keys. */
@@ -57,6 +58,11 @@ export interface OpenStoreOptions {
   hotWriteDelayMs?: number;
   /** Lines per audit segment (tests make it small). */
   auditSegmentLines?: number;
+  /**
+   * Read the exam content (exams, candidates, the sittings' index: the large files) in the background instead of
+   * before returning (docs/design.md: Start-up); `{ until }` holds the reading back (tests).
+   */
+  lazyContent?: boolean | ContentLoading;
 }
 
 export function openStore(dir: string, opts: OpenStoreOptions = {}): Store {
@@ -69,7 +75,7 @@ export function openStore(dir: string, opts: OpenStoreOptions = {}): Store {
   const remarks = new Doc<RemarksData>(join(root, 'remarks.json'), { remarks: [] }, opts.hotWriteDelayMs);
   const records = new Doc<ReviewRecordsData>(join(root, 'review-records.json'), { records: [] }, opts.hotWriteDelayMs);
   const sessions = new Doc<SessionsData>(join(root, 'sessions.json'), { sessions: {} }, opts.hotWriteDelayMs ?? 1000);
-  const content = new ContentStore(root);
+  const content = new ContentStore(root, undefined, opts.lazyContent === true ? {} : opts.lazyContent || undefined);
   const auditKeys = new AuditKeys(root);
   // the secret is made when the first head is written, never by opening (a dry run leaves no trace)
   let anchorKey: Buffer | undefined;

@@ -155,7 +155,11 @@ export function createApp(deps: AppDeps): App {
   });
   app.get('/', (_req, res) => res.redirect(302, '/admin/'));
   app.use('/admin', express.static(join(config.webRoot, 'admin'), { index: 'index.html', fallthrough: true }));
-  // the kiosk page holds no candidate data, but nothing of the kiosk is cached either
+  // The kiosk's code and styles are named by their content (scripts/build-web.mjs): cached for good, a new build
+  // names new files. The page that names them is never cached, so a kiosk gets a new build at its next load.
+  app.use('/kiosk/assets', express.static(join(config.webRoot, 'kiosk', 'assets'), {
+    immutable: true, maxAge: '365d', etag: false, lastModified: false, index: false,
+  }), noStore, (_req, _res, next) => next(new DomainError('not-found')));
   app.use('/kiosk', noStore, express.static(join(config.webRoot, 'kiosk'), { index: 'index.html', etag: false, lastModified: false }));
 
   const api = express.Router();

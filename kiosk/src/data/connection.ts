@@ -23,6 +23,7 @@ import { watchHealth } from './health.ts';
 import { sebProof } from './seb.ts';
 import { INITIAL_STATE, initialRemarks, initialReveals, startQuestionId, type KioskState, type RemarkEntry, type RevealEntry, type ReviewView, type Screen } from './state.ts';
 import { forgetToken, readToken, saveToken } from './token.ts';
+import { RECONNECT_DELAY_MAX_MS, RECONNECT_DELAY_MS } from './reconnect.ts';
 
 type KioskSocket = Socket<KioskServerToClient, KioskClientToServer>;
 type Host = ReactiveControllerHost & { readonly updateComplete: Promise<boolean> };
@@ -86,8 +87,9 @@ export class KioskConnection implements ReactiveController {
         sebProof().then((seb) => cb(seb ? { ...auth, seb } : auth), () => cb(auth));
       },
       autoConnect: false,
-      reconnectionDelay: 500,
-      reconnectionDelayMax: 5_000,
+      // back within about a second of the server (reconnect.ts)
+      reconnectionDelay: RECONNECT_DELAY_MS,
+      reconnectionDelayMax: RECONNECT_DELAY_MAX_MS,
     });
     this.socket = socket;
     this.listen(socket);

@@ -196,9 +196,9 @@ export function createApp(deps: AppDeps): App {
   // is read ends its review once it is (ReviewEngine.finish)
   engine.boot();
   let closed = false;
-  // read the content as soon as the server listens (or sooner, when something asks for it)
-  server.once('listening', () => setImmediate(() => void content.ready().catch(() => undefined)));
-  // ended sessions from before review records (or a crash before one was written) get theirs
+  // Reading the content starts now: its files are read off the main thread while the caller starts listening, and
+  // parsed once they are in (a store opened eagerly has it already).
+  // Ended sessions from before review records (or a crash before one was written) get theirs.
   const adopting = content.ready()
     .then(() => adoptEndedSessions(store, engine))
     .catch((e: unknown) => log(`inzage: could not write review records: ${(e as Error).message}`));

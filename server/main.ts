@@ -141,9 +141,8 @@ export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void
     for (const a of DEMO_ACCOUNTS) say(`    ${a.username} / ${a.password}  (${a.role})`);
   }
   // damaged content stops the server as it stops before listening on a damaged state.json: with a message, exit 1
-  const readingSince = performance.now();
   store.content.ready().then(
-    () => say(`inzage: exam content read (${store.content.counts().sittings.toLocaleString('en')} sittings) in ${Math.round(performance.now() - readingSince)} ms`),
+    () => say(`inzage: exam content read (${store.content.counts().sittings.toLocaleString('en')} sittings), ${Math.round(performance.now())} ms after the process started`),
     (e: unknown) => {
       process.stderr.write(`inzage: ${e instanceof Error ? e.message : String(e)}\n`);
       setTimeout(() => process.exit(1), 5_000).unref();

@@ -117,7 +117,9 @@ export function createApp(deps: AppDeps): App {
   // their state meanwhile, a review's payload waits for it (ContentRepo.sitting), and so does everything else that
   // needs it: every API request, every console (before the console hub's own checks), the consoles' review list.
   const content = store.content;
-  const afterContent = (next: (err?: Error) => void) => (content.isReady ? next() : content.ready().then(() => next(), next));
+  // (content that cannot be read stops the server, which says why once: main.ts; a request waiting meanwhile gets
+  // a plain `internal`, its error not logged again with a stack trace)
+  const afterContent = (next: (err?: Error) => void) => (content.isReady ? next() : content.ready().then(() => next(), () => next(new DomainError('internal'))));
   io.of('/admin').use((_socket, next) => afterContent(next));
   const consoles = new ConsoleHub(io.of('/admin') as ConsoleNamespace, auth, { reviews: () => engine.dtos(), kiosks: () => kiosks.dtos(), alerts: () => kiosks.health.openAlerts((id) => engine.active().some((s) => s.id === id)) }, clock, config.absoluteTimeoutMs);
   const consoleLink = reviewListAfterContent(consoles, content);
@@ -199,9 +201,10 @@ export function createApp(deps: AppDeps): App {
   // Reading the content starts now: its files are read off the main thread while the caller starts listening, and
   // parsed once they are in (a store opened eagerly has it already).
   // Ended sessions from before review records (or a crash before one was written) get theirs.
-  const adopting = content.ready()
-    .then(() => adoptEndedSessions(store, engine))
-    .catch((e: unknown) => log(`inzage: could not write review records: ${(e as Error).message}`));
+  const adopting = content.ready().then(
+    () => adoptEndedSessions(store, engine).catch((e: unknown) => log(`inzage: could not write review records: ${(e as Error).message}`)),
+    () => undefined, // content that cannot be read: main.ts says so, and stops the server
+  );
   if (config.autoPurge) content.ready().then(() => { if (!closed) retention.start(); }, () => undefined);
   store.audit.checkInBackground(); // the whole chain once; after this, each read checks what was added
 

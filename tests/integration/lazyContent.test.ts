@@ -9,7 +9,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createApp, type App } from '../../server/app.ts';
-import { ContentNotLoadedError, openStore, type Store } from '../../server/store/index.ts';
+import { ContentNotLoadedError, CorruptDataError, openStore, type Store } from '../../server/store/index.ts';
 import type { ReviewDto } from '../../shared/protocol.ts';
 import { connectKiosk, consoleSocket, kioskSocket, loggedIn, once, onlineKiosk, pairKiosk, roundTrip, startReviewOn, startTestServer } from '../helpers/server.ts';
 import { eventually } from '../support/eventually.ts';
@@ -124,5 +124,36 @@ describe('start-up: the content read in the background', function () {
     console1.close();
     idle.socket.close();
     resumedSocket.close();
+  });
+
+  it('serves nothing from damaged content: a waiting request gets `internal`, and the content stays unreadable', async () => {
+    const seed = await startTestServer();
+    await seed.close({ keepData: true });
+    const dir = seed.dataDir;
+    let damaged: App | undefined;
+    try {
+      const index = join(dir, 'index.json');
+      writeFileSync(index, readFileSync(index, 'utf8').slice(0, 100)); // cut off: not JSON any more
+      let open!: () => void;
+      const until = new Promise<void>((res) => { open = res; });
+      const lazy = openStore(dir, { lazyContent: { until } });
+      damaged = createApp({ store: lazy, config: { secret: 'test-secret', autoPurge: false } });
+      await new Promise<void>((res) => damaged!.server.listen(0, '127.0.0.1', () => res()));
+      const base = `http://127.0.0.1:${(damaged.server.address() as AddressInfo).port}`;
+      const health = fetch(`${base}/healthz`);
+      const reading = lazy.content.ready().then(() => null, (e: Error) => e);
+      open();
+      const err = await reading;
+      expect(err).to.be.instanceOf(CorruptDataError);
+      expect(err?.message).to.contain('index.json');
+      const r = await health;
+      expect(r.status).to.equal(500);
+      expect((await r.json()).error.code).to.equal('internal');
+      expect(lazy.content.isReady).to.equal(false);
+      expect(() => lazy.content.groups()).to.throw(ContentNotLoadedError);
+    } finally {
+      await damaged?.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

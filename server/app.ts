@@ -44,9 +44,32 @@ import { adoptEndedSessions } from './review/history.ts';
 import { ExamSettings } from './review/examSettings.ts';
 import { RemarkService } from './review/remarks.ts';
 import type { Store } from './store/index.ts';
+import type { ConsoleLink } from './review/links.ts';
 import { MediaGrants } from './media/grants.ts';
 import { mediaRoutes } from './http/routes/media.ts';
 import { AuditBursts } from './audit/bursts.ts';
+
+/**
+ * The consoles as the engine and the kiosk hub reach them, with one difference: the review list (which needs the
+ * content) is pushed only once the content is read; a change to it before then is pushed then, once.
+ */
+function reviewListAfterContent(consoles: ConsoleHub, content: Store['content']): ConsoleLink {
+  let held = false;
+  return {
+    reviewsChanged() {
+      if (content.isReady) return consoles.reviewsChanged();
+      if (held) return;
+      held = true;
+      content.ready().then(() => consoles.reviewsChanged(), () => undefined);
+    },
+    kiosksChanged: () => consoles.kiosksChanged(),
+    progress: (p) => consoles.progress(p),
+    ended: (p) => consoles.ended(p),
+    warning: (p) => consoles.warning(p),
+    alert: (p) => consoles.alert(p),
+    back: (p) => consoles.back(p),
+  };
+}
 
 export interface AppDeps {
   store: Store;
@@ -90,15 +113,24 @@ export function createApp(deps: AppDeps): App {
   // hub's lists only when a console connects or a list changes; the engine pushes to kiosks through the channel.
   const kioskNs = io.of('/kiosk') as KioskNamespace;
   const channel = new KioskChannel(kioskNs, clock);
+  // A restarted server reads the exam content in the background (docs/design.md: Start-up): kiosks connect and get
+  // their state meanwhile, a review's payload waits for it (ContentRepo.sitting), and so does everything else that
+  // needs it: every API request, every console (before the console hub's own checks), the consoles' review list.
+  const content = store.content;
+  // (content that cannot be read stops the server, which says why once: main.ts; a request waiting meanwhile gets
+  // a plain `internal`, its error not logged again with a stack trace)
+  const afterContent = (next: (err?: Error) => void) => (content.isReady ? next() : content.ready().then(() => next(), () => next(new DomainError('internal'))));
+  io.of('/admin').use((_socket, next) => afterContent(next));
   const consoles = new ConsoleHub(io.of('/admin') as ConsoleNamespace, auth, { reviews: () => engine.dtos(), kiosks: () => kiosks.dtos(), alerts: () => kiosks.health.openAlerts((id) => engine.active().some((s) => s.id === id)) }, clock, config.absoluteTimeoutMs);
+  const consoleLink = reviewListAfterContent(consoles, content);
   const grants = new MediaGrants(config.secret);
-  const engine = new ReviewEngine(store, clock, config, bursts, { kiosks: channel, consoles }, grants);
+  const engine = new ReviewEngine(store, clock, config, bursts, { kiosks: channel, consoles: consoleLink }, grants);
   const remarks = new RemarkService(store, clock, engine, bursts, () => {
     consoles.reviewsChanged();
     consoles.contentChanged('remarks');
   });
   const mirror = new ReviewMirror(io.of('/admin') as ConsoleNamespace, consoles, engine, store, bursts);
-  const kiosks = new KioskHub(kioskNs, channel, store, engine, remarks, mirror, consoles, bursts, clock, { ipOf: (req) => clientIp(req, trust), maxUnpairedPerIp: config.kioskMaxUnpairedPerIp });
+  const kiosks = new KioskHub(kioskNs, channel, store, engine, remarks, mirror, consoleLink, bursts, clock, { ipOf: (req) => clientIp(req, trust), maxUnpairedPerIp: config.kioskMaxUnpairedPerIp });
   const staff = new StaffService(store, clock, {
     sessions: auth.sessionStore,
     disconnectUser: (userId, exceptSid) => consoles.disconnectUser(userId, exceptSid),
@@ -118,12 +150,18 @@ export function createApp(deps: AppDeps): App {
   // the console and kiosk bundles go out gzipped (the kiosk's first screen: ~32 KB); API answers are small
   // and latency-bound on a LAN, so they are not compressed
   app.use(compression({ filter: (req, res) => !req.url.startsWith('/api/') && compression.filter(req, res) }));
+  // healthy = able to serve everything: once the content is read
+  app.use(['/healthz', '/api'], (_req, _res, next) => afterContent(next));
   app.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ ok: true, reviews: engine.active().length, kiosksOnline: kiosks.dtos().filter((k) => k.online).length });
   });
   app.get('/', (_req, res) => res.redirect(302, '/admin/'));
   app.use('/admin', express.static(join(config.webRoot, 'admin'), { index: 'index.html', fallthrough: true }));
-  // the kiosk page holds no candidate data, but nothing of the kiosk is cached either
+  // The kiosk's code and styles are named by their content (scripts/build-web.mjs): cached for good, a new build
+  // names new files. The page that names them is never cached, so a kiosk gets a new build at its next load.
+  app.use('/kiosk/assets', express.static(join(config.webRoot, 'kiosk', 'assets'), {
+    immutable: true, maxAge: '365d', etag: false, lastModified: false, index: false,
+  }), noStore, (_req, _res, next) => next(new DomainError('not-found')));
   app.use('/kiosk', noStore, express.static(join(config.webRoot, 'kiosk'), { index: 'index.html', etag: false, lastModified: false }));
 
   const api = express.Router();
@@ -156,15 +194,24 @@ export function createApp(deps: AppDeps): App {
   app.use('/api', api);
   app.use(errorHandler);
 
+  // the limits of running reviews re-armed and grace periods begun at once: a timer that fires before the content
+  // is read ends its review once it is (ReviewEngine.finish)
   engine.boot();
-  // ended sessions from before review records (or a crash before one was written) get theirs
-  const adopting = adoptEndedSessions(store, engine).catch((e: unknown) => log(`inzage: could not write review records: ${(e as Error).message}`));
-  if (config.autoPurge) retention.start();
+  let closed = false;
+  // Reading the content starts now: its files are read off the main thread while the caller starts listening, and
+  // parsed once they are in (a store opened eagerly has it already).
+  // Ended sessions from before review records (or a crash before one was written) get theirs.
+  const adopting = content.ready().then(
+    () => adoptEndedSessions(store, engine).catch((e: unknown) => log(`inzage: could not write review records: ${(e as Error).message}`)),
+    () => undefined, // content that cannot be read: main.ts says so, and stops the server
+  );
+  if (config.autoPurge) content.ready().then(() => { if (!closed) retention.start(); }, () => undefined);
   store.audit.checkInBackground(); // the whole chain once; after this, each read checks what was added
 
   return {
     app, server, io, ctx,
     async close() {
+      closed = true;
       engine.shutdown();
       await retention.stop();
       consoles.stop();

@@ -85,7 +85,9 @@ export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void
   removeLeftoverTemps(dataDir); // writes a crash interrupted; only the lock's holder may do this
   let store: Store;
   try {
-    store = openStore(dataDir);
+    // the exam content (the large files) is read once the server listens: kiosks reconnect meanwhile (docs/design.md:
+    // Start-up); the demo imports into it first
+    store = openStore(dataDir, { lazyContent: !opts.demo });
   } catch (e) {
     if (e instanceof CorruptDataError) {
       process.stderr.write(`inzage: ${e.message}\n`);
@@ -138,6 +140,15 @@ export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void
     say('  demo accounts (demo only):');
     for (const a of DEMO_ACCOUNTS) say(`    ${a.username} / ${a.password}  (${a.role})`);
   }
+  // damaged content stops the server as it stops before listening on a damaged state.json: with a message, exit 1
+  store.content.ready().then(
+    () => say(`inzage: exam content read (${store.content.counts().sittings.toLocaleString('en')} sittings), ${Math.round(performance.now())} ms after the process started`),
+    (e: unknown) => {
+      process.stderr.write(`inzage: ${e instanceof Error ? e.message : String(e)}\n`);
+      setTimeout(() => process.exit(1), 5_000).unref();
+      close().finally(() => process.exit(1));
+    },
+  );
 
   return { close, port };
 }

@@ -7,12 +7,13 @@ import type { AdminClientToServer, AdminServerToClient, KioskClientToServer, Kio
 import type { Ack } from '../../shared/errors.ts';
 import type { SeededKiosk } from './seed.ts';
 import { pool } from './stats.ts';
+import { RECONNECT_DELAY_MAX_MS, RECONNECT_DELAY_MS } from '../../kiosk/src/data/reconnect.ts';
 
 type KioskSocket = Socket<KioskServerToClient, KioskClientToServer>;
 export type ConsoleSocket = Socket<AdminServerToClient, AdminClientToServer>;
 
 /** As the kiosk app connects (websocket first; the simulation never needs the polling fallback). */
-const KIOSK_OPTIONS = { transports: ['websocket'], reconnectionDelay: 500, reconnectionDelayMax: 5_000, forceNew: true };
+const KIOSK_OPTIONS = { transports: ['websocket'], reconnectionDelay: RECONNECT_DELAY_MS, reconnectionDelayMax: RECONNECT_DELAY_MAX_MS, forceNew: true };
 
 export interface KioskStateEvent { review: ReviewPayload | null; at: number }
 

@@ -23,7 +23,7 @@ process.on('exit', () => {
 
 export class ServerProcess {
   private exited: Promise<number | null>;
-  private constructor(readonly child: ChildProcess, readonly port: number, readonly upAt: number, readonly log: string[]) {
+  private constructor(readonly child: ChildProcess, readonly port: number, readonly upAt: number, readonly log: string[], readonly spawnedAt: number) {
     this.exited = new Promise((res) => child.once('exit', (code) => res(code)));
   }
 
@@ -35,12 +35,16 @@ export class ServerProcess {
     return this.child.pid!;
   }
 
-  /** Starts the server; resolves when it prints its "serving on" line (`upAt`, performance.now()). */
+  /**
+   * Starts the server; resolves when it prints its "serving on" line (`upAt`, performance.now()), which it does
+   * once it listens (the exam content is read after that, in the background). `spawnedAt`: when it was started.
+   */
   static start(opts: ServerOptions): Promise<ServerProcess> {
     const nodeArgs = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
     // diagnosis only, e.g. INZAGE_BENCH_NODE_ARGS=--trace-gc (the output lands in the server's log)
     if (process.env.INZAGE_BENCH_NODE_ARGS) nodeArgs.push(...process.env.INZAGE_BENCH_NODE_ARGS.split(' '));
     const args = [...nodeArgs, join(ROOT, 'bin', 'inzage.mjs'), 'serve', '--host', '127.0.0.1', '--port', String(opts.port ?? 0), '--data', opts.dataDir];
+    const spawnedAt = performance.now();
     const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...BENCH_ENV, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     const log: string[] = [];
     live.add(child);
@@ -59,7 +63,7 @@ export class ServerProcess {
         const m = /serving on https?:\/\/[^:]+:(\d+)/.exec(text);
         if (m) {
           clearTimeout(timer);
-          resolve(new ServerProcess(child, Number(m[1]), performance.now(), log));
+          resolve(new ServerProcess(child, Number(m[1]), performance.now(), log, spawnedAt));
         }
       });
       child.once('exit', (code) => fail(new Error(`the server exited with ${code} before it was up`)));

@@ -34,9 +34,37 @@ export function commandErrorText(lang: Lang, error: { code: ErrorCode | 'timeout
   return error.code === 'timeout' ? catalogue.t(lang, 'noAnswer') : errorText(error.code, lang, error.message, error.details);
 }
 
+/** Date formats, made once per language and kind (making one costs more than formatting with it). */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const DATE_KINDS = {
+  time: { hour: '2-digit', minute: '2-digit' },
+  date: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+function dateFormat(lang: Lang, kind: keyof typeof DATE_KINDS): Intl.DateTimeFormat {
+  const key = `${lang} ${kind}`;
+  let f = dateFormats.get(key);
+  if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat(locale(lang), DATE_KINDS[kind])));
+  return f;
+}
+
 /** A clock time: "14:35". */
 export function formatTime(lang: Lang, at: string | number | Date): string {
-  return new Intl.DateTimeFormat(locale(lang), { hour: '2-digit', minute: '2-digit' }).format(new Date(at));
+  return dateFormat(lang, 'time').format(new Date(at));
+}
+
+/** A long date: "donderdag 3 december 2026". */
+export function formatLongDate(lang: Lang, at: string | number | Date): string {
+  return dateFormat(lang, 'date').format(new Date(at));
+}
+
+/**
+ * Makes the idle screen's date formats ahead of time: called while the connection is being set up (the page has
+ * nothing else to do then), so that the first screen after `kiosk:state` is rendered without making them.
+ */
+export function prepareFormats(lang: Lang): void {
+  dateFormat(lang, 'time');
+  dateFormat(lang, 'date');
 }
 
 /** `?lang=en` on the URL, else Dutch. */

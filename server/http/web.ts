@@ -3,7 +3,7 @@
  * (`npm run build`, run by `npm install`, `npm start`, `npm run demo` and the test runner), never something the
  * server does: esbuild is a build tool, not part of the running server.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,9 +20,21 @@ function newest(dir: string): number {
   return t;
 }
 
+/**
+ * What a build writes last, per front end: the console's bundle; the kiosk's page, which names its content-hashed
+ * files (scripts/build-web.mjs).
+ */
+const BUILT = { admin: 'app.js', kiosk: 'index.html' } as const;
+const built = (app: (typeof APPS)[number]) => join(WEB_ROOT, app, BUILT[app]);
+
 /** The bundles that are not built, as paths relative to the project (empty when both are there). */
 export function missingWebBundles(): string[] {
-  return APPS.map((app) => join(WEB_ROOT, app, 'app.js')).filter((f) => !existsSync(f)).map((f) => f.slice(ROOT.length + 1));
+  return APPS.map(built).filter((f) => !existsSync(f) || (f.endsWith('index.html') && !kioskAssetsNamed(f))).map((f) => f.slice(ROOT.length + 1));
+}
+
+/** A kiosk page of an earlier build copied its index.html as it is: built by this one, it names `assets/`. */
+function kioskAssetsNamed(page: string): boolean {
+  return readFileSync(page, 'utf8').includes('src="assets/');
 }
 
 /** True when a bundle is missing or older than a source file of admin/, kiosk/ or shared/ (where there are sources). */
@@ -31,8 +43,8 @@ export function webIsStale(): boolean {
   for (const app of APPS) {
     const src = join(ROOT, app);
     if (!existsSync(src)) continue;
-    const built = statSync(join(WEB_ROOT, app, 'app.js')).mtimeMs;
-    if (newest(src) > built || newest(join(ROOT, 'shared')) > built) return true;
+    const at = statSync(built(app)).mtimeMs;
+    if (newest(src) > at || newest(join(ROOT, 'shared')) > at) return true;
   }
   return false;
 }

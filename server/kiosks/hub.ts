@@ -250,7 +250,9 @@ export class KioskHub {
         if (typeof ack !== 'function') return;
         // one payload at most: more arguments are not a command of the contract
         if (args.length > 1) return ack({ ok: false, error: apiError('invalid-input') });
-        run(args[0]).then(
+        // a restarted server may still be reading the content: every command needs it (docs/design.md: Start-up)
+        const content = this.store.content;
+        (content.isReady ? run(args[0]) : content.ready().then(() => run(args[0]))).then(
           (a) => ack(a),
           (e) => {
             if (e instanceof DomainError) return ack({ ok: false, error: e.toApiError() });

@@ -185,6 +185,8 @@ export class ReviewEngine {
 
   /** End an active session for any reason; false when it was not active. */
   async finish(id: string, reason: EndReason, actor: string, details: Record<string, unknown> = {}, endedBy?: string): Promise<boolean> {
+    // a limit or grace timer of a restarted server may fire while it still reads the content (docs/design.md: Start-up)
+    if (!this.store.content.isReady) await this.store.content.ready();
     const s = this.get(id);
     if (!s || s.endedAt) return false;
     const now = this.clock.now();

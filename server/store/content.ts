@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import type { Candidate, Exam, Group, ReviewSettings, Sitting } from '../../shared/domain.ts';
 import type { ExamChangeDto } from '../../shared/protocol.ts';
 import type { ImportedExam } from '../../shared/schema.ts';
-import { readJsonFileSync, writeFileDurably } from './durableFile.ts';
+import { readJsonFile, readJsonFileSync, writeFileDurably } from './durableFile.ts';
 import { ExamCatalog, type ExamChange, type ExamsFile, type StoredExam } from './examCatalog.ts';
 import { checkShards, parseShard, shardFileName, shardText, stampOf, type ShardExpectation, type ShardStamp } from './shards.ts';
 
@@ -52,6 +52,20 @@ export interface ChangeCounts {
 export interface ContentReport { counts: ChangeCounts; exams: ExamChangeDto[] }
 
 interface Shard { groupId: string; sittings: Sitting[] }
+
+/**
+ * A store opened for the server reads its content in the background (docs/design.md: Start-up): the server
+ * listens and kiosks reconnect meanwhile; whatever needs content waits for {@link ContentStore.ready}.
+ * `until` holds the reading back (tests).
+ */
+export interface ContentLoading { until?: Promise<unknown> }
+
+/** A synchronous read of content before it was read (a caller that should have awaited `ready()`). */
+export class ContentNotLoadedError extends Error {
+  constructor() {
+    super('the exam content is still being read: wait for content.ready()');
+  }
+}
 interface IndexFile { groups: Group[]; sittings: SittingSummary[]; shards?: Record<string, ShardStamp> }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -61,7 +75,7 @@ const sameSitting = (stored: Sitting, version: string | undefined, s: Sitting) =
   (stored.examVersion ?? version) === s.examVersion && same({ ...stored, examVersion: undefined }, { ...s, examVersion: undefined });
 
 export class ContentStore {
-  private catalog: ExamCatalog;
+  private catalog: ExamCatalog = ExamCatalog.load(undefined);
   private candidatesByNumber = new Map<string, Candidate>();
   private groupsById = new Map<string, Group>();
   private summaries = new Map<string, SittingSummary>();
@@ -72,12 +86,46 @@ export class ContentStore {
   private readonly resultsDir: string;
   private writing: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly dir: string, private readonly cacheSize = 16) {
+  /** set once the files are read (at once, or in the background: {@link ContentLoading}) */
+  private loaded = false;
+  private loading: Promise<void> | null = null;
+
+  constructor(private readonly dir: string, private readonly cacheSize = 16, private readonly lazy?: ContentLoading) {
     this.resultsDir = join(dir, 'results');
     mkdirSync(this.resultsDir, { recursive: true, mode: 0o700 });
-    this.catalog = ExamCatalog.load(readJsonFileSync<ExamsFile>(this.file('exams.json')));
-    for (const c of readJsonFileSync<{ candidates: Candidate[] }>(this.file('candidates.json'))?.candidates ?? []) this.candidatesByNumber.set(c.number, c);
-    const index = readJsonFileSync<IndexFile>(this.file('index.json'));
+    if (!lazy) {
+      this.load(readJsonFileSync<ExamsFile>(this.file('exams.json')), readJsonFileSync(this.file('candidates.json')), readJsonFileSync<IndexFile>(this.file('index.json')));
+      this.loading = Promise.resolve();
+    }
+  }
+
+  /** Whether the content is read: before, every synchronous read throws {@link ContentNotLoadedError}. */
+  get isReady(): boolean {
+    return this.loaded;
+  }
+
+  /**
+   * Resolves once the content is read; starts reading it when that has not begun (a lazily opened store). Rejects
+   * with CorruptDataError when a file is damaged, as opening it eagerly throws.
+   */
+  ready(): Promise<void> {
+    this.loading ??= (async () => {
+      await this.lazy?.until;
+      // read off the main thread; parsed in one step, so nothing half-read is ever seen
+      const [exams, candidates, index] = await Promise.all([
+        readJsonFile<ExamsFile>(this.file('exams.json')),
+        readJsonFile<{ candidates: Candidate[] }>(this.file('candidates.json')),
+        readJsonFile<IndexFile>(this.file('index.json')),
+      ]);
+      this.load(exams, candidates, index);
+    })();
+    this.loading.catch(() => undefined); // a failure is the caller's to report, never an unhandled rejection
+    return this.loading;
+  }
+
+  private load(exams: ExamsFile | undefined, candidates: { candidates: Candidate[] } | undefined, index: IndexFile | undefined): void {
+    this.catalog = ExamCatalog.load(exams);
+    for (const c of candidates?.candidates ?? []) this.candidatesByNumber.set(c.number, c);
     for (const g of index?.groups ?? []) this.groupsById.set(g.id, g);
     for (const s of index?.sittings ?? []) {
       // a sitting stored before exams had versions was taken with the version stored then
@@ -87,6 +135,12 @@ export class ContentStore {
     for (const [groupId, stamp] of Object.entries(index?.shards ?? {})) this.stamps.set(groupId, stamp);
     this.reindex();
     checkShards(this.resultsDir, this.shardExpectations());
+    this.loaded = true;
+  }
+
+  /** Every synchronous read: never an empty answer for content that is still being read. */
+  private need(): void {
+    if (!this.loaded) throw new ContentNotLoadedError();
   }
 
   /** What the index says of each group's shard, for the check at boot. */
@@ -113,27 +167,30 @@ export class ContentStore {
   }
 
   /** Every exam, at its current version. */
-  exams(): StoredExam[] { return this.catalog.all(); }
+  exams(): StoredExam[] { this.need(); return this.catalog.all(); }
   /** An exam at its current version (the one an import validates against, and new sittings belong to). */
-  exam(id: string): StoredExam | undefined { return this.catalog.get(id); }
+  exam(id: string): StoredExam | undefined { this.need(); return this.catalog.get(id); }
   /** The exam with the questions of the version this sitting was taken with (the exam's review settings). */
   examOfSitting(s: Pick<Sitting, 'examId' | 'examVersion'>): Exam | undefined {
+    this.need();
     return this.catalog.atVersion(s.examId, s.examVersion ?? this.catalog.versionOfLegacySitting(s.examId));
   }
-  groups(): Group[] { return [...this.groupsById.values()]; }
-  group(id: string): Group | undefined { return this.groupsById.get(id); }
-  candidate(number: string): Candidate | undefined { return this.candidatesByNumber.get(number); }
-  candidates(): Candidate[] { return [...this.candidatesByNumber.values()]; }
-  sittingSummary(id: string): SittingSummary | undefined { return this.summaries.get(id); }
-  sittingSummaries(): SittingSummary[] { return [...this.summaries.values()]; }
-  sittingsOfGroup(groupId: string): SittingSummary[] { return this.byGroup.get(groupId) ?? []; }
-  sittingsOfCandidate(number: string): SittingSummary[] { return this.byCandidate.get(number) ?? []; }
+  groups(): Group[] { this.need(); return [...this.groupsById.values()]; }
+  group(id: string): Group | undefined { this.need(); return this.groupsById.get(id); }
+  candidate(number: string): Candidate | undefined { this.need(); return this.candidatesByNumber.get(number); }
+  candidates(): Candidate[] { this.need(); return [...this.candidatesByNumber.values()]; }
+  sittingSummary(id: string): SittingSummary | undefined { this.need(); return this.summaries.get(id); }
+  sittingSummaries(): SittingSummary[] { this.need(); return [...this.summaries.values()]; }
+  sittingsOfGroup(groupId: string): SittingSummary[] { this.need(); return this.byGroup.get(groupId) ?? []; }
+  sittingsOfCandidate(number: string): SittingSummary[] { this.need(); return this.byCandidate.get(number) ?? []; }
   counts() {
+    this.need();
     return { exams: this.catalog.size, candidates: this.candidatesByNumber.size, groups: this.groupsById.size, sittings: this.summaries.size };
   }
 
   /** The full sitting with its responses: one line read at its offset (the whole shard only as a fallback). */
   async sitting(id: string): Promise<Sitting | undefined> {
+    if (!this.loaded) await this.ready();
     const s = this.summaries.get(id);
     if (!s) return undefined;
     const found = await this.findSitting(s);
@@ -163,6 +220,7 @@ export class ContentStore {
   }
 
   async sittingsWithResponses(groupId: string): Promise<Sitting[]> {
+    if (!this.loaded) await this.ready();
     return (await this.shard(groupId)).sittings;
   }
 
@@ -202,6 +260,7 @@ export class ContentStore {
 
   /** `plan`, with what would happen to each imported exam. */
   async planWithReport(changes: ContentChanges): Promise<ContentReport> {
+    if (!this.loaded) await this.ready();
     const next = await this.compute(changes);
     return { counts: next.counts, exams: next.examChanges };
   }
@@ -215,6 +274,7 @@ export class ContentStore {
 
   /** Set (or with `undefined`, clear) how long the exam's candidate data is kept. */
   async setExamRetention(examId: string, retainUntil: string | undefined): Promise<Exam> {
+    if (!this.loaded) await this.ready();
     if (!this.catalog.get(examId)) throw new Error(`unknown exam ${examId}`);
     await this.apply({ retentions: [{ examId, retainUntil }] });
     return this.catalog.get(examId)!;
@@ -222,12 +282,14 @@ export class ContentStore {
 
   /** How many sittings each exam with candidate data has, in one pass over the summaries. */
   sittingCounts(): Map<string, number> {
+    this.need();
     const counts = new Map<string, number>();
     for (const s of this.summaries.values()) counts.set(s.examId, (counts.get(s.examId) ?? 0) + 1);
     return counts;
   }
 
   async setExamReview(examId: string, review: ReviewSettings): Promise<Exam> {
+    if (!this.loaded) await this.ready();
     if (!this.catalog.get(examId)) throw new Error(`unknown exam ${examId}`);
     await this.apply({ reviews: [{ examId, review }] });
     return this.catalog.get(examId)!;
@@ -335,6 +397,7 @@ export class ContentStore {
   }
 
   private async applyNow(ch: ContentChanges): Promise<ContentReport> {
+    if (!this.loaded) await this.ready();
     const next = await this.compute(ch);
     const stamps = new Map(this.stamps);
     const removed: string[] = [];

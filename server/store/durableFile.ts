@@ -133,6 +133,22 @@ export function readJsonFileSync<T>(file: string): T | undefined {
   }
 }
 
+/** As {@link readJsonFileSync}, the file read without blocking (it is still parsed in one step). */
+export async function readJsonFile<T>(file: string): Promise<T | undefined> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+  try {
+    return JSON.parse(text) as T;
+  } catch (e) {
+    throw new CorruptDataError(file, (e as Error).message);
+  }
+}
+
 /** A lowdb adapter over the durable writer. Reads are synchronous at open (a corrupt file stops the boot). */
 export class DurableJSONFile<T> implements Adapter<T> {
   writes = 0;

@@ -22,7 +22,7 @@ import { join, resolve } from 'node:path';
 import { MediaStore, type MediaRepo } from '../media/store.ts';
 import { AuditLog, type AuditStore } from './audit.ts';
 import { AuditKeys, type AuditKeyStore } from './auditKeys.ts';
-import { ContentStore } from './content.ts';
+import { ContentStore, type ContentLoading } from './content.ts';
 import { Doc } from './doc.ts';
 import { DocKioskRepo, DocLoginSessionRepo, DocRoomRepo, DocStaffRepo, JournalReviewRepo, type SessionsData, type StateData } from './docRepos.ts';
 import { DocRemarkRepo, type RemarksData } from './remarkRepo.ts';
@@ -33,7 +33,8 @@ import { dataSecret, derivedKey } from './secret.ts';
 
 export { CorruptDataError, removeLeftoverTemps } from './durableFile.ts';
 export { readStoredReviews } from './reviewJournal.ts';
-export type { ContentChanges, ChangeCounts, SittingSummary } from './content.ts';
+export type { ContentChanges, ChangeCounts, ContentLoading, SittingSummary } from './content.ts';
+export { ContentNotLoadedError } from './content.ts';
 export type { ContentRepo, KioskRepo, LoginSessionRepo, RemarkRepo, ReviewRecordRepo, ReviewRepo, RoomRepo, StaffRepo, StoredSession } from './repositories.ts';
 
 /** Everything the server keeps, as repositories (repositories.ts) plus the audit log and its keys. */
@@ -65,6 +66,11 @@ export interface OpenStoreOptions {
   reviewCompactBytes?: number;
   /** Lines per audit segment (tests make it small). */
   auditSegmentLines?: number;
+  /**
+   * Read the exam content (exams, candidates, the sittings' index: the large files) in the background instead of
+   * before returning (docs/design.md: Start-up); `{ until }` holds the reading back (tests).
+   */
+  lazyContent?: boolean | ContentLoading;
 }
 
 export function openStore(dir: string, opts: OpenStoreOptions = {}): Store {
@@ -75,7 +81,7 @@ export function openStore(dir: string, opts: OpenStoreOptions = {}): Store {
   const journal = new ReviewJournal(root, { delayMs: opts.hotWriteDelayMs, compactBytes: opts.reviewCompactBytes });
   const remarks = new Doc<RemarksData>(join(root, 'remarks.json'), { remarks: [] }, opts.hotWriteDelayMs);
   const sessions = new Doc<SessionsData>(join(root, 'sessions.json'), { sessions: {} }, opts.hotWriteDelayMs ?? 1000);
-  const content = new ContentStore(root);
+  const content = new ContentStore(root, undefined, opts.lazyContent === true ? {} : opts.lazyContent || undefined);
   const auditKeys = new AuditKeys(root);
   // the secret is made when the first head is written, never by opening (a dry run leaves no trace)
   let anchorKey: Buffer | undefined;

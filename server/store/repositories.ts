@@ -105,6 +105,13 @@ export interface LoginSessionRepo {
 
 /** Exams, candidates, groups and sittings: large, written at import, in the console's exam settings and by purge. */
 export interface ContentRepo {
+  /**
+   * Whether the content is read. A store opened with `lazyContent` (the server) reads it in the background; before
+   * that every synchronous read throws rather than answer as if there were nothing, and the asynchronous ones wait.
+   */
+  readonly isReady: boolean;
+  /** Resolves once the content is read (starting to read it if that has not begun); rejects if it is damaged. */
+  ready(): Promise<void>;
   exams(): StoredExam[];
   exam(id: string): StoredExam | undefined;
   /** the exam as the sitting was taken: the questions of its version */

@@ -105,11 +105,34 @@ describe('security: who may call what', () => {
   });
 
   it('serves the kiosk bundle compressed', async () => {
-    const r = await fetch(`${ts.base}/kiosk/app.js`, { headers: { 'accept-encoding': 'gzip' } });
+    const page = await (await fetch(`${ts.base}/kiosk/`)).text();
+    const script = /<script type="module" src="(assets\/app-[\w-]+\.js)">/.exec(page)![1];
+    const r = await fetch(`${ts.base}/kiosk/${script}`, { headers: { 'accept-encoding': 'gzip' } });
     expect(r.status).to.equal(200);
     expect(r.headers.get('content-encoding')).to.equal('gzip');
     const api = await clients.supervisor.call('GET', '/api/groups', undefined, { 'accept-encoding': 'gzip' });
     expect(api.headers.get('content-encoding')).to.equal(null);
+  });
+
+  it('caches the kiosk\'s content-hashed files for good, and never its page', async () => {
+    const pageRes = await fetch(`${ts.base}/kiosk/`);
+    expect(pageRes.headers.get('cache-control')).to.equal('no-store');
+    const page = await pageRes.text();
+    // every script, module preload and style sheet the page names is one of the hashed files
+    const named = [...page.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+    expect(named.length).to.be.at.least(2);
+    for (const f of named) {
+      expect(f).to.match(/^assets\/[\w-]+-[\w-]{8,}\.(js|css)$/);
+      const r = await fetch(`${ts.base}/kiosk/${f}`);
+      expect(r.status, f).to.equal(200);
+      expect(r.headers.get('cache-control'), f).to.equal('public, max-age=31536000, immutable');
+      expect(r.headers.get('content-type'), f).to.match(f.endsWith('.js') ? /javascript/ : /text\/css/);
+    }
+    // the page's own URLs stay uncached; a file no build made is not found (and not cached)
+    for (const path of ['/kiosk/index.html', '/kiosk/icon.svg']) expect((await fetch(`${ts.base}${path}`)).headers.get('cache-control'), path).to.equal('no-store');
+    const gone = await fetch(`${ts.base}/kiosk/assets/app-NOTABUILD.js`);
+    expect(gone.status).to.equal(404);
+    expect(gone.headers.get('cache-control') ?? '').not.to.contain('immutable');
   });
 
   it('redirects / to the console and answers /healthz', async () => {

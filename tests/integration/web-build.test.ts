@@ -47,7 +47,7 @@ describe('the web bundles are built by a build step, not by the server', functio
       cwd: copy, env: env(), encoding: 'utf8', timeout: 60_000,
     });
     expect(r.status, `${r.stdout}${r.stderr}`).to.equal(1);
-    expect(r.stderr).to.contain('inzage: the console and kiosk are not built (dist/web/admin/app.js, dist/web/kiosk/app.js missing): run `npm run build`');
+    expect(r.stderr).to.contain('inzage: the console and kiosk are not built (dist/web/admin/app.js, dist/web/kiosk/index.html missing): run `npm run build`');
     expect(r.stdout).to.not.contain('serving on');
     expect(existsSync(data)).to.equal(false);
     expect(existsSync(join(copy, 'dist'))).to.equal(false); // and did not build them either
@@ -58,10 +58,12 @@ describe('the web bundles are built by a build step, not by the server', functio
       cwd: copy, env: env(), detached: true, stdio: ['ignore', 'pipe', 'inherit'],
     });
     const [, base] = await lineFrom(child, /serving on (http:\/\/127\.0\.0\.1:\d+)/, 'serving');
-    for (const app of ['admin', 'kiosk']) {
-      expect(existsSync(join(copy, 'dist', 'web', app, 'app.js')), app).to.equal(true);
-      const r = await fetch(`${base}/${app}/app.js`);
-      expect(r.status, app).to.equal(200);
-    }
+    expect(existsSync(join(copy, 'dist', 'web', 'admin', 'app.js'))).to.equal(true);
+    expect((await fetch(`${base}/admin/app.js`)).status).to.equal(200);
+    // the kiosk's page names its content-hashed script
+    const page = await (await fetch(`${base}/kiosk/`)).text();
+    const script = /<script type="module" src="(assets\/app-[\w-]+\.js)">/.exec(page)?.[1];
+    expect(script, page).to.be.a('string');
+    expect((await fetch(`${base}/kiosk/${script}`)).status).to.equal(200);
   });
 });

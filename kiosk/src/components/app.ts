@@ -2,13 +2,33 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { KioskConnection } from '../data/connection.ts';
 import { applyLang, applyZoom } from '../display.ts';
 import type { LangEvent, NavigateEvent, RemarkEvent, RevealEvent, ZoomEvent } from '../events.ts';
-import { initialLang, texts, type Lang } from '../i18n.ts';
+import { initialLang, prepareFormats, texts, type Lang } from '../i18n.ts';
 import './ended.ts';
 import './idle.ts';
 import './pairing.ts';
-import './review.ts';
 import './status.ts';
-import './toolbar.ts';
+
+/** How long after a failed load of the review's renderers the page reloads (a new build removed that chunk). */
+const RELOAD_AFTER_MS = 3_000;
+let reviewScreen: Promise<unknown> | null = null;
+
+/**
+ * The review's renderers (review-screen.ts, a chunk of its own), loaded once. Should that fail — a rebuilt server
+ * no longer has the chunk this page names — the page loads again: the server gives a review back on reconnect.
+ */
+export function loadReviewScreen(): Promise<unknown> {
+  reviewScreen ??= import('./review-screen.ts').catch((e: unknown) => {
+    setTimeout(() => location.reload(), RELOAD_AFTER_MS);
+    throw e;
+  });
+  return reviewScreen;
+}
+
+/** After the first screen is painted, when the page is idle: the review's renderers are there before a review is. */
+function loadReviewScreenSoon(): void {
+  const later = (fn: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 1_000 }) : setTimeout(fn, 200));
+  requestAnimationFrame(() => later(() => void loadReviewScreen().catch(() => undefined)));
+}
 
 /**
  * The kiosk application: owns the connection controller (and with it the socket), renders the screen its
@@ -78,6 +98,7 @@ export class KskApp extends LitElement {
       case 'ended':
         return html`<ksk-ended .reason=${screen.reason} .language=${this.language}></ksk-ended>`;
       case 'review':
+        void loadReviewScreen().catch(() => undefined); // normally there already (loadReviewScreenSoon)
         // the display settings belong to the candidate's review: only there, beside the navigator
         if (connection === 'online') {
           return html`<ksk-review .view=${screen} .language=${this.language}>
@@ -90,9 +111,32 @@ export class KskApp extends LitElement {
     }
   }
 
-  /** Resolves once the whole screen, the review's questions included, is rendered. */
+  private reviewScreenAsked = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback(); // opens the connection (KioskConnection.hostConnected)
+    // while its handshake is under way: what the first screen will need
+    setTimeout(() => prepareFormats(this.language), 0);
+  }
+
+  override updated(): void {
+    // once the first screen that the server decided is up (not 'Verbinden…'): nothing competes with it
+    if (!this.reviewScreenAsked && this.conn.state.connection === 'online' && this.conn.state.screen.name !== 'connecting') {
+      this.reviewScreenAsked = true;
+      loadReviewScreenSoon();
+    }
+  }
+
+  /**
+   * Resolves once the whole screen, the review's questions included, is rendered (a review is acknowledged only
+   * then): with its renderers loaded first, should the review have come before them.
+   */
   protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
+    let done = await super.getUpdateComplete();
+    if (this.renderRoot.querySelector('ksk-review')) {
+      await loadReviewScreen().catch(() => undefined);
+      done = await super.getUpdateComplete();
+    }
     await this.renderRoot.querySelector('ksk-review')?.updateComplete;
     return done;
   }

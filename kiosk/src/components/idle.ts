@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { ClockController } from '../controllers/clock.ts';
-import { formatTime, locale, texts, type Lang } from '../i18n.ts';
+import { formatLongDate, formatTime, texts, type Lang } from '../i18n.ts';
 import { baseStyles, centredScreen } from './shared-styles.ts';
 
 /**
@@ -51,7 +51,7 @@ export class KskIdle extends LitElement {
     const t = texts(this.language);
     const now = new Date(this.clock.now);
     const time = formatTime(this.language, now);
-    const date = new Intl.DateTimeFormat(locale(this.language), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(now);
+    const date = formatLongDate(this.language, now);
     return html`
       <main>
         <p class="station">${this.stationName || t('station')}</p>

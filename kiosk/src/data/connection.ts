@@ -23,6 +23,7 @@ import { watchHealth } from './health.ts';
 import { sebProof } from './seb.ts';
 import { INITIAL_STATE, initialRemarks, initialReveals, startQuestionId, type KioskState, type RemarkEntry, type RevealEntry, type ReviewView, type Screen } from './state.ts';
 import { forgetToken, readToken, saveToken } from './token.ts';
+import { RECONNECT_DELAY_MAX_MS, RECONNECT_DELAY_MS } from './reconnect.ts';
 
 type KioskSocket = Socket<KioskServerToClient, KioskClientToServer>;
 type Host = ReactiveControllerHost & { readonly updateComplete: Promise<boolean> };
@@ -46,6 +47,37 @@ type CommandResult<T> = Ack<T> | { ok: false; error: { code: 'timeout'; message?
 const NO_ANSWER = { ok: false, error: { code: 'timeout' } } as const;
 
 const NO_REVEAL: RevealEntry = { open: false, pending: false, data: null, error: null };
+
+function kioskSocket(): KioskSocket {
+  return io('/kiosk', {
+    // a WebSocket first (one round trip fewer on the exam-room LAN), long-polling where a proxy blocks it
+    transports: ['websocket', 'polling'],
+    tryAllTransports: true,
+    // read at every (re)connect, so a new or forgotten token takes effect at once
+    auth: (cb) => {
+      // SEB's proof goes along unpaired too: pairing into a room that requires SEB checks it
+      const token = readToken();
+      const auth = token ? { token } : {};
+      sebProof().then((seb) => cb(seb ? { ...auth, seb } : auth), () => cb(auth));
+    },
+    autoConnect: false,
+    // back within about a second of the server (reconnect.ts)
+    reconnectionDelay: RECONNECT_DELAY_MS,
+    reconnectionDelayMax: RECONNECT_DELAY_MAX_MS,
+  });
+}
+
+let early: KioskSocket | null = null;
+
+/**
+ * Opens the kiosk's socket as the page's script begins (main.ts; docs/design.md: The kiosk's first screen): its
+ * handshake runs while the rest of the script is evaluated. The first {@link KioskConnection} takes it and adds
+ * its listeners — in the same task as the script's evaluation, so no event can come before them.
+ */
+export function openEarly(): void {
+  early ??= kioskSocket();
+  if (!early.active) early.connect();
+}
 
 export class KioskConnection implements ReactiveController {
   /** Replaced on every change, never mutated. */
@@ -74,24 +106,12 @@ export class KioskConnection implements ReactiveController {
   }
 
   hostConnected(): void {
-    const socket: KioskSocket = io('/kiosk', {
-      // a WebSocket first (one round trip fewer on the exam-room LAN), long-polling where a proxy blocks it
-      transports: ['websocket', 'polling'],
-      tryAllTransports: true,
-      // read at every (re)connect, so a new or forgotten token takes effect at once
-      auth: (cb) => {
-        // SEB's proof goes along unpaired too: pairing into a room that requires SEB checks it
-        const token = readToken();
-        const auth = token ? { token } : {};
-        sebProof().then((seb) => cb(seb ? { ...auth, seb } : auth), () => cb(auth));
-      },
-      autoConnect: false,
-      reconnectionDelay: 500,
-      reconnectionDelayMax: 5_000,
-    });
+    // the socket the page opened as its script began (openEarly), if no connection took it yet
+    const socket = early ?? kioskSocket();
+    early = null;
     this.socket = socket;
     this.listen(socket);
-    socket.connect();
+    if (!socket.active) socket.connect();
   }
 
   hostDisconnected(): void {

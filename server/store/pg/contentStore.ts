@@ -76,6 +76,10 @@ export class PgContentStore implements ContentRepo {
 
   private constructor(private readonly db: PgDb) {}
 
+  /** Always read: `open` loads the summaries before it returns (the file store may read them after listening). */
+  readonly isReady = true;
+  ready(): Promise<void> { return Promise.resolve(); }
+
   /** Load the content of `db`'s schema; from then on other processes' changes are reloaded as they are announced. */
   static async open(db: PgDb): Promise<PgContentStore> {
     const store = new PgContentStore(db);

@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { FIXTURES, PASSWORD, StaffClient, loggedIn, onlineKiosk, startReviewOn, startTestServer } from '../helpers/server.ts';
 import { inzage, inzageBackground } from '../support/cli.ts';
 import { removeDir, tempDir } from '../support/dataDir.ts';
+import { openStore } from '../../server/store/index.ts';
 import { pgSchemaPerTest, sql } from '../support/pg.ts';
+import { kiosk, reviewRecord, staffUser } from '../support/repoFixtures.ts';
 
 type Bg = ReturnType<typeof inzageBackground>;
 
@@ -145,6 +147,30 @@ describe('inzage on PostgreSQL (INZAGE_DATABASE_URL)', function () {
       expect(again.code).to.equal(1);
       expect(again.stderr).to.contain('already holds Inzage data').and.to.contain('empty database only');
       expect((await sql(schema.name, 'SELECT count(*)::int AS n FROM staff'))[0]!.n).to.equal(3);
+    });
+
+    it('leaves the database as empty as it was when the copy fails part way', async () => {
+      const data = join(dir, 'data');
+      const files = openStore(data);
+      await files.staff.add(staffUser('u1'));
+      await files.reviewRecords.put(reviewRecord('r1'));
+      // two kiosks with one id (which the database refuses) after the staff were copied
+      await files.kiosks.add(kiosk('k1'));
+      await files.kiosks.add(kiosk('k1', { name: 'twice' }));
+      await files.flush();
+      const r = inzage(['migrate', '--data', data], '', env());
+      expect(r.code, r.stdout).to.equal(1);
+      expect(r.stderr).to.contain('Not copied into postgres://').and.to.contain('kiosks_pkey').and.to.contain('left as empty as it was');
+      for (const table of ['staff', 'kiosks', 'review_records', 'settings']) {
+        expect((await sql(schema.name, `SELECT count(*)::int AS n FROM ${table}`))[0]!.n, table).to.equal(table === 'settings' ? 1 : 0);
+      }
+    });
+
+    it('refuses without a database to copy into, and a directory without data', () => {
+      const none = inzage(['migrate', '--data', join(dir, 'data')]);
+      expect([none.code, none.stderr.trim()]).to.deep.equal([2, 'inzage: migrate needs a database to copy into: give --to postgres://… or set INZAGE_DATABASE_URL']);
+      const empty = inzage(['migrate', '--data', join(dir, 'nothing')], '', env());
+      expect([empty.code, empty.stderr.trim()]).to.deep.equal([1, `inzage: No inzage data in ${join(dir, 'nothing')} (give --data DIR or set INZAGE_DATA).`]);
     });
   });
 });

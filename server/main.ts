@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
 import { scryptParams } from './auth/passwords.ts';
 import { createUser } from './auth/users.ts';
+import { DomainError } from '../shared/errors.ts';
 import { DEMO_ACCOUNTS, loadDemoImport } from './demo.ts';
 import { hostsFrom, originsFrom, retentionDaysFrom, trustProxyFrom } from './config.ts';
 import { checkWebBuilt } from './http/web.ts';
@@ -31,7 +32,14 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 
 async function firstRun(store: Store) {
   if (store.staff.all().length > 0) return;
-  const { password } = await createUser(store.staff, { username: 'admin', role: 'admin', displayName: 'Beheerder' });
+  let password: string;
+  try {
+    ({ password } = await createUser(store.staff, { username: 'admin', role: 'admin', displayName: 'Beheerder' }));
+  } catch (e) {
+    // PostgreSQL: another server starting on the same empty database created it first (and showed its password)
+    if (e instanceof DomainError && e.code === 'conflict') return say('  The administrator account was created by another server on this database (its password was shown there).');
+    throw e;
+  }
   say('');
   say('  No staff accounts yet: created the administrator account.');
   say(`    username: admin`);

@@ -16,3 +16,7 @@ CREATE TABLE settings (
   key text PRIMARY KEY,
   value text NOT NULL
 );
+
+-- One account per username, whichever process creates it (two servers starting together on an empty database both
+-- try to create `admin`: the second is refused, as `createUser` refuses a name taken in memory).
+CREATE UNIQUE INDEX staff_username ON staff (username);

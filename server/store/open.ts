@@ -37,12 +37,16 @@ export function redactUrl(url: string): string {
   }
 }
 
-function passwordOf(url: string): string | undefined {
+/** The URL's password as written and %-decoded (either could turn up in a message). */
+function passwordsOf(url: string): string[] {
   try {
     const p = new URL(url).password;
-    return p ? [p, decodeURIComponent(p)].find(Boolean) : undefined;
+    if (!p) return [];
+    let decoded = p;
+    try { decoded = decodeURIComponent(p); } catch { /* not %-encoded */ }
+    return [...new Set([p, decoded])];
   } catch {
-    return undefined;
+    return [];
   }
 }
 
@@ -62,8 +66,7 @@ export function pgProblem(e: unknown, url: string): string {
     default: why = err?.message || err?.errors?.map((x) => x.message).find(Boolean) || code || String(e);
   }
   if (/timeout/i.test(why) && !code) why = 'no answer in time';
-  const password = passwordOf(url);
-  if (password) why = why.split(password).join('***');
+  for (const password of passwordsOf(url)) why = why.split(password).join('***');
   return why.replace(/\.$/, '');
 }
 

@@ -95,6 +95,16 @@ describe('inzage on PostgreSQL (INZAGE_DATABASE_URL)', function () {
     await stop(demo.server);
   });
 
+  it('stops with exit 1 and a message naming INZAGE_DATABASE_URL when the database does not exist', () => {
+    const url = new URL(schema.url);
+    url.pathname = `/no_such_db_${schema.name}`;
+    url.password = 'Sup3r-Geheim';
+    const r = inzage(['user', 'list', '--data', join(dir, 'data')], '', { INZAGE_DATABASE_URL: url.toString() });
+    expect(r.code).to.equal(1);
+    expect(r.stderr).to.contain('inzage: Cannot use the PostgreSQL database of INZAGE_DATABASE_URL (postgres://postgres:***@')
+      .and.to.contain(`database "no_such_db_${schema.name}" does not exist`).and.not.to.contain('Sup3r-Geheim');
+  });
+
   it('stops with exit 1 and a message naming INZAGE_DATABASE_URL when a migration fails', async () => {
     await sql('public', `CREATE SCHEMA ${schema.name}`);
     await sql(schema.name, 'CREATE TABLE schema_migrations (version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
@@ -164,6 +174,21 @@ describe('inzage on PostgreSQL (INZAGE_DATABASE_URL)', function () {
       for (const table of ['staff', 'kiosks', 'review_records', 'settings']) {
         expect((await sql(schema.name, `SELECT count(*)::int AS n FROM ${table}`))[0]!.n, table).to.equal(table === 'settings' ? 1 : 0);
       }
+    });
+
+    it('holds the data directory\'s lock: refused while a server runs on the directory, nothing copied', async () => {
+      const data = join(dir, 'data');
+      const files = openStore(data);
+      await files.staff.add(staffUser('u1'));
+      await files.flush();
+      const server = inzageBackground(['serve', '--host', '127.0.0.1', '--port', '0', '--data', data]);
+      running.push(server);
+      await server.waitFor(/serving on/);
+      const r = inzage(['migrate', '--data', data], '', env());
+      expect(r.code).to.equal(1);
+      expect(r.stderr).to.match(/is in use by an inzage server \(pid \d+\): stop the server/);
+      expect(await sql('public', 'SELECT count(*)::int AS n FROM information_schema.schemata WHERE schema_name = $1', [schema.name])).to.deep.equal([{ n: 0 }]);
+      await stop(server);
     });
 
     it('refuses without a database to copy into, and a directory without data', () => {

@@ -6,7 +6,7 @@
  * A database that cannot be used stops with a message that names INZAGE_DATABASE_URL (the URL shown without its
  * password) and says why — never a fall-back to files, never an empty store.
  */
-import { openStore, type Store } from './index.ts';
+import { CorruptDataError, openStore, type Store } from './index.ts';
 import type { PgStore, PgStoreOptions } from './pg/index.ts';
 import { dataSecret } from './secret.ts';
 
@@ -88,6 +88,7 @@ export async function openPgStoreOrStop(url: string, opts: PgStoreOptions): Prom
   try {
     return await openPgStore(url, opts);
   } catch (e) {
+    if (e instanceof CorruptDataError) throw e; // a file of the local directory (content, audit log): its own message
     throw new StoreOpenError(`Cannot use the PostgreSQL database of ${DATABASE_URL_VAR} (${redactUrl(url)}): ${pgProblem(e, url)}.`);
   }
 }

@@ -29,8 +29,9 @@ export class StoreOpenError extends Error {
 export function redactUrl(url: string): string {
   try {
     const u = new URL(url);
-    if (!u.password) return url;
-    u.password = '***';
+    if (!u.password && !u.searchParams.has('password')) return url;
+    if (u.password) u.password = '***';
+    if (u.searchParams.has('password')) u.searchParams.set('password', '***');
     return u.toString();
   } catch {
     return '(not a URL)';
@@ -40,11 +41,14 @@ export function redactUrl(url: string): string {
 /** The URL's password as written and %-decoded (either could turn up in a message). */
 function passwordsOf(url: string): string[] {
   try {
-    const p = new URL(url).password;
-    if (!p) return [];
-    let decoded = p;
-    try { decoded = decodeURIComponent(p); } catch { /* not %-encoded */ }
-    return [...new Set([p, decoded])];
+    const u = new URL(url);
+    const out = new Set<string>();
+    for (const p of [u.password, u.searchParams.get('password') ?? '']) {
+      if (!p) continue;
+      out.add(p);
+      try { out.add(decodeURIComponent(p)); } catch { /* not %-encoded */ }
+    }
+    return [...out];
   } catch {
     return [];
   }

@@ -9,6 +9,7 @@ import { registerAudit } from './cli/auditCommands.ts';
 import { registerExam } from './cli/examCommands.ts';
 import { registerImport } from './cli/importCommand.ts';
 import { registerKiosk } from './cli/kioskCommands.ts';
+import { registerMigrate } from './cli/migrateCommand.ts';
 import { registerPurge } from './cli/purgeCommand.ts';
 import { registerServe } from './cli/serveCommand.ts';
 import { registerUser } from './cli/userCommands.ts';
@@ -28,6 +29,7 @@ function buildProgram(): Command {
   registerKiosk(program);
   registerAudit(program);
   registerPurge(program);
+  registerMigrate(program);
   return program;
 }
 

@@ -9,14 +9,15 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
 import { scryptParams } from './auth/passwords.ts';
 import { createUser } from './auth/users.ts';
+import { DomainError } from '../shared/errors.ts';
 import { DEMO_ACCOUNTS, loadDemoImport } from './demo.ts';
 import { hostsFrom, originsFrom, retentionDaysFrom, trustProxyFrom } from './config.ts';
 import { checkWebBuilt } from './http/web.ts';
 import { importData } from './import/index.ts';
 import { CliError, readFileOrStop } from './cli/common.ts';
-import { acquireLock } from './store/lock.ts';
-import { CorruptDataError, openStore, removeLeftoverTemps, type Store } from './store/index.ts';
-import { dataSecret } from './store/secret.ts';
+import { acquireLock, type DataDirLock } from './store/lock.ts';
+import { CorruptDataError, removeLeftoverTemps, type Store } from './store/index.ts';
+import { checkDatabaseUrl, databaseUrl, locksDataDir, openConfiguredStore, StoreOpenError, type OpenedStore } from './store/open.ts';
 
 export interface ServeOptions {
   port: number;
@@ -31,7 +32,14 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 
 async function firstRun(store: Store) {
   if (store.staff.all().length > 0) return;
-  const { password } = await createUser(store.staff, { username: 'admin', role: 'admin', displayName: 'Beheerder' });
+  let password: string;
+  try {
+    ({ password } = await createUser(store.staff, { username: 'admin', role: 'admin', displayName: 'Beheerder' }));
+  } catch (e) {
+    // PostgreSQL: another server starting on the same empty database created it first (and showed its password)
+    if (e instanceof DomainError && e.code === 'conflict') return say('  The administrator account was created by another server on this database (its password was shown there).');
+    throw e;
+  }
   say('');
   say('  No staff accounts yet: created the administrator account.');
   say(`    username: admin`);
@@ -78,29 +86,35 @@ export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void
     hosts: hostsFrom(process.env.INZAGE_HOSTS),
     trustProxy: trustProxyFrom(process.env.INZAGE_TRUST_PROXY),
   };
+  // PostgreSQL when INZAGE_DATABASE_URL is set (docs/design.md: PostgreSQL store): the data directory then keeps only
+  // what is local to this process, and is locked only while part of that is a one-process file store
+  const url = databaseUrl();
+  if (url) checkDatabaseUrl(url); // a malformed one stops here, before anything
   // one process per data directory: lowdb keeps no cross-process locks (docs/design.md, the data-directory lock)
   // (a lock held by a live process refuses with its own message, naming it; a dead holder's lock is gone with it)
-  const lock = await acquireLock(dataDir, { role: 'an inzage server' });
+  const lock: DataDirLock | null = (await locksDataDir(url)) ? await acquireLock(dataDir, { role: 'an inzage server' }) : null;
   const removeDemoDir = () => { if (demoDir) rmSync(demoDir, { recursive: true, force: true }); };
-  removeLeftoverTemps(dataDir); // writes a crash interrupted; only the lock's holder may do this
-  let store: Store;
+  if (lock) removeLeftoverTemps(dataDir); // writes a crash interrupted; only the lock's holder may do this
+  let opened: OpenedStore;
   try {
-    // the exam content (the large files) is read once the server listens: kiosks reconnect meanwhile (docs/design.md:
-    // Start-up); the demo imports into it first
-    store = openStore(dataDir, { lazyContent: !opts.demo });
+    // the file store's exam content (the large files) is read once the server listens: kiosks reconnect meanwhile
+    // (docs/design.md: Start-up); the demo imports into it first
+    opened = await openConfiguredStore(dataDir, url, { lazyContent: !opts.demo });
   } catch (e) {
-    if (e instanceof CorruptDataError) {
+    if (e instanceof CorruptDataError || e instanceof StoreOpenError) {
       process.stderr.write(`inzage: ${e.message}\n`);
-      await lock.release();
+      await lock?.release();
+      removeDemoDir();
       process.exit(1);
     }
     throw e;
   }
+  const store = opened.store;
   if (opts.demo) await seedDemo(store);
   if (webWarning) say(`inzage: ${webWarning}`);
 
   const grace = Number(process.env.INZAGE_GRACE_SECONDS);
-  const config = { secret: dataSecret(dataDir)!, retentionDays, ...network, ...(grace > 0 ? { graceMs: grace * 1000 } : {}) };
+  const config = { secret: opened.secret(), retentionDays, ...network, ...(grace > 0 ? { graceMs: grace * 1000 } : {}) };
   const app = createApp({ store, tls, config, log: say });
   try {
     await new Promise<void>((res, rej) => {
@@ -109,7 +123,8 @@ export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void
     });
   } catch (e) {
     await app.close();
-    await lock.release();
+    await opened.close();
+    await lock?.release();
     removeDemoDir();
     throw new CliError(listenProblem(e, opts.port, opts.host));
   }
@@ -121,7 +136,8 @@ export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void
     if (closing) return;
     closing = true;
     await app.close();
-    await lock.release();
+    await opened.close();
+    await lock?.release();
     removeDemoDir();
   };
   const stop = () => {
@@ -132,7 +148,7 @@ export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void
   process.once('SIGTERM', stop);
   const scheme = tls ? 'https' : 'http';
   const shown = opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host;
-  say(`inzage: serving on ${scheme}://${shown}:${port} (data: ${dataDir})`);
+  say(`inzage: serving on ${scheme}://${shown}:${port} (${opened.database ? `database: ${opened.database}, local files: ${dataDir}` : `data: ${dataDir}`})`);
   say(`  console: ${scheme}://${shown}:${port}/admin/`);
   say(`  kiosk:   ${scheme}://${shown}:${port}/kiosk/`);
   if (!tls) say('  plain HTTP: fine on loopback or a trusted exam-room LAN; use --tls-cert/--tls-key elsewhere.');

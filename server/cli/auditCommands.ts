@@ -1,4 +1,8 @@
-/** `inzage audit export|verify`: the audit log, read straight from its file (docs/design.md: Security model; Storage). */
+/**
+ * `inzage audit export|verify`: the audit log (docs/design.md: Security model; Storage). The file store's is read
+ * straight from its files; with INZAGE_DATABASE_URL it is read through the PostgreSQL store (whose anchor is keyed by
+ * the secret the database shares).
+ */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
@@ -10,7 +14,8 @@ import { auditFileLines, openEvent, verifyAuditFiles, type AuditLine } from '../
 import { AuditKeys } from '../store/auditKeys.ts';
 import { dataSecret, derivedKey } from '../store/secret.ts';
 import { openStore } from '../store/index.ts';
-import { CliError, dataDir, dataOption, isStoreDir, say, usageError } from './common.ts';
+import { databaseUrl } from '../store/open.ts';
+import { CliError, dataDir, dataOption, isStoreDir, say, usageError, withStore } from './common.ts';
 
 export function registerAudit(program: Command): void {
   const audit = program.command('audit').description('the audit log');
@@ -24,8 +29,21 @@ export function registerAudit(program: Command): void {
     .addOption(new Option('--delimiter <char>', "CSV: the field separator (';' for a spreadsheet that uses the decimal comma, as Dutch Excel)").choices([',', ';']).default(','))
     .option('--time-zone <zone>', 'CSV: write times in this IANA zone, with its offset', Intl.DateTimeFormat().resolvedOptions().timeZone)
     .addOption(dataOption())
-    .action((opts: { from?: string; to?: string; format: 'csv' | 'jsonl'; delimiter: CsvDelimiter; timeZone: string; data: string }) => {
+    .action(async (opts: { from?: string; to?: string; format: 'csv' | 'jsonl'; delimiter: CsvDelimiter; timeZone: string; data: string }) => {
       if (!isTimeZone(opts.timeZone)) throw usageError(`--time-zone must be an IANA time zone such as Europe/Amsterdam, not "${opts.timeZone}"`);
+      if (databaseUrl()) {
+        await withStore(dataDir(opts), async (store) => {
+          let events: AuditEvent[];
+          try {
+            events = filterAudit(await store.audit.readAll(), { from: opts.from, to: opts.to });
+          } catch (e) {
+            if (e instanceof AuditFilterError) throw usageError(`--${e.message}`);
+            throw e;
+          }
+          writeEvents(events, opts, auditNames(store));
+        });
+        return;
+      }
       let events: AuditEvent[];
       try {
         const keys = new AuditKeys(dataDir(opts), { create: false }); // read only: opens sealed details where their key exists
@@ -34,17 +52,22 @@ export function registerAudit(program: Command): void {
         if (e instanceof AuditFilterError) throw usageError(`--${e.message}`);
         throw e;
       }
-      if (opts.format === 'jsonl') return void process.stdout.write(events.map((e) => `${JSON.stringify(e)}\n`).join(''));
+      if (opts.format === 'jsonl') return writeEvents(events, opts, undefined);
       // names beside ids, from the data as it is now (read only: nothing is locked or written)
-      const names = isStoreDir(dataDir(opts)) ? auditNames(openStore(dataDir(opts))) : undefined;
-      process.stdout.write(auditCsv(events, { delimiter: opts.delimiter, timeZone: opts.timeZone, names }));
+      writeEvents(events, opts, isStoreDir(dataDir(opts)) ? auditNames(openStore(dataDir(opts))) : undefined);
     });
 
   audit
     .command('verify')
     .description('check the hash chain of the audit log and its anchor (audit.head); exits 1 and says where when it is broken')
     .addOption(dataOption())
-    .action((opts: { data: string }) => {
+    .action(async (opts: { data: string }) => {
+      if (databaseUrl()) {
+        const verdict = await withStore(dataDir(opts), (store) => store.audit.verify());
+        if (verdict.ok) return say(`The audit log is intact: ${verdict.count} events.`);
+        const p = verdict.problem!;
+        throw new CliError(`The audit log is broken at line ${p.line}: ${p.reason}.`);
+      }
       const file = auditFile(opts);
       const secret = dataSecret(dataDir(opts), { create: false });
       const verdict = verifyAuditFiles(file, secret ? derivedKey(secret, 'audit-head') : undefined);
@@ -53,6 +76,11 @@ export function registerAudit(program: Command): void {
       const p = verdict.problem!;
       throw new CliError(`The audit log ${file} is broken at line ${p.line}: ${p.reason}.`);
     });
+}
+
+function writeEvents(events: AuditEvent[], opts: { format: 'csv' | 'jsonl'; delimiter: CsvDelimiter; timeZone: string }, names: ReturnType<typeof auditNames> | undefined): void {
+  if (opts.format === 'jsonl') process.stdout.write(events.map((e) => `${JSON.stringify(e)}\n`).join(''));
+  else process.stdout.write(auditCsv(events, { delimiter: opts.delimiter, timeZone: opts.timeZone, names }));
 }
 
 function auditFile(opts: { data: string }): string {

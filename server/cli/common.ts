@@ -1,10 +1,14 @@
-/** What every `inzage` command shares: the data directory, errors with exit codes, the write lock, stdin. */
+/**
+ * What every `inzage` command shares: the data directory, the store (PostgreSQL when INZAGE_DATABASE_URL is set),
+ * errors with exit codes, the write lock, stdin.
+ */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { Option } from 'commander';
 import { openStore, removeLeftoverTemps, type Store } from '../store/index.ts';
 import { DataDirLockedError, acquireLock, lockHolder } from '../store/lock.ts';
+import { checkDatabaseUrl, databaseUrl, locksDataDir, openConfiguredStore } from '../store/open.ts';
 
 /** An error the CLI reports as one line on stderr, with its exit code (1 failed, 2 usage). */
 export class CliError extends Error {
@@ -55,6 +59,39 @@ export function requireStoreDir(dir: string): void {
 export function openExistingStore(dir: string): Store {
   requireStoreDir(dir);
   return openStore(dir);
+}
+
+export interface StoreUse {
+  /** the command writes: the data directory is locked meanwhile (the file store; PostgreSQL while part of it is local, see store/open.ts) */
+  write?: boolean;
+  /** the file store: refuse a directory without inzage data rather than create an empty store (PostgreSQL: the database is the data) */
+  requireData?: boolean;
+  /** who holds the lock, as a refusal names it */
+  role?: string;
+}
+
+/**
+ * Runs `fn` on the store of the command: PostgreSQL when INZAGE_DATABASE_URL is set (`dir` then holds only what is
+ * local), else the file store in `dir`; closed afterwards (a database's connections too).
+ */
+export async function withStore<T>(dir: string, fn: (store: Store) => Promise<T> | T, use: StoreUse = {}): Promise<T> {
+  const url = databaseUrl();
+  if (url) checkDatabaseUrl(url);
+  else if (use.requireData) requireStoreDir(dir);
+  const run = async () => {
+    const opened = await openConfiguredStore(dir, url);
+    try {
+      return await fn(opened.store);
+    } finally {
+      await opened.close();
+    }
+  };
+  return use.write && (await locksDataDir(url)) ? withDataLock(dir, run, use.role) : run();
+}
+
+/** True when writing commands lock the data directory (see withStore): then `import` and `purge` refuse early while a server runs. */
+export async function writesLockDir(): Promise<boolean> {
+  return locksDataDir(databaseUrl());
 }
 
 function lockedMessage(dir: string, pid: number, role: string): string {

@@ -12,7 +12,8 @@ import { applyImport, validationSteps, type ImportResult, type ValidationResult 
 import { combineInputs, EMPTY_CONTENT, importInputs, readPath, withInputs, type ImportInput, type InputsImportResult } from '../import/inputs/index.ts';
 import { DEFAULT_EXAM_FIELDS, type ExamFields } from '../import/qti/index.ts';
 import { openStore, type ChangeCounts } from '../store/index.ts';
-import { assertNotServed, CliError, fileProblem, dataDir, dataOption, isStoreDir, say, withDataLock } from './common.ts';
+import { databaseUrl } from '../store/open.ts';
+import { assertNotServed, CliError, fileProblem, dataDir, dataOption, isStoreDir, say, withDataLock, withStore, writesLockDir } from './common.ts';
 import { inputLine } from './importInputLines.ts';
 import { examChangeLines } from './importReport.ts';
 import { importProgressBar, type ProgressBar } from './progress.ts';
@@ -60,7 +61,7 @@ async function runImport(paths: string[], opts: ImportOpts): Promise<void> {
     report(name, { ok: false, errors: read.errors, warnings: [] }, '');
     return;
   }
-  if (!opts.dryRun) await assertNotServed(dir);
+  if (!opts.dryRun && (await writesLockDir())) await assertNotServed(dir);
 
   const fields: ExamFields = {
     subject: opts.subject ?? DEFAULT_EXAM_FIELDS.subject,
@@ -72,7 +73,10 @@ async function runImport(paths: string[], opts: ImportOpts): Promise<void> {
   const options = { dryRun: !!opts.dryRun, source: paths.map((p) => basename(p)).join(', '), actor: 'cli', onProgress: bar.update, fields, ...(group ? { group } : {}) };
   let result: InputsImportResult;
   try {
-    if (isStoreDir(dir)) {
+    if (databaseUrl()) {
+      // PostgreSQL (INZAGE_DATABASE_URL): the database is the store, whether it holds anything yet or not
+      result = await withStore(dir, (store) => importInputs(store, read.inputs, options), { write: !opts.dryRun, role: 'inzage import' });
+    } else if (isStoreDir(dir)) {
       const run = () => importInputs(openStore(dir), read.inputs, options);
       result = opts.dryRun ? await run() : await withDataLock(dir, run, 'inzage import');
     } else {

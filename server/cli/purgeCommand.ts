@@ -7,8 +7,9 @@
 import type { Command } from 'commander';
 import { PurgeBody } from '../../shared/protocol.ts';
 import { purge, type PurgeCounts } from '../purge.ts';
-import { openStore } from '../store/index.ts';
-import { CliError, assertNotServed, confirm, dataDir, dataOption, requireStoreDir, say, usageError, withDataLock } from './common.ts';
+import type { Store } from '../store/index.ts';
+import { databaseUrl } from '../store/open.ts';
+import { CliError, assertNotServed, confirm, dataDir, dataOption, requireStoreDir, say, usageError, withStore, writesLockDir } from './common.ts';
 
 interface PurgeOpts { exam?: string; before?: string; dryRun?: boolean; yes?: boolean; data: string }
 
@@ -34,14 +35,13 @@ async function runPurge(opts: PurgeOpts): Promise<void> {
   }
   const { examId, before, dryRun } = body.data;
   const dir = dataDir(opts);
-  requireStoreDir(dir);
-  if (!dryRun) await assertNotServed(dir);
+  if (!databaseUrl()) requireStoreDir(dir);
+  if (!dryRun && (await writesLockDir())) await assertNotServed(dir);
   const askFirst = !dryRun && !opts.yes;
   if (askFirst && !process.stdin.isTTY) {
     throw usageError('purge removes candidate data for good and asks first, but stdin is not a terminal: add --yes to purge from a script (--dry-run shows what would go)');
   }
-  const run = (dry: boolean) => async () => {
-    const store = openStore(dir);
+  const run = (store: Store, dry: boolean) => {
     if (examId && !store.content.exam(examId)) throw new CliError(`Unknown exam "${examId}".`);
     return purge(store, { examId, before, dryRun: dry });
   };
@@ -49,12 +49,12 @@ async function runPurge(opts: PurgeOpts): Promise<void> {
   const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   const summary = (c: PurgeCounts) => `${n(c.sittings, 'sitting')}, ${n(c.groups, 'group')} and ${n(c.candidates, 'candidate')} ${what}`;
   if (askFirst) {
-    const planned = await run(true)();
+    const planned = await withStore(dir, (store) => run(store, true));
     if (planned.sittings + planned.groups + planned.candidates > 0) {
       say(`This removes ${summary(planned)}, with their review history; it cannot be undone.`);
       if (!(await confirm('Remove them?'))) throw new CliError('Nothing removed.');
     }
   }
-  const counts = dryRun ? await run(true)() : await withDataLock(dir, run(false), 'inzage purge');
+  const counts = await withStore(dir, (store) => run(store, dryRun), { write: !dryRun, role: 'inzage purge' });
   say(`${dryRun ? 'Dry run: would remove' : 'Removed'} ${summary(counts)}.`);
 }

@@ -4,8 +4,7 @@ import type { Role } from '../../shared/domain.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { DocSessionStore } from '../auth/sessionStore.ts';
 import { createUser, setPassword } from '../auth/users.ts';
-import { openStore } from '../store/index.ts';
-import { CliError, dataDir, dataOption, openExistingStore, readStdinLine, requireStoreDir, say, table, withDataLock } from './common.ts';
+import { CliError, dataDir, dataOption, readStdinLine, say, table, withStore } from './common.ts';
 
 const STDIN_NOTE = 'A password piped in on stdin (its first line) is used as is; without one a password is generated, shown once, and must be changed at first login.';
 
@@ -23,12 +22,11 @@ export function registerUser(program: Command): void {
     .action(async (name: string, opts: { role: Role; displayName?: string; data: string }) => {
       const password = (await readStdinLine()) ?? undefined;
       const dir = dataDir(opts);
-      const r = await withDataLock(dir, async () => {
-        const store = openStore(dir);
+      const r = await withStore(dir, async (store) => {
         const created = await userAction(() => createUser(store.staff, { username: name, role: opts.role, displayName: opts.displayName, password }));
         await store.audit.append({ actor: 'cli', action: 'user.created', target: created.user.username, details: { role: created.user.role } });
         return created;
-      });
+      }, { write: true });
       say(`Created ${r.user.role} "${r.user.username}".`);
       if (r.generated) say(`Password (shown only this once; it must be changed at first login): ${r.password}`);
     });
@@ -42,15 +40,13 @@ export function registerUser(program: Command): void {
     .action(async (name: string, opts: { data: string }) => {
       const password = (await readStdinLine()) ?? undefined;
       const dir = dataDir(opts);
-      requireStoreDir(dir);
-      const r = await withDataLock(dir, async () => {
-        const store = openStore(dir);
+      const r = await withStore(dir, async (store) => {
         const changed = await userAction(() => setPassword(store.staff, name, password));
         // as a reset in the console does: whoever was logged in with the old password is logged out
         await new DocSessionStore(store.loginSessions, Date.now).destroyAllOfUser(changed.user.id);
         await store.audit.append({ actor: 'cli', action: 'user.password-reset', target: changed.user.username, details: { generated: changed.generated } });
         return changed;
-      });
+      }, { write: true, requireData: true });
       say(`Set a new password for "${r.user.username}".`);
       if (r.generated) say(`Password (shown only this once; it must be changed at first login): ${r.password}`);
     });
@@ -59,12 +55,12 @@ export function registerUser(program: Command): void {
     .command('list')
     .description('list staff accounts')
     .addOption(dataOption())
-    .action((opts: { data: string }) => {
-      const users = openExistingStore(dataDir(opts)).staff.all();
+    .action((opts: { data: string }) => withStore(dataDir(opts), (store) => {
+      const users = store.staff.all();
       if (!users.length) return say('No staff accounts.');
       const status = (u: (typeof users)[number]) => (u.disabled ? 'disabled' : u.mustChangePassword ? 'must change password' : 'active');
       say(table(['USERNAME', 'ROLE', 'NAME', 'STATUS'], users.map((u) => [u.username, u.role, u.displayName, status(u)])));
-    });
+    }, { requireData: true }));
 }
 
 async function userAction<T>(fn: () => Promise<T>): Promise<T> {

@@ -15,8 +15,8 @@ import type { Clock } from '../../server/clock.ts';
 import type { ServerConfig } from '../../server/config.ts';
 import { importData } from '../../server/import/index.ts';
 import { openStore, type Store } from '../../server/store/index.ts';
-import { openPgStore } from '../../server/store/pg/index.ts';
-import { TEST_DATABASE_URL, TEST_STORE_PG, dropSchema, schemaOfDir, withPgRepos } from '../support/pg.ts';
+import { openPgStore, type PgStore } from '../../server/store/pg/index.ts';
+import { TEST_DATABASE_URL, TEST_STORE_PG, dropSchema, schemaOfDir } from '../support/pg.ts';
 
 // Password hashing at full cost takes ~0.6 s a hash; tests use the lowest cost the server accepts, which it
 // accepts only in a test run (NODE_ENV=test; server/auth/passwords.ts).
@@ -60,9 +60,10 @@ export { tempDir } from '../support/dataDir.ts';
 
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'inzage-test-'));
-  const files = openStore(dataDir, { now: opts.clock ? () => opts.clock!.now() : undefined });
-  const pgStore = opts.withStore || !TEST_STORE_PG ? undefined : await openPgStore(TEST_DATABASE_URL, { schema: schemaOfDir(dataDir) });
-  const store = opts.withStore ? opts.withStore(files) : pgStore ? withPgRepos(files, pgStore) : files;
+  const now = opts.clock ? () => opts.clock!.now() : undefined;
+  // INZAGE_TEST_STORE=pg: the whole PostgreSQL store, its schema named after the data directory (a restart finds it)
+  const pgStore: PgStore | undefined = opts.withStore || !TEST_STORE_PG ? undefined : await openPgStore(TEST_DATABASE_URL, { schema: schemaOfDir(dataDir), localDir: dataDir, now });
+  const store = pgStore ?? (opts.withStore ? opts.withStore(openStore(dataDir, { now })) : openStore(dataDir, { now }));
   const data = opts.data === undefined ? 'sample.json' : opts.data;
   if (data !== null && store.content.counts().sittings === 0) {
     const input = typeof data === 'string' ? JSON.parse(readFileSync(join(FIXTURES, data), 'utf8')) : data;

@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import pg from 'pg';
 import { DomainError } from '../../shared/errors.ts';
 import { migrate, migrations } from '../../server/store/pg/migrate.ts';
-import { openPgStore } from '../../server/store/pg/index.ts';
+import { openPgRepos } from '../../server/store/pg/index.ts';
 import { eventually } from '../support/eventually.ts';
 import { TEST_DATABASE_URL, pgSchemaPerTest, sql } from '../support/pg.ts';
 import { ended, kiosk, login, remark, review } from '../support/repoFixtures.ts';
@@ -50,7 +50,7 @@ describe('PostgreSQL store', () => {
       await schema.open();
       await sql(schema.name, `INSERT INTO schema_migrations (version, name) VALUES (999, '999_future.sql')`);
       let error: unknown;
-      await openPgStore(TEST_DATABASE_URL, { schema: schema.name }).catch((e: unknown) => { error = e; });
+      await openPgRepos(TEST_DATABASE_URL, { schema: schema.name }).catch((e: unknown) => { error = e; });
       expect((error as Error).message).to.match(/newer than this build/);
     });
   });

@@ -8,7 +8,7 @@ import { openStore, type Store } from '../../server/store/index.ts';
 import type { PgRepos } from '../../server/store/pg/index.ts';
 import { removeDir, tempDir } from '../support/dataDir.ts';
 import { pgSchemaPerTest } from '../support/pg.ts';
-import { ended, kiosk, login, remark, review, room, staffUser } from '../support/repoFixtures.ts';
+import { ended, kiosk, login, remark, review, reviewRecord, room, staffUser } from '../support/repoFixtures.ts';
 
 type Repos = PgRepos & Pick<Store, 'flush'>;
 
@@ -188,6 +188,25 @@ for (const backend of BACKENDS) {
         for (const id of ['m1', 'm2', 'm3']) await a.remarks.put(remark(id, { sittingId: id === 'm2' ? 's2' : 's1' }));
         expect((await a.remarks.removeWhere((r) => r.sittingId === 's1')).map((r) => r.id)).to.deep.equal(['m1', 'm3']);
         expect((await reopened(a)).remarks.all().map((r) => r.id)).to.deep.equal(['m2']);
+      });
+    });
+
+    describe('review records', () => {
+      it('puts (a replaced one moving last), puts several in one write, finds by sitting and removes, durably', async () => {
+        const a = await open();
+        await a.reviewRecords.put(reviewRecord('r1'));
+        await a.reviewRecords.put(reviewRecord('r2', { sittingId: 's2' }));
+        await a.reviewRecords.putAll([reviewRecord('r3', { sittingId: 's3' })]);
+        await a.reviewRecords.putAll([]);
+        await a.reviewRecords.put(reviewRecord('r1', { remarkCount: 2 }));
+        expect((await a.reviewRecords.removeWhere((r) => r.sittingId === 's3')).map((r) => r.id)).to.deep.equal(['r3']);
+        expect(await a.reviewRecords.removeWhere(() => false)).to.deep.equal([]);
+        for (const s of [a, await reopened(a)]) {
+          expect(s.reviewRecords.all().map((r) => r.id)).to.deep.equal(['r2', 'r1']);
+          expect(s.reviewRecords.get('r1')).to.deep.equal(reviewRecord('r1', { remarkCount: 2 }));
+          expect(s.reviewRecords.get('r3')).to.equal(undefined);
+          expect(s.reviewRecords.ofSittings(new Set(['s2', 'nope'])).map((r) => r.id)).to.deep.equal(['r2']);
+        }
       });
     });
 

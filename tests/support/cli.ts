@@ -8,6 +8,8 @@ function cliEnv(extraEnv: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', INZAGE_SCRYPT_N: '16384', ...extraEnv };
   for (const [k, v] of Object.entries(extraEnv)) if (v === undefined) delete env[k];
   delete env.INZAGE_DATA;
+  // the file store unless a test gives a database (a developer's own INZAGE_DATABASE_URL must not leak into tests)
+  if (!Object.hasOwn(extraEnv, 'INZAGE_DATABASE_URL')) delete env.INZAGE_DATABASE_URL;
   return env;
 }
 

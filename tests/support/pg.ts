@@ -7,12 +7,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Store } from '../../server/store/index.ts';
-import { openPgStore, type PgOptions, type PgStore } from '../../server/store/pg/index.ts';
+import { openPgRepos, openPgStore, type PgRepoOptions, type PgRepoStore, type PgStore, type PgStoreOptions } from '../../server/store/pg/index.ts';
 
 export const TEST_DATABASE_URL = process.env.INZAGE_TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 /**
- * `INZAGE_TEST_STORE=pg`: test servers (tests/helpers/server.ts) keep the repositories that are on PostgreSQL so far
- * there, so that an integration suite runs against them: `INZAGE_TEST_STORE=pg npx mocha tests/integration/x.test.ts`.
+ * `INZAGE_TEST_STORE=pg`: test servers (tests/helpers/server.ts) run on the whole PostgreSQL store (`openPgStore`,
+ * what `INZAGE_DATABASE_URL` selects), so that an integration suite runs against it:
+ * `INZAGE_TEST_STORE=pg npx mocha tests/integration/x.test.ts`.
  */
 export const TEST_STORE_PG = process.env.INZAGE_TEST_STORE === 'pg';
 
@@ -59,8 +60,12 @@ export async function sql<R extends pg.QueryResultRow = pg.QueryResultRow>(schem
 export interface PgSchema {
   /** the current test's schema */
   readonly name: string;
-  /** a store on the current test's schema (closed after the test) */
-  open(opts?: Omit<PgOptions, 'schema'>): Promise<PgStore>;
+  /** the repositories on the current test's schema (closed after the test) */
+  open(opts?: Omit<PgRepoOptions, 'schema'>): Promise<PgRepoStore>;
+  /** a whole store on the current test's schema, its local files in `localDir` (closed after the test) */
+  openStore(localDir: string, opts?: Omit<PgStoreOptions, 'schema' | 'localDir'>): Promise<PgStore>;
+  /** `TEST_DATABASE_URL` with the current test's schema as its search_path (what a process is given as INZAGE_DATABASE_URL) */
+  readonly url: string;
 }
 
 /**
@@ -69,7 +74,7 @@ export interface PgSchema {
  */
 export function pgSchemaPerTest(): PgSchema {
   let name = '';
-  let stores: PgStore[] = [];
+  let stores: { close(): Promise<void> }[] = [];
   before(async function () { await requirePg(this); });
   beforeEach(() => { name = `test_${process.pid}_${randomBytes(6).toString('hex')}`; });
   afterEach(async () => {
@@ -80,18 +85,31 @@ export function pgSchemaPerTest(): PgSchema {
   return {
     get name() { return name; },
     async open(opts = {}) {
-      const store = await openPgStore(TEST_DATABASE_URL, { hotWriteDelayMs: 5, ...opts, schema: name });
+      const store = await openPgRepos(TEST_DATABASE_URL, { hotWriteDelayMs: 5, ...opts, schema: name });
       stores.push(store);
       return store;
     },
+    async openStore(localDir, opts = {}) {
+      const store = await openPgStore(TEST_DATABASE_URL, { hotWriteDelayMs: 5, ...opts, schema: name, localDir });
+      stores.push(store);
+      return store;
+    },
+    get url() { return urlWithSchema(name); },
   };
 }
 
-/** The file store with the repositories that are on PostgreSQL so far taken from `pgStore` (content, audit, media stay files). */
-export function withPgRepos(files: Store, pgStore: PgStore): Store {
-  const { kiosks, rooms, staff, reviews, remarks, loginSessions } = pgStore;
+/** `TEST_DATABASE_URL` whose connections use `schema` (made at open if missing; server/store/pg/db.ts). */
+export function urlWithSchema(schema: string): string {
+  const u = new URL(TEST_DATABASE_URL);
+  u.searchParams.set('options', `-c search_path=${schema}`);
+  return u.toString();
+}
+
+/** The file store with the repositories on PostgreSQL taken from `pgStore` (content, audit, media stay files). */
+export function withPgRepos(files: Store, pgStore: PgRepoStore): Store {
+  const { kiosks, rooms, staff, reviews, remarks, reviewRecords, loginSessions } = pgStore;
   return {
-    ...files, kiosks, rooms, staff, reviews, remarks, loginSessions,
+    ...files, kiosks, rooms, staff, reviews, remarks, reviewRecords, loginSessions,
     flush: async () => { await Promise.all([files.flush(), pgStore.flush()]); },
   };
 }

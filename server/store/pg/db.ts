@@ -23,6 +23,8 @@ export interface PgOptions {
   hotWriteDelayMs?: number;
   /** pool size (default 4) */
   poolSize?: number;
+  /** how long to wait for a connection before giving up, ms (default 10 s; an unreachable host must not hang a start) */
+  connectTimeoutMs?: number;
 }
 
 interface Notice { s: string; t: string; id: string; o: string }
@@ -49,7 +51,11 @@ export class PgDb {
   /** Connect, migrate and listen (the tables load after this, then `listen()` starts reloading). */
   static async open(url: string, opts: PgOptions = {}): Promise<PgDb> {
     if (opts.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(opts.schema)) throw new Error(`Not a schema name: ${opts.schema}`);
-    const config: pg.ClientConfig = { connectionString: url, ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}) };
+    const config: pg.ClientConfig = {
+      connectionString: url,
+      connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000,
+      ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
+    };
     const pool = new pg.Pool({ ...config, max: opts.poolSize ?? 4 });
     pool.on('error', (e) => console.error('inzage: PostgreSQL connection error:', e.message));
     const listener = new pg.Client(config);
@@ -57,7 +63,13 @@ export class PgDb {
     try {
       await listener.connect();
       if (opts.schema) await createSchema(listener, opts.schema);
-      const schema = (await listener.query<{ s: string }>('SELECT current_schema() AS s')).rows[0]?.s;
+      let schema = await currentSchema(listener);
+      // a URL that names a schema of its own (`?options=-c%20search_path%3Dschool1`) gets it made, as `schema` does
+      const named = schema ? undefined : firstOnPath((await listener.query<{ search_path: string }>('SHOW search_path')).rows[0]?.search_path);
+      if (named) {
+        await createSchema(listener, named);
+        schema = await currentSchema(listener);
+      }
       if (!schema) throw new Error('PostgreSQL has no current schema (check search_path)');
       await migrate(listener);
       const db = new PgDb(pool, listener, schema, opts.hotWriteDelayMs ?? 100);
@@ -140,6 +152,16 @@ export class PgDb {
     this.closed = true;
     await Promise.allSettled([this.listener.end(), this.pool.end()]);
   }
+}
+
+async function currentSchema(c: pg.Client): Promise<string | null | undefined> {
+  return (await c.query<{ s: string | null }>('SELECT current_schema() AS s')).rows[0]?.s;
+}
+
+/** The first schema of a search_path when it is a plain name (not `"$user"`, not quoted), else undefined. */
+function firstOnPath(path: string | undefined): string | undefined {
+  const first = path?.split(',')[0]?.trim();
+  return first && /^[a-z_][a-z0-9_]{0,62}$/.test(first) ? first : undefined;
 }
 
 /** `CREATE SCHEMA IF NOT EXISTS` is not safe against a concurrent one (a unique violation in the catalogue): serialised. */

@@ -1,5 +1,6 @@
 /** Kiosks, rooms and staff on PostgreSQL: the file store's semantics (docRepos.ts), each write its own transaction. */
 import type { Kiosk, Room, StaffUser } from '../../../shared/domain.ts';
+import { refusal } from '../../../shared/refusals.ts';
 import type { KioskRepo, RoomRepo, StaffRepo } from '../repositories.ts';
 import type { PgTable } from './table.ts';
 
@@ -76,9 +77,16 @@ export class PgStaffRepo implements StaffRepo {
     return this.all().find((u) => u.username === name);
   }
   activeAdmins(): StaffUser[] { return this.all().filter((u) => u.role === 'admin' && !u.disabled); }
-  add(user: StaffUser): Promise<void> {
+  /** durable; a username another process took meanwhile is refused (`username-taken`) and leaves nothing in memory */
+  async add(user: StaffUser): Promise<void> {
     this.t.set(user.id, user);
-    return this.t.write([{ id: user.id, how: 'insert', value: user }]);
+    try {
+      await this.t.write([{ id: user.id, how: 'insert', value: user }], undefined, () => this.t.drop(user.id));
+    } catch (e) {
+      const err = e as { code?: string; constraint?: string };
+      if (err.code === '23505' && err.constraint === 'staff_username') throw refusal('conflict', 'username-taken', { username: user.username });
+      throw e;
+    }
   }
   update(user: StaffUser): Promise<void> {
     if (!this.byId(user.id)) return Promise.resolve();

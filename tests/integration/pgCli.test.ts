@@ -141,9 +141,14 @@ describe('inzage on PostgreSQL (INZAGE_DATABASE_URL)', function () {
         .and.to.contain('Checked: the counts in the database match');
       expect((await sql(schema.name, 'SELECT count(*)::int AS n FROM review_records'))[0]!.n).to.equal(1);
 
-      const { server, base } = await serve(data, schema.url);
+      // a fresh local directory: everything the server shows comes from the database, nothing from the files
+      const { server, base } = await serve(join(dir, 'fresh'), schema.url);
       const boss = await loggedIn(base, 'boss');
       expect((await boss.call('GET', '/api/kiosks')).json.map((k: any) => k.name)).to.deep.equal(['Station M1']);
+      // content: the group's results (with the scores of the responses) and the exams
+      const results = (await boss.call('GET', '/api/groups/g-bi-1/results')).json;
+      expect(results.rows ?? results, JSON.stringify(results).slice(0, 300)).to.have.length(3);
+      expect((await boss.call('GET', '/api/exams')).json.map((e: any) => e.id)).to.include('bi-kb-2026');
       expect((await boss.call('GET', '/api/remarks')).json.remarks.map((m: any) => m.text)).to.deep.equal(['B is ook goed.']);
       expect((await boss.call('GET', '/api/groups/g-bi-1/reviews')).json.reviews.map((h: any) => h.id)).to.deep.equal([reviewId]);
       const audit = await boss.call('GET', '/api/audit?limit=200');

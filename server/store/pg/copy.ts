@@ -125,12 +125,19 @@ async function copyMedia(from: Store, to: Store): Promise<number> {
   return n;
 }
 
-/** The rows of Inzage data in the schema, per table (the migrations' bookkeeping and the settings not counted). */
+/**
+ * Tables that hold bookkeeping, not Inzage data: the migrations, the settings (the secret), and the content store's
+ * version per kind (one row per kind, made by its migration).
+ */
+const BOOKKEEPING = ['schema_migrations', 'settings', 'content_versions'];
+
+/** The rows of Inzage data in the schema, per table (the bookkeeping tables not counted). */
 export async function dataRows(target: PgRepoStore): Promise<Record<string, number>> {
   const { rows: tables } = await target.db.pool.query<{ name: string }>(
     `SELECT table_name AS name FROM information_schema.tables
-      WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name NOT IN ('schema_migrations', 'settings')
+      WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND NOT (table_name = ANY($1))
       ORDER BY table_name`,
+    [BOOKKEEPING],
   );
   const out: Record<string, number> = {};
   for (const { name } of tables) {
@@ -140,15 +147,22 @@ export async function dataRows(target: PgRepoStore): Promise<Record<string, numb
   return out;
 }
 
-/** Every row of Inzage data removed, in one transaction (the target as empty as it was before a failed copy). */
+/**
+ * Every row of Inzage data removed, in one transaction (the target as empty as it was before a failed copy). The
+ * audit log refuses a TRUNCATE by trigger (it is append-only); the copy that failed is the one writer that may
+ * remove what it wrote, so the trigger is set aside for this one statement, inside the transaction.
+ */
 async function emptyTarget(target: PgRepoStore, settingsBefore: Map<string, string>): Promise<void> {
   const { rows: tables } = await target.db.pool.query<{ name: string }>(
     `SELECT table_name AS name FROM information_schema.tables
-      WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> 'schema_migrations'`,
+      WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name NOT IN ('schema_migrations', 'content_versions')`,
   );
   await target.db.tx(async (c) => {
     const names = tables.map((t) => `"${t.name.replace(/"/g, '""')}"`);
+    const audit = tables.some((t) => t.name === 'audit_log');
+    if (audit) await c.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_truncate');
     if (names.length) await c.query(`TRUNCATE ${names.join(', ')}`);
+    if (audit) await c.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_truncate');
     for (const [key, value] of settingsBefore) await c.query('INSERT INTO settings (key, value) VALUES ($1, $2)', [key, value]);
   });
 }

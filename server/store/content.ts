@@ -71,6 +71,7 @@ export class ContentStore {
   private stamps = new Map<string, ShardStamp>();
   private readonly resultsDir: string;
   private writing: Promise<unknown> = Promise.resolve();
+  private changes = 0;
 
   constructor(private readonly dir: string, private readonly cacheSize = 16) {
     this.resultsDir = join(dir, 'results');
@@ -120,6 +121,8 @@ export class ContentStore {
   examOfSitting(s: Pick<Sitting, 'examId' | 'examVersion'>): Exam | undefined {
     return this.catalog.atVersion(s.examId, s.examVersion ?? this.catalog.versionOfLegacySitting(s.examId));
   }
+  /** Counts the applied changes (ContentRepo.generation): what is derived from the content may be kept until it moves. */
+  get generation(): number { return this.changes; }
   groups(): Group[] { return [...this.groupsById.values()]; }
   group(id: string): Group | undefined { return this.groupsById.get(id); }
   candidate(number: string): Candidate | undefined { return this.candidatesByNumber.get(number); }
@@ -366,6 +369,7 @@ export class ContentStore {
     this.summaries = next.summaries;
     this.stamps = stamps;
     this.reindex();
+    this.changes += 1;
     return { counts: next.counts, exams: next.examChanges };
   }
 }

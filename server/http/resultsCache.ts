@@ -1,5 +1,5 @@
 /**
- * The results overview of a group (`GET /api/groups/:id/results`, docs/design.md: Results overview), built once per
+ * The results overview of a group (`GET /api/groups/:id/results`, docs/design.md: Results overview: built once per group), built once per
  * group and content generation, sent as text.
  *
  * A group's rows (candidate, sitting, scores) change only with the content (an import, a purge, a retention run):

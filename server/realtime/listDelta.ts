@@ -5,7 +5,7 @@
  */
 import type { ListDelta } from '../../shared/protocol.ts';
 
-/** Deep equality of JSON data (what JSON.stringify would write the same; key order aside). */
+/** Deep equality of JSON data (what JSON.stringify would write the same; key order aside). No allocation. */
 export function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
@@ -17,34 +17,53 @@ export function sameJson(a: unknown, b: unknown): boolean {
   if (Array.isArray(b)) return false;
   const ra = a as Record<string, unknown>;
   const rb = b as Record<string, unknown>;
-  const keys = Object.keys(ra);
-  if (keys.length !== Object.keys(rb).length) return false;
-  for (const k of keys) if (!Object.hasOwn(rb, k) || !sameJson(ra[k], rb[k])) return false;
-  return true;
+  let keys = 0;
+  for (const k in ra) {
+    if (!Object.hasOwn(rb, k) || !sameJson(ra[k], rb[k])) return false;
+    keys += 1;
+  }
+  for (const _ in rb) keys -= 1;
+  return keys === 0;
 }
+
+/** A row as last sent, and the flush that last saw it in the list. */
+interface Held<T> { row: T; seen: number }
 
 /** One list's rows by id, as last sent. */
 export class RowSnapshot<T extends { id: string }> {
-  private rows = new Map<string, T>();
+  private readonly rows = new Map<string, Held<T>>();
+  private flushes = 0;
 
   /** The rows of `next` that are new or differ from the snapshot, and the ids no longer there; null: no change. `next` becomes the snapshot. */
   diff(next: readonly T[]): ListDelta<T> | null {
-    const fresh = new Map<string, T>();
+    const flush = ++this.flushes;
     const upsert: T[] = [];
     for (const row of next) {
-      fresh.set(row.id, row);
-      const before = this.rows.get(row.id);
-      if (!before || !sameJson(before, row)) upsert.push(row);
+      const held = this.rows.get(row.id);
+      if (!held) this.rows.set(row.id, { row, seen: flush });
+      else {
+        held.seen = flush;
+        if (sameJson(held.row, row)) continue;
+        held.row = row;
+      }
+      upsert.push(row);
     }
-    const removed: string[] = [];
-    for (const id of this.rows.keys()) if (!fresh.has(id)) removed.push(id);
-    this.rows = fresh;
-    return upsert.length || removed.length ? { upsert, removed } : null;
+    let removed: string[] | undefined;
+    // every id of `next` is held now: more held rows means some are gone (ids are unique in a list)
+    if (this.rows.size !== next.length) {
+      removed = [];
+      for (const [id, held] of this.rows) {
+        if (held.seen === flush) continue;
+        removed.push(id);
+        this.rows.delete(id);
+      }
+    }
+    return upsert.length || removed?.length ? { upsert, removed: removed ?? [] } : null;
   }
 
   /** A change every console applies itself (a `review:progress`): the snapshot follows, so no delta repeats it. */
   patch(id: string, change: (row: T) => T): void {
-    const row = this.rows.get(id);
-    if (row) this.rows.set(id, change(row));
+    const held = this.rows.get(id);
+    if (held) held.row = change(held.row);
   }
 }

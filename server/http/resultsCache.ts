@@ -5,7 +5,7 @@
  * A group's rows (candidate, sitting, scores) change only with the content (an import, a purge, a retention run):
  * they are looked up, sorted by name and serialised once, and kept while `ContentRepo.generation` stays the same
  * (a store without one gets them built on every request); after the first request of a generation the other
- * groups are built in the background, one per turn of the event loop, up to {@link RESULTS_CACHE_ROWS} rows. Each row is kept as its JSON text up to its last field,
+ * groups are built in the background, a few milliseconds per turn of the event loop, up to {@link RESULTS_CACHE_ROWS} rows. Each row is kept as its JSON text up to its last field,
  * `reviewId`, the one live part (a review starts or ends without any content change): a request looks that up per
  * row in a map of the active reviews and joins the texts. The group's review status and the exam's follow the
  * server's clock and are computed per request. The answer is byte for byte what `res.json` of the same object
@@ -23,6 +23,8 @@ interface RowText { sittingId: string | null; head: string }
 const REVIEW_ID_TAIL = 'null}';
 /** At most this many rows kept (~200 bytes of text each): 150,000 is every group of a large school's year. */
 export const RESULTS_CACHE_ROWS = 150_000;
+/** The background build takes at most about this long per turn of the event loop (a group of 300: ~1 ms). */
+const WARM_SLICE_MS = 4;
 
 export class ResultsCache {
   /** by group id, least recently asked for first; all of one content generation */
@@ -88,9 +90,9 @@ export class ResultsCache {
   }
 
   /**
-   * Once per content generation, after a first request: the rows of every other group, one group per turn of the
-   * event loop (~1 ms each for 300 rows), while the content stays the same and they fit, so that a desk's first
-   * look at any group is as quick as its next. Nothing is dropped for it.
+   * Once per content generation, after a first request: the rows of every other group, in slices of about
+   * {@link WARM_SLICE_MS} per turn of the event loop (~1 ms a group of 300), while the content stays the same and
+   * they fit, so that a desk's first look at any group is as quick as its next. Nothing is dropped for it.
    */
   private warmSoon(): void {
     const generation = this.content.generation;
@@ -101,12 +103,12 @@ export class ResultsCache {
     const step = () => {
       if (this.content.generation !== generation) return; // changed meanwhile: the next request starts again
       this.follow(generation);
-      while (next < ids.length) {
+      const until = performance.now() + WARM_SLICE_MS;
+      while (next < ids.length && performance.now() < until) {
         const group = this.content.group(ids[next++]!);
         if (!group || this.byGroup.has(group.id)) continue;
         if (this.rowsKept + group.candidateNumbers.length > this.maxRows) return;
         this.keep(group.id, buildRows(this.content, group));
-        break;
       }
       if (next < ids.length) setImmediate(step).unref();
     };

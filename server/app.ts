@@ -149,7 +149,8 @@ export function createApp(deps: AppDeps): App {
   app.use(securityHeaders(!!deps.tls));
   // the console and kiosk bundles go out gzipped (the kiosk's first screen: ~32 KB); API answers are small
   // and latency-bound on a LAN, so they are not compressed
-  app.use(compression({ filter: (req, res) => !req.url.startsWith('/api/') && compression.filter(req, res) }));
+  // (originalUrl: inside the /api router req.url has lost its /api prefix, and the filter runs when the answer starts)
+  app.use(compression({ filter: (req, res) => !req.originalUrl.startsWith('/api/') && compression.filter(req, res) }));
   // healthy = able to serve everything: once the content is read
   app.use(['/healthz', '/api'], (_req, _res, next) => afterContent(next));
   app.get('/healthz', (_req, res) => {

@@ -415,7 +415,26 @@ export interface AdminServerToClient {
   'kiosk:back': (p: KioskBackDto) => void;
   /** to the consoles mirroring that review only (`mirror:open`): what its kiosk shows now */
   'mirror:view': (p: MirrorView) => void;
+  /** delta consoles only (handshake `auth.lists: 'delta'`), right after the full lists: the version they are at */
+  'lists:version': (p: ListsVersionDto) => void;
+  /** delta consoles only: the kiosk and review rows that changed since the previous version, and those removed */
+  'lists:delta': (p: ListsDeltaDto) => void;
 }
+
+/**
+ * The version of the kiosk and review lists a console holds (docs/design.md: Consoles: lists as deltas). `epoch`
+ * names the server process's run (a restart starts a new one); `seq` counts the deltas within it.
+ */
+export interface ListsVersionDto { epoch: string; seq: number }
+/** Rows to add or replace (matched by `id`) and ids to remove; a list that did not change is left out. */
+export interface ListDelta<T> { upsert: T[]; removed: string[] }
+/**
+ * `lists:delta`: applies to the lists at version `seq - 1` of the same `epoch`. A console at another version
+ * (a gap, another epoch) asks `lists:sync` and ignores deltas until the full lists and `lists:version` came.
+ */
+export interface ListsDeltaDto extends ListsVersionDto { kiosks?: ListDelta<KioskDto>; reviews?: ListDelta<ReviewDto> }
+/** `lists:sync`: no payload (or `{}`). */
+export const ListsSyncPayload = z.strictObject({}).optional();
 
 /** `mirror:open` / `mirror:close` (/admin): a staff console follows one active review ('Meekijken'), or stops. */
 export const MirrorPayload = z.strictObject({ reviewId: z.string().min(1).max(120) });
@@ -430,6 +449,8 @@ export interface MirrorDto { review: ReviewDto; questions: PayloadQuestion[]; vi
 export interface AdminClientToServer {
   'mirror:open': (p: z.input<typeof MirrorPayload>, ack: AckFn<MirrorDto>) => void;
   'mirror:close': (p: z.input<typeof MirrorPayload>, ack: AckFn) => void;
+  /** the full kiosk and review lists again (`kiosks:updated`, `reviews:updated`, `lists:version`), then the ack */
+  'lists:sync': (p: z.input<typeof ListsSyncPayload>, ack: AckFn<ListsVersionDto>) => void;
 }
 
 // ---------- import (admin) ----------

@@ -5,6 +5,7 @@
 import { io, type Socket } from 'socket.io-client';
 import type { AdminClientToServer, AdminServerToClient, KioskClientToServer, KioskServerToClient, ReviewPayload } from '../../shared/protocol.ts';
 import type { Ack } from '../../shared/errors.ts';
+import { LISTS_DELTA_AUTH } from '../../shared/listDelta.ts';
 import type { SeededKiosk } from './seed.ts';
 import { pool } from './stats.ts';
 import { RECONNECT_DELAY_MAX_MS, RECONNECT_DELAY_MS } from '../../kiosk/src/data/reconnect.ts';
@@ -86,9 +87,9 @@ export async function connectKiosks(base: string, kiosks: SeededKiosk[], opts: {
   });
 }
 
-/** A console on /admin with a staff session cookie. */
+/** A console on /admin with a staff session cookie; it takes the lists as deltas, as the console app does. */
 export function connectConsole(base: string, cookie: string): Promise<ConsoleSocket> {
-  const s = io(`${base}/admin`, { transports: ['websocket'], extraHeaders: { cookie }, forceNew: true, reconnectionDelay: 500, reconnectionDelayMax: 5_000 }) as ConsoleSocket;
+  const s = io(`${base}/admin`, { transports: ['websocket'], extraHeaders: { cookie }, auth: { ...LISTS_DELTA_AUTH }, forceNew: true, reconnectionDelay: 500, reconnectionDelayMax: 5_000 }) as ConsoleSocket;
   return new Promise((resolve, reject) => {
     const t = setTimeout(() => reject(new Error('console: not connected within 20 s')), 20_000);
     s.once('connect', () => {

@@ -2,18 +2,32 @@
  * The `/admin` namespace (docs/design.md: Transport): staff consoles, authenticated by the staff session (the same
  * express-session and passport middleware as HTTP). Consoles listen; commands go over HTTP,
  * except the few registered with {@link ConsoleHub.command} (the mirror's subscription, realtime/mirror.ts).
- * Full lists (`kiosks:updated`, `reviews:updated`) are coalesced; `review:progress` is batched per review (the first
+ * List changes are coalesced (25 ms); `review:progress` is batched per review (the first
  * move at once, then at most one push per {@link PROGRESS_WINDOW_MS}: the latest position); warnings and ends go out
  * at once (an end after the review's last progress).
+ *
+ * The kiosk and review lists (docs/design.md: Consoles: lists as deltas): every console gets them whole at connect
+ * (`kiosks:updated`, `reviews:updated`). A console that says so at the handshake (`auth.lists: 'delta'`, as the
+ * console app does) then gets `lists:version` and, per coalesced change, one `lists:delta` with only the rows that
+ * changed and the ids removed, encoded once for all of them (the room {@link DELTA_ROOM}); `lists:sync` sends it the
+ * full lists again. Any other console gets the full lists at every change, as the original contract has it (the room
+ * {@link FULL_ROOM}). Who sees the lists is unchanged: every staff session the namespace admits, nobody else.
  */
+import { randomBytes } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { Namespace, Socket } from 'socket.io';
 import { DomainError, apiError, type Ack } from '../../shared/errors.ts';
-import type { AdminClientToServer, AdminServerToClient, ContentKind, KioskAlertDto, KioskBackDto, KioskDto, ReviewDto, ReviewEndedDto, ReviewProgress } from '../../shared/protocol.ts';
+import {
+  ListsSyncPayload,
+  type AdminClientToServer, type AdminServerToClient, type ContentKind, type KioskAlertDto, type KioskBackDto, type KioskDto, type ListsVersionDto, type ReviewDto,
+  type ReviewEndedDto, type ReviewProgress,
+} from '../../shared/protocol.ts';
 import type { Auth } from '../auth/session.ts';
 import type { Clock, Timer } from '../clock.ts';
 import type { ConsoleLink } from '../review/links.ts';
 import { refusalError } from '../../shared/refusals.ts';
+import { LISTS_DELTA_AUTH } from '../../shared/listDelta.ts';
+import { RowSnapshot } from './listDelta.ts';
 
 interface ConsoleSocketData { userId: string; sid: string }
 
@@ -23,6 +37,11 @@ interface ConsoleSocketData { userId: string; sid: string }
  * end. A kiosk flooding `review:navigate` thus costs each console at most ~10 pushes a second, not one per move.
  */
 export const PROGRESS_WINDOW_MS = 100;
+
+/** The room of the consoles that take the kiosk and review lists as deltas (`lists:delta`). */
+export const DELTA_ROOM = 'lists:delta';
+/** The room of the consoles that take them whole at every change (`kiosks:updated`, `reviews:updated`). */
+export const FULL_ROOM = 'lists:full';
 
 /** A review's open progress window: its timer and the latest move not yet sent (null: none since the window opened). */
 interface ProgressWindow { timer: NodeJS.Timeout; latest: ReviewProgress | null }
@@ -38,6 +57,11 @@ export class ConsoleHub implements ConsoleLink {
   private progressWindows = new Map<string, ProgressWindow>();
   private readonly commands = new Map<string, ConsoleCommand>();
   private readonly endListeners: ((p: ReviewEndedDto) => void)[] = [];
+  /** this process's run of list versions: a console that holds another one's lists syncs */
+  private readonly epoch = randomBytes(6).toString('base64url');
+  private seq = 0;
+  /** the lists as the delta consoles hold them (at `seq`); null while none is connected here */
+  private shown: { kiosks: RowSnapshot<KioskDto>; reviews: RowSnapshot<ReviewDto> } | null = null;
 
   constructor(
     private readonly ns: ConsoleNamespace,
@@ -72,10 +96,19 @@ export class ConsoleHub implements ConsoleLink {
         const ack = args.at(-1);
         if (typeof ack === 'function') ack({ ok: false, error: refusalError('invalid-input', 'unknown-request') });
       });
-      socket.emit('kiosks:updated', this.lists.kiosks());
-      socket.emit('reviews:updated', this.lists.reviews());
+      if ((socket.handshake.auth as Record<string, unknown> | undefined)?.lists === LISTS_DELTA_AUTH.lists) this.syncLists(socket);
+      else {
+        void socket.join(FULL_ROOM);
+        socket.emit('kiosks:updated', this.lists.kiosks());
+        socket.emit('reviews:updated', this.lists.reviews());
+      }
       // a kiosk that left the page before this console connected: its alert is still open
       for (const a of this.lists.alerts()) socket.emit('kiosk:alert', a);
+    });
+    // any console may ask for the full lists again (a gap in its deltas); it takes deltas from then on
+    this.commands.set('lists:sync', async (socket, payload) => {
+      if (!ListsSyncPayload.safeParse(payload).success) return { ok: false, error: apiError('invalid-input') };
+      return { ok: true, data: this.syncLists(socket) };
     });
     this.scheduleSweep();
   }
@@ -146,8 +179,14 @@ export class ConsoleHub implements ConsoleLink {
       open.latest = p; // the latest position wins; sent when the window ends
       return;
     }
-    this.ns.emit('review:progress', p);
+    this.sendProgress(p);
     this.openProgressWindow(p.id);
+  }
+
+  /** Every console applies a move to its list itself: the delta consoles' snapshot follows, so no delta repeats it. */
+  private sendProgress(p: ReviewProgress): void {
+    this.ns.emit('review:progress', p);
+    this.shown?.reviews.patch(p.id, (r) => ({ ...r, position: p.position, questionNumber: p.questionNumber, questionCount: p.questionCount }));
   }
 
   ended(p: ReviewEndedDto): void {
@@ -202,9 +241,60 @@ export class ConsoleHub implements ConsoleLink {
   private flushLists(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.pending.reviews) this.ns.emit('reviews:updated', this.lists.reviews());
-    if (this.pending.kiosks) this.ns.emit('kiosks:updated', this.lists.kiosks());
+    const pending = this.pending;
     this.pending = { reviews: false, kiosks: false };
+    const full = this.hasLocal(FULL_ROOM);
+    const delta = this.hasLocal(DELTA_ROOM);
+    if (!delta) this.shown = null; // nobody to keep in step: the next delta console starts from the full lists
+    if (!full && !delta) return;
+    const reviews = pending.reviews ? this.lists.reviews() : null;
+    const kiosks = pending.kiosks ? this.lists.kiosks() : null;
+    if (full && reviews) this.ns.to(FULL_ROOM).emit('reviews:updated', reviews);
+    if (full && kiosks) this.ns.to(FULL_ROOM).emit('kiosks:updated', kiosks);
+    if (delta) this.sendDelta(kiosks, reviews);
+  }
+
+  /** Whether a console of this process is in the room (a broadcast to an empty room still encodes its packet). */
+  private hasLocal(room: string): boolean {
+    return (this.ns.adapter.rooms.get(room)?.size ?? 0) > 0;
+  }
+
+  /**
+   * One `lists:delta` to every delta console: the rows of the given lists (null: not changed) that differ from
+   * what they hold, and the ids gone. Encoded once (one broadcast), whatever the number of consoles.
+   */
+  private sendDelta(kiosks: KioskDto[] | null, reviews: ReviewDto[] | null): void {
+    if (!this.shown) {
+      // no delta console yet: only syncLists starts the snapshot, with both lists, and sends nothing
+      if (!kiosks || !reviews) return;
+      this.shown = { kiosks: new RowSnapshot(), reviews: new RowSnapshot() };
+      this.shown.kiosks.diff(kiosks);
+      this.shown.reviews.diff(reviews);
+      return;
+    }
+    const k = kiosks && this.shown.kiosks.diff(kiosks);
+    const r = reviews && this.shown.reviews.diff(reviews);
+    if (!k && !r) return;
+    this.seq += 1;
+    this.ns.to(DELTA_ROOM).emit('lists:delta', { epoch: this.epoch, seq: this.seq, ...(k ? { kiosks: k } : {}), ...(r ? { reviews: r } : {}) });
+  }
+
+  /**
+   * A delta console at connect or `lists:sync`: the other delta consoles are brought to now first (their pending
+   * delta), then this one gets the full lists (the same rows), the version they are at, and joins the delta room.
+   * All in one turn of the event loop: no delta falls between its lists and its first delta.
+   */
+  private syncLists(socket: ConsoleSocket): ListsVersionDto {
+    const kiosks = this.lists.kiosks();
+    const reviews = this.lists.reviews();
+    this.sendDelta(kiosks, reviews);
+    socket.emit('kiosks:updated', kiosks);
+    socket.emit('reviews:updated', reviews);
+    const version = { epoch: this.epoch, seq: this.seq };
+    socket.emit('lists:version', version);
+    void socket.leave(FULL_ROOM);
+    void socket.join(DELTA_ROOM);
+    return version;
   }
 
   /** Sends a review's held-back move now, if any, and closes its window. */
@@ -213,7 +303,7 @@ export class ConsoleHub implements ConsoleLink {
     if (!w) return;
     clearTimeout(w.timer);
     this.progressWindows.delete(id);
-    if (w.latest) this.ns.emit('review:progress', w.latest);
+    if (w.latest) this.sendProgress(w.latest);
   }
 
   private openProgressWindow(id: string): void {
@@ -221,7 +311,7 @@ export class ConsoleHub implements ConsoleLink {
       const w = this.progressWindows.get(id);
       this.progressWindows.delete(id);
       if (!w?.latest) return; // quiet: the next move goes out at once again
-      this.ns.emit('review:progress', w.latest);
+      this.sendProgress(w.latest);
       this.openProgressWindow(id); // and the moves after it wait for the next window
     }, this.progressMs);
     timer.unref?.();

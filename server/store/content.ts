@@ -85,6 +85,7 @@ export class ContentStore {
   private stamps = new Map<string, ShardStamp>();
   private readonly resultsDir: string;
   private writing: Promise<unknown> = Promise.resolve();
+  private changes = 0;
 
   /** set once the files are read (at once, or in the background: {@link ContentLoading}) */
   private loaded = false;
@@ -175,6 +176,8 @@ export class ContentStore {
     this.need();
     return this.catalog.atVersion(s.examId, s.examVersion ?? this.catalog.versionOfLegacySitting(s.examId));
   }
+  /** Counts the applied changes (ContentRepo.generation): what is derived from the content may be kept until it moves. */
+  get generation(): number { return this.changes; }
   groups(): Group[] { this.need(); return [...this.groupsById.values()]; }
   group(id: string): Group | undefined { this.need(); return this.groupsById.get(id); }
   candidate(number: string): Candidate | undefined { this.need(); return this.candidatesByNumber.get(number); }
@@ -429,6 +432,7 @@ export class ContentStore {
     this.summaries = next.summaries;
     this.stamps = stamps;
     this.reindex();
+    this.changes += 1;
     return { counts: next.counts, exams: next.examChanges };
   }
 }

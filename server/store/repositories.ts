@@ -138,6 +138,11 @@ export interface ContentRepo {
   setExamRetention(examId: string, retainUntil: string | undefined): Promise<Exam>;
   /** durable */
   setExamReview(examId: string, review: ReviewSettings): Promise<Exam>;
+  /**
+   * Moves on with every change of the content (any apply): what is derived from it may be kept while it stays
+   * the same (the results overview per group: http/resultsCache.ts). A store without it gets nothing cached.
+   */
+  readonly generation?: number;
 }
 
 /**

@@ -2,12 +2,17 @@
  * The console's live view of the server (docs/design.md: Transport, namespace `/admin`): kiosks, active reviews, and the
  * notices of reviews that just ended. The socket lives exactly as long as the host element is connected;
  * every event replaces the state (never mutates it) and asks the host to render.
+ *
+ * The kiosk and review lists come whole at connect and then as deltas (docs/design.md: Consoles: lists as deltas):
+ * the console says so at the handshake, keeps the version it holds, applies each `lists:delta` that follows it and,
+ * at a gap or another server run's delta, asks `lists:sync` for the full lists again. A reconnect brings them anyway.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { io, type Socket } from 'socket.io-client';
 import type {
-  AdminClientToServer, AdminServerToClient, ContentKind, KioskAlertDto, KioskDto, ReviewDto, ReviewEndedDto, ReviewProgress,
+  AdminClientToServer, AdminServerToClient, ContentKind, KioskAlertDto, KioskDto, ListsDeltaDto, ListsVersionDto, ReviewDto, ReviewEndedDto, ReviewProgress,
 } from '../../../shared/protocol.ts';
+import { LISTS_DELTA_AUTH, applyListDelta } from '../../../shared/listDelta.ts';
 import { addEvent, deskEvent, markSeen, reviewsEvents, type DeskEvent } from './desk-events.ts';
 
 export interface EndedNotice extends ReviewEndedDto {
@@ -52,16 +57,22 @@ export class LiveController implements ReactiveController {
   private socket: AdminSocket | null = null;
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private seq = 0;
+  /** the version of the lists this console holds; null until the server's `lists:version` (or while a sync runs) */
+  private listsVersion: ListsVersionDto | null = null;
+  private syncing = false;
 
   constructor(private readonly host: ReactiveControllerHost, private readonly options: LiveOptions = {}) {
     host.addController(this);
   }
 
   hostConnected() {
-    const socket: AdminSocket = io('/admin', { withCredentials: true });
+    const socket: AdminSocket = io('/admin', { withCredentials: true, auth: { ...LISTS_DELTA_AUTH } });
     this.socket = socket;
     socket.on('connect', () => this.set({ connected: true }));
     socket.on('disconnect', (reason) => {
+      // a reconnect brings the full lists and their version again
+      this.listsVersion = null;
+      this.syncing = false;
       this.set({ connected: false });
       // The server only drops a console on purpose: the staff session ended. Socket.IO will not reconnect.
       if (reason === 'io server disconnect') this.options.onRefused?.();
@@ -71,15 +82,12 @@ export class LiveController implements ReactiveController {
       if (!socket.active) this.options.onRefused?.();
     });
     socket.on('kiosks:updated', (kiosks) => this.set({ kiosks, synced: true }));
-    socket.on('reviews:updated', (reviews) => {
-      const ids = new Set(reviews.map((r) => r.id));
-      this.set({
-        reviews, synced: true,
-        events: reviewsEvents(this.state.events, this.state.reviews, reviews),
-        warned: new Set([...this.state.warned].filter((id) => ids.has(id))),
-        alerts: this.state.alerts.filter((a) => ids.has(a.reviewId)),
-      });
+    socket.on('reviews:updated', (reviews) => this.set({ ...this.reviewsPatch(reviews), synced: true }));
+    socket.on('lists:version', (v) => {
+      this.listsVersion = v;
+      this.syncing = false;
     });
+    socket.on('lists:delta', (d) => this.delta(d));
     socket.on('review:progress', (p: ReviewProgress) => {
       this.set({
         reviews: this.state.reviews.map((r) => (r.id === p.id
@@ -118,6 +126,41 @@ export class LiveController implements ReactiveController {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     this.state = EMPTY;
+  }
+
+  /** The state that follows from a new review list: the desk's offline events, and warnings and alerts of reviews still there. */
+  private reviewsPatch(reviews: readonly ReviewDto[]): Partial<LiveState> {
+    const ids = new Set(reviews.map((r) => r.id));
+    return {
+      reviews,
+      events: reviewsEvents(this.state.events, this.state.reviews, reviews),
+      warned: new Set([...this.state.warned].filter((id) => ids.has(id))),
+      alerts: this.state.alerts.filter((a) => ids.has(a.reviewId)),
+    };
+  }
+
+  /** A `lists:delta`: applied when it follows the version held; one already held is ignored; a gap asks for the full lists. */
+  private delta(d: ListsDeltaDto) {
+    const held = this.listsVersion;
+    if (this.syncing) return; // the full lists are on their way
+    if (held && d.epoch === held.epoch && d.seq <= held.seq) return;
+    if (!held || d.epoch !== held.epoch || d.seq !== held.seq + 1) return this.resync();
+    this.listsVersion = { epoch: d.epoch, seq: d.seq };
+    this.set({
+      ...(d.kiosks ? { kiosks: applyListDelta(this.state.kiosks, d.kiosks) } : {}),
+      ...(d.reviews ? this.reviewsPatch(applyListDelta(this.state.reviews, d.reviews)) : {}),
+    });
+  }
+
+  /** Asks the server for the full lists again; deltas wait for them (`lists:version` ends the sync). */
+  private resync() {
+    const socket = this.socket;
+    if (!socket?.connected) return;
+    this.listsVersion = null;
+    this.syncing = true;
+    socket.emit('lists:sync', {}, (ack) => {
+      if (!ack.ok) this.syncing = false; // the next delta asks again
+    });
   }
 
   /** Removes an end notice (its close button, or after a while). */

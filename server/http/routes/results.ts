@@ -6,11 +6,12 @@ import { Router } from 'express';
 import type { Exam, Group } from '../../../shared/domain.ts';
 import {
   CandidateSearchQuery, type CandidateHitDto, type CandidateSearchDto, type CandidateSittingDto, type CandidateSittingsDto, type GroupDto,
-  type ResultRowDto, type ResultsDto,
+  type ResultsDto,
 } from '../../../shared/protocol.ts';
 import { compareNames, sortName } from '../../../shared/names.ts';
 import { displayName, matchesSearch, reviewStatus } from '../../../shared/rules.ts';
 import type { Ctx } from '../context.ts';
+import { ResultsCache } from '../resultsCache.ts';
 import { param, parse } from '../errors.ts';
 import { refusal } from '../../../shared/refusals.ts';
 
@@ -44,25 +45,16 @@ export function resultsRoutes(ctx: Ctx): Router {
     res.json(groups.map((g) => groupDto(g, now)) satisfies GroupDto[]);
   });
 
+  // the rows per group built once per content generation, the running reviews filled in per request (resultsCache.ts)
+  const overview = new ResultsCache(content);
   r.get('/groups/:id/results', (req, res) => {
     const group = content.group(param(req, 'id'));
     const exam = group && content.exam(group.examId);
     if (!group || !exam) throw refusal('not-found', 'no-such-group');
-    const sittings = new Map(content.sittingsOfGroup(group.id).map((s) => [s.candidateNumber, s]));
-    const active = activeBySitting();
-    const rows = group.candidateNumbers.map((number) => {
-      const c = content.candidate(number);
-      const s = sittings.get(number);
-      return {
-        candidateNumber: number, name: c ? displayName(c) : number, sortName: c ? sortName(c) : number, ...(c?.className ? { className: c.className } : {}),
-        ...(c?.accommodations ? { accommodations: c.accommodations } : {}),
-        sittingId: s?.id ?? null, totalScore: s?.totalScore ?? null, maxScore: s?.maxScore ?? null, grade: s?.grade ?? null,
-        reviewId: (s && active.get(s.id)) ?? null,
-      } satisfies ResultRowDto;
-    });
-    rows.sort((a, b) => compareNames(a.sortName, b.sortName));
     const now = clock.now();
-    res.json({ group: groupDto(group, now), exam: { id: exam.id, title: exam.title, central: exam.central, review: reviewOf(exam, now) }, rows } satisfies ResultsDto);
+    const head = { group: groupDto(group, now), exam: { id: exam.id, title: exam.title, central: exam.central, review: reviewOf(exam, now) } } satisfies Omit<ResultsDto, 'rows'>;
+    // the JSON text of ResultsDto, as res.json would send it
+    res.set('Content-Type', 'application/json').send(overview.text(group, head, activeBySitting()));
   });
 
   /** Find a candidate who walks up to the desk: by examination number (its start) or by name, class too. */

@@ -76,6 +76,13 @@ export class PgContentStore implements ContentRepo {
 
   private constructor(private readonly db: PgDb) {}
 
+  private changes = 0;
+  /**
+   * Moves with every change this process applies or takes over from another (ContentRepo.generation): what is derived
+   * from the content (the results overview) is kept until it moves.
+   */
+  get generation(): number { return this.changes; }
+
   /** Always read: `open` loads the summaries before it returns (the file store may read them after listening). */
   readonly isReady = true;
   ready(): Promise<void> { return Promise.resolve(); }
@@ -275,6 +282,7 @@ export class PgContentStore implements ContentRepo {
       }
     }
     this.state = state;
+    this.changes++;
     this.versions = now;
     this.reindex();
   }
@@ -469,6 +477,7 @@ export class PgContentStore implements ContentRepo {
     this.state = { catalog, candidates, groups, summaries };
     this.versions = versions;
     if (sittingsChanged) this.reindex();
+    this.changes++;
   }
 }
 

@@ -48,8 +48,21 @@ export interface Store {
   readonly auditKeys: AuditKeys;
   /** pictures of exam content, `media/<sha256>.<ext>` (docs/design.md: Media) */
   readonly media: MediaStore;
+  /**
+   * Other processes' changes once this process has them in memory (a store shared by several processes: the
+   * PostgreSQL repositories); absent in the file store, which one process owns.
+   */
+  readonly changes?: StoreChanges;
   /** Write everything pending and wait for it. */
   flush(): Promise<void>;
+}
+
+/** Other processes' changes, once applied in this process's memory (server/cluster/). */
+export interface StoreChanges {
+  /** Call `listener` after each; the function returned stops it. */
+  on(listener: (table: string, id: string) => void): () => void;
+  /** Resolves once every change other processes committed before the call is in this process's memory. */
+  sync(): Promise<void>;
 }
 
 export interface OpenStoreOptions {

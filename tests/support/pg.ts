@@ -91,7 +91,7 @@ export function pgSchemaPerTest(): PgSchema {
 export function withPgRepos(files: Store, pgStore: PgStore): Store {
   const { kiosks, rooms, staff, reviews, remarks, loginSessions } = pgStore;
   return {
-    ...files, kiosks, rooms, staff, reviews, remarks, loginSessions,
+    ...files, kiosks, rooms, staff, reviews, remarks, loginSessions, changes: pgStore.changes,
     flush: async () => { await Promise.all([files.flush(), pgStore.flush()]); },
   };
 }

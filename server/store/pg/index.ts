@@ -7,7 +7,7 @@
  * reads then stay synchronous as the repository interfaces say.
  */
 import type { Kiosk, Remark, ReviewSession, Room, StaffUser } from '../../../shared/domain.ts';
-import type { Store } from '../index.ts';
+import type { Store, StoreChanges } from '../index.ts';
 import type { StoredSession } from '../repositories.ts';
 import { PgDb, type PgOptions } from './db.ts';
 import { PgLoginSessionRepo } from './loginSessionRepo.ts';
@@ -28,6 +28,8 @@ export interface PgStore extends PgRepos {
   flush(): Promise<void>;
   /** Wait until the other processes' changes announced so far are reloaded. */
   settled(): Promise<void>;
+  /** Other processes' changes, once applied in memory (`table` is the table's name, `id` the row's). */
+  readonly changes: StoreChanges;
   /** Flush, stop listening and close the connections. */
   close(): Promise<void>;
 }
@@ -62,6 +64,13 @@ export async function openPgStore(url: string, opts: PgOptions = {}): Promise<Pg
     remarks: new PgRemarkRepo(tables.remarks),
     loginSessions: new PgLoginSessionRepo(tables.loginSessions),
     schema: db.schema,
+    changes: {
+      on: (listener) => db.onApplied(listener),
+      sync: async () => {
+        await db.heardAll();
+        await Promise.all(all.map((t) => t.settled()));
+      },
+    },
     flush,
     settled: async () => {
       await Promise.all(all.map((t) => t.settled()));

@@ -218,6 +218,7 @@ export class PgTable<T> {
     if (row) this.rows.set(id, this.entry(row));
     else this.rows.delete(id);
     this.list = null;
+    this.db.applied(this.name, id);
   }
 
   private retry(id: string): void {

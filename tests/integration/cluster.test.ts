@@ -1,0 +1,274 @@
+/**
+ * Issue 18 items 2 and 3: two server processes (two real apps, each on 127.0.0.1:0 with its own data directory holding
+ * the same imported content) sharing one PostgreSQL schema (kiosks, reviews, staff, login sessions and the cluster's
+ * shared state) and one Redis stream (the Socket.IO adapter), each test with its own schema and key prefix. A kiosk on
+ * one process and a console on the other; the timers run once in the cluster; the lease moves on when its holder closes.
+ * One suite runs on the PostgreSQL adapter alone. Real sockets, real services, the fake clock for exam time.
+ */
+import { cpSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { FakeClock } from '../../server/clock.ts';
+import type { ClusterSettings } from '../../server/config.ts';
+import { importData } from '../../server/import/index.ts';
+import { openStore } from '../../server/store/index.ts';
+import type { PgStore } from '../../server/store/pg/index.ts';
+import { FIXTURES, connectKiosk, consoleSocket, kioskSocket, loggedIn, once, roundTrip, startTestServer, type KioskSocket, type TestServer } from '../helpers/server.ts';
+import { removeDir, tempDir } from '../support/dataDir.ts';
+import { eventually } from '../support/eventually.ts';
+import { TEST_DATABASE_URL, pgSchemaPerTest, withPgRepos } from '../support/pg.ts';
+import { TEST_REDIS_URL, dropRedisPrefix, redisPrefix, requireRedis } from '../support/redis.ts';
+
+const T0 = Date.parse('2026-06-05T10:00:00Z');
+const SITTING = 's-bi-120001';
+
+/** How many `review.ended` lines both processes' audit logs hold (each process keeps its own in this phase). */
+function endLines(...servers: TestServer[]): { reason: string }[] {
+  return servers.flatMap((s) => readFileSync(join(s.dataDir, 'audit.jsonl'), 'utf8').split('\n').filter((l) => l.includes('"review.ended"')).map((l) => JSON.parse(l).details as { reason: string }));
+}
+
+function twoProcesses(adapter: 'redis' | 'postgres') {
+  const clock = new FakeClock(T0);
+  let prefix = '';
+  let template = '';
+  const servers: TestServer[] = [];
+  const sockets: { close(): void }[] = [];
+  const stores: PgStore[] = [];
+
+  before(async function () {
+    if (adapter === 'redis') await requireRedis(this);
+    // the content, imported once; each process gets a copy of the directory (content stays on files in this phase)
+    template = tempDir('cluster-content');
+    const files = openStore(template);
+    const r = await importData(files, JSON.parse(readFileSync(join(FIXTURES, 'sample.json'), 'utf8')), { actor: 'test' });
+    if (!r.ok) throw new Error(`fixture does not import: ${r.errors?.join('\n')}`);
+    await files.flush();
+  });
+  after(() => { if (template) removeDir(template); });
+  beforeEach(() => {
+    clock.set(T0);
+    prefix = redisPrefix();
+  });
+  afterEach(async () => {
+    for (const s of sockets.splice(0)) s.close();
+    await Promise.allSettled(servers.splice(0).map((s) => s.close()));
+    stores.length = 0;
+    if (adapter === 'redis') await dropRedisPrefix(prefix);
+  });
+  // after the hooks above: its own afterEach (dropping the schema) runs after the processes closed
+  const schema = pgSchemaPerTest();
+
+  /** A process: the next one waits until the ones before it answer it over the adapter. */
+  async function start(config: Record<string, unknown> = {}): Promise<TestServer> {
+    const dataDir = tempDir('cluster');
+    cpSync(template, dataDir, { recursive: true });
+    const pg = await schema.open();
+    stores.push(pg);
+    const cluster: ClusterSettings = { databaseUrl: TEST_DATABASE_URL, schema: schema.name, prefix, leasePollMs: 100, ...(adapter === 'redis' ? { redisUrl: TEST_REDIS_URL } : { adapter: 'postgres' }) };
+    const ts = await startTestServer({ dataDir, clock, withStore: (files) => withPgRepos(files, pg), config: { graceMs: 60_000, idleTimeoutMs: 24 * 60 * 60_000, cluster } });
+    servers.push(ts);
+    if (servers.length > 1) {
+      await eventually(async () => (await ts.app.cluster!.relay.ping(500)) && (await servers[0]!.app.cluster!.relay.ping(500)), { what: 'the processes hear each other', timeout: 20_000 });
+    }
+    return ts;
+  }
+
+  /** Pair a kiosk whose code is shown on `shownOn`, entered by an admin on `pairedOn`. */
+  async function pairAcross(shownOn: TestServer, pairedOn: TestServer, name: string): Promise<{ id: string; token: string }> {
+    const admin = await loggedIn(pairedOn.base, 'boss');
+    const s = kioskSocket(shownOn.base);
+    sockets.push(s);
+    const code = await once<{ code: string }>(s, 'pairing:code');
+    const paired = once<{ token: string; kiosk: { id: string } }>(s, 'kiosk:paired', 15_000);
+    paired.catch(() => undefined);
+    const r = await admin.call('POST', '/api/kiosks', { code: code.code, name });
+    expect(r.status, r.text).to.equal(201);
+    const p = await paired;
+    s.close();
+    return { id: p.kiosk.id, token: p.token };
+  }
+
+  async function onlineOn(ts: TestServer, token: string): Promise<{ socket: KioskSocket; state: any }> {
+    const k = await connectKiosk(ts.base, token);
+    sockets.push(k.socket);
+    return k;
+  }
+
+  const kioskOnline = async (ts: TestServer, id: string, online = true) => {
+    const boss = await loggedIn(ts.base, 'boss');
+    await eventually(async () => ((await boss.call('GET', '/api/kiosks')).json as { id: string; online: boolean }[]).some((k) => k.id === id && k.online === online), { what: `kiosk ${online ? 'online' : 'offline'} on ${ts.base}` });
+  };
+
+  return { clock, start, pairAcross, onlineOn, kioskOnline, sockets, servers };
+}
+
+describe('two server processes (Redis streams adapter, PostgreSQL)', function () {
+  this.timeout(90_000);
+  const c = twoProcesses('redis');
+
+  it('gives a kiosk on A the review a console on B starts; A knows it, its consoles see it; the time limit ends it once', async () => {
+    const a = await c.start();
+    const b = await c.start();
+    const k = await c.pairAcross(a, a, 'Station A1');
+    const kiosk = (await c.onlineOn(a, k.token)).socket;
+    await c.kioskOnline(b, k.id);
+
+    const supA = await loggedIn(a.base, 'sup1');
+    const consoleA = consoleSocket(a.base, supA);
+    c.sockets.push(consoleA);
+    await once(consoleA, 'reviews:updated');
+    const ends: unknown[] = [];
+    consoleA.on('review:ended', (p: unknown) => ends.push(p));
+    const kioskEnds: unknown[] = [];
+    kiosk.on('review:ended', (p: unknown) => kioskEnds.push(p));
+    const listed = new Promise<void>((res) => consoleA.on('reviews:updated', (list: { kioskId: string }[]) => { if (list.some((r) => r.kioskId === k.id)) res(); }));
+
+    const started = once<{ id: string; endsAt: string; questions: { id: string }[] }>(kiosk, 'review:started', 15_000);
+    const supB = await loggedIn(b.base, 'sup2');
+    const r = await supB.call('POST', '/api/reviews', { sittingId: SITTING, kioskId: k.id });
+    expect(r.status, r.text).to.equal(201);
+    const payload = await started;
+    await listed;
+
+    // the kiosk's own process knows the review at once: its first move is taken
+    const move = await kiosk.timeout(5000).emitWithAck('review:navigate', { questionId: payload.questions[1]!.id });
+    expect(move).to.deep.equal({ ok: true });
+
+    c.clock.set(Date.parse(payload.endsAt));
+    await eventually(() => kioskEnds.length > 0 && ends.length > 0, { what: 'the end reached the kiosk and the console' });
+    await Promise.all([a.store.flush(), b.store.flush()]);
+    await roundTrip(kiosk);
+    await roundTrip(consoleA);
+    expect(kioskEnds).to.deep.equal([{ reason: 'time-limit' }]);
+    expect(ends).to.have.length(1);
+    expect(endLines(a, b).map((d) => d.reason)).to.deep.equal(['time-limit']);
+  });
+
+  it('shows a console on A a kiosk coming online and going offline on B', async () => {
+    const a = await c.start();
+    const b = await c.start();
+    const k = await c.pairAcross(b, b, 'Station B1');
+    const consoleA = consoleSocket(a.base, await loggedIn(a.base, 'sup1'));
+    c.sockets.push(consoleA);
+    const seen = (online: boolean) => new Promise<void>((res) => {
+      const listener = (list: { id: string; online: boolean }[]) => {
+        if (list.some((x) => x.id === k.id && x.online === online)) {
+          consoleA.off('kiosks:updated', listener);
+          res();
+        }
+      };
+      consoleA.on('kiosks:updated', listener);
+    });
+    await once(consoleA, 'kiosks:updated');
+    const up = seen(true);
+    const kiosk = (await c.onlineOn(b, k.token)).socket;
+    await up;
+    const down = seen(false);
+    kiosk.disconnect();
+    await down;
+  });
+
+  it('ends a review whose kiosk stays away once, after the grace period, and tells the kiosk on the other process why', async () => {
+    const a = await c.start();
+    const b = await c.start();
+    const k = await c.pairAcross(a, b, 'Station A2');
+    const kiosk = (await c.onlineOn(a, k.token)).socket;
+    await c.kioskOnline(b, k.id);
+    const started = once(kiosk, 'review:started', 15_000);
+    const r = await (await loggedIn(a.base, 'sup1')).call('POST', '/api/reviews', { sittingId: SITTING, kioskId: k.id });
+    expect(r.status, r.text).to.equal(201);
+    await started;
+
+    c.clock.advance(1000);
+    kiosk.disconnect();
+    await c.kioskOnline(a, k.id, false);
+    await c.kioskOnline(b, k.id, false);
+    // both processes say when the review ends unless the kiosk is back, counted from when it went away
+    const graceEnd = new Date(T0 + 1000 + 60_000).toISOString();
+    for (const ts of [a, b]) {
+      const sup = await loggedIn(ts.base, 'sup1');
+      await eventually(async () => ((await sup.call('GET', '/api/reviews')).json as { offlineEndsAt: string | null }[])[0]?.offlineEndsAt === graceEnd, { what: `offlineEndsAt on ${ts.base}` });
+    }
+    c.clock.advance(60_000);
+    await eventually(() => endLines(a, b).length > 0, { what: 'the grace end' });
+    await Promise.all([a.store.flush(), b.store.flush()]);
+    expect(endLines(a, b).map((d) => d.reason)).to.deep.equal(['kiosk-disconnected']);
+
+    // back on the other process, the kiosk still learns how its review ended
+    const back = await c.onlineOn(b, k.token);
+    expect(back.state.review).to.equal(null);
+    expect(back.state.ended).to.include({ reason: 'kiosk-disconnected' });
+  });
+
+  it('pairs a code shown by a kiosk on A from an admin on B; the code is used once; the token works on both', async () => {
+    const a = await c.start();
+    const b = await c.start();
+    const k = await c.pairAcross(a, b, 'Station A3');
+    for (const ts of [a, b]) {
+      const { state } = await c.onlineOn(ts, k.token);
+      expect(state.kiosk).to.deep.equal({ id: k.id, name: 'Station A3' });
+    }
+    // an unknown code is refused on either process, and nothing is stored
+    const boss = await loggedIn(b.base, 'boss');
+    const before = (await boss.call('GET', '/api/kiosks')).json.length;
+    const r = await boss.call('POST', '/api/kiosks', { code: 'ABC234', name: 'Nope' });
+    expect(r.status).to.equal(404);
+    expect(r.json.error.code).to.equal('pairing-code-unknown');
+    expect((await boss.call('GET', '/api/kiosks')).json.length).to.equal(before);
+  });
+
+  it('hands the timers to B when A, which held them, closes: B ends the running review at its time limit', async () => {
+    const a = await c.start();
+    await eventually(() => a.app.cluster!.node.leading, { what: 'A runs the timers' });
+    const b = await c.start();
+    expect(b.app.cluster!.node.leading).to.equal(false);
+    const k = await c.pairAcross(b, b, 'Station B2');
+    const kiosk = (await c.onlineOn(b, k.token)).socket;
+    await c.kioskOnline(a, k.id);
+    const started = once<{ endsAt: string }>(kiosk, 'review:started', 15_000);
+    const r = await (await loggedIn(a.base, 'sup1')).call('POST', '/api/reviews', { sittingId: SITTING, kioskId: k.id });
+    expect(r.status, r.text).to.equal(201);
+    const { endsAt } = await started;
+    const kioskEnds: unknown[] = [];
+    kiosk.on('review:ended', (p: unknown) => kioskEnds.push(p));
+
+    // A closes as a process stops (its data directory stays, for the count of end lines below)
+    c.servers.splice(c.servers.indexOf(a), 1);
+    await a.close({ keepData: true });
+    await eventually(() => b.app.cluster!.node.leading, { what: 'B took over the timers' });
+    c.clock.set(Date.parse(endsAt) - 1);
+    await roundTrip(kiosk);
+    expect(kioskEnds).to.deep.equal([]);
+    c.clock.set(Date.parse(endsAt));
+    await eventually(() => kioskEnds.length > 0, { what: 'the end reached the kiosk' });
+    await b.store.flush();
+    await roundTrip(kiosk);
+    expect(kioskEnds).to.deep.equal([{ reason: 'time-limit' }]);
+    expect(endLines(a, b).map((d) => d.reason)).to.deep.equal(['time-limit']);
+    removeDir(a.dataDir);
+  });
+});
+
+describe('two server processes (PostgreSQL adapter only)', function () {
+  this.timeout(90_000);
+  const c = twoProcesses('postgres');
+
+  it('gives a kiosk on A the review a console on B starts, and a console on A sees it', async () => {
+    const a = await c.start();
+    const b = await c.start();
+    expect(a.app.cluster!.node.kind).to.equal('postgres');
+    const k = await c.pairAcross(a, b, 'Station P1');
+    const kiosk = (await c.onlineOn(a, k.token)).socket;
+    await c.kioskOnline(b, k.id);
+    const consoleA = consoleSocket(a.base, await loggedIn(a.base, 'sup1'));
+    c.sockets.push(consoleA);
+    await once(consoleA, 'reviews:updated');
+    const listed = new Promise<void>((res) => consoleA.on('reviews:updated', (list: { kioskId: string }[]) => { if (list.some((r) => r.kioskId === k.id)) res(); }));
+    const started = once(kiosk, 'review:started', 15_000);
+    const r = await (await loggedIn(b.base, 'sup2')).call('POST', '/api/reviews', { sittingId: SITTING, kioskId: k.id });
+    expect(r.status, r.text).to.equal(201);
+    await started;
+    await listed;
+  });
+});
+

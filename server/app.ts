@@ -124,7 +124,7 @@ export function createApp(deps: AppDeps): App {
     roomsChanged: () => consoles.contentChanged('rooms'),
     kiosksChanged: () => consoles.kiosksChanged(),
   });
-  const ctx: Ctx = { store, clock, config, auth, engine, kiosks, consoles, retention, bursts, staff, exams, rooms, grants, remarks };
+  const ctx: Ctx = { store, clock, config, auth, engine, kiosks, consoles, retention, bursts, staff, exams, rooms, grants, remarks, ...(cluster ? { sharedLimits: cluster.backoffs } : {}) };
 
   app.use(securityHeaders(!!deps.tls));
   // the console and kiosk bundles go out gzipped (the kiosk's first screen: ~32 KB); API answers are small

@@ -23,6 +23,10 @@ import type { Clock } from '../clock.ts';
 import type { ClusterSettings } from '../config.ts';
 import { migrate } from '../store/pg/migrate.ts';
 import { adapterKind, openAdapter, type AdapterKind, type ClusterAdapter } from './adapter.ts';
+import { PgBackoffs } from './backoff.ts';
+
+/** Login back-off rows are forgotten this long after their last failure (server/auth/loginLimits.ts). */
+const BACKOFF_FORGET_MS = 24 * 60 * 60_000;
 
 export const CLUSTER_CHANNEL = 'inzage_cluster';
 
@@ -65,6 +69,9 @@ export class Cluster {
   private readonly offline = new Map<string, number>();
   private readonly missed = new Map<string, MissedEnd>();
   private readonly leaderListeners: ((leader: boolean) => void)[] = [];
+  /** the login back-off of every process */
+  readonly backoffs: PgBackoffs;
+  private backoffSweptAt = 0;
 
   constructor(
     private readonly settings: ClusterSettings,
@@ -79,6 +86,7 @@ export class Cluster {
     const config: pg.ClientConfig = { connectionString: settings.databaseUrl, ...(settings.schema ? { options: `-c search_path=${settings.schema}` } : {}) };
     this.pool = new pg.Pool({ ...config, max: 4 });
     this.pool.on('error', (e) => log(`inzage: PostgreSQL (cluster) connection error: ${e.message}`));
+    this.backoffs = new PgBackoffs(this.pool, () => clock.now());
     this.lease = new pg.Client(config);
     this.lease.on('error', (e) => this.leaseLost(e));
     this.lease.on('notification', (msg) => {
@@ -306,6 +314,10 @@ export class Cluster {
         } finally {
           await this.lease.query('SELECT pg_advisory_unlock($1)', [key]);
         }
+      }
+      if (Date.now() - this.backoffSweptAt > 60_000) {
+        this.backoffSweptAt = Date.now();
+        await this.backoffs.sweep(BACKOFF_FORGET_MS);
       }
     } catch (e) {
       this.log(`inzage: could not look for stopped processes: ${(e as Error).message}`);

@@ -13,7 +13,7 @@ import type { ClusterSettings } from '../../server/config.ts';
 import { importData } from '../../server/import/index.ts';
 import { openStore } from '../../server/store/index.ts';
 import type { PgStore } from '../../server/store/pg/index.ts';
-import { FIXTURES, connectKiosk, consoleSocket, kioskSocket, loggedIn, once, roundTrip, startTestServer, type KioskSocket, type TestServer } from '../helpers/server.ts';
+import { FIXTURES, PASSWORD, connectKiosk, consoleSocket, kioskSocket, loggedIn, once, roundTrip, startTestServer, type KioskSocket, type TestServer } from '../helpers/server.ts';
 import { removeDir, tempDir } from '../support/dataDir.ts';
 import { eventually } from '../support/eventually.ts';
 import { TEST_DATABASE_URL, pgSchemaPerTest, withPgRepos } from '../support/pg.ts';
@@ -215,6 +215,20 @@ describe('two server processes (Redis streams adapter, PostgreSQL)', function ()
     expect(r.status).to.equal(404);
     expect(r.json.error.code).to.equal('pairing-code-unknown');
     expect((await boss.call('GET', '/api/kiosks')).json.length).to.equal(before);
+  });
+
+  it('counts failed logins on both processes together: the back-off begun on A holds on B', async () => {
+    const a = await c.start();
+    const b = await c.start();
+    const wrong = { username: 'sup1', password: 'Verkeerd-wachtwoord-1!' };
+    const post = (ts: TestServer) => fetch(`${ts.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: ts.base }, body: JSON.stringify(wrong) });
+    for (let i = 0; i < 5; i++) expect((await post(a)).status).to.equal(401);
+    const refused = await post(b);
+    expect(refused.status).to.equal(429);
+    expect(Number(refused.headers.get('retry-after'))).to.be.greaterThan(0);
+    // and the right password waits too, on either process
+    const right = await fetch(`${a.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: a.base }, body: JSON.stringify({ username: 'sup1', password: PASSWORD('sup1') }) });
+    expect(right.status).to.equal(429);
   });
 
   it('hands the timers to B when A, which held them, closes: B ends the running review at its time limit', async () => {

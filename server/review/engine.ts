@@ -198,6 +198,16 @@ export class ReviewEngine {
     const now = this.clock.now();
     const ended: ReviewSession = { ...s, endedAt: new Date(now).toISOString(), endedBy: endedBy ?? actor, endReason: reason };
     const stored = this.store.reviews.end(ended, this.config.keepEndedReviews);
+    if (this.store.changes) {
+      // several processes: a review ends once in the installation (the database decides); the process that lost the
+      // race (a supervisor's end against the time limit on another) audits and pushes nothing
+      try {
+        await stored;
+      } catch (e) {
+        if (e instanceof DomainError && e.code === 'not-found') return false;
+        throw e;
+      }
+    }
     // a kiosk that is away misses `review:ended`: its next `kiosk:state` says how the review ended
     if (this.kiosks.isOnline(s.kioskId)) this.missedEnds.delete(s.kioskId);
     else this.missedEnds.set(s.kioskId, { id, reason, at: now });
@@ -234,7 +244,7 @@ export class ReviewEngine {
   async endBySupervisor(id: string, user: StaffUser): Promise<void> {
     const s = this.get(id);
     if (!s || s.endedAt) throw refusal('not-found', 'review-not-running');
-    await this.finish(id, 'ended-by-supervisor', user.username, {}, user.id);
+    if (!(await this.finish(id, 'ended-by-supervisor', user.username, {}, user.id))) throw refusal('not-found', 'review-not-running');
   }
 
   // ---------- kiosk commands ----------

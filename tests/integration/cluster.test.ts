@@ -217,6 +217,35 @@ describe('two server processes (Redis streams adapter, PostgreSQL)', function ()
     expect((await boss.call('GET', '/api/kiosks')).json.length).to.equal(before);
   });
 
+  it('ends a review once when both processes end it at the same moment: one wins, the other writes and pushes nothing', async () => {
+    const a = await c.start();
+    const b = await c.start();
+    const k = await c.pairAcross(a, a, 'Station A4');
+    const kiosk = (await c.onlineOn(a, k.token)).socket;
+    await c.kioskOnline(b, k.id);
+    const started = once<{ id: string }>(kiosk, 'review:started', 15_000);
+    const r = await (await loggedIn(a.base, 'sup1')).call('POST', '/api/reviews', { sittingId: SITTING, kioskId: k.id });
+    expect(r.status, r.text).to.equal(201);
+    const { id } = await started;
+    await eventually(() => b.app.ctx.engine.get(id)?.endedAt === undefined && !!b.app.ctx.engine.get(id), { what: 'B knows the review' });
+    const kioskEnds: unknown[] = [];
+    kiosk.on('review:ended', (p: unknown) => kioskEnds.push(p));
+
+    const results = await Promise.all([
+      a.app.ctx.engine.finish(id, 'ended-by-supervisor', 'sup1'),
+      b.app.ctx.engine.finish(id, 'time-limit', 'system'),
+    ]);
+    expect(results.filter(Boolean)).to.have.length(1);
+    await Promise.all([a.store.flush(), b.store.flush()]);
+    await eventually(() => kioskEnds.length > 0, { what: 'the end reached the kiosk' });
+    await roundTrip(kiosk);
+    expect(kioskEnds).to.have.length(1);
+    expect(endLines(a, b)).to.have.length(1);
+    // both processes know it ended, by the winner's reason
+    const reason = results[0] ? 'ended-by-supervisor' : 'time-limit';
+    for (const ts of [a, b]) await eventually(() => ts.app.ctx.engine.get(id)?.endReason === reason, { what: `the end known on ${ts.base}` });
+  });
+
   it('counts failed logins on both processes together: the back-off begun on A holds on B', async () => {
     const a = await c.start();
     const b = await c.start();

@@ -110,7 +110,7 @@ export function createApp(deps: AppDeps): App {
   });
   const mirror = new ReviewMirror(io.of('/admin') as ConsoleNamespace, consoles, engine, store, bursts);
   const kiosks = new KioskHub(kioskNs, channel, store, engine, remarks, mirror, consoles, bursts, clock, { ipOf: (req) => clientIp(req, trust), maxUnpairedPerIp: config.kioskMaxUnpairedPerIp },
-    cluster && relay ? { nodeId: cluster.nodeId, codeIssued: (...a) => cluster.codeIssued(...a), codeRevoked: (id) => cluster.codeRevoked(id), findCode: (c) => cluster.findCode(c), takeCode: (c) => cluster.takeCode(c), relay } : undefined);
+    cluster && relay ? { nodeId: cluster.nodeId, codeIssued: (...a) => cluster.codeIssued(...a), codeRevoked: (id) => cluster.codeRevoked(id), findCode: (c) => cluster.findCode(c), unpairedAt: (ip) => cluster.unpairedAt(ip), takeCode: (c) => cluster.takeCode(c), relay } : undefined);
   const staff = new StaffService(store, clock, {
     sessions: auth.sessionStore,
     disconnectUser: (userId, exceptSid) => consoles.disconnectUser(userId, exceptSid),

@@ -19,6 +19,9 @@ export interface SharedBackoffs {
   /** Whether a `known` mark is there, and setting one. */
   isMarked(name: string, key: string): Promise<boolean>;
   mark(name: string, key: string): Promise<void>;
+  /** A fixed-window counter (server/auth/rateLimit.ts): count one hit, or the hits in the current window. */
+  hit(name: string, key: string, windowMs: number): Promise<void>;
+  hits(name: string, key: string): Promise<number>;
 }
 
 interface Row { rule: string; key: string; failures: number; pending: number; until: string; last: string }
@@ -54,6 +57,23 @@ export class PgBackoffs implements SharedBackoffs {
 
   async mark(name: string, key: string): Promise<void> {
     await this.pool.query('INSERT INTO cluster_backoff (rule, key, last) VALUES ($1, $2, $3) ON CONFLICT (rule, key) DO UPDATE SET last = excluded.last', [name, key, this.now()]);
+  }
+
+  async hit(name: string, key: string, windowMs: number): Promise<void> {
+    const now = this.now();
+    await this.pool.query(
+      `INSERT INTO cluster_backoff AS b (rule, key, failures, until, last) VALUES ($1, $2, 1, $3, $4)
+       ON CONFLICT (rule, key) DO UPDATE SET
+         failures = CASE WHEN b.until <= $4 THEN 1 ELSE b.failures + 1 END,
+         until = CASE WHEN b.until <= $4 THEN $3 ELSE b.until END,
+         last = $4`,
+      [name, key, now + windowMs, now],
+    );
+  }
+
+  async hits(name: string, key: string): Promise<number> {
+    const { rows } = await this.pool.query<{ failures: number }>('SELECT failures FROM cluster_backoff WHERE rule = $1 AND key = $2 AND until > $3', [name, key, this.now()]);
+    return rows[0]?.failures ?? 0;
   }
 
   /** Rows forgotten by every rule (a day after their last failure, nothing under way), and old marks (the lease holder's sweep). */

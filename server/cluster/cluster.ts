@@ -239,13 +239,19 @@ export class Cluster {
   // ---------- pairing codes ----------
 
   /** A code this process's unpaired socket shows (replacing its previous one). */
-  async codeIssued(code: string, socketId: string, expiresAt: number): Promise<void> {
+  async codeIssued(code: string, socketId: string, expiresAt: number, ip: string): Promise<void> {
     if (this.closing) return;
     await this.serial(() => this.pool.query(
-      `INSERT INTO cluster_pairing (code, node_id, socket_id, expires_at) VALUES ($1, $2, $3, $4)
+      `INSERT INTO cluster_pairing (code, node_id, socket_id, expires_at, ip) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (node_id, socket_id) DO UPDATE SET code = excluded.code, expires_at = excluded.expires_at`,
-      [code, this.nodeId, socketId, expiresAt],
+      [code, this.nodeId, socketId, expiresAt, ip],
     ));
+  }
+
+  /** Unpaired kiosk sockets of a client address on every process (each shows a code). */
+  async unpairedAt(ip: string): Promise<number> {
+    const { rows } = await this.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM cluster_pairing WHERE ip = $1', [ip]);
+    return rows[0]?.n ?? 0;
   }
 
   codeRevoked(socketId: string): void {

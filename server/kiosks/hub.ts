@@ -32,6 +32,8 @@ export type { KioskNamespace } from './channel.ts';
 export interface SharedPairing extends SharedCodes {
   readonly nodeId: string;
   findCode(code: string): Promise<{ nodeId: string; socketId: string } | undefined>;
+  /** unpaired sockets of a client address on every process */
+  unpairedAt(ip: string): Promise<number>;
   takeCode(code: string): Promise<{ nodeId: string; socketId: string } | undefined>;
   relay: {
     provesSeb(where: { nodeId: string; socketId: string }, seb: NonNullable<Room['seb']>): Promise<boolean | null>;
@@ -86,6 +88,13 @@ export class KioskHub {
         if ((this.unpaired.get(ip) ?? 0) >= this.limits.maxUnpairedPerIp) return next(new Error('rate-limited'));
         socket.data.kioskId = null;
         socket.data.ip = ip;
+        // several processes: the limit counts this address's unpaired sockets on all of them
+        if (this.shared) {
+          return void this.shared.unpairedAt(ip).then(
+            (n) => next(n >= this.limits.maxUnpairedPerIp ? new Error('rate-limited') : undefined),
+            (e: unknown) => next(e instanceof Error ? e : new Error(String(e))),
+          );
+        }
         return next();
       }
       const id = typeof token === 'string' && token.length <= 200 ? this.tokenOwner(hashToken(token)) : undefined;
@@ -286,7 +295,7 @@ export class KioskHub {
     this.unpaired.set(ip, (this.unpaired.get(ip) ?? 0) + 1);
     let timer: Timer | null = null;
     const issue = () => {
-      const pending = this.codes.issue(socket.id);
+      const pending = this.codes.issue(socket.id, ip);
       const show = () => socket.emit('pairing:code', { code: pending.code, expiresAt: new Date(pending.expiresAt).toISOString() });
       // several processes: shown once every process can find it (server/cluster/)
       if (pending.shared) pending.shared.then(() => { if (socket.connected) show(); }, (e: unknown) => console.error('inzage: could not share a pairing code:', e));

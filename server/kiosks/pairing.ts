@@ -13,7 +13,7 @@ export interface PendingCode {
 
 /** Several processes (server/cluster/): each code issued or withdrawn here is also written where every process finds it. */
 export interface SharedCodes {
-  codeIssued(code: string, socketId: string, expiresAt: number): Promise<void>;
+  codeIssued(code: string, socketId: string, expiresAt: number, ip: string): Promise<void>;
   codeRevoked(socketId: string): void;
 }
 
@@ -24,7 +24,7 @@ export class PairingCodes {
   constructor(private readonly now: () => number, private readonly ttlMs = PAIRING_TTL_MS, private readonly shared?: SharedCodes) {}
 
   /** A fresh code for this socket (replacing its previous one). */
-  issue(socketId: string): PendingCode {
+  issue(socketId: string, ip = ''): PendingCode {
     this.revoke(socketId);
     this.sweep();
     let code: string;
@@ -34,7 +34,7 @@ export class PairingCodes {
     const pending: PendingCode = { code, socketId, expiresAt: this.now() + this.ttlMs };
     this.byCode.set(code, pending);
     this.bySocket.set(socketId, code);
-    if (this.shared) pending.shared = this.shared.codeIssued(code, socketId, pending.expiresAt);
+    if (this.shared) pending.shared = this.shared.codeIssued(code, socketId, pending.expiresAt, ip);
     return pending;
   }
 

@@ -65,7 +65,7 @@ function twoProcesses(adapter: 'redis' | 'postgres') {
     const pg = await schema.open();
     stores.push(pg);
     const cluster: ClusterSettings = { databaseUrl: TEST_DATABASE_URL, schema: schema.name, prefix, leasePollMs: 100, ...(adapter === 'redis' ? { redisUrl: TEST_REDIS_URL } : { adapter: 'postgres' }) };
-    const ts = await startTestServer({ dataDir, clock, withStore: (files) => withPgRepos(files, pg), config: { graceMs: 60_000, idleTimeoutMs: 24 * 60 * 60_000, cluster } });
+    const ts = await startTestServer({ dataDir, clock, withStore: (files) => withPgRepos(files, pg), config: { graceMs: 60_000, idleTimeoutMs: 24 * 60 * 60_000, ...config, cluster } });
     servers.push(ts);
     if (servers.length > 1) {
       await eventually(async () => (await ts.app.cluster!.relay.ping(500)) && (await servers[0]!.app.cluster!.relay.ping(500)), { what: 'the processes hear each other', timeout: 20_000 });
@@ -244,6 +244,34 @@ describe('two server processes (Redis streams adapter, PostgreSQL)', function ()
     // both processes know it ended, by the winner's reason
     const reason = results[0] ? 'ended-by-supervisor' : 'time-limit';
     for (const ts of [a, b]) await eventually(() => ts.app.ctx.engine.get(id)?.endReason === reason, { what: `the end known on ${ts.base}` });
+  });
+
+  it('limits unpaired kiosk sockets per address, and failed codes per admin, over both processes together', async () => {
+    const limits = { kioskMaxUnpairedPerIp: 2, pairingMaxFailures: 2 };
+    const a = await c.start(limits);
+    const b = await c.start(limits);
+    for (const ts of [a, b]) {
+      const s = kioskSocket(ts.base);
+      c.sockets.push(s);
+      await once(s, 'pairing:code');
+    }
+    const third = kioskSocket(a.base);
+    c.sockets.push(third);
+    const refused = await new Promise<Error>((res, rej) => {
+      third.on('connect_error', res);
+      third.on('pairing:code', () => rej(new Error('a third unpaired socket of 127.0.0.1 got a code')));
+    });
+    expect(refused.message).to.equal('rate-limited');
+
+    const bossA = await loggedIn(a.base, 'boss');
+    for (let i = 0; i < 2; i++) {
+      const r = await bossA.call('POST', '/api/kiosks', { code: 'ABC234', name: 'Nope' });
+      expect(r.status, r.text).to.equal(404);
+    }
+    const bossB = await loggedIn(b.base, 'boss');
+    const r = await bossB.call('POST', '/api/kiosks', { code: 'ABC234', name: 'Nope' });
+    expect(r.status, r.text).to.equal(429);
+    expect(r.json.error.code).to.equal('rate-limited');
   });
 
   it('counts failed logins on both processes together: the back-off begun on A holds on B', async () => {

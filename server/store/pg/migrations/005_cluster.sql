@@ -24,14 +24,17 @@ CREATE TABLE cluster_offline (
   since bigint NOT NULL
 );
 
--- Pairing codes shown by unpaired kiosk sockets: an admin on any process pairs a code shown on any other.
+-- Pairing codes shown by unpaired kiosk sockets: an admin on any process pairs a code shown on any other. `ip`: the
+-- socket's client address (unpaired sockets per address are limited over all processes).
 CREATE TABLE cluster_pairing (
   code text PRIMARY KEY,
   node_id text NOT NULL,
   socket_id text NOT NULL,
-  expires_at bigint NOT NULL
+  expires_at bigint NOT NULL,
+  ip text NOT NULL
 );
 CREATE UNIQUE INDEX cluster_pairing_socket ON cluster_pairing (node_id, socket_id);
+CREATE INDEX cluster_pairing_ip ON cluster_pairing (ip);
 
 -- A review that ended while its kiosk was away: told to the kiosk when it is back, on whichever process.
 CREATE TABLE cluster_missed_ends (
@@ -41,7 +44,8 @@ CREATE TABLE cluster_missed_ends (
   at bigint NOT NULL
 );
 
--- Exponential back-off and fixed-window counters (login failures, per key): every process counts the same attempts.
+-- Exponential back-off (login failures) and fixed-window counters (failed pairing codes: `failures` in the window
+-- ending at `until`), per rule and key: every process counts the same attempts.
 CREATE TABLE cluster_backoff (
   rule text NOT NULL,
   key text NOT NULL,

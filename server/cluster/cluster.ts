@@ -59,6 +59,9 @@ export class Cluster {
   private closing = false;
   /** set as close() begins: no lease is taken any more */
   private leaving = false;
+  private trying = false;
+  /** the lease connection broke (see leaseLost) */
+  private detached = false;
   private poller: NodeJS.Timeout | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private notices: Promise<unknown> = Promise.resolve();
@@ -83,7 +86,8 @@ export class Cluster {
     if (settings.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(settings.schema)) throw new Error(`Not a schema name: ${settings.schema}`);
     this.kind = adapterKind(settings);
     this.prefix = settings.prefix ?? 'inzage';
-    const config: pg.ClientConfig = { connectionString: settings.databaseUrl, ...(settings.schema ? { options: `-c search_path=${settings.schema}` } : {}) };
+    // named in pg_stat_activity, so that an operator sees which process a connection is of
+    const config: pg.ClientConfig = { connectionString: settings.databaseUrl, application_name: `inzage-${this.nodeId}`, ...(settings.schema ? { options: `-c search_path=${settings.schema}` } : {}) };
     this.pool = new pg.Pool({ ...config, max: 4 });
     this.pool.on('error', (e) => log(`inzage: PostgreSQL (cluster) connection error: ${e.message}`));
     this.backoffs = new PgBackoffs(this.pool, () => clock.now());
@@ -151,7 +155,7 @@ export class Cluster {
   /** One of this process's sockets of a kiosk connected. */
   connected(kioskId: string, socketId: string): void {
     this.offline.delete(kioskId);
-    if (this.closing) return;
+    if (this.closing || this.detached) return;
     this.kioskWrite(kioskId, async (c) => {
       await c.query('INSERT INTO cluster_presence (node_id, socket_id, kiosk_id, since) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [this.nodeId, socketId, kioskId, this.clock.now()]);
       await c.query('DELETE FROM cluster_offline WHERE kiosk_id = $1', [kioskId]);
@@ -162,7 +166,7 @@ export class Cluster {
   disconnected(kioskId: string, socketId: string): void {
     const now = this.clock.now();
     if (!this.isOnline(kioskId) && !this.offline.has(kioskId)) this.offline.set(kioskId, now);
-    if (this.closing) return;
+    if (this.closing || this.detached) return;
     this.kioskWrite(kioskId, async (c) => {
       await c.query('DELETE FROM cluster_presence WHERE node_id = $1 AND socket_id = $2', [this.nodeId, socketId]);
       await this.markOffline(c, [kioskId], now);
@@ -240,7 +244,7 @@ export class Cluster {
 
   /** A code this process's unpaired socket shows (replacing its previous one). */
   async codeIssued(code: string, socketId: string, expiresAt: number, ip: string): Promise<void> {
-    if (this.closing) return;
+    if (this.closing || this.detached) return;
     await this.serial(() => this.pool.query(
       `INSERT INTO cluster_pairing (code, node_id, socket_id, expires_at, ip) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (node_id, socket_id) DO UPDATE SET code = excluded.code, expires_at = excluded.expires_at`,
@@ -255,7 +259,7 @@ export class Cluster {
   }
 
   codeRevoked(socketId: string): void {
-    if (this.closing) return;
+    if (this.closing || this.detached) return;
     this.serial(() => this.pool.query('DELETE FROM cluster_pairing WHERE node_id = $1 AND socket_id = $2', [this.nodeId, socketId]))
       .catch((e: unknown) => this.log(`inzage: could not withdraw a pairing code: ${(e as Error).message}`));
   }
@@ -277,7 +281,9 @@ export class Cluster {
   // ---------- the lease ----------
 
   private async tryLead(): Promise<void> {
-    if (this.leader || this.leaving || !this.hooks) return;
+    if (this.leader || this.leaving || !this.hooks || this.trying) return;
+    // one try at a time: the advisory lock is re-entrant, a second grant would need a second unlock
+    this.trying = true;
     try {
       const { rows } = await this.lease.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [await this.key('lease')]);
       if (!rows[0]?.ok) return;
@@ -285,20 +291,31 @@ export class Cluster {
         await this.lease.query('SELECT pg_advisory_unlock($1)', [await this.key('lease')]);
         return;
       }
-      this.leader = true;
-      this.log(`inzage: this process (${this.nodeId}) runs the timers`);
       await this.sweepDead();
-      // presence as it is now, then the timers from the stored times
+      // presence as it is now, then the timers from the stored times; `leading` once they are armed
       for (const id of [...this.remote.keys(), ...this.offline.keys()]) await this.reloadPresence(id);
       this.hooks.lead();
+      this.leader = true;
+      this.log(`inzage: this process (${this.nodeId}) runs the timers`);
       for (const l of this.leaderListeners) l(true);
     } catch (e) {
       this.log(`inzage: could not take the lease: ${(e as Error).message}`);
+    } finally {
+      this.trying = false;
     }
   }
 
+  /**
+   * The lease connection broke: for the others this process is gone from here on (its id lock is free, so the lease
+   * holder removes its presence), so it stops taking part — no timers, no shared writes — and says so. It cannot
+   * rejoin under the same id: restart it.
+   */
   private leaseLost(e: Error): void {
-    this.log(`inzage: PostgreSQL (cluster lease) connection lost: ${e.message}`);
+    if (this.detached || this.closing) return;
+    this.detached = true;
+    this.leaving = true;
+    if (this.poller) clearInterval(this.poller);
+    this.log(`inzage: PostgreSQL (cluster lease) connection lost (${e.message}): this process no longer takes part in the cluster; restart it`);
     if (this.leader) {
       this.leader = false;
       for (const l of this.leaderListeners) l(false);
@@ -307,8 +324,14 @@ export class Cluster {
 
   /** The processes whose id lock can be taken are gone: their sockets, codes and row go with them. */
   private async sweepDead(): Promise<void> {
-    if (this.closing) return;
+    if (this.closing || this.detached) return;
     try {
+      // a process whose row is gone but whose rows are left (it wrote on after it was found gone) is gone too
+      const orphans = await this.pool.query<{ node_id: string }>(
+        `SELECT node_id FROM cluster_presence UNION SELECT node_id FROM cluster_pairing
+         EXCEPT SELECT node_id FROM cluster_nodes`,
+      );
+      for (const { node_id } of orphans.rows) if (node_id !== this.nodeId) await this.serial(() => this.removeNode(node_id));
       const { rows } = await this.pool.query<{ node_id: string }>('SELECT node_id FROM cluster_nodes WHERE node_id <> $1', [this.nodeId]);
       for (const { node_id } of rows) {
         const key = await this.key(`node:${node_id}`);
@@ -361,16 +384,6 @@ export class Cluster {
     }).catch((e: unknown) => this.log(`inzage: could not reload shared state: ${(e as Error).message}`));
   }
 
-  /** Wait until the notices heard so far are handled (tests). */
-  async settled(): Promise<void> {
-    let seen: Promise<unknown> | undefined;
-    while (seen !== this.notices || seen !== this.queue) {
-      seen = this.notices;
-      await Promise.all([this.notices, this.queue]);
-      if (seen === this.notices) break;
-    }
-  }
-
   private async notify(c: pg.ClientBase, kind: Notice['k'], ids: string[]): Promise<void> {
     if (!ids.length) return;
     const payloads = [...new Set(ids)].map((id) => JSON.stringify({ s: this.schema, k: kind, id } satisfies Notice));
@@ -378,7 +391,7 @@ export class Cluster {
   }
 
   private write(kind: Notice['k'], id: string, fn: (c: pg.PoolClient) => Promise<unknown>): void {
-    if (this.closing) return;
+    if (this.closing || this.detached) return;
     this.serial(() => this.tx(async (c) => {
       await fn(c);
       await this.notify(c, kind, [id]);

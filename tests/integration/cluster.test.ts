@@ -16,7 +16,7 @@ import type { PgStore } from '../../server/store/pg/index.ts';
 import { FIXTURES, PASSWORD, connectKiosk, consoleSocket, kioskSocket, loggedIn, once, roundTrip, startTestServer, type KioskSocket, type TestServer } from '../helpers/server.ts';
 import { removeDir, tempDir } from '../support/dataDir.ts';
 import { eventually } from '../support/eventually.ts';
-import { TEST_DATABASE_URL, pgSchemaPerTest, withPgRepos } from '../support/pg.ts';
+import { TEST_DATABASE_URL, pgSchemaPerTest, sql, withPgRepos } from '../support/pg.ts';
 import { TEST_REDIS_URL, dropRedisPrefix, redisPrefix, requireRedis } from '../support/redis.ts';
 
 const T0 = Date.parse('2026-06-05T10:00:00Z');
@@ -67,6 +67,8 @@ function twoProcesses(adapter: 'redis' | 'postgres') {
     const cluster: ClusterSettings = { databaseUrl: TEST_DATABASE_URL, schema: schema.name, prefix, leasePollMs: 100, ...(adapter === 'redis' ? { redisUrl: TEST_REDIS_URL } : { adapter: 'postgres' }) };
     const ts = await startTestServer({ dataDir, clock, withStore: (files) => withPgRepos(files, pg), config: { graceMs: 60_000, idleTimeoutMs: 24 * 60 * 60_000, ...config, cluster } });
     servers.push(ts);
+    // the first runs the timers (the lease is free): waited for, so that no test moves the clock before they are armed
+    if (servers.length === 1) await eventually(() => ts.app.cluster!.node.leading, { what: 'the first process runs the timers' });
     if (servers.length > 1) {
       await eventually(async () => (await ts.app.cluster!.relay.ping(500)) && (await servers[0]!.app.cluster!.relay.ping(500)), { what: 'the processes hear each other', timeout: 20_000 });
     }
@@ -286,6 +288,29 @@ describe('two server processes (Redis streams adapter, PostgreSQL)', function ()
     // and the right password waits too, on either process
     const right = await fetch(`${a.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: a.base }, body: JSON.stringify({ username: 'sup1', password: PASSWORD('sup1') }) });
     expect(right.status).to.equal(429);
+  });
+
+  it('takes a process that died without closing for gone: its kiosk goes offline, and its review ends after the grace period', async () => {
+    const a = await c.start();
+    await eventually(() => a.app.cluster!.node.leading, { what: 'A runs the timers' });
+    const b = await c.start();
+    const k = await c.pairAcross(b, b, 'Station B3');
+    const kiosk = (await c.onlineOn(b, k.token)).socket;
+    await c.kioskOnline(a, k.id);
+    const started = once(kiosk, 'review:started', 15_000);
+    const r = await (await loggedIn(a.base, 'sup1')).call('POST', '/api/reviews', { sittingId: SITTING, kioskId: k.id });
+    expect(r.status, r.text).to.equal(201);
+    await started;
+
+    // B's connections of the cluster end as they would if B were killed (its store and sockets are left alone)
+    await sql('public', `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1`, [`inzage-${b.app.cluster!.node.nodeId}`]);
+    await c.kioskOnline(a, k.id, false);
+    const supA = await loggedIn(a.base, 'sup1');
+    await eventually(async () => ((await supA.call('GET', '/api/reviews')).json as { offlineEndsAt: string | null }[])[0]?.offlineEndsAt === new Date(T0 + 60_000).toISOString(), { what: 'A counts the grace period from when B was found gone' });
+    c.clock.advance(60_000);
+    await eventually(() => endLines(a, b).length > 0, { what: 'the grace end' });
+    await Promise.all([a.store.flush(), b.store.flush()]);
+    expect(endLines(a, b).map((d) => d.reason)).to.deep.equal(['kiosk-disconnected']);
   });
 
   it('hands the timers to B when A, which held them, closes: B ends the running review at its time limit', async () => {

@@ -103,7 +103,7 @@ export function createApp(deps: AppDeps): App {
   const channel = new KioskChannel(kioskNs, clock, cluster && relay ? { presence: cluster, relay } : undefined);
   const consoles = new ConsoleHub(io.of('/admin') as ConsoleNamespace, auth, { reviews: () => engine.dtos(), kiosks: () => kiosks.dtos(), alerts: () => kiosks.health.openAlerts((id) => engine.active().some((s) => s.id === id)) }, clock, config.absoluteTimeoutMs);
   const grants = new MediaGrants(config.secret);
-  const engine = new ReviewEngine(store, clock, config, bursts, { kiosks: channel, consoles }, grants, cluster ? { missedEnds: cluster.missedEnds } : undefined);
+  const engine = new ReviewEngine(store, clock, config, bursts, { kiosks: channel, consoles }, grants, cluster ? { missedEnds: cluster.missedEnds, sync: () => cluster.sync() } : undefined);
   const remarks = new RemarkService(store, clock, engine, bursts, () => {
     consoles.reviewsChanged();
     consoles.contentChanged('remarks');

@@ -384,6 +384,20 @@ export class Cluster {
     }).catch((e: unknown) => this.log(`inzage: could not reload shared state: ${(e as Error).message}`));
   }
 
+  /**
+   * Resolves once every shared change committed before the call is in this process's memory: a round trip on the
+   * LISTEN connection (PostgreSQL delivers a session's notifications before its next answer), then the reloads.
+   */
+  async sync(): Promise<void> {
+    if (this.closing || this.detached || !this.schema) return;
+    await this.lease.query('SELECT 1').catch(() => undefined);
+    let seen: Promise<unknown> | undefined;
+    while (seen !== this.notices) {
+      seen = this.notices;
+      await seen;
+    }
+  }
+
   private async notify(c: pg.ClientBase, kind: Notice['k'], ids: string[]): Promise<void> {
     if (!ids.length) return;
     const payloads = [...new Set(ids)].map((id) => JSON.stringify({ s: this.schema, k: kind, id } satisfies Notice));

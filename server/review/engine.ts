@@ -47,6 +47,7 @@ export class ReviewEngine {
   private readonly missedEnds: Pick<Map<string, { id: string; reason: EndReason; at: number }>, 'get' | 'set' | 'delete'>;
   /** whether this process runs the timers: always with one process; the lease holder's with several (server/cluster/) */
   private armed: boolean;
+  private readonly sharedSync: (() => Promise<void>) | undefined;
   private readonly kiosks: KioskLink;
   private readonly consoles: ConsoleLink;
 
@@ -59,11 +60,16 @@ export class ReviewEngine {
     /** signs the media URLs in what a kiosk gets (docs/design.md: Media) */
     private readonly grants: MediaGrants,
     /** several processes: the shared missed ends, and no timers until {@link boot} (this process took the lease) */
-    shared?: { missedEnds: Pick<Map<string, { id: string; reason: EndReason; at: number }>, 'get' | 'set' | 'delete'> },
+    shared?: {
+      missedEnds: Pick<Map<string, { id: string; reason: EndReason; at: number }>, 'get' | 'set' | 'delete'>;
+      /** resolves once the shared state other processes committed before the call is in memory (missed ends, presence) */
+      sync(): Promise<void>;
+    },
   ) {
     this.kiosks = links.kiosks;
     this.consoles = links.consoles;
     this.missedEnds = shared?.missedEnds ?? new Map();
+    this.sharedSync = shared?.sync;
     this.armed = !shared;
   }
 
@@ -198,6 +204,13 @@ export class ReviewEngine {
     const now = this.clock.now();
     const ended: ReviewSession = { ...s, endedAt: new Date(now).toISOString(), endedBy: endedBy ?? actor, endReason: reason };
     const stored = this.store.reviews.end(ended, this.config.keepEndedReviews);
+    // a kiosk that is away misses `review:ended`: its next `kiosk:state` says how the review ended
+    if (this.kiosks.isOnline(s.kioskId)) this.missedEnds.delete(s.kioskId);
+    else this.missedEnds.set(s.kioskId, { id, reason, at: now });
+    this.cancelTimers(id);
+    const dto = this.dto(ended);
+    this.payloads.delete(id);
+    this.scores.delete(id);
     if (this.store.changes) {
       // several processes: a review ends once in the installation (the database decides); the process that lost the
       // race (a supervisor's end against the time limit on another) audits and pushes nothing
@@ -208,13 +221,6 @@ export class ReviewEngine {
         throw e;
       }
     }
-    // a kiosk that is away misses `review:ended`: its next `kiosk:state` says how the review ended
-    if (this.kiosks.isOnline(s.kioskId)) this.missedEnds.delete(s.kioskId);
-    else this.missedEnds.set(s.kioskId, { id, reason, at: now });
-    this.cancelTimers(id);
-    const dto = this.dto(ended);
-    this.payloads.delete(id);
-    this.scores.delete(id);
     // appended first: the counts of its repeated looks and remarks come before its end
     const summarised = Promise.all([this.bursts.close(`reveal:${id}`), this.bursts.close(`remark:${id}`), this.bursts.close(leftPageBurst(id))]);
     const [, , endLine] = await Promise.all([
@@ -320,7 +326,7 @@ export class ReviewEngine {
   async kioskConnected(kioskId: string): Promise<ReviewPayload | null> {
     this.cancelGrace(kioskId);
     // several processes: a review another process ended (or started) while the kiosk was away is known here first
-    if (this.store.changes) await this.store.changes.sync();
+    if (this.store.changes || this.sharedSync) await Promise.all([this.store.changes?.sync(), this.sharedSync?.()]);
     const s = this.activeForKiosk(kioskId);
     if (!s) return null;
     const payload = await this.payloadOf(s);

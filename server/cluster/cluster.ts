@@ -91,7 +91,9 @@ export class Cluster {
     this.pool = new pg.Pool({ ...config, max: 4 });
     this.pool.on('error', (e) => log(`inzage: PostgreSQL (cluster) connection error: ${e.message}`));
     this.backoffs = new PgBackoffs(this.pool, () => clock.now());
-    this.lease = new pg.Client(config);
+    // TCP keepalive on the lease connection: a holder whose network went silent is noticed (with the server's
+    // tcp_keepalives_* settings deciding how soon PostgreSQL drops it and frees the lease)
+    this.lease = new pg.Client({ ...config, keepAlive: true });
     this.lease.on('error', (e) => this.leaseLost(e));
     this.lease.on('notification', (msg) => {
       if (msg.channel === CLUSTER_CHANNEL && msg.payload) this.heard(msg.payload);

@@ -101,6 +101,8 @@ export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void
   const config = { secret: dataSecret(dataDir)!, retentionDays, ...network, ...(grace > 0 ? { graceMs: grace * 1000 } : {}) };
   const app = createApp({ store, tls, config, log: say });
   try {
+    // with `config.cluster` (several processes): the shared state loaded and the adapter connected first
+    await app.ready;
     await new Promise<void>((res, rej) => {
       app.server.once('error', rej);
       app.server.listen(opts.port, opts.host, () => res());

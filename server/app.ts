@@ -7,7 +7,8 @@ import { createServer as createHttpsServer } from 'node:https';
 import { join } from 'node:path';
 import compression from 'compression';
 import express from 'express';
-import { Server as IoServer } from 'socket.io';
+import { Server as IoServer, type Namespace } from 'socket.io';
+import { Cluster, Relay, joinCluster } from './cluster/index.ts';
 import { createAuth } from './auth/session.ts';
 import { StaffService } from './auth/staffService.ts';
 import { systemClock, type Clock } from './clock.ts';
@@ -85,6 +86,13 @@ export interface App {
   server: HttpServer;
   io: IoServer;
   ctx: Ctx;
+  /**
+   * Resolves when the app may listen: at once with one process; with several (`config.cluster`) once the shared state
+   * is loaded and the Socket.IO adapter connected (rejects when PostgreSQL or Redis cannot be reached).
+   */
+  ready: Promise<void>;
+  /** Several processes: this process's part (null with one). */
+  cluster: { node: Cluster; relay: Relay } | null;
   close(): Promise<void>;
 }
 
@@ -112,7 +120,10 @@ export function createApp(deps: AppDeps): App {
   // Built in the order they need each other, every link given in a constructor: consoles read the engine's and the
   // hub's lists only when a console connects or a list changes; the engine pushes to kiosks through the channel.
   const kioskNs = io.of('/kiosk') as KioskNamespace;
-  const channel = new KioskChannel(kioskNs, clock);
+  // several processes (docs/design.md: Several server processes): shared presence, codes, missed ends and timers
+  const cluster = config.cluster ? new Cluster(config.cluster, clock, (kioskId) => channel.localCount(kioskId), log) : null;
+  const relay = cluster ? new Relay(kioskNs as unknown as Namespace, store, clock, cluster.nodeId, log) : null;
+  const channel = new KioskChannel(kioskNs, clock, cluster && relay ? { presence: cluster, relay } : undefined);
   // A restarted server reads the exam content in the background (docs/design.md: Start-up): kiosks connect and get
   // their state meanwhile, a review's payload waits for it (ContentRepo.sitting), and so does everything else that
   // needs it: every API request, every console (before the console hub's own checks), the consoles' review list.
@@ -124,13 +135,14 @@ export function createApp(deps: AppDeps): App {
   const consoles = new ConsoleHub(io.of('/admin') as ConsoleNamespace, auth, { reviews: () => engine.dtos(), kiosks: () => kiosks.dtos(), alerts: () => kiosks.health.openAlerts((id) => engine.active().some((s) => s.id === id)) }, clock, config.absoluteTimeoutMs);
   const consoleLink = reviewListAfterContent(consoles, content);
   const grants = new MediaGrants(config.secret);
-  const engine = new ReviewEngine(store, clock, config, bursts, { kiosks: channel, consoles: consoleLink }, grants);
+  const engine = new ReviewEngine(store, clock, config, bursts, { kiosks: channel, consoles: consoleLink }, grants, cluster ? { missedEnds: cluster.missedEnds, sync: () => cluster.sync() } : undefined);
   const remarks = new RemarkService(store, clock, engine, bursts, () => {
     consoles.reviewsChanged();
     consoles.contentChanged('remarks');
   });
   const mirror = new ReviewMirror(io.of('/admin') as ConsoleNamespace, consoles, engine, store, bursts);
-  const kiosks = new KioskHub(kioskNs, channel, store, engine, remarks, mirror, consoleLink, bursts, clock, { ipOf: (req) => clientIp(req, trust), maxUnpairedPerIp: config.kioskMaxUnpairedPerIp });
+  const kiosks = new KioskHub(kioskNs, channel, store, engine, remarks, mirror, consoleLink, bursts, clock, { ipOf: (req) => clientIp(req, trust), maxUnpairedPerIp: config.kioskMaxUnpairedPerIp },
+    cluster && relay ? { nodeId: cluster.nodeId, codeIssued: (...a) => cluster.codeIssued(...a), codeRevoked: (id) => cluster.codeRevoked(id), findCode: (c) => cluster.findCode(c), unpairedAt: (ip) => cluster.unpairedAt(ip), takeCode: (c) => cluster.takeCode(c), relay } : undefined);
   const staff = new StaffService(store, clock, {
     sessions: auth.sessionStore,
     disconnectUser: (userId, exceptSid) => consoles.disconnectUser(userId, exceptSid),
@@ -144,7 +156,7 @@ export function createApp(deps: AppDeps): App {
     roomsChanged: () => consoles.contentChanged('rooms'),
     kiosksChanged: () => consoles.kiosksChanged(),
   });
-  const ctx: Ctx = { store, clock, config, auth, engine, kiosks, consoles, retention, bursts, staff, exams, rooms, grants, remarks };
+  const ctx: Ctx = { store, clock, config, auth, engine, kiosks, consoles, retention, bursts, staff, exams, rooms, grants, remarks, ...(cluster ? { sharedLimits: cluster.backoffs } : {}) };
 
   app.use(securityHeaders(!!deps.tls));
   // the console and kiosk bundles go out gzipped (the kiosk's first screen: ~32 KB); API answers are small
@@ -196,9 +208,17 @@ export function createApp(deps: AppDeps): App {
   app.use(errorHandler);
 
   // the limits of running reviews re-armed and grace periods begun at once: a timer that fires before the content
-  // is read ends its review once it is (ReviewEngine.finish)
-  engine.boot();
+  // is read ends its review once it is (ReviewEngine.finish); one process runs the timers: this one, or with several
+  // the one holding the lease (server/cluster/)
+  if (!cluster) engine.boot();
   let closed = false;
+  const ready = cluster
+    ? cluster.ready.then(() => {
+      io.adapter(cluster.adapterFactory as never);
+      joinCluster(cluster, store, engine, consoleLink);
+    })
+    : Promise.resolve();
+  ready.catch(() => undefined); // the caller awaits it
   // Reading the content starts now: its files are read off the main thread while the caller starts listening, and
   // parsed once they are in (a store opened eagerly has it already).
   // Ended sessions from before review records (or a crash before one was written) get theirs.
@@ -210,7 +230,8 @@ export function createApp(deps: AppDeps): App {
   store.audit.checkInBackground(); // the whole chain once; after this, each read checks what was added
 
   return {
-    app, server, io, ctx,
+    app, server, io, ctx, ready,
+    cluster: cluster && relay ? { node: cluster, relay } : null,
     async close() {
       closed = true;
       engine.shutdown();
@@ -224,6 +245,8 @@ export function createApp(deps: AppDeps): App {
       const closing = io.close();
       server.closeAllConnections();
       await closing;
+      // this process's kiosks go offline for the others, and the lease is handed on
+      await cluster?.close();
       await bursts.closeAll();
       await adopting;
       await store.flush();

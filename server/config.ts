@@ -37,6 +37,48 @@ export interface ServerConfig {
   autoPurge: boolean;
   /** Repeats of a floodable audit event (a reveal, a failed login) within this window are summarised in one line. */
   auditBurstMs: number;
+  /**
+   * Several server processes (docs/design.md: Several server processes): the shared state's database and the Socket.IO
+   * adapter. Unset (the default): one process, everything in its memory, as before.
+   */
+  cluster?: ClusterSettings;
+}
+
+/** How the processes of one installation share state and fan out events (server/cluster/). */
+export interface ClusterSettings {
+  /** PostgreSQL (`INZAGE_DATABASE_URL`): presence, pairing codes, missed ends, leases; the adapter when there is no Redis. */
+  databaseUrl: string;
+  /** The schema of the tables (that of the PostgreSQL store); default the connection's. */
+  schema?: string;
+  /** Redis (`INZAGE_REDIS_URL`): the Socket.IO adapter on a Redis stream. */
+  redisUrl?: string;
+  /** `redis` (the default when `redisUrl` is set) or `postgres` (`INZAGE_ADAPTER`). */
+  adapter?: 'redis' | 'postgres';
+  /** The Redis stream and channel prefix, or PostgreSQL NOTIFY channel prefix, of this installation (default `inzage`). */
+  prefix?: string;
+  /** How often a standby process tries to take over the timers, and the owner looks for dead processes (ms, default 2000). */
+  leasePollMs?: number;
+}
+
+/**
+ * `INZAGE_DATABASE_URL`, `INZAGE_REDIS_URL`, `INZAGE_ADAPTER` (`redis` | `postgres`), `INZAGE_CLUSTER_PREFIX`: the cluster
+ * settings, or undefined for one process. Redis without a database is refused: the file store belongs to one process.
+ */
+export function clusterFrom(env: Record<string, string | undefined>): ClusterSettings | undefined {
+  const databaseUrl = env.INZAGE_DATABASE_URL?.trim() || undefined;
+  const redisUrl = env.INZAGE_REDIS_URL?.trim() || undefined;
+  const adapter = env.INZAGE_ADAPTER?.trim() || undefined;
+  const prefix = env.INZAGE_CLUSTER_PREFIX?.trim() || undefined;
+  if (redisUrl && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) throw new Error(`INZAGE_REDIS_URL must be a redis:// or rediss:// URL, not "${redisUrl}"`);
+  if (adapter !== undefined && adapter !== 'redis' && adapter !== 'postgres') throw new Error(`INZAGE_ADAPTER must be "redis" or "postgres", not "${adapter}"`);
+  if (adapter === 'redis' && !redisUrl) throw new Error('INZAGE_ADAPTER=redis needs INZAGE_REDIS_URL');
+  if (prefix !== undefined && !/^[a-z][a-z0-9_]{0,30}$/.test(prefix)) throw new Error(`INZAGE_CLUSTER_PREFIX must be lower-case letters, digits and _ (at most 31), not "${prefix}"`);
+  if (!databaseUrl) {
+    if (redisUrl) throw new Error('INZAGE_REDIS_URL needs INZAGE_DATABASE_URL: several processes share their state in PostgreSQL (the file store belongs to one process)');
+    return undefined;
+  }
+  if (!/^postgres(ql)?:\/\//.test(databaseUrl)) throw new Error('INZAGE_DATABASE_URL must be a postgres:// URL');
+  return { databaseUrl, ...(redisUrl ? { redisUrl } : {}), ...(adapter ? { adapter: adapter as 'redis' | 'postgres' } : {}), ...(prefix ? { prefix } : {}) };
 }
 
 export const DEFAULTS: Omit<ServerConfig, 'secret' | 'webRoot'> = {

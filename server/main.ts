@@ -11,12 +11,13 @@ import { scryptParams } from './auth/passwords.ts';
 import { createUser } from './auth/users.ts';
 import { DomainError } from '../shared/errors.ts';
 import { DEMO_ACCOUNTS, loadDemoImport } from './demo.ts';
-import { hostsFrom, originsFrom, retentionDaysFrom, trustProxyFrom } from './config.ts';
+import { clusterFrom, hostsFrom, originsFrom, retentionDaysFrom, trustProxyFrom } from './config.ts';
 import { checkWebBuilt } from './http/web.ts';
 import { importData } from './import/index.ts';
 import { CliError, readFileOrStop } from './cli/common.ts';
 import { acquireLock, type DataDirLock } from './store/lock.ts';
 import { CorruptDataError, removeLeftoverTemps, type Store } from './store/index.ts';
+import type { PgStore } from './store/pg/index.ts';
 import { checkDatabaseUrl, databaseUrl, locksDataDir, openConfiguredStore, StoreOpenError, type OpenedStore } from './store/open.ts';
 
 export interface ServeOptions {
@@ -80,6 +81,10 @@ export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void
   const dataDir = resolve(demoDir ?? opts.dataDir ?? process.env.INZAGE_DATA ?? './data');
   // a bad value stops here, before anything
   const retentionDays = retentionDaysFrom(process.env.INZAGE_RETENTION_DAYS);
+  // several processes (docs/design.md: Several server processes): with INZAGE_DATABASE_URL, presence, pairing codes,
+  // missed ends and the timers are shared through PostgreSQL, the Socket.IO adapter on Redis (INZAGE_REDIS_URL) or
+  // PostgreSQL
+  const clusterSettings = clusterFrom(process.env);
   scryptParams(); // INZAGE_SCRYPT_N may not lower the password-hash cost outside tests
   const network = {
     origins: originsFrom(process.env.INZAGE_ORIGINS),
@@ -114,8 +119,19 @@ export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void
   if (webWarning) say(`inzage: ${webWarning}`);
 
   const grace = Number(process.env.INZAGE_GRACE_SECONDS);
-  const config = { secret: opened.secret(), retentionDays, ...network, ...(grace > 0 ? { graceMs: grace * 1000 } : {}) };
+  const cluster = clusterSettings && { ...clusterSettings, schema: (store as PgStore).schema };
+  const config = { secret: opened.secret(), retentionDays, ...network, ...(grace > 0 ? { graceMs: grace * 1000 } : {}), ...(cluster ? { cluster } : {}) };
   const app = createApp({ store, tls, config, log: say });
+  try {
+    // with `config.cluster` (several processes): the shared state loaded and the adapter connected first
+    await app.ready;
+  } catch (e) {
+    await app.close().catch(() => undefined);
+    await opened.close().catch(() => undefined);
+    await lock?.release();
+    removeDemoDir();
+    throw new CliError(`cannot join the other server processes: ${(e as Error)?.message ?? String(e)}${clusterSettings?.redisUrl ? ' (check INZAGE_REDIS_URL)' : ''}`);
+  }
   try {
     await new Promise<void>((res, rej) => {
       app.server.once('error', rej);

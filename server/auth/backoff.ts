@@ -14,8 +14,36 @@ export interface BackoffRule {
   forgetMs: number;
 }
 
-interface Entry { failures: number; pending: number; until: number; last: number }
+export interface BackoffEntry { failures: number; pending: number; until: number; last: number }
+type Entry = BackoffEntry;
 
+/**
+ * The rules on one key's entry, shared by the in-memory back-off below and the one several processes keep in
+ * PostgreSQL (server/cluster/backoff.ts).
+ */
+export const backoffRules = {
+  /** Forgotten: nothing under way and `forgetMs` past its last failure or back-off. */
+  forgotten: (rule: BackoffRule, e: Entry, now: number) => e.pending === 0 && now >= Math.max(e.until, e.last) + rule.forgetMs,
+  wait(rule: BackoffRule, e: Entry | undefined, now: number): number {
+    if (!e || e.failures + e.pending < rule.free) return 0;
+    if (e.pending > 0) return 1000; // one attempt at a time past the free ones; its outcome decides the next wait
+    return Math.max(0, e.until - now);
+  },
+  fail(rule: BackoffRule, e: Entry, now: number): void {
+    e.pending = Math.max(0, e.pending - 1);
+    e.failures++;
+    e.last = now;
+    const over = e.failures - rule.free;
+    if (over >= 0) e.until = now + Math.min(rule.maxMs, rule.baseMs * 2 ** Math.min(over, 30));
+  },
+  release(e: Entry, forgive: boolean): void {
+    e.pending = Math.max(0, e.pending - 1);
+    if (forgive) {
+      e.failures = 0;
+      e.until = 0;
+    }
+  },
+};
 const MAX_KEYS = 10_000;
 
 export class Backoff {
@@ -24,10 +52,7 @@ export class Backoff {
 
   /** How long `key` must wait before its next attempt (0: it may go now). */
   wait(key: string): number {
-    const e = this.entry(key);
-    if (!e || e.failures + e.pending < this.rule.free) return 0;
-    if (e.pending > 0) return 1000; // one attempt at a time past the free ones; its outcome decides the next wait
-    return Math.max(0, e.until - this.now());
+    return backoffRules.wait(this.rule, this.entry(key), this.now());
   }
 
   /** Count an attempt as under way (before checking it). */
@@ -38,29 +63,20 @@ export class Backoff {
 
   /** The attempt failed: it stays counted, and past the free ones it (re)starts the back-off. */
   fail(key: string): void {
-    const e = this.entry(key) ?? this.create(key);
-    e.pending = Math.max(0, e.pending - 1);
-    e.failures++;
-    e.last = this.now();
-    const over = e.failures - this.rule.free;
-    if (over >= 0) e.until = this.now() + Math.min(this.rule.maxMs, this.rule.baseMs * 2 ** Math.min(over, 30));
+    backoffRules.fail(this.rule, this.entry(key) ?? this.create(key), this.now());
   }
 
   /** The attempt does not count (it succeeded); `forgive` also clears the key's failures. */
   release(key: string, forgive = false): void {
     const e = this.entry(key);
     if (!e) return;
-    e.pending = Math.max(0, e.pending - 1);
-    if (forgive) {
-      e.failures = 0;
-      e.until = 0;
-    }
+    backoffRules.release(e, forgive);
     if (e.pending === 0 && e.failures === 0) this.entries.delete(key);
   }
 
   private entry(key: string): Entry | undefined {
     const e = this.entries.get(key);
-    if (e && e.pending === 0 && this.now() >= Math.max(e.until, e.last) + this.rule.forgetMs) {
+    if (e && backoffRules.forgotten(this.rule, e, this.now())) {
       this.entries.delete(key);
       return undefined;
     }

@@ -13,6 +13,7 @@ import type { ExamSettings } from '../review/examSettings.ts';
 import type { RemarkService } from '../review/remarks.ts';
 import type { Store } from '../store/index.ts';
 import type { MediaGrants } from '../media/grants.ts';
+import type { SharedBackoffs } from '../cluster/backoff.ts';
 
 export interface Ctx {
   store: Store;
@@ -29,4 +30,6 @@ export interface Ctx {
   rooms: RoomService;
   grants: MediaGrants;
   remarks: RemarkService;
+  /** several processes: the login back-off kept for all of them (server/cluster/backoff.ts); absent with one */
+  sharedLimits?: SharedBackoffs;
 }

@@ -9,7 +9,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'socket.io';
-import type { Kiosk, StaffUser } from '../../shared/domain.ts';
+import type { Kiosk, Room, StaffUser } from '../../shared/domain.ts';
 import { DomainError, apiError, type Ack } from '../../shared/errors.ts';
 import { KioskHealthPayload, LogoutPayload, type KioskClientToServer, type KioskDto, type KioskServerToClient } from '../../shared/protocol.ts';
 import type { Clock, Timer } from '../clock.ts';
@@ -22,10 +22,24 @@ import type { Store } from '../store/index.ts';
 import { kioskRoom as room, type KioskChannel, type KioskNamespace, type KioskSocketData } from './channel.ts';
 import { provesSeb } from './sebCheck.ts';
 import { KioskHealthBook } from './health.ts';
-import { PairingCodes } from './pairing.ts';
+import { PairingCodes, type SharedCodes } from './pairing.ts';
+import { normalizePairingCode } from '../../shared/rules.ts';
 import { refusal, refusalError } from '../../shared/refusals.ts';
 
 export type { KioskNamespace } from './channel.ts';
+
+/** Several processes (server/cluster/): shared pairing codes, and the processes holding a code's socket asked to act on it. */
+export interface SharedPairing extends SharedCodes {
+  readonly nodeId: string;
+  findCode(code: string): Promise<{ nodeId: string; socketId: string } | undefined>;
+  /** unpaired sockets of a client address on every process */
+  unpairedAt(ip: string): Promise<number>;
+  takeCode(code: string): Promise<{ nodeId: string; socketId: string } | undefined>;
+  relay: {
+    provesSeb(where: { nodeId: string; socketId: string }, seb: NonNullable<Room['seb']>): Promise<boolean | null>;
+    paired(where: { nodeId: string; socketId: string }, token: string, kiosk: { id: string; name: string }): Promise<boolean>;
+  };
+}
 
 export interface KioskLimits {
   /** The client IP of a handshake (X-Forwarded-For only from trusted proxies). */
@@ -60,8 +74,10 @@ export class KioskHub {
     private readonly bursts: AuditBursts,
     private readonly clock: Clock,
     private readonly limits: KioskLimits = { ipOf: (req) => req.socket.remoteAddress ?? 'unknown', maxUnpairedPerIp: 20 },
+    /** several processes: pairing across them (server/cluster/) */
+    private readonly shared?: SharedPairing,
   ) {
-    this.codes = new PairingCodes(() => clock.now());
+    this.codes = new PairingCodes(() => clock.now(), undefined, shared);
     this.health = new KioskHealthBook(consoles, bursts, clock);
     for (const k of store.kiosks.all()) this.byTokenHash.set(k.tokenHash, k.id);
     ns.use((socket, next) => {
@@ -72,9 +88,16 @@ export class KioskHub {
         if ((this.unpaired.get(ip) ?? 0) >= this.limits.maxUnpairedPerIp) return next(new Error('rate-limited'));
         socket.data.kioskId = null;
         socket.data.ip = ip;
+        // several processes: the limit counts this address's unpaired sockets on all of them
+        if (this.shared) {
+          return void this.shared.unpairedAt(ip).then(
+            (n) => next(n >= this.limits.maxUnpairedPerIp ? new Error('rate-limited') : undefined),
+            (e: unknown) => next(e instanceof Error ? e : new Error(String(e))),
+          );
+        }
         return next();
       }
-      const id = typeof token === 'string' && token.length <= 200 ? this.byTokenHash.get(hashToken(token)) : undefined;
+      const id = typeof token === 'string' && token.length <= 200 ? this.tokenOwner(hashToken(token)) : undefined;
       if (!id) return next(new Error('kiosk-unknown'));
       // a kiosk in a room that requires Safe Exam Browser connects only when SEB proves one of the room's keys
       const seb = this.sebOf(id);
@@ -93,6 +116,25 @@ export class KioskHub {
   }
 
   // ---------- reading ----------
+
+  /**
+   * The kiosk of a token, if it is still paired. With several processes a kiosk paired or unpaired on another process
+   * reaches this one through the store: a token this process has not seen is looked up there.
+   */
+  private tokenOwner(tokenHash: string): string | undefined {
+    let id = this.byTokenHash.get(tokenHash);
+    if (this.shared) {
+      if (id && !this.store.kiosks.get(id)) {
+        this.byTokenHash.delete(tokenHash);
+        id = undefined;
+      }
+      if (!id) {
+        id = this.store.kiosks.all().find((k) => k.tokenHash === tokenHash)?.id;
+        if (id) this.byTokenHash.set(tokenHash, id);
+      }
+    }
+    return id;
+  }
 
   kiosk(id: string): Kiosk | undefined {
     return this.store.kiosks.get(id);
@@ -159,6 +201,7 @@ export class KioskHub {
    * is refused (`seb-required`, the code stays live) and the kiosk says why (`pairing:refused`).
    */
   async pair(code: string, name: string, user: StaffUser, roomId: string | null = null): Promise<Kiosk> {
+    if (this.shared) return this.pairShared(this.shared, code, name, user, roomId);
     const found = this.codes.find(code);
     const socket = found ? this.ns.sockets.get(found.socketId) : undefined;
     if (!found || !socket) throw new DomainError('pairing-code-unknown');
@@ -169,6 +212,14 @@ export class KioskHub {
       throw refusal('seb-required', 'room-requires-seb', { room: inRoom.name });
     }
     this.codes.take(code);
+    const { kiosk, token } = await this.addKiosk(name, user, inRoom);
+    socket.emit('kiosk:paired', { token, kiosk: { id: kiosk.id, name } });
+    this.consoles.kiosksChanged();
+    return kiosk;
+  }
+
+  /** A new kiosk with a fresh token, stored and audited. */
+  private async addKiosk(name: string, user: StaffUser, inRoom: Room | undefined): Promise<{ kiosk: Kiosk; token: string }> {
     const token = randomBytes(32).toString('base64url');
     const kiosk: Kiosk = {
       id: randomUUID(), name, tokenHash: hashToken(token), pairedAt: new Date(this.clock.now()).toISOString(), lastSeenAt: null,
@@ -180,7 +231,30 @@ export class KioskHub {
       added,
       this.store.audit.append({ actor: user.username, action: 'kiosk.paired', target: kiosk.id, details: inRoom ? { name, room: inRoom.name } : { name } }),
     ]);
-    socket.emit('kiosk:paired', { token, kiosk: { id: kiosk.id, name } });
+    return { kiosk, token };
+  }
+
+  /**
+   * `pair` with several processes: the code may be shown by a socket on any of them. The checks are the same; the code
+   * is used up once in the whole installation (two admins typing it on two processes: one gets `pairing-code-unknown`),
+   * and the socket's own process hands it the token once it has the new kiosk (server/cluster/relay.ts).
+   */
+  private async pairShared(shared: SharedPairing, code: string, name: string, user: StaffUser, roomId: string | null): Promise<Kiosk> {
+    const typed = normalizePairingCode(code);
+    const where = await shared.findCode(typed);
+    if (!where) throw new DomainError('pairing-code-unknown');
+    const inRoom = roomId === null ? undefined : this.store.rooms.get(roomId);
+    if (roomId !== null && !inRoom) throw refusal('not-found', 'room-gone');
+    if (inRoom?.seb) {
+      const proves = await shared.relay.provesSeb(where, inRoom.seb);
+      if (proves === null) throw new DomainError('pairing-code-unknown');
+      if (!proves) throw refusal('seb-required', 'room-requires-seb', { room: inRoom.name });
+    }
+    const taken = await shared.takeCode(typed);
+    if (!taken || taken.socketId !== where.socketId) throw new DomainError('pairing-code-unknown');
+    if (where.nodeId === shared.nodeId) this.codes.revoke(where.socketId);
+    const { kiosk, token } = await this.addKiosk(name, user, inRoom);
+    if (!(await shared.relay.paired(where, token, { id: kiosk.id, name }))) console.error(`inzage: kiosk ${kiosk.id} was paired, but its socket was gone before it got its token`);
     this.consoles.kiosksChanged();
     return kiosk;
   }
@@ -221,8 +295,11 @@ export class KioskHub {
     this.unpaired.set(ip, (this.unpaired.get(ip) ?? 0) + 1);
     let timer: Timer | null = null;
     const issue = () => {
-      const pending = this.codes.issue(socket.id);
-      socket.emit('pairing:code', { code: pending.code, expiresAt: new Date(pending.expiresAt).toISOString() });
+      const pending = this.codes.issue(socket.id, ip);
+      const show = () => socket.emit('pairing:code', { code: pending.code, expiresAt: new Date(pending.expiresAt).toISOString() });
+      // several processes: shown once every process can find it (server/cluster/)
+      if (pending.shared) pending.shared.then(() => { if (socket.connected) show(); }, (e: unknown) => console.error('inzage: could not share a pairing code:', e));
+      else show();
       timer = this.clock.after(pending.expiresAt - this.clock.now(), issue);
     };
     issue();

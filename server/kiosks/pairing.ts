@@ -5,25 +5,36 @@
 import { randomInt } from 'node:crypto';
 import { PAIRING_ALPHABET, PAIRING_TTL_MS, normalizePairingCode } from '../../shared/rules.ts';
 
-export interface PendingCode { code: string; socketId: string; expiresAt: number }
+export interface PendingCode {
+  code: string; socketId: string; expiresAt: number;
+  /** several processes: resolves once every process can find the code */
+  shared?: Promise<void>;
+}
+
+/** Several processes (server/cluster/): each code issued or withdrawn here is also written where every process finds it. */
+export interface SharedCodes {
+  codeIssued(code: string, socketId: string, expiresAt: number, ip: string): Promise<void>;
+  codeRevoked(socketId: string): void;
+}
 
 export class PairingCodes {
   private byCode = new Map<string, PendingCode>();
   private bySocket = new Map<string, string>();
 
-  constructor(private readonly now: () => number, private readonly ttlMs = PAIRING_TTL_MS) {}
+  constructor(private readonly now: () => number, private readonly ttlMs = PAIRING_TTL_MS, private readonly shared?: SharedCodes) {}
 
   /** A fresh code for this socket (replacing its previous one). */
-  issue(socketId: string): PendingCode {
+  issue(socketId: string, ip = ''): PendingCode {
     this.revoke(socketId);
     this.sweep();
     let code: string;
     do {
       code = Array.from({ length: 6 }, () => PAIRING_ALPHABET[randomInt(PAIRING_ALPHABET.length)]).join('');
     } while (this.byCode.has(code));
-    const pending = { code, socketId, expiresAt: this.now() + this.ttlMs };
+    const pending: PendingCode = { code, socketId, expiresAt: this.now() + this.ttlMs };
     this.byCode.set(code, pending);
     this.bySocket.set(socketId, code);
+    if (this.shared) pending.shared = this.shared.codeIssued(code, socketId, pending.expiresAt, ip);
     return pending;
   }
 
@@ -44,6 +55,7 @@ export class PairingCodes {
     const code = this.bySocket.get(socketId);
     if (code) this.byCode.delete(code);
     this.bySocket.delete(socketId);
+    if (code) this.shared?.codeRevoked(socketId);
   }
 
   private sweep() {

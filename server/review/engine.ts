@@ -40,8 +40,14 @@ export class ReviewEngine {
   private payloads = new Map<string, ReviewPayload>();
   /** per review: the candidate's score per question, for the reveal policy's scope (the payload may hide scores) */
   private scores = new Map<string, Map<string, number>>();
-  /** per kiosk: its last review, if that ended while the kiosk was not connected (it never got `review:ended`) */
-  private missedEnds = new Map<string, { id: string; reason: EndReason; at: number }>();
+  /**
+   * per kiosk: its last review, if that ended while the kiosk was not connected (it never got `review:ended`); shared
+   * by every process when there are several (server/cluster/)
+   */
+  private readonly missedEnds: Pick<Map<string, { id: string; reason: EndReason; at: number }>, 'get' | 'set' | 'delete'>;
+  /** whether this process runs the timers: always with one process; the lease holder's with several (server/cluster/) */
+  private armed: boolean;
+  private readonly sharedSync: (() => Promise<void>) | undefined;
   private readonly kiosks: KioskLink;
   private readonly consoles: ConsoleLink;
 
@@ -53,9 +59,18 @@ export class ReviewEngine {
     links: { kiosks: KioskLink; consoles: ConsoleLink },
     /** signs the media URLs in what a kiosk gets (docs/design.md: Media) */
     private readonly grants: MediaGrants,
+    /** several processes: the shared missed ends, and no timers until {@link boot} (this process took the lease) */
+    shared?: {
+      missedEnds: Pick<Map<string, { id: string; reason: EndReason; at: number }>, 'get' | 'set' | 'delete'>;
+      /** resolves once the shared state other processes committed before the call is in memory (missed ends, presence) */
+      sync(): Promise<void>;
+    },
   ) {
     this.kiosks = links.kiosks;
     this.consoles = links.consoles;
+    this.missedEnds = shared?.missedEnds ?? new Map();
+    this.sharedSync = shared?.sync;
+    this.armed = !shared;
   }
 
   // ---------- reading ----------
@@ -87,7 +102,7 @@ export class ReviewEngine {
     return reviewDto(s, {
       kioskName: kiosk?.name ?? '',
       kioskOnline: this.kiosks.isOnline(s.kioskId),
-      graceEndsAt: this.graceTimers.get(s.kioskId)?.endsAt ?? null,
+      graceEndsAt: this.graceTimers.get(s.kioskId)?.endsAt ?? this.sharedGraceEnd(s.kioskId),
       candidateNumber: number,
       candidateName: candidateName(candidate, number),
       candidateSortName: candidate ? sortName(candidate) : number,
@@ -199,6 +214,16 @@ export class ReviewEngine {
     const dto = this.dto(ended);
     this.payloads.delete(id);
     this.scores.delete(id);
+    if (this.store.changes) {
+      // several processes: a review ends once in the installation (the database decides); the process that lost the
+      // race (a supervisor's end against the time limit on another) audits and pushes nothing
+      try {
+        await stored;
+      } catch (e) {
+        if (e instanceof DomainError && e.code === 'not-found') return false;
+        throw e;
+      }
+    }
     // appended first: the counts of its repeated looks and remarks come before its end
     const summarised = Promise.all([this.bursts.close(`reveal:${id}`), this.bursts.close(`remark:${id}`), this.bursts.close(leftPageBurst(id))]);
     const [, , endLine] = await Promise.all([
@@ -228,7 +253,7 @@ export class ReviewEngine {
   async endBySupervisor(id: string, user: StaffUser): Promise<void> {
     const s = this.get(id);
     if (!s || s.endedAt) throw refusal('not-found', 'review-not-running');
-    await this.finish(id, 'ended-by-supervisor', user.username, {}, user.id);
+    if (!(await this.finish(id, 'ended-by-supervisor', user.username, {}, user.id))) throw refusal('not-found', 'review-not-running');
   }
 
   // ---------- kiosk commands ----------
@@ -302,8 +327,9 @@ export class ReviewEngine {
 
   /** A kiosk (re)connected: cancel its grace timer and give it its review back, at its question. */
   async kioskConnected(kioskId: string): Promise<ReviewPayload | null> {
-    this.graceTimers.get(kioskId)?.cancel();
-    this.graceTimers.delete(kioskId);
+    this.cancelGrace(kioskId);
+    // several processes: a review another process ended (or started) while the kiosk was away is known here first
+    if (this.store.changes || this.sharedSync) await Promise.all([this.store.changes?.sync(), this.sharedSync?.()]);
     const s = this.activeForKiosk(kioskId);
     if (!s) return null;
     const payload = await this.payloadOf(s);
@@ -343,17 +369,29 @@ export class ReviewEngine {
     return length > this.config.warnBeforeMs ? end - this.config.warnBeforeMs : start + Math.floor(length / 2);
   }
 
-  /** The kiosk's last socket went away: keep its session for the grace period. */
+  /** The kiosk is back (on any process): its grace timer, if any, is cancelled. */
+  cancelGrace(kioskId: string): void {
+    this.graceTimers.get(kioskId)?.cancel();
+    this.graceTimers.delete(kioskId);
+  }
+
+  /**
+   * The kiosk's last socket went away: keep its session for the grace period — counted, with several processes, from
+   * when it had no socket on any of them (a process taking over the timers gives it only what is left).
+   */
   kioskDisconnected(kioskId: string): void {
     const s = this.activeForKiosk(kioskId);
-    if (s && !this.stopped && !this.graceTimers.has(kioskId)) {
-      const timer = this.clock.after(this.config.graceMs, () => {
+    // with several processes the kiosk may still be connected to another one
+    if (s && !this.stopped && this.armed && !this.graceTimers.has(kioskId) && !this.kiosks.isOnline(kioskId)) {
+      const since = this.kiosks.offlineSince?.(kioskId) ?? this.clock.now();
+      const endsAt = since + this.config.graceMs;
+      const timer = this.clock.after(endsAt - this.clock.now(), () => {
         this.graceTimers.delete(kioskId);
         if (this.kiosks.isOnline(kioskId)) return;
         const still = this.activeForKiosk(kioskId);
         if (still) this.finish(still.id, 'kiosk-disconnected', 'system').catch((e) => console.error('inzage: ending a session failed:', e));
       });
-      this.graceTimers.set(kioskId, { cancel: () => timer.cancel(), endsAt: this.clock.now() + this.config.graceMs });
+      this.graceTimers.set(kioskId, { cancel: () => timer.cancel(), endsAt });
     }
     // after the timer is set: the consoles learn when the review ends unless the kiosk is back
     this.consoles.reviewsChanged();
@@ -361,12 +399,47 @@ export class ReviewEngine {
 
   // ---------- boot and shutdown ----------
 
-  /** After a restart: sessions resume; each kiosk gets the grace period to come back, limits are re-armed. */
+  /**
+   * After a restart (or, with several processes, on taking over the timers): sessions resume; each kiosk gets the grace
+   * period to come back, limits are re-armed.
+   */
   boot(): void {
+    if (this.stopped) return;
+    this.armed = true;
     for (const s of this.active()) {
+      if (this.timers.has(s.id)) continue;
       this.scheduleLimit(s);
       if (!this.kiosks.isOnline(s.kioskId)) this.kioskDisconnected(s.kioskId);
     }
+  }
+
+  /**
+   * Several processes: another process's change of a session reached this one. The lease holder arms the timers of a
+   * review started elsewhere; a review ended elsewhere loses its timers (its warning must not go out any more).
+   */
+  sessionChanged(id: string): void {
+    const s = this.get(id);
+    if (!s || s.endedAt) {
+      this.cancelTimers(id);
+      this.payloads.delete(id);
+      this.scores.delete(id);
+    } else if (!this.timers.has(id)) {
+      this.scheduleLimit(s);
+    }
+  }
+
+  /** Several processes: another one took over the timers (this one lost its lease): none fire here. */
+  standby(): void {
+    this.armed = false;
+    for (const id of [...this.timers.keys()]) this.cancelTimers(id);
+    for (const t of this.graceTimers.values()) t.cancel();
+    this.graceTimers.clear();
+  }
+
+  /** With several processes, a kiosk away in a review on a process that does not run the timers still shows when its grace ends. */
+  private sharedGraceEnd(kioskId: string): number | null {
+    const since = this.kiosks.offlineSince?.(kioskId);
+    return since === undefined || since === null ? null : since + this.config.graceMs;
   }
 
   /**
@@ -419,7 +492,7 @@ export class ReviewEngine {
   }
 
   private scheduleLimit(s: ReviewSession) {
-    if (this.stopped) return;
+    if (this.stopped || !this.armed) return;
     const now = this.clock.now();
     const endsAt = Date.parse(s.endsAt);
     const timers: Timer[] = [];
@@ -442,3 +515,4 @@ export class ReviewEngine {
     this.timers.delete(id);
   }
 }
+

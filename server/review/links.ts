@@ -5,6 +5,8 @@ import type { KioskAlertDto, KioskBackDto, ReviewEndedDto, ReviewPayload, Review
 /** How the engine reaches kiosks (the /kiosk namespace: kiosks/channel.ts). */
 export interface KioskLink {
   isOnline(kioskId: string): boolean;
+  /** Several processes: since when the kiosk has had no socket on any (its grace counts from there); null: unknown. */
+  offlineSince?(kioskId: string): number | null;
   /** Push `review:started` and wait for the kiosk's acknowledgement. */
   startReview(kioskId: string, payload: ReviewPayload, timeoutMs: number): Promise<boolean>;
   warn(kioskId: string, endsAt: string): void;

@@ -55,8 +55,21 @@ export interface Store {
   readonly auditKeys: AuditKeyStore;
   /** pictures, sounds and films of exam content (files: `MediaStore`, `media/<sha256>.<ext>`; PostgreSQL: `PgMediaStore`) */
   readonly media: MediaRepo;
+  /**
+   * Other processes' changes once this process has them in memory (a store shared by several processes: the
+   * PostgreSQL repositories); absent in the file store, which one process owns.
+   */
+  readonly changes?: StoreChanges;
   /** Write everything pending and wait for it. */
   flush(): Promise<void>;
+}
+
+/** Other processes' changes, once applied in this process's memory (server/cluster/). */
+export interface StoreChanges {
+  /** Call `listener` after each; the function returned stops it. */
+  on(listener: (table: string, id: string) => void): () => void;
+  /** Resolves once every change other processes committed before the call is in this process's memory. */
+  sync(): Promise<void>;
 }
 
 export interface OpenStoreOptions {

@@ -75,6 +75,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   }
   // the fixtures carry fixed dates, long past by now: the daily retention purge runs only where a test turns it on
   const app = createApp({ store, clock: opts.clock, config: { secret: 'test-secret', autoPurge: false, ...opts.config }, log: opts.log, tls: opts.tls });
+  await app.ready; // several processes (config.cluster): shared state loaded, adapter connected
   await new Promise<void>((res) => app.server.listen(opts.port ?? 0, '127.0.0.1', () => res()));
   const base = `${opts.tls ? 'https' : 'http'}://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   return {

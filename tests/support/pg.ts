@@ -109,7 +109,7 @@ export function urlWithSchema(schema: string): string {
 export function withPgRepos(files: Store, pgStore: PgRepoStore): Store {
   const { kiosks, rooms, staff, reviews, remarks, reviewRecords, loginSessions } = pgStore;
   return {
-    ...files, kiosks, rooms, staff, reviews, remarks, reviewRecords, loginSessions,
+    ...files, kiosks, rooms, staff, reviews, remarks, reviewRecords, loginSessions, changes: pgStore.changes,
     flush: async () => { await Promise.all([files.flush(), pgStore.flush()]); },
   };
 }

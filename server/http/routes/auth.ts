@@ -25,7 +25,7 @@ export function authRoutes(ctx: Ctx): Router {
   const { store, clock, config, auth, engine, consoles, bursts } = ctx;
   const r = Router();
   const now = () => clock.now();
-  const limits = new LoginLimits(config, now);
+  const limits = new LoginLimits(config, now, ctx.sharedLimits);
 
   /**
    * A failed login in the audit log: per client IP a burst, the first failure per account and reason written
@@ -48,7 +48,7 @@ export function authRoutes(ctx: Ctx): Router {
     const username = body.username.toLowerCase();
     const ip = req.ip ?? 'unknown';
     // reserved before the hash: guesses sent in parallel each count
-    const attempt = limits.begin(username, ip);
+    const attempt = await limits.begin(username, ip);
     if (!attempt.ok) {
       await auditFailure(username, ip, 'rate-limited');
       res.set('Retry-After', String(Math.ceil(attempt.waitMs / 1000)));
@@ -60,15 +60,15 @@ export function authRoutes(ctx: Ctx): Router {
         auth.passport.authenticate('local', { session: false }, (err: unknown, u: StaffUser | false) => (err ? reject(err) : resolve(u)))(req, res, next);
       });
     } catch (e) {
-      limits.aborted(username, ip);
+      await limits.aborted(username, ip);
       throw e;
     }
     if (!user) {
-      limits.failed(username, ip);
+      await limits.failed(username, ip);
       await auditFailure(username, ip, 'invalid-credentials');
       throw new DomainError('invalid-credentials');
     }
-    limits.succeeded(username, ip);
+    await limits.succeeded(username, ip);
     // passport regenerates the session on login (a fixed session id cannot be carried over)
     await new Promise<void>((resolve, reject) => req.login(user, (err) => (err ? reject(err) : resolve())));
     req.session.createdAt = clock.now();
@@ -117,7 +117,7 @@ export function authRoutes(ctx: Ctx): Router {
     if (body.newPassword === body.currentPassword) throw refusal('invalid-input', 'same-password');
     if (isWeakPassword(body.newPassword, user.username)) throw new DomainError('weak-password', WEAK_PASSWORD_MESSAGE);
     const ip = req.ip ?? 'unknown';
-    const attempt = limits.begin(user.username, ip);
+    const attempt = await limits.begin(user.username, ip);
     if (!attempt.ok) {
       res.set('Retry-After', String(Math.ceil(attempt.waitMs / 1000)));
       throw new DomainError('rate-limited');
@@ -126,14 +126,14 @@ export function authRoutes(ctx: Ctx): Router {
     try {
       ok = await verifyPassword(body.currentPassword, user.passwordHash);
     } catch (e) {
-      limits.aborted(user.username, ip);
+      await limits.aborted(user.username, ip);
       throw e;
     }
     if (!ok) {
-      limits.failed(user.username, ip);
+      await limits.failed(user.username, ip);
       throw refusal('invalid-credentials', 'wrong-current-password');
     }
-    limits.succeeded(user.username, ip);
+    await limits.succeeded(user.username, ip);
     // every other login of this user ends; this one gets a new id (passport regenerates the session on login),
     // keeping its absolute lifetime
     const oldSid = req.sessionID;

@@ -16,18 +16,22 @@ export function kioskRoutes(ctx: Ctx): Router {
   const { kiosks, auth, clock, config } = ctx;
   const r = Router();
   const failures = new RateLimiter(config.pairingMaxFailures, 10 * 60_000, () => clock.now());
+  // several processes: the failures are counted for all of them (server/cluster/backoff.ts)
+  const shared = ctx.sharedLimits;
+  const blocked = async (who: string) => (shared ? (await shared.hits('pair-failures', who)) >= config.pairingMaxFailures : failures.blocked(who));
+  const failed = async (who: string) => (shared ? shared.hit('pair-failures', who, 10 * 60_000) : failures.hit(who));
   r.get('/', auth.requireStaff(), (_req, res) => {
     res.json(kiosks.dtos() satisfies KioskDto[]);
   });
   r.post('/', auth.requireAdmin, async (req, res) => {
     const body = parse(PairKioskBody, req.body);
     const who = req.user!.id;
-    if (failures.blocked(who)) throw new DomainError('rate-limited');
+    if (await blocked(who)) throw new DomainError('rate-limited');
     try {
       const k = await kiosks.pair(body.code, body.name, req.user!, body.roomId ?? null);
       res.status(201).json({ id: k.id, name: k.name } satisfies KioskRefDto);
     } catch (e) {
-      if (e instanceof DomainError && e.code === 'pairing-code-unknown') failures.hit(who);
+      if (e instanceof DomainError && e.code === 'pairing-code-unknown') await failed(who);
       throw e;
     }
   });

@@ -33,6 +33,7 @@ export class PgDb {
   readonly origin = randomUUID();
   private queue: Promise<unknown> = Promise.resolve();
   private readonly handlers = new Map<string, (id: string) => void>();
+  private readonly appliedListeners: ((table: string, id: string) => void)[] = [];
   private listening = false;
   private readonly early: Notice[] = [];
   private closed = false;
@@ -104,6 +105,34 @@ export class PgDb {
 
   onChange(table: string, handler: (id: string) => void): void {
     this.handlers.set(table, handler);
+  }
+
+  /** Listen to other processes' changes once they are applied in memory (server/cluster/: consoles, waits). */
+  onApplied(listener: (table: string, id: string) => void): () => void {
+    this.appliedListeners.push(listener);
+    return () => {
+      const i = this.appliedListeners.indexOf(listener);
+      if (i >= 0) this.appliedListeners.splice(i, 1);
+    };
+  }
+
+  /** A table applied another process's change of row `id` in memory. */
+  applied(table: string, id: string): void {
+    for (const l of [...this.appliedListeners]) {
+      try {
+        l(table, id);
+      } catch (e) {
+        console.error('inzage: a change listener failed:', e);
+      }
+    }
+  }
+
+  /**
+   * A round trip on the listening connection: PostgreSQL delivers a session's notifications before the answer to its
+   * next query, so once this resolves every change committed before it was called has been heard.
+   */
+  async heardAll(): Promise<void> {
+    if (!this.closed) await this.listener.query('SELECT 1');
   }
 
   /** Run `fn` after every write queued before it (this process's writes are applied in call order). */

@@ -14,7 +14,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Kiosk, Remark, ReviewSession, Room, StaffUser } from '../../../shared/domain.ts';
 import type { ReviewRecord } from '../../../shared/reviewRecord.ts';
-import type { Store } from '../index.ts';
+import type { Store, StoreChanges } from '../index.ts';
 import type { StoredSession } from '../repositories.ts';
 import { derivedKey } from '../secret.ts';
 import { PgAuditKeys } from './auditKeys.ts';
@@ -54,6 +54,8 @@ export interface PgRepoStore extends PgRepos {
   flush(): Promise<void>;
   /** Wait until the other processes' changes announced so far are reloaded. */
   settled(): Promise<void>;
+  /** Other processes' changes, once applied in memory (`table` is the table's name, `id` the row's). */
+  readonly changes: StoreChanges;
   /** Flush, stop listening and close the connections. */
   close(): Promise<void>;
 }
@@ -94,6 +96,13 @@ export async function openPgRepos(url: string, opts: PgRepoOptions = {}): Promis
     db,
     schema: db.schema,
     secret,
+    changes: {
+      on: (listener) => db.onApplied(listener),
+      sync: async () => {
+        await db.heardAll();
+        await Promise.all(all.map((t) => t.settled()));
+      },
+    },
     flush,
     settled: async () => {
       await Promise.all(all.map((t) => t.settled()));
@@ -171,6 +180,7 @@ export async function openPgStore(url: string, opts: PgStoreOptions): Promise<Pg
     ...more,
     schema: repos.schema,
     secret: repos.secret,
+    changes: repos.changes,
     flush,
     settled: async () => {
       await Promise.all([repos.settled(), more.content.settled()]);

@@ -6,7 +6,8 @@
 import type { ReviewSession } from '../../../shared/domain.ts';
 import { DomainError, type ErrorCode } from '../../../shared/errors.ts';
 import type { ReviewRepo } from '../repositories.ts';
-import type { PgTable } from './table.ts';
+import { ConditionFailed, type PgTable } from './table.ts';
+import { refusal } from '../../../shared/refusals.ts';
 
 const BUSY: Record<string, ErrorCode> = {
   reviews_active_kiosk: 'kiosk-busy',
@@ -34,13 +35,33 @@ export class PgReviewRepo implements ReviewRepo {
       throw busyError(e);
     }
   }
-  end(ended: ReviewSession, keepEnded: number): Promise<void> {
-    if (this.get(ended.id)) this.t.set(ended.id, ended);
+  /**
+   * Ends a session once in the whole installation: the update applies only to a session still active in the database,
+   * so that of two processes ending it at once (a time limit and a supervisor) one wins; the other's end rejects with
+   * `review-not-running`, memory taken back, and it writes nothing else (server/review/engine.ts).
+   */
+  async end(ended: ReviewSession, keepEnded: number): Promise<void> {
+    const before = this.get(ended.id);
+    if (before) this.t.set(ended.id, ended);
     const done = this.all().filter((r) => r.endedAt);
-    const drop = done.slice(0, Math.max(0, done.length - keepEnded)).map((r) => r.id);
+    const drop = done.slice(0, Math.max(0, done.length - keepEnded)).map((r) => r.id).filter((id) => id !== ended.id);
+    const dropped = drop.map((id) => [id, this.get(id)!] as const);
     for (const id of drop) this.t.drop(id);
+    const undo = () => {
+      if (before) this.t.set(ended.id, before);
+      for (const [id, s] of dropped) if (!this.get(id)) this.t.set(id, s);
+    };
+    try {
+      await this.write(ended, drop, keepEnded, undo);
+    } catch (e) {
+      if (e instanceof ConditionFailed) throw refusal('not-found', 'review-not-running');
+      throw e;
+    }
+  }
+
+  private write(ended: ReviewSession, drop: string[], keepEnded: number, undo: () => void): Promise<void> {
     return this.t.write(
-      [{ id: ended.id, how: 'update', value: ended }, ...drop.map((id) => ({ id, how: 'delete' as const }))],
+      [{ id: ended.id, how: 'update', value: ended, where: 'ended_at IS NULL', required: true }, ...drop.map((id) => ({ id, how: 'delete' as const }))],
       {
         // the newest `keepEnded` ended ones of every process stay
         run: async (c) => (await c.query<{ id: string }>(
@@ -48,6 +69,7 @@ export class PgReviewRepo implements ReviewRepo {
           [Math.max(0, keepEnded)],
         )).rows.map((r) => r.id),
       },
+      undo,
     );
   }
   moveSoon(session: ReviewSession): void {

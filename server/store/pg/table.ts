@@ -12,7 +12,18 @@ import type { PgDb } from './db.ts';
 
 /** insert: a new row (a unique violation rejects); upsert; update: only a row still there; delete */
 export type How = 'insert' | 'upsert' | 'update' | 'delete';
-export interface Op<T> { id: string; how: How; value?: T; fields?: readonly string[] }
+/**
+ * `where`: a further condition of an update (SQL written in our code, never input); `required`: an update that finds
+ * no row so (another process changed it first) fails the whole write with a {@link ConditionFailed}.
+ */
+export interface Op<T> { id: string; how: How; value?: T; fields?: readonly string[]; where?: string; required?: boolean }
+
+/** A required conditional update found its row changed by another process: nothing of the write was committed. */
+export class ConditionFailed extends Error {
+  constructor(readonly table: string, readonly id: string) {
+    super(`${table} ${id} was changed by another process`);
+  }
+}
 
 interface Entry<T> { seq: number; value: T }
 interface Row { id: string; seq: string; doc: unknown }
@@ -177,10 +188,11 @@ export class PgTable<T> {
         sql = `INSERT INTO ${t} (id, doc) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc${this.opts.upsertMovesToEnd ? `, seq = nextval('inzage_seq')` : ''} RETURNING seq`;
         break;
       case 'update':
-        sql = `UPDATE ${t} SET doc = ${picked ? 'doc || $2::jsonb' : '$2'} WHERE id = $1 RETURNING seq`;
+        sql = `UPDATE ${t} SET doc = ${picked ? 'doc || $2::jsonb' : '$2'} WHERE id = $1${op.where ? ` AND (${op.where})` : ''} RETURNING seq`;
         break;
     }
     const { rows } = await c.query<{ seq: string }>(sql, [op.id, doc]);
+    if (op.required && !rows[0]) throw new ConditionFailed(t, op.id);
     return rows[0] ? Number(rows[0].seq) : undefined;
   }
 
@@ -218,6 +230,7 @@ export class PgTable<T> {
     if (row) this.rows.set(id, this.entry(row));
     else this.rows.delete(id);
     this.list = null;
+    this.db.applied(this.name, id);
   }
 
   private retry(id: string): void {

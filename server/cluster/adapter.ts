@@ -1,0 +1,61 @@
+/**
+ * The Socket.IO adapter of several processes (docs/design.md: Several server processes): every `emit` to a namespace or
+ * room, `disconnectSockets` and `serverSideEmit` reaches the sockets of every process.
+ *
+ * Redis streams (`@socket.io/redis-streams-adapter`) when a Redis URL is configured, and the default then; PostgreSQL
+ * (`@socket.io/postgres-adapter`, over NOTIFY) when only the database is. Redis is the default because the console lists
+ * are large and frequent: a `kiosks:updated` of 1,000 kiosks is ~200 KB, far over NOTIFY's 8,000 bytes, so the
+ * PostgreSQL adapter writes each such push into a table for every other process to read back — write load on the
+ * database that holds the reviews. A Redis stream takes it in memory, and survives a process's short disconnection.
+ */
+import { createAdapter as createPgAdapter } from '@socket.io/postgres-adapter';
+import { createAdapter as createRedisAdapter } from '@socket.io/redis-streams-adapter';
+import type pg from 'pg';
+import { createClient } from 'redis';
+
+export type AdapterKind = 'redis' | 'postgres';
+
+export interface AdapterSettings {
+  kind: AdapterKind;
+  redisUrl?: string;
+  /** stream / channel prefix of this installation */
+  prefix: string;
+  log: (line: string) => void;
+  /** true once the process is closing (the adapter's last timers may still fire) */
+  closing: () => boolean;
+}
+
+export interface ClusterAdapter {
+  /** the factory for `io.adapter(…)` */
+  readonly factory: unknown;
+  close(): Promise<void>;
+}
+
+/** Which adapter the settings ask for: Redis when a Redis URL is there (unless `postgres` is asked for). */
+export function adapterKind(s: { redisUrl?: string; adapter?: AdapterKind }): AdapterKind {
+  if (s.adapter) return s.adapter;
+  return s.redisUrl ? 'redis' : 'postgres';
+}
+
+/** Connect what the adapter needs and make its factory (the pool is the cluster's, closed by it). */
+export async function openAdapter(s: AdapterSettings, pool: pg.Pool): Promise<ClusterAdapter> {
+  if (s.kind === 'postgres') {
+    const factory = createPgAdapter(pool, {
+      channelPrefix: s.prefix,
+      tableName: 'socket_io_attachments', // migration 005, in the store's schema
+      errorHandler: (e) => { if (!s.closing()) s.log(`inzage: Socket.IO PostgreSQL adapter: ${e.message}`); },
+    });
+    return { factory, close: async () => undefined };
+  }
+  if (!s.redisUrl) throw new Error('The Redis adapter needs a Redis URL');
+  const client = createClient({ url: s.redisUrl });
+  client.on('error', (e: Error) => s.log(`inzage: Redis: ${e.message}`));
+  await client.connect();
+  const factory = createRedisAdapter(client, { streamName: `${s.prefix}:socket.io`, channelPrefix: `${s.prefix}:socket.io`, sessionKeyPrefix: `${s.prefix}:sio:session:`, blockTimeInMs: 2_000 });
+  return {
+    factory,
+    async close() {
+      await client.close().catch(() => undefined);
+    },
+  };
+}

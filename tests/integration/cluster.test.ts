@@ -1,0 +1,358 @@
+/**
+ * Issue 18 items 2 and 3: two server processes (two real apps, each on 127.0.0.1:0 with its own local directory)
+ * sharing one PostgreSQL schema (the whole store: content imported once by the first, reviews, the audit log, and
+ * the cluster's shared state) and one Redis stream (the Socket.IO adapter), each test with its own schema and key prefix. A kiosk on
+ * one process and a console on the other; the timers run once in the cluster; the lease moves on when its holder closes.
+ * One suite runs on the PostgreSQL adapter alone. Real sockets, real services, the fake clock for exam time.
+ */
+import { expect } from 'chai';
+import { FakeClock } from '../../server/clock.ts';
+import type { ClusterSettings } from '../../server/config.ts';
+import type { PgStore } from '../../server/store/pg/index.ts';
+import { PASSWORD, connectKiosk, consoleSocket, kioskSocket, loggedIn, once, roundTrip, startTestServer, type KioskSocket, type TestServer } from '../helpers/server.ts';
+import { removeDir, tempDir } from '../support/dataDir.ts';
+import { eventually } from '../support/eventually.ts';
+import { TEST_DATABASE_URL, pgSchemaPerTest, sql } from '../support/pg.ts';
+import { TEST_REDIS_URL, dropRedisPrefix, redisPrefix, requireRedis } from '../support/redis.ts';
+
+const T0 = Date.parse('2026-06-05T10:00:00Z');
+const SITTING = 's-bi-120001';
+
+/** The `review.ended` lines of the audit log the processes share (a table of the schema). */
+async function endLines(schema: string): Promise<{ reason: string }[]> {
+  const rows = await sql(schema, "SELECT line FROM audit_log WHERE action = 'review.ended' ORDER BY seq");
+  return rows.map((r) => (JSON.parse(r.line as string) as { details: { reason: string } }).details);
+}
+
+function twoProcesses(adapter: 'redis' | 'postgres') {
+  const clock = new FakeClock(T0);
+  let prefix = '';
+  const servers: TestServer[] = [];
+  const sockets: { close(): void }[] = [];
+  const stores: PgStore[] = [];
+
+  before(async function () {
+    if (adapter === 'redis') await requireRedis(this);
+  });
+  beforeEach(() => {
+    clock.set(T0);
+    prefix = redisPrefix();
+  });
+  afterEach(async () => {
+    for (const s of sockets.splice(0)) s.close();
+    await Promise.allSettled(servers.splice(0).map((s) => s.close()));
+    stores.length = 0;
+    if (adapter === 'redis') await dropRedisPrefix(prefix);
+  });
+  // after the hooks above: its own afterEach (dropping the schema) runs after the processes closed
+  const schema = pgSchemaPerTest();
+
+  /** A process: the next one waits until the ones before it answer it over the adapter. */
+  async function start(config: Record<string, unknown> = {}): Promise<TestServer> {
+    const dataDir = tempDir('cluster');
+    const pg = await schema.openStore(dataDir, { now: () => clock.now() });
+    stores.push(pg);
+    const cluster: ClusterSettings = { databaseUrl: TEST_DATABASE_URL, schema: schema.name, prefix, leasePollMs: 100, ...(adapter === 'redis' ? { redisUrl: TEST_REDIS_URL } : { adapter: 'postgres' }) };
+    const ts = await startTestServer({ dataDir, clock, withStore: () => pg, config: { graceMs: 60_000, idleTimeoutMs: 24 * 60 * 60_000, ...config, cluster } });
+    servers.push(ts);
+    // the first runs the timers (the lease is free): waited for, so that no test moves the clock before they are armed
+    if (servers.length === 1) await eventually(() => ts.app.cluster!.node.leading, { what: 'the first process runs the timers' });
+    if (servers.length > 1) {
+      await eventually(async () => (await ts.app.cluster!.relay.ping(500)) && (await servers[0]!.app.cluster!.relay.ping(500)), { what: 'the processes hear each other', timeout: 20_000 });
+    }
+    return ts;
+  }
+
+  /** Pair a kiosk whose code is shown on `shownOn`, entered by an admin on `pairedOn`. */
+  async function pairAcross(shownOn: TestServer, pairedOn: TestServer, name: string): Promise<{ id: string; token: string }> {
+    const admin = await loggedIn(pairedOn.base, 'boss');
+    const s = kioskSocket(shownOn.base);
+    sockets.push(s);
+    const code = await once<{ code: string }>(s, 'pairing:code');
+    const paired = once<{ token: string; kiosk: { id: string } }>(s, 'kiosk:paired', 15_000);
+    paired.catch(() => undefined);
+    const r = await admin.call('POST', '/api/kiosks', { code: code.code, name });
+    expect(r.status, r.text).to.equal(201);
+    const p = await paired;
+    s.close();
+    return { id: p.kiosk.id, token: p.token };
+  }
+
+  async function onlineOn(ts: TestServer, token: string): Promise<{ socket: KioskSocket; state: any }> {
+    const k = await connectKiosk(ts.base, token);
+    sockets.push(k.socket);
+    return k;
+  }
+
+  const kioskOnline = async (ts: TestServer, id: string, online = true) => {
+    const boss = await loggedIn(ts.base, 'boss');
+    await eventually(async () => ((await boss.call('GET', '/api/kiosks')).json as { id: string; online: boolean }[]).some((k) => k.id === id && k.online === online), { what: `kiosk ${online ? 'online' : 'offline'} on ${ts.base}` });
+  };
+
+  return { clock, start, pairAcross, onlineOn, kioskOnline, sockets, servers, ends: () => endLines(schema.name) };
+}
+
+describe('two server processes (Redis streams adapter, PostgreSQL)', function () {
+  this.timeout(90_000);
+  const c = twoProcesses('redis');
+
+  it('gives a kiosk on A the review a console on B starts; A knows it, its consoles see it; the time limit ends it once', async () => {
+    const a = await c.start();
+    const b = await c.start();
+    const k = await c.pairAcross(a, a, 'Station A1');
+    const kiosk = (await c.onlineOn(a, k.token)).socket;
+    await c.kioskOnline(b, k.id);
+
+    const supA = await loggedIn(a.base, 'sup1');
+    const consoleA = consoleSocket(a.base, supA);
+    c.sockets.push(consoleA);
+    await once(consoleA, 'reviews:updated');
+    const ends: unknown[] = [];
+    consoleA.on('review:ended', (p: unknown) => ends.push(p));
+    const kioskEnds: unknown[] = [];
+    kiosk.on('review:ended', (p: unknown) => kioskEnds.push(p));
+    const listed = new Promise<void>((res) => consoleA.on('reviews:updated', (list: { kioskId: string }[]) => { if (list.some((r) => r.kioskId === k.id)) res(); }));
+
+    const started = once<{ id: string; endsAt: string; questions: { id: string }[] }>(kiosk, 'review:started', 15_000);
+    const supB = await loggedIn(b.base, 'sup2');
+    const r = await supB.call('POST', '/api/reviews', { sittingId: SITTING, kioskId: k.id });
+    expect(r.status, r.text).to.equal(201);
+    const payload = await started;
+    await listed;
+
+    // the kiosk's own process knows the review at once: its first move is taken
+    const move = await kiosk.timeout(5000).emitWithAck('review:navigate', { questionId: payload.questions[1]!.id });
+    expect(move).to.deep.equal({ ok: true });
+
+    c.clock.set(Date.parse(payload.endsAt));
+    await eventually(() => kioskEnds.length > 0 && ends.length > 0, { what: 'the end reached the kiosk and the console' });
+    await Promise.all([a.store.flush(), b.store.flush()]);
+    await roundTrip(kiosk);
+    await roundTrip(consoleA);
+    expect(kioskEnds).to.deep.equal([{ reason: 'time-limit' }]);
+    expect(ends).to.have.length(1);
+    expect((await c.ends()).map((d) => d.reason)).to.deep.equal(['time-limit']);
+  });
+
+  it('shows a console on A a kiosk coming online and going offline on B', async () => {
+    const a = await c.start();
+    const b = await c.start();
+    const k = await c.pairAcross(b, b, 'Station B1');
+    const consoleA = consoleSocket(a.base, await loggedIn(a.base, 'sup1'));
+    c.sockets.push(consoleA);
+    const seen = (online: boolean) => new Promise<void>((res) => {
+      const listener = (list: { id: string; online: boolean }[]) => {
+        if (list.some((x) => x.id === k.id && x.online === online)) {
+          consoleA.off('kiosks:updated', listener);
+          res();
+        }
+      };
+      consoleA.on('kiosks:updated', listener);
+    });
+    await once(consoleA, 'kiosks:updated');
+    const up = seen(true);
+    const kiosk = (await c.onlineOn(b, k.token)).socket;
+    await up;
+    const down = seen(false);
+    kiosk.disconnect();
+    await down;
+  });
+
+  it('ends a review whose kiosk stays away once, after the grace period, and tells the kiosk on the other process why', async () => {
+    const a = await c.start();
+    const b = await c.start();
+    const k = await c.pairAcross(a, b, 'Station A2');
+    const kiosk = (await c.onlineOn(a, k.token)).socket;
+    await c.kioskOnline(b, k.id);
+    const started = once(kiosk, 'review:started', 15_000);
+    const r = await (await loggedIn(a.base, 'sup1')).call('POST', '/api/reviews', { sittingId: SITTING, kioskId: k.id });
+    expect(r.status, r.text).to.equal(201);
+    await started;
+
+    c.clock.advance(1000);
+    kiosk.disconnect();
+    await c.kioskOnline(a, k.id, false);
+    await c.kioskOnline(b, k.id, false);
+    // both processes say when the review ends unless the kiosk is back, counted from when it went away
+    const graceEnd = new Date(T0 + 1000 + 60_000).toISOString();
+    for (const ts of [a, b]) {
+      const sup = await loggedIn(ts.base, 'sup1');
+      await eventually(async () => ((await sup.call('GET', '/api/reviews')).json as { offlineEndsAt: string | null }[])[0]?.offlineEndsAt === graceEnd, { what: `offlineEndsAt on ${ts.base}` });
+    }
+    c.clock.advance(60_000);
+    await eventually(async () => (await c.ends()).length > 0, { what: 'the grace end' });
+    await Promise.all([a.store.flush(), b.store.flush()]);
+    expect((await c.ends()).map((d) => d.reason)).to.deep.equal(['kiosk-disconnected']);
+
+    // back on the other process, the kiosk still learns how its review ended
+    const back = await c.onlineOn(b, k.token);
+    expect(back.state.review).to.equal(null);
+    expect(back.state.ended).to.include({ reason: 'kiosk-disconnected' });
+  });
+
+  it('pairs a code shown by a kiosk on A from an admin on B; the code is used once; the token works on both', async () => {
+    const a = await c.start();
+    const b = await c.start();
+    const k = await c.pairAcross(a, b, 'Station A3');
+    for (const ts of [a, b]) {
+      const { state } = await c.onlineOn(ts, k.token);
+      expect(state.kiosk).to.deep.equal({ id: k.id, name: 'Station A3' });
+    }
+    // an unknown code is refused on either process, and nothing is stored
+    const boss = await loggedIn(b.base, 'boss');
+    const before = (await boss.call('GET', '/api/kiosks')).json.length;
+    const r = await boss.call('POST', '/api/kiosks', { code: 'ABC234', name: 'Nope' });
+    expect(r.status).to.equal(404);
+    expect(r.json.error.code).to.equal('pairing-code-unknown');
+    expect((await boss.call('GET', '/api/kiosks')).json.length).to.equal(before);
+  });
+
+  it('ends a review once when both processes end it at the same moment: one wins, the other writes and pushes nothing', async () => {
+    const a = await c.start();
+    const b = await c.start();
+    const k = await c.pairAcross(a, a, 'Station A4');
+    const kiosk = (await c.onlineOn(a, k.token)).socket;
+    await c.kioskOnline(b, k.id);
+    const started = once<{ id: string }>(kiosk, 'review:started', 15_000);
+    const r = await (await loggedIn(a.base, 'sup1')).call('POST', '/api/reviews', { sittingId: SITTING, kioskId: k.id });
+    expect(r.status, r.text).to.equal(201);
+    const { id } = await started;
+    await eventually(() => b.app.ctx.engine.get(id)?.endedAt === undefined && !!b.app.ctx.engine.get(id), { what: 'B knows the review' });
+    const kioskEnds: unknown[] = [];
+    kiosk.on('review:ended', (p: unknown) => kioskEnds.push(p));
+
+    const results = await Promise.all([
+      a.app.ctx.engine.finish(id, 'ended-by-supervisor', 'sup1'),
+      b.app.ctx.engine.finish(id, 'time-limit', 'system'),
+    ]);
+    expect(results.filter(Boolean)).to.have.length(1);
+    await Promise.all([a.store.flush(), b.store.flush()]);
+    await eventually(() => kioskEnds.length > 0, { what: 'the end reached the kiosk' });
+    await roundTrip(kiosk);
+    expect(kioskEnds).to.have.length(1);
+    expect(await c.ends()).to.have.length(1);
+    // both processes know it ended, by the winner's reason
+    const reason = results[0] ? 'ended-by-supervisor' : 'time-limit';
+    for (const ts of [a, b]) await eventually(() => ts.app.ctx.engine.get(id)?.endReason === reason, { what: `the end known on ${ts.base}` });
+  });
+
+  it('limits unpaired kiosk sockets per address, and failed codes per admin, over both processes together', async () => {
+    const limits = { kioskMaxUnpairedPerIp: 2, pairingMaxFailures: 2 };
+    const a = await c.start(limits);
+    const b = await c.start(limits);
+    for (const ts of [a, b]) {
+      const s = kioskSocket(ts.base);
+      c.sockets.push(s);
+      await once(s, 'pairing:code');
+    }
+    const third = kioskSocket(a.base);
+    c.sockets.push(third);
+    const refused = await new Promise<Error>((res, rej) => {
+      third.on('connect_error', res);
+      third.on('pairing:code', () => rej(new Error('a third unpaired socket of 127.0.0.1 got a code')));
+    });
+    expect(refused.message).to.equal('rate-limited');
+
+    const bossA = await loggedIn(a.base, 'boss');
+    for (let i = 0; i < 2; i++) {
+      const r = await bossA.call('POST', '/api/kiosks', { code: 'ABC234', name: 'Nope' });
+      expect(r.status, r.text).to.equal(404);
+    }
+    const bossB = await loggedIn(b.base, 'boss');
+    const r = await bossB.call('POST', '/api/kiosks', { code: 'ABC234', name: 'Nope' });
+    expect(r.status, r.text).to.equal(429);
+    expect(r.json.error.code).to.equal('rate-limited');
+  });
+
+  it('counts failed logins on both processes together: the back-off begun on A holds on B', async () => {
+    const a = await c.start();
+    const b = await c.start();
+    const wrong = { username: 'sup1', password: 'Verkeerd-wachtwoord-1!' };
+    const post = (ts: TestServer) => fetch(`${ts.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: ts.base }, body: JSON.stringify(wrong) });
+    for (let i = 0; i < 5; i++) expect((await post(a)).status).to.equal(401);
+    const refused = await post(b);
+    expect(refused.status).to.equal(429);
+    expect(Number(refused.headers.get('retry-after'))).to.be.greaterThan(0);
+    // and the right password waits too, on either process
+    const right = await fetch(`${a.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: a.base }, body: JSON.stringify({ username: 'sup1', password: PASSWORD('sup1') }) });
+    expect(right.status).to.equal(429);
+  });
+
+  it('takes a process that died without closing for gone: its kiosk goes offline, and its review ends after the grace period', async () => {
+    const a = await c.start();
+    await eventually(() => a.app.cluster!.node.leading, { what: 'A runs the timers' });
+    const b = await c.start();
+    const k = await c.pairAcross(b, b, 'Station B3');
+    const kiosk = (await c.onlineOn(b, k.token)).socket;
+    await c.kioskOnline(a, k.id);
+    const started = once(kiosk, 'review:started', 15_000);
+    const r = await (await loggedIn(a.base, 'sup1')).call('POST', '/api/reviews', { sittingId: SITTING, kioskId: k.id });
+    expect(r.status, r.text).to.equal(201);
+    await started;
+
+    // B's connections of the cluster end as they would if B were killed (its store and sockets are left alone)
+    await sql('public', `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1`, [`inzage-${b.app.cluster!.node.nodeId}`]);
+    await c.kioskOnline(a, k.id, false);
+    const supA = await loggedIn(a.base, 'sup1');
+    await eventually(async () => ((await supA.call('GET', '/api/reviews')).json as { offlineEndsAt: string | null }[])[0]?.offlineEndsAt === new Date(T0 + 60_000).toISOString(), { what: 'A counts the grace period from when B was found gone' });
+    c.clock.advance(60_000);
+    await eventually(async () => (await c.ends()).length > 0, { what: 'the grace end' });
+    await Promise.all([a.store.flush(), b.store.flush()]);
+    expect((await c.ends()).map((d) => d.reason)).to.deep.equal(['kiosk-disconnected']);
+  });
+
+  it('hands the timers to B when A, which held them, closes: B ends the running review at its time limit', async () => {
+    const a = await c.start();
+    await eventually(() => a.app.cluster!.node.leading, { what: 'A runs the timers' });
+    const b = await c.start();
+    expect(b.app.cluster!.node.leading).to.equal(false);
+    const k = await c.pairAcross(b, b, 'Station B2');
+    const kiosk = (await c.onlineOn(b, k.token)).socket;
+    await c.kioskOnline(a, k.id);
+    const started = once<{ endsAt: string }>(kiosk, 'review:started', 15_000);
+    const r = await (await loggedIn(a.base, 'sup1')).call('POST', '/api/reviews', { sittingId: SITTING, kioskId: k.id });
+    expect(r.status, r.text).to.equal(201);
+    const { endsAt } = await started;
+    const kioskEnds: unknown[] = [];
+    kiosk.on('review:ended', (p: unknown) => kioskEnds.push(p));
+
+    // A closes as a process stops (its data directory stays, for the count of end lines below)
+    c.servers.splice(c.servers.indexOf(a), 1);
+    await a.close({ keepData: true });
+    await eventually(() => b.app.cluster!.node.leading, { what: 'B took over the timers' });
+    c.clock.set(Date.parse(endsAt) - 1);
+    await roundTrip(kiosk);
+    expect(kioskEnds).to.deep.equal([]);
+    c.clock.set(Date.parse(endsAt));
+    await eventually(() => kioskEnds.length > 0, { what: 'the end reached the kiosk' });
+    await b.store.flush();
+    await roundTrip(kiosk);
+    expect(kioskEnds).to.deep.equal([{ reason: 'time-limit' }]);
+    expect((await c.ends()).map((d) => d.reason)).to.deep.equal(['time-limit']);
+    removeDir(a.dataDir);
+  });
+});
+
+describe('two server processes (PostgreSQL adapter only)', function () {
+  this.timeout(90_000);
+  const c = twoProcesses('postgres');
+
+  it('gives a kiosk on A the review a console on B starts, and a console on A sees it', async () => {
+    const a = await c.start();
+    const b = await c.start();
+    expect(a.app.cluster!.node.kind).to.equal('postgres');
+    const k = await c.pairAcross(a, b, 'Station P1');
+    const kiosk = (await c.onlineOn(a, k.token)).socket;
+    await c.kioskOnline(b, k.id);
+    const consoleA = consoleSocket(a.base, await loggedIn(a.base, 'sup1'));
+    c.sockets.push(consoleA);
+    await once(consoleA, 'reviews:updated');
+    const listed = new Promise<void>((res) => consoleA.on('reviews:updated', (list: { kioskId: string }[]) => { if (list.some((r) => r.kioskId === k.id)) res(); }));
+    const started = once(kiosk, 'review:started', 15_000);
+    const r = await (await loggedIn(b.base, 'sup2')).call('POST', '/api/reviews', { sittingId: SITTING, kioskId: k.id });
+    expect(r.status, r.text).to.equal(201);
+    await started;
+    await listed;
+  });
+});
+

@@ -47,12 +47,11 @@ describe('start-up: the content read in the background', function () {
     await first.close({ keepData: true });
     Object.assign(ids, { resumed: r1.review.id, expired: r2.review.id, kioskResumed: k1.id, tokenResumed: k1.token, tokenIdle: k3.token });
     // the second review's time ran out while the server was down
-    const file = join(dataDir, 'reviews.json');
-    const data = JSON.parse(readFileSync(file, 'utf8'));
-    const expired = data.reviews.find((r: { id: string }) => r.id === ids.expired);
-    expired.startedAt = new Date(Date.now() - 3_600_000).toISOString();
-    expired.endsAt = new Date(Date.now() - 60_000).toISOString();
-    writeFileSync(file, JSON.stringify(data));
+    // (through the file store's review journal, as the server would have stored it)
+    const files = openStore(dataDir);
+    const [expired] = await files.reviews.removeWhere((r) => r.id === ids.expired);
+    await files.reviews.add({ ...expired!, startedAt: new Date(Date.now() - 3_600_000).toISOString(), endsAt: new Date(Date.now() - 60_000).toISOString() });
+    await files.flush();
   });
   after(async () => {
     await app?.close();

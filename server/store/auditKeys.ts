@@ -65,6 +65,28 @@ export interface AuditKeyStore {
 
 const ALGORITHM = 'aes-256-gcm';
 
+/** `fields` encrypted (AES-256-GCM, a fresh IV, `aad` bound in) with the key `kid`: the audit line's `sealed`. */
+export function sealFields(kid: string, key: Buffer, fields: Record<string, unknown>, aad: string): Sealed {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv(ALGORITHM, key, iv);
+  cipher.setAAD(Buffer.from(aad, 'utf8'));
+  const data = Buffer.concat([cipher.update(JSON.stringify(fields), 'utf8'), cipher.final()]);
+  return { kid, fields: Object.keys(fields), iv: iv.toString('base64'), data: data.toString('base64'), tag: cipher.getAuthTag().toString('base64') };
+}
+
+/** The sealed fields, or null when they do not authenticate under `key` and `aad`. */
+export function openSealed(key: Buffer, sealed: Sealed, aad: string): Record<string, unknown> | null {
+  try {
+    const decipher = createDecipheriv(ALGORITHM, key, Buffer.from(sealed.iv, 'base64'));
+    decipher.setAAD(Buffer.from(aad, 'utf8'));
+    decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
+    const text = Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]).toString('utf8');
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+}
+
 export class AuditKeys implements AuditKeyStore {
   private readonly dir: string;
   private readonly keys = new Map<string, KeyEntry & { raw: Buffer }>();
@@ -140,27 +162,13 @@ export class AuditKeys implements AuditKeyStore {
       this.keep(kid, { scope, key });
       persisted = this.run({ kind: 'append', text: `${JSON.stringify({ kid, scope, key })}\n` });
     }
-    const iv = randomBytes(12);
-    const cipher = createCipheriv(ALGORITHM, this.keys.get(kid)!.raw, iv);
-    cipher.setAAD(Buffer.from(aad, 'utf8'));
-    const data = Buffer.concat([cipher.update(JSON.stringify(fields), 'utf8'), cipher.final()]);
-    const sealed = { kid, fields: Object.keys(fields), iv: iv.toString('base64'), data: data.toString('base64'), tag: cipher.getAuthTag().toString('base64') };
-    return { sealed, persisted };
+    return { sealed: sealFields(kid, this.keys.get(kid)!.raw, fields, aad), persisted };
   }
 
   /** The sealed fields, or null when the key is gone (shredded) or the data does not authenticate. */
   open(sealed: Sealed, aad: string): Record<string, unknown> | null {
     const entry = this.keys.get(sealed.kid);
-    if (!entry) return null;
-    try {
-      const decipher = createDecipheriv(ALGORITHM, entry.raw, Buffer.from(sealed.iv, 'base64'));
-      decipher.setAAD(Buffer.from(aad, 'utf8'));
-      decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
-      const text = Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]).toString('utf8');
-      return JSON.parse(text) as Record<string, unknown>;
-    } catch {
-      return null;
-    }
+    return entry ? openSealed(entry.raw, sealed, aad) : null;
   }
 
   /** Destroy the keys of these scopes; resolves with how many were destroyed, once the file no longer holds them. */

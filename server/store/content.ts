@@ -384,19 +384,7 @@ export class ContentStore {
       for (const s of summaries.values()) if (s.examVersion) inUse.add(`${s.examId}\0${s.examVersion}`);
       if (catalog.prune((examId, version) => inUse.has(`${examId}\0${version}`))) dirty.exams = true;
     }
-    return { counts, catalog, candidates, groups, summaries, shards, dirty, examChanges: this.withSittings(examChanges, catalog, summaries, ch.sittings ?? []) };
-  }
-
-  /** Adds to each exam's change how many sittings stay on an earlier version, and how many the file brings. */
-  private withSittings(changes: ExamChange[], catalog: ExamCatalog, summaries: Map<string, SittingSummary>, inFile: Sitting[]): ExamChangeDto[] {
-    if (changes.length === 0) return [];
-    const ids = new Set(changes.map((c) => c.examId));
-    const old = new Map<string, number>();
-    const fresh = new Map<string, number>();
-    const add = (m: Map<string, number>, id: string) => m.set(id, (m.get(id) ?? 0) + 1);
-    for (const s of inFile) if (ids.has(s.examId)) add(fresh, s.examId);
-    for (const s of summaries.values()) if (ids.has(s.examId) && s.examVersion !== catalog.get(s.examId)?.version) add(old, s.examId);
-    return changes.map((c) => ({ ...c, sittingsOnOldVersion: old.get(c.examId) ?? 0, sittingsInFile: fresh.get(c.examId) ?? 0 }));
+    return { counts, catalog, candidates, groups, summaries, shards, dirty, examChanges: withSittings(examChanges, catalog, summaries, ch.sittings ?? []) };
   }
 
   private async applyNow(ch: ContentChanges): Promise<ContentReport> {
@@ -435,4 +423,16 @@ export class ContentStore {
     this.changes += 1;
     return { counts: next.counts, exams: next.examChanges };
   }
+}
+
+/** Adds to each exam's change how many sittings stay on an earlier version, and how many the file brings. */
+export function withSittings(changes: ExamChange[], catalog: ExamCatalog, summaries: Map<string, SittingSummary>, inFile: Sitting[]): ExamChangeDto[] {
+  if (changes.length === 0) return [];
+  const ids = new Set(changes.map((c) => c.examId));
+  const old = new Map<string, number>();
+  const fresh = new Map<string, number>();
+  const add = (m: Map<string, number>, id: string) => m.set(id, (m.get(id) ?? 0) + 1);
+  for (const s of inFile) if (ids.has(s.examId)) add(fresh, s.examId);
+  for (const s of summaries.values()) if (ids.has(s.examId) && s.examVersion !== catalog.get(s.examId)?.version) add(old, s.examId);
+  return changes.map((c) => ({ ...c, sittingsOnOldVersion: old.get(c.examId) ?? 0, sittingsInFile: fresh.get(c.examId) ?? 0 }));
 }

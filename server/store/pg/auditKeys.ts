@@ -11,11 +11,10 @@
  * Two processes sealing for the same new sitting at once each make a key: both are stored (a line names its key by
  * `kid`); `shred` deletes every key of a scope, in the database, whichever process made it.
  */
-import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
-import type { AuditKeyStore, Sealed, StoredKey } from '../auditKeys.ts';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { openSealed, sealFields, type AuditKeyStore, type Sealed, type StoredKey } from '../auditKeys.ts';
 import type { PgDb } from './db.ts';
 
-const ALGORITHM = 'aes-256-gcm';
 const TABLE = 'audit_keys';
 
 type KeyRow = StoredKey;
@@ -55,26 +54,12 @@ export class PgAuditKeys implements AuditKeyStore {
       this.put(made);
       persisted = this.insert(made);
     }
-    const iv = randomBytes(12);
-    const cipher = createCipheriv(ALGORITHM, this.keys.get(kid)!.key, iv);
-    cipher.setAAD(Buffer.from(aad, 'utf8'));
-    const data = Buffer.concat([cipher.update(JSON.stringify(fields), 'utf8'), cipher.final()]);
-    const sealed = { kid, fields: Object.keys(fields), iv: iv.toString('base64'), data: data.toString('base64'), tag: cipher.getAuthTag().toString('base64') };
-    return { sealed, persisted };
+    return { sealed: sealFields(kid, this.keys.get(kid)!.key, fields, aad), persisted };
   }
 
   open(sealed: Sealed, aad: string): Record<string, unknown> | null {
     const entry = this.keys.get(sealed.kid);
-    if (!entry) return null;
-    try {
-      const decipher = createDecipheriv(ALGORITHM, entry.key, Buffer.from(sealed.iv, 'base64'));
-      decipher.setAAD(Buffer.from(aad, 'utf8'));
-      decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
-      const text = Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]).toString('utf8');
-      return JSON.parse(text) as Record<string, unknown>;
-    } catch {
-      return null;
-    }
+    return entry ? openSealed(entry.key, sealed, aad) : null;
   }
 
   /** Destroy every key of these scopes (also those other processes made); resolves with how many, once committed. */

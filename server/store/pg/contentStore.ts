@@ -15,7 +15,7 @@
 import type pg from 'pg';
 import type { Candidate, Exam, Group, ReviewSettings, Sitting } from '../../../shared/domain.ts';
 import type { ExamChangeDto } from '../../../shared/protocol.ts';
-import type { ChangeCounts, ContentChanges, ContentReport, SittingSummary } from '../content.ts';
+import { withSittings, type ChangeCounts, type ContentChanges, type ContentReport, type SittingSummary } from '../content.ts';
 import { ExamCatalog, type ExamChange, type StoredExam, type StoredVersion } from '../examCatalog.ts';
 import { canonical } from '../examVersions.ts';
 import type { ContentRepo } from '../repositories.ts';
@@ -500,14 +500,3 @@ async function insertRows(c: pg.ClientBase, into: string, rows: readonly string[
   }
 }
 
-/** Adds to each exam's change how many sittings stay on an earlier version, and how many the change brings (as content.ts). */
-function withSittings(changes: ExamChange[], catalog: ExamCatalog, summaries: Map<string, SittingSummary>, inFile: Sitting[]): ExamChangeDto[] {
-  if (changes.length === 0) return [];
-  const ids = new Set(changes.map((c) => c.examId));
-  const old = new Map<string, number>();
-  const fresh = new Map<string, number>();
-  const add = (m: Map<string, number>, id: string) => m.set(id, (m.get(id) ?? 0) + 1);
-  for (const s of inFile) if (ids.has(s.examId)) add(fresh, s.examId);
-  for (const s of summaries.values()) if (ids.has(s.examId) && s.examVersion !== catalog.get(s.examId)?.version) add(old, s.examId);
-  return changes.map((c) => ({ ...c, sittingsOnOldVersion: old.get(c.examId) ?? 0, sittingsInFile: fresh.get(c.examId) ?? 0 }));
-}

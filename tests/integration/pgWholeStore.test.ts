@@ -1,6 +1,6 @@
 /**
  * The whole PostgreSQL store (docs/design.md: PostgreSQL store): the data secret shared through the database, one
- * account per username across processes, and `openPgStore` with the parts still kept in the local directory.
+ * account per username across processes, `openPgStore` keeping everything in the database, and migrate's content copy.
  * Skipped with a hint without PostgreSQL, except under CI=true (tests/support/pg.ts).
  */
 import { expect } from 'chai';
@@ -10,6 +10,8 @@ import { DomainError } from '../../shared/errors.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES } from '../helpers/server.ts';
+import { openStore } from '../../server/store/index.ts';
+import { PART_COPIES } from '../../server/store/pg/copy.ts';
 import { removeDir, tempDir } from '../support/dataDir.ts';
 import { eventually } from '../support/eventually.ts';
 import { pgSchemaPerTest, sql } from '../support/pg.ts';
@@ -60,7 +62,7 @@ describe('the whole store on PostgreSQL', function () {
     });
   });
 
-  it('keeps content, the audit log (anchored with the shared secret) and its keys in the local directory', async () => {
+  it('keeps content, the audit log (anchored with the shared secret) and its keys in the database, not the local directory', async () => {
     const local = dir();
     const a = await schema.openStore(local);
     expect(a.dir).to.equal(local);
@@ -70,12 +72,50 @@ describe('the whole store on PostgreSQL', function () {
     await a.audit.append({ actor: 'test', action: 'user.created', target: 'boss' });
     await a.close();
 
-    const b = await schema.openStore(local);
+    // another process, another local directory: it sees everything
+    const b = await schema.openStore(dir());
     expect(b.content.exam('bi-kb-2026')?.title).to.equal('Biologie KB');
     expect(b.staff.byUsername('boss')?.role).to.equal('admin');
     expect(await b.audit.verify()).to.deep.include({ ok: true });
     expect((await b.audit.readAll()).map((e) => e.action)).to.include('user.created');
     // the anchor is keyed by the database's secret: no secret file in the local directory
     expect(() => readFileSync(join(local, 'secret'))).to.throw();
+    await b.close();
+  });
+
+  describe('inzage migrate: content', () => {
+    it('copies every exam version a sitting uses, the sittings with their responses and versions, and the console\'s settings', async () => {
+      const files = openStore(dir());
+      const sample = () => JSON.parse(readFileSync(join(FIXTURES, 'sample.json'), 'utf8'));
+      expect((await importData(files, sample(), { actor: 'test' })).ok).to.equal(true);
+      const v1 = files.content.exam('bi-kb-2026')!;
+      // a second version: one new sitting on it, the earlier ones stay on the first
+      const data = sample();
+      const exam = data.exams.find((e: { id: string }) => e.id === 'bi-kb-2026');
+      exam.questions[0].stem = '<p>In welk deel van de cel vindt de fotosynthese plaats?</p>';
+      const newcomer = { ...data.sittings[0], id: 's-bi-120099', candidateNumber: '120001', groupId: 'g-bi-1' };
+      const second = await importData(files, { format: data.format, exams: [exam], candidates: [], groups: [], sittings: [newcomer] }, { actor: 'test' });
+      expect(second.ok, JSON.stringify(second)).to.equal(true);
+      const v2 = files.content.exam('bi-kb-2026')!;
+      expect(v2.version).to.not.equal(v1.version);
+      await files.content.setExamRetention('bi-kb-2026', '2099-01-01T00:00:00.000Z');
+      await files.content.setExamReview('bi-kb-2026', { ...v2.review, maxMinutes: 12 });
+
+      const to = await schema.openStore(dir());
+      const n = await PART_COPIES.content!(files, to);
+      expect(n).to.equal(files.content.counts().sittings);
+      expect(to.content.counts()).to.deep.equal(files.content.counts());
+      const copied = to.content.exam('bi-kb-2026')!;
+      expect(copied.version).to.equal(v2.version);
+      expect(copied.retainUntil).to.equal('2099-01-01T00:00:00.000Z');
+      expect(copied.review.maxMinutes).to.equal(12);
+      for (const summary of files.content.sittingSummaries()) {
+        const [a, b] = [await files.content.sitting(summary.id), await to.content.sitting(summary.id)];
+        expect(b, summary.id).to.deep.equal(a);
+        expect(to.content.examOfSitting(b!)?.questions, summary.id).to.deep.equal(files.content.examOfSitting(a!)?.questions);
+      }
+      expect(to.content.examOfSitting({ examId: 'bi-kb-2026', examVersion: v1.version })?.questions).to.deep.equal(v1.questions);
+      await to.close();
+    });
   });
 });

@@ -18,6 +18,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { transaction } from '../store/pg/db.ts';
+import { SerialQueue } from '../store/pg/serialQueue.ts';
 import type { EndReason } from '../../shared/domain.ts';
 import type { Clock } from '../clock.ts';
 import type { ClusterSettings } from '../config.ts';
@@ -63,7 +65,7 @@ export class Cluster {
   /** the lease connection broke (see leaseLost) */
   private detached = false;
   private poller: NodeJS.Timeout | null = null;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new SerialQueue();
   private notices: Promise<unknown> = Promise.resolve();
   private hooks: ClusterHooks | null = null;
   /** kiosk id → its sockets on other processes */
@@ -268,14 +270,14 @@ export class Cluster {
 
   /** Where a live code is shown, or undefined. */
   async findCode(code: string): Promise<{ nodeId: string; socketId: string } | undefined> {
-    await this.queue; // this process's own codes are written by now
+    await this.queue.idle(); // this process's own codes are written by now
     const { rows } = await this.pool.query<{ node_id: string; socket_id: string }>('SELECT node_id, socket_id FROM cluster_pairing WHERE code = $1 AND expires_at > $2', [code, this.clock.now()]);
     return rows[0] && { nodeId: rows[0].node_id, socketId: rows[0].socket_id };
   }
 
   /** Use a live code up, once in the whole installation: undefined when it is gone (or another admin took it). */
   async takeCode(code: string): Promise<{ nodeId: string; socketId: string } | undefined> {
-    await this.queue;
+    await this.queue.idle();
     const { rows } = await this.pool.query<{ node_id: string; socket_id: string }>('DELETE FROM cluster_pairing WHERE code = $1 AND expires_at > $2 RETURNING node_id, socket_id', [code, this.clock.now()]);
     return rows[0] && { nodeId: rows[0].node_id, socketId: rows[0].socket_id };
   }
@@ -434,24 +436,11 @@ export class Cluster {
 
   /** This process's shared-state writes run one at a time, in call order. */
   private serial<R>(fn: () => Promise<R>): Promise<R> {
-    const run = this.queue.then(fn);
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.queue.run(fn);
   }
 
-  private async tx<R>(fn: (c: pg.PoolClient) => Promise<R>): Promise<R> {
-    const c = await this.pool.connect();
-    try {
-      await c.query('BEGIN');
-      const r = await fn(c);
-      await c.query('COMMIT');
-      return r;
-    } catch (e) {
-      await c.query('ROLLBACK').catch(() => undefined);
-      throw e;
-    } finally {
-      c.release();
-    }
+  private tx<R>(fn: (c: pg.PoolClient) => Promise<R>): Promise<R> {
+    return transaction(this.pool, fn);
   }
 
   /**
@@ -463,7 +452,7 @@ export class Cluster {
     this.leaving = true; // takes no lease from here on
     if (this.poller) clearInterval(this.poller);
     await this.ready.catch(() => undefined);
-    await this.queue;
+    await this.queue.idle();
     this.closing = true;
     try {
       if (this.schema) {

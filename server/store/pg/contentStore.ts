@@ -20,6 +20,7 @@ import { ExamCatalog, type ExamChange, type StoredExam, type StoredVersion } fro
 import { canonical } from '../examVersions.ts';
 import type { ContentRepo } from '../repositories.ts';
 import type { PgDb } from './db.ts';
+import { SerialQueue } from './serialQueue.ts';
 
 type Kind = 'exams' | 'candidates' | 'groups' | 'sittings';
 const KINDS: readonly Kind[] = ['exams', 'candidates', 'groups', 'sittings'];
@@ -71,7 +72,7 @@ export class PgContentStore implements ContentRepo {
   private byCandidate = new Map<string, SittingSummary[]>();
   private versions: Versions = { exams: -1, candidates: -1, groups: -1, sittings: -1 };
   /** this store's writes and reloads, one at a time in call order */
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new SerialQueue();
   private refreshQueued = false;
 
   private constructor(private readonly db: PgDb) {}
@@ -185,11 +186,7 @@ export class PgContentStore implements ContentRepo {
 
   /** Wait for this store's writes and the reloads of other processes' changes announced so far. */
   async settled(): Promise<void> {
-    let seen: Promise<unknown> | undefined;
-    while (seen !== this.queue) {
-      seen = this.queue;
-      await seen.catch(() => undefined);
-    }
+    await this.queue.idle();
   }
 
   /** Nothing to close of its own (the connections are `db`'s); waits for what is under way. */
@@ -200,9 +197,7 @@ export class PgContentStore implements ContentRepo {
   // ---------- internals ----------
 
   private serial<R>(fn: () => Promise<R>): Promise<R> {
-    const run = this.queue.then(fn);
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.queue.run(fn);
   }
 
   /** A notice from another process: reload (once for any number of notices arriving meanwhile). */

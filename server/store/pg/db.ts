@@ -11,6 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { migrate } from './migrate.ts';
+import { SerialQueue } from './serialQueue.ts';
 
 export const CHANNEL = 'inzage_changes';
 /** More rows changed at once than this are announced as the whole table ('*'). */
@@ -31,7 +32,7 @@ interface Notice { s: string; t: string; id: string; o: string }
 
 export class PgDb {
   readonly origin = randomUUID();
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new SerialQueue();
   private readonly handlers = new Map<string, (id: string) => void>();
   private readonly appliedListeners: ((table: string, id: string) => void)[] = [];
   private listening = false;
@@ -137,25 +138,12 @@ export class PgDb {
 
   /** Run `fn` after every write queued before it (this process's writes are applied in call order). */
   serial<R>(fn: () => Promise<R>): Promise<R> {
-    const run = this.queue.then(fn);
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.queue.run(fn);
   }
 
   /** `fn` in one transaction: all of it is committed, or none of it. */
-  async tx<R>(fn: (c: pg.PoolClient) => Promise<R>): Promise<R> {
-    const c = await this.pool.connect();
-    try {
-      await c.query('BEGIN');
-      const r = await fn(c);
-      await c.query('COMMIT');
-      return r;
-    } catch (e) {
-      await c.query('ROLLBACK').catch(() => undefined);
-      throw e;
-    } finally {
-      c.release();
-    }
+  tx<R>(fn: (c: pg.PoolClient) => Promise<R>): Promise<R> {
+    return transaction(this.pool, fn);
   }
 
   /** Announce changed rows to the other processes, delivered when `c`'s transaction commits. */
@@ -167,12 +155,8 @@ export class PgDb {
   }
 
   /** Wait for every queued write. */
-  async drain(): Promise<void> {
-    let seen: Promise<unknown> | undefined;
-    while (seen !== this.queue) {
-      seen = this.queue;
-      await seen;
-    }
+  drain(): Promise<void> {
+    return this.queue.idle();
   }
 
   async close(): Promise<void> {
@@ -200,5 +184,21 @@ async function createSchema(c: pg.Client, schema: string): Promise<void> {
     await c.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
   } finally {
     await c.query(`SELECT pg_advisory_unlock(hashtext('inzage-schema:' || $1::text))`, [schema]);
+  }
+}
+
+/** `fn` in one transaction on a connection of `pool`: all of it is committed, or none of it. */
+export async function transaction<R>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise<R>): Promise<R> {
+  const c = await pool.connect();
+  try {
+    await c.query('BEGIN');
+    const r = await fn(c);
+    await c.query('COMMIT');
+    return r;
+  } catch (e) {
+    await c.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    c.release();
   }
 }

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { isMediaName } from '../../media/files.ts';
 import type { MediaRepo } from '../../media/store.ts';
 import type { PgDb } from './db.ts';
+import { SerialQueue } from './serialQueue.ts';
 
 const TABLE = 'media';
 /** A hold older than this is one a crashed process left. */
@@ -27,7 +28,7 @@ export class PgMediaStore implements MediaRepo {
   private readonly pending = new Map<string, number>();
   private readonly fetching = new Map<string, Promise<string | undefined>>();
   /** this store's writes (holds released, removals) and reloads, one at a time in call order */
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new SerialQueue();
   private readonly holder = randomUUID();
 
   private constructor(private readonly db: PgDb, readonly cacheDir: string) {}
@@ -153,11 +154,7 @@ export class PgMediaStore implements MediaRepo {
 
   /** Wait for this store's writes and the reloads announced so far. */
   async settled(): Promise<void> {
-    let seen: Promise<unknown> | undefined;
-    while (seen !== this.queue) {
-      seen = this.queue;
-      await seen.catch(() => undefined);
-    }
+    await this.queue.idle();
   }
 
   close(): Promise<void> {
@@ -165,9 +162,7 @@ export class PgMediaStore implements MediaRepo {
   }
 
   private serial<R>(fn: () => Promise<R>): Promise<R> {
-    const run = this.queue.then(fn);
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.queue.run(fn);
   }
 
   /** Another process stored or removed `name` ('*': any number of files). */

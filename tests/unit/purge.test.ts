@@ -110,6 +110,20 @@ describe('purge', () => {
     expect(listFiles(dir)).not.to.include(PENDING_FILE);
   });
 
+  it('removes the unfinished last lines a crash left for inspection (.torn), which may hold purged data', async () => {
+    // a crash mid-append: the audit log's last line is cut off; the next open keeps it in audit.jsonl.torn
+    await store.flush();
+    writeFileSync(join(dir, 'audit.jsonl'), `${readFileSync(join(dir, 'audit.jsonl'), 'utf8')}{"seq":999,"action":"review.started","target":"s-b-230119`);
+    const reopened = openStore(dir);
+    await reopened.audit.append({ actor: 'test', action: 'test.after-crash', target: 'x' });
+    await reopened.flush();
+    expect(listFiles(dir)).to.include('audit.jsonl.torn');
+    expect(tracesIn(dir, ['s-b-230119'])).not.to.deep.equal([]);
+    await purge(reopened, { examId: 'ak-kb-2026', dryRun: false });
+    expect(tracesIn(dir, ['s-b-230119'])).to.deep.equal([]);
+    expect(listFiles(dir).filter((f) => f.endsWith('.torn'))).to.deep.equal([]);
+  });
+
   it('selects nothing for an unknown exam', async () => {
     expect(await purge(store, { examId: 'nope', dryRun: true })).to.deep.equal({ sittings: 0, groups: 0, candidates: 0 });
   });

@@ -72,6 +72,16 @@ describe('staff authentication hardening', function () {
       for (let i = 0; i < 5; i++) expect((await change(sup1, `wrong-${i}`)).status).to.equal(401);
       expect((await new StaffClient(base).login('sup1')).status).to.equal(429);
     });
+
+    it('audits a wrong current password as a failed login of the account (never the typed password)', async () => {
+      const { base } = await start();
+      const sup1 = await loggedIn(base, 'sup1');
+      expect((await change(sup1, 'wrong-guess-1')).status).to.equal(401);
+      await ts!.store.flush();
+      const failed = (await ts!.store.audit.readAll()).filter((e) => e.action === 'auth.login-failed');
+      expect(failed.map((e) => [e.actor, e.details.reason])).to.deep.include(['sup1', 'wrong-current-password']);
+      expect(JSON.stringify(await ts!.store.audit.readAll())).not.to.contain('wrong-guess-1');
+    });
   });
 
   describe('password change: other sessions end, this one gets a new id', () => {

@@ -115,7 +115,7 @@ describe('purge', () => {
     await store.flush();
     writeFileSync(join(dir, 'audit.jsonl'), `${readFileSync(join(dir, 'audit.jsonl'), 'utf8')}{"seq":999,"action":"review.started","target":"s-b-230119`);
     const reopened = openStore(dir);
-    await reopened.audit.append({ actor: 'test', action: 'test.after-crash', target: 'x' });
+    await reopened.audit.append({ actor: 'test', action: 'audit.anchored', target: 'after-crash', details: {} });
     await reopened.flush();
     expect(listFiles(dir)).to.include('audit.jsonl.torn');
     expect(tracesIn(dir, ['s-b-230119'])).not.to.deep.equal([]);

@@ -624,6 +624,7 @@ export const en: Translation<typeof nl> = {
   'audit.unknownAccount': '(unknown)',
   'audit.reason.invalid-credentials': 'wrong credentials',
   'audit.reason.rate-limited': 'too many attempts',
+  'audit.reason.wrong-current-password': 'wrong current password (password change)',
   'audit.key.reason': 'Reason',
   'audit.key.username': 'Username',
   'audit.key.role': 'Role',

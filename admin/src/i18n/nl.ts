@@ -623,6 +623,7 @@ export const nl = {
   'audit.unknownAccount': '(onbekend)',
   'audit.reason.invalid-credentials': 'onjuiste gegevens',
   'audit.reason.rate-limited': 'te veel pogingen',
+  'audit.reason.wrong-current-password': 'onjuist huidig wachtwoord (wachtwoord wijzigen)',
   'audit.key.reason': 'Reden',
   'audit.key.username': 'Gebruikersnaam',
   'audit.key.role': 'Rol',

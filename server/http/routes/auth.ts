@@ -32,7 +32,7 @@ export function authRoutes(ctx: Ctx): Router {
    * at once, repeats summarised (docs/design.md: The audit log). A name that is no account is not stored: it may
    * be a password typed into the wrong field, and an attacker would choose it.
    */
-  const auditFailure = (typed: string, ip: string, reason: 'invalid-credentials' | 'rate-limited') => {
+  const auditFailure = (typed: string, ip: string, reason: 'invalid-credentials' | 'rate-limited' | 'wrong-current-password') => {
     const account = store.staff.byUsername(typed) ? typed : UNKNOWN_ACCOUNT;
     const details = { ip, reason };
     return bursts.note(`login-failed:${ip}`, `${account}\n${reason}`, { account, reason },
@@ -110,6 +110,7 @@ export function authRoutes(ctx: Ctx): Router {
    * guess the password it would need to take the account over), reserved before the hash. A change ends the
    * user's other login sessions (HTTP and console sockets) and gives this one a new id; the reviews the user
    * approved keep running, since the user is still logged in here (docs/design.md: Security model, Sessions).
+   * A wrong current password, and a check refused for backing off, are audited as failed logins of the account.
    */
   r.post('/password', auth.requireStaff({ allowMustChange: true }), async (req, res) => {
     const body = parse(PasswordBody, req.body);
@@ -119,6 +120,7 @@ export function authRoutes(ctx: Ctx): Router {
     const ip = req.ip ?? 'unknown';
     const attempt = await limits.begin(user.username, ip);
     if (!attempt.ok) {
+      await auditFailure(user.username, ip, 'rate-limited');
       res.set('Retry-After', String(Math.ceil(attempt.waitMs / 1000)));
       throw new DomainError('rate-limited');
     }
@@ -131,6 +133,8 @@ export function authRoutes(ctx: Ctx): Router {
     }
     if (!ok) {
       await limits.failed(user.username, ip);
+      // audited like a failed login: a stolen session guessing the password it needs to take the account over
+      await auditFailure(user.username, ip, 'wrong-current-password');
       throw refusal('invalid-credentials', 'wrong-current-password');
     }
     await limits.succeeded(user.username, ip);

@@ -11,6 +11,7 @@ import { base } from '../styles.ts';
 import './adm-seb-config.ts';
 import { dialogStyles, syncDialog } from './dialog.ts';
 import { kioskHealthCell } from './kiosk-health.ts';
+import { TableSort, sortStyles } from './table-sort.ts';
 
 const byName = new Intl.Collator('nl', { numeric: true, sensitivity: 'base' });
 const KITS: readonly LaunchKitKind[] = ['desktop', 'systemd', 'windows'];
@@ -47,7 +48,7 @@ export class AdmKiosks extends LitElement {
     unpairing: { state: true },
     unpairError: { state: true },
   };
-  static override styles = [base, dialogStyles, css`
+  static override styles = [base, dialogStyles, sortStyles, css`
     .head-row { display: flex; flex-wrap: wrap; align-items: flex-start; justify-content: space-between; gap: var(--space-3) var(--space-4); }
     .pair { margin-bottom: var(--space-4); display: flex; flex-direction: column; gap: var(--space-2); }
     .pair form { display: flex; flex-wrap: wrap; gap: var(--space-3); align-items: flex-start; margin-top: var(--space-2); }
@@ -227,20 +228,33 @@ export class AdmKiosks extends LitElement {
     return k.online ? html`<span class="badge ok">${t('kiosks.online')}</span>` : offline;
   }
 
+  /** status order: refused for Safe Exam Browser first (it needs someone), then in review, free, offline */
+  private statusRank(k: KioskDto): number {
+    return k.sebRefusedAt ? 0 : k.reviewId ? 1 : k.online ? 2 : 3;
+  }
+
+  private readonly sorter = new TableSort<KioskDto, 'name' | 'room' | 'status' | 'lastSeen'>(this, {
+    name: (k) => k.name,
+    room: (k) => (this.rooms.value ?? []).find((r) => r.id === k.roomId)?.name,
+    status: (k) => this.statusRank(k),
+    // online is "now": the most recent of all
+    lastSeen: (k) => (k.online ? Number.MAX_SAFE_INTEGER : k.lastSeenAt ? Date.parse(k.lastSeenAt) : null),
+  }, { key: 'name', dir: 'ascending' });
+
   private table() {
     if (!this.synced) return html`<p class="card muted" role="status">${t('app.loading')}</p>`;
     if (this.kiosks.length === 0) return html`${this.hiddenNote()}<p class="card empty">${t(this.hiddenCount ? 'kiosks.emptyInMyRooms' : 'kiosks.empty')}</p>`;
-    const kiosks = [...this.kiosks].sort((a, b) => byName.compare(a.name, b.name));
+    const kiosks = this.sorter.apply([...this.kiosks].sort((a, b) => byName.compare(a.name, b.name)));
     const rooms = this.rooms.value ?? [];
     return html`${this.hiddenNote()}<div class="table-wrap">
       <table>
         <caption>${t('kiosks.caption')} <span class="muted">(${formatNumber(kiosks.length)})</span></caption>
         <thead><tr>
-          <th scope="col">${t('kiosks.name')}</th>
-          <th scope="col">${t('kiosks.room')}</th>
-          <th scope="col">${t('kiosks.status')}</th>
+          ${this.sorter.header('name', t('kiosks.name'))}
+          ${this.sorter.header('room', t('kiosks.room'))}
+          ${this.sorter.header('status', t('kiosks.status'))}
           <th scope="col">${t('kiosks.health')}</th>
-          <th scope="col">${t('kiosks.lastSeen')}</th>
+          ${this.sorter.header('lastSeen', t('kiosks.lastSeen'))}
           ${this.isAdmin ? html`<th scope="col" class="action"><span class="sr-only">${t('kiosks.actions')}</span></th>` : nothing}
         </tr></thead>
         <tbody>${kiosks.map((k) => html`<tr>

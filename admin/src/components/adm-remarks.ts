@@ -8,6 +8,7 @@ import { LangController, errorMessage, formatDate, lang, t } from '../i18n.ts';
 import { base } from '../styles.ts';
 import { adminStyles } from './admin-styles.ts';
 import { loadStatus, loaded, loadedFor } from './load-state.ts';
+import { TableSort, sortStyles } from './table-sort.ts';
 
 /**
  * 'Opmerkingen' (staff: supervisors and admins): the examiner's queue of the remarks candidates left on questions
@@ -26,7 +27,7 @@ export class AdmRemarks extends LitElement {
     saving: { state: true },
     saveError: { state: true },
   };
-  static override styles = [base, adminStyles, css`
+  static override styles = [base, adminStyles, sortStyles, css`
     form.filters { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)) auto; gap: var(--space-3); align-items: end; }
     @media (max-width: 60rem) { form.filters { grid-template-columns: minmax(0, 1fr); } }
     .bar { display: flex; justify-content: flex-end; margin: var(--space-4) 0; }
@@ -160,16 +161,25 @@ export class AdmRemarks extends LitElement {
     </td></tr>` : nothing}`;
   }
 
-  private table(list: RemarkDto[]) {
-    if (list.length === 0) return html`<p class="card empty">${t('remarks.empty')}</p>`;
+  private readonly sorter = new TableSort<RemarkDto, 'candidate' | 'question' | 'kind' | 'status'>(this, {
+    candidate: (r) => r.candidateName,
+    question: (r) => r.questionNumber,
+    kind: (r) => t(`remarks.kind.${r.kind}`),
+    // open first: those still need an answer
+    status: (r) => (r.status === 'open' ? 0 : 1),
+  });
+
+  private table(all: RemarkDto[]) {
+    if (all.length === 0) return html`<p class="card empty">${t('remarks.empty')}</p>`;
+    const list = this.sorter.apply(all);
     return html`<div class="table-wrap"><table>
       <caption>${t('remarks.caption')} <span class="count">${t('remarks.count', { n: list.length })}</span></caption>
       <thead><tr>
-        <th scope="col">${t('remarks.candidate')}</th>
-        <th scope="col">${t('remarks.question')}</th>
-        <th scope="col">${t('remarks.kind')}</th>
+        ${this.sorter.header('candidate', t('remarks.candidate'))}
+        ${this.sorter.header('question', t('remarks.question'), 'num')}
+        ${this.sorter.header('kind', t('remarks.kind'))}
         <th scope="col">${t('remarks.text')}</th>
-        <th scope="col">${t('remarks.status')}</th>
+        ${this.sorter.header('status', t('remarks.status'))}
         <th scope="col"><span class="sr-only">${t('remarks.actions')}</span></th>
       </tr></thead>
       <tbody>${list.map((r) => this.row(r))}</tbody>

@@ -9,6 +9,7 @@ import { base } from '../styles.ts';
 import { adminStyles } from './admin-styles.ts';
 import { loadStatus } from './load-state.ts';
 import { syncDialog } from './dialog.ts';
+import { TableSort, sortStyles } from './table-sort.ts';
 
 /** As the server checks it (CreateUserBody in shared/protocol.ts). */
 const USERNAME = /^[a-z0-9._-]{2,40}$/;
@@ -41,7 +42,7 @@ export class AdmStaff extends LitElement {
     status: { state: true },
     rowError: { state: true },
   };
-  static override styles = [base, adminStyles, css`
+  static override styles = [base, adminStyles, sortStyles, css`
     .add { margin-bottom: var(--space-4); }
     .add form { display: grid; grid-template-columns: minmax(0, 14rem) minmax(0, 16rem) minmax(0, 11rem) auto; gap: var(--space-3); align-items: start; }
     /* level with the inputs: one label line (0.9375rem × 1.5) and the field gap above them */
@@ -254,15 +255,23 @@ export class AdmStaff extends LitElement {
     </tr>`;
   }
 
+  private readonly sorter = new TableSort<PublicUser, 'person' | 'role' | 'state'>(this, {
+    person: (u) => u.displayName,
+    role: (u) => t(u.role === 'admin' ? 'staff.role.admin' : 'staff.role.supervisor'),
+    // active first; among them those who must still choose a password
+    state: (u) => (u.disabled ? 2 : u.mustChangePassword ? 1 : 0),
+  });
+
   private table(users: PublicUser[]) {
-    const sorted = [...users].sort((a, b) => Number(a.disabled) - Number(b.disabled) || byName.compare(a.username, b.username));
+    // until a header is pressed: active accounts first, then by username
+    const sorted = this.sorter.apply([...users].sort((a, b) => Number(a.disabled) - Number(b.disabled) || byName.compare(a.username, b.username)));
     return html`<div class="table-wrap">
       <table>
         <caption>${t('staff.caption')} <span class="count">(${formatNumber(users.length)})</span></caption>
         <thead><tr>
-          <th scope="col">${t('staff.person')}</th>
-          <th scope="col">${t('staff.role')}</th>
-          <th scope="col">${t('staff.state')}</th>
+          ${this.sorter.header('person', t('staff.person'))}
+          ${this.sorter.header('role', t('staff.role'))}
+          ${this.sorter.header('state', t('staff.state'))}
           <th scope="col" class="action"><span class="sr-only">${t('staff.actions')}</span></th>
         </tr></thead>
         <tbody>${sorted.map((u) => this.row(u))}</tbody>

@@ -2,6 +2,8 @@ import { expect } from 'chai';
 import { retentionEnd } from '../../shared/rules.ts';
 import { FakeClock } from '../../server/clock.ts';
 import { DAY_MS } from '../../server/privacy/retention.ts';
+import { keptUntil } from '../../server/cli/examCommands.ts';
+import type { StoredExam } from '../../server/store/examCatalog.ts';
 
 /** The rule of docs/design.md (Privacy, Retention): `retainUntil`, else days after the later of window end and import. */
 describe('retention date: the later of the review window\'s end and the last import, plus the retention days', () => {
@@ -37,5 +39,15 @@ describe('retention date: the later of the review window\'s end and the last imp
 
   it('has no date without a window end, however recent the import (the school may still open review)', () => {
     expect(retentionEnd({ review: review(), dataImportedAt: '2026-12-27T09:30:00.000Z' }, 180)).to.deep.equal({ until: null, explicit: false, basis: null });
+  });
+
+  it('inzage exam list says the date and what it counts from', () => {
+    const exam = { review: review('2026-06-30T17:00:00+02:00'), dataImportedAt: '2026-12-27T09:30:00.000Z' } as StoredExam;
+    expect(keptUntil(exam, 180)).to.equal('2027-06-25 09:30 UTC (180 days after the import)');
+    expect(keptUntil({ ...exam, dataImportedAt: '2026-06-01T00:00:00Z' }, 180)).to.equal('2026-12-27 15:00 UTC (180 days after the review)');
+    expect(keptUntil({ ...exam, retainUntil: '2027-01-10T00:00:00+01:00' }, 180)).to.equal('2027-01-09 23:00 UTC (set for this exam)');
+    const { dataImportedAt: _none, ...older } = exam;
+    expect(keptUntil(older as StoredExam, 180)).to.equal('2026-12-27 15:00 UTC at the earliest (older data: 180 days after the next server start)');
+    expect(keptUntil({ ...exam, review: review() }, 180)).to.equal('no date (set one in the console)');
   });
 });

@@ -52,7 +52,11 @@ export interface RetentionDto {
   until: string | null;
   /** set for this exam (in the console or by import), rather than the default */
   explicit: boolean;
-  /** the server's default: days after the review window's end */
+  /** what the default date counts from: the review window's end, or the last import of the candidate data, whichever is later (null: explicit or undated) */
+  basis: 'review' | 'import' | null;
+  /** when this exam's candidate data was last imported (an import that added or changed its groups or sittings); null: none since this field exists */
+  importedAt: string | null;
+  /** the server's default: days after the later of the review window's end and the last import */
   defaultDays: number;
   /** how many sittings it would remove */
   sittings: number;

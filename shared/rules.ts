@@ -11,16 +11,28 @@ export function reviewStatus(review: Exam['review'], now: number): ReviewStatus 
   return 'open';
 }
 
+/** What the default retention date counts from: the review window's end, or the last import of the exam's candidate data. */
+export type RetentionBasis = 'review' | 'import';
+
 /**
  * When an exam's candidate data is removed by the retention purge (docs/design.md: Privacy): its `retainUntil` when set,
- * else `days` after the review window's end. `null`: nothing to date it by (a window without an end, or review
- * not allowed at all): such data stays until an admin sets a date — the school may still open review for it, so
- * it is never purged on a date the school did not give.
+ * else `days` after the later of the review window's end and the last import of its candidate data (`dataImportedAt`:
+ * data a school imports today for a window that closed long ago is kept `days` from today, not purged at the next
+ * start). `null`: nothing to date it by (a window without an end, or review not allowed at all): such data stays
+ * until an admin sets a date — the school may still open review for it, so it is never purged on a date the school
+ * did not give. `basis`: what the default date counts from (null when explicit or undated).
  */
-export function retentionEnd(exam: Pick<Exam, 'review' | 'retainUntil'>, days: number): { until: string | null; explicit: boolean } {
-  if (exam.retainUntil) return { until: new Date(Date.parse(exam.retainUntil)).toISOString(), explicit: true };
+export function retentionEnd(
+  exam: Pick<Exam, 'review' | 'retainUntil'> & { dataImportedAt?: string | undefined },
+  days: number,
+): { until: string | null; explicit: boolean; basis: RetentionBasis | null } {
+  if (exam.retainUntil) return { until: new Date(Date.parse(exam.retainUntil)).toISOString(), explicit: true, basis: null };
   const end = exam.review.closesAt;
-  return { until: end ? new Date(Date.parse(end) + days * 86_400_000).toISOString() : null, explicit: false };
+  if (!end) return { until: null, explicit: false, basis: null };
+  const fromWindow = Date.parse(end);
+  const fromImport = exam.dataImportedAt ? Date.parse(exam.dataImportedAt) : Number.NEGATIVE_INFINITY;
+  const basis: RetentionBasis = fromImport > fromWindow ? 'import' : 'review';
+  return { until: new Date(Math.max(fromWindow, fromImport) + days * 86_400_000).toISOString(), explicit: false, basis };
 }
 
 /** "Sanne de Vries"; a candidate known by number only (from QTI results, no candidate list) by the number: "100240". */

@@ -77,7 +77,8 @@ describe('inzage CLI: messages for an operator', function () {
     expect(inzage(['import', join(import.meta.dirname, '..', 'demo', 'demo.json'), '--data', data]).code).to.equal(0);
     const r = inzage(['exam', 'list', '--data', data]);
     expect(r.code).to.equal(0);
-    expect(r.stdout).to.match(/ID\s+TITLE\s+SUBJECT\s+QUESTIONS\s+SITTINGS\s+REVIEW/);
+    expect(r.stdout).to.match(/ID\s+TITLE\s+SUBJECT\s+QUESTIONS\s+SITTINGS\s+REVIEW\s+DATA KEPT UNTIL/);
+    expect(r.stdout).to.match(/\d{4}-\d\d-\d\d \d\d:\d\d UTC \(180 days after the (review|import)\)/);
     expect(r.stdout).to.match(/bi-kb-2026-1\s+Biologie KB — centraal examen 2026, 1e tijdvak\s+Biologie KB\s+24\s+27/);
   });
 });

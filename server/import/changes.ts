@@ -37,6 +37,8 @@ export function toContentChanges(data: ImportFile, known?: KnownContent): Conten
   const versionOf = (e: ExamContent) => versions.get(e) ?? versions.set(e, examVersion(e.questions)).get(e)!;
   const groupOf = (id: string): Group | undefined => groups.get(id) ?? known?.group(id);
   return {
+    // the exams whose groups or sittings this adds or changes are stamped with the time (their retention counts from it)
+    imported: true,
     // a retention date set in the console survives a re-import that does not set one itself
     exams: data.exams.map((e) => {
       const kept = known?.exam(e.id)?.retainUntil;

@@ -1,14 +1,17 @@
 /**
  * Retention (docs/design.md: Privacy): an exam's candidate data is kept until its retention end (`retentionEnd` in
- * shared/rules.ts: the exam's `retainUntil`, else the review window's end + `retentionDays`), then the server
+ * shared/rules.ts: the exam's `retainUntil`, else the later of the review window's end and the last import of its
+ * candidate data, + `retentionDays`), then the server
  * purges it itself — at start, then once a day on the injected clock — as actor `system`, audited as
  * `data.purged` with `reason: 'retention'` and the date. Running reviews of the purged sittings end
  * (`data-purged`) first, as with a purge from the console. The start-up run also finishes a purge that was
- * interrupted (a crash half-way).
+ * interrupted (a crash half-way), and first stamps candidate data of an older build, which has no import time, as
+ * imported now (importTimes.ts: the upgrade).
  */
 import { retentionEnd } from '../../shared/rules.ts';
 import type { Clock, Timer } from '../clock.ts';
 import type { ServerConfig } from '../config.ts';
+import { stampUnimportedData } from './importTimes.ts';
 import { finishPendingPurge, purgeEndingReviews, selectPurge, type PurgeCounts } from '../purge.ts';
 import type { ContentKind } from '../../shared/protocol.ts';
 import type { ReviewEngine } from '../review/engine.ts';
@@ -69,6 +72,8 @@ export class RetentionJob {
   async run(): Promise<RetentionPurge[]> {
     const { store, clock, config, engine, consoles } = this.deps;
     const finished = await finishPendingPurge(store);
+    const stamped = await stampUnimportedData(store, clock);
+    for (const id of stamped) this.deps.log?.(`inzage: retention: exam ${id} holds candidate data from before import times were kept: counted as imported now`);
     const now = clock.now();
     const done: RetentionPurge[] = [];
     for (const exam of store.content.exams()) {
@@ -81,6 +86,7 @@ export class RetentionJob {
       this.deps.log?.(`inzage: retention: removed the candidate data of exam ${exam.id} (kept until ${until}): ${counts.sittings} sittings, ${counts.groups} groups, ${counts.candidates} candidates`);
     }
     if (done.length || finished) consoles.contentChanged('exams', 'results');
+    else if (stamped.length) consoles.contentChanged('exams');
     return done;
   }
 }

@@ -13,6 +13,7 @@ import { ReviewSettingsSchema } from '../../shared/schema.ts';
 import type { Clock } from '../clock.ts';
 import type { ServerConfig } from '../config.ts';
 import type { Store } from '../store/index.ts';
+import type { StoredExam } from '../store/examCatalog.ts';
 
 type Patch = { [K in keyof ExamReviewPatch]?: ExamReviewPatch[K] };
 
@@ -77,13 +78,16 @@ export class ExamSettings {
     return result(updated.review);
   }
 
-  private exam(id: string): Exam {
+  private exam(id: string): StoredExam {
     const exam = this.store.content.exam(id);
     if (!exam) throw refusal('not-found', 'no-such-exam');
     return exam;
   }
 
-  private retentionOf(e: Exam, counts = this.store.content.sittingCounts()): RetentionDto {
-    return { ...retentionEnd(e, this.config.retentionDays), defaultDays: this.config.retentionDays, sittings: counts.get(e.id) ?? 0 };
+  private retentionOf(e: StoredExam, counts = this.store.content.sittingCounts()): RetentionDto {
+    return {
+      ...retentionEnd(e, this.config.retentionDays), importedAt: e.dataImportedAt ?? null,
+      defaultDays: this.config.retentionDays, sittings: counts.get(e.id) ?? 0,
+    };
   }
 }

@@ -33,6 +33,17 @@ export interface ContentChanges {
   reviews?: { examId: string; review: ReviewSettings }[];
   /** how long an exam's candidate data is kept, set in the console (undefined: the default) */
   retentions?: { examId: string; retainUntil: string | undefined }[];
+  /**
+   * An import (server/import/changes.ts): each exam whose groups or sittings this change adds or changes gets the
+   * store's current time (its injected clock) as `dataImportedAt`, from which its default retention counts. A purge's
+   * changes to a group's candidate list are no import; nor is an import that changes nothing (it writes nothing).
+   */
+  imported?: boolean;
+  /**
+   * When exams' candidate data was imported, given (migrate's copy carries the source's; `ifMissing`: the upgrade of
+   * data an older build imported, stamped at its first start without changing a time already there).
+   */
+  importTimes?: { examId: string; at: string; ifMissing?: boolean }[];
   candidates?: Candidate[];
   groups?: Group[];
   sittings?: Sitting[];
@@ -91,7 +102,11 @@ export class ContentStore {
   private loaded = false;
   private loading: Promise<void> | null = null;
 
-  constructor(private readonly dir: string, private readonly cacheSize = 16, private readonly lazy?: ContentLoading) {
+  constructor(
+    private readonly dir: string, private readonly cacheSize = 16, private readonly lazy?: ContentLoading,
+    /** the injected clock: the time an import stamps (ContentChanges.imported) */
+    private readonly now: () => number = Date.now,
+  ) {
     this.resultsDir = join(dir, 'results');
     mkdirSync(this.resultsDir, { recursive: true, mode: 0o700 });
     if (!lazy) {
@@ -335,8 +350,10 @@ export class ContentStore {
     }
     for (const { examId, review } of ch.reviews ?? []) if (catalog.setReview(examId, review)) dirty.exams = true;
     for (const { examId, retainUntil } of ch.retentions ?? []) if (catalog.setRetention(examId, retainUntil)) dirty.exams = true;
+    /** the exams whose candidate data this change adds or changes */
+    const touched = new Set<string>();
     for (const c of ch.candidates ?? []) if (upsert(candidates, c.number, c, counts.candidates)) dirty.candidates = true;
-    for (const g of ch.groups ?? []) if (upsert(groups, g.id, g, counts.groups)) dirty.index = true;
+    for (const g of ch.groups ?? []) if (upsert(groups, g.id, g, counts.groups)) { dirty.index = true; touched.add(g.examId); }
     for (const given of ch.sittings ?? []) {
       // a sitting without a version (written straight into the store) belongs to its exam's current one
       const s = given.examVersion ? given : { ...given, examVersion: catalog.get(given.examId)?.version };
@@ -353,7 +370,9 @@ export class ContentStore {
       if (oldSummary) counts.sittings.updated++; else counts.sittings.added++;
       summaries.set(s.id, summaryOf(s));
       dirty.index = true;
+      touched.add(s.examId);
     }
+    if (stampImports(catalog, ch, touched, this.now)) dirty.exams = true;
     for (const id of ch.removeSittings ?? []) {
       const s = summaries.get(id);
       if (!s) continue;
@@ -435,4 +454,18 @@ export function withSittings(changes: ExamChange[], catalog: ExamCatalog, summar
   for (const s of inFile) if (ids.has(s.examId)) add(fresh, s.examId);
   for (const s of summaries.values()) if (ids.has(s.examId) && s.examVersion !== catalog.get(s.examId)?.version) add(old, s.examId);
   return changes.map((c) => ({ ...c, sittingsOnOldVersion: old.get(c.examId) ?? 0, sittingsInFile: fresh.get(c.examId) ?? 0 }));
+}
+
+/**
+ * The import times a change sets (ContentChanges `imported`, `importTimes`), on the change's copy of the catalog;
+ * whether any changed. Shared by the file and the PostgreSQL content store.
+ */
+export function stampImports(catalog: ExamCatalog, ch: ContentChanges, touched: ReadonlySet<string>, now: () => number): boolean {
+  let changed = false;
+  if (ch.imported && touched.size) {
+    const at = new Date(now()).toISOString();
+    for (const examId of touched) if (catalog.setDataImportedAt(examId, at)) changed = true;
+  }
+  for (const { examId, at, ifMissing } of ch.importTimes ?? []) if (catalog.setDataImportedAt(examId, new Date(Date.parse(at)).toISOString(), ifMissing)) changed = true;
+  return changed;
 }

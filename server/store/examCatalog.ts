@@ -24,6 +24,12 @@ export interface StoredExam extends Exam {
   importedReview?: ReviewSettings;
   /** the version of sittings stored before exams had versions */
   legacyVersion?: string;
+  /**
+   * When an import last added or changed this exam's groups or sittings (ISO 8601): the default retention counts from
+   * the later of this and the review window's end (shared/rules.ts `retentionEnd`). Absent: no candidate data imported
+   * since the field exists (data of an older build is stamped at the first start: privacy/importTimes.ts).
+   */
+  dataImportedAt?: string;
 }
 
 export interface StoredVersion { examId: string; version: string; questions: Question[] }
@@ -103,6 +109,7 @@ export class ExamCatalog {
       ...content, review, version,
       ...(importedReview ? { importedReview } : {}),
       ...(old.legacyVersion ? { legacyVersion: old.legacyVersion } : {}),
+      ...(old.dataImportedAt ? { dataImportedAt: old.dataImportedAt } : {}),
     };
     const newVersion = version !== old.version;
     if (newVersion) {
@@ -112,7 +119,7 @@ export class ExamCatalog {
     }
     const from = totalMaxScore(old.questions);
     const to = totalMaxScore(e.questions);
-    const visible = ({ version: _v, importedReview: _i, legacyVersion: _l, ...rest }: StoredExam) => json(rest);
+    const visible = ({ version: _v, importedReview: _i, legacyVersion: _l, dataImportedAt: _d, ...rest }: StoredExam) => json(rest);
     const contentChanged = newVersion || visible(old) !== visible(record);
     const dirty = json(old) !== json(record);
     if (dirty) this.current.set(e.id, record);
@@ -142,6 +149,17 @@ export class ExamCatalog {
     if (old.retainUntil === retainUntil) return false;
     const { retainUntil: _old, ...rest } = old;
     this.current.set(examId, retainUntil ? { ...rest, retainUntil } : rest);
+    return true;
+  }
+
+  /**
+   * When the exam's candidate data was last imported (`ifMissing`: only where the exam has no such time yet — data of
+   * an older build at its upgrade); false when nothing changed or the exam is unknown (its import failed validation).
+   */
+  setDataImportedAt(examId: string, at: string, ifMissing = false): boolean {
+    const old = this.current.get(examId);
+    if (!old || old.dataImportedAt === at || (ifMissing && old.dataImportedAt)) return false;
+    this.current.set(examId, { ...old, dataImportedAt: at });
     return true;
   }
 

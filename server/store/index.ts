@@ -94,7 +94,7 @@ export function openStore(dir: string, opts: OpenStoreOptions = {}): Store {
   const journal = new ReviewJournal(root, { delayMs: opts.hotWriteDelayMs, compactBytes: opts.reviewCompactBytes });
   const remarks = new Doc<RemarksData>(join(root, 'remarks.json'), { remarks: [] }, opts.hotWriteDelayMs);
   const sessions = new Doc<SessionsData>(join(root, 'sessions.json'), { sessions: {} }, opts.hotWriteDelayMs ?? 1000);
-  const content = new ContentStore(root, undefined, opts.lazyContent === true ? {} : opts.lazyContent || undefined);
+  const content = new ContentStore(root, undefined, opts.lazyContent === true ? {} : opts.lazyContent || undefined, opts.now);
   const auditKeys = new AuditKeys(root);
   // the secret is made when the first head is written, never by opening (a dry run leaves no trace)
   let anchorKey: Buffer | undefined;

@@ -164,7 +164,12 @@ describe('console administration (e2e): exams, import, staff, audit log, purge',
     // review until 1 January 2099, 17:00 (+01:00); the default keeps the data 180 days after that
     await bi.getByText('standaard, 180 dagen na de inzage').waitFor();
     expect(await bi.textContent()).to.contain('verwijderd op 30 jun 2099');
-    expect((await exam('bi-kb-2026')).retention).to.deep.equal({ until: '2099-06-30T16:00:00.000Z', explicit: false, defaultDays: 180, sittings: 3 });
+    expect((await exam('bi-kb-2026')).retention).to.include({ until: '2099-06-30T16:00:00.000Z', explicit: false, basis: 'review', defaultDays: 180, sittings: 3 });
+    // a window that closed 30 June 2026, its data imported today: kept 180 days after the import
+    const ns = await exam('ns-kb-2026');
+    expect(ns.retention).to.include({ explicit: false, basis: 'import', defaultDays: 180 });
+    expect(Date.parse(String(ns.retention.until)) - Date.parse(String(ns.retention.importedAt))).to.equal(180 * 86_400_000);
+    await table.getByRole('row', { name: /Nask KB/ }).getByText(/^standaard, 180 dagen na de import van \d+ \w+ \d{4}$/).waitFor();
 
     await bi.getByRole('button', { name: 'Bewaartermijn wijzigen: Biologie KB' }).click();
     const dialog = page.getByRole('dialog', { name: 'Bewaartermijn: Biologie KB' });

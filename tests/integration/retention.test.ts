@@ -7,6 +7,8 @@ import { EXAM_ID, exampleImport, type Json } from '../support/importFixture.ts';
 import { loggedIn, startTestServer, StaffClient, type TestServer } from '../helpers/server.ts';
 
 const T0 = Date.parse('2026-07-01T06:00:00Z');
+/** The fixture's import, before every window ended: each exam's default date counts from its window's end. */
+const IMPORTED = Date.parse('2026-04-15T06:00:00Z');
 
 /**
  * Exam A (`EXAM_ID`): review until 12 June 15:00 UTC, no date of its own → kept until 12 July with 30 days.
@@ -37,9 +39,12 @@ describe('retention: a date per exam and a daily purge', function () {
   let output: string[];
 
   beforeEach(async () => {
-    clock = new FakeClock(T0);
+    clock = new FakeClock(IMPORTED);
     output = [];
-    ts = await startTestServer({ data: fixture(), clock, config: { autoPurge: true, retentionDays: 30 }, log: (l) => output.push(l) });
+    const seeded = await startTestServer({ data: fixture(), clock });
+    await seeded.close({ keepData: true });
+    clock.set(T0);
+    ts = await startTestServer({ dataDir: seeded.dataDir, clock, config: { autoPurge: true, retentionDays: 30 }, log: (l) => output.push(l) });
     await ts.app.ctx.retention.idle();
     boss = await loggedIn(ts.base, 'boss');
   });
@@ -63,10 +68,11 @@ describe('retention: a date per exam and a daily purge', function () {
   it('purges at start what is due, then each day what becomes due, audited as the system\'s purge with its reason', async () => {
     expect(sittings()).to.deep.equal(['s-230117', 's-230118', 's-b-230119']);
     expect(tracesIn(ts.dataDir, ['Bram', 'Visser', '230120', 's-c-230120'])).to.deep.equal([]);
+    const importedAt = new Date(IMPORTED).toISOString();
     expect(await retention()).to.deep.equal({
-      [EXAM_ID]: { until: '2026-07-12T15:00:00.000Z', explicit: false, defaultDays: 30, sittings: 2 },
-      'ak-kb-2026': { until: '2026-07-04T12:00:00.000Z', explicit: true, defaultDays: 30, sittings: 1 },
-      'ec-kb-2026': { until: '2026-05-31T15:00:00.000Z', explicit: false, defaultDays: 30, sittings: 0 },
+      [EXAM_ID]: { until: '2026-07-12T15:00:00.000Z', explicit: false, basis: 'review', importedAt, defaultDays: 30, sittings: 2 },
+      'ak-kb-2026': { until: '2026-07-04T12:00:00.000Z', explicit: true, basis: null, importedAt, defaultDays: 30, sittings: 1 },
+      'ec-kb-2026': { until: '2026-05-31T15:00:00.000Z', explicit: false, basis: 'review', importedAt, defaultDays: 30, sittings: 0 },
     });
     for (let day = 2; day <= 4; day++) {
       await nextDay(); // 2, 3 and 4 July, 06:00: exam B is kept until 4 July 12:00
@@ -107,7 +113,7 @@ describe('retention: a date per exam and a daily purge', function () {
     expect(audited.map((e: Json) => [e.actor, e.target, e.details])).to.deep.equal([['boss', EXAM_ID, { from: null, to: '2026-09-01T00:00:00+02:00' }]]);
     // a review window may not run past the date
     expect((await review('2026-09-10T00:00:00+02:00')).status).to.equal(400);
-    // a re-import that says nothing about retention keeps the date
+    // a re-import that says nothing about retention keeps the date (and, changing no candidate data, the import time)
     expect((await boss.call('POST', '/api/imports', exampleImport())).status).to.equal(200);
     expect((await retention())[EXAM_ID]).to.include({ until: '2026-08-31T22:00:00.000Z', explicit: true });
     for (let d = 0; d < 12; d++) await nextDay(); // past the default (12 July), not past the date

@@ -191,10 +191,17 @@ export class AdmExams extends LitElement {
     const when = none ? t('exams.retentionNone') : k.until ? t('exams.retentionOn', { date: formatDateParts(k.until).date }) : t('exams.retentionUndated');
     return html`<td class="retention">
       <span>${when}</span>
-      ${none ? nothing : html`<span class="sub">${k.explicit ? t('exams.retentionSet') : t('exams.retentionDefault', { days: k.defaultDays })}</span>`}
+      ${none ? nothing : html`<span class="sub">${this.retentionBasis(k)}</span>`}
       <button type="button" class="secondary small" aria-label=${t('exams.retentionEditLabel', { title: exam.title })}
         @click=${() => this.openRetention(exam)}>${t('exams.retentionEdit')}</button>
     </td>`;
+  }
+
+  /** What the date counts from: set for the exam, or the default after the review window or after the last import. */
+  private retentionBasis(k: ExamDto['retention']) {
+    if (k.explicit) return t('exams.retentionSet');
+    if (k.basis === 'import' && k.importedAt) return t('exams.retentionDefaultImport', { days: k.defaultDays, date: formatDateParts(k.importedAt).date });
+    return t('exams.retentionDefault', { days: k.defaultDays });
   }
 
   private row(exam: ExamDto) {

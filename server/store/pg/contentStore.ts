@@ -15,7 +15,7 @@
 import type pg from 'pg';
 import type { Candidate, Exam, Group, ReviewSettings, Sitting } from '../../../shared/domain.ts';
 import type { ExamChangeDto } from '../../../shared/protocol.ts';
-import { withSittings, type ChangeCounts, type ContentChanges, type ContentReport, type SittingSummary } from '../content.ts';
+import { stampImports, withSittings, type ChangeCounts, type ContentChanges, type ContentReport, type SittingSummary } from '../content.ts';
 import { ExamCatalog, type ExamChange, type StoredExam, type StoredVersion } from '../examCatalog.ts';
 import { canonical } from '../examVersions.ts';
 import type { ContentRepo } from '../repositories.ts';
@@ -75,7 +75,7 @@ export class PgContentStore implements ContentRepo {
   private readonly queue = new SerialQueue();
   private refreshQueued = false;
 
-  private constructor(private readonly db: PgDb) {}
+  private constructor(private readonly db: PgDb, private readonly now: () => number) {}
 
   private changes = 0;
   /**
@@ -89,8 +89,8 @@ export class PgContentStore implements ContentRepo {
   ready(): Promise<void> { return Promise.resolve(); }
 
   /** Load the content of `db`'s schema; from then on other processes' changes are reloaded as they are announced. */
-  static async open(db: PgDb): Promise<PgContentStore> {
-    const store = new PgContentStore(db);
+  static async open(db: PgDb, opts: { now?: () => number } = {}): Promise<PgContentStore> {
+    const store = new PgContentStore(db, opts.now ?? Date.now);
     db.onChange(TABLE, () => store.changedElsewhere());
     await store.serial(() => store.refresh());
     return store;
@@ -234,7 +234,9 @@ export class PgContentStore implements ContentRepo {
     if (!stale.length) return;
     const state = { ...this.state };
     if (stale.includes('exams')) {
-      const exams = (await c.query<{ doc: StoredExam }>('SELECT doc FROM content_exams ORDER BY seq')).rows.map((r) => r.doc);
+      // the import time is a column of its own (migration 008), not part of the document
+      const exams = (await c.query<{ doc: StoredExam; data_imported_at: Date | null }>('SELECT doc, data_imported_at FROM content_exams ORDER BY seq'))
+        .rows.map((r) => (r.data_imported_at ? { ...r.doc, dataImportedAt: r.data_imported_at.toISOString() } : r.doc));
       const versions = (await c.query<{ exam_id: string; version: string; questions: StoredVersion['questions'] }>(
         'SELECT exam_id, version, questions FROM content_exam_versions ORDER BY exam_id, version',
       )).rows.map((r) => ({ examId: r.exam_id, version: r.version, questions: r.questions }));
@@ -343,8 +345,10 @@ export class PgContentStore implements ContentRepo {
     for (const c of ch.candidates ?? []) {
       if (upsert(candidates, c.number, c, counts.candidates)) { next.candidatesChanged.add(c.number); next.candidatesRemoved.delete(c.number); }
     }
+    /** the exams whose candidate data this change adds or changes */
+    const touched = new Set<string>();
     for (const g of ch.groups ?? []) {
-      if (upsert(groups, g.id, g, counts.groups)) { next.groupsChanged.add(g.id); next.groupsRemoved.delete(g.id); }
+      if (upsert(groups, g.id, g, counts.groups)) { next.groupsChanged.add(g.id); next.groupsRemoved.delete(g.id); touched.add(g.examId); }
     }
 
     // the stored sittings these replace, read in bulk (a sitting written earlier in this change: as written then)
@@ -359,7 +363,9 @@ export class PgContentStore implements ContentRepo {
       next.sittings.set(s.id, s);
       next.removedSittings.delete(s.id);
       summaries.set(s.id, summaryOf(s));
+      touched.add(s.examId);
     }
+    stampImports(catalog, ch, touched, this.now);
     for (const id of ch.removeSittings ?? []) {
       if (!summaries.delete(id)) continue;
       counts.sittings.removed++;
@@ -412,7 +418,11 @@ export class PgContentStore implements ContentRepo {
     const exams = after.exams.filter((e) => oldExams.get(e.id) !== canonical(e));
     if (exams.length) {
       changed.add('exams');
-      await insertRows(c, 'content_exams (id, doc)', exams.map((e) => [e.id, JSON.stringify(e)]), 'ON CONFLICT (id) DO UPDATE SET doc = excluded.doc');
+      await insertRows(
+        c, 'content_exams (id, doc, data_imported_at)',
+        exams.map(({ dataImportedAt, ...doc }) => [doc.id, JSON.stringify(doc), dataImportedAt ?? null] as string[]),
+        'ON CONFLICT (id) DO UPDATE SET doc = excluded.doc, data_imported_at = excluded.data_imported_at',
+      );
     }
     const key = (v: { examId: string; version: string }) => `${v.examId}\0${v.version}`;
     const oldVersions = new Set((before.versions ?? []).map(key));

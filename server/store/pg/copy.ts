@@ -55,7 +55,8 @@ export const PART_COPIES: Record<LocalPart, PartCopy | undefined> = {
 
 /**
  * Exams (with every earlier version a sitting was taken with), candidates, groups and sittings with their responses,
- * applied as one change (all or nothing); then the review settings changed in the console and the retention dates.
+ * applied as one change (all or nothing) with the times their candidate data was imported; then the review settings
+ * changed in the console and the retention dates.
  * An earlier version is imported before the current one, so that the current one ends up current and the earlier
  * ones are kept as versions (their sittings use them).
  */
@@ -65,7 +66,7 @@ async function copyContent(from: Store, to: Store): Promise<number> {
   const summaries = c.sittingSummaries();
   const exams: ImportedExam[] = [];
   for (const e of c.exams()) {
-    const { version, importedReview, legacyVersion: _legacy, review, retainUntil: _until, ...rest } = e;
+    const { version, importedReview, legacyVersion: _legacy, review, retainUntil: _until, dataImportedAt: _imported, ...rest } = e;
     const fileReview = importedReview ?? review;
     const older = new Set(summaries.filter((x) => x.examId === e.id && x.examVersion && x.examVersion !== version).map((x) => x.examVersion!));
     for (const v of older) {
@@ -79,7 +80,10 @@ async function copyContent(from: Store, to: Store): Promise<number> {
   for (const g of groups) {
     for (const x of await c.sittingsWithResponses(g.id)) sittings.push(x.examVersion ? x : { ...x, examVersion: c.sittingSummary(x.id)?.examVersion });
   }
-  await to.content.apply({ exams, candidates: c.candidates(), groups, sittings });
+  // the import times as the source has them (absent in a data directory no newer build has started on: the first start
+  // on PostgreSQL stamps those, as the file store's first start would have)
+  const importTimes = c.exams().flatMap((e) => (e.dataImportedAt ? [{ examId: e.id, at: e.dataImportedAt }] : []));
+  await to.content.apply({ exams, candidates: c.candidates(), groups, sittings, importTimes });
   for (const e of c.exams()) {
     if (e.importedReview && JSON.stringify(e.importedReview) !== JSON.stringify(e.review)) await to.content.setExamReview(e.id, e.review);
     if (e.retainUntil) await to.content.setExamRetention(e.id, e.retainUntil);

@@ -147,7 +147,7 @@ async function parts(repos: PgRepoStore, localDir: string, opts: PgStoreOptions)
   const anchorKey = derivedKey(repos.secret, 'audit-head');
   const auditKeys = await PgAuditKeys.open(repos.db);
   return {
-    content: await PgContentStore.open(repos.db),
+    content: await PgContentStore.open(repos.db, { now: opts.now }),
     media: await PgMediaStore.open(repos.db, join(localDir, 'media-cache')),
     auditKeys,
     audit: await PgAuditLog.open(repos.db, { now: opts.now, keys: auditKeys, anchorKey: () => anchorKey }),

@@ -11,18 +11,10 @@
  * condition. Skipped with a hint without PostgreSQL or Redis, except under CI=true.
  */
 import { expect } from 'chai';
-import { join } from 'node:path';
 import { io } from 'socket.io-client';
-import { FIXTURES, PASSWORD, consoleSocket, loggedIn, once, roundTrip, type KioskSocket } from '../helpers/server.ts';
-import { inzage, inzageBackground } from '../support/cli.ts';
-import { removeDir, tempDir } from '../support/dataDir.ts';
+import { consoleSocket, loggedIn, once, roundTrip, type KioskSocket } from '../helpers/server.ts';
 import { eventually } from '../support/eventually.ts';
-import { pgSchemaPerTest, sql } from '../support/pg.ts';
-import { TcpProxy } from '../support/proxy.ts';
-import { TEST_REDIS_URL, dropRedisPrefix, redisPrefix, requireRedis } from '../support/redis.ts';
-
-type Bg = ReturnType<typeof inzageBackground>;
-interface Proc { name: string; bg: Bg; base: string; port: number; nodeId: string }
+import { servedCluster } from '../support/servedCluster.ts';
 
 const SITTING = 's-bi-120001';
 const GRACE_SECONDS = 15;
@@ -37,82 +29,21 @@ function kioskThrough(base: string, token: string): KioskSocket {
 
 describe('failover: two inzage serve processes behind a proxy, the kiosk\'s process killed (kill -9)', function () {
   this.timeout(120_000);
-  let dir = '';
-  let prefix = '';
-  let proxy: TcpProxy | null = null;
-  const running: Bg[] = [];
   const sockets: { close(): void }[] = [];
-
-  before(async function () { await requireRedis(this); });
-  beforeEach(() => {
-    dir = tempDir('failover');
-    prefix = redisPrefix();
-  });
-  // before pgSchemaPerTest's hooks: the processes are gone before their schema is dropped
-  afterEach(async () => {
-    for (const s of sockets.splice(0)) s.close();
-    await proxy?.close();
-    proxy = null;
-    for (const s of running.splice(0)) if (s.child.exitCode === null && s.child.signalCode === null) {
-      s.child.kill('SIGKILL');
-      await s.exited;
-    }
-    await dropRedisPrefix(prefix);
-    removeDir(dir);
-  });
-  const schema = pgSchemaPerTest();
-
-  const env = () => ({
-    INZAGE_DATABASE_URL: schema.url, INZAGE_REDIS_URL: TEST_REDIS_URL, INZAGE_CLUSTER_PREFIX: prefix,
-    INZAGE_GRACE_SECONDS: String(GRACE_SECONDS),
-  });
-
-  /** The content and an admin account, written once into the database by the CLI. */
-  function seed(): void {
-    const data = join(dir, 'cli');
-    const added = inzage(['user', 'add', 'boss', '--role', 'admin', '--data', data], `${PASSWORD('boss')}\n`, env());
-    expect(added.code, added.stderr).to.equal(0);
-    const imported = inzage(['import', join(FIXTURES, 'sample.json'), '--data', data], '', env());
-    expect(imported.code, imported.stderr).to.equal(0);
-  }
-
-  /** `inzage serve` on a free port of 127.0.0.1, its own local directory; its process id in the cluster. */
-  async function serve(name: string): Promise<Proc> {
-    const before = new Set((await sql(schema.name, 'SELECT node_id FROM cluster_nodes').catch(() => [])).map((r) => r.node_id as string));
-    const bg = inzageBackground(['serve', '--host', '127.0.0.1', '--port', '0', '--data', join(dir, name)], env());
-    running.push(bg);
-    const [, base, port] = await bg.waitFor(/serving on (http:\/\/127\.0\.0\.1:(\d+))/);
-    const nodes = (await sql(schema.name, 'SELECT node_id FROM cluster_nodes')).map((r) => r.node_id as string).filter((n) => !before.has(n));
-    expect(nodes, bg.output()).to.have.length(1);
-    return { name, bg, base: base!, port: Number(port), nodeId: nodes[0]! };
-  }
-
-  const leads = (p: Proc) => p.bg.output().includes(`this process (${p.nodeId}) runs the timers`);
-
-  async function auditCount(action: string, target: string): Promise<number> {
-    return (await sql(schema.name, 'SELECT count(*)::int AS n FROM audit_log WHERE action = $1 AND target = $2', [action, target]))[0]!.n as number;
-  }
-
-  async function storedReview(id: string): Promise<{ position: string; endedAt: string | null; endReason: string | null }> {
-    const row = (await sql(schema.name, "SELECT doc->>'position' AS position, doc->>'endedAt' AS ended, doc->>'endReason' AS reason FROM reviews WHERE id = $1", [id]))[0];
-    return { position: row?.position, endedAt: row?.ended ?? null, endReason: row?.reason ?? null };
-  }
-
-  async function presenceOf(kioskId: string): Promise<string[]> {
-    return (await sql(schema.name, 'SELECT node_id FROM cluster_presence WHERE kiosk_id = $1 ORDER BY node_id', [kioskId])).map((r) => r.node_id as string);
-  }
+  afterEach(() => { for (const s of sockets.splice(0)) s.close(); });
+  const c = servedCluster({ graceSeconds: GRACE_SECONDS });
 
   /**
    * The whole story, with the kiosk on the process that holds the lease (`killLeader`) or on the other one.
    */
   async function failover(killLeader: boolean): Promise<void> {
-    seed();
-    const a = await serve('a');
-    await eventually(() => leads(a), { what: 'the first process runs the timers', timeout: 20_000 });
-    const b = await serve('b');
-    expect(leads(b)).to.equal(false);
+    c.seed();
+    const a = await c.serve('a');
+    await eventually(() => a.leads(), { what: 'the first process runs the timers', timeout: 20_000 });
+    const b = await c.serve('b');
+    expect(b.leads()).to.equal(false);
     const [victim, survivor] = killLeader ? [a, b] : [b, a];
-    proxy = await TcpProxy.start({ a: a.port, b: b.port });
+    const proxy = c.proxy;
     proxy.prefer(victim.name);
 
     // pair through the proxy (the code is shown on the victim, entered by an admin on the survivor)
@@ -136,7 +67,7 @@ describe('failover: two inzage serve processes behind a proxy, the kiosk\'s proc
     kiosk.on('review:ended', (e: unknown) => kioskEnds.push(e));
     await eventually(() => states.length === 1, { what: 'the kiosk\'s first kiosk:state', timeout: 15_000 });
     expect(proxy.openTo(victim.name)).to.be.greaterThan(0);
-    await eventually(async () => (await presenceOf(kioskId)).join() === victim.nodeId, { what: 'the kiosk on the victim' });
+    await eventually(async () => (await c.presenceOf(kioskId)).join() === victim.nodeId, { what: 'the kiosk on the victim' });
 
     // a console on the survivor starts the review; the kiosk moves to its third question
     const console_ = consoleSocket(survivor.base, boss);
@@ -154,14 +85,12 @@ describe('failover: two inzage serve processes behind a proxy, the kiosk\'s proc
     const third = review.questions[2]!.id;
     expect(await kiosk.timeout(5_000).emitWithAck('review:navigate', { questionId: third })).to.deep.equal({ ok: true });
     // the move is committed (a batched write, hotWriteDelayMs): what a kill cannot take back any more
-    await eventually(async () => (await storedReview(review.id)).position === third, { what: 'the position in the database' });
+    await eventually(async () => (await c.storedReview(review.id)).position === third, { what: 'the position in the database' });
 
     // kill -9 the kiosk's process
     const reconnected = new Promise<any>((res) => kiosk.io.once('reconnect', () => res(undefined)));
     const statesBefore = states.length;
-    victim.bg.child.kill('SIGKILL');
-    expect(await victim.bg.exited).to.equal(null);
-    expect(victim.bg.child.signalCode).to.equal('SIGKILL');
+    await victim.kill();
 
     // the kiosk is back through the proxy, on the survivor, at its question, in the same review
     await reconnected;
@@ -173,26 +102,25 @@ describe('failover: two inzage serve processes behind a proxy, the kiosk\'s proc
     expect(proxy.openTo(survivor.name)).to.be.greaterThan(0);
     expect(proxy.openTo(victim.name)).to.equal(0);
     // the survivor runs the timers (it took the lease if the victim held it) and has removed the victim's sockets
-    await eventually(() => leads(survivor), { what: 'the survivor runs the timers', timeout: 20_000 });
-    await eventually(async () => (await presenceOf(kioskId)).join() === survivor.nodeId, { what: 'the kiosk only on the survivor', timeout: 20_000 });
-    await eventually(async () => (await sql(schema.name, 'SELECT node_id FROM cluster_nodes')).map((x) => x.node_id).join() === survivor.nodeId, { what: 'the victim found gone' });
+    await eventually(() => survivor.leads(), { what: 'the survivor runs the timers', timeout: 20_000 });
+    await eventually(async () => (await c.presenceOf(kioskId)).join() === survivor.nodeId, { what: 'the kiosk only on the survivor', timeout: 20_000 });
+    await eventually(async () => (await c.sql('SELECT node_id FROM cluster_nodes')).map((x) => x.node_id).join() === survivor.nodeId, { what: 'the victim found gone' });
 
     // the kiosk's next move works; the console on the survivor sees it online; the review never ended nor restarted
     const fourth = review.questions[3]!.id;
     expect(await kiosk.timeout(5_000).emitWithAck('review:navigate', { questionId: fourth })).to.deep.equal({ ok: true });
-    await eventually(async () => (await storedReview(review.id)).position === fourth, { what: 'the next move in the database' });
+    await eventually(async () => (await c.storedReview(review.id)).position === fourth, { what: 'the next move in the database' });
     await eventually(() => kiosksSeen.at(-1)?.some((k) => k.id === kioskId && k.online) === true, { what: 'the console sees the kiosk online' });
     const active = (await boss.call('GET', '/api/reviews')).json as { id: string; kioskId: string; offlineEndsAt: string | null }[];
     expect(active.map((x) => [x.id, x.kioskId, x.offlineEndsAt])).to.deep.equal([[review.id, kioskId, null]]);
-    expect(await auditCount('review.started', review.id)).to.equal(1);
-    expect(await auditCount('review.ended', review.id)).to.equal(0);
+    expect(await c.auditCount('review.started', review.id)).to.equal(1);
+    expect(await c.auditCount('review.ended', review.id)).to.equal(0);
     expect(kioskEnds).to.deep.equal([]);
     expect(consoleEnds).to.deep.equal([]);
-    expect((await storedReview(review.id)).endedAt).to.equal(null);
+    expect((await c.storedReview(review.id)).endedAt).to.equal(null);
 
     // the victim comes back (a new process): two processes again, and the grace period still ends the review once
-    const again = await serve(victim.name);
-    proxy.set(victim.name, again.port);
+    const again = await c.serve(victim.name);
     const console2 = consoleSocket(again.base, await loggedIn(again.base, 'boss'));
     sockets.push(console2);
     const console2Ends: unknown[] = [];
@@ -200,8 +128,8 @@ describe('failover: two inzage serve processes behind a proxy, the kiosk\'s proc
     await once(console2, 'reviews:updated', 15_000);
     const gone = Date.now();
     kiosk.close();
-    await eventually(async () => (await auditCount('review.ended', review.id)) > 0, { what: 'the grace end', timeout: (GRACE_SECONDS + 30) * 1000, interval: 200 });
-    const stored = await storedReview(review.id);
+    await eventually(async () => (await c.auditCount('review.ended', review.id)) > 0, { what: 'the grace end', timeout: (GRACE_SECONDS + 30) * 1000, interval: 200 });
+    const stored = await c.storedReview(review.id);
     expect(stored.endReason).to.equal('kiosk-disconnected');
     // not before the grace period had passed since the kiosk went away
     expect(Date.parse(stored.endedAt!) - gone).to.be.at.least(GRACE_SECONDS * 1000 - 1_000);
@@ -211,8 +139,8 @@ describe('failover: two inzage serve processes behind a proxy, the kiosk\'s proc
       const staff = await loggedIn(base, 'boss');
       await eventually(async () => ((await staff.call('GET', '/api/reviews')).json as unknown[]).length === 0, { what: `no review running on ${base}` });
     }
-    expect(await auditCount('review.ended', review.id)).to.equal(1);
-    expect(await auditCount('review.started', review.id)).to.equal(1);
+    expect(await c.auditCount('review.ended', review.id)).to.equal(1);
+    expect(await c.auditCount('review.started', review.id)).to.equal(1);
     expect(consoleEnds.map((e) => [e.id, e.reason])).to.deep.equal([[review.id, 'kiosk-disconnected']]);
     expect(console2Ends).to.have.length(1);
   }

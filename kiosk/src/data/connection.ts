@@ -336,10 +336,14 @@ export class KioskConnection implements ReactiveController {
     this.hiddenReviewId = null;
     const review = localTime(payload);
     const same = this.review?.review.id === review.id ? this.review : null;
+    // back after a lost connection in the same review: the question on screen stands. The server's position may lag
+    // it — a move is written shortly after it is answered, and a server process killed meanwhile (failover to
+    // another, docs/design.md: Several server processes) never wrote it — so the server is told again below.
+    const kept = same && review.questions.some((q) => q.id === same.questionId) ? same.questionId : null;
     const view: ReviewView = {
       name: 'review',
       review,
-      questionId: startQuestionId(review),
+      questionId: kept ?? startQuestionId(review),
       // what the policy sends up front is open at once; what the candidate opened or folded stays as it was
       reveals: { ...initialReveals(review), ...same?.reveals },
       remarks: same ? { ...initialRemarks(review), ...same.remarks } : initialRemarks(review),
@@ -348,6 +352,7 @@ export class KioskConnection implements ReactiveController {
       loggingOut: false,
     };
     this.set({ kiosk, connection: 'online', screen: view });
+    if (kept && kept !== review.position) void this.command('review:navigate', { questionId: kept });
   }
 
   private toPairing(): void {

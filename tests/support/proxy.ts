@@ -5,8 +5,9 @@
  * the connection ends when its backend's ends (a killed process: the client sees its socket close and reconnects,
  * through the proxy, to a backend that answers).
  *
- * Routing: new connections try the preferred backend first, then the others in the order they were added; a
- * backend that refuses the connection (a process that is gone) is skipped. The test sees where each connection went
+ * Routing: new connections try the preferred backend first, then the others in the order they were added — or, in
+ * turn (`roundRobin`), each the next backend, as a proxy without sticky sessions spreads them; a backend that
+ * refuses the connection (a process that is gone) is skipped. The test sees where each connection went
  * (`routed`) and how many are open to each backend (`openTo`).
  */
 import net from 'node:net';
@@ -22,6 +23,8 @@ export class TcpProxy {
   private readonly server: net.Server;
   private readonly backends = new Map<string, number>();
   private preferred: string | null = null;
+  /** round robin: the index of the backend the next connection tries first; null: by preference */
+  private turn: number | null = null;
   private readonly sockets = new Set<net.Socket>();
   /** every client connection, in the order they came, with the backend it went to */
   readonly routed: RoutedConnection[] = [];
@@ -53,6 +56,12 @@ export class TcpProxy {
   prefer(name: string | null): void {
     if (name !== null && !this.backends.has(name)) throw new Error(`no backend ${name}`);
     this.preferred = name;
+    this.turn = null;
+  }
+
+  /** New connections go to each backend in turn (no sticky sessions: a client's next connection goes elsewhere). */
+  roundRobin(): void {
+    this.turn = 0;
   }
 
   /** Client connections open now to `name`. */
@@ -62,6 +71,10 @@ export class TcpProxy {
 
   private order(): [string, number][] {
     const all = [...this.backends];
+    if (this.turn !== null) {
+      const i = this.turn++ % all.length;
+      return [...all.slice(i), ...all.slice(0, i)];
+    }
     const first = all.filter(([n]) => n === this.preferred);
     return [...first, ...all.filter(([n]) => n !== this.preferred)];
   }

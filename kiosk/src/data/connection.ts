@@ -24,6 +24,7 @@ import { sebProof } from './seb.ts';
 import { INITIAL_STATE, initialRemarks, initialReveals, startQuestionId, type KioskState, type RemarkEntry, type RevealEntry, type ReviewView, type Screen } from './state.ts';
 import { forgetToken, readToken, saveToken } from './token.ts';
 import { RECONNECT_DELAY_MAX_MS, RECONNECT_DELAY_MS } from './reconnect.ts';
+import { socketTransports } from '../../../shared/transport.ts';
 
 type KioskSocket = Socket<KioskServerToClient, KioskClientToServer>;
 type Host = ReactiveControllerHost & { readonly updateComplete: Promise<boolean> };
@@ -50,9 +51,9 @@ const NO_REVEAL: RevealEntry = { open: false, pending: false, data: null, error:
 
 function kioskSocket(): KioskSocket {
   return io('/kiosk', {
-    // a WebSocket first (one round trip fewer on the exam-room LAN), long-polling where a proxy blocks it
-    transports: ['websocket', 'polling'],
-    tryAllTransports: true,
+    // a WebSocket first (one round trip fewer on the exam-room LAN; no sticky sessions needed behind a proxy),
+    // long-polling where a proxy blocks it (shared/transport.ts)
+    ...socketTransports(),
     // read at every (re)connect, so a new or forgotten token takes effect at once
     auth: (cb) => {
       // SEB's proof goes along unpaired too: pairing into a room that requires SEB checks it

@@ -15,6 +15,8 @@ import { io } from 'socket.io-client';
 import { consoleSocket, loggedIn, once, roundTrip, type KioskSocket } from '../helpers/server.ts';
 import { eventually } from '../support/eventually.ts';
 import { servedCluster } from '../support/servedCluster.ts';
+import { socketTransports } from '../../shared/transport.ts';
+import { RECONNECT_DELAY_MAX_MS, RECONNECT_DELAY_MS } from '../../kiosk/src/data/reconnect.ts';
 
 const SITTING = 's-bi-120001';
 const GRACE_SECONDS = 15;
@@ -22,8 +24,8 @@ const GRACE_SECONDS = 15;
 /** The kiosk page's socket (kiosk/src/data/connection.ts): a WebSocket first, polling where that fails, quick retries. */
 function kioskThrough(base: string, token: string): KioskSocket {
   return io(`${base}/kiosk`, {
-    transports: ['websocket', 'polling'], tryAllTransports: true, auth: { token }, forceNew: true,
-    reconnectionDelay: 250, reconnectionDelayMax: 1_000,
+    ...socketTransports(), auth: { token }, forceNew: true,
+    reconnectionDelay: RECONNECT_DELAY_MS, reconnectionDelayMax: RECONNECT_DELAY_MAX_MS,
   }) as KioskSocket;
 }
 
@@ -88,12 +90,13 @@ describe('failover: two inzage serve processes behind a proxy, the kiosk\'s proc
     await eventually(async () => (await c.storedReview(review.id)).position === third, { what: 'the position in the database' });
 
     // kill -9 the kiosk's process
-    const reconnected = new Promise<any>((res) => kiosk.io.once('reconnect', () => res(undefined)));
+    let reconnected = false;
+    kiosk.io.once('reconnect', () => { reconnected = true; });
     const statesBefore = states.length;
     await victim.kill();
 
     // the kiosk is back through the proxy, on the survivor, at its question, in the same review
-    await reconnected;
+    await eventually(() => reconnected, { what: 'the kiosk reconnected', timeout: 20_000 });
     await eventually(() => states.length > statesBefore, { what: 'kiosk:state after the reconnect', timeout: 20_000 });
     const back = states.at(-1);
     expect(back.review, JSON.stringify(back).slice(0, 300)).to.not.equal(null);

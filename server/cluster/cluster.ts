@@ -27,6 +27,14 @@ import { migrate } from '../store/pg/migrate.ts';
 import { adapterKind, openAdapter, type AdapterKind, type ClusterAdapter } from './adapter.ts';
 import { PgBackoffs } from './backoff.ts';
 
+/**
+ * TCP keepalive of the lease connection, on PostgreSQL's side (seconds: idle before the first probe, between probes,
+ * probes unanswered): a process whose host vanished (a power cut, a network gone) loses its connection, and so its
+ * locks, about 25 s later — not after the server's default of two hours — and another process takes over its kiosks
+ * and the timers. Set per connection (`SET`): an operator need not change the database server.
+ */
+export const LEASE_KEEPALIVE = { idle: 10, interval: 5, count: 3 } as const;
+
 /** Login back-off rows are forgotten this long after their last failure (server/auth/loginLimits.ts). */
 const BACKOFF_FORGET_MS = 24 * 60 * 60_000;
 
@@ -93,9 +101,9 @@ export class Cluster {
     this.pool = new pg.Pool({ ...config, max: 4 });
     this.pool.on('error', (e) => log(`inzage: PostgreSQL (cluster) connection error: ${e.message}`));
     this.backoffs = new PgBackoffs(this.pool, () => clock.now());
-    // TCP keepalive on the lease connection: a holder whose network went silent is noticed (with the server's
-    // tcp_keepalives_* settings deciding how soon PostgreSQL drops it and frees the lease)
-    this.lease = new pg.Client({ ...config, keepAlive: true });
+    // TCP keepalive on the lease connection, both ways: a holder whose network went silent is noticed by PostgreSQL
+    // (LEASE_KEEPALIVE, set at connect), which drops it and frees the lease
+    this.lease = new pg.Client({ ...config, keepAlive: true, keepAliveInitialDelayMillis: LEASE_KEEPALIVE.idle * 1000 });
     this.lease.on('error', (e) => this.leaseLost(e));
     this.lease.on('notification', (msg) => {
       if (msg.channel === CLUSTER_CHANNEL && msg.payload) this.heard(msg.payload);
@@ -110,6 +118,12 @@ export class Cluster {
     return this.adapter.factory;
   }
 
+  /** The lease connection's keepalive as PostgreSQL uses it (0 on a Unix socket, where there is none). */
+  async leaseKeepalive(): Promise<{ idle: number; interval: number; count: number }> {
+    const show = async (name: string) => Number((await this.lease.query<Record<string, string>>(`SHOW ${name}`)).rows[0]![name]);
+    return { idle: await show('tcp_keepalives_idle'), interval: await show('tcp_keepalives_interval'), count: await show('tcp_keepalives_count') };
+  }
+
   /** Whether this process holds the lease (runs the timers). */
   get leading(): boolean {
     return this.leader;
@@ -121,6 +135,9 @@ export class Cluster {
 
   private async start(): Promise<void> {
     await this.lease.connect();
+    // over TCP only (a Unix socket ignores them); bounds how long a vanished process keeps its locks
+    const k = LEASE_KEEPALIVE;
+    await this.lease.query(`SET tcp_keepalives_idle = ${k.idle}; SET tcp_keepalives_interval = ${k.interval}; SET tcp_keepalives_count = ${k.count}`);
     if (this.settings.schema) await this.lease.query(`CREATE SCHEMA IF NOT EXISTS ${this.settings.schema}`).catch(() => undefined);
     this.schema = (await this.lease.query<{ s: string }>('SELECT current_schema() AS s')).rows[0]?.s ?? '';
     if (!this.schema) throw new Error('PostgreSQL has no current schema (check search_path)');

@@ -13,6 +13,7 @@ import type {
   AdminClientToServer, AdminServerToClient, ContentKind, KioskAlertDto, KioskDto, ListsDeltaDto, ListsVersionDto, ReviewDto, ReviewEndedDto, ReviewProgress,
 } from '../../../shared/protocol.ts';
 import { LISTS_DELTA_AUTH, applyListDelta } from '../../../shared/listDelta.ts';
+import { socketTransports } from '../../../shared/transport.ts';
 import { addEvent, deskEvent, markSeen, reviewsEvents, type DeskEvent } from './desk-events.ts';
 
 export interface EndedNotice extends ReviewEndedDto {
@@ -66,7 +67,12 @@ export class LiveController implements ReactiveController {
   }
 
   hostConnected() {
-    const socket: AdminSocket = io('/admin', { withCredentials: true, auth: { ...LISTS_DELTA_AUTH } });
+    const socket: AdminSocket = io('/admin', {
+      withCredentials: true, auth: { ...LISTS_DELTA_AUTH },
+      // a WebSocket first, as the kiosk: behind a proxy in front of several server processes no sticky sessions are
+      // needed for it; long-polling where a proxy refuses WebSockets (shared/transport.ts)
+      ...socketTransports(),
+    });
     this.socket = socket;
     socket.on('connect', () => this.set({ connected: true }));
     socket.on('disconnect', (reason) => {

@@ -24,6 +24,7 @@ import { sebProof } from './seb.ts';
 import { INITIAL_STATE, initialRemarks, initialReveals, startQuestionId, type KioskState, type RemarkEntry, type RevealEntry, type ReviewView, type Screen } from './state.ts';
 import { forgetToken, readToken, saveToken } from './token.ts';
 import { RECONNECT_DELAY_MAX_MS, RECONNECT_DELAY_MS } from './reconnect.ts';
+import { socketTransports } from '../../../shared/transport.ts';
 
 type KioskSocket = Socket<KioskServerToClient, KioskClientToServer>;
 type Host = ReactiveControllerHost & { readonly updateComplete: Promise<boolean> };
@@ -50,9 +51,9 @@ const NO_REVEAL: RevealEntry = { open: false, pending: false, data: null, error:
 
 function kioskSocket(): KioskSocket {
   return io('/kiosk', {
-    // a WebSocket first (one round trip fewer on the exam-room LAN), long-polling where a proxy blocks it
-    transports: ['websocket', 'polling'],
-    tryAllTransports: true,
+    // a WebSocket first (one round trip fewer on the exam-room LAN; no sticky sessions needed behind a proxy),
+    // long-polling where a proxy blocks it (shared/transport.ts)
+    ...socketTransports(),
     // read at every (re)connect, so a new or forgotten token takes effect at once
     auth: (cb) => {
       // SEB's proof goes along unpaired too: pairing into a room that requires SEB checks it
@@ -336,10 +337,14 @@ export class KioskConnection implements ReactiveController {
     this.hiddenReviewId = null;
     const review = localTime(payload);
     const same = this.review?.review.id === review.id ? this.review : null;
+    // back after a lost connection in the same review: the question on screen stands. The server's position may lag
+    // it — a move is written shortly after it is answered, and a server process killed meanwhile (failover to
+    // another, docs/design.md: Several server processes) never wrote it — so the server is told again below.
+    const kept = same && review.questions.some((q) => q.id === same.questionId) ? same.questionId : null;
     const view: ReviewView = {
       name: 'review',
       review,
-      questionId: startQuestionId(review),
+      questionId: kept ?? startQuestionId(review),
       // what the policy sends up front is open at once; what the candidate opened or folded stays as it was
       reveals: { ...initialReveals(review), ...same?.reveals },
       remarks: same ? { ...initialRemarks(review), ...same.remarks } : initialRemarks(review),
@@ -348,6 +353,7 @@ export class KioskConnection implements ReactiveController {
       loggingOut: false,
     };
     this.set({ kiosk, connection: 'online', screen: view });
+    if (kept && kept !== review.position) void this.command('review:navigate', { questionId: kept });
   }
 
   private toPairing(): void {

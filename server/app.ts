@@ -135,7 +135,13 @@ export function createApp(deps: AppDeps): App {
   // a plain `internal`, its error not logged again with a stack trace)
   const afterContent = (next: (err?: Error) => void) => (content.isReady ? next() : content.ready().then(() => next(), () => next(new DomainError('internal'))));
   io.of('/admin').use((_socket, next) => afterContent(next));
-  const consoles = new ConsoleHub(io.of('/admin') as ConsoleNamespace, auth, { reviews: () => engine.dtos(), kiosks: () => kiosks.dtos(), alerts: () => kiosks.health.openAlerts((id) => engine.active().some((s) => s.id === id)) }, clock, config.absoluteTimeoutMs);
+  const consoles = new ConsoleHub(io.of('/admin') as ConsoleNamespace, auth, { reviews: () => engine.dtos(), kiosks: () => kiosks.dtos(), alerts: () => openAlerts() }, clock, config.absoluteTimeoutMs);
+  // several processes: an alert raised on another comes without its candidate's name (server/cluster/kioskState.ts)
+  const openAlerts = () => kiosks.health.openAlerts((id) => engine.active().some((s) => s.id === id)).map((a) => {
+    if (a.candidateName) return a;
+    const s = store.reviews.get(a.reviewId);
+    return { ...a, candidateName: s ? engine.dto(s).candidateName : '' };
+  });
   const consoleLink = reviewListAfterContent(consoles, content);
   const grants = new MediaGrants(config.secret);
   const engine = new ReviewEngine(store, clock, config, bursts, { kiosks: channel, consoles: consoleLink }, grants, cluster ? { missedEnds: cluster.missedEnds, sync: () => cluster.sync() } : undefined);

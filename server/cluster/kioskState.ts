@@ -6,7 +6,8 @@
  * The process that learns something writes the row (one write at a time per process, with what it knows at the time
  * of the write, so a burst of reports costs at most one write behind another) and then tells the others over the
  * Socket.IO adapter (`serverSideEmit`, after the commit); they read the row back and apply it. A process that starts
- * later reads every row. A kiosk's health is owned by the process holding its socket: a process does not overwrite
+ * later reads every row. An alert is kept without its candidate's name (the console's list of open alerts names them
+ * from the review, app.ts), so nothing personal outlives a review in the table. A kiosk's health is owned by the process holding its socket: a process does not overwrite
  * its own view of a kiosk connected to it with another's (a late notice would be older than what it has).
  */
 import type pg from 'pg';
@@ -79,7 +80,8 @@ export class SharedKioskState {
       return this.pool.query(
         `INSERT INTO cluster_kiosk_state (kiosk_id, report, alert) VALUES ($1, $2, $3)
          ON CONFLICT (kiosk_id) DO UPDATE SET report = excluded.report, alert = excluded.alert`,
-        [kioskId, s.report && JSON.stringify(s.report), s.alert && JSON.stringify(s.alert)],
+        // the candidate's name is not kept in the table (it would outlive the review): each process has it from its review
+        [kioskId, s.report && JSON.stringify(s.report), s.alert && JSON.stringify({ ...s.alert, latest: s.alert.latest && { ...s.alert.latest, candidateName: '' } })],
       );
     });
   }

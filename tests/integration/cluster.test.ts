@@ -90,7 +90,7 @@ function twoProcesses(adapter: 'redis' | 'postgres') {
     await eventually(async () => ((await boss.call('GET', '/api/kiosks')).json as { id: string; online: boolean }[]).some((k) => k.id === id && k.online === online), { what: `kiosk ${online ? 'online' : 'offline'} on ${ts.base}` });
   };
 
-  return { clock, start, pairAcross, onlineOn, kioskOnline, sockets, servers, ends: () => endLines(schema.name) };
+  return { clock, start, pairAcross, onlineOn, kioskOnline, sockets, servers, ends: () => endLines(schema.name), schema: () => schema.name };
 }
 
 describe('two server processes (Redis streams adapter, PostgreSQL)', function () {
@@ -378,11 +378,12 @@ describe('two server processes: nothing kept per process (kiosk health, alerts, 
     await c.kioskOnline(b, k.id);
     const supB = await loggedIn(b.base, 'sup2');
     const { review } = await startReviewOn(b.base, supB, { id: k.id, socket: kiosk }, SITTING);
-    return { a, b, k, kiosk, supB, reviewId: review.id as string };
+    return { a, b, k, kiosk, supB, reviewId: review.id as string, candidateName: review.candidateName as string };
   }
 
   it('shows on B the health a kiosk on A reports, and gives a console that connects to B later the alert still open on A', async () => {
-    const { b, k, kiosk, supB, reviewId } = await reviewOnA();
+    const { b, k, kiosk, supB, reviewId, candidateName } = await reviewOnA();
+    expect(candidateName).to.be.a('string').and.not.equal('');
     expect(await report(kiosk, FINE)).to.deep.equal({ ok: true });
     await eventually(async () => expect((await listedOn(b, k.id)).health).to.include({ fullscreen: true, browser: 'Chromium' }), { what: 'B lists the health A was told' });
     expect(await report(kiosk, { ...FINE, fullscreen: false })).to.deep.equal({ ok: true });
@@ -390,11 +391,14 @@ describe('two server processes: nothing kept per process (kiosk health, alerts, 
 
     const late = consoleSocket(b.base, supB);
     c.sockets.push(late);
-    const alerts: { kioskId: string; reviewId: string; what: string }[] = [];
-    late.on('kiosk:alert', (p: { kioskId: string; reviewId: string; what: string }) => alerts.push(p));
+    const alerts: { kioskId: string; reviewId: string; what: string; candidateName: string }[] = [];
+    late.on('kiosk:alert', (p: { kioskId: string; reviewId: string; what: string; candidateName: string }) => alerts.push(p));
     await once(late, 'reviews:updated');
     await roundTrip(late);
-    expect(alerts.map((x) => [x.kioskId, x.reviewId, x.what])).to.deep.equal([[k.id, reviewId, 'fullscreen']]);
+    expect(alerts.map((x) => [x.kioskId, x.reviewId, x.what, x.candidateName])).to.deep.equal([[k.id, reviewId, 'fullscreen', candidateName]]);
+    // the shared row names no candidate (it would outlive the review)
+    const rows = await sql(c.schema(), 'SELECT alert FROM cluster_kiosk_state WHERE kiosk_id = $1', [k.id]);
+    expect((rows[0]!.alert as { latest: { candidateName: string } }).latest.candidateName).to.equal('');
   });
 
   it('writes one summary of a leave-the-page burst on A when B ends the review, before its end line', async () => {

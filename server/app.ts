@@ -227,6 +227,7 @@ export function createApp(deps: AppDeps): App {
   const ready = cluster
     ? cluster.ready.then(async () => {
       io.adapter(cluster.adapterFactory as never);
+      if (closed) return; // closed while joining: nothing more starts
       kioskState = new SharedKioskState(cluster.db, kioskNs as unknown as Namespace, { health: kiosks.health, seb: kiosks, localSockets: (id) => channel.localCount(id) }, () => cluster.active, log);
       await kioskState.start();
       leaderJobs = new LeaderJobs(cluster, {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import compression from 'compression';
 import express from 'express';
 import { Server as IoServer, type Namespace } from 'socket.io';
-import { Cluster, Relay, joinCluster } from './cluster/index.ts';
+import { Cluster, LeaderJobs, Relay, SharedAuditBursts, SharedKioskState, joinCluster } from './cluster/index.ts';
 import { createAuth } from './auth/session.ts';
 import { StaffService } from './auth/staffService.ts';
 import { systemClock, type Clock } from './clock.ts';
@@ -115,13 +115,16 @@ export function createApp(deps: AppDeps): App {
   });
 
   const auth = createAuth(store, clock, config);
-  // floods a client controls (reveals, failed logins) cost one audit line per distinct item and a summary
-  const bursts = new AuditBursts(store.audit, clock, config.auditBurstMs);
   // Built in the order they need each other, every link given in a constructor: consoles read the engine's and the
   // hub's lists only when a console connects or a list changes; the engine pushes to kiosks through the channel.
   const kioskNs = io.of('/kiosk') as KioskNamespace;
   // several processes (docs/design.md: Several server processes): shared presence, codes, missed ends and timers
   const cluster = config.cluster ? new Cluster(config.cluster, clock, (kioskId) => channel.localCount(kioskId), log) : null;
+  // floods a client controls (reveals, failed logins) cost one audit line per distinct item and a summary; with several
+  // processes, one line and one summary for all of them (server/cluster/bursts.ts)
+  const bursts = cluster
+    ? new SharedAuditBursts(store.audit, clock, config.auditBurstMs, cluster.ready.then(() => cluster.db))
+    : new AuditBursts(store.audit, clock, config.auditBurstMs);
   const relay = cluster ? new Relay(kioskNs as unknown as Namespace, store, clock, cluster.nodeId, log) : null;
   const channel = new KioskChannel(kioskNs, clock, cluster && relay ? { presence: cluster, relay } : undefined);
   // A restarted server reads the exam content in the background (docs/design.md: Start-up): kiosks connect and get
@@ -132,7 +135,13 @@ export function createApp(deps: AppDeps): App {
   // a plain `internal`, its error not logged again with a stack trace)
   const afterContent = (next: (err?: Error) => void) => (content.isReady ? next() : content.ready().then(() => next(), () => next(new DomainError('internal'))));
   io.of('/admin').use((_socket, next) => afterContent(next));
-  const consoles = new ConsoleHub(io.of('/admin') as ConsoleNamespace, auth, { reviews: () => engine.dtos(), kiosks: () => kiosks.dtos(), alerts: () => kiosks.health.openAlerts((id) => engine.active().some((s) => s.id === id)) }, clock, config.absoluteTimeoutMs);
+  const consoles = new ConsoleHub(io.of('/admin') as ConsoleNamespace, auth, { reviews: () => engine.dtos(), kiosks: () => kiosks.dtos(), alerts: () => openAlerts() }, clock, config.absoluteTimeoutMs);
+  // several processes: an alert raised on another comes without its candidate's name (server/cluster/kioskState.ts)
+  const openAlerts = () => kiosks.health.openAlerts((id) => engine.active().some((s) => s.id === id)).map((a) => {
+    if (a.candidateName) return a;
+    const s = store.reviews.get(a.reviewId);
+    return { ...a, candidateName: s ? engine.dto(s).candidateName : '' };
+  });
   const consoleLink = reviewListAfterContent(consoles, content);
   const grants = new MediaGrants(config.secret);
   const engine = new ReviewEngine(store, clock, config, bursts, { kiosks: channel, consoles: consoleLink }, grants, cluster ? { missedEnds: cluster.missedEnds, sync: () => cluster.sync() } : undefined);
@@ -212,9 +221,23 @@ export function createApp(deps: AppDeps): App {
   // the one holding the lease (server/cluster/)
   if (!cluster) engine.boot();
   let closed = false;
+  // several processes: kiosk health, alerts and SEB refusals shared; the once-for-all work on the lease holder
+  let kioskState: SharedKioskState | null = null;
+  let leaderJobs: LeaderJobs | null = null;
   const ready = cluster
-    ? cluster.ready.then(() => {
+    ? cluster.ready.then(async () => {
       io.adapter(cluster.adapterFactory as never);
+      if (closed) return; // closed while joining: nothing more starts
+      kioskState = new SharedKioskState(cluster.db, kioskNs as unknown as Namespace, { health: kiosks.health, seb: kiosks, localSockets: (id) => channel.localCount(id) }, () => cluster.active, log);
+      await kioskState.start();
+      leaderJobs = new LeaderJobs(cluster, {
+        contentReady: content.ready(),
+        ...(config.autoPurge ? { retention } : {}),
+        adopt: () => adoptEndedSessions(store, engine),
+        sweepBursts: () => (bursts as SharedAuditBursts).sweep(),
+        everyMs: config.cluster?.leasePollMs ?? 2_000,
+        log,
+      });
       joinCluster(cluster, store, engine, consoleLink);
     })
     : Promise.resolve();
@@ -222,11 +245,12 @@ export function createApp(deps: AppDeps): App {
   // Reading the content starts now: its files are read off the main thread while the caller starts listening, and
   // parsed once they are in (a store opened eagerly has it already).
   // Ended sessions from before review records (or a crash before one was written) get theirs.
-  const adopting = content.ready().then(
+  // (several processes: the lease holder does, LeaderJobs above, and runs the retention job)
+  const adopting = cluster ? Promise.resolve() : content.ready().then(
     () => adoptEndedSessions(store, engine).catch((e: unknown) => log(`inzage: could not write review records: ${(e as Error).message}`)),
     () => undefined, // content that cannot be read: main.ts says so, and stops the server
   );
-  if (config.autoPurge) content.ready().then(() => { if (!closed) retention.start(); }, () => undefined);
+  if (config.autoPurge && !cluster) content.ready().then(() => { if (!closed) retention.start(); }, () => undefined);
   store.audit.checkInBackground(); // the whole chain once; after this, each read checks what was added
 
   return {
@@ -235,6 +259,7 @@ export function createApp(deps: AppDeps): App {
     async close() {
       closed = true;
       engine.shutdown();
+      await (leaderJobs as LeaderJobs | null)?.close(); // starts nothing more (several processes)
       await retention.stop();
       consoles.stop();
       mirror.stop();
@@ -245,9 +270,11 @@ export function createApp(deps: AppDeps): App {
       const closing = io.close();
       server.closeAllConnections();
       await closing;
+      // several processes: the shared writes under way done while the pool is open (bursts: this process's closed)
+      await (kioskState as SharedKioskState | null)?.stop();
+      await bursts.closeAll();
       // this process's kiosks go offline for the others, and the lease is handed on
       await cluster?.close();
-      await bursts.closeAll();
       await adopting;
       await store.flush();
     },

@@ -19,6 +19,11 @@ interface Burst {
 }
 
 export class AuditBursts {
+  /**
+   * Whether `close` appends its summary only later (the bursts of several processes, server/cluster/bursts.ts): then
+   * whoever must write after the summary (a review's end) awaits it. Here the summary is appended at once.
+   */
+  readonly closesLater: boolean = false;
   private readonly open = new Map<string, Burst>();
   private readonly closing = new Set<Promise<unknown>>();
 

@@ -129,6 +129,16 @@ export class Cluster {
     return this.leader;
   }
 
+  /** The shared state's connection pool, for the other shared parts (kioskState.ts, bursts.ts); after `ready`. */
+  get db(): pg.Pool {
+    return this.pool;
+  }
+
+  /** Whether this process still takes part (not closing, its lease connection not lost). */
+  get active(): boolean {
+    return !this.closing && !this.detached;
+  }
+
   onLeader(listener: (leader: boolean) => void): void {
     this.leaderListeners.push(listener);
   }

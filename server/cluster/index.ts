@@ -11,6 +11,9 @@ import type { Cluster } from './cluster.ts';
 export { Cluster } from './cluster.ts';
 export { Relay } from './relay.ts';
 export { adapterKind } from './adapter.ts';
+export { SharedKioskState } from './kioskState.ts';
+export { SharedAuditBursts } from './bursts.ts';
+export { LeaderJobs } from './leaderJobs.ts';
 
 /**
  * What a process does with the others' changes: the lease holder runs the timers of every review (armed on taking the

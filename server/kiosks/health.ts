@@ -5,6 +5,9 @@
  * `kiosk:alert` on the consoles and is audited as `kiosk.left-page` through audit bursts (a flapping kiosk costs
  * one line per kind and a count per window); once all three are back, `kiosk:back` clears the alert.
  * Outside a review: no alert, no audit.
+ *
+ * With several processes (server/cluster/kioskState.ts) each change is shared (`shareWith`) and the others' changes
+ * applied (`apply`), so that every process lists every kiosk's health and every open alert.
  */
 import type { ReviewSession } from '../../shared/domain.ts';
 import type { KioskAlertDto, KioskHealth, KioskHealthDto, LeftPageKind } from '../../shared/protocol.ts';
@@ -29,12 +32,45 @@ export interface HealthContext {
   review: { session: ReviewSession; candidateName: string } | undefined;
 }
 
+/** A kiosk's health as shared between processes: its last report and its open alert. */
+export interface SharedHealth {
+  report: KioskHealthDto | null;
+  alert: { reviewId: string; left: LeftPageKind[]; latest: KioskAlertDto | null } | null;
+}
+
+/** Several processes: told of each change of this process (server/cluster/kioskState.ts). */
+export interface HealthShare {
+  changed(kioskId: string): void;
+  forgot(kioskId: string): void;
+}
+
 export class KioskHealthBook {
   private last = new Map<string, KioskHealthDto>();
   /** per kiosk: the review with an open alert, what it left, and its latest `kiosk:alert` */
   private alerts = new Map<string, { reviewId: string; left: Set<LeftPageKind>; latest?: KioskAlertDto }>();
+  private share: HealthShare | null = null;
 
   constructor(private readonly consoles: ConsoleLink, private readonly bursts: AuditBursts, private readonly clock: Clock) {}
+
+  shareWith(share: HealthShare): void {
+    this.share = share;
+  }
+
+  /** A kiosk's report and open alert, to share. */
+  state(kioskId: string): SharedHealth {
+    const a = this.alerts.get(kioskId);
+    return { report: this.last.get(kioskId) ?? null, alert: a ? { reviewId: a.reviewId, left: [...a.left], latest: a.latest ?? null } : null };
+  }
+
+  /** Another process's view of a kiosk (its socket is there); the consoles' lists go out when what they show changed. */
+  apply(kioskId: string, state: SharedHealth): void {
+    const before = JSON.stringify(this.last.get(kioskId) ?? null);
+    if (state.report) this.last.set(kioskId, state.report);
+    else this.last.delete(kioskId);
+    if (state.alert) this.alerts.set(kioskId, { reviewId: state.alert.reviewId, left: new Set(state.alert.left), ...(state.alert.latest ? { latest: state.alert.latest } : {}) });
+    else this.alerts.delete(kioskId);
+    if (JSON.stringify(state.report) !== before) this.consoles.kiosksChanged();
+  }
 
   of(kioskId: string): KioskHealthDto | null {
     return this.last.get(kioskId) ?? null;
@@ -49,10 +85,18 @@ export class KioskHealthBook {
   forget(kioskId: string): void {
     this.last.delete(kioskId);
     this.alerts.delete(kioskId);
+    this.share?.forgot(kioskId);
   }
 
   /** A validated report from a paired kiosk. Resolves once the first audit line of a burst is on disk. */
   async report(kioskId: string, health: KioskHealth, ctx: HealthContext): Promise<void> {
+    const audited = this.take(kioskId, health, ctx);
+    this.share?.changed(kioskId);
+    await Promise.all(audited);
+  }
+
+  /** The report kept, the alert raised or ended; the audit lines under way. */
+  private take(kioskId: string, health: KioskHealth, ctx: HealthContext): Promise<unknown>[] {
     const at = new Date(this.clock.now()).toISOString();
     const before = this.last.get(kioskId);
     this.last.set(kioskId, { ...health, at });
@@ -62,7 +106,7 @@ export class KioskHealthBook {
     const open = this.alerts.get(kioskId);
     const review = ctx.review;
     if (open && open.reviewId !== review?.session.id) this.alerts.delete(kioskId); // that review is over
-    if (!review) return;
+    if (!review) return [];
     const reviewId = review.session.id;
     const left = KINDS.filter((k) => !HELD[k](health) && before !== undefined && HELD[k](before));
     const alert = this.alerts.get(kioskId);
@@ -71,10 +115,10 @@ export class KioskHealthBook {
       if (alert.left.size === 0 && left.length === 0) {
         this.alerts.delete(kioskId);
         this.consoles.back({ kioskId, reviewId, at });
-        return;
+        return [];
       }
     }
-    if (left.length === 0) return;
+    if (left.length === 0) return [];
     const current = this.alerts.get(kioskId) ?? { reviewId, left: new Set<LeftPageKind>() };
     this.alerts.set(kioskId, current);
     const audited: Promise<unknown>[] = [];
@@ -85,6 +129,6 @@ export class KioskHealthBook {
       const event = { actor: `kiosk:${ctx.kioskName}`, action: 'kiosk.left-page', target: reviewId } as const;
       audited.push(this.bursts.note(leftPageBurst(reviewId), what, { what }, { ...event, details: { kioskId, what } }, { ...event, details: { kioskId } }));
     }
-    await Promise.all(audited);
+    return audited;
   }
 }

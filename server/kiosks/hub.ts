@@ -58,6 +58,8 @@ export class KioskHub {
   private unpaired = new Map<string, number>();
   /** kiosks refused for want of Safe Exam Browser, and when (until they connect with it) */
   private refusedAt = new Map<string, number>();
+  /** several processes: a refusal time set (a time) or cleared (null) here, shared (server/cluster/kioskState.ts) */
+  private sebShare: ((kioskId: string, at: number | null) => void) | null = null;
   readonly codes: PairingCodes;
   /** the kiosks' last health reports and leave-the-page alerts (memory only) */
   readonly health: KioskHealthBook;
@@ -105,7 +107,7 @@ export class KioskHub {
         this.sebRefused(id);
         return next(new Error('seb-required'));
       }
-      this.refusedAt.delete(id);
+      if (this.refusedAt.delete(id)) this.sebShare?.(id, null);
       socket.data.kioskId = id;
       next();
     });
@@ -170,10 +172,29 @@ export class KioskHub {
     return roomId ? this.store.rooms.get(roomId)?.seb : undefined;
   }
 
+  /** Several processes: this process's refusal times go to `share`. */
+  shareSebWith(share: (kioskId: string, at: number | null) => void): void {
+    this.sebShare = share;
+  }
+
+  /** Since when a kiosk is refused (null: it is not), as this process knows it. */
+  sebRefusedSince(kioskId: string): number | null {
+    return this.refusedAt.get(kioskId) ?? null;
+  }
+
+  /** Another process refused a kiosk (a time) or let it in (null). */
+  applySebRefusal(kioskId: string, at: number | null): void {
+    if ((this.refusedAt.get(kioskId) ?? null) === at) return;
+    if (at === null) this.refusedAt.delete(kioskId);
+    else this.refusedAt.set(kioskId, at);
+    this.consoles.kiosksChanged();
+  }
+
   /** Audited (a kiosk retrying every few seconds costs one line and a count: audit bursts), and shown to consoles. */
   private sebRefused(kioskId: string) {
     const first = !this.refusedAt.has(kioskId);
     this.refusedAt.set(kioskId, this.clock.now());
+    this.sebShare?.(kioskId, this.refusedAt.get(kioskId)!);
     const name = this.kiosk(kioskId)?.name ?? '';
     const event = { actor: `kiosk:${name}`, action: 'kiosk.seb-refused', target: kioskId } as const;
     this.bursts.note(`seb:${kioskId}`, kioskId, { kioskId }, { ...event, details: { name } }, event)
@@ -187,7 +208,7 @@ export class KioskHub {
    */
   recheck(kioskIds: readonly string[]): void {
     for (const id of kioskIds) {
-      this.refusedAt.delete(id);
+      if (this.refusedAt.delete(id)) this.sebShare?.(id, null);
       this.ns.in(room(id)).disconnectSockets(false);
     }
     this.consoles.kiosksChanged();

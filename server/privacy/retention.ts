@@ -38,6 +38,11 @@ export class RetentionJob {
 
   constructor(private readonly deps: Deps) {}
 
+  /** Whether the job runs here (started and not stopped): with several processes, on the lease holder only. */
+  get scheduled(): boolean {
+    return !this.stopped && this.timer !== null;
+  }
+
   /** Run now, then every day. */
   start(): void {
     this.stopped = false;

@@ -226,6 +226,8 @@ export class ReviewEngine {
     }
     // appended first: the counts of its repeated looks and remarks come before its end
     const summarised = Promise.all([this.bursts.close(`reveal:${id}`), this.bursts.close(`remark:${id}`), this.bursts.close(leftPageBurst(id))]);
+    // several processes: the bursts are shared, and their summary is appended once it is taken from the database
+    if (this.bursts.closesLater) await summarised;
     const [, , endLine] = await Promise.all([
       summarised,
       stored,

@@ -9,7 +9,8 @@ import { expect } from 'chai';
 import { FakeClock } from '../../server/clock.ts';
 import type { ClusterSettings } from '../../server/config.ts';
 import type { PgStore } from '../../server/store/pg/index.ts';
-import { PASSWORD, connectKiosk, consoleSocket, kioskSocket, loggedIn, once, roundTrip, startTestServer, type KioskSocket, type TestServer } from '../helpers/server.ts';
+import { PASSWORD, connectKiosk, consoleSocket, kioskSocket, loggedIn, once, roundTrip, startReviewOn, startTestServer, type KioskSocket, type TestServer } from '../helpers/server.ts';
+import type { KioskHealth } from '../../shared/protocol.ts';
 import { removeDir, tempDir } from '../support/dataDir.ts';
 import { eventually } from '../support/eventually.ts';
 import { TEST_DATABASE_URL, pgSchemaPerTest, sql } from '../support/pg.ts';
@@ -89,7 +90,7 @@ function twoProcesses(adapter: 'redis' | 'postgres') {
     await eventually(async () => ((await boss.call('GET', '/api/kiosks')).json as { id: string; online: boolean }[]).some((k) => k.id === id && k.online === online), { what: `kiosk ${online ? 'online' : 'offline'} on ${ts.base}` });
   };
 
-  return { clock, start, pairAcross, onlineOn, kioskOnline, sockets, servers, ends: () => endLines(schema.name) };
+  return { clock, start, pairAcross, onlineOn, kioskOnline, sockets, servers, ends: () => endLines(schema.name), schema: () => schema.name };
 }
 
 describe('two server processes (Redis streams adapter, PostgreSQL)', function () {
@@ -356,3 +357,135 @@ describe('two server processes (PostgreSQL adapter only)', function () {
   });
 });
 
+
+describe('two server processes: nothing kept per process (kiosk health, alerts, SEB refusals, audit bursts, the lease holder\'s work)', function () {
+  this.timeout(90_000);
+  const c = twoProcesses('redis');
+  const FINE: KioskHealth = {
+    browser: 'Chromium', version: '131.0.6778.85', screen: { width: 1920, height: 1080 },
+    fullscreen: true, focused: true, visible: true, appVersion: '0.1.0',
+  };
+  const report = (socket: KioskSocket, h: KioskHealth) => socket.timeout(5000).emitWithAck('kiosk:health', h);
+  const listedOn = async (ts: TestServer, id: string) => ((await (await loggedIn(ts.base, 'boss')).call('GET', '/api/kiosks')).json as { id: string; health: (KioskHealth & { at: string }) | null; sebRefusedAt: string | null }[]).find((k) => k.id === id)!;
+  const auditLines = async (ts: TestServer, action: string) => (await ts.store.audit.readAll()).filter((e) => e.action === action);
+
+  /** A kiosk on A in a review started from a console on B. */
+  async function reviewOnA() {
+    const a = await c.start();
+    const b = await c.start();
+    const k = await c.pairAcross(a, a, 'Station H1');
+    const kiosk = (await c.onlineOn(a, k.token)).socket;
+    await c.kioskOnline(b, k.id);
+    const supB = await loggedIn(b.base, 'sup2');
+    const { review } = await startReviewOn(b.base, supB, { id: k.id, socket: kiosk }, SITTING);
+    return { a, b, k, kiosk, supB, reviewId: review.id as string, candidateName: review.candidateName as string };
+  }
+
+  it('shows on B the health a kiosk on A reports, and gives a console that connects to B later the alert still open on A', async () => {
+    const { b, k, kiosk, supB, reviewId, candidateName } = await reviewOnA();
+    expect(candidateName).to.be.a('string').and.not.equal('');
+    expect(await report(kiosk, FINE)).to.deep.equal({ ok: true });
+    await eventually(async () => expect((await listedOn(b, k.id)).health).to.include({ fullscreen: true, browser: 'Chromium' }), { what: 'B lists the health A was told' });
+    expect(await report(kiosk, { ...FINE, fullscreen: false })).to.deep.equal({ ok: true });
+    await eventually(async () => expect((await listedOn(b, k.id)).health).to.include({ fullscreen: false }), { what: 'B lists the page left on A' });
+
+    const late = consoleSocket(b.base, supB);
+    c.sockets.push(late);
+    const alerts: { kioskId: string; reviewId: string; what: string; candidateName: string }[] = [];
+    late.on('kiosk:alert', (p: { kioskId: string; reviewId: string; what: string; candidateName: string }) => alerts.push(p));
+    await once(late, 'reviews:updated');
+    await roundTrip(late);
+    expect(alerts.map((x) => [x.kioskId, x.reviewId, x.what, x.candidateName])).to.deep.equal([[k.id, reviewId, 'fullscreen', candidateName]]);
+    // the shared row names no candidate (it would outlive the review)
+    const rows = await sql(c.schema(), 'SELECT alert FROM cluster_kiosk_state WHERE kiosk_id = $1', [k.id]);
+    expect((rows[0]!.alert as { latest: { candidateName: string } }).latest.candidateName).to.equal('');
+  });
+
+  it('writes one summary of a leave-the-page burst on A when B ends the review, before its end line', async () => {
+    const { a, b, kiosk, supB, reviewId } = await reviewOnA();
+    await report(kiosk, FINE);
+    await report(kiosk, { ...FINE, fullscreen: false });
+    await report(kiosk, FINE);
+    await report(kiosk, { ...FINE, fullscreen: false }); // a repeat in the burst, counted on A
+    const r = await supB.call('DELETE', `/api/reviews/${reviewId}`);
+    expect(r.status, r.text).to.be.oneOf([200, 204]);
+    await eventually(async () => expect(await c.ends()).to.have.length(1), { what: 'the review ended' });
+    await Promise.all([a.store.flush(), b.store.flush()]);
+    const lines = (await b.store.audit.readAll()).filter((e) => e.target === reviewId && ['kiosk.left-page', 'review.ended'].includes(e.action));
+    expect(lines.map((e) => [e.action, (e.details as { repeats?: unknown }).repeats ?? null])).to.deep.equal([
+      ['kiosk.left-page', null],
+      ['kiosk.left-page', [{ what: 'fullscreen', count: 1 }]],
+      ['review.ended', null],
+    ]);
+    // the window closing later on A finds nothing more to write
+    c.clock.advance(120_000);
+    await roundTrip(kiosk);
+    await a.app.ctx.bursts.closeAll();
+    expect(await auditLines(a, 'kiosk.left-page')).to.have.length(2);
+  });
+
+  it('counts repeats of a burst on both processes in one summary: one line for the first, one count for the rest', async () => {
+    const a = await c.start();
+    const b = await c.start();
+    // failed logins from one address, noted on either process (the route's burst, without its back-off in between)
+    const summary = { actor: 'system', action: 'auth.login-failed', target: '192.0.2.7' } as const;
+    const note = (ts: TestServer) => ts.app.ctx.bursts.note('login-failed:192.0.2.7', 'item', { item: 1 }, { ...summary, details: { item: 1 } }, summary);
+    expect(await note(a)).to.not.equal(null); // the first, written
+    expect(await note(b)).to.equal(null); // a repeat, though on another process
+    expect(await note(a)).to.equal(null);
+    c.clock.advance(61_000); // the window closes on both processes' timers; one of them takes the rows
+    await eventually(async () => expect((await auditLines(a, 'auth.login-failed')).filter((e) => e.target === '192.0.2.7')).to.have.length(2), { what: 'the summary' });
+    await Promise.all([a.app.ctx.bursts.closeAll(), b.app.ctx.bursts.closeAll()]);
+    const lines = (await auditLines(a, 'auth.login-failed')).filter((e) => e.target === '192.0.2.7');
+    expect(lines.map((e) => e.details)).to.deep.equal([{ item: 1 }, { repeats: [{ item: 1, count: 2 }], first: new Date(T0).toISOString(), last: new Date(T0).toISOString() }]);
+  });
+
+  it('shows on A the Safe Exam Browser refusal of a kiosk refused on B, and its end when B lifts the requirement', async () => {
+    const a = await c.start();
+    const b = await c.start();
+    const k = await c.pairAcross(a, a, 'Station S1');
+    const bossB = await loggedIn(b.base, 'boss');
+    const room = await bossB.call('POST', '/api/rooms', { name: 'Lokaal S' });
+    expect(room.status, room.text).to.equal(201);
+    expect((await bossB.call('PATCH', `/api/kiosks/${k.id}/room`, { roomId: room.json.id })).status).to.equal(200);
+    expect((await bossB.call('PATCH', `/api/rooms/${room.json.id}`, { seb: { configKeys: ['a'.repeat(64)] } })).json.sebRequired).to.equal(true);
+    await eventually(() => !!b.store.rooms.get(room.json.id)?.seb && !!a.store.rooms.get(room.json.id)?.seb, { what: 'both processes know the room requires SEB' });
+    const refused = await new Promise<string>((resolve) => {
+      const s = kioskSocket(b.base, k.token);
+      s.once('connect', () => { s.close(); resolve('ok'); });
+      s.once('connect_error', (e: Error) => { s.close(); resolve(e.message); });
+    });
+    expect(refused).to.equal('seb-required');
+    const onB = (await listedOn(b, k.id)).sebRefusedAt;
+    expect(onB).to.be.a('string');
+    await eventually(async () => expect((await listedOn(a, k.id)).sebRefusedAt).to.equal(onB), { what: 'A lists the refusal on B' });
+    expect((await bossB.call('PATCH', `/api/rooms/${room.json.id}`, { seb: null })).status).to.equal(200);
+    await eventually(async () => expect((await listedOn(a, k.id)).sebRefusedAt).to.equal(null), { what: 'A lists the refusal lifted on B' });
+  });
+
+  it('runs the retention job on the lease holder only, and on B once A, which held the lease, closes', async () => {
+    const a = await c.start({ autoPurge: true });
+    const b = await c.start({ autoPurge: true });
+    await eventually(() => a.app.ctx.retention.scheduled, { what: 'A runs the retention job' });
+    await a.app.ctx.retention.idle();
+    expect(b.app.ctx.retention.scheduled).to.equal(false);
+    await a.close();
+    await eventually(() => b.app.cluster!.node.leading && b.app.ctx.retention.scheduled, { what: 'B runs the retention job', timeout: 20_000 });
+  });
+
+  it('gives an ended session without a record its record on the lease holder only: B, starting beside A, leaves it, and adopts it once A closes', async () => {
+    const a = await c.start();
+    await a.store.content.ready();
+    // an ended session stored before records were kept (or by a crash before its record): written after A's adoption
+    const old = { id: 'old-review', sittingId: 's-bi-120002', kioskId: 'gone', approvedById: 'nobody', startedAt: '2026-06-01T08:00:00.000Z', endsAt: '2026-06-01T08:30:00.000Z', position: 'bi1', endedAt: '2026-06-01T08:10:00.000Z', endedBy: 'system', endReason: 'time-limit' as const };
+    await a.store.reviews.add(old);
+    await a.store.flush();
+    const b = await c.start();
+    // with one process the adoption runs as the content is read (its callback comes before this test's): not on B
+    await b.store.content.ready();
+    expect(b.store.reviews.get('old-review')).to.not.equal(undefined);
+    expect(b.store.reviewRecords.all().map((r) => r.id)).to.not.include('old-review');
+    await a.close();
+    await eventually(() => b.store.reviewRecords.all().some((r) => r.id === 'old-review'), { what: 'B, now holding the lease, adopted the session', timeout: 20_000 });
+  });
+});

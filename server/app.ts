@@ -63,7 +63,7 @@ function reviewListAfterContent(consoles: ConsoleHub, content: Store['content'])
       held = true;
       content.ready().then(() => consoles.reviewsChanged(), () => undefined);
     },
-    kiosksChanged: () => consoles.kiosksChanged(),
+    kiosksChanged: (ids) => consoles.kiosksChanged(ids),
     progress: (p) => consoles.progress(p),
     ended: (p) => consoles.ended(p),
     warning: (p) => consoles.warning(p),
@@ -135,7 +135,7 @@ export function createApp(deps: AppDeps): App {
   // a plain `internal`, its error not logged again with a stack trace)
   const afterContent = (next: (err?: Error) => void) => (content.isReady ? next() : content.ready().then(() => next(), () => next(new DomainError('internal'))));
   io.of('/admin').use((_socket, next) => afterContent(next));
-  const consoles = new ConsoleHub(io.of('/admin') as ConsoleNamespace, auth, { reviews: () => engine.dtos(), kiosks: () => kiosks.dtos(), alerts: () => openAlerts() }, clock, config.absoluteTimeoutMs);
+  const consoles = new ConsoleHub(io.of('/admin') as ConsoleNamespace, auth, { reviews: () => engine.dtos(), kiosks: () => kiosks.dtos(), kiosk: (id) => kiosks.dto(id), alerts: () => openAlerts() }, clock, config.absoluteTimeoutMs);
   // several processes: an alert raised on another comes without its candidate's name (server/cluster/kioskState.ts)
   const openAlerts = () => kiosks.health.openAlerts((id) => engine.active().some((s) => s.id === id)).map((a) => {
     if (a.candidateName) return a;

@@ -13,7 +13,6 @@ import { DomainError } from '../shared/errors.ts';
 import { DEMO_ACCOUNTS, loadDemoImport } from './demo.ts';
 import { clusterFrom, hostsFrom, originsFrom, retentionDaysFrom, trustProxyFrom } from './config.ts';
 import { checkWebBuilt } from './http/web.ts';
-import { importData } from './import/index.ts';
 import { CliError, readFileOrStop } from './cli/common.ts';
 import { acquireLock, type DataDirLock } from './store/lock.ts';
 import { CorruptDataError, removeLeftoverTemps, type Store } from './store/index.ts';
@@ -49,6 +48,7 @@ async function firstRun(store: Store) {
 }
 
 async function seedDemo(store: Store) {
+  const { importData } = await import('./import/index.ts'); // the import pipeline: only the demo imports at start
   const result = await importData(store, loadDemoImport(Date.now()), { actor: 'demo' });
   if (!result.ok) throw new Error(`the demo data does not import: ${result.errors?.slice(0, 5).join('; ')}`);
   for (const a of DEMO_ACCOUNTS) {

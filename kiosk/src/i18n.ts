@@ -3,7 +3,8 @@
  * and number formats from shared/. The language lives in memory only: a toggle button, or `?lang=en` on the URL.
  */
 import type { ErrorCode } from '../../shared/errors.ts';
-import { errorText, locale, translator, type Lang } from '../../shared/i18n.ts';
+import { errorText, translator, type Lang } from '../../shared/i18n.ts';
+import { clockTime, longDate } from './dates.ts';
 import type { ParamArgs, PluralArgs, PluralBase } from '../../shared/i18n/catalogue.ts';
 import { en } from './i18n/en.ts';
 import { nl } from './i18n/nl.ts';
@@ -34,37 +35,14 @@ export function commandErrorText(lang: Lang, error: { code: ErrorCode | 'timeout
   return error.code === 'timeout' ? catalogue.t(lang, 'noAnswer') : errorText(error.code, lang, error.message, error.details);
 }
 
-/** Date formats, made once per language and kind (making one costs more than formatting with it). */
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-const DATE_KINDS = {
-  time: { hour: '2-digit', minute: '2-digit' },
-  date: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
-} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
-
-function dateFormat(lang: Lang, kind: keyof typeof DATE_KINDS): Intl.DateTimeFormat {
-  const key = `${lang} ${kind}`;
-  let f = dateFormats.get(key);
-  if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat(locale(lang), DATE_KINDS[kind])));
-  return f;
-}
-
-/** A clock time: "14:35". */
+/** A clock time: "14:35" (kiosk/src/dates.ts: no Intl on the first screen). */
 export function formatTime(lang: Lang, at: string | number | Date): string {
-  return dateFormat(lang, 'time').format(new Date(at));
+  return clockTime(lang, new Date(at));
 }
 
 /** A long date: "donderdag 3 december 2026". */
 export function formatLongDate(lang: Lang, at: string | number | Date): string {
-  return dateFormat(lang, 'date').format(new Date(at));
-}
-
-/**
- * Makes the idle screen's date formats ahead of time: called while the connection is being set up (the page has
- * nothing else to do then), so that the first screen after `kiosk:state` is rendered without making them.
- */
-export function prepareFormats(lang: Lang): void {
-  dateFormat(lang, 'time');
-  dateFormat(lang, 'date');
+  return longDate(lang, new Date(at));
 }
 
 /** `?lang=en` on the URL, else Dutch. */

@@ -8,10 +8,8 @@
  * PostgreSQL adapter writes each such push into a table for every other process to read back — write load on the
  * database that holds the reviews. A Redis stream takes it in memory, and survives a process's short disconnection.
  */
-import { createAdapter as createPgAdapter } from '@socket.io/postgres-adapter';
-import { createAdapter as createRedisAdapter } from '@socket.io/redis-streams-adapter';
 import type pg from 'pg';
-import { createClient } from 'redis';
+import { pgAdapterPackage, redisAdapterPackage, redisPackage } from '../lazyPackages.ts';
 
 export type AdapterKind = 'redis' | 'postgres';
 
@@ -40,7 +38,7 @@ export function adapterKind(s: { redisUrl?: string; adapter?: AdapterKind }): Ad
 /** Connect what the adapter needs and make its factory (the pool is the cluster's, closed by it). */
 export async function openAdapter(s: AdapterSettings, pool: pg.Pool): Promise<ClusterAdapter> {
   if (s.kind === 'postgres') {
-    const factory = createPgAdapter(pool, {
+    const factory = pgAdapterPackage().createAdapter(pool, {
       channelPrefix: s.prefix,
       tableName: 'socket_io_attachments', // migration 005, in the store's schema
       errorHandler: (e) => { if (!s.closing()) s.log(`inzage: Socket.IO PostgreSQL adapter: ${e.message}`); },
@@ -48,10 +46,10 @@ export async function openAdapter(s: AdapterSettings, pool: pg.Pool): Promise<Cl
     return { factory, close: async () => undefined };
   }
   if (!s.redisUrl) throw new Error('The Redis adapter needs a Redis URL');
-  const client = createClient({ url: s.redisUrl });
+  const client = redisPackage().createClient({ url: s.redisUrl });
   client.on('error', (e: Error) => s.log(`inzage: Redis: ${e.message}`));
   await client.connect();
-  const factory = createRedisAdapter(client, { streamName: `${s.prefix}:socket.io`, channelPrefix: `${s.prefix}:socket.io`, sessionKeyPrefix: `${s.prefix}:sio:session:`, blockTimeInMs: 2_000 });
+  const factory = redisAdapterPackage().createAdapter(client, { streamName: `${s.prefix}:socket.io`, channelPrefix: `${s.prefix}:socket.io`, sessionKeyPrefix: `${s.prefix}:sio:session:`, blockTimeInMs: 2_000 });
   return {
     factory,
     async close() {

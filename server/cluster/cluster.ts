@@ -17,7 +17,8 @@
  * process's lock, and so knows it is dead, and removes its presence (its kiosks go offline, and their grace begins).
  */
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
+import { pgPackage } from '../lazyPackages.ts';
 import { transaction } from '../store/pg/db.ts';
 import { SerialQueue } from '../store/pg/serialQueue.ts';
 import type { EndReason } from '../../shared/domain.ts';
@@ -98,12 +99,12 @@ export class Cluster {
     this.prefix = settings.prefix ?? 'inzage';
     // named in pg_stat_activity, so that an operator sees which process a connection is of
     const config: pg.ClientConfig = { connectionString: settings.databaseUrl, application_name: `inzage-${this.nodeId}`, ...(settings.schema ? { options: `-c search_path=${settings.schema}` } : {}) };
-    this.pool = new pg.Pool({ ...config, max: 4 });
+    this.pool = new (pgPackage().Pool)({ ...config, max: 4 });
     this.pool.on('error', (e) => log(`inzage: PostgreSQL (cluster) connection error: ${e.message}`));
     this.backoffs = new PgBackoffs(this.pool, () => clock.now());
     // TCP keepalive on the lease connection, both ways: a holder whose network went silent is noticed by PostgreSQL
     // (LEASE_KEEPALIVE, set at connect), which drops it and frees the lease
-    this.lease = new pg.Client({ ...config, keepAlive: true, keepAliveInitialDelayMillis: LEASE_KEEPALIVE.idle * 1000 });
+    this.lease = new (pgPackage().Client)({ ...config, keepAlive: true, keepAliveInitialDelayMillis: LEASE_KEEPALIVE.idle * 1000 });
     this.lease.on('error', (e) => this.leaseLost(e));
     this.lease.on('notification', (msg) => {
       if (msg.channel === CLUSTER_CHANNEL && msg.payload) this.heard(msg.payload);

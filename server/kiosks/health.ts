@@ -101,7 +101,7 @@ export class KioskHealthBook {
     const before = this.last.get(kioskId);
     this.last.set(kioskId, { ...health, at });
     // the lists go out when what they show changed, not for every report (a kiosk may send many)
-    if (!before || JSON.stringify({ ...before, at }) !== JSON.stringify({ ...health, at })) this.consoles.kiosksChanged();
+    if (!before || JSON.stringify({ ...before, at }) !== JSON.stringify({ ...health, at })) this.consoles.kiosksChanged([kioskId]);
 
     const open = this.alerts.get(kioskId);
     const review = ctx.review;

@@ -151,17 +151,27 @@ export class KioskHub {
     // state.json keeps, a lookup per kiosk made every console list cost ~7 ms of main-thread time
     const reviewByKiosk = new Map<string, string>();
     for (const s of this.engine.active()) if (!reviewByKiosk.has(s.kioskId)) reviewByKiosk.set(s.kioskId, s.id);
-    return this.store.kiosks.all().map((k) => ({
+    return this.store.kiosks.all().map((k) => this.row(k, reviewByKiosk.get(k.id) ?? null));
+  }
+
+  /** One kiosk's row of {@link dtos} (the consoles' deltas of a few kiosks); undefined once it is unpaired. */
+  dto(id: string): KioskDto | undefined {
+    const k = this.store.kiosks.get(id);
+    return k && this.row(k, this.engine.activeForKiosk(id)?.id ?? null);
+  }
+
+  private row(k: Kiosk, reviewId: string | null): KioskDto {
+    return {
       id: k.id,
       name: k.name,
       online: this.isOnline(k.id),
-      reviewId: reviewByKiosk.get(k.id) ?? null,
+      reviewId,
       pairedAt: k.pairedAt,
       lastSeenAt: k.lastSeenAt,
       roomId: k.roomId ?? null,
       sebRefusedAt: this.refusedAt.has(k.id) ? new Date(this.refusedAt.get(k.id)!).toISOString() : null,
       health: this.health.of(k.id),
-    }));
+    };
   }
 
   // ---------- Safe Exam Browser ----------
@@ -199,7 +209,7 @@ export class KioskHub {
     const event = { actor: `kiosk:${name}`, action: 'kiosk.seb-refused', target: kioskId } as const;
     this.bursts.note(`seb:${kioskId}`, kioskId, { kioskId }, { ...event, details: { name } }, event)
       .catch((e: unknown) => console.error('inzage: auditing a refused kiosk failed:', e));
-    if (first) this.consoles.kiosksChanged();
+    if (first) this.consoles.kiosksChanged([kioskId]);
   }
 
   /**
@@ -211,7 +221,7 @@ export class KioskHub {
       if (this.refusedAt.delete(id)) this.sebShare?.(id, null);
       this.ns.in(room(id)).disconnectSockets(false);
     }
-    this.consoles.kiosksChanged();
+    this.consoles.kiosksChanged(kioskIds);
   }
 
   // ---------- staff commands (admin only; checked by the routes) ----------
@@ -288,7 +298,7 @@ export class KioskHub {
       this.store.audit.append({ actor: user.username, action: 'kiosk.renamed', target: id, details: { from: kiosk.name, to: name } }),
     ]);
     this.ns.to(room(id)).emit('kiosk:renamed', { kiosk: { id, name } });
-    this.consoles.kiosksChanged();
+    this.consoles.kiosksChanged([id]);
     this.consoles.reviewsChanged();
     return renamed!;
   }
@@ -388,7 +398,7 @@ export class KioskHub {
           this.engine.kioskDisconnected(kioskId);
         }
       }
-      this.consoles.kiosksChanged();
+      this.consoles.kiosksChanged([kioskId]);
     });
 
     this.engine.kioskConnected(kioskId).then(
@@ -405,7 +415,7 @@ export class KioskHub {
       },
       (e) => console.error('inzage: restoring a kiosk failed:', e),
     );
-    this.consoles.kiosksChanged();
+    this.consoles.kiosksChanged([kioskId]);
   }
 
   /** Unpaired sockets may not send commands. */

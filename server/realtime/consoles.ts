@@ -51,7 +51,8 @@ export type ConsoleSocket = Socket<AdminClientToServer, AdminServerToClient, Rec
 export type ConsoleCommand = (socket: ConsoleSocket, payload: unknown) => Promise<Ack<unknown>>;
 
 export class ConsoleHub implements ConsoleLink {
-  private pending = { reviews: false, kiosks: false };
+  /** what changed since the last flush: the kiosk list as a whole (true), or only the rows of these kiosks */
+  private pending: { reviews: boolean; kiosks: boolean | Set<string> } = { reviews: false, kiosks: false };
   private timer: NodeJS.Timeout | null = null;
   private sweepTimer: Timer | null = null;
   private progressWindows = new Map<string, ProgressWindow>();
@@ -66,7 +67,7 @@ export class ConsoleHub implements ConsoleLink {
   constructor(
     private readonly ns: ConsoleNamespace,
     private readonly auth: Auth,
-    private readonly lists: { reviews: () => ReviewDto[]; kiosks: () => KioskDto[]; alerts: () => KioskAlertDto[] },
+    private readonly lists: { reviews: () => ReviewDto[]; kiosks: () => KioskDto[]; kiosk: (id: string) => KioskDto | undefined; alerts: () => KioskAlertDto[] },
     private readonly clock: Clock,
     private readonly absoluteTimeoutMs: number,
     private readonly coalesceMs = 25,
@@ -168,8 +169,19 @@ export class ConsoleHub implements ConsoleLink {
     this.schedule();
   }
 
-  kiosksChanged(): void {
-    this.pending.kiosks = true;
+  /**
+   * The kiosk list changed: the rows of `ids` only, or (no ids) anything in it. Rows by id are built and compared
+   * alone for the delta consoles (a start changes one kiosk's row of 1,000); the full list is built only for a
+   * change without ids, a new or removed kiosk, or a full-list console (docs/design.md: Consoles: lists as deltas).
+   */
+  kiosksChanged(ids?: readonly string[]): void {
+    const pending = this.pending.kiosks;
+    if (!ids || pending === true) this.pending.kiosks = true;
+    else {
+      const set = pending || new Set<string>();
+      for (const id of ids) set.add(id);
+      this.pending.kiosks = set;
+    }
     this.schedule();
   }
 
@@ -248,10 +260,24 @@ export class ConsoleHub implements ConsoleLink {
     if (!delta) this.shown = null; // nobody to keep in step: the next delta console starts from the full lists
     if (!full && !delta) return;
     const reviews = pending.reviews ? this.lists.reviews() : null;
-    const kiosks = pending.kiosks ? this.lists.kiosks() : null;
+    // a few kiosks' rows, for the delta consoles alone: built and compared without the other rows
+    const some = pending.kiosks instanceof Set && !full && delta ? this.kioskRows(pending.kiosks) : undefined;
+    const kiosks = pending.kiosks && !some ? this.lists.kiosks() : null;
     if (full && reviews) this.ns.to(FULL_ROOM).emit('reviews:updated', reviews);
     if (full && kiosks) this.ns.to(FULL_ROOM).emit('kiosks:updated', kiosks);
-    if (delta) this.sendDelta(kiosks, reviews);
+    if (delta) this.sendDelta(kiosks, reviews, some);
+  }
+
+  /** The rows of these kiosks, if each is still there and held by the delta consoles (else undefined: the full list). */
+  private kioskRows(ids: Set<string>): KioskDto[] | undefined {
+    if (!this.shown) return undefined;
+    const rows: KioskDto[] = [];
+    for (const id of ids) {
+      const row = this.lists.kiosk(id);
+      if (!row) return undefined;
+      rows.push(row);
+    }
+    return rows;
   }
 
   /** Whether a console of this process is in the room (a broadcast to an empty room still encodes its packet). */
@@ -263,7 +289,7 @@ export class ConsoleHub implements ConsoleLink {
    * One `lists:delta` to every delta console: the rows of the given lists (null: not changed) that differ from
    * what they hold, and the ids gone. Encoded once (one broadcast), whatever the number of consoles.
    */
-  private sendDelta(kiosks: KioskDto[] | null, reviews: ReviewDto[] | null): void {
+  private sendDelta(kiosks: KioskDto[] | null, reviews: ReviewDto[] | null, someKiosks?: KioskDto[]): void {
     if (!this.shown) {
       // no delta console yet: only syncLists starts the snapshot, with both lists, and sends nothing
       if (!kiosks || !reviews) return;
@@ -272,7 +298,11 @@ export class ConsoleHub implements ConsoleLink {
       this.shown.reviews.diff(reviews);
       return;
     }
-    const k = kiosks && this.shown.kiosks.diff(kiosks);
+    let k = kiosks && this.shown.kiosks.diff(kiosks);
+    if (someKiosks) {
+      const d = this.shown.kiosks.diffSome(someKiosks);
+      k = d === undefined ? this.shown.kiosks.diff(this.lists.kiosks()) : d;
+    }
     const r = reviews && this.shown.reviews.diff(reviews);
     if (!k && !r) return;
     this.seq += 1;

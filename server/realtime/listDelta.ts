@@ -61,6 +61,23 @@ export class RowSnapshot<T extends { id: string }> {
     return upsert.length || removed?.length ? { upsert, removed: removed ?? [] } : null;
   }
 
+  /**
+   * The rows of `some` (a few rows of the list, each already held) that differ from the snapshot; null: no change.
+   * Undefined when a row is not held (a new row: its place in the list is the full list's to say) — the caller then
+   * diffs the full list instead. Rows not given are left as they are.
+   */
+  diffSome(some: readonly T[]): ListDelta<T> | null | undefined {
+    if (some.some((row) => !this.rows.has(row.id))) return undefined;
+    const upsert: T[] = [];
+    for (const row of some) {
+      const held = this.rows.get(row.id)!;
+      if (sameJson(held.row, row)) continue;
+      held.row = row;
+      upsert.push(row);
+    }
+    return upsert.length ? { upsert, removed: [] } : null;
+  }
+
   /** A change every console applies itself (a `review:progress`): the snapshot follows, so no delta repeats it. */
   patch(id: string, change: (row: T) => T): void {
     const held = this.rows.get(id);

@@ -178,7 +178,7 @@ export class ReviewEngine {
     });
     this.scheduleLimit(session);
     this.consoles.reviewsChanged();
-    this.consoles.kiosksChanged();
+    this.consoles.kiosksChanged([kiosk.id]);
 
     const acked = await this.kiosks.startReview(kiosk.id, payload, this.config.startAckTimeoutMs);
     if (!acked) {
@@ -240,7 +240,7 @@ export class ReviewEngine {
     this.kiosks.ended(s.kioskId, reason);
     this.consoles.ended({ id, reason, kioskId: s.kioskId, candidateName: dto.candidateName, examTitle: dto.examTitle, endedAt: ended.endedAt! });
     this.consoles.reviewsChanged();
-    this.consoles.kiosksChanged();
+    this.consoles.kiosksChanged([s.kioskId]);
     return true;
   }
 

@@ -16,7 +16,8 @@ export interface KioskLink {
 /** How the engine reaches every console (the /admin namespace: realtime/consoles.ts). */
 export interface ConsoleLink {
   reviewsChanged(): void;
-  kiosksChanged(): void;
+  /** the kiosk list changed: these kiosks' rows only, or (no ids) anything in it */
+  kiosksChanged(ids?: readonly string[]): void;
   progress(p: ReviewProgress): void;
   ended(p: ReviewEndedDto): void;
   warning(p: { id: string; endsAt: string }): void;

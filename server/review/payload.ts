@@ -6,6 +6,7 @@
 import type { Candidate, Exam, Question, Remark, ResponseValue, ReviewSession, Sitting } from '../../shared/domain.ts';
 import type { KioskRemark, PayloadQuestion, RevealByType, RevealData, ReviewDto, ReviewPayload } from '../../shared/protocol.ts';
 import { revealInScope, revealPolicy } from '../../shared/reveal.ts';
+import type { RevealPolicy } from '../../shared/schema.ts';
 import type { ItemQuestion, ItemResponse } from '../../shared/schema.ts';
 import { displayName } from '../../shared/rules.ts';
 
@@ -31,41 +32,48 @@ const recordOf = (v: ResponseValue): ItemResponse | null =>
 /** An item has a key to show when a part has a key or a mapping; a scheme when it has a rubric for scorers. */
 const itemHasKey = (q: ItemQuestion) => q.parts.some((p) => p.key?.length || p.mapping || p.areaMapping);
 
-function payloadQuestion(q: Question, exam: Exam, r: Sitting['responses'][number] | undefined): PayloadQuestion {
-  const policy = revealPolicy(exam.review);
+/**
+ * One question as the kiosk gets it. Written into one object, in the key order of the contract (the question's own
+ * fields, then the type's): a start builds 40 of these, and the spreads this replaced made five or six objects per
+ * question (the policy, a base, the optional parts, the copy) — garbage on the start path (docs/design.md: Start-up and
+ * the start path's allocation).
+ */
+function payloadQuestion(q: Question, exam: Exam, policy: RevealPolicy, r: Sitting['responses'][number] | undefined): PayloadQuestion {
   const score = r?.score ?? 0;
   const inScope = revealInScope(policy, score, q.maxScore);
-  const revealed = policy.key === 'always' || policy.scheme === 'always' ? revealOf(q, exam, score, 'always') : null;
-  const base = {
-    id: q.id,
-    number: q.number,
-    stem: q.stem,
-    maxScore: q.maxScore,
-    ...(policy.scores === 'shown' ? { score } : {}),
-    hasKey: inScope && policy.key !== 'never' && (q.type === 'item' ? itemHasKey(q) : q.type !== 'open'),
-    hasScheme: inScope && policy.scheme !== 'never' && (q.type === 'item' ? !!q.scheme : q.type === 'open'),
-    ...(revealed ? { revealed } : {}),
-    ...(r?.flagged ? { flagged: true } : {}),
-  };
+  const revealed = policy.key === 'always' || policy.scheme === 'always' ? revealOf(q, exam, score, 'always', policy) : null;
+  const out: Record<string, unknown> = { id: q.id, number: q.number, stem: q.stem, maxScore: q.maxScore };
+  if (policy.scores === 'shown') out.score = score;
+  out.hasKey = inScope && policy.key !== 'never' && (q.type === 'item' ? itemHasKey(q) : q.type !== 'open');
+  out.hasScheme = inScope && policy.scheme !== 'never' && (q.type === 'item' ? !!q.scheme : q.type === 'open');
+  if (revealed) out.revealed = revealed;
+  if (r?.flagged) out.flagged = true;
+  out.type = q.type;
   const response = r?.response ?? null;
   switch (q.type) {
-    case 'choice': return { ...base, type: q.type, options: q.options, multiple: q.multiple, response: idList(response) };
-    case 'order': return { ...base, type: q.type, items: q.items, response: idList(response) };
-    case 'match': return { ...base, type: q.type, left: q.left, right: q.right, response: pairList(response) };
-    case 'text': return { ...base, type: q.type, response: textOf(response) };
-    case 'numeric': return { ...base, type: q.type, response: numberOf(response) };
-    case 'open': return { ...base, type: q.type, response: textOf(response) };
-    case 'item': return {
-      ...base, type: q.type,
-      ...(q.title ? { title: q.title } : {}), ...(q.section ? { section: q.section } : {}),
-      parts: q.parts.map(({ key: _k, mapping: _m, areaMapping: _a, ...shown }) => shown),
-      response: recordOf(response),
-    };
+    case 'choice': out.options = q.options; out.multiple = q.multiple; out.response = idList(response); break;
+    case 'order': out.items = q.items; out.response = idList(response); break;
+    case 'match': out.left = q.left; out.right = q.right; out.response = pairList(response); break;
+    case 'text': out.response = textOf(response); break;
+    case 'numeric': out.response = numberOf(response); break;
+    case 'open': out.response = textOf(response); break;
+    case 'item':
+      if (q.title) out.title = q.title;
+      if (q.section) out.section = q.section;
+      out.parts = q.parts.map(({ key: _k, mapping: _m, areaMapping: _a, ...shown }) => shown);
+      out.response = recordOf(response);
+      break;
   }
+  return out as unknown as PayloadQuestion;
 }
 
-export function sortedQuestions(exam: Exam): Question[] {
-  return [...exam.questions].sort((a, b) => a.number - b.number);
+/** The questions in their order, sorted once per exam (version) object: read-only, shared by every caller. */
+const sorted = new WeakMap<Exam, readonly Question[]>();
+
+export function sortedQuestions(exam: Exam): readonly Question[] {
+  let list = sorted.get(exam);
+  if (!list) sorted.set(exam, (list = [...exam.questions].sort((a, b) => a.number - b.number)));
+  return list;
 }
 
 /** What a kiosk holds of its remarks. */
@@ -79,6 +87,7 @@ export function scoresOf(exam: Exam, sitting: Sitting): Map<string, number> {
 
 export function buildPayload(session: ReviewSession, exam: Exam, sitting: Sitting, candidate: Candidate | undefined): ReviewPayload {
   const responses = new Map(sitting.responses.map((r) => [r.questionId, r]));
+  const policy = revealPolicy(exam.review);
   const acc = candidate?.accommodations;
   return {
     id: session.id,
@@ -90,7 +99,7 @@ export function buildPayload(session: ReviewSession, exam: Exam, sitting: Sittin
     startedAt: session.startedAt,
     endsAt: session.endsAt,
     position: session.position,
-    questions: sortedQuestions(exam).map((q) => payloadQuestion(q, exam, responses.get(q.id))),
+    questions: sortedQuestions(exam).map((q) => payloadQuestion(q, exam, policy, responses.get(q.id))),
     accommodations: { extraTimePercent: acc?.extraTimePercent ?? 0, readAloud: acc?.readAloud ?? false },
     remarks: [],
   };
@@ -101,8 +110,7 @@ export function buildPayload(session: ReviewSession, exam: Exam, sitting: Sittin
  * withholds both. `at`: 'always' gives only what is sent up front; 'request' what `review:reveal` may answer
  * (anything not 'never').
  */
-export function revealOf(q: Question, exam: Exam, score: number, at: 'always' | 'request' = 'request'): RevealData | null {
-  const policy = revealPolicy(exam.review);
+export function revealOf(q: Question, exam: Exam, score: number, at: 'always' | 'request' = 'request', policy: RevealPolicy = revealPolicy(exam.review)): RevealData | null {
   if (!revealInScope(policy, score, q.maxScore)) return null;
   const allows = (when: typeof policy.key) => (at === 'always' ? when === 'always' : when !== 'never');
   const showKey = allows(policy.key);

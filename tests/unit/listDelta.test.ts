@@ -26,6 +26,18 @@ describe('lists as deltas', () => {
     expect(snap.diff([{ id: 'b', v: 2 }, { id: 'c', v: 5 }])).to.equal(null);
   });
 
+  it('compares a few held rows alone (the rest untouched), and says when a row is not held', () => {
+    const snap = new RowSnapshot<{ id: string; v: number }>();
+    snap.diff([{ id: 'a', v: 1 }, { id: 'b', v: 1 }, { id: 'c', v: 1 }]);
+    expect(snap.diffSome([{ id: 'b', v: 1 }])).to.equal(null);
+    expect(snap.diffSome([{ id: 'b', v: 2 }, { id: 'c', v: 1 }])).to.deep.equal({ upsert: [{ id: 'b', v: 2 }], removed: [] });
+    // a row not held: its place is the full list's to say, so nothing is taken from this call
+    expect(snap.diffSome([{ id: 'c', v: 9 }, { id: 'd', v: 1 }])).to.equal(undefined);
+    // the full list after it: only what differs from the rows held (b already at 2; c never taken at 9)
+    expect(snap.diff([{ id: 'a', v: 1 }, { id: 'b', v: 2 }, { id: 'c', v: 1 }])).to.equal(null);
+    expect(snap.diff([{ id: 'b', v: 2 }, { id: 'c', v: 1 }])).to.deep.equal({ upsert: [], removed: ['a'] });
+  });
+
   it('applies a delta: removed, replaced in place, new rows appended; the input untouched', () => {
     const rows = [{ id: 'a', v: 1 }, { id: 'b', v: 1 }, { id: 'c', v: 1 }];
     const next = applyListDelta(rows, { upsert: [{ id: 'd', v: 1 }, { id: 'b', v: 2 }], removed: ['a', 'x'] });

@@ -2,7 +2,7 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { KioskConnection } from '../data/connection.ts';
 import { applyLang, applyZoom } from '../display.ts';
 import type { LangEvent, NavigateEvent, RemarkEvent, RevealEvent, ZoomEvent } from '../events.ts';
-import { initialLang, prepareFormats, texts, type Lang } from '../i18n.ts';
+import { initialLang, texts, type Lang } from '../i18n.ts';
 import './ended.ts';
 import './idle.ts';
 import './pairing.ts';
@@ -112,12 +112,6 @@ export class KskApp extends LitElement {
   }
 
   private reviewScreenAsked = false;
-
-  override connectedCallback(): void {
-    super.connectedCallback(); // opens the connection (KioskConnection.hostConnected)
-    // while its handshake is under way: what the first screen will need
-    setTimeout(() => prepareFormats(this.language), 0);
-  }
 
   override updated(): void {
     // once the first screen that the server decided is up (not 'Verbinden…'): nothing competes with it

@@ -8,13 +8,22 @@
  */
 import express, { Router, type Request } from 'express';
 import type { ImportResultDto } from '../../../shared/protocol.ts';
-import { importData, type ImportResult } from '../../import/index.ts';
-import { classifyBytes, importInputs, type ImportInput } from '../../import/inputs/index.ts';
+import type { ImportResult } from '../../import/index.ts';
+import type { ImportInput } from '../../import/inputs/index.ts';
 import type { Ctx } from '../context.ts';
 import { LIMITS } from '../limits.ts';
 import type { ImportIssue } from '../../../shared/i18n/importIssues.ts';
 import { uncodedIssue } from '../../import/issues.ts';
 import { refusal, refusalWith } from '../../../shared/refusals.ts';
+
+/**
+ * The import pipeline (XML, QTI packages, zip, CSV, HTML sanitising and their packages): loaded at the first import,
+ * not when the server starts (docs/design.md: Start-up).
+ */
+const pipeline = async () => {
+  const [{ importData }, { classifyBytes, importInputs }] = await Promise.all([import('../../import/index.ts'), import('../../import/inputs/index.ts')]);
+  return { importData, classifyBytes, importInputs };
+};
 
 /** The most files one upload may hold (a class's results as separate XML files; more go in a zip). */
 export const MAX_UPLOAD_FILES = 2_000;
@@ -37,6 +46,7 @@ async function readUpload(req: Request): Promise<Upload> {
   const files = form.getAll('files').filter((f): f is File => typeof f !== 'string');
   if (!files.length) throw refusal('invalid-input', 'upload-empty');
   if (files.length > MAX_UPLOAD_FILES) throw refusal('invalid-input', 'upload-too-many-files', { n: files.length, max: MAX_UPLOAD_FILES });
+  const { classifyBytes } = await pipeline();
   const inputs: ImportInput[] = [];
   const errors: string[] = [];
   for (const f of files) {
@@ -74,6 +84,7 @@ export function importRoutes(ctx: Ctx): Router {
       const dryRun = req.query.dryRun === '1' || req.query.dryRun === 'true';
       const actor = req.user!.username;
       let result: ImportResult & { inputs?: ImportResultDto['inputs'] };
+      const { importData, importInputs } = await pipeline();
       if (req.is('multipart/form-data')) {
         const upload = await readUpload(req);
         result = await importInputs(store, upload.inputs, { dryRun, actor, source: upload.source, ...(upload.group ? { group: upload.group } : {}) });

@@ -17,9 +17,8 @@ import { say } from '../issues.ts';
 export { QtiMedia } from './images.ts';
 export { packageFromFolder, packageFromZip, PackageError, type QtiPackage } from './package.ts';
 
-/** Exam fields a QTI test does not carry; `DEFAULT_EXAM_FIELDS` unless the import says otherwise. */
-export interface ExamFields { subject: string; level: string; central: boolean }
-export const DEFAULT_EXAM_FIELDS: ExamFields = { subject: 'Onbekend', level: 'Onbekend', central: false };
+export { DEFAULT_EXAM_FIELDS, type ExamFields } from './defaults.ts';
+import { DEFAULT_EXAM_FIELDS, type ExamFields } from './defaults.ts';
 
 export type QtiReadResult =
   | {

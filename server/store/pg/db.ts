@@ -9,7 +9,8 @@
  * process with the same schema reloads that row.
  */
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
+import { pgPackage } from '../../lazyPackages.ts';
 import { migrate } from './migrate.ts';
 import { SerialQueue } from './serialQueue.ts';
 
@@ -58,9 +59,9 @@ export class PgDb {
       connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000,
       ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
     };
-    const pool = new pg.Pool({ ...config, max: opts.poolSize ?? 4 });
+    const pool = new (pgPackage().Pool)({ ...config, max: opts.poolSize ?? 4 });
     pool.on('error', (e) => console.error('inzage: PostgreSQL connection error:', e.message));
-    const listener = new pg.Client(config);
+    const listener = new (pgPackage().Client)(config);
     listener.on('error', (e) => console.error('inzage: PostgreSQL listener error:', e.message));
     try {
       await listener.connect();

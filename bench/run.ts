@@ -195,7 +195,7 @@ async function measureNodes(m: Measured, work: string, n: number): Promise<void>
   log(`${opts.quick ? 'quick' : 'full'} run with --nodes ${n} on ${cpus().length} cores, Node ${process.version}; work dir ${work}`);
   if (loadBefore > 0.5) log(`the machine is busy (load average ${loadBefore.toFixed(2)}): latencies will be noisy`);
   if (opts.noisy || only) log('--noisy and --only do not apply to --nodes (ignored)');
-  m.cluster = await row(m, 'cluster', () => measureCluster({ nodes: n, sizes, services, work, cpuProfDir: opts.profile && resolve(opts.profile), log }));
+  m.cluster = await row(m, 'cluster', () => measureCluster({ nodes: n, sizes, services, work, build: true, cpuProfDir: opts.profile && resolve(opts.profile), log }));
 }
 
 async function measureAll(m: Measured, work: string): Promise<void> {

@@ -26,6 +26,9 @@ import { measureStarts, measureStartsAndBaseline, type BaselineResult, type Star
 
 export interface ClusterResult {
   nodes: number;
+  /** the run's schema and Redis prefix (both removed when the run ends) */
+  schema: string;
+  prefix: string;
   /** kiosks connected to each process (process 1 first: the consoles' and the supervisor's) */
   kiosksPerNode: number[];
   sittings: number;
@@ -45,6 +48,8 @@ export interface ClusterOptions {
   /** the run's temporary directory (each process's local directory, the baseline's payload) */
   work: string;
   cpuProfDir?: string;
+  /** run `npm run build` first (the runner does; a test has the build of its root hook) */
+  build?: boolean;
   log(line: string): void;
 }
 
@@ -60,9 +65,11 @@ export async function measureCluster(o: ClusterOptions): Promise<ClusterResult> 
   const runner: SimKiosk[] = [];
   let fleet: Fleet | undefined;
   try {
-    log('building the server and the front ends (npm run build) …');
-    const b = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
-    if (b.status !== 0) throw new Error(`npm run build failed: ${(b.stderr || b.stdout).trim().split('\n').slice(-3).join(' ')}`);
+    if (o.build) {
+      log('building the server and the front ends (npm run build) …');
+      const b = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
+      if (b.status !== 0) throw new Error(`npm run build failed: ${(b.stderr || b.stdout).trim().split('\n').slice(-3).join(' ')}`);
+    }
     log(`--nodes ${o.nodes}: schema ${names.schema}, Redis prefix ${names.prefix}; loading ${sizes.sittings.toLocaleString('en')} sittings into PostgreSQL …`);
     const { data, seeded, loadSeconds } = await load(url, o);
     log(`loaded in ${loadSeconds.toFixed(1)} s; starting ${o.nodes} server processes …`);
@@ -108,7 +115,7 @@ export async function measureCluster(o: ClusterOptions): Promise<ClusterResult> 
     }
     log(`startAck on one process (diagnostic): ${sizes.startSamples / 2} starts from process 1 for kiosks on process 1 …`);
     const localStarts = await measureStarts(sup, localSims, pickSittings(data, 500, 13), sizes.startSamples / 2);
-    return { nodes: o.nodes, kiosksPerNode: placed.counts, sittings: data.sittingCount, loadSeconds, starts: both.starts, baseline: both.baseline, local: localStarts };
+    return { nodes: o.nodes, ...names, kiosksPerNode: placed.counts, sittings: data.sittingCount, loadSeconds, starts: both.starts, baseline: both.baseline, local: localStarts };
   } finally {
     for (const k of runner) k.close();
     await fleet?.exit();

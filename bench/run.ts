@@ -33,7 +33,7 @@ import { connectConsole, type ConsoleSocket, type SimKiosk } from './lib/kiosks.
 import { markdownReport, textReport, worstFigures, type Measured } from './lib/report.ts';
 import { seedStaffAndKiosks } from './lib/seed.ts';
 import { ServerProcess } from './lib/server.ts';
-import { checkServices, servicesFrom, ServiceUnreachable } from './lib/services.ts';
+import { checkServices, servicesFrom, ServiceUnreachable, undoPending } from './lib/services.ts';
 import { Staff } from './lib/staff.ts';
 import { Baseline } from './phases/baseline.ts';
 import { measureCluster } from './phases/cluster.ts';
@@ -61,11 +61,20 @@ const loadBefore = loadavg()[0]!;
 const log = (line: string) => process.stderr.write(`[bench ${((performance.now() - t0) / 1000).toFixed(1).padStart(5)} s] ${line}\n`);
 
 // bounded: whatever happens, the run ends (children are killed on exit, see lib/server.ts)
-const watchdog = setTimeout(() => {
+const watchdog = setTimeout(async () => {
   log('watchdog: the run took too long; stopping');
+  await undoPending();
   process.exit(2);
 }, (opts.quick ? 4 : 15) * 60_000 * repeat);
 watchdog.unref();
+// Ctrl-C: --nodes removes its schema and Redis keys before the runner goes (its children are killed on exit)
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, async () => {
+    log(`${signal}: stopping`);
+    await undoPending();
+    process.exit(130);
+  });
+}
 
 /** Runs one row; a failure is recorded and the run goes on. */
 async function row<T>(m: Measured, key: string, fn: () => Promise<T>): Promise<T | undefined> {

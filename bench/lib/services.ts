@@ -87,3 +87,27 @@ export async function removeRunData(s: Services, names: { schema: string; prefix
     await r.close().catch(() => undefined);
   }
 }
+
+/** What a run must undo however it ends (its schema and keys), while it is under way. */
+const pending = new Set<() => Promise<void>>();
+
+/** Run `fn` with `undo` registered for `undoPending` (the watchdog, Ctrl-C); `undo` runs once when `fn` ends. */
+export async function withUndo<T>(undo: () => Promise<void>, fn: () => Promise<T>): Promise<T> {
+  let done: Promise<void> | undefined;
+  const once = () => (done ??= undo());
+  pending.add(once);
+  try {
+    return await fn();
+  } finally {
+    pending.delete(once);
+    await once();
+  }
+}
+
+/** Undo what runs under way registered, waiting at most `ms` (the run is ending anyway). */
+export async function undoPending(ms = 10_000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  await Promise.race([Promise.allSettled([...pending].map((f) => f())), late]);
+  clearTimeout(timer);
+}

@@ -18,7 +18,7 @@ import { Fleet } from '../lib/fleet.ts';
 import { connectKiosks, type SimKiosk } from '../lib/kiosks.ts';
 import { seedStaffAndKiosks, type SeededKiosk } from '../lib/seed.ts';
 import { ServerProcess } from '../lib/server.ts';
-import { removeRunData, runNames, urlWithSchema, type Services } from '../lib/services.ts';
+import { removeRunData, runNames, urlWithSchema, withUndo, type Services } from '../lib/services.ts';
 import { Staff } from '../lib/staff.ts';
 import { sleep } from '../lib/stats.ts';
 import { Baseline } from './baseline.ts';
@@ -58,10 +58,19 @@ const localRunner = (sizes: Sizes) => Math.max(1, Math.min(50, Math.floor(sizes.
 
 export async function measureCluster(o: ClusterOptions): Promise<ClusterResult> {
   if (!Number.isInteger(o.nodes) || o.nodes < 2) throw new Error(`--nodes takes a whole number of 2 or more, not ${o.nodes}`);
-  const { sizes, log } = o;
   const names = runNames();
-  const url = urlWithSchema(o.services.databaseUrl, names.schema);
   const servers: ServerProcess[] = [];
+  // the schema and keys go also when the run is cut short (watchdog, Ctrl-C: bench/run.ts), the processes first
+  const undo = async () => {
+    for (const s of servers) s.child.kill('SIGKILL');
+    await removeRunData(o.services, names).catch((e: Error) => o.log(`could not remove schema ${names.schema} / prefix ${names.prefix}: ${e.message}`));
+  };
+  return withUndo(undo, () => run(o, names, servers));
+}
+
+async function run(o: ClusterOptions, names: { schema: string; prefix: string }, servers: ServerProcess[]): Promise<ClusterResult> {
+  const { sizes, log } = o;
+  const url = urlWithSchema(o.services.databaseUrl, names.schema);
   const runner: SimKiosk[] = [];
   let fleet: Fleet | undefined;
   try {
@@ -120,7 +129,6 @@ export async function measureCluster(o: ClusterOptions): Promise<ClusterResult> 
     for (const k of runner) k.close();
     await fleet?.exit();
     await Promise.allSettled(servers.map((s) => s.stop()));
-    await removeRunData(o.services, names).catch((e: Error) => log(`could not remove schema ${names.schema} / prefix ${names.prefix}: ${e.message}`));
   }
 }
 

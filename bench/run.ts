@@ -14,6 +14,11 @@
  *   --only A,B     run only these rows: bundle, starts (with its baseline), results, navigate, paint, restart, import,
  *                  import-results, noisy (with --noisy)
  *                  (the data set, the server and the kiosk connections with their memory row are always there)
+ *   --nodes N      instead of the rows above: startAck across N server processes (issue 18) on one PostgreSQL schema
+ *                  and one Redis prefix of the run's own (the redis-streams adapter), with the same-run baseline
+ *                  (phases/cluster.ts); PostgreSQL at INZAGE_BENCH_DATABASE_URL (default
+ *                  postgres://postgres@127.0.0.1:5432/test), Redis at INZAGE_BENCH_REDIS_URL (default
+ *                  redis://127.0.0.1:6379); either unreachable: a message naming it, exit 1
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -28,8 +33,10 @@ import { connectConsole, type ConsoleSocket, type SimKiosk } from './lib/kiosks.
 import { markdownReport, textReport, worstFigures, type Measured } from './lib/report.ts';
 import { seedStaffAndKiosks } from './lib/seed.ts';
 import { ServerProcess } from './lib/server.ts';
+import { checkServices, servicesFrom, ServiceUnreachable, undoPending } from './lib/services.ts';
 import { Staff } from './lib/staff.ts';
 import { Baseline } from './phases/baseline.ts';
+import { measureCluster } from './phases/cluster.ts';
 import { measureImport } from './phases/import.ts';
 import { measureQtiResults } from './phases/qtiResults.ts';
 import { buildAndMeasureBundle, measureIdlePaint } from './phases/kioskPage.ts';
@@ -39,25 +46,39 @@ import { measureResults } from './phases/results.ts';
 import { measureRss } from './phases/rss.ts';
 import { measureStarts, measureStartsAndBaseline } from './phases/startAck.ts';
 
-const { values: opts } = parseArgs({ options: { quick: { type: 'boolean' }, json: { type: 'string' }, profile: { type: 'string' }, keep: { type: 'boolean' }, only: { type: 'string' }, repeat: { type: 'string' }, noisy: { type: 'boolean' } } });
+const { values: opts } = parseArgs({ options: { quick: { type: 'boolean' }, json: { type: 'string' }, profile: { type: 'string' }, keep: { type: 'boolean' }, only: { type: 'string' }, repeat: { type: 'string' }, noisy: { type: 'boolean' }, nodes: { type: 'string' } } });
 const repeat = Math.max(1, Number(opts.repeat ?? 1) | 0);
 const only = opts.only ? new Set(opts.only.split(',')) : null;
 const want = (key: string) => !only || only.has(key);
 const sizes = opts.quick ? QUICK : FULL;
+const nodes = opts.nodes === undefined ? undefined : Number(opts.nodes);
+if (nodes !== undefined && !(Number.isInteger(nodes) && nodes >= 2 && nodes <= 16)) {
+  process.stderr.write(`bench: --nodes takes a whole number from 2 to 16 (server processes), not "${opts.nodes}"\n`);
+  process.exit(2);
+}
 const t0 = performance.now();
 const loadBefore = loadavg()[0]!;
 const log = (line: string) => process.stderr.write(`[bench ${((performance.now() - t0) / 1000).toFixed(1).padStart(5)} s] ${line}\n`);
 
 // bounded: whatever happens, the run ends (children are killed on exit, see lib/server.ts)
-const watchdog = setTimeout(() => {
+const watchdog = setTimeout(async () => {
   log('watchdog: the run took too long; stopping');
+  await undoPending();
   process.exit(2);
-}, (opts.quick ? 4 : 15) * 60_000 * repeat);
+}, (opts.quick ? (nodes ? 8 : 4) : 15) * 60_000 * repeat); // --quick --nodes 3 took 3.6 min at a load average of 25
 watchdog.unref();
+// Ctrl-C: --nodes removes its schema and Redis keys before the runner goes (its children are killed on exit)
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, async () => {
+    log(`${signal}: stopping`);
+    await undoPending();
+    process.exit(130);
+  });
+}
 
 /** Runs one row; a failure is recorded and the run goes on. */
 async function row<T>(m: Measured, key: string, fn: () => Promise<T>): Promise<T | undefined> {
-  if (!want(key)) {
+  if (!want(key) && key !== 'cluster') {
     m.errors[key] = 'not selected (--only)';
     return undefined;
   }
@@ -153,16 +174,37 @@ async function serverRows(m: Measured, ctx: Ctx, live: Live): Promise<void> {
   }
 }
 
+const services = servicesFrom();
+if (nodes !== undefined) {
+  try {
+    await checkServices(services);
+  } catch (e) {
+    if (!(e instanceof ServiceUnreachable)) throw e;
+    process.stderr.write(`bench: ${e.message}\n`);
+    process.exit(1);
+  }
+}
+
 async function main(): Promise<Measured> {
   const m: Measured = { errors: {} };
   const work = mkdtempSync(join(tmpdir(), 'inzage-bench-'));
   try {
-    await measureAll(m, work);
+    if (nodes !== undefined) await measureNodes(m, work, nodes);
+    else await measureAll(m, work);
   } finally {
     if (opts.keep) log(`kept ${work}`);
     else rmSync(work, { recursive: true, force: true });
   }
   return m;
+}
+
+/** `--nodes N`: only the cluster rows (phases/cluster.ts). */
+async function measureNodes(m: Measured, work: string, n: number): Promise<void> {
+  m.nodes = n;
+  log(`${opts.quick ? 'quick' : 'full'} run with --nodes ${n} on ${cpus().length} cores, Node ${process.version}; work dir ${work}`);
+  if (loadBefore > 0.5) log(`the machine is busy (load average ${loadBefore.toFixed(2)}): latencies will be noisy`);
+  if (opts.noisy || only) log('--noisy and --only do not apply to --nodes (ignored)');
+  m.cluster = await row(m, 'cluster', () => measureCluster({ nodes: n, sizes, services, work, build: true, cpuProfDir: opts.profile && resolve(opts.profile), log }));
 }
 
 async function measureAll(m: Measured, work: string): Promise<void> {
@@ -209,7 +251,7 @@ for (let i = 1; i <= repeat; i++) {
 }
 const date = new Date().toISOString().slice(0, 10);
 const load = `load average (1 min) ${loadBefore.toFixed(2)} before, ${loadavg()[0]!.toFixed(2)} after`;
-const kind = `${opts.quick ? 'quick' : 'full'} run${repeat > 1 ? `s, the worst of ${repeat} per row` : ''}${opts.noisy ? ', with --noisy' : ''}`;
+const kind = `${opts.quick ? 'quick' : 'full'} run${repeat > 1 ? `s, the worst of ${repeat} per row` : ''}${nodes ? `, --nodes ${nodes}` : opts.noisy ? ', with --noisy' : ''}`;
 process.stdout.write(`\nInzage benchmark (${kind}), ${date}, ${cpus().length} cores, Node ${process.version}; ${load}; KB = 1,024 bytes\n\n`);
 process.stdout.write(`${textReport(runs)}\n\n${markdownReport(runs)}\n`);
 if (opts.json) writeFileSync(opts.json, `${JSON.stringify(worstFigures(runs), null, 2)}\n`);

@@ -1,4 +1,5 @@
 /** The §10 table: target, measured, pass/fail per row; and the figures for `--json`. */
+import type { ClusterResult } from '../phases/cluster.ts';
 import type { ImportResult } from '../phases/import.ts';
 import type { QtiResultsResult } from '../phases/qtiResults.ts';
 import type { BundleResult, PaintResult } from '../phases/kioskPage.ts';
@@ -25,6 +26,9 @@ export interface Measured {
   bundle?: BundleResult;
   paint?: PaintResult;
   restart?: Omit<RestartResult, 'server'>;
+  /** `--nodes N`: how many server processes (the run then measures only the cluster rows) */
+  nodes?: number;
+  cluster?: ClusterResult;
   errors: Record<string, string>;
 }
 
@@ -33,6 +37,7 @@ export function figures(m: Measured) {
   const n = (x: number | undefined, d = 1) => (x === undefined || !Number.isFinite(x) ? null : round(x, d));
   const ratio = m.starts && m.baseline ? m.starts.latency.p99 / m.baseline.latency.p99 : undefined;
   const noisyRatio = m.noisyStarts && m.noisyBaseline ? m.noisyStarts.latency.p99 / m.noisyBaseline.latency.p99 : undefined;
+  const clusterRatio = m.cluster ? m.cluster.starts.latency.p99 / m.cluster.baseline.latency.p99 : undefined;
   return {
     startAckP50Ms: n(m.starts?.latency.p50),
     startAckP99Ms: n(m.starts?.latency.p99),
@@ -54,6 +59,16 @@ export function figures(m: Measured) {
     restartResumeSeconds: n(m.restart?.resumeSeconds, 2),
     /** the same from the moment the new server process was started */
     restartResumeFromStartSeconds: n(m.restart?.resumeFromStartSeconds, 2),
+    /** `--nodes N` (issue 18): the number of server processes, startAck from a console on one for kiosks on the others */
+    nodes: n(m.nodes, 0),
+    clusterStartAckP50Ms: n(m.cluster?.starts.latency.p50),
+    clusterStartAckP99Ms: n(m.cluster?.starts.latency.p99),
+    clusterBaselineAckP99Ms: n(m.cluster?.baseline.latency.p99),
+    clusterStartAckRatio: n(clusterRatio, 2),
+    /** the same with console and kiosks on one process of the cluster (diagnostic) */
+    clusterLocalStartAckP99Ms: n(m.cluster?.local?.latency.p99),
+    /** the data set written into PostgreSQL before the processes start */
+    clusterLoadSeconds: n(m.cluster?.loadSeconds, 2),
   };
 }
 
@@ -67,6 +82,8 @@ interface RowDef {
   key?: keyof Figures;
   text(m: Measured, f: Figures): string;
   ok?(m: Measured, f: Figures): boolean | null;
+  /** a row of `--nodes N` (shown only in such a run, whose table has only these) */
+  cluster?: boolean;
 }
 
 const pass = (x: number | null, limit: number) => (x === null ? null : x <= limit);
@@ -117,6 +134,20 @@ const ROWS: RowDef[] = [
   { what: 'restartResume', target: '≤ 2 s', key: 'restartResumeSeconds',
     text: (m, f) => (m.restart ? `${f.restartResumeSeconds ?? '—'} s after up, ${round(m.restart.resumeFromStartSeconds, 2)} s after the process started (up ${round(m.restart.startToUpSeconds, 2)} s after it started; half back ${round(m.restart.resumeP50Seconds, 2)} s after up; kill → up ${round(m.restart.bootSeconds, 2)} s); ${m.restart.resumed}/${m.restart.sessions} back, ${m.restart.atPosition} at their question` : err(m, 'restart')),
     ok: (m, f) => (m.restart ? m.restart.atPosition === m.restart.sessions && !!pass(f.restartResumeSeconds, 2) : null) },
+  // --nodes N (issue 18 sets no figure to meet: reported, failed only when a start failed)
+  { what: 'startAck across processes', target: '—', key: 'clusterStartAckP99Ms', cluster: true,
+    text: (m) => (m.cluster ? `${fmtLatency(m.cluster.starts.latency)}${failed(m.cluster.starts)}; console on process 1, kiosks on ${m.cluster.nodes === 2 ? 'process 2' : `processes 2–${m.cluster.nodes}`} (${m.cluster.nodes} processes, kiosks ${m.cluster.kiosksPerNode.join(' + ')})` : err(m, 'cluster')),
+    ok: (m) => (m.cluster ? (m.cluster.starts.failures.length ? false : null) : null) },
+  { what: 'startAck across processes: POST → kiosk has review:started', target: '—', cluster: true, text: (m) => (m.cluster ? fmtLatency(m.cluster.starts.toKiosk) : err(m, 'cluster')) },
+  { what: 'baseline (bare emit+ack), same run', target: '—', key: 'clusterBaselineAckP99Ms', cluster: true,
+    text: (m) => (m.cluster ? `${fmtLatency(m.cluster.baseline.latency)}; one bare process with as many kiosks` : err(m, 'cluster')) },
+  { what: 'startAck across processes ÷ baseline (p99)', target: '—', key: 'clusterStartAckRatio', cluster: true,
+    text: (_m, f) => (f.clusterStartAckRatio === null ? 'not measured' : `${f.clusterStartAckRatio}×`) },
+  { what: 'startAck, console and kiosk on one process of the cluster (diagnostic)', target: '—', key: 'clusterLocalStartAckP99Ms', cluster: true,
+    text: (m) => (m.cluster?.local ? `${fmtLatency(m.cluster.local.latency)}${failed(m.cluster.local)}` : err(m, 'cluster')),
+    ok: (m) => (m.cluster?.local?.failures.length ? false : null) },
+  { what: 'data set into PostgreSQL (before the processes start)', target: '—', key: 'clusterLoadSeconds', cluster: true,
+    text: (m, f) => (m.cluster ? `${f.clusterLoadSeconds} s for ${m.cluster.sittings.toLocaleString('en')} sittings (generated and written through the store)` : err(m, 'cluster')) },
 ];
 
 /** Of several runs, the one that is worst for this row: a failing one first, else the one with the largest figure. */
@@ -138,7 +169,8 @@ type Row = [what: string, target: string, measured: string, ok: boolean | null];
 
 function rows(runs: readonly Measured[]): Row[] {
   const figs = runs.map(figures);
-  return ROWS.map((def) => {
+  const cluster = runs.some((m) => m.nodes !== undefined);
+  return ROWS.filter((def) => !!def.cluster === cluster).map((def) => {
     const i = worstRun(def, runs, figs);
     const which = runs.length > 1 ? ` [run ${i + 1} of ${runs.length}]` : '';
     return [def.what, def.target, def.text(runs[i]!, figs[i]!) + which, def.ok?.(runs[i]!, figs[i]!) ?? null];

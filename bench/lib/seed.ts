@@ -6,17 +6,18 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kiosk, ReviewSession } from '../../shared/domain.ts';
 import { createUser } from '../../server/auth/users.ts';
 import { hashToken } from '../../server/kiosks/hub.ts';
-import { openStore } from '../../server/store/index.ts';
+import { openStore, type Store } from '../../server/store/index.ts';
 import { STAFF_PASSWORD, supervisorName } from './env.ts';
 
 export interface SeededKiosk { id: string; name: string; token: string }
 
 /**
+ * Into a data directory (the file store), or a store already open (`--nodes`: the PostgreSQL store of the run's schema).
  * `history` ended sessions as a server that has run for a while keeps them (reviews.json holds the last
  * `keepEndedReviews`, 200 by default): every review write and every list of the steady state carries them.
  */
-export async function seedStaffAndKiosks(dir: string, supervisors: number, kiosks: number, history: { sittingIds: string[]; count: number }): Promise<SeededKiosk[]> {
-  const store = openStore(dir);
+export async function seedStaffAndKiosks(target: string | Store, supervisors: number, kiosks: number, history: { sittingIds: string[]; count: number }): Promise<SeededKiosk[]> {
+  const store = typeof target === 'string' ? openStore(target) : target;
   let approvedBy = '';
   for (let i = 1; i <= supervisors; i++) {
     const { user } = await createUser(store.staff, { username: supervisorName(i), role: 'supervisor', displayName: `Toezicht ${i}`, password: STAFF_PASSWORD });

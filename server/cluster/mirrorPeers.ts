@@ -6,6 +6,9 @@
  *   every opening), or that none does any more (its room emptied: closed, left, disconnected, ended). Each process
  *   pushes the review's view changes to the room while any process watches it; the adapter delivers the push to
  *   the consoles wherever they are.
+ * - `inzage:mirror-who {reviewId}`: a process that gets the first report of a review's kiosk asks whether a console
+ *   elsewhere follows it (the kiosk may have come from another process, or this process started after the opening);
+ *   each process with one answers with `inzage:mirror-watch`, and the view goes to the room.
  * - `inzage:mirror-view {reviewId, kioskId}`: the view now, answered only by the process holding the kiosk's socket
  *   (that process gets the kiosk's reports; the kiosk reports again at every reconnect, wherever it lands).
  *
@@ -15,7 +18,7 @@
 import type { Namespace } from 'socket.io';
 import type { ReviewSession } from '../../shared/domain.ts';
 import type { MirrorView } from '../../shared/protocol.ts';
-import type { MirrorPeers, ReviewMirror } from '../realtime/mirror.ts';
+import { mirrorRoom, type MirrorPeers, type ReviewMirror } from '../realtime/mirror.ts';
 import type { Store } from '../store/index.ts';
 import type { Relay } from './relay.ts';
 
@@ -40,6 +43,10 @@ export class MirrorRelay implements MirrorPeers {
     relay.heard<Watch>('inzage:mirror-watch', (from, p) => {
       if (from !== relay.nodeId && typeof p?.reviewId === 'string') mirror.watchedElsewhere(p.reviewId, from, p.on === true);
     });
+    // a process that gets a review's kiosk asks who watches it (the kiosk may have come from another process)
+    relay.heard<{ reviewId: string }>('inzage:mirror-who', (from, p) => {
+      if (from !== relay.nodeId && typeof p?.reviewId === 'string' && consoleNs.adapter.rooms.has(mirrorRoom(p.reviewId))) this.tell(p.reviewId, true);
+    });
     relay.answer<ViewRequest>('inzage:mirror-view', async (p) => (this.localSockets(p.kioskId) > 0 ? mirror.viewForPeer(p.reviewId) : null));
     // (the adapter of the cluster: made before this is)
     consoleNs.adapter.on('delete-room', (room: unknown) => {
@@ -56,6 +63,10 @@ export class MirrorRelay implements MirrorPeers {
 
   watching(reviewId: string): void {
     this.tell(reviewId, true);
+  }
+
+  whoWatches(reviewId: string): void {
+    this.relay.tell('inzage:mirror-who', { reviewId });
   }
 
   async viewElsewhere(s: ReviewSession): Promise<MirrorView | undefined> {

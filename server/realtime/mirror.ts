@@ -38,6 +38,8 @@ export const MIRROR_WINDOW_MS = 100;
 export interface MirrorPeers {
   /** A console here follows the review: every process pushes its kiosk's view changes to the room from now on. */
   watching(reviewId: string): void;
+  /** This process got the first report of the review's kiosk: the processes whose consoles follow it say so. */
+  whoWatches(reviewId: string): void;
   /** The view as the process holding the kiosk's socket knows it; undefined when that is this process, or none is. */
   viewElsewhere(s: ReviewSession): Promise<MirrorView | undefined>;
 }
@@ -82,8 +84,11 @@ export class ReviewMirror {
   /** Another process has a console following the review (`on`), or has none any more. */
   watchedElsewhere(reviewId: string, nodeId: string, on: boolean): void {
     const nodes = this.elsewhere.get(reviewId) ?? new Set<string>();
-    if (on) this.elsewhere.set(reviewId, nodes.add(nodeId));
-    else if (nodes.delete(nodeId) && !nodes.size) this.elsewhere.delete(reviewId);
+    if (on && !nodes.has(nodeId)) {
+      this.elsewhere.set(reviewId, nodes.add(nodeId));
+      // a watcher this process did not know of: what its kiosk shows here goes to the room
+      if (this.views.has(reviewId)) this.changed(reviewId);
+    } else if (!on && nodes.delete(nodeId) && !nodes.size) this.elsewhere.delete(reviewId);
   }
 
   /**
@@ -134,6 +139,7 @@ export class ReviewMirror {
     const before = this.views.get(s.id);
     if (before && before.seq > seq) return { ok: true }; // a later report counts already (this one's check awaited)
     this.views.set(s.id, { questionId, open, seq });
+    if (!before) this.peers?.whoWatches(s.id); // the kiosk's first report here
     if (before?.questionId === questionId && before.open === open) return { ok: true };
     this.changed(s.id);
     return { ok: true };

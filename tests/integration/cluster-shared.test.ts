@@ -121,6 +121,34 @@ describe('two server processes: the mirror, a lost LISTEN, console lists', funct
     expect(await moved).to.include({ position: 'bi4', questionNumber: 4 });
   });
 
+  it('keeps a mirror on A following when its kiosk moves from B to a process C that started after the mirror was opened', async () => {
+    const a = await c.start();
+    const b = await c.start();
+    const k = await c.pairAcross(b, b, 'Station B-M3');
+    const onB = (await c.onlineOn(b, k.token)).socket;
+    await c.kioskOnline(a, k.id);
+    const started = once<{ id: string }>(onB, 'review:started', 15_000);
+    const r = await (await loggedIn(a.base, 'sup1')).call('POST', '/api/reviews', { sittingId: SITTING, kioskId: k.id });
+    expect(r.status, r.text).to.equal(201);
+    const { id } = await started;
+    const mirror = await consoleOn(a.base, await loggedIn(a.base, 'sup1'));
+    await once(mirror, 'reviews:updated');
+    expect((await mirror.timeout(5000).emitWithAck('mirror:open', { reviewId: id }) as any).ok).to.equal(true);
+
+    const cc = await c.start();
+    onB.close();
+    const onC = await c.onlineOn(cc, k.token);
+    expect(onC.state.review?.id).to.equal(id);
+    // the kiosk's first report on C: C asks who watches the review, A says it does, and C pushes what the kiosk shows
+    const moved = viewWhere(mirror, (v) => v.position === 'bi5');
+    expect(await onC.socket.timeout(5000).emitWithAck('review:view', { questionId: 'bi5', open: false })).to.deep.equal({ ok: true });
+    expect(await moved).to.include({ id, position: 'bi5', questionNumber: 5, open: false });
+    // and its next change
+    const next = viewWhere(mirror, (v) => v.position === 'bi6');
+    expect(await onC.socket.timeout(5000).emitWithAck('review:view', { questionId: 'bi6', open: false })).to.deep.equal({ ok: true });
+    await next;
+  });
+
   it('gets a killed LISTEN connection back, catches up what the other process changed meanwhile, and follows later changes', async () => {
     const a = await c.start();
     const b = await c.start();

@@ -111,7 +111,11 @@ export class PgDb {
         this.attach(c);
         this.restores += 1;
         this.log(`inzage: PostgreSQL listener back after ${tries} ${tries === 1 ? 'try' : 'tries'}; reloading what other processes changed meanwhile`);
-        if (this.listening) for (const handler of this.handlers.values()) handler('*');
+        // (still loading: after the tables' load, as the notices heard meanwhile are)
+        for (const [t, handler] of this.handlers) {
+          if (this.listening) handler('*');
+          else this.early.push({ s: this.schema, t, id: '*', o: '' });
+        }
         return;
       } catch (e) {
         await c.end().catch(() => undefined);

@@ -158,11 +158,11 @@ export class PgDb {
       }
       if (!schema) throw new Error('PostgreSQL has no current schema (check search_path)');
       await migrate(listener);
-      listener.off('error', early);
-      const db = new PgDb(origin, pool, listener, listenConfig, schema, opts.hotWriteDelayMs ?? 100, opts.log ?? ((line) => console.error(line)));
-      // before the tables load, so that no change committed after a table's load goes unheard
+      // before the tables load, so that no change committed after a table's load goes unheard (one announced before
+      // their load, and so before the PgDb below listens, is in what they load)
       await listener.query(`LISTEN ${CHANNEL}`);
-      return db;
+      listener.off('error', early);
+      return new PgDb(origin, pool, listener, listenConfig, schema, opts.hotWriteDelayMs ?? 100, opts.log ?? ((line) => console.error(line)));
     } catch (e) {
       await Promise.allSettled([listener.end(), pool.end()]);
       throw e;

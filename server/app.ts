@@ -38,6 +38,7 @@ import { KioskHub, type KioskNamespace } from './kiosks/hub.ts';
 import { RoomService } from './kiosks/rooms.ts';
 import { ConsoleHub, type ConsoleNamespace } from './realtime/consoles.ts';
 import { ReviewMirror } from './realtime/mirror.ts';
+import { MirrorRelay } from './cluster/mirrorPeers.ts';
 import { allowRequest } from './realtime/handshake.ts';
 import { RetentionJob } from './privacy/retention.ts';
 import { ReviewEngine } from './review/engine.ts';
@@ -239,6 +240,7 @@ export function createApp(deps: AppDeps): App {
         log,
       });
       joinCluster(cluster, store, engine, consoleLink);
+      if (relay) new MirrorRelay(relay, io.of('/admin'), mirror, store, (id) => channel.localCount(id), (id) => cluster.isOnline(id));
     })
     : Promise.resolve();
   ready.catch(() => undefined); // the caller awaits it

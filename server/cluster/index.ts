@@ -18,8 +18,8 @@ export { LeaderJobs } from './leaderJobs.ts';
 /**
  * What a process does with the others' changes: the lease holder runs the timers of every review (armed on taking the
  * lease, from the stored times; a review started or ended elsewhere gets or loses its timers), a kiosk going offline
- * anywhere starts its grace period there, and each process refreshes its consoles' lists from its own copy of the
- * store, which follows the database (the one-off events — ends, warnings, alerts, progress — reach every console
+ * anywhere starts its grace period there, and each process refreshes its own consoles' lists from its own copy of the
+ * store, which follows the database (the lists go to this process's consoles only: realtime/consoles.ts) (the one-off events — ends, warnings, alerts, progress — reach every console
  * through the adapter from the process where they happen).
  */
 export function joinCluster(cluster: Cluster, store: Store, engine: ReviewEngine, consoles: Pick<ConsoleLink, 'reviewsChanged' | 'kiosksChanged'>): void {
@@ -40,7 +40,8 @@ export function joinCluster(cluster: Cluster, store: Store, engine: ReviewEngine
       consoles.kiosksChanged();
     } else if (table === 'kiosks' || table === 'rooms') {
       consoles.kiosksChanged();
-    } else if (table === 'remarks') {
+    } else if (table === 'remarks' || table === 'content') {
+      // (content: another process imported; the review list names candidates and exams)
       consoles.reviewsChanged();
     }
   });

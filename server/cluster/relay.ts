@@ -40,23 +40,35 @@ export class Relay {
     readonly nodeId: string,
     private readonly log: (line: string) => void,
   ) {
-    const on = <P>(event: string, handle: (p: P) => Promise<unknown>) => {
-      ns.on(event, (req: { from: string; id: string; p: P }) => {
-        handle(req.p).then(
-          (answer) => {
-            if (answer !== null) ns.serverSideEmit('inzage:reply', { to: req.from, id: req.id, answer } satisfies Reply);
-          },
-          (e: unknown) => this.log(`inzage: ${event} for another process failed: ${(e as Error).message}`),
-        );
-      });
-    };
     ns.on('inzage:reply', (r: Reply) => {
       if (r.to === this.nodeId) this.waiting.get(r.id)?.(r.answer);
     });
-    on('inzage:start', (p: StartRequest) => this.deliverStart(p));
-    on('inzage:paired', (p: PairedRequest) => this.deliverPaired(p));
-    on('inzage:seb', (p: SebRequest) => this.checkSebHere(p));
-    on('inzage:ping', async () => true);
+    this.answer('inzage:start', (p: StartRequest) => this.deliverStart(p));
+    this.answer('inzage:paired', (p: PairedRequest) => this.deliverPaired(p));
+    this.answer('inzage:seb', (p: SebRequest) => this.checkSebHere(p));
+    this.answer('inzage:ping', async () => true);
+  }
+
+  /** Answer `event` from other processes (null: not this process's to answer; another may). */
+  answer<P>(event: string, handle: (p: P) => Promise<unknown>): void {
+    this.ns.on(event, (req: { from: string; id: string; p: P }) => {
+      handle(req.p).then(
+        (answer) => {
+          if (answer !== null) this.ns.serverSideEmit('inzage:reply', { to: req.from, id: req.id, answer } satisfies Reply);
+        },
+        (e: unknown) => this.log(`inzage: ${event} for another process failed: ${(e as Error).message}`),
+      );
+    });
+  }
+
+  /** Tell every other process (no answer). */
+  tell(event: string, p: unknown): void {
+    this.ns.serverSideEmit(event, { from: this.nodeId, p });
+  }
+
+  /** Hear what another process told (`tell`): its id and the payload. */
+  heard<P>(event: string, handle: (from: string, p: P) => void): void {
+    this.ns.on(event, (req: { from: string; p: P }) => handle(req.from, req.p));
   }
 
   // ---------- asking ----------
@@ -87,7 +99,7 @@ export class Relay {
   }
 
   /** The answer of the process that holds the socket, or null when none answers in time (real time). */
-  private ask(event: string, p: unknown, timeoutMs: number): Promise<unknown> {
+  ask(event: string, p: unknown, timeoutMs: number): Promise<unknown> {
     const id = `${this.nodeId}:${++this.seq}`;
     return new Promise((resolve) => {
       const timer = setTimeout(() => done(null), timeoutMs);

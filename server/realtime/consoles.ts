@@ -12,6 +12,10 @@
  * changed and the ids removed, encoded once for all of them (the room {@link DELTA_ROOM}); `lists:sync` sends it the
  * full lists again. Any other console gets the full lists at every change, as the original contract has it (the room
  * {@link FULL_ROOM}). Who sees the lists is unchanged: every staff session the namespace admits, nobody else.
+ *
+ * With several processes (server/cluster/) the lists go to this process's own consoles only (`ns.local`): each
+ * process computes them from its own copy of the store, which follows the others' changes, and pushes them when
+ * anything in them changed anywhere. So a console gets each change once, as a delta of its own process's `epoch`.
  */
 import { randomBytes } from 'node:crypto';
 import type { RequestHandler } from 'express';
@@ -263,8 +267,8 @@ export class ConsoleHub implements ConsoleLink {
     // a few kiosks' rows, for the delta consoles alone: built and compared without the other rows
     const some = pending.kiosks instanceof Set && !full && delta ? this.kioskRows(pending.kiosks) : undefined;
     const kiosks = pending.kiosks && !some ? this.lists.kiosks() : null;
-    if (full && reviews) this.ns.to(FULL_ROOM).emit('reviews:updated', reviews);
-    if (full && kiosks) this.ns.to(FULL_ROOM).emit('kiosks:updated', kiosks);
+    if (full && reviews) this.ns.local.to(FULL_ROOM).emit('reviews:updated', reviews);
+    if (full && kiosks) this.ns.local.to(FULL_ROOM).emit('kiosks:updated', kiosks);
     if (delta) this.sendDelta(kiosks, reviews, some);
   }
 
@@ -306,7 +310,7 @@ export class ConsoleHub implements ConsoleLink {
     const r = reviews && this.shown.reviews.diff(reviews);
     if (!k && !r) return;
     this.seq += 1;
-    this.ns.to(DELTA_ROOM).emit('lists:delta', { epoch: this.epoch, seq: this.seq, ...(k ? { kiosks: k } : {}), ...(r ? { reviews: r } : {}) });
+    this.ns.local.to(DELTA_ROOM).emit('lists:delta', { epoch: this.epoch, seq: this.seq, ...(k ? { kiosks: k } : {}), ...(r ? { reviews: r } : {}) });
   }
 
   /**

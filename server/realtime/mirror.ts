@@ -12,6 +12,11 @@
  *   leaves it; the review's end empties it (consoles hear `review:ended` as always).
  *
  * Who: the `/admin` namespace takes staff sessions only (supervisor, admin); a kiosk's socket has no such command.
+ *
+ * Several processes (server/cluster/mirrorPeers.ts): the console and the kiosk may be on different processes. The
+ * opening is checked and audited where the console is; the view now comes from the process that holds the kiosk's
+ * socket; every process learns that the review is watched elsewhere, so whichever process gets the kiosk's reports
+ * pushes `mirror:view` to the room, which the adapter delivers to the console's process.
  */
 import { apiError, type Ack } from '../../shared/errors.ts';
 import { refusal, refusalError } from '../../shared/refusals.ts';
@@ -29,6 +34,16 @@ export const mirrorRoom = (reviewId: string) => `mirror:${reviewId}`;
 export const MIRROR_WINDOW_MS = 100;
 
 
+/** Several processes: what the mirror asks of the others (server/cluster/mirrorPeers.ts). */
+export interface MirrorPeers {
+  /** A console here follows the review: every process pushes its kiosk's view changes to the room from now on. */
+  watching(reviewId: string): void;
+  /** This process got the first report of the review's kiosk: the processes whose consoles follow it say so. */
+  whoWatches(reviewId: string): void;
+  /** The view as the process holding the kiosk's socket knows it; undefined when that is this process, or none is. */
+  viewElsewhere(s: ReviewSession): Promise<MirrorView | undefined>;
+}
+
 /** `seq`: the report's place in the order the kiosk sent them (checks may finish out of order; the latest sent wins) */
 interface KioskView { questionId: string; open: boolean; seq: number }
 
@@ -39,6 +54,9 @@ export class ReviewMirror {
   private readonly received = new Map<string, number>();
   /** per review: an open push window, and whether a change waits for its end */
   private readonly windows = new Map<string, { timer: NodeJS.Timeout; dirty: boolean }>();
+  /** per review: the other processes with a console following it (several processes only) */
+  private readonly elsewhere = new Map<string, Set<string>>();
+  private peers: MirrorPeers | null = null;
 
   constructor(
     private readonly ns: ConsoleNamespace,
@@ -56,6 +74,49 @@ export class ReviewMirror {
       return { ok: true };
     });
     consoles.onEnded(({ id }) => this.ended(id));
+  }
+
+  /** Several processes: the others keep kiosks' views and consoles' rooms too (set once the adapter is up). */
+  usePeers(peers: MirrorPeers): void {
+    this.peers = peers;
+  }
+
+  /** Another process has a console following the review (`on`), or has none any more. */
+  watchedElsewhere(reviewId: string, nodeId: string, on: boolean): void {
+    const nodes = this.elsewhere.get(reviewId) ?? new Set<string>();
+    if (on && !nodes.has(nodeId)) {
+      this.elsewhere.set(reviewId, nodes.add(nodeId));
+      // a watcher this process did not know of: what its kiosk shows here goes to the room
+      if (this.views.has(reviewId)) this.changed(reviewId);
+    } else if (!on && nodes.delete(nodeId) && !nodes.size) this.elsewhere.delete(reviewId);
+  }
+
+  /**
+   * Another process's console opens the mirror of a review whose kiosk is on this process: the view now. The review's
+   * window is marked changed, so the view goes to the room once more at its end — after that console has joined it
+   * (a report between this answer and its joining is not lost).
+   */
+  async viewForPeer(reviewId: string): Promise<MirrorView | null> {
+    const s = this.engine.get(reviewId);
+    if (!s || s.endedAt) return null;
+    const view = await this.viewOf(s);
+    const w = this.windows.get(reviewId);
+    if (w) w.dirty = true;
+    else {
+      this.openWindow(reviewId);
+      this.windows.get(reviewId)!.dirty = true;
+    }
+    return view;
+  }
+
+  /** A review ended (here or elsewhere): forget its view, windows and watchers. */
+  forget(id: string): void {
+    this.views.delete(id);
+    this.received.delete(id);
+    const w = this.windows.get(id);
+    if (w) clearTimeout(w.timer);
+    this.windows.delete(id);
+    this.elsewhere.delete(id);
   }
 
   // ---------- kiosk ----------
@@ -78,6 +139,7 @@ export class ReviewMirror {
     const before = this.views.get(s.id);
     if (before && before.seq > seq) return { ok: true }; // a later report counts already (this one's check awaited)
     this.views.set(s.id, { questionId, open, seq });
+    if (!before) this.peers?.whoWatches(s.id); // the kiosk's first report here
     if (before?.questionId === questionId && before.open === open) return { ok: true };
     this.changed(s.id);
     return { ok: true };
@@ -96,7 +158,9 @@ export class ReviewMirror {
     const event = { actor: user.username, action: 'review.mirror-opened', target: s.id } as const;
     // a console opening it again and again is one line and a count, not a line each
     await this.bursts.note(`mirror:${s.id}:${user.id}`, 'opened', {}, { ...event, details: { kioskId: s.kioskId } }, event);
-    const view = await this.viewOf(s);
+    // with several processes: the others push to the room from now on; the kiosk's own process knows its view
+    this.peers?.watching(s.id);
+    const view = (await this.peers?.viewElsewhere(s)) ?? await this.viewOf(s);
     // it may have ended while the audit line was written: then there is nothing to follow
     const now = this.engine.get(s.id);
     if (!now || now.endedAt) throw refusal('no-review', 'review-not-running');
@@ -105,11 +169,7 @@ export class ReviewMirror {
   }
 
   private ended(id: string): void {
-    this.views.delete(id);
-    this.received.delete(id);
-    const w = this.windows.get(id);
-    if (w) clearTimeout(w.timer);
-    this.windows.delete(id);
+    this.forget(id);
     this.ns.in(mirrorRoom(id)).socketsLeave(mirrorRoom(id));
   }
 
@@ -132,7 +192,7 @@ export class ReviewMirror {
   }
 
   private watched(id: string): boolean {
-    return (this.ns.adapter.rooms.get(mirrorRoom(id))?.size ?? 0) > 0;
+    return (this.ns.adapter.rooms.get(mirrorRoom(id))?.size ?? 0) > 0 || this.elsewhere.has(id);
   }
 
   /** A review's view changed: pushed at once, or at the end of its open window (the latest only). */

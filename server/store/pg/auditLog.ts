@@ -83,10 +83,18 @@ export class PgAuditLog implements AuditStore {
   /** The log in `db`'s schema (migration 003); follows other processes' appends once the store's `db.listen()` runs. */
   static async open(db: PgDb, opts: PgAuditLogOptions = {}): Promise<PgAuditLog> {
     const log = new PgAuditLog(db, opts);
-    db.onChange(TABLE, (id) => log.heard(Number(id)));
-    const { rows } = await db.pool.query<{ seq: string | null }>(`SELECT max(seq) AS seq FROM ${TABLE}`);
-    log.known = Number(rows[0]?.seq ?? 0);
+    // '*': the listener was lost and is back (server/store/pg/db.ts): read the last number again
+    db.onChange(TABLE, (id) => {
+      if (id !== '*') return log.heard(Number(id));
+      log.lastStored().then((seq) => log.heard(seq), (e: unknown) => console.error('inzage: could not reload the audit log head:', e));
+    });
+    log.known = await log.lastStored();
     return log;
+  }
+
+  private async lastStored(): Promise<number> {
+    const { rows } = await this.db.pool.query<{ seq: string | null }>(`SELECT max(seq) AS seq FROM ${TABLE}`);
+    return Number(rows[0]?.seq ?? 0);
   }
 
   get lastSeq(): number {

@@ -206,7 +206,10 @@ export class PgContentStore implements ContentRepo {
     this.refreshQueued = true;
     this.serial(async () => {
       this.refreshQueued = false;
+      const before = this.changes;
       await this.refresh();
+      // the consoles' review list names candidates and exams: its processes push it again (server/cluster/index.ts)
+      if (this.changes !== before) this.db.applied(TABLE, '*');
     }).catch((e: unknown) => console.error('inzage: could not reload content from PostgreSQL:', e));
   }
 

@@ -7,6 +7,10 @@
  * A change is announced with NOTIFY on one channel, inside the writing transaction (so it is delivered only when
  * committed): `{ s: schema, t: table, id: row id or '*' for the whole table, o: the writing process }`. Each other
  * process with the same schema reloads that row.
+ *
+ * The listening connection may be lost (PostgreSQL restarted, the connection killed): it is re-established with a
+ * back-off ({@link LISTEN_RETRY_MS} doubling up to {@link LISTEN_RETRY_MAX_MS}), and once it LISTENs again every table
+ * is reloaded whole (`'*'` to each handler), so whatever was committed while nobody listened is caught up.
  */
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
@@ -17,6 +21,11 @@ import { SerialQueue } from './serialQueue.ts';
 export const CHANNEL = 'inzage_changes';
 /** More rows changed at once than this are announced as the whole table ('*'). */
 const MAX_NOTICES = 50;
+/** The first wait before the listening connection is made again; it doubles per failed try, up to the maximum. */
+export const LISTEN_RETRY_MS = 100;
+export const LISTEN_RETRY_MAX_MS = 10_000;
+/** How long `heardAll` waits for a lost listening connection to come back before it answers anyway. */
+const HEARD_ALL_WAIT_MS = 5_000;
 
 export interface PgOptions {
   /** the schema to keep the tables in (created if missing); default: the connection's (normally `public`) */
@@ -27,33 +36,105 @@ export interface PgOptions {
   poolSize?: number;
   /** how long to wait for a connection before giving up, ms (default 10 s; an unreachable host must not hang a start) */
   connectTimeoutMs?: number;
+  /** lines for the operator (a lost and restored listening connection); default standard error */
+  log?: (line: string) => void;
 }
 
 interface Notice { s: string; t: string; id: string; o: string }
 
 export class PgDb {
-  readonly origin = randomUUID();
   private readonly queue = new SerialQueue();
   private readonly handlers = new Map<string, (id: string) => void>();
   private readonly appliedListeners: ((table: string, id: string) => void)[] = [];
   private listening = false;
   private readonly early: Notice[] = [];
   private closed = false;
+  /** the listening connection is being made again (resolves once it LISTENs and the catch-up is queued) */
+  private restoring: Promise<void> | null = null;
+  private restores = 0;
+  /** ends the back-off's wait at once (close) */
+  private wake: (() => void) | null = null;
 
   private constructor(
+    readonly origin: string,
     readonly pool: pg.Pool,
-    private readonly listener: pg.Client,
+    private listener: pg.Client,
+    private readonly config: pg.ClientConfig,
     readonly schema: string,
     readonly hotWriteDelayMs: number,
+    private readonly log: (line: string) => void,
   ) {
+    this.attach(listener);
+  }
+
+  /** How many times the listening connection was lost and made again (the operator's log says each). */
+  get listenerRestores(): number {
+    return this.restores;
+  }
+
+  /** The listening connection's `application_name` (`pg_stat_activity` shows whose it is). */
+  static listenerName(origin: string): string {
+    return `inzage-listen-${origin}`;
+  }
+
+  private attach(listener: pg.Client): void {
     listener.on('notification', (msg) => {
       if (msg.channel === CHANNEL) this.heard(msg.payload);
     });
+    const lost = (why: string) => {
+      if (listener !== this.listener || this.closed || this.restoring) return;
+      this.log(`inzage: PostgreSQL listener lost (${why}); other processes' changes are caught up once it is back`);
+      this.restoring = this.restore().finally(() => { this.restoring = null; });
+    };
+    listener.on('error', (e) => lost(e.message));
+    listener.on('end', () => lost('connection ended'));
+  }
+
+  /**
+   * Make the listening connection again, with a back-off, LISTEN on it, then reload every table whole: changes
+   * committed while nobody listened were not announced to this process.
+   */
+  private async restore(): Promise<void> {
+    let wait = LISTEN_RETRY_MS;
+    for (let tries = 1; !this.closed; tries++) {
+      const c = new (pgPackage().Client)(this.config);
+      c.on('error', () => undefined); // until attached: a failed try is retried below
+      try {
+        await c.connect();
+        await c.query(`LISTEN ${CHANNEL}`);
+        if (this.closed) {
+          await c.end().catch(() => undefined);
+          return;
+        }
+        this.listener.removeAllListeners();
+        this.listener.on('error', () => undefined);
+        this.listener = c;
+        this.attach(c);
+        this.restores += 1;
+        this.log(`inzage: PostgreSQL listener back after ${tries} ${tries === 1 ? 'try' : 'tries'}; reloading what other processes changed meanwhile`);
+        // (still loading: after the tables' load, as the notices heard meanwhile are)
+        for (const [t, handler] of this.handlers) {
+          if (this.listening) handler('*');
+          else this.early.push({ s: this.schema, t, id: '*', o: '' });
+        }
+        return;
+      } catch (e) {
+        await c.end().catch(() => undefined);
+        if (tries === 1 || tries % 10 === 0) this.log(`inzage: PostgreSQL listener not back yet (${(e as Error).message}); trying again`);
+        await new Promise<void>((r) => {
+          const timer = setTimeout(r, wait);
+          this.wake = () => { clearTimeout(timer); r(); };
+        });
+        this.wake = null;
+        wait = Math.min(wait * 2, LISTEN_RETRY_MAX_MS);
+      }
+    }
   }
 
   /** Connect, migrate and listen (the tables load after this, then `listen()` starts reloading). */
   static async open(url: string, opts: PgOptions = {}): Promise<PgDb> {
     if (opts.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(opts.schema)) throw new Error(`Not a schema name: ${opts.schema}`);
+    const origin = randomUUID();
     const config: pg.ClientConfig = {
       connectionString: url,
       connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000,
@@ -61,8 +142,11 @@ export class PgDb {
     };
     const pool = new (pgPackage().Pool)({ ...config, max: opts.poolSize ?? 4 });
     pool.on('error', (e) => console.error('inzage: PostgreSQL connection error:', e.message));
-    const listener = new (pgPackage().Client)(config);
-    listener.on('error', (e) => console.error('inzage: PostgreSQL listener error:', e.message));
+    // named, so that an operator (or a test) sees it in pg_stat_activity
+    const listenConfig: pg.ClientConfig = { ...config, application_name: PgDb.listenerName(origin) };
+    const listener = new (pgPackage().Client)(listenConfig);
+    const early = (e: Error) => console.error('inzage: PostgreSQL listener error:', e.message);
+    listener.on('error', early);
     try {
       await listener.connect();
       if (opts.schema) await createSchema(listener, opts.schema);
@@ -75,10 +159,11 @@ export class PgDb {
       }
       if (!schema) throw new Error('PostgreSQL has no current schema (check search_path)');
       await migrate(listener);
-      const db = new PgDb(pool, listener, schema, opts.hotWriteDelayMs ?? 100);
-      // before the tables load, so that no change committed after a table's load goes unheard
+      // before the tables load, so that no change committed after a table's load goes unheard (one announced before
+      // their load, and so before the PgDb below listens, is in what they load)
       await listener.query(`LISTEN ${CHANNEL}`);
-      return db;
+      listener.off('error', early);
+      return new PgDb(origin, pool, listener, listenConfig, schema, opts.hotWriteDelayMs ?? 100, opts.log ?? ((line) => console.error(line)));
     } catch (e) {
       await Promise.allSettled([listener.end(), pool.end()]);
       throw e;
@@ -134,7 +219,16 @@ export class PgDb {
    * next query, so once this resolves every change committed before it was called has been heard.
    */
   async heardAll(): Promise<void> {
-    if (!this.closed) await this.listener.query('SELECT 1');
+    if (this.closed) return;
+    if (this.restoring) {
+      // a lost listener: its catch-up (every table reloaded) stands in for the round trip, once it is back
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<boolean>((r) => { timer = setTimeout(() => r(false), HEARD_ALL_WAIT_MS); });
+      const back = await Promise.race([this.restoring.then(() => true), late]);
+      clearTimeout(timer);
+      if (!back) return; // not back yet: what is in memory now is all there is
+    }
+    await this.listener.query('SELECT 1').catch(() => undefined);
   }
 
   /** Run `fn` after every write queued before it (this process's writes are applied in call order). */
@@ -164,6 +258,8 @@ export class PgDb {
     if (this.closed) return;
     await this.drain();
     this.closed = true;
+    this.wake?.();
+    await this.restoring;
     await Promise.allSettled([this.listener.end(), this.pool.end()]);
   }
 }

@@ -133,6 +133,8 @@ export interface PgStoreOptions extends PgRepoOptions {
 /** A whole store on PostgreSQL. */
 export interface PgStore extends Store {
   readonly schema: string;
+  /** the connection (its listener's state: `listenerRestores`, `origin`) */
+  readonly db: PgDb;
   /** the data secret (see PgRepoStore.secret) */
   readonly secret: string;
   settled(): Promise<void>;
@@ -179,6 +181,7 @@ export async function openPgStore(url: string, opts: PgStoreOptions): Promise<Pg
     loginSessions: repos.loginSessions,
     ...more,
     schema: repos.schema,
+    db: repos.db,
     secret: repos.secret,
     changes: repos.changes,
     flush,

@@ -121,8 +121,12 @@ export function schemaOfDir(dir: string): string {
   return name;
 }
 
-/** The schemas `schemaOfDir` named in this process: a server closed with `keepData` leaves its schema, as it leaves its directory. */
-const dirSchemas = new Set<string>();
+/**
+ * The schemas `schemaOfDir` named in this process: a server closed with `keepData` leaves its schema, as it leaves its
+ * directory. Kept on `globalThis`: the root hook (loaded by mocha's `require`) may get another instance of this module
+ * than the tests do.
+ */
+const dirSchemas: Set<string> = ((globalThis as { inzageDirSchemas?: Set<string> }).inzageDirSchemas ??= new Set<string>());
 
 /** Drop every schema `schemaOfDir` named in this process (the root hook's last step, tests/support/rootHooks.ts). */
 export async function dropDirSchemas(): Promise<void> {

@@ -11,7 +11,9 @@ import type { Clock } from '../clock.ts';
 import type { KioskLink } from '../review/links.ts';
 
 export interface KioskSocketData { kioskId: string | null; ip: string }
-export type KioskNamespace = Namespace<KioskClientToServer, KioskServerToClient, Record<string, never>, KioskSocketData>;
+/** Between processes (server/cluster/): a kiosk unpaired on one, told and disconnected on each (`KioskChannel.unpaired`). */
+export interface KioskServerSideEvents { 'inzage:kiosk-unpaired': (kioskId: string) => void }
+export type KioskNamespace = Namespace<KioskClientToServer, KioskServerToClient, KioskServerSideEvents, KioskSocketData>;
 
 /** The Socket.IO room of one kiosk's sockets. */
 export const kioskRoom = (kioskId: string) => `kiosk:${kioskId}`;
@@ -34,7 +36,9 @@ export class KioskChannel implements KioskLink {
   /** kiosk id → ids of its connected sockets (on this process) */
   private online = new Map<string, Set<string>>();
 
-  constructor(private readonly ns: KioskNamespace, private readonly clock: Clock, private readonly shared?: SharedKiosks) {}
+  constructor(private readonly ns: KioskNamespace, private readonly clock: Clock, private readonly shared?: SharedKiosks) {
+    if (shared) ns.on('inzage:kiosk-unpaired', (kioskId) => this.unpairedHere(kioskId));
+  }
 
   /** Connected to this process, or (several processes) to any. */
   isOnline(kioskId: string): boolean {
@@ -69,9 +73,21 @@ export class KioskChannel implements KioskLink {
     return true;
   }
 
-  /** Disconnect every socket of a kiosk (unpaired) and forget it. */
-  drop(kioskId: string): void {
-    this.ns.in(kioskRoom(kioskId)).disconnectSockets(true);
+  /**
+   * Tell every socket of an unpaired kiosk (`kiosk:unpaired`), then disconnect them and forget the kiosk. Each process
+   * does both for its own sockets, in that order: through a cluster adapter an emit and a disconnect each wait for
+   * their own publish to the other processes before they act locally, so the disconnect could overtake the event (a
+   * kiosk dropped without being told; seen with the PostgreSQL adapter). The other processes are asked with
+   * `serverSideEmit`.
+   */
+  unpaired(kioskId: string): void {
+    this.unpairedHere(kioskId);
+    if (this.shared) this.ns.serverSideEmit('inzage:kiosk-unpaired', kioskId);
+  }
+
+  private unpairedHere(kioskId: string): void {
+    this.ns.local.to(kioskRoom(kioskId)).emit('kiosk:unpaired', {});
+    this.ns.local.in(kioskRoom(kioskId)).disconnectSockets(true);
     this.online.delete(kioskId);
   }
 

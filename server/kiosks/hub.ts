@@ -19,7 +19,7 @@ import type { ReviewMirror } from '../realtime/mirror.ts';
 import type { ConsoleLink } from '../review/links.ts';
 import type { AuditBursts } from '../audit/bursts.ts';
 import type { Store } from '../store/index.ts';
-import { kioskRoom as room, type KioskChannel, type KioskNamespace, type KioskSocketData } from './channel.ts';
+import { kioskRoom as room, type KioskChannel, type KioskNamespace, type KioskServerSideEvents, type KioskSocketData } from './channel.ts';
 import { provesSeb } from './sebCheck.ts';
 import { KioskHealthBook } from './health.ts';
 import { PairingCodes, type SharedCodes } from './pairing.ts';
@@ -47,7 +47,7 @@ export interface KioskLimits {
   /** Unpaired sockets (each holding a pairing code) at once per IP; more are refused with `rate-limited`. */
   maxUnpairedPerIp: number;
 }
-type KioskSocket = Socket<KioskClientToServer, KioskServerToClient, Record<string, never>, KioskSocketData>;
+type KioskSocket = Socket<KioskClientToServer, KioskServerToClient, KioskServerSideEvents, KioskSocketData>;
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const KIOSK_EVENTS = new Set(['review:navigate', 'review:reveal', 'review:logout', 'review:remark', 'kiosk:health', 'review:view']);
@@ -313,8 +313,7 @@ export class KioskHub {
       this.store.kiosks.remove(id),
       this.store.audit.append({ actor: user.username, action: 'kiosk.unpaired', target: id, details: { name: kiosk.name } }),
     ]);
-    this.ns.to(room(id)).emit('kiosk:unpaired', {});
-    this.channel.drop(id);
+    this.channel.unpaired(id); // `kiosk:unpaired`, then the disconnect, on every process
     this.health.forget(id);
     this.consoles.kiosksChanged();
   }

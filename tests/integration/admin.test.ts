@@ -5,6 +5,7 @@ import {
   FIXTURES, StaffClient, connectKiosk, consoleSocket, loggedIn, once, pairKiosk, startTestServer, type TestServer,
 } from '../helpers/server.ts';
 import { storeHash } from '../support/dataDir.ts';
+import { storedFileText, whereStored } from '../support/stored.ts';
 import { eventually } from '../support/eventually.ts';
 
 describe('administration over HTTP', () => {
@@ -62,13 +63,14 @@ describe('administration over HTTP', () => {
     });
 
     it('refuses invalid settings and changes nothing', async () => {
-      const before = readFileSync(join(ts.dataDir, 'exams.json'), 'utf8');
+      const stored = () => storedFileText(whereStored(ts), 'exams.json'); // the file, or its tables under PostgreSQL
+      const before = await stored();
       for (const body of [{ maxMinutes: 0 }, { opensAt: 'tomorrow' }, { opensAt: '2026-07-01T00:00:00Z', closesAt: '2026-06-01T00:00:00Z' }, { showKey: 'yes' }]) {
         const r = await boss.call('PATCH', '/api/exams/bi-kb-2026/review', body);
         expect(r.status, JSON.stringify(body)).to.equal(400);
       }
       expect((await boss.call('PATCH', '/api/exams/nope/review', { allowed: true })).status).to.equal(404);
-      expect(readFileSync(join(ts.dataDir, 'exams.json'), 'utf8')).to.equal(before);
+      expect(await stored()).to.equal(before);
     });
   });
 

@@ -6,6 +6,7 @@
  */
 import { expect } from 'chai';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import {
   type TestServer,
 } from '../helpers/server.ts';
 import { removeDir } from '../support/dataDir.ts';
+import { itFileStore, storedDocs, storedFileText, whereStored } from '../support/stored.ts';
 import { eventually } from '../support/eventually.ts';
 
 const T0 = Date.parse('2026-06-05T10:00:00Z');
@@ -155,16 +157,16 @@ describe('staff authentication hardening', function () {
     });
   });
 
-  describe('sessions.json', () => {
+  describe('stored login sessions (sessions.json, or the login_sessions table)', () => {
     it('stores the hash of a session id, never the id, and the session survives a restart', async () => {
       const first = await start();
       const sup1 = await loggedIn(first.base, 'sup1');
       const sid = sidOf(sup1.cookie);
       await first.store.flush();
-      const file = join(first.dataDir, 'sessions.json');
-      const text = readFileSync(file, 'utf8');
+      const text = await storedFileText(whereStored(first), 'sessions.json');
       expect(text).not.to.include(sid);
-      expect(Object.keys(JSON.parse(text).sessions)).to.have.length(1);
+      const stored = await storedDocs(whereStored(first), 'loginSessions');
+      expect(stored.map((s) => s.id)).to.deep.equal([createHash('sha256').update(sid).digest('hex')]);
       await first.close({ keepData: true });
       ts = null;
       ts = await startTestServer({ data: null, clock, dataDir: first.dataDir });
@@ -174,7 +176,7 @@ describe('staff authentication hardening', function () {
       expect([me.status, me.json?.user?.username]).to.deep.equal([200, 'sup1']);
     });
 
-    it('migrates a file from before (raw ids as keys) to hashes at start: nobody has to log in again', async () => {
+    itFileStore('migrates a file from before (raw ids as keys) to hashes at start: nobody has to log in again', 'a sessions.json of an earlier build; PostgreSQL never stored a raw id', async () => {
       const first = await start();
       const sup1 = await loggedIn(first.base, 'sup1');
       const sid = sidOf(sup1.cookie);

@@ -355,6 +355,12 @@ describe('content and media on PostgreSQL, two processes on one schema', () => {
     await eventually(() => b.content.counts().sittings === 6 && b.content.sittingSummary('s-ma-120002')?.grade === 1.2, { what: 'b reloaded the purge' });
     expect(b.content.sittingSummary('s-bi-120001'), 'the others as they were').to.equal(untouched);
     expect(view(b.store)).to.deep.equal(view(a.store));
+    // the log that told b names no removed sitting, neither the purge's version nor the import's before it
+    const log = await sql<{ ids: string[] | null; removes: boolean }>(schema.name, 'SELECT ids, removes FROM content_sitting_log ORDER BY version');
+    expect(log.map((r) => r.removes)).to.deep.equal([false, true]);
+    const named = log.flatMap((r) => r.ids ?? []);
+    expect(named).to.include('s-ma-120002');
+    for (const gone of ['s-wi-120001', 's-wi-120002']) expect(named).not.to.include(gone);
     // more sittings at once than the log names: b reloads every summary
     const many = Array.from({ length: 2100 }, (_, i): Sitting => ({ ...changed, id: `s-extra-${i}` }));
     await a.content.apply({ sittings: many });

@@ -8,6 +8,7 @@ import { openStore } from '../../server/store/index.ts';
 import { lockHolder } from '../../server/store/lock.ts';
 import { FIXTURES, PASSWORD, connectKiosk, loggedIn, once, pairKiosk, tempDir } from '../helpers/server.ts';
 import { eventually } from '../support/eventually.ts';
+import { describeFileStore } from '../support/stored.ts';
 import { ROOT, lineFrom, nonReapingParent, processState } from '../support/processes.ts';
 import { readStoredReviews } from '../../server/store/reviewJournal.ts';
 
@@ -25,7 +26,7 @@ async function serveDirect(dataDir: string): Promise<{ child: ChildProcess; base
   return { child, base: base! };
 }
 
-describe('a crashed server starts again at once', function () {
+describeFileStore('a crashed server starts again at once', 'the data directory\'s lock, left held by a zombie server; PostgreSQL locks no directory', function () {
   this.timeout(90_000);
   let dataDir: string;
   const children: ChildProcess[] = [];

@@ -8,11 +8,11 @@
 import { expect } from 'chai';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openStore } from '../../server/store/index.ts';
 import type { ItemQuestion } from '../../shared/schema.ts';
 import { loggedIn, startTestServer } from '../helpers/server.ts';
 import { inzage } from '../support/cli.ts';
-import { dirHash, removeDir, tempDir } from '../support/dataDir.ts';
+import { removeDir, tempDir } from '../support/dataDir.ts';
+import { cliStoreEnv, storedHash, withStoreOf } from '../support/stored.ts';
 import { BBQS_EXAM as EXAM, importableBbqs } from '../support/qti.ts';
 import { keyAnswer, resultXml, type ItemAnswer } from '../support/qtiResults.ts';
 
@@ -46,30 +46,30 @@ describe('inzage import: a QTI package, a candidate list and QTI results (issue 
   }
 
   it('imports package, list and results; the group lists names with the reported scores; again changes nothing; a malformed file is refused', async () => {
-    const first = inzage(['import', pkg, '--data', data, '--subject', 'Engels', '--level', 'havo']);
+    const first = inzage(['import', pkg, '--data', data, '--subject', 'Engels', '--level', 'havo'], '', cliStoreEnv(data));
     expect(first.code, first.stderr).to.equal(0);
-    const questions = openStore(data).content.exam(EXAM)!.questions as ItemQuestion[];
+    const questions = await withStoreOf(data, (store) => store.content.exam(EXAM)!.questions as ItemQuestion[]);
     expect(questions.length).to.be.at.least(20);
     const interactions = new Set(questions.flatMap((q) => q.parts.map((p) => p.interaction)));
     expect([...interactions]).to.include.members(['choice', 'order', 'match', 'associate', 'gapMatch', 'inlineChoice', 'textEntry', 'extendedText', 'selectPoint']);
 
-    const list = inzage(['import', join(dir, 'klas.csv'), '--data', data]);
+    const list = inzage(['import', join(dir, 'klas.csv'), '--data', data], '', cliStoreEnv(data));
     expect(list.code, list.stderr).to.equal(0);
     expect(list.stdout).to.contain('klas.csv: candidate list (3 candidates)').and.contain('candidates  3 added, 0 updated, 0 unchanged');
 
     const { reported } = writeResults(questions);
     const results = join(dir, 'results');
-    const noGroup = inzage(['import', results, '--data', data]);
+    const noGroup = inzage(['import', results, '--data', data], '', cliStoreEnv(data));
     expect(noGroup.code).to.equal(1);
     expect(noGroup.stderr).to.contain('QTI results need a group');
 
-    const before = dirHash(data);
-    const dry = inzage(['import', results, '--group', '4h-ne', '--group-name', '4H Nederlands', '--data', data, '--dry-run']);
+    const before = await storedHash(data);
+    const dry = inzage(['import', results, '--group', '4h-ne', '--group-name', '4H Nederlands', '--data', data, '--dry-run'], '', cliStoreEnv(data));
     expect(dry.code, dry.stderr).to.equal(0);
     expect(dry.stdout).to.contain('sittings    4 added');
-    expect(dirHash(data)).to.equal(before);
+    expect(await storedHash(data)).to.equal(before);
 
-    const r = inzage(['import', results, '--group', '4h-ne', '--group-name', '4H Nederlands', '--data', data]);
+    const r = inzage(['import', results, '--group', '4h-ne', '--group-name', '4H Nederlands', '--data', data], '', cliStoreEnv(data));
     expect(r.code, r.stderr).to.equal(0);
     expect(r.stdout).to.contain('QTI results (4 files)');
     expect(r.stdout).to.contain('candidates  1 added, 0 updated, 0 unchanged');
@@ -77,18 +77,18 @@ describe('inzage import: a QTI package, a candidate list and QTI results (issue 
     expect(r.stdout).to.match(/4199\.xml:\d+:\d+: assessmentResult\/context: unknown candidate "4199" \(in no candidate list\): to be created with the number only/);
 
     // the same three again, in one run: nothing changes, not a byte
-    const stored = dirHash(data);
-    const again = inzage(['import', pkg, join(dir, 'klas.csv'), results, '--group', '4h-ne', '--group-name', '4H Nederlands', '--subject', 'Engels', '--level', 'havo', '--data', data]);
+    const stored = await storedHash(data);
+    const again = inzage(['import', pkg, join(dir, 'klas.csv'), results, '--group', '4h-ne', '--group-name', '4H Nederlands', '--subject', 'Engels', '--level', 'havo', '--data', data], '', cliStoreEnv(data));
     expect(again.code, again.stderr).to.equal(0);
     for (const kind of ['exams      ', 'candidates ', 'groups     ', 'sittings   ']) expect(again.stdout).to.match(new RegExp(`${kind} 0 added, 0 updated, \\d+ unchanged`));
-    expect(dirHash(data)).to.equal(stored);
+    expect(await storedHash(data)).to.equal(stored);
 
     // a malformed results file: refused with its line and column, nothing written
     writeFileSync(join(results, '4104.xml'), '<?xml version="1.0"?>\n<assessmentResult xmlns="http://www.imsglobal.org/xsd/imsqti_result_v3p0">\n  <context sourcedId="4104"/>\n');
-    const bad = inzage(['import', results, '--group', '4h-ne', '--data', data]);
+    const bad = inzage(['import', results, '--group', '4h-ne', '--data', data], '', cliStoreEnv(data));
     expect(bad.code).to.equal(1);
     expect(bad.stderr).to.contain('nothing was imported').and.match(/4104\.xml:\d+:\d+: not well-formed XML/);
-    expect(dirHash(data)).to.equal(stored);
+    expect(await storedHash(data)).to.equal(stored);
     rmSync(join(results, '4104.xml'));
 
     const ts = await startTestServer({ dataDir: data, data: null });

@@ -13,6 +13,7 @@ import { ContentNotLoadedError, CorruptDataError, openStore, type Store } from '
 import type { ReviewDto } from '../../shared/protocol.ts';
 import { connectKiosk, consoleSocket, kioskSocket, loggedIn, once, onlineKiosk, pairKiosk, roundTrip, startReviewOn, startTestServer } from '../helpers/server.ts';
 import { eventually } from '../support/eventually.ts';
+import { describeFileStore } from '../support/stored.ts';
 
 /** Records when a promise settled, so that a test can say it has not yet. */
 function watch<T>(p: Promise<T>): { settled: boolean; value: Promise<T> } {
@@ -21,7 +22,7 @@ function watch<T>(p: Promise<T>): { settled: boolean; value: Promise<T> } {
   return w;
 }
 
-describe('start-up: the content read in the background', function () {
+describeFileStore('start-up: the content read in the background', 'the file store reads its content files after the server listens; the PostgreSQL store has read the sittings\' summaries before', function () {
   this.timeout(60_000);
   let dataDir: string;
   let app: App | undefined;

@@ -7,6 +7,7 @@ import {
 } from '../helpers/server.ts';
 import { storeHash } from '../support/dataDir.ts';
 import { eventually } from '../support/eventually.ts';
+import { pgSchemaOf, storedDocs, storedFileText, whereStored } from '../support/stored.ts';
 
 describe("candidates' remarks ('Opmerking')", () => {
   let ts: TestServer;
@@ -36,7 +37,8 @@ describe("candidates' remarks ('Opmerking')", () => {
     return { id: review.id as string, payload };
   }
   const remark = (k: { socket: KioskSocket }, p: unknown) => k.socket.timeout(5000).emitWithAck('review:remark', p as never) as Promise<any>;
-  const onDisk = () => JSON.parse(readFileSync(join(ts.dataDir, 'remarks.json'), 'utf8')).remarks as any[];
+  /** the remarks as stored (remarks.json, or the remarks table), read from outside the server */
+  const onDisk = async () => (await storedDocs(whereStored(ts), 'remarks')).map((r) => r.doc);
 
   it('stores a remark durably before the ack, counts it live for consoles, replaces it on a second one, and removes it on an empty text', async () => {
     const k = await onlineKiosk('Station R1');
@@ -51,17 +53,17 @@ describe("candidates' remarks ('Opmerking')", () => {
     expect(ack).to.deep.include({ ok: true });
     expect(ack.data).to.include({ questionId: 'bi2', kind: 'equivalent', text: 'Mijn antwoord B is ook goed.' });
     // on disk at the ack: the file, not only memory
-    expect(onDisk().map((r) => [r.reviewId, r.questionId, r.kind, r.text])).to.deep.equal([[id, 'bi2', 'equivalent', 'Mijn antwoord B is ook goed.']]);
+    expect((await onDisk()).map((r) => [r.reviewId, r.questionId, r.kind, r.text])).to.deep.equal([[id, 'bi2', 'equivalent', 'Mijn antwoord B is ook goed.']]);
     await counted;
 
     const again = await remark(k, { questionId: 'bi2', kind: 'key', text: 'De sleutel klopt niet.' });
     expect(again.data).to.include({ kind: 'key', text: 'De sleutel klopt niet.' });
-    expect(onDisk()).to.have.length(1);
-    expect(onDisk()[0]).to.include({ kind: 'key', text: 'De sleutel klopt niet.', status: 'open' });
+    expect(await onDisk()).to.have.length(1);
+    expect((await onDisk())[0]).to.include({ kind: 'key', text: 'De sleutel klopt niet.', status: 'open' });
 
     const withdrawn = await remark(k, { questionId: 'bi2', kind: 'other', text: '   ' });
     expect(withdrawn).to.deep.equal({ ok: true, data: null });
-    expect(onDisk()).to.deep.equal([]);
+    expect(await onDisk()).to.deep.equal([]);
 
     // audited without the text (candidate data)
     const events = (await ts.store.audit.readAll()).filter((e) => e.action === 'review.remarked' && e.target === id);
@@ -138,7 +140,7 @@ describe("candidates' remarks ('Opmerking')", () => {
     const handled = await sup1.call('PATCH', `/api/remarks/${mine.id}`, { status: 'handled', note: 'Sleutel gecontroleerd: klopt.' });
     expect(handled.status, handled.text).to.equal(200);
     expect(handled.json).to.include({ status: 'handled', note: 'Sleutel gecontroleerd: klopt.', handledBy: 'sup1' });
-    await eventually(() => onDisk().find((r) => r.id === mine.id)?.status === 'handled');
+    await eventually(async () => (await onDisk()).find((r) => r.id === mine.id)?.status === 'handled');
     expect((await sup1.call('GET', '/api/remarks?status=open')).json.remarks.map((r: any) => r.id)).not.to.include(mine.id);
     expect((await sup1.call('PATCH', '/api/remarks/nope', { status: 'handled' })).status).to.equal(404);
     expect((await sup1.call('PATCH', `/api/remarks/${mine.id}`, { status: 'done' })).status).to.equal(400);
@@ -162,7 +164,7 @@ describe("candidates' remarks ('Opmerking')", () => {
     expect(r.status, r.text).to.equal(200);
     expect(ts.store.remarks.all().filter((x) => x.examId === 'bi-kb-2026')).to.deep.equal([]);
     await ts.store.flush();
-    expect(readFileSync(join(ts.dataDir, 'remarks.json'), 'utf8')).not.to.contain('Te verwijderen');
-    expect(readFileSync(join(ts.dataDir, 'remarks.json.bak'), 'utf8')).not.to.contain('Te verwijderen');
+    expect(await storedFileText(whereStored(ts), 'remarks.json')).not.to.contain('Te verwijderen');
+    if (!pgSchemaOf(ts.store)) expect(readFileSync(join(ts.dataDir, 'remarks.json.bak'), 'utf8')).not.to.contain('Te verwijderen');
   });
 });

@@ -11,7 +11,7 @@ import { shardFileName } from '../../server/store/content.ts';
 import { verifyAuditText } from '../../server/store/audit.ts';
 import { FIXTURES, PASSWORD, connectKiosk, loggedIn, once, pairKiosk, tempDir } from '../helpers/server.ts';
 import { eventually } from '../support/eventually.ts';
-import { readStoredReviews } from '../../server/store/reviewJournal.ts';
+import { cliStoreEnv, itFileStore, storedAuditText, storedDocs, whereOfDir, withStoreOf } from '../support/stored.ts';
 
 async function freePort(): Promise<number> {
   return new Promise((res) => {
@@ -57,11 +57,12 @@ describe('a server restart ends nothing', function () {
 
   before(async () => {
     dataDir = tempDir('restart');
-    const store = openStore(dataDir);
-    const r = await importData(store, JSON.parse(readFileSync(join(FIXTURES, 'sample.json'), 'utf8')), { actor: 'test' });
-    expect(r.ok).to.equal(true);
-    for (const [name, role] of [['sup1', 'supervisor'], ['boss', 'admin']] as const) await createUser(store.staff, { username: name, role, password: PASSWORD(name) });
-    await store.flush();
+    // on the suite's store: the data directory's files, or its schema under INZAGE_TEST_STORE=pg
+    await withStoreOf(dataDir, async (store) => {
+      const r = await importData(store, JSON.parse(readFileSync(join(FIXTURES, 'sample.json'), 'utf8')), { actor: 'test' });
+      expect(r.ok).to.equal(true);
+      for (const [name, role] of [['sup1', 'supervisor'], ['boss', 'admin']] as const) await createUser(store.staff, { username: name, role, password: PASSWORD(name) });
+    });
   });
   after(() => {
     for (const c of children) c.kill('SIGKILL');
@@ -70,7 +71,7 @@ describe('a server restart ends nothing', function () {
 
   it('resumes a session at its question after kill -9, and ends one whose kiosk stays away', async () => {
     const port = await freePort();
-    const env = { INZAGE_GRACE_SECONDS: '2' };
+    const env = { INZAGE_GRACE_SECONDS: '2', ...cliStoreEnv(dataDir) } as Record<string, string>;
     const first = await serve(dataDir, port, env);
     children.push(first.child);
     const boss = await loggedIn(first.base, 'boss');
@@ -88,8 +89,8 @@ describe('a server restart ends nothing', function () {
     expect([r1.status, r2.status]).to.deep.equal([201, 201]);
     expect(await c1.socket.timeout(2000).emitWithAck('review:navigate', { questionId: 'bi4' })).to.deep.equal({ ok: true });
     // the position is a coalesced hot write: kill the server once it is on disk
-    const stored = () => readStoredReviews(dataDir).reviews.find((r) => r.id === r1.json.id)?.position;
-    await eventually(() => stored() === 'bi4', { what: 'the position written to the review journal' });
+    const stored = async () => (await storedDocs(whereOfDir(dataDir), 'reviews')).find((r) => r.id === r1.json.id)?.doc.position;
+    await eventually(async () => (await stored()) === 'bi4', { what: 'the position written to the review journal (or the reviews table)' });
     first.child.kill('SIGKILL');
     await new Promise((res) => first.child.once('exit', res));
     c1.socket.close();
@@ -110,17 +111,23 @@ describe('a server restart ends nothing', function () {
       const active = await sup.call('GET', '/api/reviews');
       expect(active.json.map((r: { id: string }) => r.id)).to.deep.equal([r1.json.id]);
     }, { timeout: 20_000, what: 'only the resumed review still active' });
-    const audit = await boss.call('GET', '/api/audit?action=review.ended');
-    const ended = audit.json.events.find((e: { target: string }) => e.target === r2.json.id);
+    // its end line follows the end (on PostgreSQL the end is committed first, then audited: a request between sees the
+    // review ended and the line not yet there)
+    const { audit, ended } = await eventually(async () => {
+      const audit = await boss.call('GET', '/api/audit?action=review.ended');
+      const ended = audit.json.events.find((e: { target: string }) => e.target === r2.json.id);
+      expect(ended, 'review.ended of the review whose kiosk stayed away').to.be.an('object');
+      return { audit, ended };
+    }, { what: 'the end audited' });
     expect(ended.details.reason).to.equal('kiosk-disconnected');
     expect(audit.json.verified).to.equal(true);
     back.socket.close();
     second.child.kill('SIGTERM');
     await new Promise((res) => second.child.once('exit', res));
-    expect(verifyAuditText(readFileSync(join(dataDir, 'audit.jsonl'), 'utf8')).ok).to.equal(true);
+    expect(verifyAuditText(await storedAuditText(whereOfDir(dataDir))).ok).to.equal(true);
   });
 
-  it('refuses to start on a truncated data file, naming it', async () => {
+  itFileStore('refuses to start on a truncated data file, naming it', 'a file of the data directory cut short', async () => {
     const dir = tempDir('corrupt');
     try {
       const store = openStore(dir);
@@ -139,7 +146,7 @@ describe('a server restart ends nothing', function () {
     }
   });
 
-  it('refuses to start on a damaged results shard, naming it, instead of failing on its first read', async () => {
+  itFileStore('refuses to start on a damaged results shard, naming it, instead of failing on its first read', 'a results shard file damaged', async () => {
     const dir = tempDir('corrupt-shard');
     try {
       const store = openStore(dir);

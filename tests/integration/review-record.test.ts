@@ -4,14 +4,11 @@
  * positions; the history of a group and a candidate; the printable report (HTML) and the group's overview; purge.
  */
 import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import {
   loggedIn, onlineKiosk, startReviewOn, startTestServer, type KioskSocket, type StaffClient, type TestServer,
 } from '../helpers/server.ts';
-import { listFiles } from '../support/dataDir.ts';
-import { readStoredReviews } from '../../server/store/reviewJournal.ts';
+import { pgSchemaOf, storedAuditText, storedDocs, storedTexts, whereStored } from '../support/stored.ts';
 
 describe('the review record (proces-verbaal)', () => {
   let ts: TestServer;
@@ -34,7 +31,8 @@ describe('the review record (proces-verbaal)', () => {
     return k;
   }
   const emit = (s: KioskSocket, ev: string, p: unknown): Promise<any> => (s.timeout(5000) as any).emitWithAck(ev, p);
-  const recordsOnDisk = () => readStoredReviews(ts.dataDir).records as any[];
+  /** the records as stored (the review journal, or the review_records table), read from outside the server */
+  const recordsOnDisk = async () => (await storedDocs(whereStored(ts), 'reviewRecords')).map((r) => r.doc);
 
   let first: string;
 
@@ -50,7 +48,7 @@ describe('the review record (proces-verbaal)', () => {
     expect(await emit(k.socket, 'review:logout', {})).to.deep.equal({ ok: true });
 
     // on disk when the end is acknowledged
-    const rec = recordsOnDisk().find((r) => r.id === first);
+    const rec = (await recordsOnDisk()).find((r) => r.id === first);
     expect(rec).to.deep.include({
       sittingId: 's-bi-120001', groupId: 'g-bi-1', examId: 'bi-kb-2026', candidateNumber: '120001', kioskName: 'Station P1',
       approvedBy: 'sup1', endReason: 'candidate-logged-out', endedBy: 'kiosk:Station P1', remarkCount: 1,
@@ -65,7 +63,7 @@ describe('the review record (proces-verbaal)', () => {
     const { review: second } = await startReviewOn(ts.base, sup1, k2, 's-bi-120002');
     expect((await sup1.call('DELETE', `/api/reviews/${second.id}`, {})).status).to.equal(204);
     expect(ts.store.reviews.get(first)).to.equal(undefined);
-    expect(recordsOnDisk().map((r) => r.id)).to.include.members([first, second.id]);
+    expect((await recordsOnDisk()).map((r) => r.id)).to.include.members([first, second.id]);
   });
 
   it('gives an ended session stored before records (or by a crash before its record) a record at start', async () => {
@@ -73,7 +71,7 @@ describe('the review record (proces-verbaal)', () => {
     const old = { id: 'old-review', sittingId: 's-bi-120002', kioskId: 'gone', approvedById: 'nobody', startedAt: '2026-06-01T08:00:00.000Z', endsAt: '2026-06-01T08:30:00.000Z', position: 'bi1', endedAt: '2026-06-01T08:10:00.000Z', endedBy: 'system', endReason: 'time-limit' as const };
     await ts.store.reviews.add(old);
     expect(await adoptEndedSessions(ts.store, ts.app.ctx.engine)).to.equal(1);
-    expect(recordsOnDisk().find((r) => r.id === 'old-review')).to.deep.include({ candidateNumber: '120002', endReason: 'time-limit', viewed: [], opened: [] });
+    expect((await recordsOnDisk()).find((r) => r.id === 'old-review')).to.deep.include({ candidateNumber: '120002', endReason: 'time-limit', viewed: [], opened: [] });
     expect(await adoptEndedSessions(ts.store, ts.app.ctx.engine)).to.equal(0);
     await ts.store.reviews.removeWhere((r) => r.id === 'old-review');
     await ts.store.reviewRecords.removeWhere((r) => r.id === 'old-review');
@@ -111,7 +109,7 @@ describe('the review record (proces-verbaal)', () => {
     expect(rep.remarks).to.deep.equal([{ questionId: 'bi2', number: 2, kind: 'key', text: 'B is ook goed.', status: 'open', note: null }]);
 
     // exactly the log's lines about this review, from its start to its end, with the chain as stored on disk
-    const raw = readFileSync(join(ts.dataDir, 'audit.jsonl'), 'utf8').split('\n').filter(Boolean);
+    const raw = (await storedAuditText(whereStored(ts))).split('\n').filter(Boolean);
     const mine = raw.map((l) => JSON.parse(l)).filter((l) => l.target === first);
     expect(rep.audit.lines.map((l: any) => [l.seq, l.action, l.prev, l.hash])).to.deep.equal(mine.map((l) => [l.seq, l.action, l.prev, l.hash]));
     expect(rep.audit.lines.map((l: any) => l.action)).to.deep.equal(['review.started', 'review.revealed', 'review.revealed', 'review.remarked', 'review.revealed', 'review.ended']);
@@ -162,18 +160,19 @@ describe('the review record (proces-verbaal)', () => {
   });
 
   it('goes with its sitting in a purge, leaving no copy in the data directory', async () => {
-    expect(recordsOnDisk().some((r) => r.sittingId === 's-bi-120001')).to.equal(true);
+    expect((await recordsOnDisk()).some((r) => r.sittingId === 's-bi-120001')).to.equal(true);
     const p = await boss.call('POST', '/api/purge', { examId: 'bi-kb-2026' });
     expect(p.status, p.text).to.equal(200);
-    expect(recordsOnDisk().filter((r) => r.examId === 'bi-kb-2026')).to.deep.equal([]);
-    // the review journal's segments, its snapshot and the snapshot's last good copy (and any file of an earlier build)
-    const files = listFiles(ts.dataDir).filter((f) => f.startsWith('review'));
-    expect(files.some((f) => f.startsWith('reviews-snapshot'))).to.equal(true);
-    for (const f of files) {
-      expect(readFileSync(join(ts.dataDir, f), 'utf8'), f).not.to.contain('s-bi-120001');
+    expect((await recordsOnDisk()).filter((r) => r.examId === 'bi-kb-2026')).to.deep.equal([]);
+    // the review journal's segments, its snapshot and the snapshot's last good copy (and any file of an earlier build),
+    // or the tables of reviews and their records under PostgreSQL
+    const stored = [...(await storedTexts(ts.store))].filter(([name]) => name.startsWith('review'));
+    expect(stored.some(([name]) => name.startsWith(pgSchemaOf(ts.store) ? 'review_records' : 'reviews-snapshot'))).to.equal(true);
+    for (const [name, text] of stored) {
+      expect(text, name).not.to.contain('s-bi-120001');
     }
     expect((await sup1.call('GET', `/api/reviews/${first}/report`)).status).to.equal(404);
     // the other exam's record stays
-    expect(recordsOnDisk().some((r) => r.sittingId === 's-wi-120002')).to.equal(true);
+    expect((await recordsOnDisk()).some((r) => r.sittingId === 's-wi-120002')).to.equal(true);
   });
 });

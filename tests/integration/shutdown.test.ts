@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { FakeClock } from '../../server/clock.ts';
 import { connectKiosk, loggedIn, once, pairKiosk, startTestServer } from '../helpers/server.ts';
 import { removeDir } from '../support/dataDir.ts';
-import { readStoredReviews } from '../../server/store/reviewJournal.ts';
+import { storedDocs, whereStored } from '../support/stored.ts';
 
 /** A server that stops ends nothing: the restart resumes (docs/design.md: Crash and restart). */
 describe('stopping the server', () => {
@@ -23,8 +23,8 @@ describe('stopping the server', () => {
       socket.close();
       clock.advance(10 * 60_000); // long past the grace period, on the clock the stopped server kept
       await ts.store.flush(); // whatever a timer set off would be writing now
-      const stored = readStoredReviews(ts.dataDir).reviews;
-      expect(stored.find((x) => x.id === r.json.id)).not.to.have.property('endedAt');
+      const stored = (await storedDocs(whereStored(ts), 'reviews')).map((x) => x.doc); // the journal, or the reviews table
+      expect(stored.find((x) => x.id === r.json.id)).to.be.an('object').and.not.to.have.property('endedAt');
     } finally {
       removeDir(ts.dataDir);
     }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { connectKiosk, loggedIn, once, pairKiosk, startTestServer, type TestServer } from '../helpers/server.ts';
 import { removeDir, tempDir } from '../support/dataDir.ts';
 import { eventually } from '../support/eventually.ts';
+import { itFileStore } from '../support/stored.ts';
 
 /**
  * `approvedBy` has one meaning on the wire: the approver's username (`ReviewDto`). The stored session keeps the
@@ -21,7 +22,7 @@ describe('stored review sessions: the approver', function () {
     removeDir(dir);
   });
 
-  it('reads the approver of a session stored by an earlier build, names them by username, and ends it when they log out', async () => {
+  itFileStore('reads the approver of a session stored by an earlier build, names them by username, and ends it when they log out', 'reviews.json as an earlier build wrote it', async () => {
     ts = await startTestServer({ dataDir: dir });
     const boss = await loggedIn(ts.base, 'boss');
     const kiosk = await pairKiosk(ts.base, boss, 'Station 1');

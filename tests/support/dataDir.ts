@@ -36,7 +36,7 @@ export function dirHash(dir: string, view?: (rel: string, content: Buffer) => Bu
 }
 
 /**
- * The hash of a live server's data: first `store.flush()`, so that no coalesced write (a kiosk's last-seen time,
+ * The hash of a live server's data (its PostgreSQL schema's under INZAGE_TEST_STORE=pg): first `store.flush()`, so that no coalesced write (a kiosk's last-seen time,
  * a login's touch) lands between two hashes, then every file byte for byte, except what moves without any
  * change of data:
  * - a login's idle deadline (`expires` in sessions.json) moves with every request by design (a rolling timeout);
@@ -44,6 +44,9 @@ export function dirHash(dir: string, view?: (rel: string, content: Buffer) => Bu
  */
 export async function storeHash(store: Store): Promise<string> {
   await store.flush();
+  // a whole PostgreSQL store (INZAGE_TEST_STORE=pg): every data table of its schema (tests/support/stored.ts)
+  const schema = (store as { schema?: string }).schema;
+  if (schema) return (await import('./stored.ts')).pgStoreHash(schema);
   return dirHash(store.dir, (rel, content) => {
     if (rel.endsWith('.bak')) return null;
     if (rel !== 'sessions.json') return content;

@@ -116,7 +116,23 @@ export function withPgRepos(files: Store, pgStore: PgRepoStore): Store {
 
 /** The schema of a test server's data directory (a restart on the same directory finds its rows again). */
 export function schemaOfDir(dir: string): string {
-  return `test_dir_${createHash('sha256').update(dir).digest('hex').slice(0, 20)}`;
+  const name = `test_dir_${createHash('sha256').update(dir).digest('hex').slice(0, 20)}`;
+  dirSchemas.add(name);
+  return name;
+}
+
+/**
+ * The schemas `schemaOfDir` named in this process: a server closed with `keepData` leaves its schema, as it leaves its
+ * directory. Kept on `globalThis`: the root hook (loaded by mocha's `require`) may get another instance of this module
+ * than the tests do.
+ */
+const dirSchemas: Set<string> = ((globalThis as { inzageDirSchemas?: Set<string> }).inzageDirSchemas ??= new Set<string>());
+
+/** Drop every schema `schemaOfDir` named in this process (the root hook's last step, tests/support/rootHooks.ts). */
+export async function dropDirSchemas(): Promise<void> {
+  if (!dirSchemas.size || (await unreachable())) return;
+  for (const name of dirSchemas) await dropSchema(name);
+  dirSchemas.clear();
 }
 
 export async function dropSchema(name: string): Promise<void> {

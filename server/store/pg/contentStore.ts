@@ -256,17 +256,20 @@ export class PgContentStore implements ContentRepo {
     if (stale.includes('sittings')) {
       const changed = await this.changedSittings(c, this.versions.sittings, now.sittings);
       if (changed) {
-        // only the sittings the changes since named: the others are as loaded
+        // only the sittings the changes since named: the others are as loaded, unless removed (a removal names no
+        // sitting: those no longer stored are dropped, by the ids alone)
         const { rows: ss } = await c.query<{ id: string; summary: SittingSummary }>(
-          'SELECT id, summary FROM content_sittings WHERE id = ANY($1::text[]) ORDER BY seq', [[...changed]],
+          'SELECT id, summary FROM content_sittings WHERE id = ANY($1::text[]) ORDER BY seq', [[...changed.ids]],
         );
+        const stored = changed.removes ? new Set((await c.query<{ id: string }>('SELECT id FROM content_sittings')).rows.map((r) => r.id)) : undefined;
         const found = new Map(ss.map((r) => [r.id, r.summary]));
         for (const f of found.values()) f.examVersion ??= state.catalog.versionOfLegacySitting(f.examId);
         // a sitting still there keeps its place (as a change keeps it), a new one comes last (in the order written)
         const summaries = new Map<string, SittingSummary>();
         for (const [id, old] of state.summaries) {
-          if (!changed.has(id)) summaries.set(id, old);
-          else if (found.has(id)) {
+          if (!changed.ids.has(id)) {
+            if (!stored || stored.has(id)) summaries.set(id, old);
+          } else if (found.has(id)) {
             summaries.set(id, found.get(id)!);
             found.delete(id);
           }
@@ -291,14 +294,14 @@ export class PgContentStore implements ContentRepo {
    * The sittings changed from version `from` to `to` when the log names them all (few enough, and not pruned
    * yet); undefined when the summaries must be reloaded whole (as at open).
    */
-  private async changedSittings(c: Query, from: number, to: number): Promise<Set<string> | undefined> {
+  private async changedSittings(c: Query, from: number, to: number): Promise<{ ids: Set<string>; removes: boolean } | undefined> {
     if (from < 0 || to - from > LOG_VERSIONS) return undefined;
-    const { rows } = await c.query<{ version: string; ids: string[] | null }>(
-      'SELECT version, ids FROM content_sitting_log WHERE version > $1 AND version <= $2', [from, to],
+    const { rows } = await c.query<{ version: string; ids: string[] | null; removes: boolean }>(
+      'SELECT version, ids, removes FROM content_sitting_log WHERE version > $1 AND version <= $2', [from, to],
     );
     if (rows.length !== to - from || rows.some((r) => !r.ids)) return undefined;
     const ids = new Set(rows.flatMap((r) => r.ids!));
-    return ids.size <= LOG_IDS ? ids : undefined;
+    return ids.size <= LOG_IDS ? { ids, removes: rows.some((r) => r.removes) } : undefined;
   }
 
   private reindex(): void {
@@ -468,9 +471,15 @@ export class PgContentStore implements ContentRepo {
       );
       for (const r of rows) versions[r.kind] = Number(r.version);
       if (changed.has('sittings')) {
-        // which sittings this version changed, for the other processes to reload just those (a large change: all)
-        const ids = [...next.removedSittings, ...next.sittings.keys()];
-        await c.query('INSERT INTO content_sitting_log (version, ids) VALUES ($1, $2)', [versions.sittings, ids.length <= LOG_IDS ? ids : null]);
+        // which sittings this version added or changed, for the other processes to reload just those (a large change:
+        // all). A removed sitting is never named (a purge leaves no trace, not even its id in this log): `removes`
+        // has the other processes drop what is gone by the ids still stored, and the earlier versions' lists forget it.
+        const ids = [...next.sittings.keys()];
+        const removed = [...next.removedSittings];
+        await c.query('INSERT INTO content_sitting_log (version, ids, removes) VALUES ($1, $2, $3)', [versions.sittings, ids.length <= LOG_IDS ? ids : null, removed.length > 0]);
+        for (const part of chunks(removed)) {
+          await c.query('UPDATE content_sitting_log SET ids = ARRAY(SELECT x FROM unnest(ids) x WHERE x <> ALL($1::text[])) WHERE ids && $1::text[]', [part]);
+        }
         await c.query('DELETE FROM content_sitting_log WHERE version <= $1', [versions.sittings - LOG_VERSIONS]);
       }
       await this.db.notify(c, TABLE, [...changed]);

@@ -44,7 +44,8 @@ function scenarios(kind: 'files' | 'pg', pg?: PgSchema) {
     const store = kind === 'pg' ? await pg!.openStore(dir, { now: () => clock.now() }) : undefined;
     ts = await startTestServer({
       dataDir: dir, data, clock, config: { autoPurge: true, retentionDays: DAYS, ...config }, log: (l) => output.push(l),
-      ...(store ? { withStore: () => store } : {}),
+      // the file store's scenarios stay on files also when INZAGE_TEST_STORE=pg puts test servers on PostgreSQL
+      withStore: store ? () => store : (files) => files,
     });
     await ts.app.ctx.retention.idle();
     return ts;

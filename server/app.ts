@@ -92,6 +92,11 @@ export interface App {
    * is loaded and the Socket.IO adapter connected (rejects when PostgreSQL or Redis cannot be reached).
    */
   ready: Promise<void>;
+  /**
+   * Several processes: resolves if this process leaves the cluster while it lives (its lease connection broke); it has
+   * then let its sockets go and refuses new ones. Never resolves with one process.
+   */
+  left: Promise<void>;
   /** Several processes: this process's part (null with one). */
   cluster: { node: Cluster; relay: Relay } | null;
   close(): Promise<void>;
@@ -127,6 +132,19 @@ export function createApp(deps: AppDeps): App {
     ? new SharedAuditBursts(store.audit, clock, config.auditBurstMs, cluster.ready.then(() => cluster.db))
     : new AuditBursts(store.audit, clock, config.auditBurstMs);
   const relay = cluster ? new Relay(kioskNs as unknown as Namespace, store, clock, cluster.nodeId, log) : null;
+  // A process that left the cluster while it lives (its lease connection broke) is dead to the others: its kiosks'
+  // presence is swept and their grace periods count. It lets its sockets go, so that they reconnect through the
+  // proxy to a process that takes part, takes no new ones, and answers /healthz with 503 (`App.left`; main.ts exits).
+  let leftCluster = false;
+  const left = new Promise<void>((resolve) => cluster?.onLeft(() => {
+    leftCluster = true;
+    kioskNs.local.disconnectSockets(true);
+    io.of('/admin').local.disconnectSockets(true);
+    resolve();
+  }));
+  const refuseWhenLeft = (_socket: unknown, next: (err?: Error) => void) => (leftCluster ? next(new Error('unavailable')) : next());
+  kioskNs.use(refuseWhenLeft);
+  io.of('/admin').use(refuseWhenLeft);
   const channel = new KioskChannel(kioskNs, clock, cluster && relay ? { presence: cluster, relay } : undefined);
   // A restarted server reads the exam content in the background (docs/design.md: Start-up): kiosks connect and get
   // their state meanwhile, a review's payload waits for it (ContentRepo.sitting), and so does everything else that
@@ -176,6 +194,7 @@ export function createApp(deps: AppDeps): App {
   // healthy = able to serve everything: once the content is read
   app.use(['/healthz', '/api'], (_req, _res, next) => afterContent(next));
   app.get('/healthz', (_req, res) => {
+    if (leftCluster) return void res.status(503).set('Cache-Control', 'no-store').json({ ok: false, reason: 'left-the-cluster' });
     res.set('Cache-Control', 'no-store').json({ ok: true, reviews: engine.active().length, kiosksOnline: kiosks.dtos().filter((k) => k.online).length });
   });
   app.get('/', (_req, res) => res.redirect(302, '/admin/'));
@@ -256,7 +275,7 @@ export function createApp(deps: AppDeps): App {
   store.audit.checkInBackground(); // the whole chain once; after this, each read checks what was added
 
   return {
-    app, server, io, ctx, ready,
+    app, server, io, ctx, ready, left,
     cluster: cluster && relay ? { node: cluster, relay } : null,
     async close() {
       closed = true;

@@ -172,6 +172,13 @@ export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void
     say('  demo accounts (demo only):');
     for (const a of DEMO_ACCOUNTS) say(`    ${a.username} / ${a.password}  (${a.role})`);
   }
+  // several processes: one that left the cluster while it lives is dead to the others (app.ts); it stops, with exit 1,
+  // for its service manager to start it again (a fresh start joins as a new process)
+  void app.left.then(() => {
+    say('inzage: this process left the other server processes (its PostgreSQL lease connection broke); stopping, to be started again');
+    setTimeout(() => process.exit(1), 5_000).unref();
+    close().finally(() => process.exit(1));
+  });
   // damaged content stops the server as it stops before listening on a damaged state.json: with a message, exit 1
   store.content.ready().then(
     () => say(`inzage: exam content read (${store.content.counts().sittings.toLocaleString('en')} sittings), ${Math.round(performance.now())} ms after the process started`),

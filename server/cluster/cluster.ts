@@ -83,6 +83,7 @@ export class Cluster {
   private readonly offline = new Map<string, number>();
   private readonly missed = new Map<string, MissedEnd>();
   private readonly leaderListeners: ((leader: boolean) => void)[] = [];
+  private readonly leftListeners: (() => void)[] = [];
   /** the login back-off of every process */
   readonly backoffs: PgBackoffs;
   private backoffSweptAt = 0;
@@ -138,6 +139,16 @@ export class Cluster {
   /** Whether this process still takes part (not closing, its lease connection not lost). */
   get active(): boolean {
     return !this.closing && !this.detached;
+  }
+
+  /**
+   * Called once if this process leaves the cluster while it lives (its lease connection broke): to the others it is
+   * dead from then on — its presence swept, its kiosks' grace periods counting — so it must let its sockets go to
+   * another process and stop taking new ones (app.ts), and `inzage serve` then exits for its service manager to
+   * start it again (main.ts).
+   */
+  onLeft(listener: () => void): void {
+    this.leftListeners.push(listener);
   }
 
   onLeader(listener: (leader: boolean) => void): void {
@@ -347,11 +358,12 @@ export class Cluster {
     this.detached = true;
     this.leaving = true;
     if (this.poller) clearInterval(this.poller);
-    this.log(`inzage: PostgreSQL (cluster lease) connection lost (${e.message}): this process no longer takes part in the cluster; restart it`);
+    this.log(`inzage: PostgreSQL (cluster lease) connection lost (${e.message}): this process no longer takes part in the cluster`);
     if (this.leader) {
       this.leader = false;
       for (const l of this.leaderListeners) l(false);
     }
+    for (const l of this.leftListeners) l();
   }
 
   /** The processes whose id lock can be taken are gone: their sockets, codes and row go with them. */

@@ -319,8 +319,17 @@ describe('two server processes (Redis streams adapter, PostgreSQL)', function ()
     expect(r.status, r.text).to.equal(201);
     await started;
 
-    // B's connections of the cluster end as they would if B were killed (its store and sockets are left alone)
+    // B's connections of the cluster end as they would if B were killed (its store is left alone); B, gone to the
+    // others, lets its kiosk go (to reconnect through a proxy elsewhere) and takes no new socket
+    const letGo = once<string>(kiosk, 'disconnect', 15_000);
     await sql('public', `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1`, [`inzage-${b.app.cluster!.node.nodeId}`]);
+    await b.app.left;
+    expect(await letGo).to.equal('io server disconnect');
+    const health = await fetch(`${b.base}/healthz`);
+    expect([health.status, (await health.json()).reason]).to.deep.equal([503, 'left-the-cluster']);
+    const again = kioskSocket(b.base, k.token);
+    expect((await once<Error>(again, 'connect_error')).message).to.equal('unavailable');
+    again.close();
     await c.kioskOnline(a, k.id, false);
     const supA = await loggedIn(a.base, 'sup1');
     await eventually(async () => ((await supA.call('GET', '/api/reviews')).json as { offlineEndsAt: string | null }[])[0]?.offlineEndsAt === new Date(T0 + 60_000).toISOString(), { what: 'A counts the grace period from when B was found gone' });

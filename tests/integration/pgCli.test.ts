@@ -95,6 +95,15 @@ describe('inzage on PostgreSQL (INZAGE_DATABASE_URL)', function () {
     await stop(demo.server);
   });
 
+  it('stops with exit 1, saying why, when its lease connection breaks: to the other processes it is gone', async () => {
+    const { server, base } = await serve(join(dir, 'data'), schema.url);
+    const [, nodeId] = await server.waitFor(/this process \((\S+)\) runs the timers/);
+    expect((await fetch(`${base}/healthz`)).status).to.equal(200);
+    await sql('public', 'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [`inzage-${nodeId}`]);
+    expect(await server.exited, server.output()).to.equal(1);
+    expect(server.output()).to.contain('left the other server processes');
+  });
+
   it('stops with exit 1 and a message naming INZAGE_DATABASE_URL when the database does not exist', () => {
     const url = new URL(schema.url);
     url.pathname = `/no_such_db_${schema.name}`;

@@ -131,9 +131,10 @@ const ROWS: RowDef[] = [
   { what: 'kioskIdlePaint', target: 'median ≤ 250 ms', key: 'kioskIdlePaintMs',
     text: (m) => (m.paint ? `median ${round(m.paint.paint.p50)} ms, max ${round(m.paint.paint.max)} ms (n=${m.paint.paint.n}); FCP median ${round(m.paint.fcp.p50)} ms` : err(m, 'paint')),
     ok: (_m, f) => pass(f.kioskIdlePaintMs, 250) },
-  { what: 'restartResume', target: '≤ 2 s', key: 'restartResumeSeconds',
+  // issue 17: "≤ 2 s after the process starts" — judged from the process's start, not from its "serving on"
+  { what: 'restartResume', target: '≤ 2 s from process start', key: 'restartResumeFromStartSeconds',
     text: (m, f) => (m.restart ? `${f.restartResumeSeconds ?? '—'} s after up, ${round(m.restart.resumeFromStartSeconds, 2)} s after the process started (up ${round(m.restart.startToUpSeconds, 2)} s after it started; half back ${round(m.restart.resumeP50Seconds, 2)} s after up; kill → up ${round(m.restart.bootSeconds, 2)} s); ${m.restart.resumed}/${m.restart.sessions} back, ${m.restart.atPosition} at their question` : err(m, 'restart')),
-    ok: (m, f) => (m.restart ? m.restart.atPosition === m.restart.sessions && !!pass(f.restartResumeSeconds, 2) : null) },
+    ok: (m, f) => (m.restart ? m.restart.atPosition === m.restart.sessions && !!pass(f.restartResumeFromStartSeconds, 2) : null) },
   // --nodes N (issue 18 sets no figure to meet: reported, failed only when a start failed)
   { what: 'startAck across processes', target: '—', key: 'clusterStartAckP99Ms', cluster: true,
     text: (m) => (m.cluster ? `${fmtLatency(m.cluster.starts.latency)}${failed(m.cluster.starts)}; console on process 1, kiosks on ${m.cluster.nodes === 2 ? 'process 2' : `processes 2–${m.cluster.nodes}`} (${m.cluster.nodes} processes, kiosks ${m.cluster.kiosksPerNode.join(' + ')})` : err(m, 'cluster')),

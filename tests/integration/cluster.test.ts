@@ -6,17 +6,14 @@
  * One suite runs on the PostgreSQL adapter alone. Real sockets, real services, the fake clock for exam time.
  */
 import { expect } from 'chai';
-import { FakeClock } from '../../server/clock.ts';
-import type { ClusterSettings } from '../../server/config.ts';
-import type { PgStore } from '../../server/store/pg/index.ts';
-import { PASSWORD, connectKiosk, consoleSocket, kioskSocket, loggedIn, once, roundTrip, startReviewOn, startTestServer, type KioskSocket, type TestServer } from '../helpers/server.ts';
+import { PASSWORD, consoleSocket, kioskSocket, loggedIn, once, roundTrip, startReviewOn, type KioskSocket, type TestServer } from '../helpers/server.ts';
 import type { KioskHealth } from '../../shared/protocol.ts';
-import { removeDir, tempDir } from '../support/dataDir.ts';
+import { removeDir } from '../support/dataDir.ts';
 import { eventually } from '../support/eventually.ts';
-import { TEST_DATABASE_URL, pgSchemaPerTest, sql } from '../support/pg.ts';
-import { TEST_REDIS_URL, dropRedisPrefix, redisPrefix, requireRedis } from '../support/redis.ts';
+import { sql } from '../support/pg.ts';
+import { CLUSTER_T0, twoProcesses as clusterProcesses } from '../support/twoProcesses.ts';
 
-const T0 = Date.parse('2026-06-05T10:00:00Z');
+const T0 = CLUSTER_T0;
 const SITTING = 's-bi-120001';
 
 /** The `review.ended` lines of the audit log the processes share (a table of the schema). */
@@ -25,72 +22,10 @@ async function endLines(schema: string): Promise<{ reason: string }[]> {
   return rows.map((r) => (JSON.parse(r.line as string) as { details: { reason: string } }).details);
 }
 
+/** The processes of tests/support/twoProcesses.ts, with the shared audit log's end lines and the schema's name. */
 function twoProcesses(adapter: 'redis' | 'postgres') {
-  const clock = new FakeClock(T0);
-  let prefix = '';
-  const servers: TestServer[] = [];
-  const sockets: { close(): void }[] = [];
-  const stores: PgStore[] = [];
-
-  before(async function () {
-    if (adapter === 'redis') await requireRedis(this);
-  });
-  beforeEach(() => {
-    clock.set(T0);
-    prefix = redisPrefix();
-  });
-  afterEach(async () => {
-    for (const s of sockets.splice(0)) s.close();
-    await Promise.allSettled(servers.splice(0).map((s) => s.close()));
-    stores.length = 0;
-    if (adapter === 'redis') await dropRedisPrefix(prefix);
-  });
-  // after the hooks above: its own afterEach (dropping the schema) runs after the processes closed
-  const schema = pgSchemaPerTest();
-
-  /** A process: the next one waits until the ones before it answer it over the adapter. */
-  async function start(config: Record<string, unknown> = {}): Promise<TestServer> {
-    const dataDir = tempDir('cluster');
-    const pg = await schema.openStore(dataDir, { now: () => clock.now() });
-    stores.push(pg);
-    const cluster: ClusterSettings = { databaseUrl: TEST_DATABASE_URL, schema: schema.name, prefix, leasePollMs: 100, ...(adapter === 'redis' ? { redisUrl: TEST_REDIS_URL } : { adapter: 'postgres' }) };
-    const ts = await startTestServer({ dataDir, clock, withStore: () => pg, config: { graceMs: 60_000, idleTimeoutMs: 24 * 60 * 60_000, ...config, cluster } });
-    servers.push(ts);
-    // the first runs the timers (the lease is free): waited for, so that no test moves the clock before they are armed
-    if (servers.length === 1) await eventually(() => ts.app.cluster!.node.leading, { what: 'the first process runs the timers' });
-    if (servers.length > 1) {
-      await eventually(async () => (await ts.app.cluster!.relay.ping(500)) && (await servers[0]!.app.cluster!.relay.ping(500)), { what: 'the processes hear each other', timeout: 20_000 });
-    }
-    return ts;
-  }
-
-  /** Pair a kiosk whose code is shown on `shownOn`, entered by an admin on `pairedOn`. */
-  async function pairAcross(shownOn: TestServer, pairedOn: TestServer, name: string): Promise<{ id: string; token: string }> {
-    const admin = await loggedIn(pairedOn.base, 'boss');
-    const s = kioskSocket(shownOn.base);
-    sockets.push(s);
-    const code = await once<{ code: string }>(s, 'pairing:code');
-    const paired = once<{ token: string; kiosk: { id: string } }>(s, 'kiosk:paired', 15_000);
-    paired.catch(() => undefined);
-    const r = await admin.call('POST', '/api/kiosks', { code: code.code, name });
-    expect(r.status, r.text).to.equal(201);
-    const p = await paired;
-    s.close();
-    return { id: p.kiosk.id, token: p.token };
-  }
-
-  async function onlineOn(ts: TestServer, token: string): Promise<{ socket: KioskSocket; state: any }> {
-    const k = await connectKiosk(ts.base, token);
-    sockets.push(k.socket);
-    return k;
-  }
-
-  const kioskOnline = async (ts: TestServer, id: string, online = true) => {
-    const boss = await loggedIn(ts.base, 'boss');
-    await eventually(async () => ((await boss.call('GET', '/api/kiosks')).json as { id: string; online: boolean }[]).some((k) => k.id === id && k.online === online), { what: `kiosk ${online ? 'online' : 'offline'} on ${ts.base}` });
-  };
-
-  return { clock, start, pairAcross, onlineOn, kioskOnline, sockets, servers, ends: () => endLines(schema.name), schema: () => schema.name };
+  const c = clusterProcesses(adapter);
+  return { ...c, ends: () => endLines(c.schema.name), schema: () => c.schema.name };
 }
 
 /**

@@ -3,7 +3,7 @@
  * each a real app on 127.0.0.1:0 with its own local directory, on the whole PostgreSQL store of one schema per test
  * (the content imported once by the first) and one Redis prefix per test (the Socket.IO adapter), a fake clock
  * shared by all. Call inside a `describe`: it registers the hooks (skipping without PostgreSQL or Redis, unless
- * `CI=true`). The same helper as tests/integration/cluster.test.ts's own.
+ * `CI=true`). Used by tests/integration/cluster.test.ts and cluster-shared.test.ts.
  */
 import { expect } from 'chai';
 import { FakeClock } from '../../server/clock.ts';

@@ -38,7 +38,24 @@ export function adapterKind(s: { redisUrl?: string; adapter?: AdapterKind }): Ad
 /** Connect what the adapter needs and make its factory (the pool is the cluster's, closed by it). */
 export async function openAdapter(s: AdapterSettings, pool: pg.Pool): Promise<ClusterAdapter> {
   if (s.kind === 'postgres') {
-    const factory = pgAdapterPackage().createAdapter(pool, {
+    // The adapter holds a client of the pool for its LISTEN and gives it no 'error' listener: a connection PostgreSQL
+    // ends (a restart, pg_terminate_backend) would throw an unhandled 'error' and stop the process. Its own 'end'
+    // handler listens again on a new client; here the error is only logged. (The adapter uses `query` and `connect`.)
+    const guarded = {
+      query: pool.query.bind(pool),
+      connect: async () => {
+        const client = await pool.connect();
+        client.on('error', (e: Error) => { if (!s.closing()) s.log(`inzage: Socket.IO PostgreSQL adapter connection: ${e.message}`); });
+        // an ended connection goes back to the pool (destroyed), which otherwise counts it out for good and waits for
+        // it when it closes; released once, whoever is first (the adapter releases its current client at close)
+        let released = false;
+        const release = client.release.bind(client);
+        client.release = (err?: Error | boolean) => { if (!released) { released = true; release(err); } };
+        client.on('end', () => client.release(true));
+        return client;
+      },
+    } as unknown as pg.Pool;
+    const factory = pgAdapterPackage().createAdapter(guarded, {
       channelPrefix: s.prefix,
       tableName: 'socket_io_attachments', // migration 005, in the store's schema
       errorHandler: (e) => { if (!s.closing()) s.log(`inzage: Socket.IO PostgreSQL adapter: ${e.message}`); },

@@ -328,6 +328,23 @@ describe('two server processes (PostgreSQL adapter only)', function () {
     await started;
     await listed;
   });
+
+  it("survives PostgreSQL ending the adapter's listening connection: it listens again, and B's start still reaches A's kiosk", async () => {
+    const a = await c.start();
+    const b = await c.start();
+    const k = await c.pairAcross(a, b, 'Station P2');
+    const kiosk = (await c.onlineOn(a, k.token)).socket;
+    await c.kioskOnline(b, k.id);
+    // the adapter's own client on each process: the one whose last statement was its LISTEN of a Socket.IO channel
+    const ended = await sql(c.schema(), `SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity
+      WHERE application_name LIKE 'inzage-%' AND query LIKE 'LISTEN "%#%'`);
+    expect(ended.length, 'listening connections ended').to.be.greaterThan(0);
+    await eventually(async () => (await a.app.cluster!.relay.ping(500)) && (await b.app.cluster!.relay.ping(500)), { what: 'the processes hear each other again', timeout: 20_000 });
+    const started = once(kiosk, 'review:started', 15_000);
+    const r = await (await loggedIn(b.base, 'sup2')).call('POST', '/api/reviews', { sittingId: SITTING, kioskId: k.id });
+    expect(r.status, r.text).to.equal(201);
+    await started;
+  });
 });
 
 

@@ -101,7 +101,7 @@ describe('inzage on PostgreSQL (INZAGE_DATABASE_URL)', function () {
     expect((await fetch(`${base}/healthz`)).status).to.equal(200);
     await sql('public', 'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [`inzage-${nodeId}`]);
     expect(await server.exited, server.output()).to.equal(1);
-    expect(server.output()).to.contain('left the other server processes');
+    expect(server.output(), server.output()).to.contain('left the other server processes');
   });
 
   it('stops with exit 1 and a message naming INZAGE_DATABASE_URL when the database does not exist', () => {

@@ -43,16 +43,23 @@ describe('two server processes: the mirror, a lost LISTEN, console lists', funct
     return s;
   }
 
-  it('lets a supervisor on A follow a kiosk on B: the view now, its changes, the key opened; audited once; the end closes it', async () => {
+  /** A and B, a kiosk paired and online on B (A knows it), its review started by a supervisor on `from`. */
+  async function reviewOfKioskOnB(name: string, from: 'a' | 'b') {
     const a = await c.start();
     const b = await c.start();
-    const k = await c.pairAcross(b, b, 'Station B-M');
+    const k = await c.pairAcross(b, b, name);
     const kiosk = (await c.onlineOn(b, k.token)).socket;
     await c.kioskOnline(a, k.id);
-    const started = once<{ id: string; questions: { id: string }[] }>(kiosk, 'review:started', 15_000);
-    const r = await (await loggedIn(b.base, 'sup2')).call('POST', '/api/reviews', { sittingId: SITTING, kioskId: k.id });
+    const started = once<{ id: string }>(kiosk, 'review:started', 15_000);
+    const [on, user] = from === 'a' ? [a, 'sup1'] : [b, 'sup2'];
+    const r = await (await loggedIn(on.base, user)).call('POST', '/api/reviews', { sittingId: SITTING, kioskId: k.id });
     expect(r.status, r.text).to.equal(201);
     const { id } = await started;
+    return { a, b, k, kiosk, id };
+  }
+
+  it('lets a supervisor on A follow a kiosk on B: the view now, its changes, the key opened; audited once; the end closes it', async () => {
+    const { a, b, kiosk, id } = await reviewOfKioskOnB('Station B-M', 'b');
     await eventually(() => !!a.app.ctx.engine.get(id), { what: 'A knows the review' });
     // the kiosk shows its second question (B keeps that; A never hears the report)
     expect(await kiosk.timeout(5000).emitWithAck('review:navigate', { questionId: 'bi2' })).to.deep.equal({ ok: true });
@@ -100,15 +107,7 @@ describe('two server processes: the mirror, a lost LISTEN, console lists', funct
   });
 
   it('reopens a mirror on A of a kiosk on B after the console closed it: the views follow again', async () => {
-    const a = await c.start();
-    const b = await c.start();
-    const k = await c.pairAcross(b, b, 'Station B-M2');
-    const kiosk = (await c.onlineOn(b, k.token)).socket;
-    await c.kioskOnline(a, k.id);
-    const started = once<{ id: string }>(kiosk, 'review:started', 15_000);
-    const r = await (await loggedIn(a.base, 'sup1')).call('POST', '/api/reviews', { sittingId: SITTING, kioskId: k.id });
-    expect(r.status, r.text).to.equal(201);
-    const { id } = await started;
+    const { a, kiosk, id } = await reviewOfKioskOnB('Station B-M2', 'a');
     const mirror = await consoleOn(a.base, await loggedIn(a.base, 'sup1'));
     await once(mirror, 'reviews:updated');
     expect((await mirror.timeout(5000).emitWithAck('mirror:open', { reviewId: id }) as any).ok).to.equal(true);
@@ -122,15 +121,7 @@ describe('two server processes: the mirror, a lost LISTEN, console lists', funct
   });
 
   it('keeps a mirror on A following when its kiosk moves from B to a process C that started after the mirror was opened', async () => {
-    const a = await c.start();
-    const b = await c.start();
-    const k = await c.pairAcross(b, b, 'Station B-M3');
-    const onB = (await c.onlineOn(b, k.token)).socket;
-    await c.kioskOnline(a, k.id);
-    const started = once<{ id: string }>(onB, 'review:started', 15_000);
-    const r = await (await loggedIn(a.base, 'sup1')).call('POST', '/api/reviews', { sittingId: SITTING, kioskId: k.id });
-    expect(r.status, r.text).to.equal(201);
-    const { id } = await started;
+    const { a, k, kiosk: onB, id } = await reviewOfKioskOnB('Station B-M3', 'a');
     const mirror = await consoleOn(a.base, await loggedIn(a.base, 'sup1'));
     await once(mirror, 'reviews:updated');
     expect((await mirror.timeout(5000).emitWithAck('mirror:open', { reviewId: id }) as any).ok).to.equal(true);

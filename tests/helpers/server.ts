@@ -147,6 +147,23 @@ export function once<T = any>(socket: { once(ev: any, fn: any): unknown }, event
   });
 }
 
+/** The next `event` on `socket` whose payload satisfies `check` (earlier ones are passed over). */
+export function nextWhere<T = any>(socket: { on(ev: any, fn: any): unknown; off(ev: any, fn: any): unknown }, event: string, check: (payload: T) => boolean, ms = 5000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.off(event, on);
+      reject(new Error(`no matching '${event}' within ${ms} ms`));
+    }, ms);
+    const on = (payload: T) => {
+      if (!check(payload)) return;
+      clearTimeout(timer);
+      socket.off(event, on);
+      resolve(payload);
+    };
+    socket.on(event, on);
+  });
+}
+
 /**
  * A round trip on `socket`: an acknowledged request that the server refuses. The server writes a socket's
  * packets in order, so once the answer is in, every packet it sent this socket before has arrived too.

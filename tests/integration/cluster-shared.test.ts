@@ -10,7 +10,7 @@ import { LISTS_DELTA_AUTH, applyListDelta } from '../../shared/listDelta.ts';
 import type { KioskDto, ListsDeltaDto, ListsVersionDto } from '../../shared/protocol.ts';
 import { mirrorRoom } from '../../server/realtime/mirror.ts';
 import { PgDb } from '../../server/store/pg/db.ts';
-import { consoleSocket, loggedIn, once, roundTrip, type StaffClient } from '../helpers/server.ts';
+import { consoleSocket, loggedIn, nextWhere, once, roundTrip, type StaffClient } from '../helpers/server.ts';
 import { eventually } from '../support/eventually.ts';
 import { sql } from '../support/pg.ts';
 import { twoProcesses } from '../support/twoProcesses.ts';
@@ -20,18 +20,7 @@ const SITTING = 's-bi-120001';
 type Console = ReturnType<typeof consoleSocket>;
 
 /** The next `mirror:view` on `c` that satisfies `check`. */
-function viewWhere(c: Console, check: (v: any) => boolean): Promise<any> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('no matching mirror:view')), 10_000);
-    const on = (v: any) => {
-      if (!check(v)) return;
-      clearTimeout(timer);
-      c.off('mirror:view', on);
-      resolve(v);
-    };
-    c.on('mirror:view', on);
-  });
-}
+const viewWhere = (c: Console, check: (v: any) => boolean): Promise<any> => nextWhere(c, 'mirror:view', check, 10_000);
 
 describe('two server processes: the mirror, a lost LISTEN, console lists', function () {
   this.timeout(90_000);

@@ -8,7 +8,7 @@ import { expect } from 'chai';
 import { io } from 'socket.io-client';
 import { mirrorRoom } from '../../server/realtime/mirror.ts';
 import {
-  consoleSocket, loggedIn, once, onlineKiosk, startReviewOn, startTestServer,
+  consoleSocket, loggedIn, nextWhere, once, onlineKiosk, startReviewOn, startTestServer,
   type KioskSocket, type PairedKiosk, type StaffClient, type TestServer,
 } from '../helpers/server.ts';
 import { eventually } from '../support/eventually.ts';
@@ -45,18 +45,7 @@ describe('the supervisor\'s mirror (Meekijken)', function () {
     return c;
   }
   /** The next `mirror:view` that satisfies `check` (pushes are coalesced: the latest state wins). */
-  function viewWhere(c: Console, check: (v: any) => boolean): Promise<any> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('no matching mirror:view')), 5000);
-      const on = (v: any) => {
-        if (!check(v)) return;
-        clearTimeout(timer);
-        c.off('mirror:view', on);
-        resolve(v);
-      };
-      c.on('mirror:view', on);
-    });
-  }
+  const viewWhere = (c: Console, check: (v: any) => boolean): Promise<any> => nextWhere(c, 'mirror:view', check);
 
   it('follows the kiosk: its question, and its key opened and folded away; opening is audited with the staff username', async () => {
     const { review, payload } = await startReviewOn(ts.base, sup, k, 's-bi-120001');

@@ -8,7 +8,8 @@
  * costs the same with a thousand lines or a million.
  *
  * Anchor: with an `anchorKey`, `audit.head` (count + last line's SHA-256 under an HMAC) is rewritten after each
- * write, lagging it at most by the writes under way. A start that finds the head missing writes an
+ * write, in the background (writes that meet share one rewrite; `flush` waits for it): it lags the log by at most
+ * the writes of the last few milliseconds, and never leads it. A start that finds the head missing writes an
  * `audit.anchored` line (the first one in a log is where anchoring began); one that finds the head disagreeing
  * with the log (lines cut off, the chain recomputed, the head forged) writes `audit.chain-broken` naming the
  * problem. Both are written with the first append, by the data directory's lock holder only.
@@ -140,6 +141,9 @@ export class AuditLog implements AuditStore {
   private fullCheck: Promise<void> | null = null;
   private lastFullCheckAt = -Infinity;
   private holdRotation = 0;
+  /** The head's rewrite under way, and whether a write since its start asks for another. */
+  private headWriting: Promise<void> | null = null;
+  private headStale = false;
 
   constructor(readonly file: string, opts: AuditLogOptions = {}) {
     this.now = opts.now ?? Date.now;
@@ -282,7 +286,9 @@ export class AuditLog implements AuditStore {
           // the lines are on disk either way, and their appends must not wait on it
           await this.seal().catch((e: unknown) => process.emitWarning(`${this.file} could not be sealed as a segment: ${(e as Error).message}`));
         }
-        await this.writeHead();
+        // the head follows in the background: an append is durable once its lines are synced, and the head may
+        // lag the log (never lead it), so a start does not wait for five more file operations
+        this.headDue();
         const offset = note ? 1 : 0;
         batch.forEach((b, i) => b.resolve(written[i + offset]!));
       }
@@ -317,6 +323,24 @@ export class AuditLog implements AuditStore {
    * ends (or a crash after an acknowledgement) leaves a head at most one write behind its log. A temp file,
    * synced, renamed over it: a crash leaves the old head or the new one, never an empty one.
    */
+  /** Rewrite the head after the writes so far; writes that meet share one rewrite (the newest point). */
+  private headDue(): void {
+    if (!this.anchorKey) return;
+    this.headStale = true;
+    if (!this.headWriting) {
+      this.headWriting = (async () => {
+        try {
+          while (this.headStale) {
+            this.headStale = false;
+            await this.writeHead();
+          }
+        } finally {
+          this.headWriting = null;
+        }
+      })();
+    }
+  }
+
   private async writeHead(): Promise<void> {
     const key = this.anchorKey?.(true);
     if (!key) return;
@@ -336,8 +360,9 @@ export class AuditLog implements AuditStore {
     }
   }
 
+  /** Resolves once every append so far is written and the head names the last of them. */
   async flush(): Promise<void> {
-    while (this.flushing) await this.flushing;
+    while (this.flushing || this.headWriting) await (this.flushing ?? this.headWriting);
   }
 
   // ---------- reading ----------

@@ -164,18 +164,25 @@ export class ReviewEngine {
     this.scores.set(session.id, scoresOf(exam, sitting));
     try {
       // a store shared by several processes may refuse it (another started one on this kiosk, sitting or candidate
-      // meanwhile: 'kiosk-busy' …); it has taken it back then, and no start is audited
+      // meanwhile: 'kiosk-busy' …), and a write may fail (a full disk): the store has taken it back then, and no start
+      // is audited (the journal line first, then the audit line: docs/design.md, The review journal)
       await added;
     } catch (e) {
       this.payloads.delete(session.id);
       this.scores.delete(session.id);
       throw e;
     }
-    await this.store.audit.append({
-      actor: user.username, action: 'review.started', target: session.id, details: { kioskId: kiosk.id, examId: exam.id },
-      // who was reviewed: sealed with the sitting's key, which a purge of the sitting destroys
-      personal: { scope: sitting.id, fields: { sittingId: sitting.id, candidateNumber: sitting.candidateNumber } },
-    });
+    try {
+      await this.store.audit.append({
+        actor: user.username, action: 'review.started', target: session.id, details: { kioskId: kiosk.id, examId: exam.id },
+        // who was reviewed: sealed with the sitting's key, which a purge of the sitting destroys
+        personal: { scope: sitting.id, fields: { sittingId: sitting.id, candidateNumber: sitting.candidateNumber } },
+      });
+    } catch (e) {
+      // a review the audit log does not name does not run
+      await this.abandonStart(session.id);
+      throw e;
+    }
     this.scheduleLimit(session);
     this.consoles.reviewsChanged();
     this.consoles.kiosksChanged([kiosk.id]);
@@ -186,6 +193,16 @@ export class ReviewEngine {
       throw refusal('kiosk-offline', 'kiosk-did-not-confirm');
     }
     return this.dto(this.get(session.id) ?? session);
+  }
+
+  /**
+   * A start whose audit line could not be written (a full disk): ended again as far as the disk allows, as a start
+   * the kiosk never confirmed is, so that no session stays active that no kiosk shows and no audit line names.
+   */
+  private async abandonStart(id: string): Promise<void> {
+    await this.finish(id, 'kiosk-disconnected', 'system', { startFailed: true }).catch((e: unknown) => {
+      console.error(`inzage: review ${id}: its start could not be audited, nor its end fully written (it is ended in memory):`, e);
+    });
   }
 
   /** Rule 1 (docs/design.md: What it is), plus opened; an expired central exam refers to the CvTE. */

@@ -105,7 +105,10 @@ export class JournalReviewRepo implements ReviewRepo {
   active(): ReviewSession[] { return this.journal.state.activeReviews(); }
   get(id: string): ReviewSession | undefined { return this.journal.state.reviews.get(id); }
   add(session: ReviewSession): Promise<void> {
-    return this.journal.commit({ op: 'add', s: session });
+    return this.journal.commit({ op: 'add', s: session }).catch((e: unknown) => {
+      this.journal.forget(session.id); // refused as PostgreSQL's store refuses a start: taken back
+      throw e;
+    });
   }
   end(ended: ReviewSession, keepEnded: number): Promise<void> {
     return this.journal.commit({ op: 'end', s: ended, keep: keepEnded });

@@ -56,7 +56,7 @@ export interface ReviewRepo {
   all(): readonly ReviewSession[];
   active(): ReviewSession[];
   get(id: string): ReviewSession | undefined;
-  /** durable */
+  /** durable; a refused or failed add (another process's start, a full disk) is taken back out of memory */
   add(session: ReviewSession): Promise<void>;
   /** durable; replaces the session with the same id, then keeps only the newest `keepEnded` ended ones */
   end(ended: ReviewSession, keepEnded: number): Promise<void>;

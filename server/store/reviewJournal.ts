@@ -180,6 +180,15 @@ export class ReviewJournal {
     this.out = new AppendFile(join(dir, segmentName(this.gen)), !loaded.gens.length);
   }
 
+  /**
+   * Take a session back out of memory whose `add` line could not be written (a full disk): memory holds no session
+   * the journal does not, and a kiosk it named is free again. Nothing is written.
+   */
+  forget(id: string): void {
+    this.state.apply({ op: 'del', ids: [id] });
+    this.dirty.delete(id);
+  }
+
   /** Apply a change in memory now; resolves once its line is on disk. */
   commit(change: Change): Promise<void> {
     this.state.apply(change);

@@ -1,0 +1,100 @@
+/**
+ * A review start whose journal line cannot be written (a full disk, here: the journal's file name taken by a
+ * folder). The start is refused, nothing is audited or shown, and no session is left running in memory that the
+ * journal does not hold (before, it stayed active, and its kiosk refused every later start as 'kiosk-busy').
+ */
+import { expect } from 'chai';
+import { mkdirSync, readdirSync, readlinkSync, renameSync, rmdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { connectKiosk, heardDuring, loggedIn, pairKiosk, startTestServer, type StaffClient, type TestServer } from '../helpers/server.ts';
+import { eventually } from '../support/eventually.ts';
+import { describeFileStore, storedAuditText, whereStored } from '../support/stored.ts';
+
+/** Whether this process holds `file` open (the journal closes its descriptor after a second without writes). */
+const holdsOpen = (file: string) => readdirSync('/proc/self/fd').some((fd) => {
+  try {
+    return readlinkSync(`/proc/self/fd/${fd}`) === file;
+  } catch {
+    return false; // gone meanwhile
+  }
+});
+
+describeFileStore('a review start whose journal line cannot be written', 'the review journal is a file of the file store', () => {
+  let ts: TestServer;
+  let sup1: StaffClient;
+  let boss: StaffClient;
+
+  before(async function () {
+    if (process.platform !== 'linux') this.skip(); // reads /proc/self/fd
+    ts = await startTestServer();
+    [sup1, boss] = await Promise.all([loggedIn(ts.base, 'sup1'), loggedIn(ts.base, 'boss')]);
+  });
+  after(async () => {
+    await ts?.close();
+  });
+
+  it('is refused, audited nowhere, shown nowhere, and leaves nothing running; the next start on that kiosk works', async () => {
+    const k = await pairKiosk(ts.base, boss, 'Station 1');
+    const { socket } = await connectKiosk(ts.base, k.token);
+    socket.on('review:started', (_p: unknown, ack: (a: { ok: true }) => void) => ack({ ok: true }));
+    try {
+      // one start and end first: the journal file exists and its name is known
+      const first = await sup1.call('POST', '/api/reviews', { sittingId: 's-bi-120001', kioskId: k.id });
+      expect(first.status, first.text).to.equal(201);
+      expect((await sup1.call('DELETE', `/api/reviews/${first.json.id}`)).status).to.equal(204);
+      const name = readdirSync(ts.dataDir).filter((f) => /^reviews-journal\.\d+\.jsonl$/.test(f)).sort().at(-1)!;
+      const journal = join(ts.dataDir, name);
+      await eventually(() => !holdsOpen(journal), { what: 'the journal closed its idle descriptor' });
+      renameSync(journal, `${journal}.away`);
+      mkdirSync(journal); // the next append cannot open the file
+
+      let refused: { status: number; text: string } | undefined;
+      const heard = await heardDuring(socket, 'review:started', async () => {
+        refused = await sup1.call('POST', '/api/reviews', { sittingId: 's-bi-120002', kioskId: k.id });
+      });
+      expect(refused!.status, refused!.text).to.equal(500);
+      expect(heard, 'the kiosk was shown nothing').to.deep.equal([]);
+      expect(ts.app.ctx.engine.active(), 'no session runs').to.deep.equal([]);
+      const audit = (await storedAuditText(whereStored(ts))).trim().split('\n').map((l) => JSON.parse(l));
+      expect(audit.filter((l) => l.action === 'review.started').map((l) => l.target), 'only the first start is audited').to.deep.equal([first.json.id]);
+
+      rmdirSync(journal);
+      renameSync(`${journal}.away`, journal);
+      const next = await sup1.call('POST', '/api/reviews', { sittingId: 's-bi-120002', kioskId: k.id });
+      expect(next.status, next.text).to.equal(201);
+      expect(ts.app.ctx.engine.active().map((r) => r.id)).to.deep.equal([next.json.id]);
+      expect((await sup1.call('DELETE', `/api/reviews/${next.json.id}`)).status).to.equal(204);
+    } finally {
+      socket.close();
+    }
+  });
+
+  it('whose audit line cannot be written is refused and ended again: nothing runs that the audit log does not name', async () => {
+    const k = await pairKiosk(ts.base, boss, 'Station 2');
+    const { socket } = await connectKiosk(ts.base, k.token);
+    socket.on('review:started', (_p: unknown, ack: (a: { ok: true }) => void) => ack({ ok: true }));
+    const log = join(ts.dataDir, 'audit.jsonl');
+    try {
+      await eventually(() => !holdsOpen(log), { what: 'the audit log closed its idle descriptor' });
+      renameSync(log, `${log}.away`);
+      mkdirSync(log);
+      let refused: { status: number; text: string } | undefined;
+      const heard = await heardDuring(socket, 'review:started', async () => {
+        refused = await sup1.call('POST', '/api/reviews', { sittingId: 's-bi-120003', kioskId: k.id });
+      });
+      expect(refused!.status, refused!.text).to.equal(500);
+      expect(heard, 'the kiosk was shown nothing').to.deep.equal([]);
+      expect(ts.app.ctx.engine.active(), 'no session runs').to.deep.equal([]);
+      const stored = ts.store.reviews.all().filter((r) => r.kioskId === k.id);
+      expect(stored.map((r) => r.endReason), 'ended again in the journal').to.deep.equal(['kiosk-disconnected']);
+
+      rmdirSync(log);
+      renameSync(`${log}.away`, log);
+      const next = await sup1.call('POST', '/api/reviews', { sittingId: 's-bi-120003', kioskId: k.id });
+      expect(next.status, next.text).to.equal(201);
+      expect((await sup1.call('DELETE', `/api/reviews/${next.json.id}`)).status).to.equal(204);
+    } finally {
+      socket.close();
+    }
+  });
+});

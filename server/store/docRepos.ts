@@ -2,7 +2,7 @@
  * The file store's repositories over its small JSON documents (state.json: kiosks and staff; sessions.json: logins)
  * and, for review sessions, over the review journal. Each change replaces the document's array (never mutates an
  * element), so a reader holding the old array is not surprised, then writes: durably, or coalesced where the
- * interface says so.
+ * interface says so. (A kiosk's `touchSoon` replaces its element in the array itself: see there.)
  */
 import type { Kiosk, ReviewSession, Room, StaffUser } from '../../shared/domain.ts';
 import type { Doc } from './doc.ts';
@@ -37,9 +37,13 @@ export class DocKioskRepo implements KioskRepo {
     return kiosk;
   }
   touchSoon(id: string, at: string): void {
-    const kiosk = this.get(id);
-    if (!kiosk) return;
-    this.set({ ...kiosk, lastSeenAt: at });
+    const list = this.doc.data.kiosks;
+    const i = list.findIndex((k) => k.id === id);
+    if (i < 0) return;
+    // the one change made in place (a new kiosk object in its slot, the array kept): every kiosk of a room
+    // reconnecting after a restart would otherwise copy the whole array once each (1,000 kiosks: 28 ms → 5 ms here);
+    // a reader holding the array sees the same kiosk, seen later
+    list[i] = { ...list[i]!, lastSeenAt: at };
     this.doc.writeSoon();
   }
   async setRoom(ids: readonly string[], roomId: string | undefined): Promise<Kiosk[]> {

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -22,6 +23,29 @@ async function buildAdmin(quiet) {
   mkdirSync(out, { recursive: true });
   await build({ ...COMMON, entryPoints: [join(src, 'src', 'main.ts')], outfile: join(out, 'app.js'), logLevel: quiet ? 'error' : 'warning' });
   for (const f of readdirSync(join(src, 'public'))) cpSync(join(src, 'public', f), join(out, f), { recursive: true });
+  precompress(out, ['app.js', ...readdirSync(out).filter((f) => f.endsWith('.css'))]);
+}
+
+/** What `precompress` writes beside a file: the server sends it as is to a browser that takes it (server/http/web.ts). */
+export const PRECOMPRESSED = [['.br', 'br'], ['.gz', 'gzip']];
+
+/**
+ * Brotli (highest quality) and gzip (level 9) copies beside each script and style sheet, made once per build: the
+ * server sends them as they are instead of compressing each answer (a kiosk's first screen, issue 17). Written to a
+ * temporary name first, so that a server never sends half a file.
+ */
+function precompress(dir, names) {
+  for (const name of names) {
+    const text = readFileSync(join(dir, name));
+    const copies = {
+      '.br': brotliCompressSync(text, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_SIZE_HINT]: text.length } }),
+      '.gz': gzipSync(text, { level: 9 }),
+    };
+    for (const [ext, data] of Object.entries(copies)) {
+      writeFileSync(join(dir, `${name}${ext}.tmp`), data);
+      renameSync(join(dir, `${name}${ext}.tmp`), join(dir, `${name}${ext}`));
+    }
+  }
 }
 
 const COMMON = { bundle: true, format: 'esm', target: 'es2022', minify: true, sourcemap: false, legalComments: 'none', tsconfig: join(root, 'tsconfig.json') };
@@ -59,6 +83,8 @@ async function buildKiosk(quiet) {
   const css = readFileSync(join(src, 'public', 'styles.css'));
   const cssName = `styles-${createHash('sha256').update(css).digest('base64url').slice(0, 10)}.css`;
   writeFileSync(join(assets, cssName), css);
+  const scripts = outputs.map((o) => o.name).filter((f) => f.endsWith('.js'));
+  precompress(assets, [...scripts, cssName]);
   for (const f of readdirSync(join(src, 'public'))) if (f !== 'index.html' && f !== 'styles.css') cpSync(join(src, 'public', f), join(out, f), { recursive: true });
   const page = readFileSync(join(src, 'public', 'index.html'), 'utf8');
   const links = preload.map((f) => `<link rel="modulepreload" href="${KIOSK_ASSETS}/${f}">`).join('\n  ');
@@ -70,7 +96,7 @@ async function buildKiosk(quiet) {
   renameSync(join(out, 'index.html.tmp'), join(out, 'index.html'));
   // the previous build's files: no page names them any more (a kiosk page loads its review chunk right after its
   // first screen; one that still finds it gone reloads itself: kiosk/src/components/app.ts)
-  const now = new Set([...outputs.map((o) => o.name), cssName]);
+  const now = new Set([...outputs.map((o) => o.name), ...[...scripts, cssName].flatMap((f) => [f, ...PRECOMPRESSED.map(([ext]) => f + ext)])]);
   for (const f of before) if (!now.has(f)) rmSync(join(assets, f), { force: true });
   // from earlier builds that wrote unhashed files next to the page
   for (const f of ['app.js', 'styles.css']) rmSync(join(out, f), { force: true });

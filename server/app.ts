@@ -32,7 +32,7 @@ import { roomRoutes } from './http/routes/rooms.ts';
 import { userRoutes } from './http/routes/users.ts';
 import { noStore, sameOrigin, securityHeaders } from './http/security.ts';
 import { TLS_OPTIONS } from './http/tls.ts';
-import { WEB_ROOT } from './http/web.ts';
+import { WEB_ROOT, precompressed } from './http/web.ts';
 import { KioskChannel } from './kiosks/channel.ts';
 import { KioskHub, type KioskNamespace } from './kiosks/hub.ts';
 import { RoomService } from './kiosks/rooms.ts';
@@ -198,12 +198,16 @@ export function createApp(deps: AppDeps): App {
     res.set('Cache-Control', 'no-store').json({ ok: true, reviews: engine.active().length, kiosksOnline: kiosks.dtos().filter((k) => k.online).length });
   });
   app.get('/', (_req, res) => res.redirect(302, '/admin/'));
-  app.use('/admin', express.static(join(config.webRoot, 'admin'), { index: 'index.html', fallthrough: true }));
+  // scripts and style sheets go out as the build compressed them, where the browser takes that (precompressed)
+  const adminFiles = express.static(join(config.webRoot, 'admin'), { index: 'index.html', fallthrough: true });
+  app.use('/admin', precompressed(join(config.webRoot, 'admin'), adminFiles), adminFiles);
   // The kiosk's code and styles are named by their content (scripts/build-web.mjs): cached for good, a new build
   // names new files. The page that names them is never cached, so a kiosk gets a new build at its next load.
-  app.use('/kiosk/assets', express.static(join(config.webRoot, 'kiosk', 'assets'), {
+  const kioskAssets = express.static(join(config.webRoot, 'kiosk', 'assets'), {
     immutable: true, maxAge: '365d', etag: false, lastModified: false, index: false,
-  }), noStore, (_req, _res, next) => next(new DomainError('not-found')));
+  });
+  app.use('/kiosk/assets', precompressed(join(config.webRoot, 'kiosk', 'assets'), kioskAssets), kioskAssets,
+    noStore, (_req, _res, next) => next(new DomainError('not-found')));
   app.use('/kiosk', noStore, express.static(join(config.webRoot, 'kiosk'), { index: 'index.html', etag: false, lastModified: false }));
 
   const api = express.Router();

@@ -4,8 +4,9 @@
  * server does: esbuild is a build tool, not part of the running server.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { RequestHandler } from 'express';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const WEB_ROOT = join(ROOT, 'dist', 'web');
@@ -62,4 +63,45 @@ export function checkWebBuilt(): string | null {
   if (missing.length > 0) throw new WebNotBuiltError(missing);
   if (webIsStale()) return 'the console and kiosk bundles are older than their sources: run `npm run build` to serve the current ones';
   return null;
+}
+
+/** The copies a build writes beside each script and style sheet (scripts/build-web.mjs, `precompress`). */
+const COPIES = [['br', '.br'], ['gzip', '.gz']] as const;
+
+/**
+ * Sends the brotli or gzip copy that the build wrote beside a script or style sheet to a browser that takes it
+ * (brotli first: it is the smaller), instead of compressing the file for every answer (issue 17: a kiosk's first
+ * screen). `serve` is the folder's `express.static`, which sends the copy with the folder's caching headers; without
+ * a copy, with a copy older than its file, or when the browser takes neither, the request goes on untouched.
+ */
+export function precompressed(dir: string, serve: RequestHandler): RequestHandler {
+  const root = resolve(dir);
+  return (req, res, next) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !/\.(js|css)$/.test(req.path)) return next();
+    let file: string;
+    try {
+      file = resolve(root, `.${decodeURIComponent(req.path)}`);
+    } catch {
+      return next(); // not a path: `serve` answers it as it answers any
+    }
+    if (!file.startsWith(root + sep)) return next();
+    const made = statSync(file, { throwIfNoEntry: false });
+    const copy = made && COPIES.find(([enc, ext]) =>
+      req.acceptsEncodings(enc) === enc && (statSync(file + ext, { throwIfNoEntry: false })?.mtimeMs ?? -1) >= made.mtimeMs);
+    if (!copy) return next();
+    const [encoding, ext] = copy;
+    const url = req.url;
+    const q = url.indexOf('?');
+    req.url = q < 0 ? url + ext : url.slice(0, q) + ext + url.slice(q);
+    res.vary('Accept-Encoding');
+    res.setHeader('Content-Encoding', encoding);
+    res.type(extname(file));
+    serve(req, res, (err?: unknown) => {
+      // the copy went away meanwhile (a new build): the request goes on as it came
+      req.url = url;
+      res.removeHeader('Content-Encoding');
+      res.removeHeader('Content-Type');
+      next(err);
+    });
+  };
 }

@@ -1,5 +1,10 @@
 import { expect } from 'chai';
+import { readFileSync, statSync, utimesSync } from 'node:fs';
+import { get } from 'node:http';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { io } from 'socket.io-client';
+import { WEB_ROOT } from '../../server/http/web.ts';
 import { FakeClock } from '../../server/clock.ts';
 import {
   StaffClient, connectKiosk, consoleSocket, heardDuring, loggedIn, once, pairKiosk, startTestServer, type TestServer,
@@ -112,6 +117,49 @@ describe('security: who may call what', () => {
     expect(r.headers.get('content-encoding')).to.equal('gzip');
     const api = await clients.supervisor.call('GET', '/api/groups', undefined, { 'accept-encoding': 'gzip' });
     expect(api.headers.get('content-encoding')).to.equal(null);
+  });
+
+  it('sends the copies the build compressed (brotli first, then gzip), the same bytes, each with its length', async () => {
+    // raw bytes as they went over the wire (fetch would decompress them)
+    const raw = (path: string, headers: Record<string, string>, method = 'GET') => new Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }>((done, fail) => {
+      const req = get(`${ts.base}${path}`, { headers, method }, (res) => {
+        const parts: Buffer[] = [];
+        res.on('data', (d: Buffer) => parts.push(d));
+        res.on('end', () => done({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(parts) }));
+      });
+      req.on('error', fail);
+    });
+    const page = await (await fetch(`${ts.base}/kiosk/`)).text();
+    const script = /<script type="module" src="assets\/(app-[\w-]+\.js)">/.exec(page)![1]!;
+    const style = /href="assets\/(styles-[\w-]+\.css)"/.exec(page)![1]!;
+    for (const [path, file] of [[`/kiosk/assets/${script}`, join(WEB_ROOT, 'kiosk', 'assets', script)], [`/kiosk/assets/${style}`, join(WEB_ROOT, 'kiosk', 'assets', style)], ['/admin/app.js', join(WEB_ROOT, 'admin', 'app.js')]] as const) {
+      const plain = readFileSync(file);
+      const br = await raw(path, { 'accept-encoding': 'gzip, deflate, br' });
+      expect([br.status, br.headers['content-encoding'], br.headers['vary']], path).to.deep.equal([200, 'br', 'Accept-Encoding']);
+      expect(Number(br.headers['content-length']), 'the copy as it is, not compressed again').to.equal(statSync(`${file}.br`).size);
+      expect(brotliDecompressSync(br.body).equals(plain), path).to.equal(true);
+      expect(br.headers['content-type'], path).to.match(file.endsWith('.js') ? /javascript/ : /text\/css/);
+      const gz = await raw(path, { 'accept-encoding': 'gzip, br;q=0' });
+      expect([gz.headers['content-encoding'], Number(gz.headers['content-length'])], path).to.deep.equal(['gzip', statSync(`${file}.gz`).size]);
+      expect(gunzipSync(gz.body).equals(plain), path).to.equal(true);
+      const none = await raw(path, { 'accept-encoding': 'identity' });
+      expect([none.headers['content-encoding'], none.body.equals(plain)], path).to.deep.equal([undefined, true]);
+      const head = await raw(path, { 'accept-encoding': 'br' }, 'HEAD');
+      expect([head.status, head.headers['content-encoding'], head.body.length], path).to.deep.equal([200, 'br', 0]);
+    }
+    // the kiosk's copies keep its files' caching; a copy older than its file is not sent (compressed per answer instead)
+    expect((await raw(`/kiosk/assets/${script}`, { 'accept-encoding': 'br' })).headers['cache-control']).to.equal('public, max-age=31536000, immutable');
+    const styleFile = join(WEB_ROOT, 'kiosk', 'assets', style);
+    const was = statSync(`${styleFile}.br`);
+    try {
+      utimesSync(`${styleFile}.br`, was.atime, new Date(statSync(styleFile).mtimeMs - 60_000));
+      const stale = await raw(`/kiosk/assets/${style}`, { 'accept-encoding': 'br' });
+      expect(stale.headers['content-length'], 'not the old copy').not.to.equal(String(was.size));
+      expect(brotliDecompressSync(stale.body).equals(readFileSync(styleFile))).to.equal(true);
+    } finally {
+      utimesSync(`${styleFile}.br`, was.atime, was.mtime);
+    }
+    expect((await raw('/kiosk/assets/app-NOTABUILD.js', { 'accept-encoding': 'br' })).status).to.equal(404);
   });
 
   it('caches the kiosk\'s content-hashed files for good, and never its page', async () => {

@@ -187,10 +187,10 @@ export function createApp(deps: AppDeps): App {
   const ctx: Ctx = { store, clock, config, auth, engine, kiosks, consoles, retention, bursts, staff, exams, rooms, grants, remarks, ...(cluster ? { sharedLimits: cluster.backoffs } : {}) };
 
   app.use(securityHeaders(!!deps.tls));
-  // the console and kiosk bundles go out gzipped (the kiosk's first screen: ~32 KB); API answers are small
-  // and latency-bound on a LAN, so they are not compressed
-  // (originalUrl: inside the /api router req.url has lost its /api prefix, and the filter runs when the answer starts)
-  app.use(compression({ filter: (req, res) => !req.originalUrl.startsWith('/api/') && compression.filter(req, res) }));
+  // the console's and kiosk's own files go out compressed (their scripts and style sheets as the build compressed
+  // them: precompressed below); API answers are small and latency-bound on a LAN, so they are not compressed, and the
+  // compression middleware is not even on their way (it costs every request it wraps, compressed or not)
+  app.use(['/admin', '/kiosk'], compression());
   // healthy = able to serve everything: once the content is read
   app.use(['/healthz', '/api'], (_req, _res, next) => afterContent(next));
   app.get('/healthz', (_req, res) => {

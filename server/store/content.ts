@@ -143,9 +143,11 @@ export class ContentStore {
     this.catalog = ExamCatalog.load(exams);
     for (const c of candidates?.candidates ?? []) this.candidatesByNumber.set(c.number, c);
     for (const g of index?.groups ?? []) this.groupsById.set(g.id, g);
+    const share = sharedValues();
     for (const s of index?.sittings ?? []) {
       // a sitting stored before exams had versions was taken with the version stored then
       s.examVersion ??= this.catalog.versionOfLegacySitting(s.examId);
+      share(s);
       this.summaries.set(s.id, s);
     }
     for (const [groupId, stamp] of Object.entries(index?.shards ?? {})) this.stamps.set(groupId, stamp);
@@ -445,6 +447,29 @@ export class ContentStore {
 }
 
 /** Adds to each exam's change how many sittings stay on an earlier version, and how many the file brings. */
+/**
+ * Makes the summaries share one string for each value many of them repeat: the group, the exam and its version, the
+ * times of the sitting (a group's are one). JSON.parse makes a new string for every occurrence; shared, 100,000
+ * summaries take ~16 MB less heap and ~500,000 fewer objects, which every full garbage collection marks (issue 17:
+ * those pauses make the review start's slowest percent). The values are equal strings: nothing reads differently.
+ */
+export function sharedValues(): (s: SittingSummary) => void {
+  const pool = new Map<string, string>();
+  const one = (v: string): string => {
+    const got = pool.get(v);
+    if (got !== undefined) return got;
+    pool.set(v, v);
+    return v;
+  };
+  return (s) => {
+    s.groupId = one(s.groupId);
+    s.examId = one(s.examId);
+    s.startedAt = one(s.startedAt);
+    s.submittedAt = one(s.submittedAt);
+    if (s.examVersion !== undefined) s.examVersion = one(s.examVersion);
+  };
+}
+
 export function withSittings(changes: ExamChange[], catalog: ExamCatalog, summaries: Map<string, SittingSummary>, inFile: Sitting[]): ExamChangeDto[] {
   if (changes.length === 0) return [];
   const ids = new Set(changes.map((c) => c.examId));

@@ -27,6 +27,9 @@ import { refusal, refusalError } from '../../shared/refusals.ts';
 const fail = (code: ErrorCode, message?: string): Ack<never> => ({ ok: false, error: apiError(code, message) });
 
 /** A review that ended while its kiosk was away is reported to the kiosk when it is back within this time. */
+/** A review's start and end wait for their audit line, not for the log's anchor after it (issue 17; store/audit.ts). */
+const ANCHOR_LATER = { anchorLater: true } as const;
+
 export const MISSED_END_MS = 10 * 60_000;
 
 export class ReviewEngine {
@@ -177,7 +180,7 @@ export class ReviewEngine {
         actor: user.username, action: 'review.started', target: session.id, details: { kioskId: kiosk.id, examId: exam.id },
         // who was reviewed: sealed with the sitting's key, which a purge of the sitting destroys
         personal: { scope: sitting.id, fields: { sittingId: sitting.id, candidateNumber: sitting.candidateNumber } },
-      });
+      }, ANCHOR_LATER);
     } catch (e) {
       // a review the audit log does not name does not run
       await this.abandonStart(session.id);
@@ -248,7 +251,7 @@ export class ReviewEngine {
     const [, , endLine] = await Promise.all([
       summarised,
       stored,
-      this.store.audit.append({ actor, action: 'review.ended', target: id, details: { reason, ...details } }),
+      this.store.audit.append({ actor, action: 'review.ended', target: id, details: { reason, ...details } }, ANCHOR_LATER),
     ]);
     // the review's record, kept with its sitting (reviews.json keeps only the newest ended sessions); after its end
     // line, whose place in the chain it names. A start the kiosk never acknowledged was no review: no record.

@@ -8,8 +8,9 @@
  * costs the same with a thousand lines or a million.
  *
  * Anchor: with an `anchorKey`, `audit.head` (count + last line's SHA-256 under an HMAC) is rewritten after each
- * write, in the background (writes that meet share one rewrite; `flush` waits for it): it lags the log by at most
- * the writes of the last few milliseconds, and never leads it. A start that finds the head missing writes an
+ * write (writes that meet share one rewrite), before the write's appends resolve — or after, for an append
+ * `anchorLater` (a review's start and end: the head lags the log by at most the writes of the last few milliseconds,
+ * and never leads it). A start that finds the head missing writes an
  * `audit.anchored` line (the first one in a log is where anchoring began); one that finds the head disagreeing
  * with the log (lines cut off, the chain recomputed, the head forged) writes `audit.chain-broken` naming the
  * problem. Both are written with the first append, by the data directory's lock holder only.
@@ -62,8 +63,12 @@ export type AuditTrailLine = AuditEvent & { prev: string; hash: string };
 export interface AuditStore {
   /** The number of the last event this process knows of (wrote, or read). */
   readonly lastSeq: number;
-  /** Append one event; resolves once it is durable (on disk, committed), with its sequence number. */
-  append(input: AuditInput): Promise<AuditEvent>;
+  /**
+   * Append one event; resolves once it is durable (on disk, committed), with its sequence number. The file log's
+   * anchor (`audit.head`) names it by then too, unless `anchorLater`: then the head follows in the background (a
+   * review's start and end, which a candidate waits for; the head may lag the log, never lead it).
+   */
+  append(input: AuditInput, opts?: AppendOptions): Promise<AuditEvent>;
   /** Wait for the appends under way. */
   flush(): Promise<void>;
   /** Every event, oldest first, sealed details opened (or '[verwijderd]'). */
@@ -98,7 +103,8 @@ const segmentName = (firstSeq: number) => `${String(firstSeq).padStart(12, '0')}
 const SEGMENT = /^(\d{12})\.jsonl$/;
 
 interface Segment { file: string; firstSeq: number }
-interface Pending { event: Omit<AuditEvent, 'seq'>; resolve: (e: AuditEvent) => void; reject: (e: unknown) => void }
+export interface AppendOptions { anchorLater?: boolean }
+interface Pending { event: Omit<AuditEvent, 'seq'>; anchorLater: boolean; resolve: (e: AuditEvent) => void; reject: (e: unknown) => void }
 
 /** The sealed segments of the log beside `logFile`, oldest first. */
 export function sealedSegments(logFile: string): Segment[] {
@@ -144,6 +150,7 @@ export class AuditLog implements AuditStore {
   /** The head's rewrite under way, and whether a write since its start asks for another. */
   private headWriting: Promise<void> | null = null;
   private headStale = false;
+  private headWaiters: { seq: number; resolve: () => void }[] = [];
 
   constructor(readonly file: string, opts: AuditLogOptions = {}) {
     this.now = opts.now ?? Date.now;
@@ -241,10 +248,10 @@ export class AuditLog implements AuditStore {
    * batch is written, so a write that fails (a full disk) leaves the chain where the file is: the failed lines
    * are cut off again and the next append links to the last line that is really there.
    */
-  append(input: AuditInput): Promise<AuditEvent> {
+  append(input: AuditInput, opts: AppendOptions = {}): Promise<AuditEvent> {
     const { event, keyPersisted } = eventOf(input, this.now(), this.keys);
     const written = new Promise<AuditEvent>((resolve, reject) => {
-      this.batch.push({ event, resolve, reject });
+      this.batch.push({ event, anchorLater: opts.anchorLater === true, resolve, reject });
       if (!this.flushing) this.flushing = this.flushLoop();
     });
     return Promise.all([written, keyPersisted]).then(([e]) => e);
@@ -286,11 +293,16 @@ export class AuditLog implements AuditStore {
           // the lines are on disk either way, and their appends must not wait on it
           await this.seal().catch((e: unknown) => process.emitWarning(`${this.file} could not be sealed as a segment: ${(e as Error).message}`));
         }
-        // the head follows in the background: an append is durable once its lines are synced, and the head may
-        // lag the log (never lead it), so a start does not wait for five more file operations
+        // the head is rewritten in the background: the next batch need not wait for it, nor an append that may
+        // resolve before the head names it (`anchorLater`: a review's start saves five file operations)
         this.headDue();
         const offset = note ? 1 : 0;
-        batch.forEach((b, i) => b.resolve(written[i + offset]!));
+        let named: Promise<void> | undefined;
+        batch.forEach((b, i) => {
+          const e = written[i + offset]!;
+          if (b.anchorLater) b.resolve(e);
+          else void (named ??= this.headNames(seq)).then(() => b.resolve(e));
+        });
       }
     } finally {
       this.flushing = null;
@@ -332,13 +344,21 @@ export class AuditLog implements AuditStore {
         try {
           while (this.headStale) {
             this.headStale = false;
-            await this.writeHead();
+            const seq = this.seq;
+            await this.writeHead(); // a failed rewrite warns; the appends waiting on it are not failed by it
+            this.headWaiters = this.headWaiters.filter((w) => w.seq > seq || (w.resolve(), false));
           }
         } finally {
           this.headWriting = null;
         }
       })();
     }
+  }
+
+  /** Resolves once a rewrite of the head that names line `seq` (or a later one) is done. */
+  private headNames(seq: number): Promise<void> {
+    if (!this.anchorKey) return Promise.resolve();
+    return new Promise((resolve) => this.headWaiters.push({ seq, resolve }));
   }
 
   private async writeHead(): Promise<void> {

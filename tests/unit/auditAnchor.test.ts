@@ -22,7 +22,6 @@ describe('audit log: anchor, segments, incremental verification', () => {
     file = join(dir, 'audit.jsonl');
     const log = anchored(file);
     for (let i = 1; i <= 6; i++) await log.append({ actor: 'boss', action: 'kiosk.paired', target: `k${i}`, details: { name: `Station ${i}` } });
-    await log.flush(); // as a server that stops leaves it: the head rewritten after the last append
   });
   afterEach(() => removeDir(dir));
 
@@ -49,7 +48,6 @@ describe('audit log: anchor, segments, incremental verification', () => {
     const log = anchored(file); // a server start on it
     expect((await log.verify()).ok).to.equal(false);
     await log.append({ actor: 'boss', action: 'kiosk.unpaired', target: 'k1' });
-    await log.flush();
     const broken = lines().map((l) => JSON.parse(l) as AuditLine).find((l) => l.action === 'audit.chain-broken');
     expect(broken?.details.problem).to.contain('cut off the end');
     // the evidence stays, though the head now names the new end
@@ -85,7 +83,6 @@ describe('audit log: anchor, segments, incremental verification', () => {
     expect(verify().problem?.reason).to.contain('is missing');
     const log = anchored(file);
     await log.append({ actor: 'boss', action: 'kiosk.unpaired', target: 'k1' });
-    await log.flush();
     expect(lines().map((l) => JSON.parse(l).action).filter((a) => a === 'audit.anchored')).to.have.length(2);
     expect(verify().problem).to.include({ seq: 8 });
     expect((await anchored(file).verify()).problem?.reason).to.contain('head record was missing');
@@ -98,9 +95,7 @@ describe('audit log: anchor, segments, incremental verification', () => {
       const plain = new AuditLog(f); // an earlier version: no head
       await plain.append({ actor: 'boss', action: 'kiosk.paired', target: 'k1', details: {} });
       expect(verifyAuditFiles(f, KEY)).to.deep.include({ ok: true, notes: ['the log is not anchored yet (written by an older version): the next server start anchors it'] });
-      const next = anchored(f);
-      await next.append({ actor: 'boss', action: 'kiosk.paired', target: 'k2', details: {} });
-      await next.flush();
+      await anchored(f).append({ actor: 'boss', action: 'kiosk.paired', target: 'k2', details: {} });
       expect(verifyAuditFiles(f, KEY)).to.deep.equal({ ok: true, count: 3, notes: [] });
       expect(existsSync(join(old, 'audit.head'))).to.equal(true);
     } finally {
@@ -114,7 +109,6 @@ describe('audit log: anchor, segments, incremental verification', () => {
       const f = join(seg, 'audit.jsonl');
       const log = anchored(f, 4);
       for (let i = 1; i <= 13; i++) await log.append({ actor: 'boss', action: 'kiosk.renamed', target: `k${i}`, details: {} });
-      await log.flush();
       expect(readdirSync(join(seg, 'audit'))).to.have.length(3); // 14 lines with the anchor: 4 + 4 + 4 sealed, 2 in audit.jsonl
       expect(verifyAuditFiles(f, KEY)).to.deep.equal({ ok: true, count: 14, notes: [] });
       expect(await anchored(f, 4).verify()).to.deep.equal({ ok: true, count: 14 });
@@ -148,28 +142,28 @@ describe('audit log: anchor, segments, incremental verification', () => {
       expect(page.more).to.equal(true);
       expect(await log.verify()).to.deep.equal({ ok: true, count: 40_002 }); // only the new line was checked
       for (const name of sealed.slice(0, -1)) renameSync(join(big, 'away', name), join(big, 'audit', name));
-      await log.flush();
       expect(verifyAuditFiles(f, KEY)).to.deep.equal({ ok: true, count: 40_002, notes: [] });
     } finally {
       removeDir(big);
     }
   });
 
-  it('resolves an append once its lines are synced; the head follows in the background and never names a line the log lacks', async () => {
+  it('names each append in the head before it resolves, except one anchored later, which the head follows and never passes', async () => {
     const log = anchored(file);
     const headSeq = () => (JSON.parse(readFileSync(join(dir, 'audit.head'), 'utf8')) as { count: number }).count;
-    const first = await log.append({ actor: 'boss', action: 'kiosk.renamed', target: 'k0', details: {} });
-    expect(headSeq(), 'the append did not wait for the head').to.be.below(first.seq);
-    // appends that meet: each one checks, as it resolves, that the head is not ahead of what the file holds
+    const later = await log.append({ actor: 'boss', action: 'kiosk.renamed', target: 'k0', details: {} }, { anchorLater: true });
+    expect(headSeq(), 'the append did not wait for the head').to.be.below(later.seq);
+    const named = await log.append({ actor: 'boss', action: 'kiosk.renamed', target: 'k1', details: {} });
+    expect(headSeq(), 'this one did').to.equal(named.seq);
+    // appends anchored later that meet: as each resolves, the head is not ahead of what the file holds
     await Promise.all(Array.from({ length: 40 }, async (_, i) => {
-      const e = await log.append({ actor: 'boss', action: 'kiosk.renamed', target: `k${i}`, details: {} });
+      const e = await log.append({ actor: 'boss', action: 'kiosk.renamed', target: `k${i + 2}`, details: {} }, { anchorLater: true });
       expect(lines().length).to.be.at.least(e.seq);
-      const head = headSeq();
-      expect(head).to.be.at.most(lines().length);
+      expect(headSeq()).to.be.at.most(lines().length);
     }));
     await log.flush();
-    expect(headSeq()).to.equal(48); // 7 before, 41 now
-    expect(verify()).to.deep.equal({ ok: true, count: 48, notes: [] });
+    expect(headSeq()).to.equal(49); // 7 before, 42 now
+    expect(verify()).to.deep.equal({ ok: true, count: 49, notes: [] });
   });
 
   it('catches an edit of a line a page shows, after the full check', async () => {

@@ -26,7 +26,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type pg from 'pg';
 import type { AuditAction, AuditEvent } from '../../../shared/domain.ts';
-import { eventOf, openEvent, sealedKid, type AuditInput, type AuditLogOptions, type AuditMatch, type AuditStore, type AuditTrailLine } from '../audit.ts';
+import { eventOf, openEvent, sealedKid, type AppendOptions, type AuditInput, type AuditLogOptions, type AuditMatch, type AuditStore, type AuditTrailLine } from '../audit.ts';
 import {
   ChainChecker, ZERO, hashLine, headProblem, headRecord, lineOf, readHead, sha256,
   type AuditLine, type AuditProblem, type AuditVerdict, type ChainPoint,
@@ -111,7 +111,8 @@ export class PgAuditLog implements AuditStore {
    * Append one event; resolves once committed. Its number and link are given in the transaction that writes it.
    * A key made for its sealed details is committed first (so no committed line names a key that was never stored).
    */
-  append(input: AuditInput): Promise<AuditEvent> {
+  /** (`anchorLater` is the file log's: here the head is written in the append's own transaction) */
+  append(input: AuditInput, _opts?: AppendOptions): Promise<AuditEvent> {
     const { event, keyPersisted } = eventOf(input, this.now(), this.keys);
     return new Promise<AuditEvent>((resolve, reject) => {
       this.batch.push({ event, key: keyPersisted, resolve, reject });

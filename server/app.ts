@@ -52,6 +52,15 @@ import { mediaRoutes } from './http/routes/media.ts';
 import { AuditBursts } from './audit/bursts.ts';
 
 /**
+ * How long a restarted server waits at most for its running reviews' kiosks before it parses the rest of its
+ * content (its kiosks retry every 500 ms: kiosks/src/data/reconnect.ts; a kiosk that does not come back is not
+ * waited for longer than this).
+ */
+const RESUME_FIRST_MS = 2_000;
+/** a wait that keeps no process alive */
+const delay = (ms: number) => new Promise<void>((res) => setTimeout(res, ms).unref());
+
+/**
  * The consoles as the engine and the kiosk hub reach them, with one difference: the review list (which needs the
  * content) is pushed only once the content is read; a change to it before then is pushed then, once.
  */
@@ -164,6 +173,10 @@ export function createApp(deps: AppDeps): App {
   const consoleLink = reviewListAfterContent(consoles, content);
   const grants = new MediaGrants(config.secret);
   const engine = new ReviewEngine(store, clock, config, bursts, { kiosks: channel, consoles: consoleLink }, grants, cluster ? { missedEnds: cluster.missedEnds, sync: () => cluster.sync() } : undefined);
+  // candidates first (docs/design.md: Start-up): a restarted server gives the running reviews back to their kiosks
+  // from the small content files, and parses the sittings' summaries after that (or once a kiosk's command needs
+  // them, or after RESUME_FIRST_MS at most)
+  if (!content.isReady && content.deferSummaries) content.deferSummaries(Promise.race([engine.backToKiosks(), delay(RESUME_FIRST_MS)]));
   const remarks = new RemarkService(store, clock, engine, bursts, () => {
     consoles.reviewsChanged();
     consoles.contentChanged('remarks');

@@ -21,6 +21,11 @@ export interface RestartResult {
   startToUpSeconds: number;
   /** server up → half of the kiosks have their review back */
   resumeP50Seconds: number;
+  /**
+   * CPU time (user + system) the new process had used when the last kiosk had its review back (read within 20 ms of
+   * it): what the restart costs the server, less noisy than wall-clock on a shared machine
+   */
+  resumeCpuMs: number;
   sessions: number;
   resumed: number;
   atPosition: number;
@@ -33,12 +38,17 @@ export async function measureRestart(server: ServerProcess, dataDir: string, ses
   const killedAt = performance.now();
   await server.kill9();
   const next = await Server.start({ dataDir, port: server.port });
+  let cpuAtLast = NaN;
+  let waiting = sessions.length;
   const backAt = await Promise.all(
     sessions.map(async (s, i) => {
       const deadline = performance.now() + timeoutMs;
       while (performance.now() < deadline) {
         const st = s.kiosk.states.slice(seen[i]).find((e) => e.review?.id === s.reviewId);
-        if (st) return { at: st.at, atPosition: st.review!.position === s.position };
+        if (st) {
+          if (--waiting === 0) cpuAtLast = next.cpuMs();
+          return { at: st.at, atPosition: st.review!.position === s.position };
+        }
         await sleep(20);
       }
       return null;
@@ -54,6 +64,7 @@ export async function measureRestart(server: ServerProcess, dataDir: string, ses
     resumeFromStartSeconds: all ? (last - next.spawnedAt) / 1_000 : Infinity,
     startToUpSeconds: (next.upAt - next.spawnedAt) / 1_000,
     resumeP50Seconds: times.length ? (times[Math.floor((times.length - 1) / 2)]! - next.upAt) / 1_000 : Infinity,
+    resumeCpuMs: cpuAtLast,
     sessions: sessions.length,
     resumed: done.length,
     atPosition: done.filter((x) => x.atPosition).length,

@@ -51,6 +51,8 @@ type KioskSocket = Socket<KioskClientToServer, KioskServerToClient, KioskServerS
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const KIOSK_EVENTS = new Set(['review:navigate', 'review:reveal', 'review:logout', 'review:remark', 'kiosk:health', 'review:view']);
+/** the commands a candidate waits for (the others are reports the kiosk sends by itself) */
+const CANDIDATE_ACTIONS = new Set(['review:navigate', 'review:reveal', 'review:logout', 'review:remark']);
 
 export class KioskHub {
   private byTokenHash = new Map<string, string>();
@@ -358,7 +360,10 @@ export class KioskHub {
         // one payload at most: more arguments are not a command of the contract
         if (args.length > 1) return ack({ ok: false, error: apiError('invalid-input') });
         // a restarted server may still be reading the content: every command needs it (docs/design.md: Start-up)
+        // a candidate's own action waits for it: the content's reading is no longer deferred for the other kiosks'
+        // resumes (a report — health, the view for a mirror — waits without hurrying it)
         const content = this.store.content;
+        if (!content.isReady && CANDIDATE_ACTIONS.has(event)) content.summariesNow?.();
         (content.isReady ? run(args[0]) : content.ready().then(() => run(args[0]))).then(
           (a) => ack(a),
           (e) => {

@@ -43,6 +43,9 @@ export class ReviewEngine {
   private payloads = new Map<string, ReviewPayload>();
   /** per review: the candidate's score per question, for the reveal policy's scope (the payload may hide scores) */
   private scores = new Map<string, Map<string, number>>();
+  /** the running reviews not yet given back to their kiosks since {@link backToKiosks} was asked (a restart) */
+  private notBack = new Set<string>();
+  private allBack: (() => void) | null = null;
   /**
    * per kiosk: its last review, if that ended while the kiosk was not connected (it never got `review:ended`); shared
    * by every process when there are several (server/cluster/)
@@ -494,16 +497,41 @@ export class ReviewEngine {
     return summary ? this.store.content.examOfSitting(summary) : undefined;
   }
 
+  /**
+   * Settles once every review running now whose time is not up has been given back to its kiosk (its payload built:
+   * `kiosk:state` with it follows), or has ended: a restarted server reads the rest of its content after that
+   * (docs/design.md: Start-up). A review whose time ran out while the server was down is not waited for: it ends
+   * once the content is read.
+   */
+  backToKiosks(): Promise<void> {
+    const now = this.clock.now();
+    for (const s of this.active()) if (Date.parse(s.endsAt) > now && !this.payloads.has(s.id)) this.notBack.add(s.id);
+    if (this.notBack.size === 0) return Promise.resolve();
+    return new Promise<void>((res) => {
+      this.allBack = () => { this.allBack = null; res(); };
+    });
+  }
+
+  private gaveBack(id: string) {
+    if (this.notBack.delete(id) && this.notBack.size === 0) this.allBack?.();
+  }
+
   private async payloadOf(s: ReviewSession): Promise<ReviewPayload | null> {
     let payload = this.payloads.get(s.id);
     if (!payload) {
-      const sitting = await this.store.content.sitting(s.sittingId);
-      const exam = sitting && this.store.content.examOfSitting(sitting);
+      const content = this.store.content;
+      // a restarted server: the sitting found before the whole content is read (docs/design.md: Start-up); not for a
+      // review whose time ran out meanwhile: it ends once the content is read, and is not shown again until then
+      const due = Date.parse(s.endsAt) <= this.clock.now();
+      const early = content.isReady || due ? undefined : await content.forResume?.(s.sittingId);
+      const sitting = early?.sitting ?? await content.sitting(s.sittingId);
+      const exam = early?.exam ?? (sitting && content.examOfSitting(sitting));
       if (!exam || !sitting) return null;
-      payload = this.withGrants(s, exam, buildPayload(s, exam, sitting, this.store.content.candidate(sitting.candidateNumber)));
+      payload = this.withGrants(s, exam, buildPayload(s, exam, sitting, early ? early.candidate : content.candidate(sitting.candidateNumber)));
       this.payloads.set(s.id, payload);
       this.scores.set(s.id, scoresOf(exam, sitting));
     }
+    this.gaveBack(s.id);
     // the candidate's remarks so far: a kiosk that reloads shows them again
     return { ...payload, position: s.position, remarks: this.store.remarks.ofReview(s.id).map(kioskRemark) };
   }

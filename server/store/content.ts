@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import type { Candidate, Exam, Group, ReviewSettings, Sitting } from '../../shared/domain.ts';
 import type { ExamChangeDto } from '../../shared/protocol.ts';
 import type { ImportedExam } from '../../shared/schema.ts';
-import { readJsonFile, readJsonFileSync, writeFileDurably } from './durableFile.ts';
+import { CorruptDataError, readJsonFile, readJsonFileSync, writeFileDurably } from './durableFile.ts';
 import { ExamCatalog, type ExamChange, type ExamsFile, type StoredExam } from './examCatalog.ts';
 import { checkShards, parseShard, shardFileName, shardText, stampOf, type ShardExpectation, type ShardStamp } from './shards.ts';
 
@@ -69,7 +69,27 @@ interface Shard { groupId: string; sittings: Sitting[] }
  * listens and kiosks reconnect meanwhile; whatever needs content waits for {@link ContentStore.ready}.
  * `until` holds the reading back (tests).
  */
-export interface ContentLoading { until?: Promise<unknown> }
+export interface ContentLoading {
+  until?: Promise<unknown>;
+  /** holds back only the sittings' summaries: exams, candidates and the index's head are read (tests of resume) */
+  summariesUntil?: Promise<unknown>;
+}
+
+/** What a kiosk's review needs of the content, found before every sitting's summary is read ({@link ContentStore.forResume}). */
+export interface ResumeParts { sitting: Sitting; exam: Exam; candidate: Candidate | undefined }
+
+/**
+ * The small content files and the index's raw bytes, once read and before the summaries are parsed: enough to find an
+ * active review's sitting by its line in the index (the index's line layout, {@link indexText}).
+ */
+interface EarlyContent {
+  catalog: ExamCatalog;
+  candidates: Map<string, Candidate>;
+  index: Buffer | undefined;
+  layout: IndexLayout | null;
+  /** each summary line's start by sitting id, made at the first lookup */
+  lines?: Map<string, number>;
+}
 
 /** A synchronous read of content before it was read (a caller that should have awaited `ready()`). */
 export class ContentNotLoadedError extends Error {
@@ -101,6 +121,13 @@ export class ContentStore {
   /** set once the files are read (at once, or in the background: {@link ContentLoading}) */
   private loaded = false;
   private loading: Promise<void> | null = null;
+  /** while the summaries are parsed (a lazily opened store): what a resume can be served from meanwhile */
+  private early: EarlyContent | null = null;
+  /** settles once {@link early} is set, or the reading ended without it (read at once, or failed) */
+  private earlyRead: Promise<void> | null = null;
+  /** what the summaries' parse waits for ({@link deferSummaries}), and its release */
+  private hold: Promise<unknown> | null = null;
+  private release: (() => void) | null = null;
 
   constructor(
     private readonly dir: string, private readonly cacheSize = 16, private readonly lazy?: ContentLoading,
@@ -110,8 +137,12 @@ export class ContentStore {
     this.resultsDir = join(dir, 'results');
     mkdirSync(this.resultsDir, { recursive: true, mode: 0o700 });
     if (!lazy) {
-      this.load(readJsonFileSync<ExamsFile>(this.file('exams.json')), readJsonFileSync(this.file('candidates.json')), readJsonFileSync<IndexFile>(this.file('index.json')));
+      const byNumber = new Map<string, Candidate>();
+      for (const c of readJsonFileSync<{ candidates: Candidate[] }>(this.file('candidates.json'))?.candidates ?? []) byNumber.set(c.number, c);
+      // (either layout of index.json is one JSON document)
+      this.load(ExamCatalog.load(readJsonFileSync<ExamsFile>(this.file('exams.json'))), byNumber, readJsonFileSync<IndexFile>(this.file('index.json')));
       this.loading = Promise.resolve();
+      this.earlyRead = Promise.resolve();
     }
   }
 
@@ -125,23 +156,105 @@ export class ContentStore {
    * with CorruptDataError when a file is damaged, as opening it eagerly throws.
    */
   ready(): Promise<void> {
-    this.loading ??= (async () => {
-      await this.lazy?.until;
-      // read off the main thread; parsed in one step, so nothing half-read is ever seen
-      const [exams, candidates, index] = await Promise.all([
-        readJsonFile<ExamsFile>(this.file('exams.json')),
-        readJsonFile<{ candidates: Candidate[] }>(this.file('candidates.json')),
-        readJsonFile<IndexFile>(this.file('index.json')),
-      ]);
-      this.load(exams, candidates, index);
-    })();
+    if (!this.loading) {
+      let earlyRead!: () => void;
+      this.earlyRead = new Promise<void>((res) => { earlyRead = res; });
+      this.loading = (async () => {
+        try {
+          await this.lazy?.until;
+          // read off the main thread; the index as bytes, parsed in steps below (its line layout) or at once
+          const indexFile = this.file('index.json');
+          const [exams, candidates, index] = await Promise.all([
+            readJsonFile<ExamsFile>(this.file('exams.json')),
+            readJsonFile<{ candidates: Candidate[] }>(this.file('candidates.json')),
+            readFileIfAny(indexFile),
+          ]);
+          const catalog = ExamCatalog.load(exams);
+          const byNumber = new Map<string, Candidate>();
+          for (const c of candidates?.candidates ?? []) byNumber.set(c.number, c);
+          const layout = index ? indexLayout(index) : null;
+          // a kiosk's review can be found from here on, before every summary is parsed (forResume)
+          this.early = { catalog, candidates: byNumber, index, layout };
+          earlyRead();
+          await this.lazy?.summariesUntil;
+          // the running reviews' kiosks first (deferSummaries); an index of the older layout serves none early
+          if (layout) await this.hold;
+          const parsed = index === undefined ? undefined : layout ? await parseIndexInSteps(indexFile, index, layout) : parseJson<IndexFile>(indexFile, index.toString('utf8'));
+          // everything is set at once, after the whole index parsed: nothing half-read is ever seen
+          this.load(catalog, byNumber, parsed);
+        } finally {
+          this.early = null;
+          earlyRead();
+        }
+      })();
+    }
     this.loading.catch(() => undefined); // a failure is the caller's to report, never an unhandled rejection
     return this.loading;
   }
 
-  private load(exams: ExamsFile | undefined, candidates: { candidates: Candidate[] } | undefined, index: IndexFile | undefined): void {
-    this.catalog = ExamCatalog.load(exams);
-    for (const c of candidates?.candidates ?? []) this.candidatesByNumber.set(c.number, c);
+  /**
+   * Parse the sittings' summaries (the bulk of the content) only once `until` settles, so that a restarted server's
+   * CPU goes to its kiosks first, each served by {@link forResume} meanwhile (docs/design.md: Start-up); released
+   * earlier by {@link summariesNow}. For a store still reading.
+   */
+  deferSummaries(until: Promise<unknown>): void {
+    if (this.loaded) return;
+    this.hold = new Promise<void>((res) => {
+      this.release = () => { this.release = null; res(); };
+      until.then(() => this.release?.(), () => this.release?.());
+    });
+  }
+
+  /** Someone waits for the whole content (a resume not served early, a kiosk's command): no more deferring. */
+  summariesNow(): void {
+    this.release?.();
+  }
+
+  /**
+   * A restarted server's kiosk gets its review back before every sitting's summary is read (docs/design.md:
+   * Start-up): the sitting's summary is found by its line in the index's raw bytes, the sitting by its line in its
+   * shard, the exam and the candidate in the small files, read first. `undefined` when the content is read already
+   * (use the ordinary reads), or when this cannot find the sitting early (an index of the older layout, a sitting the
+   * index does not list): the caller then waits for {@link ready}.
+   */
+  async forResume(sittingId: string): Promise<ResumeParts | undefined> {
+    if (this.loaded) return undefined;
+    void this.ready();
+    await this.earlyRead;
+    // damage found here (a shard line that does not parse) is the full read's to report: it stops the server
+    const parts = await this.findEarly(sittingId).catch(() => undefined);
+    if (!parts) this.summariesNow(); // its caller waits for the whole content: read it now
+    return parts;
+  }
+
+  private async findEarly(sittingId: string): Promise<ResumeParts | undefined> {
+    const early = this.early;
+    if (!early?.index || !early.layout) return undefined;
+    early.lines ??= summaryLines(early.index, early.layout);
+    const start = early.lines.get(sittingId);
+    if (start === undefined) return undefined;
+    let end = early.index.indexOf(10, start);
+    if (end < 0 || end > early.layout.bodyEnd) end = early.layout.bodyEnd;
+    if (early.index[end - 1] === 0x2c) end -= 1; // the comma between summaries
+    let summary: SittingSummary;
+    try {
+      summary = JSON.parse(early.index.toString('utf8', start, end)) as SittingSummary;
+    } catch {
+      return undefined; // damage: the full read says so, and stops the server
+    }
+    if (summary?.id !== sittingId || typeof summary.groupId !== 'string') return undefined;
+    const sitting = await this.findSitting(summary);
+    if (!sitting) return undefined;
+    // (as load and sitting() do: a line from before exam versions has its version in the index, or the legacy one)
+    const version = sitting.examVersion ?? summary.examVersion ?? early.catalog.versionOfLegacySitting(summary.examId);
+    const exam = early.catalog.atVersion(sitting.examId, version);
+    if (!exam) return undefined;
+    return { sitting: sitting.examVersion ? sitting : { ...sitting, examVersion: version }, exam, candidate: early.candidates.get(sitting.candidateNumber) };
+  }
+
+  private load(catalog: ExamCatalog, candidates: Map<string, Candidate>, index: IndexFile | undefined): void {
+    this.catalog = catalog;
+    this.candidatesByNumber = candidates;
     for (const g of index?.groups ?? []) this.groupsById.set(g.id, g);
     const share = sharedValues();
     for (const s of index?.sittings ?? []) {
@@ -430,8 +543,7 @@ export class ContentStore {
     if (next.dirty.candidates) await writeFileDurably(this.file('candidates.json'), JSON.stringify({ candidates: [...next.candidates.values()] }));
     if (next.dirty.exams) await writeFileDurably(this.file('exams.json'), JSON.stringify(next.catalog.toFile()));
     if (next.dirty.index) {
-      const index: IndexFile = { groups: [...next.groups.values()], sittings: [...next.summaries.values()], shards: Object.fromEntries(stamps) };
-      await writeFileDurably(this.file('index.json'), JSON.stringify(index));
+      await writeFileDurably(this.file('index.json'), indexText([...next.groups.values()], next.summaries.values(), Object.fromEntries(stamps)));
     }
     // last: a shard the index no longer refers to
     for (const groupId of removed) await fs.rm(join(this.resultsDir, shardFileName(groupId)), { force: true });
@@ -493,4 +605,130 @@ export function stampImports(catalog: ExamCatalog, ch: ContentChanges, touched: 
   }
   for (const { examId, at, ifMissing } of ch.importTimes ?? []) if (catalog.setDataImportedAt(examId, new Date(Date.parse(at)).toISOString(), ifMissing)) changed = true;
   return changed;
+}
+
+// ---------- index.json: its line layout ----------
+//
+// Written since issue 17 as one JSON document still (any build, and any JSON tool, reads it whole), laid out so that
+// a restarted server can read it in steps:
+//
+//   {"groups":[…],"shards":{…},"sittings":[
+//   {"id":"s-1",…},
+//   {"id":"s-2",…}
+//   ]}
+//
+// The head (groups, shard stamps) on the first line, then a summary per line, each beginning with its id, then the
+// tail. The summaries are parsed a slice of lines at a time, the event loop free between slices (kiosks reconnect
+// meanwhile), and an active review's summary is found by its line before they are all parsed (forResume). An index
+// of the older layout (all on one line) is parsed at once, as before, and is written in this layout at the next
+// change of the content.
+
+const INDEX_HEAD_END = Buffer.from('"sittings":[');
+const INDEX_TAIL = Buffer.from('\n]}\n');
+const LINE_ID = Buffer.from('{"id":"');
+/** bytes of summary lines parsed in one step (~1,000 summaries, a few ms) */
+const INDEX_STEP_BYTES = 256 * 1024;
+
+/** Where the summary lines are in an index of the line layout: bytes `[bodyStart, bodyEnd)`. */
+interface IndexLayout { headEnd: number; bodyStart: number; bodyEnd: number }
+
+/** index.json's text in the line layout. */
+export function indexText(groups: Group[], summaries: Iterable<SittingSummary>, shards: Record<string, ShardStamp>): string {
+  const head = JSON.stringify({ groups, shards });
+  const lines: string[] = [];
+  // the id first, so that a summary's line is found by it without parsing (forResume)
+  for (const { id, ...rest } of summaries) lines.push(JSON.stringify({ id, ...rest }));
+  return `${head.slice(0, -1)},"sittings":[\n${lines.join(',\n')}${INDEX_TAIL.toString()}`;
+}
+
+/** The line layout's parts, or null for any other text (the older layout, or a file edited by hand): parsed whole. */
+function indexLayout(buf: Buffer): IndexLayout | null {
+  const nl = buf.indexOf(10);
+  if (nl < INDEX_HEAD_END.length || !buf.subarray(nl - INDEX_HEAD_END.length, nl).equals(INDEX_HEAD_END)) return null;
+  if (buf.length < nl + INDEX_TAIL.length || !buf.subarray(buf.length - INDEX_TAIL.length).equals(INDEX_TAIL)) return null;
+  // with no summaries the tail's newline is the head's: `…"sittings":[\n]}\n`
+  const bodyStart = nl + 1;
+  const bodyEnd = Math.max(bodyStart, buf.length - INDEX_TAIL.length);
+  return { headEnd: nl, bodyStart, bodyEnd };
+}
+
+function parseJson<T>(file: string, text: string): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch (e) {
+    throw new CorruptDataError(file, (e as Error).message);
+  }
+}
+
+/** The whole file in as few reads as its size allows (fs.readFile reads 512 KB a turn of the event loop). */
+async function readFileIfAny(file: string): Promise<Buffer | undefined> {
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(file, 'r');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+  try {
+    const { size } = await handle.stat();
+    const buf = Buffer.allocUnsafe(size);
+    let got = 0;
+    while (got < size) {
+      const { bytesRead } = await handle.read(buf, got, size - got, got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    // (a file is replaced by a rename, never written in place: its size does not change while it is read)
+    return got === size ? buf : buf.subarray(0, got);
+  } finally {
+    await handle.close();
+  }
+}
+
+const nextTurn = () => new Promise<void>((res) => setImmediate(res));
+
+/**
+ * The index in the line layout, parsed a step at a time with the event loop free between steps. The pieces are the
+ * whole document cut at line ends, so each piece parsing in its place means the document parses: a damaged line
+ * stops the read with CorruptDataError, as a whole parse would.
+ */
+async function parseIndexInSteps(file: string, buf: Buffer, layout: IndexLayout): Promise<IndexFile> {
+  const head = parseJson<IndexFile>(file, `${buf.toString('utf8', 0, layout.headEnd)}]}`);
+  const sittings: SittingSummary[] = [];
+  let at = layout.bodyStart;
+  while (at < layout.bodyEnd) {
+    let end = at + INDEX_STEP_BYTES < layout.bodyEnd ? buf.indexOf(10, at + INDEX_STEP_BYTES) : -1;
+    if (end < 0 || end >= layout.bodyEnd) end = layout.bodyEnd;
+    const last = end === layout.bodyEnd;
+    // between two pieces, the comma that separates two summaries; none after the last
+    const comma = buf[end - 1] === 0x2c;
+    if (comma === last) throw new CorruptDataError(file, `a summary line near byte ${end} is damaged`);
+    const part = parseJson<unknown>(file, `[${buf.toString('utf8', at, comma ? end - 1 : end)}]`) as SittingSummary[];
+    for (const s of part) sittings.push(s);
+    at = end + 1;
+    if (!last) await nextTurn();
+  }
+  return { groups: head.groups ?? [], sittings, ...(head.shards ? { shards: head.shards } : {}) };
+}
+
+/** Each summary line's start by its sitting's id, in one pass over the bytes (ids are on the lines' fronts). */
+function summaryLines(buf: Buffer, layout: IndexLayout): Map<string, number> {
+  const lines = new Map<string, number>();
+  const idAt = LINE_ID.length;
+  let at = layout.bodyStart;
+  while (at < layout.bodyEnd) {
+    const nl = buf.indexOf(10, at);
+    const end = nl < 0 || nl > layout.bodyEnd ? layout.bodyEnd : nl;
+    // byte by byte, not through subarray(): no allocation per line (100,000 lines)
+    let front = end - at > idAt;
+    for (let i = 0; front && i < idAt; i++) front = buf[at + i] === LINE_ID[i];
+    if (front) {
+      let close = at + idAt;
+      // an id with an escape in it is left to the full read (its line is not found here)
+      while (close < end && buf[close] !== 0x22 && buf[close] !== 0x5c) close++;
+      if (close < end && buf[close] === 0x22) lines.set(buf.toString('utf8', at + idAt, close), at);
+    }
+    at = end + 1;
+  }
+  return lines;
 }

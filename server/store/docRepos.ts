@@ -14,9 +14,25 @@ export interface StateData { version: 1; users: StaffUser[]; kiosks: Kiosk[]; ro
 export interface SessionsData { sessions: Record<string, StoredSession> }
 
 export class DocKioskRepo implements KioskRepo {
+  /** each kiosk's place in the array it was counted in: a restart's reconnecting kiosks are each looked up and touched */
+  private counted: readonly Kiosk[] | null = null;
+  private places = new Map<string, number>();
   constructor(private readonly doc: Doc<StateData>) {}
   all(): readonly Kiosk[] { return this.doc.data.kiosks; }
-  get(id: string): Kiosk | undefined { return this.doc.data.kiosks.find((k) => k.id === id); }
+  get(id: string): Kiosk | undefined {
+    const i = this.place(id);
+    return i === undefined ? undefined : this.doc.data.kiosks[i];
+  }
+  private place(id: string): number | undefined {
+    const list = this.doc.data.kiosks;
+    // every change replaces the array: another array, counted again
+    if (list !== this.counted) {
+      this.places = new Map();
+      list.forEach((k, i) => { if (!this.places.has(k.id)) this.places.set(k.id, i); });
+      this.counted = list;
+    }
+    return this.places.get(id);
+  }
   add(kiosk: Kiosk): Promise<void> {
     this.doc.data.kiosks = [...this.doc.data.kiosks, kiosk];
     return this.doc.write();
@@ -60,7 +76,13 @@ export class DocKioskRepo implements KioskRepo {
     return moved;
   }
   private set(kiosk: Kiosk) {
-    this.doc.data.kiosks = this.doc.data.kiosks.map((k) => (k.id === kiosk.id ? kiosk : k));
+    const i = this.place(kiosk.id);
+    if (i === undefined) return;
+    // a copy with the one kiosk replaced (as the rest of this file: never the array a reader may hold); same places
+    const next = this.doc.data.kiosks.slice();
+    next[i] = kiosk;
+    this.doc.data.kiosks = next;
+    this.counted = next;
   }
 }
 

@@ -127,6 +127,16 @@ export interface ContentRepo {
   sittingCounts(): Map<string, number>;
   counts(): { exams: number; candidates: number; groups: number; sittings: number };
   sitting(id: string): Promise<Sitting | undefined>;
+  /**
+   * A running review's sitting with its exam and candidate while the content is still being read (the file store:
+   * a restarted server gives kiosks their reviews back before every summary is read); `undefined` when the content
+   * is read, or when the sitting is not found this way: then the ordinary reads, which wait for the content.
+   */
+  forResume?(sittingId: string): Promise<{ sitting: Sitting; exam: Exam; candidate: Candidate | undefined } | undefined>;
+  /** a store still reading: the bulk of the content is parsed once `until` settles (the kiosks' resumes first) */
+  deferSummaries?(until: Promise<unknown>): void;
+  /** someone waits for the whole content: what {@link deferSummaries} holds back is parsed now */
+  summariesNow?(): void;
   sittingsWithResponses(groupId: string): Promise<Sitting[]>;
   /** what a change would do, writing nothing */
   plan(changes: ContentChanges): Promise<ChangeCounts>;

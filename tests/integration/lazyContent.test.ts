@@ -126,6 +126,51 @@ describeFileStore('start-up: the content read in the background', 'the file stor
     resumedSocket.close();
   });
 
+  it('gives a kiosk its review back before the sittings\' summaries are read; a candidate\'s command waits for them', async () => {
+    // a server with a running review, moved on to question bi3, stopped
+    const seed = await startTestServer();
+    const boss = await loggedIn(seed.base, 'boss');
+    const sup = await loggedIn(seed.base, 'sup1');
+    const k = await onlineKiosk(seed.base, boss, 'Vroeg');
+    const r = await startReviewOn(seed.base, sup, k, 's-bi-120003');
+    expect(await k.socket.timeout(5000).emitWithAck('review:navigate', { questionId: 'bi3' })).to.deep.equal({ ok: true });
+    k.socket.close();
+    await seed.close({ keepData: true });
+    const dir = seed.dataDir;
+    let early: App | undefined;
+    try {
+      // the summaries held back: exams, candidates and the index's bytes are read, its summaries not parsed
+      let open!: () => void;
+      const summariesUntil = new Promise<void>((res) => { open = res; });
+      const lazy = openStore(dir, { lazyContent: { summariesUntil } });
+      early = createApp({ store: lazy, config: { secret: 'test-secret', autoPurge: false } });
+      await new Promise<void>((res) => early!.server.listen(0, '127.0.0.1', () => res()));
+      const base = `http://127.0.0.1:${(early.server.address() as AddressInfo).port}`;
+
+      const back = await connectKiosk(base, k.token);
+      expect(lazy.content.isReady, 'the content read before the review was sent').to.equal(false);
+      expect(back.state.review.id).to.equal(r.review.id);
+      expect(back.state.review.position).to.equal('bi3');
+      expect(back.state.review.candidate.name).to.equal('Emma Jansen');
+      expect(back.state.review.questions.map((q: { id: string }) => q.id)).to.include('bi3');
+      // what else needs the content still waits for it: a console, an API request, the candidate's next step
+      const health = watch(fetch(`${base}/healthz`));
+      const command = watch(back.socket.timeout(30_000).emitWithAck('review:navigate', { questionId: 'bi4' }));
+      await roundTrip(back.socket);
+      expect(health.settled).to.equal(false);
+      expect(command.settled).to.equal(false);
+      open();
+      expect(await command.value).to.deep.equal({ ok: true });
+      expect((await health.value).status).to.equal(200);
+      expect(lazy.content.isReady).to.equal(true);
+      await eventually(() => lazy.reviews.get(r.review.id)?.position === 'bi4', { what: 'the navigation applied' });
+      back.socket.close();
+    } finally {
+      await early?.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('serves nothing from damaged content: a waiting request gets `internal`, and the content stays unreadable', async () => {
     const seed = await startTestServer();
     await seed.close({ keepData: true });

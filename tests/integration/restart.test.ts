@@ -71,7 +71,9 @@ describe('a server restart ends nothing', function () {
 
   it('resumes a session at its question after kill -9, and ends one whose kiosk stays away', async () => {
     const port = await freePort();
-    const env = { INZAGE_GRACE_SECONDS: '2', ...cliStoreEnv(dataDir) } as Record<string, string>;
+    // (longer than a restarted file-store server waits for its reviews' kiosks before it reads the rest of its content,
+    // RESUME_FIRST_MS in server/app.ts: kiosk 1 is connected once /healthz answers, after that)
+    const env = { INZAGE_GRACE_SECONDS: '5', ...cliStoreEnv(dataDir) } as Record<string, string>;
     const first = await serve(dataDir, port, env);
     children.push(first.child);
     const boss = await loggedIn(first.base, 'boss');
@@ -106,7 +108,7 @@ describe('a server restart ends nothing', function () {
     expect(back.state.review.position).to.equal('bi4');
     expect(back.state.review.candidate.name).to.equal('Sanne de Vries');
 
-    // kiosk 2 never comes back: its session ends after the grace period (2 s of real time in that process)
+    // kiosk 2 never comes back: its session ends after the grace period (5 s of real time in that process)
     await eventually(async () => {
       const active = await sup.call('GET', '/api/reviews');
       expect(active.json.map((r: { id: string }) => r.id)).to.deep.equal([r1.json.id]);

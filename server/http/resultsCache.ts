@@ -50,8 +50,9 @@ export class ResultsCache {
   private readonly byGroup = new Map<string, GroupRows>();
   private generation: number | undefined;
   private rowsKept = 0;
-  /** the generation whose groups are being (or were) built in the background */
+  /** the generation whose groups are being (or were) built in the background, and the end of that build */
   private warmed: number | undefined;
+  private warming: Promise<void> = Promise.resolve();
 
   constructor(private readonly content: ContentRepo, private readonly maxRows = RESULTS_CACHE_ROWS) {}
 
@@ -62,7 +63,7 @@ export class ResultsCache {
    */
   answer(group: Group, head: Omit<ResultsDto, 'rows'>, activeBySitting: ReadonlyMap<string, string>): Buffer {
     const rows = this.rows(group);
-    this.warm();
+    void this.warm();
     // the same key order as `{ group, exam, rows }`: the rows go where the empty list was
     const shell = JSON.stringify({ ...head, rows: [] });
     const pieces: Buffer[] = [Buffer.from(shell.slice(0, -2))];
@@ -119,19 +120,23 @@ export class ResultsCache {
    * Once per content generation (the server calls it when the content is read; a request, for a generation that
    * moved since): the rows of every group not kept yet, in the background, while the content stays the same and they
    * fit, so that a desk's first look at any group is as quick as its next. Nothing is dropped for it. Paced
-   * ({@link WARM_SLICE_MS}, {@link WARM_BUSY}): the build waits while the server is busy with other work.
+   * ({@link WARM_SLICE_MS}, {@link WARM_BUSY}): the build waits while the server is busy with other work. Resolves
+   * when it is done (or has stopped: the rows no longer fit).
    */
-  warm(): void {
+  warm(): Promise<void> {
     const generation = this.content.generation;
-    if (generation === undefined || this.warmed === generation || !this.content.isReady) return;
+    if (generation === undefined || !this.content.isReady) return Promise.resolve();
+    if (this.warmed === generation) return this.warming;
     this.warmed = generation;
+    let done!: () => void;
+    this.warming = new Promise<void>((resolve) => { done = resolve; });
     const ids = this.content.groups().map((g) => g.id);
     let next = 0;
     // the process's CPU time and the clock at the end of the last slice: what it used since is other work
     let mark = { at: performance.now(), cpu: process.cpuUsage() };
     const step = () => {
       // changed meanwhile (an import; at a start, the upgrade that stamps import times): build the new content's
-      if (this.content.generation !== generation) return this.warm();
+      if (this.content.generation !== generation) return void this.warm().then(done);
       const used = process.cpuUsage(mark.cpu);
       const busy = (used.user + used.system) / 1_000 > WARM_BUSY * (performance.now() - mark.at);
       if (!busy) {
@@ -140,14 +145,16 @@ export class ResultsCache {
         while (next < ids.length && performance.now() < until) {
           const group = this.content.group(ids[next++]!);
           if (!group || this.byGroup.has(group.id)) continue;
-          if (this.rowsKept + group.candidateNumbers.length > this.maxRows) return;
+          if (this.rowsKept + group.candidateNumbers.length > this.maxRows) return done();
           this.keep(group.id, buildRows(this.content, group));
         }
       }
       mark = { at: performance.now(), cpu: process.cpuUsage() };
       if (next < ids.length) setTimeout(step, WARM_EVERY_MS).unref();
+      else done();
     };
     setTimeout(step, WARM_EVERY_MS).unref();
+    return this.warming;
   }
 }
 

@@ -12,11 +12,15 @@ const PREFIX_WORDS = new Set([
   'over', 'voor', 'tot', 'uijt', 'la', 'le', 'du', 'des', 'di', 'da', 'del', 'della', 'dos', 'von', 'vom', 'zu', 'zum', 'zur', 'l\'', 'd\'',
 ]);
 
-const isPrefix = (word: string): boolean => PREFIX_WORDS.has(word.toLocaleLowerCase('nl'));
+/** A prefix word; one written in lower case (the set's own spelling) is found without lower-casing it. */
+const isPrefix = (word: string): boolean => PREFIX_WORDS.has(word) || PREFIX_WORDS.has(word.toLocaleLowerCase('nl'));
 
 /** `van 't Hoff` → `Hoff`: a last name given with its prefix loses the prefix (the last word always stays). */
 export function stripPrefix(lastName: string): string {
-  const words = lastName.trim().split(/\s+/);
+  const trimmed = lastName.trim();
+  // one word (most names): nothing to strip, nothing to split
+  if (!/\s/.test(trimmed)) return trimmed;
+  const words = trimmed.split(/\s+/);
   let i = 0;
   while (i < words.length - 1 && isPrefix(words[i]!)) i++;
   return words.slice(i).join(' ');
@@ -31,8 +35,16 @@ export function sortName(c: Pick<Candidate, 'number' | 'firstName' | 'lastNamePr
   const last = c.lastName.trim();
   const core = stripPrefix(last);
   // a list that put the prefix into the last-name column still sorts by the name itself
-  const prefix = [c.lastNamePrefix?.trim(), last.slice(0, last.length - core.length).trim()].filter(Boolean).join(' ');
-  return [core, c.firstName?.trim(), prefix].filter(Boolean).join(' ');
+  const prefix = spaced(c.lastNamePrefix?.trim(), core.length === last.length ? '' : last.slice(0, last.length - core.length).trim());
+  return spaced(spaced(core, c.firstName?.trim()), prefix);
+}
+
+/**
+ * `[a, b].filter(Boolean).join(' ')` without the array (sortName runs for every row of a results overview): the
+ * non-empty of the two, with a space between when both are.
+ */
+function spaced(a: string | undefined, b: string | undefined): string {
+  return !a ? b || '' : !b ? a : `${a} ${b}`;
 }
 
 /** The Dutch collation: case and diacritics ignored, `Station 2` before `Station 10`. */

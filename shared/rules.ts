@@ -37,7 +37,14 @@ export function retentionEnd(
 
 /** "Sanne de Vries"; a candidate known by number only (from QTI results, no candidate list) by the number: "100240". */
 export function displayName(c: Pick<Candidate, 'number' | 'firstName' | 'lastNamePrefix' | 'lastName'>): string {
-  return [c.firstName, c.lastNamePrefix, c.lastName].filter((x) => x && x.trim()).join(' ') || c.number;
+  // `[first, prefix, last].filter((x) => x && x.trim()).join(' ') || number`, without the arrays (every row of a
+  // results overview): the parts as given, a part of nothing but spaces left out
+  let name = '';
+  for (const part of [c.firstName, c.lastNamePrefix, c.lastName]) {
+    if (!part || !part.trim()) continue;
+    name = name ? `${name} ${part}` : part;
+  }
+  return name || c.number;
 }
 
 /** Text for searching: lower case, without diacritics, single spaces ("Zoë  Özdemir" → "zoe ozdemir"). */

@@ -47,14 +47,17 @@ export function resultsRoutes(ctx: Ctx): Router {
 
   // the rows per group built once per content generation, the running reviews filled in per request (resultsCache.ts)
   const overview = new ResultsCache(content);
+  // every group built in the background once the content is read, paced to the server's load (resultsCache.ts);
+  // content that cannot be read stops the server elsewhere
+  content.ready().then(() => overview.warm(), () => undefined);
   r.get('/groups/:id/results', (req, res) => {
     const group = content.group(param(req, 'id'));
     const exam = group && content.exam(group.examId);
     if (!group || !exam) throw refusal('not-found', 'no-such-group');
     const now = clock.now();
     const head = { group: groupDto(group, now), exam: { id: exam.id, title: exam.title, central: exam.central, review: reviewOf(exam, now) } } satisfies Omit<ResultsDto, 'rows'>;
-    // the JSON text of ResultsDto, as res.json would send it
-    res.set('Content-Type', 'application/json').send(overview.text(group, head, activeBySitting()));
+    // the bytes of ResultsDto as res.json would send them (the charset res.json names, the ETag it gets)
+    res.set('Content-Type', 'application/json; charset=utf-8').send(overview.answer(group, head, activeBySitting()));
   });
 
   /** Find a candidate who walks up to the desk: by examination number (its start) or by name, class too. */

@@ -7,8 +7,8 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compareNames, sortName } from '../../shared/names.ts';
-import { displayName, reviewStatus } from '../../shared/rules.ts';
+import { reviewStatus } from '../../shared/rules.ts';
+import { referenceRows } from '../support/resultsReference.ts';
 import { FIXTURES, connectKiosk, loggedIn, pairKiosk, startReviewOn, type StaffClient, type TestServer, startTestServer } from '../helpers/server.ts';
 
 describe('results overview: built once per content generation, the same answer', () => {
@@ -27,19 +27,7 @@ describe('results overview: built once per content generation, the same answer',
     const group = content.group(groupId)!;
     const exam = content.exam(group.examId)!;
     const now = Date.now();
-    const sittings = new Map(content.sittingsOfGroup(group.id).map((s) => [s.candidateNumber, s]));
-    const active = new Map(engine.active().map((s) => [s.sittingId, s.id]));
-    const rows = group.candidateNumbers.map((number) => {
-      const c = content.candidate(number);
-      const s = sittings.get(number);
-      return {
-        candidateNumber: number, name: c ? displayName(c) : number, sortName: c ? sortName(c) : number, ...(c?.className ? { className: c.className } : {}),
-        ...(c?.accommodations ? { accommodations: c.accommodations } : {}),
-        sittingId: s?.id ?? null, totalScore: s?.totalScore ?? null, maxScore: s?.maxScore ?? null, grade: s?.grade ?? null,
-        reviewId: (s && active.get(s.id)) ?? null,
-      };
-    });
-    rows.sort((a, b) => compareNames(a.sortName, b.sortName));
+    const rows = referenceRows(content, group, new Map(engine.active().map((s) => [s.sittingId, s.id])));
     const groupDto = {
       id: group.id, name: group.name, examId: group.examId, examTitle: exam.title, startsAt: group.startsAt,
       candidateCount: group.candidateNumbers.length, ...(group.location ? { location: group.location } : {}),

@@ -5,11 +5,10 @@
  */
 import { expect } from 'chai';
 import type { Candidate, Group } from '../../shared/domain.ts';
-import { compareNames, sortName } from '../../shared/names.ts';
-import { displayName } from '../../shared/rules.ts';
 import { ResultsCache } from '../../server/http/resultsCache.ts';
 import type { SittingSummary } from '../../server/store/content.ts';
 import type { ContentRepo } from '../../server/store/repositories.ts';
+import { referenceRows } from '../support/resultsReference.ts';
 
 interface Fake { repo: ContentRepo; lookups: () => number; change(candidate: Candidate): void }
 
@@ -54,18 +53,7 @@ function fakeContent(groupCount: number, perGroup: number): Fake {
 
 /** The answer as the route computed it before the cache: its own objects, `JSON.stringify` of the whole. */
 function reference(content: ContentRepo, group: Group, head: object, active: ReadonlyMap<string, string>): string {
-  const sittings = new Map(content.sittingsOfGroup(group.id).map((s) => [s.candidateNumber, s]));
-  const rows = group.candidateNumbers.map((number) => {
-    const c = content.candidate(number);
-    const s = sittings.get(number);
-    return {
-      candidateNumber: number, name: c ? displayName(c) : number, sortName: c ? sortName(c) : number, ...(c?.className ? { className: c.className } : {}),
-      ...(c?.accommodations ? { accommodations: c.accommodations } : {}),
-      sittingId: s?.id ?? null, totalScore: s?.totalScore ?? null, maxScore: s?.maxScore ?? null, grade: s?.grade ?? null,
-      reviewId: (s && active.get(s.id)) ?? null,
-    };
-  });
-  rows.sort((a, b) => compareNames(a.sortName, b.sortName));
+  const rows = referenceRows(content, group, active);
   return JSON.stringify({ ...head, rows });
 }
 

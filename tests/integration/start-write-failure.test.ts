@@ -33,6 +33,24 @@ describeFileStore('a review start whose journal line cannot be written', 'the re
     await ts?.close();
   });
 
+  /** Once `file` has closed its idle descriptor, a folder takes its name: the next append cannot open it. */
+  async function failsToOpen(file: string, what: string) {
+    await eventually(() => !holdsOpen(file), { what: `${what} closed its idle descriptor` });
+    renameSync(file, `${file}.away`);
+    mkdirSync(file);
+  }
+
+  /** The start is refused with 500, the kiosk is shown nothing, and no session runs. */
+  async function refusedQuietly(socket: Parameters<typeof heardDuring>[0], kioskId: string, sittingId: string) {
+    let refused: { status: number; text: string } | undefined;
+    const heard = await heardDuring(socket, 'review:started', async () => {
+      refused = await sup1.call('POST', '/api/reviews', { sittingId, kioskId });
+    });
+    expect(refused!.status, refused!.text).to.equal(500);
+    expect(heard, 'the kiosk was shown nothing').to.deep.equal([]);
+    expect(ts.app.ctx.engine.active(), 'no session runs').to.deep.equal([]);
+  }
+
   it('is refused, audited nowhere, shown nowhere, and leaves nothing running; the next start on that kiosk works', async () => {
     const k = await pairKiosk(ts.base, boss, 'Station 1');
     const { socket } = await connectKiosk(ts.base, k.token);
@@ -44,17 +62,8 @@ describeFileStore('a review start whose journal line cannot be written', 'the re
       expect((await sup1.call('DELETE', `/api/reviews/${first.json.id}`)).status).to.equal(204);
       const name = readdirSync(ts.dataDir).filter((f) => /^reviews-journal\.\d+\.jsonl$/.test(f)).sort().at(-1)!;
       const journal = join(ts.dataDir, name);
-      await eventually(() => !holdsOpen(journal), { what: 'the journal closed its idle descriptor' });
-      renameSync(journal, `${journal}.away`);
-      mkdirSync(journal); // the next append cannot open the file
-
-      let refused: { status: number; text: string } | undefined;
-      const heard = await heardDuring(socket, 'review:started', async () => {
-        refused = await sup1.call('POST', '/api/reviews', { sittingId: 's-bi-120002', kioskId: k.id });
-      });
-      expect(refused!.status, refused!.text).to.equal(500);
-      expect(heard, 'the kiosk was shown nothing').to.deep.equal([]);
-      expect(ts.app.ctx.engine.active(), 'no session runs').to.deep.equal([]);
+      await failsToOpen(journal, 'the journal');
+      await refusedQuietly(socket, k.id, 's-bi-120002');
       const audit = (await storedAuditText(whereStored(ts))).trim().split('\n').map((l) => JSON.parse(l));
       expect(audit.filter((l) => l.action === 'review.started').map((l) => l.target), 'only the first start is audited').to.deep.equal([first.json.id]);
 
@@ -75,16 +84,8 @@ describeFileStore('a review start whose journal line cannot be written', 'the re
     socket.on('review:started', (_p: unknown, ack: (a: { ok: true }) => void) => ack({ ok: true }));
     const log = join(ts.dataDir, 'audit.jsonl');
     try {
-      await eventually(() => !holdsOpen(log), { what: 'the audit log closed its idle descriptor' });
-      renameSync(log, `${log}.away`);
-      mkdirSync(log);
-      let refused: { status: number; text: string } | undefined;
-      const heard = await heardDuring(socket, 'review:started', async () => {
-        refused = await sup1.call('POST', '/api/reviews', { sittingId: 's-bi-120003', kioskId: k.id });
-      });
-      expect(refused!.status, refused!.text).to.equal(500);
-      expect(heard, 'the kiosk was shown nothing').to.deep.equal([]);
-      expect(ts.app.ctx.engine.active(), 'no session runs').to.deep.equal([]);
+      await failsToOpen(log, 'the audit log');
+      await refusedQuietly(socket, k.id, 's-bi-120003');
       const stored = ts.store.reviews.all().filter((r) => r.kioskId === k.id);
       expect(stored.map((r) => r.endReason), 'ended again in the journal').to.deep.equal(['kiosk-disconnected']);
 

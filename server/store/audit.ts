@@ -330,11 +330,6 @@ export class AuditLog implements AuditStore {
     await syncDir(dirname(this.file));
   }
 
-  /**
-   * Rewrite the head record once the lines it names are on disk, before their appends resolve: a command that
-   * ends (or a crash after an acknowledgement) leaves a head at most one write behind its log. A temp file,
-   * synced, renamed over it: a crash leaves the old head or the new one, never an empty one.
-   */
   /** Rewrite the head after the writes so far; writes that meet share one rewrite (the newest point). */
   private headDue(): void {
     if (!this.anchorKey) return;
@@ -361,6 +356,11 @@ export class AuditLog implements AuditStore {
     return new Promise((resolve) => this.headWaiters.push({ seq, resolve }));
   }
 
+  /**
+   * Rewrite the head record once the lines it names are on disk (before their appends resolve, except those
+   * `anchorLater`): a command that ends leaves a head naming its last line. A temp file, synced, renamed over it: a
+   * crash leaves the old head or the new one, never an empty one.
+   */
   private async writeHead(): Promise<void> {
     const key = this.anchorKey?.(true);
     if (!key) return;

@@ -84,7 +84,7 @@ export function precompressed(dir: string, serve: RequestHandler): RequestHandle
     } catch {
       return next(); // not a path: `serve` answers it as it answers any
     }
-    if (!file.startsWith(root + sep)) return next();
+    if (file.includes('\0') || !file.startsWith(root + sep)) return next(); // outside the folder, or no path at all
     const made = statSync(file, { throwIfNoEntry: false });
     const copy = made && COPIES.find(([enc, ext]) =>
       req.acceptsEncodings(enc) === enc && (statSync(file + ext, { throwIfNoEntry: false })?.mtimeMs ?? -1) >= made.mtimeMs);

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import type { Candidate, Exam, Group, ReviewSettings, Sitting } from '../../shared/domain.ts';
 import type { ExamChangeDto } from '../../shared/protocol.ts';
 import type { ImportedExam } from '../../shared/schema.ts';
-import { CorruptDataError, readJsonFile, readJsonFileSync, writeFileDurably } from './durableFile.ts';
+import { CorruptDataError, parseJsonOf, readJsonFile, readJsonFileSync, writeFileDurably } from './durableFile.ts';
 import { ExamCatalog, type ExamChange, type ExamsFile, type StoredExam } from './examCatalog.ts';
 import { checkShards, parseShard, shardFileName, shardText, stampOf, type ShardExpectation, type ShardStamp } from './shards.ts';
 
@@ -179,7 +179,7 @@ export class ContentStore {
           await this.lazy?.summariesUntil;
           // the running reviews' kiosks first (deferSummaries); an index of the older layout serves none early
           if (layout) await this.hold;
-          const parsed = index === undefined ? undefined : layout ? await parseIndexInSteps(indexFile, index, layout) : parseJson<IndexFile>(indexFile, index.toString('utf8'));
+          const parsed = index === undefined ? undefined : layout ? await parseIndexInSteps(indexFile, index, layout) : parseJsonOf<IndexFile>(indexFile, index.toString('utf8'));
           // everything is set at once, after the whole index parsed: nothing half-read is ever seen
           this.load(catalog, byNumber, parsed);
         } finally {
@@ -652,13 +652,6 @@ function indexLayout(buf: Buffer): IndexLayout | null {
   return { headEnd: nl, bodyStart, bodyEnd };
 }
 
-function parseJson<T>(file: string, text: string): T {
-  try {
-    return JSON.parse(text) as T;
-  } catch (e) {
-    throw new CorruptDataError(file, (e as Error).message);
-  }
-}
 
 /** The whole file in as few reads as its size allows (fs.readFile reads 512 KB a turn of the event loop). */
 async function readFileIfAny(file: string): Promise<Buffer | undefined> {
@@ -693,7 +686,7 @@ const nextTurn = () => new Promise<void>((res) => setImmediate(res));
  * stops the read with CorruptDataError, as a whole parse would.
  */
 async function parseIndexInSteps(file: string, buf: Buffer, layout: IndexLayout): Promise<IndexFile> {
-  const head = parseJson<IndexFile>(file, `${buf.toString('utf8', 0, layout.headEnd)}]}`);
+  const head = parseJsonOf<IndexFile>(file, `${buf.toString('utf8', 0, layout.headEnd)}]}`);
   const sittings: SittingSummary[] = [];
   let at = layout.bodyStart;
   while (at < layout.bodyEnd) {
@@ -703,7 +696,7 @@ async function parseIndexInSteps(file: string, buf: Buffer, layout: IndexLayout)
     // between two pieces, the comma that separates two summaries; none after the last
     const comma = buf[end - 1] === 0x2c;
     if (comma === last) throw new CorruptDataError(file, `a summary line near byte ${end} is damaged`);
-    const part = parseJson<unknown>(file, `[${buf.toString('utf8', at, comma ? end - 1 : end)}]`) as SittingSummary[];
+    const part = parseJsonOf<unknown>(file, `[${buf.toString('utf8', at, comma ? end - 1 : end)}]`) as SittingSummary[];
     for (const s of part) sittings.push(s);
     at = end + 1;
     if (!last) await nextTurn();

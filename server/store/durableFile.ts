@@ -126,6 +126,11 @@ export function readJsonFileSync<T>(file: string): T | undefined {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw e;
   }
+  return parseJsonOf<T>(file, text);
+}
+
+/** `text` (read from `file`) parsed, or CorruptDataError naming the file. */
+export function parseJsonOf<T>(file: string, text: string): T {
   try {
     return JSON.parse(text) as T;
   } catch (e) {
@@ -142,11 +147,7 @@ export async function readJsonFile<T>(file: string): Promise<T | undefined> {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw e;
   }
-  try {
-    return JSON.parse(text) as T;
-  } catch (e) {
-    throw new CorruptDataError(file, (e as Error).message);
-  }
+  return parseJsonOf<T>(file, text);
 }
 
 /** A lowdb adapter over the durable writer. Reads are synchronous at open (a corrupt file stops the boot). */

@@ -1,13 +1,16 @@
 /**
  * Row 6: the kiosk's first screen. The gzipped size of the kiosk's JavaScript (after `npm run build`), and
  * the time from navigation start to the idle screen (the station's name) painted, in Chromium, for a kiosk
- * paired beforehand (its token in localStorage). Each load gets a fresh browser context.
+ * paired beforehand (its token in localStorage). Each load gets a fresh browser context. Alternately with those
+ * loads, the browser's own share: the first paint of a page with nothing to load (`browserFcp`).
  */
 import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { ROOT } from '../lib/env.ts';
 import type { SittingRef } from '../lib/context.ts';
 import type { SeededKiosk } from '../lib/seed.ts';
@@ -19,7 +22,12 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Sizes in KB (1,024 bytes); gzip level 6, each file on its own as it is sent. */
 export interface BundleResult { gzipKb: number; rawKb: number; firstScreenGzipKb: number; files: number; built: boolean; note: string }
-export interface PaintResult { paint: Latency; fcp: Latency; browserStarts?: Latency }
+/**
+ * `browserFcp`: the same browser's first contentful paint of a page with nothing to load (one line of text, the
+ * kiosk's boot line, served by a bare `node:http` server in this process), loaded in a fresh context alternately
+ * with the kiosk page: what this browser on this machine needs before any page of ours can paint.
+ */
+export interface PaintResult { paint: Latency; fcp: Latency; browserFcp: Latency; browserStarts?: Latency }
 
 /** Optionally, starts on the real kiosk (it acknowledges `review:started` once the review is rendered). */
 export interface BrowserStarts { staff: Staff; sittings: SittingRef[]; n: number }
@@ -84,9 +92,12 @@ export async function measureIdlePaint(base: string, kiosk: SeededKiosk, runs: n
   });
   const paints: number[] = [];
   const fcps: number[] = [];
+  const browserFcps: number[] = [];
   const startTimes: number[] = [];
+  const bare = await bareServer();
   try {
     for (let i = 0; i < runs; i++) {
+      browserFcps.push(await bareFcp(browser, bare.url));
       const context = await browser.newContext();
       await context.addInitScript(setToken(kiosk.token));
       await context.addInitScript(watchForText(kiosk.name));
@@ -100,8 +111,35 @@ export async function measureIdlePaint(base: string, kiosk: SeededKiosk, runs: n
     }
   } finally {
     await browser.close();
+    await bare.close();
   }
-  return { paint: latency(paints), fcp: latency(fcps), ...(starts ? { browserStarts: latency(startTimes) } : {}) };
+  return { paint: latency(paints), fcp: latency(fcps), browserFcp: latency(browserFcps), ...(starts ? { browserStarts: latency(startTimes) } : {}) };
+}
+
+/** The kiosk's boot line on a page of its own, with nothing else to load (no style sheet, script or icon). */
+const BARE_PAGE = '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Inzage</title><link rel="icon" href="data:,"></head>'
+  + '<body><p>Inzage wordt geladen…</p></body></html>';
+
+async function bareServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(BARE_PAGE));
+  await new Promise<void>((res) => server.listen(0, '127.0.0.1', res));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    close: () => new Promise<void>((res) => { server.closeAllConnections(); server.close(() => res()); }),
+  };
+}
+
+/** First contentful paint of the bare page in a fresh context. */
+async function bareFcp(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    const fcp = await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime, undefined, { timeout: 15_000 });
+    return (await fcp.jsonValue()) as number;
+  } finally {
+    await context.close();
+  }
 }
 
 /** `POST /api/reviews` on the kiosk open in the browser, each session ended again; the 201 follows its ack. */

@@ -2,7 +2,7 @@
  * createApp: the Express app and Socket.IO server wired to injected dependencies (store, clock, config).
  * Listening is the caller's business (main.ts, tests on port 0).
  */
-import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { join } from 'node:path';
 import compression from 'compression';
@@ -18,6 +18,7 @@ import { DomainError } from '../shared/errors.ts';
 import { errorHandler } from './http/errors.ts';
 import { clientIp, type TrustFn } from './http/clientIp.ts';
 import { LIMITS } from './http/limits.ts';
+import { declareFields } from './http/requestShape.ts';
 import { auditRoutes } from './http/routes/audit.ts';
 import { authRoutes } from './http/routes/auth.ts';
 import { examRoutes } from './http/routes/exams.ts';
@@ -123,7 +124,12 @@ export function createApp(deps: AppDeps): App {
   const log = deps.log ?? ((line: string) => console.error(line));
   app.set('query parser', 'simple');
 
-  const server = deps.tls ? createHttpsServer({ ...TLS_OPTIONS, cert: deps.tls.cert, key: deps.tls.key }, app) : createHttpServer(app);
+  // each request's fields declared before Express gives it its prototype (requestShape.ts: ~20 KB less garbage a request)
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    declareFields(req, res);
+    app(req, res);
+  };
+  const server = deps.tls ? createHttpsServer({ ...TLS_OPTIONS, cert: deps.tls.cert, key: deps.tls.key }, handle) : createHttpServer(handle);
   const io = new IoServer(server, {
     serveClient: false, maxHttpBufferSize: LIMITS.socketMessageBytes, pingInterval: 10_000, pingTimeout: 8_000,
     allowRequest: allowRequest({ origins: config.origins, hosts: config.hosts }, clock, log),

@@ -23,8 +23,14 @@ import { checkShards, parseShard, shardFileName, shardText, stampOf, type ShardE
 
 export { shardFileName } from './shards.ts';
 
-/** A sitting without its responses, plus where its line is in its group's shard: `[offset, length]` in bytes. */
-export type SittingSummary = Omit<Sitting, 'responses'> & { loc?: [number, number] };
+/**
+ * A sitting without its responses, plus where its line is in its group's shard: `lineAt` (its offset) and
+ * `lineLength`, in bytes. Two numbers, not the `[offset, length]` array index.json stores (`loc`): an array is two
+ * more heap objects per summary, 200,000 for 100,000 sittings, which every full garbage collection marks (issue 17).
+ */
+export type SittingSummary = Omit<Sitting, 'responses'> & { lineAt?: number; lineLength?: number };
+/** A summary as index.json stores it. */
+type StoredSummary = Omit<Sitting, 'responses'> & { loc?: [number, number] };
 
 export interface ContentChanges {
   /** imported exams: a change to the questions adds a version; review settings merge (examCatalog.ts) */
@@ -97,10 +103,33 @@ export class ContentNotLoadedError extends Error {
     super('the exam content is still being read: wait for content.ready()');
   }
 }
-interface IndexFile { groups: Group[]; sittings: SittingSummary[]; shards?: Record<string, ShardStamp> }
+interface IndexFile { groups: Group[]; sittings: StoredSummary[]; shards?: Record<string, ShardStamp> }
+interface ParsedIndex { groups: Group[]; sittings: SittingSummary[]; shards?: Record<string, ShardStamp> }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-const summaryOf = ({ responses: _r, ...s }: Sitting): SittingSummary => s;
+const summaryOf = (s: Sitting): SittingSummary => summary(s);
+
+/**
+ * A summary as one object literal of every field, in one order: its fields in the object itself, no separate
+ * property store (properties added after an object is made go into one) and one shape for the usual summary.
+ */
+export function summary(s: Omit<Sitting, 'responses'>, lineAt?: number, lineLength?: number): SittingSummary {
+  const { id, groupId, examId, candidateNumber, startedAt, submittedAt, grade, totalScore, maxScore, examVersion } = s;
+  if (grade !== undefined && examVersion !== undefined && lineAt !== undefined && lineLength !== undefined) {
+    return { id, groupId, examId, candidateNumber, startedAt, submittedAt, grade, totalScore, maxScore, examVersion, lineAt, lineLength };
+  }
+  const out: SittingSummary = { id, groupId, examId, candidateNumber, startedAt, submittedAt, totalScore, maxScore };
+  if (grade !== undefined) out.grade = grade;
+  if (examVersion !== undefined) out.examVersion = examVersion;
+  if (lineAt !== undefined && lineLength !== undefined) {
+    out.lineAt = lineAt;
+    out.lineLength = lineLength;
+  }
+  return out;
+}
+
+/** A summary as held in memory, from its stored form. */
+const fromStored = (s: StoredSummary): SittingSummary => summary(s, s.loc?.[0], s.loc?.[1]);
 /** Equal sittings; a stored line from before exam versions carries its version in the index only. */
 const sameSitting = (stored: Sitting, version: string | undefined, s: Sitting) =>
   (stored.examVersion ?? version) === s.examVersion && same({ ...stored, examVersion: undefined }, { ...s, examVersion: undefined });
@@ -140,7 +169,7 @@ export class ContentStore {
       const byNumber = new Map<string, Candidate>();
       for (const c of readJsonFileSync<{ candidates: Candidate[] }>(this.file('candidates.json'))?.candidates ?? []) byNumber.set(c.number, c);
       // (either layout of index.json is one JSON document)
-      this.load(ExamCatalog.load(readJsonFileSync<ExamsFile>(this.file('exams.json'))), byNumber, readJsonFileSync<IndexFile>(this.file('index.json')));
+      this.load(ExamCatalog.load(readJsonFileSync<ExamsFile>(this.file('exams.json'))), byNumber, heldIndex(readJsonFileSync<IndexFile>(this.file('index.json')) ?? null));
       this.loading = Promise.resolve();
       this.earlyRead = Promise.resolve();
     }
@@ -179,7 +208,7 @@ export class ContentStore {
           await this.lazy?.summariesUntil;
           // the running reviews' kiosks first (deferSummaries); an index of the older layout serves none early
           if (layout) await this.hold;
-          const parsed = index === undefined ? undefined : layout ? await parseIndexInSteps(indexFile, index, layout) : parseJsonOf<IndexFile>(indexFile, index.toString('utf8'));
+          const parsed = index === undefined ? undefined : layout ? await parseIndexInSteps(indexFile, index, layout) : heldIndex(parseJsonOf<IndexFile>(indexFile, index.toString('utf8')));
           // everything is set at once, after the whole index parsed: nothing half-read is ever seen
           this.load(catalog, byNumber, parsed);
         } finally {
@@ -236,23 +265,23 @@ export class ContentStore {
     let end = early.index.indexOf(10, start);
     if (end < 0 || end > early.layout.bodyEnd) end = early.layout.bodyEnd;
     if (early.index[end - 1] === 0x2c) end -= 1; // the comma between summaries
-    let summary: SittingSummary;
+    let stored: StoredSummary;
     try {
-      summary = JSON.parse(early.index.toString('utf8', start, end)) as SittingSummary;
+      stored = JSON.parse(early.index.toString('utf8', start, end)) as StoredSummary;
     } catch {
       return undefined; // damage: the full read says so, and stops the server
     }
-    if (summary?.id !== sittingId || typeof summary.groupId !== 'string') return undefined;
-    const sitting = await this.findSitting(summary);
+    if (stored?.id !== sittingId || typeof stored.groupId !== 'string') return undefined;
+    const sitting = await this.findSitting(fromStored(stored));
     if (!sitting) return undefined;
     // (as load and sitting() do: a line from before exam versions has its version in the index, or the legacy one)
-    const version = sitting.examVersion ?? summary.examVersion ?? early.catalog.versionOfLegacySitting(summary.examId);
+    const version = sitting.examVersion ?? stored.examVersion ?? early.catalog.versionOfLegacySitting(stored.examId);
     const exam = early.catalog.atVersion(sitting.examId, version);
     if (!exam) return undefined;
     return { sitting: sitting.examVersion ? sitting : { ...sitting, examVersion: version }, exam, candidate: early.candidates.get(sitting.candidateNumber) };
   }
 
-  private load(catalog: ExamCatalog, candidates: Map<string, Candidate>, index: IndexFile | undefined): void {
+  private load(catalog: ExamCatalog, candidates: Map<string, Candidate>, index: ParsedIndex | undefined): void {
     this.catalog = catalog;
     this.candidatesByNumber = candidates;
     for (const g of index?.groups ?? []) this.groupsById.set(g.id, g);
@@ -279,7 +308,7 @@ export class ContentStore {
     return [...this.byGroup].map(([groupId, list]) => {
       const stamp = this.stamps.get(groupId);
       let bytes: number | undefined = 0;
-      for (const s of list) bytes = s.loc && bytes !== undefined ? bytes + s.loc[1] + 1 : undefined;
+      for (const s of list) bytes = s.lineLength !== undefined && bytes !== undefined ? bytes + s.lineLength + 1 : undefined;
       return { groupId, sittings: list.length, ...(stamp ? { stamp } : {}), ...(bytes !== undefined ? { bytesFromOffsets: bytes } : {}) };
     });
   }
@@ -334,14 +363,14 @@ export class ContentStore {
   private async findSitting(s: SittingSummary): Promise<Sitting | undefined> {
     const cached = this.shardCache.get(s.groupId);
     if (cached) return cached.sittings.find((x) => x.id === s.id);
-    if (s.loc) {
-      const line = await this.readLine(s.groupId, s.loc).catch(() => undefined);
+    if (s.lineAt !== undefined && s.lineLength !== undefined) {
+      const line = await this.readLine(s.groupId, s.lineAt, s.lineLength).catch(() => undefined);
       if (line?.id === s.id) return line;
     }
     return (await this.shard(s.groupId)).sittings.find((x) => x.id === s.id);
   }
 
-  private async readLine(groupId: string, [offset, length]: [number, number]): Promise<Sitting | undefined> {
+  private async readLine(groupId: string, offset: number, length: number): Promise<Sitting | undefined> {
     const handle = await fs.open(join(this.resultsDir, shardFileName(groupId)), 'r');
     try {
       const buf = Buffer.alloc(length);
@@ -535,7 +564,7 @@ export class ContentStore {
         const path = join(this.resultsDir, shardFileName(groupId));
         await writeFileDurably(path, text);
         stamps.set(groupId, stampOf(text, (await fs.stat(path)).mtimeMs));
-        for (const [id, loc] of locs) next.summaries.set(id, { ...next.summaries.get(id)!, loc });
+        for (const [id, [at, length]] of locs) next.summaries.set(id, summary(next.summaries.get(id)!, at, length));
       }
       this.remember(groupId, { groupId, sittings: list });
     }
@@ -637,7 +666,9 @@ export function indexText(groups: Group[], summaries: Iterable<SittingSummary>, 
   const head = JSON.stringify({ groups, shards });
   const lines: string[] = [];
   // the id first, so that a summary's line is found by it without parsing (forResume)
-  for (const { id, ...rest } of summaries) lines.push(JSON.stringify({ id, ...rest }));
+  for (const { id, lineAt, lineLength, ...rest } of summaries) {
+    lines.push(JSON.stringify(lineAt !== undefined && lineLength !== undefined ? { id, ...rest, loc: [lineAt, lineLength] } : { id, ...rest }));
+  }
   return `${head.slice(0, -1)},"sittings":[\n${lines.join(',\n')}${INDEX_TAIL.toString()}`;
 }
 
@@ -685,7 +716,7 @@ const nextTurn = () => new Promise<void>((res) => setImmediate(res));
  * whole document cut at line ends, so each piece parsing in its place means the document parses: a damaged line
  * stops the read with CorruptDataError, as a whole parse would.
  */
-async function parseIndexInSteps(file: string, buf: Buffer, layout: IndexLayout): Promise<IndexFile> {
+async function parseIndexInSteps(file: string, buf: Buffer, layout: IndexLayout): Promise<ParsedIndex> {
   const head = parseJsonOf<IndexFile>(file, `${buf.toString('utf8', 0, layout.headEnd)}]}`);
   const sittings: SittingSummary[] = [];
   let at = layout.bodyStart;
@@ -696,12 +727,18 @@ async function parseIndexInSteps(file: string, buf: Buffer, layout: IndexLayout)
     // between two pieces, the comma that separates two summaries; none after the last
     const comma = buf[end - 1] === 0x2c;
     if (comma === last) throw new CorruptDataError(file, `a summary line near byte ${end} is damaged`);
-    const part = parseJsonOf<unknown>(file, `[${buf.toString('utf8', at, comma ? end - 1 : end)}]`) as SittingSummary[];
-    for (const s of part) sittings.push(s);
+    const part = parseJsonOf<unknown>(file, `[${buf.toString('utf8', at, comma ? end - 1 : end)}]`) as StoredSummary[];
+    // made into the held form here, a piece at a time: the parsed objects die young, in the new space
+    for (const s of part) sittings.push(fromStored(s));
     at = end + 1;
     if (!last) await nextTurn();
   }
   return { groups: head.groups ?? [], sittings, ...(head.shards ? { shards: head.shards } : {}) };
+}
+
+/** An index parsed whole (the older layout), its summaries in the held form. */
+function heldIndex(index: IndexFile | null): ParsedIndex | undefined {
+  return index ? { ...index, sittings: (index.sittings ?? []).map(fromStored) } : undefined;
 }
 
 /** Each summary line's start by its sitting's id, in one pass over the bytes (ids are on the lines' fronts). */

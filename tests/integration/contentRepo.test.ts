@@ -101,7 +101,7 @@ function view(store: Store) {
   const c = store.content;
   return {
     exams: c.exams(), groups: c.groups(), candidates: c.candidates(),
-    summaries: c.sittingSummaries().map(({ loc: _l, ...s }) => s),
+    summaries: c.sittingSummaries().map(({ lineAt: _a, lineLength: _l, ...s }) => s),
     counts: c.counts(), sittingCounts: [...c.sittingCounts()],
   };
 }

@@ -1,11 +1,12 @@
-// Whether dist/server (scripts/build-server.mjs) is a build of the sources as they are now: every source it was
-// built from (dist/server/inputs.json) still has the size and mtime it had then. Plain JavaScript: it runs before
-// anything that could load TypeScript.
+// Whether dist/server (scripts/build-server.mjs) is a build of the sources and packages as they are now: every file it
+// was built from (dist/server/inputs.json: the sources, the package files bundled with them, and npm's record of what
+// is installed, node_modules/.package-lock.json) still has the size and mtime it had then. Plain JavaScript: it runs
+// before anything that could load TypeScript.
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-/** The URL of the built CLI under `root`, or null when it is missing or any of its sources changed since. */
+/** The URL of the built CLI under `root`, or null when it is missing or any of its inputs changed since. */
 export function builtCli(root) {
   try {
     const { inputs } = JSON.parse(readFileSync(join(root, 'dist', 'server', 'inputs.json'), 'utf8'));
@@ -18,6 +19,6 @@ export function builtCli(root) {
     statSync(cli);
     return pathToFileURL(cli).href;
   } catch {
-    return null; // not built, unreadable, or a source gone: the sources
+    return null; // not built, unreadable, or an input gone: the sources
   }
 }

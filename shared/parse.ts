@@ -1,5 +1,5 @@
 /** Parsing input against a schema of the contract, the same way for every adapter and service. */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { formatPath } from './protocol.ts';
 import { zodIssues } from './zodIssues.ts';
 import { refusalWith } from './refusals.ts';

@@ -2,7 +2,7 @@
  * The wire contract (docs/design.md: Transport): HTTP request schemas and response shapes, socket event maps for the
  * `/kiosk` and `/admin` namespaces. Used as generics on both ends so that a renamed event fails to compile.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AckFn } from './errors.ts';
 import type { ImportIssue } from './i18n/importIssues.ts';
 import { REMARK_KINDS, REMARK_MAX_CHARS, REMARK_STATUSES, type Accommodations, type AuditEvent, type EndReason, type PublicUser, type QuestionId, type QuestionType, type RemarkKind, type RemarkStatus, type ReviewSettings, type ReviewStatus, type Role } from './domain.ts';

@@ -4,7 +4,7 @@
  * Edges count as inside. Pure.
  */
 import type { AreaShapeSchema } from './schema.ts';
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 export type AreaShape = z.infer<typeof AreaShapeSchema>;
 

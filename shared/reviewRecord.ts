@@ -3,7 +3,7 @@
  * history of a sitting shows and what the report ('proces-verbaal') is built from. Written once, durably, when the
  * review ends; candidate data (it names the sitting and the candidate), so purge and retention remove it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EndReason, QuestionId } from './domain.ts';
 
 export type OpenedWhat = 'key' | 'scheme';

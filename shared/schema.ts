@@ -3,7 +3,7 @@
  * Pure: no Node or DOM APIs. Cross-reference checks (unknown option ids, unknown groups, …) live in
  * `importRules.ts`, which runs after these structural checks.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const id = z.string().trim().min(1, 'must not be empty').max(120, 'at most 120 characters');
 const isoDate = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone' });

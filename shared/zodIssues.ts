@@ -3,7 +3,7 @@
  * those of an import file and those of a form (`parse`). Only a message that is zod's default wording is coded (the English catalogue text must be it, or
  * begin it); a schema's own message ('an exam needs at least one question') and the rest stay plain text.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { coded, codedText, issueAt, type CodedMessage, type ImportIssue } from './i18n/importIssues.ts';
 
 const quoted = (values: readonly unknown[], sep: string) => values.map((v) => JSON.stringify(v)).join(sep);

@@ -289,6 +289,11 @@ describe('inzage CLI', function () {
       const dutch = inzage(['audit', 'export', '--delimiter', ';', '--time-zone', 'UTC', '--data', data]);
       expect(dutch.stdout.split('\r\n')[1]).to.match(/^1;\S+\+00:00;system;audit\.anchored;audit;/);
       expect(inzage(['audit', 'export', '--time-zone', 'Mars/Olympus', '--data', data]).stderr).to.contain('--time-zone must be an IANA time zone');
+      // without --time-zone: the machine's zone (looked up when the export runs)
+      const tokyo = inzage(['audit', 'export', '--data', data], '', { TZ: 'Asia/Tokyo' });
+      expect(tokyo.code, tokyo.stderr).to.equal(0);
+      expect(tokyo.stdout.split('\r\n')[1]).to.match(/^1,\S+\+09:00,system,audit\.anchored,audit,/);
+      expect(inzage(['audit', 'export', '--help']).stdout).to.contain("default: this machine's time zone");
       const jsonl = inzage(['audit', 'export', '--format', 'jsonl', '--from', '2000-01-01', '--data', data]);
       expect(jsonl.stdout.trim().split('\n').map((l) => JSON.parse(l))[1]).to.include({ seq: 2, action: 'import.applied' });
       expect(inzage(['audit', 'export', '--to', '2000-01-01', '--format', 'jsonl', '--data', data]).stdout).to.equal('');

@@ -8,7 +8,7 @@
  * The work runs as a generator that yields its progress (0–100) now and then, so that `importData` can
  * report progress and let the event loop breathe during a large import; `validateImport` runs it straight.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Candidate, Group } from '../../shared/domain.ts';
 import type { ImportedExam, ImportedSitting, ImportFile } from '../../shared/schema.ts';
 import { CandidateSchema, ExamSchema, GroupSchema, ImportFileSchema, ResponseSchema, SittingSchema } from '../../shared/schema.ts';

@@ -20,6 +20,7 @@ import type { ImportedExam } from '../../shared/schema.ts';
 import { CorruptDataError, parseJsonOf, readJsonFile, readJsonFileSync, writeFileDurably } from './durableFile.ts';
 import { ExamCatalog, type ExamChange, type ExamsFile, type StoredExam } from './examCatalog.ts';
 import { checkShards, parseShard, shardFileName, shardText, stampOf, type ShardExpectation, type ShardStamp } from './shards.ts';
+import { SummaryLines } from './summaryLines.ts';
 
 export { shardFileName } from './shards.ts';
 
@@ -93,8 +94,8 @@ interface EarlyContent {
   candidates: Map<string, Candidate>;
   index: Buffer | undefined;
   layout: IndexLayout | null;
-  /** each summary line's start by sitting id, made at the first lookup */
-  lines?: Map<string, number>;
+  /** each summary line's start by sitting id, found at the first lookup */
+  lines?: SummaryLines;
 }
 
 /** A synchronous read of content before it was read (a caller that should have awaited `ready()`). */
@@ -259,8 +260,8 @@ export class ContentStore {
   private async findEarly(sittingId: string): Promise<ResumeParts | undefined> {
     const early = this.early;
     if (!early?.index || !early.layout) return undefined;
-    early.lines ??= summaryLines(early.index, early.layout);
-    const start = early.lines.get(sittingId);
+    early.lines ??= SummaryLines.of(early.index, early.layout.bodyStart, early.layout.bodyEnd);
+    const start = early.lines.find(sittingId);
     if (start === undefined) return undefined;
     let end = early.index.indexOf(10, start);
     if (end < 0 || end > early.layout.bodyEnd) end = early.layout.bodyEnd;
@@ -654,7 +655,6 @@ export function stampImports(catalog: ExamCatalog, ch: ContentChanges, touched: 
 
 const INDEX_HEAD_END = Buffer.from('"sittings":[');
 const INDEX_TAIL = Buffer.from('\n]}\n');
-const LINE_ID = Buffer.from('{"id":"');
 /** bytes of summary lines parsed in one step (~1,000 summaries, a few ms) */
 const INDEX_STEP_BYTES = 256 * 1024;
 
@@ -739,26 +739,4 @@ async function parseIndexInSteps(file: string, buf: Buffer, layout: IndexLayout)
 /** An index parsed whole (the older layout), its summaries in the held form. */
 function heldIndex(index: IndexFile | null): ParsedIndex | undefined {
   return index ? { ...index, sittings: (index.sittings ?? []).map(fromStored) } : undefined;
-}
-
-/** Each summary line's start by its sitting's id, in one pass over the bytes (ids are on the lines' fronts). */
-function summaryLines(buf: Buffer, layout: IndexLayout): Map<string, number> {
-  const lines = new Map<string, number>();
-  const idAt = LINE_ID.length;
-  let at = layout.bodyStart;
-  while (at < layout.bodyEnd) {
-    const nl = buf.indexOf(10, at);
-    const end = nl < 0 || nl > layout.bodyEnd ? layout.bodyEnd : nl;
-    // byte by byte, not through subarray(): no allocation per line (100,000 lines)
-    let front = end - at > idAt;
-    for (let i = 0; front && i < idAt; i++) front = buf[at + i] === LINE_ID[i];
-    if (front) {
-      let close = at + idAt;
-      // an id with an escape in it is left to the full read (its line is not found here)
-      while (close < end && buf[close] !== 0x22 && buf[close] !== 0x5c) close++;
-      if (close < end && buf[close] === 0x22) lines.set(buf.toString('utf8', at + idAt, close), at);
-    }
-    at = end + 1;
-  }
-  return lines;
 }

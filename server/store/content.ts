@@ -110,6 +110,12 @@ interface ParsedIndex { groups: Group[]; sittings: SittingSummary[]; shards?: Re
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const summaryOf = (s: Sitting): SittingSummary => summary(s);
 
+/** The fields {@link summary} copies by name. */
+type SummaryField = 'id' | 'groupId' | 'examId' | 'candidateNumber' | 'startedAt' | 'submittedAt' | 'grade' | 'totalScore' | 'maxScore' | 'examVersion';
+/** A field added to `Sitting` and not to {@link summary} fails to compile here instead of being dropped from summaries. */
+const EVERY_FIELD_COPIED: Record<Exclude<keyof Omit<Sitting, 'responses'>, SummaryField>, never> = {};
+void EVERY_FIELD_COPIED;
+
 /**
  * A summary as one object literal of every field, in one order: its fields in the object itself, no separate
  * property store (properties added after an object is made go into one) and one shape for the usual summary.

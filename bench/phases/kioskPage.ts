@@ -86,15 +86,18 @@ const watchForText = (name: string) => `(() => {
 
 export async function measureIdlePaint(base: string, kiosk: SeededKiosk, runs: number, starts?: BrowserStarts): Promise<PaintResult> {
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+  const bare = await bareServer();
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  }).catch(async (e: unknown) => {
+    await bare.close();
+    throw e;
   });
   const paints: number[] = [];
   const fcps: number[] = [];
   const browserFcps: number[] = [];
   const startTimes: number[] = [];
-  const bare = await bareServer();
   try {
     for (let i = 0; i < runs; i++) {
       browserFcps.push(await bareFcp(browser, bare.url));
@@ -110,8 +113,7 @@ export async function measureIdlePaint(base: string, kiosk: SeededKiosk, runs: n
       await context.close();
     }
   } finally {
-    await browser.close();
-    await bare.close();
+    await browser.close().finally(() => bare.close());
   }
   return { paint: latency(paints), fcp: latency(fcps), browserFcp: latency(browserFcps), ...(starts ? { browserStarts: latency(startTimes) } : {}) };
 }

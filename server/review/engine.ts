@@ -26,10 +26,10 @@ import { refusal, refusalError } from '../../shared/refusals.ts';
 
 const fail = (code: ErrorCode, message?: string): Ack<never> => ({ ok: false, error: apiError(code, message) });
 
-/** A review that ended while its kiosk was away is reported to the kiosk when it is back within this time. */
 /** A review's start and end wait for their audit line, not for the log's anchor after it (issue 17; store/audit.ts). */
 const ANCHOR_LATER = { anchorLater: true } as const;
 
+/** A review that ended while its kiosk was away is reported to the kiosk when it is back within this time. */
 export const MISSED_END_MS = 10 * 60_000;
 
 export class ReviewEngine {

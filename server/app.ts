@@ -34,6 +34,7 @@ import { userRoutes } from './http/routes/users.ts';
 import { noStore, sameOrigin, securityHeaders } from './http/security.ts';
 import { TLS_OPTIONS } from './http/tls.ts';
 import { WEB_ROOT, precompressed } from './http/web.ts';
+import { kioskPage } from './http/kioskPage.ts';
 import { KioskChannel } from './kiosks/channel.ts';
 import { KioskHub, type KioskNamespace } from './kiosks/hub.ts';
 import { RoomService } from './kiosks/rooms.ts';
@@ -227,7 +228,9 @@ export function createApp(deps: AppDeps): App {
   });
   app.use('/kiosk/assets', precompressed(join(config.webRoot, 'kiosk', 'assets'), kioskAssets), kioskAssets,
     noStore, (_req, _res, next) => next(new DomainError('not-found')));
-  app.use('/kiosk', noStore, express.static(join(config.webRoot, 'kiosk'), { index: 'index.html', etag: false, lastModified: false }));
+  // the page itself, with a paired kiosk's idle screen in it (its token's cookie): the screen paints with the page
+  app.use('/kiosk', noStore, kioskPage(join(config.webRoot, 'kiosk', 'index.html'), (token) => kiosks.idleScreenOf(token)),
+    express.static(join(config.webRoot, 'kiosk'), { index: 'index.html', etag: false, lastModified: false }));
 
   const api = express.Router();
   api.use(noStore);

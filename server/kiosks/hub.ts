@@ -11,7 +11,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'socket.io';
 import type { Kiosk, Room, StaffUser } from '../../shared/domain.ts';
 import { DomainError, apiError, type Ack } from '../../shared/errors.ts';
-import { KioskHealthPayload, LogoutPayload, type KioskClientToServer, type KioskDto, type KioskServerToClient } from '../../shared/protocol.ts';
+import { KioskHealthPayload, LogoutPayload, type KioskClientToServer, type KioskDto, type KioskIdentity, type KioskServerToClient } from '../../shared/protocol.ts';
 import type { Clock, Timer } from '../clock.ts';
 import type { ReviewEngine } from '../review/engine.ts';
 import type { RemarkService } from '../review/remarks.ts';
@@ -142,6 +142,20 @@ export class KioskHub {
 
   kiosk(id: string): Kiosk | undefined {
     return this.store.kiosks.get(id);
+  }
+
+  /**
+   * The idle screen a kiosk's page may carry (server/http/kioskPage.ts; docs/design.md: The kiosk's first screen):
+   * the kiosk of a device token, when it is paired, its room does not require Safe Exam Browser (that is proven at
+   * the socket, never assumed from a page request) and no review of it is running (a review only ever comes over
+   * the socket). Anything else: null, and the page is the plain one.
+   */
+  idleScreenOf(token: string): KioskIdentity | null {
+    if (token.length > 200) return null;
+    const id = this.tokenOwner(hashToken(token));
+    if (!id || this.sebOf(id) || this.engine.activeForKiosk(id)) return null;
+    const kiosk = this.store.kiosks.get(id);
+    return kiosk ? { id: kiosk.id, name: kiosk.name } : null;
   }
 
   isOnline(kioskId: string): boolean {

@@ -151,6 +151,28 @@ const LOCKDOWN_PROBE = `(() => {
   };
 })()`;
 
+/**
+ * An init script: the token in localStorage, and the name of the screen the kiosk app renders after each of its
+ * updates, in `window.screens` (its class wrapped as it is defined).
+ */
+function recordScreens([key, token]: [string, string]): void {
+  localStorage.setItem(key, token);
+  const w = window as unknown as { screens: string[] };
+  w.screens = [];
+  const define = customElements.define.bind(customElements);
+  customElements.define = (name, ctor, options) => {
+    if (name === 'ksk-app') {
+      const proto = ctor.prototype as { updated?: (this: HTMLElement & { renderRoot: ParentNode }, ...a: unknown[]) => void };
+      const updated = proto.updated;
+      proto.updated = function (...a) {
+        w.screens.push(this.renderRoot.firstElementChild?.localName ?? '');
+        updated?.apply(this, a);
+      };
+    }
+    define(name, ctor, options);
+  };
+}
+
 describe('kiosk in a real browser', function () {
   this.timeout(90_000);
   const e2e = useE2E({ server: { data: fixture() } });
@@ -185,6 +207,8 @@ describe('kiosk in a real browser', function () {
   }
 
 
+  const tokenCookie = async () => (await context.cookies(`${ts.base}/kiosk/`)).find((c) => c.name === 'inzage-kiosk');
+
   async function storage(): Promise<{ local: Record<string, string>; session: number; idb: unknown[]; caches: string[] }> {
     return page.evaluate(async () => ({
       local: Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k) ?? ''])),
@@ -215,6 +239,11 @@ describe('kiosk in a real browser', function () {
     const s = await storage();
     expect(Object.keys(s.local)).to.deep.equal([TOKEN_KEY]);
     expect(s.local[TOKEN_KEY]).to.have.length.greaterThan(20);
+    // and a copy in a cookie of the kiosk's own path, for the page's idle screen (server/http/kioskPage.ts)
+    const cookie = await tokenCookie();
+    expect(cookie?.value).to.equal(s.local[TOKEN_KEY]);
+    expect([cookie?.path, cookie?.sameSite, cookie?.httpOnly]).to.deep.equal(['/kiosk/', 'Strict', false]);
+    expect(cookie!.expires).to.be.greaterThan(Date.now() / 1000 + 300 * 86_400);
     await eventually(async () => {
       const k = (await sup.call('GET', '/api/kiosks')).json.find((x: any) => x.id === kioskId);
       expect(k.online).to.equal(true);
@@ -226,6 +255,32 @@ describe('kiosk in a real browser', function () {
     await page.reload();
     await heading('Wacht op een inzage…').waitFor();
     await page.getByText('Station 3').waitFor();
+  });
+
+  it('comes with its idle screen in the page: shown without the script, and the app never shows "Verbinden…" before it', async () => {
+    const cookies = await context.cookies(`${ts.base}/kiosk/`);
+    const token = await page.evaluate((k) => localStorage.getItem(k), TOKEN_KEY);
+    // the page alone
+    const bare = await e2e.page({ javaScriptEnabled: false });
+    await bare.context.addCookies(cookies);
+    await bare.page.goto(`${ts.base}/kiosk/`);
+    await bare.page.getByRole('heading', { name: 'Wacht op een inzage…', level: 1 }).waitFor();
+    await bare.page.getByText('Station 3', { exact: true }).waitFor();
+    await bare.context.close();
+    // with the script: every screen the app renders, from its first (a fresh context: no cache)
+    const screens = async (withCookie: boolean) => {
+      const o = await e2e.page();
+      if (withCookie) await o.context.addCookies(cookies);
+      await o.context.addInitScript(recordScreens, [TOKEN_KEY, token!]);
+      await o.page.goto(`${ts.base}/kiosk/`);
+      await o.page.getByRole('heading', { name: 'Wacht op een inzage…', level: 1 }).waitFor();
+      await eventually(async () => expect(await o.page.evaluate(() => (document.querySelector('ksk-app') as any).conn.state.connection)).to.equal('online'));
+      const seen = await o.page.evaluate(() => (window as unknown as { screens: string[] }).screens);
+      await o.context.close();
+      return seen.filter((x, i) => x !== seen[i - 1]);
+    };
+    expect(await screens(true)).to.deep.equal(['ksk-idle']);
+    expect(await screens(false)).to.deep.equal(['ksk-status', 'ksk-idle']); // without the cookie: 'Verbinden…' first
   });
 
   it('shows the new station name when an admin renames it', async () => {
@@ -778,6 +833,7 @@ describe('kiosk in a real browser', function () {
       expect(text).not.to.contain('Emma');
     }
     expect(Object.keys((await storage()).local)).to.deep.equal([]);
+    expect(await tokenCookie()).to.equal(undefined);
     await screenshot(page, 'kiosk-ended-unpaired');
     // then, after a few seconds, the pairing screen
     await heading('Koppelcode').waitFor({ timeout: 10_000 });
@@ -791,6 +847,7 @@ describe('kiosk in a real browser', function () {
     await heading('Koppelcode').waitFor();
     await page.getByText(CODE).waitFor();
     expect(Object.keys((await storage()).local)).to.deep.equal([]);
+    expect(await tokenCookie()).to.equal(undefined);
   });
 
   it('logged no errors in the browser console', () => {

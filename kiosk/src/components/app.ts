@@ -111,6 +111,11 @@ export class KskApp extends LitElement {
     }
   }
 
+  override firstUpdated(): void {
+    // the page's boot line, or the idle screen it came with (server/http/kioskPage.ts): drawn by the app from here
+    this.replaceChildren();
+  }
+
   private reviewScreenAsked = false;
 
   override updated(): void {

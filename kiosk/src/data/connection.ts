@@ -71,6 +71,18 @@ function kioskSocket(): KioskSocket {
 let early: KioskSocket | null = null;
 
 /**
+ * The idle screen of a paired kiosk's page (server/http/kioskPage.ts: `data-kiosk-*` on `ksk-app`), when this
+ * kiosk still holds a token; otherwise the initial 'Verbinden…'.
+ */
+export function stateFromPage(doc: Document = document): KioskState {
+  const app = doc.querySelector('ksk-app');
+  const id = app?.getAttribute('data-kiosk-id');
+  const name = app?.getAttribute('data-kiosk-name');
+  if (!id || name === null || name === undefined || !readToken()) return INITIAL_STATE;
+  return { connection: 'connecting', kiosk: { id, name }, screen: { name: 'idle' } };
+}
+
+/**
  * Opens the kiosk's socket as the page's script begins (main.ts; docs/design.md: The kiosk's first screen): its
  * handshake runs while the rest of the script is evaluated. The first {@link KioskConnection} takes it and adds
  * its listeners — in the same task as the script's evaluation, so no event can come before them.
@@ -107,6 +119,8 @@ export class KioskConnection implements ReactiveController {
   }
 
   hostConnected(): void {
+    // the idle screen the server put in the page, kept until the socket says otherwise (no 'Verbinden…' between)
+    if (this.state === INITIAL_STATE) this.state = stateFromPage();
     // the socket the page opened as its script began (openEarly), if no connection took it yet
     const socket = early ?? kioskSocket();
     early = null;

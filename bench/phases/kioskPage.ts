@@ -1,7 +1,8 @@
 /**
  * Row 6: the kiosk's first screen. The gzipped size of the kiosk's JavaScript (after `npm run build`), and
  * the time from navigation start to the idle screen (the station's name) painted, in Chromium, for a kiosk
- * paired beforehand (its token in localStorage). Each load gets a fresh browser context. Alternately with those
+ * paired beforehand (its token in localStorage and its cookie, as the kiosk app keeps them). Each load gets a
+ * fresh browser context: no cached files. Alternately with those
  * loads, the browser's own share: the first paint of a page with nothing to load (`browserFcp`).
  */
 import { spawnSync } from 'node:child_process';
@@ -32,7 +33,12 @@ export interface PaintResult { paint: Latency; fcp: Latency; browserFcp: Latency
 /** Optionally, starts on the real kiosk (it acknowledges `review:started` once the review is rendered). */
 export interface BrowserStarts { staff: Staff; sittings: SittingRef[]; n: number }
 
+/**
+ * A paired kiosk, as the kiosk app keeps its pairing (kiosk/src/data/token.ts): its device token in localStorage,
+ * and a copy in a cookie of the kiosk's path, which brings the idle screen with the page (server/http/kioskPage.ts).
+ */
 const setToken = (token: string) => `localStorage.setItem('inzage.kioskToken', ${JSON.stringify(token)});`;
+const tokenCookie = (base: string, token: string) => ({ name: 'inzage-kiosk', value: token, url: `${base}/kiosk/`, sameSite: 'Strict' as const });
 /** A function, not a string: the kiosk's CSP forbids eval (a function has no inner helpers to lose here). */
 const idlePaintMs = () => (window as unknown as { __idlePaintMs?: number }).__idlePaintMs;
 
@@ -102,6 +108,7 @@ export async function measureIdlePaint(base: string, kiosk: SeededKiosk, runs: n
     for (let i = 0; i < runs; i++) {
       browserFcps.push(await bareFcp(browser, bare.url));
       const context = await browser.newContext();
+      await context.addCookies([tokenCookie(base, kiosk.token)]);
       await context.addInitScript(setToken(kiosk.token));
       await context.addInitScript(watchForText(kiosk.name));
       const page = await context.newPage();

@@ -58,6 +58,20 @@ describe('the kiosk page with its idle screen in it', () => {
     expect((await page(ts.base, '/kiosk/index.html', cookieOf(kiosk))).text).to.equal(r.text);
   });
 
+  it('goes without Cross-Origin-Opener-Policy (a new renderer for every load); the rest keeps it, and every page its other headers', async () => {
+    for (const cookie of [undefined, cookieOf(kiosk)]) {
+      const r = await page(ts.base, '/kiosk/', cookie);
+      expect(r.headers.get('cross-origin-opener-policy')).to.equal(null);
+      expect(r.headers.get('content-security-policy')).to.contain("script-src 'self'");
+      expect(r.headers.get('content-security-policy')).to.contain("frame-ancestors 'none'");
+      expect(r.headers.get('x-frame-options')).to.equal('SAMEORIGIN');
+      expect(r.headers.get('x-content-type-options')).to.equal('nosniff');
+    }
+    for (const path of ['/admin/', '/kiosk/icon.svg', '/api/auth/me']) {
+      expect((await page(ts.base, path)).headers.get('cross-origin-opener-policy'), path).to.equal('same-origin');
+    }
+  });
+
   it('is in English with ?lang=en, as the app is', async () => {
     const r = await page(ts.base, '/kiosk/?lang=en', cookieOf(kiosk));
     expect(r.text).to.contain('<h1>Waiting for a review…</h1>');

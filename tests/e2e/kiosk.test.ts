@@ -271,7 +271,7 @@ describe('kiosk in a real browser', function () {
     const screens = async (withCookie: boolean) => {
       const o = await e2e.page();
       if (withCookie) await o.context.addCookies(cookies);
-      await o.context.addInitScript(recordScreens, [TOKEN_KEY, token!]);
+      await o.context.addInitScript(recordScreens, [TOKEN_KEY, token!] as [string, string]);
       await o.page.goto(`${ts.base}/kiosk/`);
       await o.page.getByRole('heading', { name: 'Wacht op een inzage…', level: 1 }).waitFor();
       await eventually(async () => expect(await o.page.evaluate(() => (document.querySelector('ksk-app') as any).conn.state.connection)).to.equal('online'));

@@ -276,6 +276,8 @@ describe('kiosk in a real browser', function () {
       await o.page.getByRole('heading', { name: 'Wacht op een inzage…', level: 1 }).waitFor();
       await eventually(async () => expect(await o.page.evaluate(() => (document.querySelector('ksk-app') as any).conn.state.connection)).to.equal('online'));
       const seen = await o.page.evaluate(() => (window as unknown as { screens: string[] }).screens);
+      // a kiosk paired before the cookie existed (the token in localStorage only) gets it at its next load
+      expect((await o.context.cookies(`${ts.base}/kiosk/`)).find((c) => c.name === 'inzage-kiosk')?.value).to.equal(token);
       await o.context.close();
       return seen.filter((x, i) => x !== seen[i - 1]);
     };

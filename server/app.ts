@@ -247,11 +247,14 @@ export function createApp(deps: AppDeps): App {
   // everything below is for logged-in staff only (each router states more where it needs more): an unknown path
   // answers 401 to anyone else, so that nobody learns which routes exist
   api.use(auth.requireStaff());
+  // first: a start and an end do not walk the routers mounted at '/' (issue 17: each router entered and left costs
+  // the request a parse of its URL and the router's closures); a path only those have (GET /reviews/:id/report)
+  // matches no route here and goes on to them
+  api.use('/reviews', reviewRoutes(ctx));
   api.use('/', resultsRoutes(ctx));
   api.use('/', reviewRecordRoutes(ctx));
   api.use('/imports', importRoutes(ctx));
   api.use('/purge', purgeRoutes(ctx));
-  api.use('/reviews', reviewRoutes(ctx));
   api.use('/remarks', remarkRoutes(ctx));
   api.use('/kiosks', kioskRoutes(ctx));
   api.use('/rooms', roomRoutes(ctx));

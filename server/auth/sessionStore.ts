@@ -14,6 +14,14 @@ import type { LoginSessionRepo } from '../store/repositories.ts';
 
 type Cb = (err?: unknown, value?: unknown) => void;
 
+/**
+ * A touch moves a login's stored idle deadline only once it has moved on by this much (or by a twentieth of the idle
+ * timeout, if that is less): every staff request touches its session (rolling cookie), and each stored touch was a
+ * rewrite of `sessions.json` within a second, beside the starts it served (issue 17). The deadline kept is at most
+ * this much earlier than the last request's: a login may end that much sooner, never later.
+ */
+export const TOUCH_STEP_MS = 60_000;
+
 /** The key under which a session id is stored. */
 export function sessionKey(sid: string): string {
   return createHash('sha256').update(sid, 'utf8').digest('hex');
@@ -37,8 +45,12 @@ export class DocSessionStore extends session.Store {
 
   /** The idle deadline on the server's clock: every request (rolling cookie) pushes it out again. */
   private expiresOf(sess: session.SessionData): number {
+    return this.now() + this.idleOf(sess);
+  }
+
+  private idleOf(sess: session.SessionData): number {
     const maxAge = sess.cookie?.originalMaxAge;
-    return this.now() + (typeof maxAge === 'number' && maxAge > 0 ? maxAge : 24 * 3600_000);
+    return typeof maxAge === 'number' && maxAge > 0 ? maxAge : 24 * 3600_000;
   }
 
   override get(sid: string, cb: (err: unknown, session?: session.SessionData | null) => void): void {
@@ -65,7 +77,8 @@ export class DocSessionStore extends session.Store {
   override touch(sid: string, sess: session.SessionData, cb?: Cb): void {
     const key = sessionKey(sid);
     const s = this.repo.get(key);
-    if (s) this.repo.putSoon(key, { ...s, expires: this.expiresOf(sess) });
+    const expires = this.expiresOf(sess);
+    if (s && expires - s.expires >= Math.min(TOUCH_STEP_MS, this.idleOf(sess) / 20)) this.repo.putSoon(key, { ...s, expires });
     cb?.();
   }
 

@@ -81,12 +81,16 @@ export const kioskRemark = (r: Remark): KioskRemark => ({ questionId: r.question
 
 /** The candidate's score per question (0 where unanswered): what the policy's scope decides on. */
 export function scoresOf(exam: Exam, sitting: Sitting): Map<string, number> {
-  const scores = new Map(sitting.responses.map((r) => [r.questionId, r.score]));
-  return new Map(exam.questions.map((q) => [q.id, scores.get(q.id) ?? 0]));
+  // filled in place, without the arrays of pairs and the second map a start made here before (issue 17: allocation)
+  const scores = new Map<string, number>();
+  for (const q of exam.questions) scores.set(q.id, 0);
+  for (const r of sitting.responses) if (scores.has(r.questionId)) scores.set(r.questionId, r.score);
+  return scores;
 }
 
 export function buildPayload(session: ReviewSession, exam: Exam, sitting: Sitting, candidate: Candidate | undefined): ReviewPayload {
-  const responses = new Map(sitting.responses.map((r) => [r.questionId, r]));
+  const responses = new Map<string, Sitting['responses'][number]>();
+  for (const r of sitting.responses) responses.set(r.questionId, r);
   const policy = revealPolicy(exam.review);
   const acc = candidate?.accommodations;
   return {

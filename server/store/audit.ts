@@ -8,9 +8,9 @@
  * costs the same with a thousand lines or a million.
  *
  * Anchor: with an `anchorKey`, `audit.head` (count + last line's SHA-256 under an HMAC) is rewritten after each
- * write (writes that meet share one rewrite), before the write's appends resolve — or after, for an append
- * `anchorLater` (a review's start and end: the head lags the log by at most the writes of the last few milliseconds,
- * and never leads it). A start that finds the head missing writes an
+ * write (writes that meet share one rewrite), before the write's appends resolve — or, for a write of appends all
+ * `anchorLater` (a review's start and end), within `headLaterMs` after it, sharing one rewrite with every write
+ * meanwhile (the head lags the log by at most that second's writes, and never leads it). A start that finds the head missing writes an
  * `audit.anchored` line (the first one in a log is where anchoring began); one that finds the head disagreeing
  * with the log (lines cut off, the chain recomputed, the head forged) writes `audit.chain-broken` naming the
  * problem. Both are written with the first append, by the data directory's lock holder only.
@@ -95,7 +95,15 @@ export interface AuditLogOptions {
   segmentLines?: number;
   /** A full check again when the last one is older than this (ms of `now`). */
   recheckMs?: number;
+  /** How long the head may lag a write of appends all `anchorLater` (ms; default {@link HEAD_LATER_MS}). */
+  headLaterMs?: number;
 }
+
+/**
+ * A review's start and end do not rewrite the head each (five file operations, issue 17): the head follows them
+ * within this time, one rewrite for every start and end meanwhile, unless another append or a flush needs it sooner.
+ */
+export const HEAD_LATER_MS = 1000;
 
 export const SEGMENTS_DIR = 'audit';
 export const headFileOf = (logFile: string) => logFile.replace(/\.jsonl$/, '') + '.head';
@@ -151,6 +159,9 @@ export class AuditLog implements AuditStore {
   private headWriting: Promise<void> | null = null;
   private headStale = false;
   private headWaiters: { seq: number; resolve: () => void }[] = [];
+  /** The rewrite due after writes of `anchorLater` appends only, not yet begun. */
+  private headTimer: NodeJS.Timeout | null = null;
+  private readonly headLaterMs: number;
 
   constructor(readonly file: string, opts: AuditLogOptions = {}) {
     this.now = opts.now ?? Date.now;
@@ -158,6 +169,7 @@ export class AuditLog implements AuditStore {
     this.anchorKey = opts.anchorKey;
     this.segmentLines = opts.segmentLines ?? 10_000;
     this.recheckMs = opts.recheckMs ?? 10 * 60_000;
+    this.headLaterMs = opts.headLaterMs ?? HEAD_LATER_MS;
     this.headFile = headFileOf(file);
     this.out = new AppendFile(file);
     let text = '';
@@ -294,8 +306,9 @@ export class AuditLog implements AuditStore {
           await this.seal().catch((e: unknown) => process.emitWarning(`${this.file} could not be sealed as a segment: ${(e as Error).message}`));
         }
         // the head is rewritten in the background: the next batch need not wait for it, nor an append that may
-        // resolve before the head names it (`anchorLater`: a review's start saves five file operations)
-        this.headDue();
+        // resolve before the head names it (`anchorLater`: a review's start saves five file operations); a write of
+        // those only is named within `headLaterMs`, with the writes that follow it meanwhile
+        this.headDue(!note && batch.every((b) => b.anchorLater));
         const offset = note ? 1 : 0;
         let named: Promise<void> | undefined;
         batch.forEach((b, i) => {
@@ -330,9 +343,27 @@ export class AuditLog implements AuditStore {
     await syncDir(dirname(this.file));
   }
 
-  /** Rewrite the head after the writes so far; writes that meet share one rewrite (the newest point). */
-  private headDue(): void {
+  /**
+   * Rewrite the head after the writes so far; writes that meet share one rewrite (the newest point). `later`: no
+   * append waits for it, so it may wait up to `headLaterMs` (any rewrite begun meanwhile names these lines too).
+   */
+  private headDue(later = false): void {
     if (!this.anchorKey) return;
+    if (later) {
+      if (!this.headTimer) {
+        this.headTimer = setTimeout(() => {
+          this.headTimer = null;
+          this.headDue();
+        }, this.headLaterMs);
+        this.headTimer.unref();
+      }
+      return;
+    }
+    // a rewrite from now on reads the newest point, which covers the lines the timer was for
+    if (this.headTimer) {
+      clearTimeout(this.headTimer);
+      this.headTimer = null;
+    }
     this.headStale = true;
     if (!this.headWriting) {
       this.headWriting = (async () => {
@@ -382,7 +413,11 @@ export class AuditLog implements AuditStore {
 
   /** Resolves once every append so far is written and the head names the last of them. */
   async flush(): Promise<void> {
-    while (this.flushing || this.headWriting) await (this.flushing ?? this.headWriting);
+    for (;;) {
+      if (this.headTimer) this.headDue(); // not later: a clean stop leaves the head naming the last line
+      if (!this.flushing && !this.headWriting) return;
+      await (this.flushing ?? this.headWriting);
+    }
   }
 
   // ---------- reading ----------

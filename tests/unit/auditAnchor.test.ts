@@ -166,6 +166,28 @@ describe('audit log: anchor, segments, incremental verification', () => {
     expect(verify()).to.deep.equal({ ok: true, count: 49, notes: [] });
   });
 
+  it('rewrites the head once for the starts and ends of a second, sooner when another append or a flush needs it', async () => {
+    const headSeq = () => (JSON.parse(readFileSync(join(dir, 'audit.head'), 'utf8')) as { count: number }).count;
+    const slow = new AuditLog(file, { anchorKey: () => KEY, headLaterMs: 3_600_000 });
+    await slow.append({ actor: 'boss', action: 'kiosk.renamed', target: 'k0', details: {} });
+    const before = headSeq();
+    for (let i = 1; i <= 3; i++) await slow.append({ actor: 'boss', action: 'kiosk.renamed', target: `k${i}`, details: {} }, { anchorLater: true });
+    expect(headSeq(), 'no rewrite per later append').to.equal(before);
+    const named = await slow.append({ actor: 'boss', action: 'kiosk.renamed', target: 'k4', details: {} });
+    expect(headSeq(), 'an append that waits for the head: it names every line before it too').to.equal(named.seq);
+    const later = await slow.append({ actor: 'boss', action: 'kiosk.renamed', target: 'k5', details: {} }, { anchorLater: true });
+    await slow.flush();
+    expect(headSeq(), 'a flush (a clean stop) leaves the head naming the last line').to.equal(later.seq);
+    expect(verify()).to.deep.equal({ ok: true, count: later.seq, notes: [] });
+
+    // without anything else: the head follows on its own
+    const soon = new AuditLog(file, { anchorKey: () => KEY, headLaterMs: 5 });
+    const last = await soon.append({ actor: 'boss', action: 'kiosk.renamed', target: 'k6', details: {} }, { anchorLater: true });
+    while (headSeq() < last.seq) await new Promise((r) => setTimeout(r, 5));
+    expect(headSeq()).to.equal(last.seq);
+    await soon.flush();
+  });
+
   it('catches an edit of a line a page shows, after the full check', async () => {
     const log = anchored(file);
     expect((await log.verify()).ok).to.equal(true);

@@ -42,6 +42,7 @@ import { ConsoleHub, type ConsoleNamespace } from './realtime/consoles.ts';
 import { ReviewMirror } from './realtime/mirror.ts';
 import { MirrorRelay } from './cluster/mirrorPeers.ts';
 import { allowRequest } from './realtime/handshake.ts';
+import { HandshakeGate } from './realtime/resumeFirst.ts';
 import { RetentionJob } from './privacy/retention.ts';
 import { ReviewEngine } from './review/engine.ts';
 import { adoptEndedSessions } from './review/history.ts';
@@ -98,6 +99,8 @@ export interface App {
   server: HttpServer;
   io: IoServer;
   ctx: Ctx;
+  /** the Socket.IO handshakes a restarted server holds while kiosks with a review come back (realtime/resumeFirst.ts) */
+  handshakes: Pick<HandshakeGate, 'isOpen' | 'waiting'>;
   /**
    * Resolves when the app may listen: at once with one process; with several (`config.cluster`) once the shared state
    * is loaded and the Socket.IO adapter connected (rejects when PostgreSQL or Redis cannot be reached).
@@ -131,9 +134,11 @@ export function createApp(deps: AppDeps): App {
     app(req, res);
   };
   const server = deps.tls ? createHttpsServer({ ...TLS_OPTIONS, cert: deps.tls.cert, key: deps.tls.key }, handle) : createHttpServer(handle);
+  // a restarted server (its content still to be read) serves the kiosks with a review first (realtime/resumeFirst.ts)
+  const gate = new HandshakeGate(!store.content.isReady && !!store.content.deferSummaries);
   const io = new IoServer(server, {
     serveClient: false, maxHttpBufferSize: LIMITS.socketMessageBytes, pingInterval: 10_000, pingTimeout: 8_000,
-    allowRequest: allowRequest({ origins: config.origins, hosts: config.hosts }, clock, log),
+    allowRequest: allowRequest({ origins: config.origins, hosts: config.hosts }, clock, log, gate),
   });
 
   const auth = createAuth(store, clock, config);
@@ -182,8 +187,14 @@ export function createApp(deps: AppDeps): App {
   const engine = new ReviewEngine(store, clock, config, bursts, { kiosks: channel, consoles: consoleLink }, grants, cluster ? { missedEnds: cluster.missedEnds, sync: () => cluster.sync() } : undefined);
   // candidates first (docs/design.md: Start-up): a restarted server gives the running reviews back to their kiosks
   // from the small content files, and parses the sittings' summaries after that (or once a kiosk's command needs
-  // them, or after RESUME_FIRST_MS at most)
-  if (!content.isReady && content.deferSummaries) content.deferSummaries(Promise.race([engine.backToKiosks(), delay(RESUME_FIRST_MS)]));
+  // them, or after RESUME_FIRST_MS at most); the handshakes without the resume hint (idle kiosks, consoles) are held as
+  // long (realtime/resumeFirst.ts): a kiosk that does not come back, or an older kiosk page without the hint, holds the
+  // others no longer than that
+  const resumeFirst = !content.isReady && content.deferSummaries ? Promise.race([engine.backToKiosks(), delay(RESUME_FIRST_MS)]) : null;
+  if (resumeFirst) {
+    content.deferSummaries!(resumeFirst);
+    void resumeFirst.then(() => gate.open());
+  } else gate.open();
   const remarks = new RemarkService(store, clock, engine, bursts, () => {
     consoles.reviewsChanged();
     consoles.contentChanged('remarks');
@@ -304,7 +315,7 @@ export function createApp(deps: AppDeps): App {
   store.audit.checkInBackground(); // the whole chain once; after this, each read checks what was added
 
   return {
-    app, server, io, ctx, ready, left,
+    app, server, io, ctx, ready, left, handshakes: gate,
     cluster: cluster && relay ? { node: cluster, relay } : null,
     async close() {
       closed = true;
@@ -317,6 +328,7 @@ export function createApp(deps: AppDeps): App {
       // socket.io polling handshake) over a kept-alive connection while socket.io closes, and the HTTP server's
       // close would wait for it for as long as that request lasts.
       server.close();
+      gate.open(Infinity); // held handshakes go on now, to be closed with the others
       const closing = io.close();
       server.closeAllConnections();
       await closing;

@@ -30,6 +30,15 @@ export interface ServeOptions {
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
+/**
+ * Connections the kernel keeps waiting for the server to accept (Node's default is 511; Linux caps it at
+ * net.core.somaxconn, 4096 by default). A restarted server has every kiosk of the building retrying at once — 1,000
+ * kiosks are 2,000 connection attempts a second — and while its event loop is busy for a moment (reading the content,
+ * a garbage collection) a queue of 511 overflowed: the kernel drops the attempts beyond it, and each client tries
+ * again only after TCP's one-second retransmission, its kiosk a second late for nothing (docs/design.md: Start-up).
+ */
+const LISTEN_BACKLOG = 4_096;
+
 async function firstRun(store: Store) {
   if (store.staff.all().length > 0) return;
   let password: string;
@@ -135,7 +144,7 @@ export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void
   try {
     await new Promise<void>((res, rej) => {
       app.server.once('error', rej);
-      app.server.listen(opts.port, opts.host, () => res());
+      app.server.listen({ port: opts.port, host: opts.host, backlog: LISTEN_BACKLOG }, () => res());
     });
   } catch (e) {
     await app.close();

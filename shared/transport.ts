@@ -7,3 +7,10 @@
 export function socketTransports(): { transports: ('websocket' | 'polling')[]; tryAllTransports: boolean } {
   return { transports: ['websocket', 'polling'], tryAllTransports: true };
 }
+
+/**
+ * The hint a kiosk that had a review when it lost its connection puts in its handshake's query (docs/design.md:
+ * Start-up, "Kiosks with a review first"): a restarted server serves those handshakes before the others'. It grants
+ * nothing — the token is checked as always, the review is the kiosk's own — a false one only moves a handshake up.
+ */
+export const RESUME_HINT = { name: 'resume', value: '1' } as const;

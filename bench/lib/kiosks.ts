@@ -9,11 +9,15 @@ import { LISTS_DELTA_AUTH } from '../../shared/listDelta.ts';
 import type { SeededKiosk } from './seed.ts';
 import { pool } from './stats.ts';
 import { RECONNECT_DELAY_MAX_MS, RECONNECT_DELAY_MS } from '../../kiosk/src/data/reconnect.ts';
+import { RESUME_HINT } from '../../shared/transport.ts';
 
 type KioskSocket = Socket<KioskServerToClient, KioskClientToServer>;
 export type ConsoleSocket = Socket<AdminServerToClient, AdminClientToServer>;
 
-/** As the kiosk app connects (websocket first; the simulation never needs the polling fallback). */
+/**
+ * As the kiosk app connects (websocket first; the simulation never needs the polling fallback), and as it reconnects:
+ * with the resume hint when it had a review (kiosk/src/data/connection.ts, shared/transport.ts).
+ */
 const KIOSK_OPTIONS = { transports: ['websocket'], reconnectionDelay: RECONNECT_DELAY_MS, reconnectionDelayMax: RECONNECT_DELAY_MAX_MS, forceNew: true };
 
 export interface KioskStateEvent { review: ReviewPayload | null; at: number }
@@ -42,6 +46,10 @@ export class SimKiosk {
     });
     this.socket.on('review:ended', () => {
       this.review = null;
+    });
+    // as the kiosk app does when it loses the server: its next handshakes say whether it had a review
+    this.socket.on('disconnect', () => {
+      this.socket.io.opts.query = this.review ? { [RESUME_HINT.name]: RESUME_HINT.value } : {};
     });
   }
 

@@ -18,6 +18,7 @@ import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
 import { hostname as machineName } from 'node:os';
 import type { Clock } from '../clock.ts';
+import type { HandshakeGate } from './resumeFirst.ts';
 
 export interface HandshakePolicy {
   /** Exact origins (`https://inzage.school.nl`) accepted besides the server's own. */
@@ -68,12 +69,16 @@ export function refusal(req: IncomingMessage, policy: HandshakePolicy): string |
   return null;
 }
 
-/** engine.io's `allowRequest` for `policy`, logging refusals through `log` (throttled per reason). */
-export function allowRequest(policy: HandshakePolicy, clock: Clock, log: (line: string) => void) {
+/**
+ * engine.io's `allowRequest` for `policy`, logging refusals through `log` (throttled per reason). An allowed handshake
+ * goes on through `gate` (resumeFirst.ts: a restarted server serves the kiosks with a review first), a refused one is
+ * refused at once.
+ */
+export function allowRequest(policy: HandshakePolicy, clock: Clock, log: (line: string) => void, gate?: HandshakeGate) {
   const last = new Map<string, { at: number; more: number }>();
   return (req: IncomingMessage, callback: (err: string | null | undefined, success: boolean) => void) => {
     const reason = refusal(req, policy);
-    if (!reason) return callback(null, true);
+    if (!reason) return gate ? gate.admit(req, () => callback(null, true)) : callback(null, true);
     const now = clock.now();
     const seen = last.get(reason);
     if (seen && now - seen.at < 60_000) seen.more++;

@@ -13,6 +13,9 @@ describe('kiosk across a server restart', function () {
     let { ts } = e2e;
     const boss = await loggedIn(ts.base, 'boss');
     const { page, errors } = await e2e.page({ viewport: { width: 1280, height: 800 } });
+    // the page's WebSocket handshakes, to see the resume hint (shared/transport.ts) it sends after losing a review
+    const handshakes: string[] = [];
+    page.on('websocket', (ws) => handshakes.push(ws.url()));
     const kioskId = await pairKioskPage(page, ts.base, boss, 'Station herstart');
 
     const sup = await loggedIn(ts.base, 'sup1');
@@ -26,12 +29,20 @@ describe('kiosk across a server restart', function () {
 
     const { dataDir, base } = ts;
     const port = Number(new URL(base).port);
+    // a kiosk without a review says nothing of one
+    expect(handshakes.length).to.be.greaterThan(0);
+    expect(handshakes.filter((u) => /[?&]resume=/.test(u))).to.deep.equal([]);
+    const before = handshakes.length;
     await ts.close({ keepData: true });
     await page.getByText('Verbinding verbroken').first().waitFor({ timeout: 10_000 });
     expect(await page.getByRole('heading', { name: 'Vraag 4' }).count()).to.equal(0); // hidden while away
 
     ts = e2e.ts = await startTestServer({ dataDir, port });
     await page.getByRole('heading', { name: 'Vraag 4' }).waitFor({ timeout: 20_000 });
+    // every handshake since it lost the server said it had a review: a restarted server serves those first
+    const since = handshakes.slice(before);
+    expect(since.length).to.be.greaterThan(0);
+    expect(since.filter((u) => new URL(u).searchParams.get('resume') !== '1')).to.deep.equal([]);
     expect(await page.getByText('Sanne de Vries').first().isVisible()).to.equal(true);
     await screenshot(page, 'kiosk-after-restart');
     const active = await (await loggedIn(ts.base, 'sup1')).call('GET', '/api/reviews');

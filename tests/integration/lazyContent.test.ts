@@ -81,7 +81,8 @@ describeFileStore('start-up: the content read in the background', 'the file stor
     const early = consoleSocket(base, earlySup);
     const earlyList = watch(once<ReviewDto[]>(early, 'reviews:updated', 30_000));
 
-    // an idle kiosk is taken back at once: its state needs no content
+    // an idle kiosk is taken back before the content is read: its state needs none (its handshake held meanwhile
+    // while the kiosk with a review was away: RESUME_FIRST_MS here, that review waiting for the content)
     const idle = await connectKiosk(base, ids.tokenIdle);
     expect(idle.state.review).to.equal(null);
     expect(idle.state.kiosk.name).to.equal('Leeg');

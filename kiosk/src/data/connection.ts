@@ -24,7 +24,7 @@ import { sebProof } from './seb.ts';
 import { INITIAL_STATE, initialRemarks, initialReveals, startQuestionId, type KioskState, type RemarkEntry, type RevealEntry, type ReviewView, type Screen } from './state.ts';
 import { forgetToken, readToken, saveToken } from './token.ts';
 import { RECONNECT_DELAY_MAX_MS, RECONNECT_DELAY_MS } from './reconnect.ts';
-import { socketTransports } from '../../../shared/transport.ts';
+import { RESUME_HINT, socketTransports } from '../../../shared/transport.ts';
 
 type KioskSocket = Socket<KioskServerToClient, KioskClientToServer>;
 type Host = ReactiveControllerHost & { readonly updateComplete: Promise<boolean> };
@@ -226,6 +226,9 @@ export class KioskConnection implements ReactiveController {
     });
 
     socket.on('disconnect', (reason) => {
+      // the next handshakes say whether this kiosk had a review (on screen, or hidden behind the connection notice): a
+      // restarted server serves those first (docs/design.md: Start-up); the token decides what it gets, as always
+      socket.io.opts.query = this.review || this.hiddenReviewId ? { [RESUME_HINT.name]: RESUME_HINT.value } : {};
       this.healthOff();
       if (this.switching) return;
       this.set({ connection: 'offline' });

@@ -261,12 +261,24 @@ describe('kiosk in a real browser', function () {
     const cookies = await context.cookies(`${ts.base}/kiosk/`);
     const token = await page.evaluate((k) => localStorage.getItem(k), TOKEN_KEY);
     // the page alone
-    const bare = await e2e.page({ javaScriptEnabled: false });
+    const viewport = { width: 1280, height: 800 };
+    const bare = await e2e.page({ javaScriptEnabled: false, viewport });
     await bare.context.addCookies(cookies);
     await bare.page.goto(`${ts.base}/kiosk/`);
+    const boxes = async (p: Page) => Promise.all([
+      p.getByRole('heading', { name: 'Wacht op een inzage…', level: 1 }).boundingBox(),
+      p.getByText('Station 3', { exact: true }).boundingBox(),
+    ]);
     await bare.page.getByRole('heading', { name: 'Wacht op een inzage…', level: 1 }).waitFor();
-    await bare.page.getByText('Station 3', { exact: true }).waitFor();
+    const before = await boxes(bare.page);
     await bare.context.close();
+    // the app's own idle screen (ksk-idle) takes its place without a jump: the page's copy of its layout holds
+    await page.setViewportSize(viewport);
+    const after = await boxes(page);
+    for (const [i, box] of before.entries()) {
+      expect(Math.abs(box!.y - after[i]!.y), `${i}: ${JSON.stringify([box, after[i]])}`).to.be.below(1.5);
+      expect(Math.abs(box!.x - after[i]!.x), `${i}: ${JSON.stringify([box, after[i]])}`).to.be.below(1.5);
+    }
     // with the script: every screen the app renders, from its first (a fresh context: no cache)
     const screens = async (withCookie: boolean) => {
       const o = await e2e.page();

@@ -7,12 +7,11 @@ import type { Lang } from '../../../shared/i18n/lang.ts';
 import { locale, otherLang } from '../../../shared/i18n/lang.ts';
 import type { HeldReviewDto, ReviewReportDto } from '../../../shared/reviewRecord.ts';
 import type { GroupReport } from '../history.ts';
+import { escapeHtml as esc } from '../../http/escapeHtml.ts';
 import { reportText, type ReportKey } from './texts.ts';
 
 export interface ReportOptions { lang: Lang; timeZone: string }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const esc = (v: unknown): string => String(v).replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 type T = (key: ReportKey, params?: Record<string, string | number>) => string;
 const textsOf = (lang: Lang): T => (key, params) => (reportText.t as (l: Lang, k: string, p?: Record<string, string | number>) => string)(lang, key, params);

@@ -14,3 +14,9 @@ export function socketTransports(): { transports: ('websocket' | 'polling')[]; t
  * nothing — the token is checked as always, the review is the kiosk's own — a false one only moves a handshake up.
  */
 export const RESUME_HINT = { name: 'resume', value: '1' } as const;
+
+/**
+ * The cookie in which the kiosk keeps a copy of its device token, for its own page only (path `/kiosk/`): the page then
+ * comes with the kiosk's idle screen in it (server/http/kioskPage.ts, kiosk/src/data/token.ts). It grants nothing else.
+ */
+export const KIOSK_TOKEN_COOKIE = 'inzage-kiosk';

@@ -12,6 +12,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
+import { KIOSK_TOKEN_COOKIE } from '../../shared/transport.ts';
 import { ROOT } from '../lib/env.ts';
 import type { SittingRef } from '../lib/context.ts';
 import type { SeededKiosk } from '../lib/seed.ts';
@@ -38,7 +39,7 @@ export interface BrowserStarts { staff: Staff; sittings: SittingRef[]; n: number
  * and a copy in a cookie of the kiosk's path, which brings the idle screen with the page (server/http/kioskPage.ts).
  */
 const setToken = (token: string) => `localStorage.setItem('inzage.kioskToken', ${JSON.stringify(token)});`;
-const tokenCookie = (base: string, token: string) => ({ name: 'inzage-kiosk', value: token, url: `${base}/kiosk/`, sameSite: 'Strict' as const });
+const tokenCookie = (base: string, token: string) => ({ name: KIOSK_TOKEN_COOKIE, value: token, url: `${base}/kiosk/`, sameSite: 'Strict' as const });
 /** A function, not a string: the kiosk's CSP forbids eval (a function has no inner helpers to lose here). */
 const idlePaintMs = () => (window as unknown as { __idlePaintMs?: number }).__idlePaintMs;
 

@@ -13,17 +13,15 @@
 import { readFile } from 'node:fs/promises';
 import type { RequestHandler } from 'express';
 import type { KioskIdentity } from '../../shared/protocol.ts';
+import { KIOSK_TOKEN_COOKIE } from '../../shared/transport.ts';
 import { text } from '../../kiosk/src/i18n.ts';
+import { escapeHtml } from './escapeHtml.ts';
 
-/** The cookie's name: the kiosk app writes it (kiosk/src/data/token.ts), this page reads it. */
-export const KIOSK_TOKEN_COOKIE = 'inzage-kiosk';
 /** What the built page holds in `<ksk-app>` until the app attaches its shadow root (kiosk/public/index.html). */
 const BOOT = /<ksk-app>\s*<p class="ksk-boot">[^<]*<\/p>\s*<\/ksk-app>/;
 /** A device token is base64url (server/kiosks/hub.ts); anything else in the cookie is nobody's. */
 const TOKEN_COOKIE = new RegExp(`(?:^|;\\s*)${KIOSK_TOKEN_COOKIE}=([A-Za-z0-9_-]{1,200})(?:;|$)`);
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 
 /** The device token in a request's cookies, if any. */
 export function kioskTokenOf(cookieHeader: string | undefined): string | null {

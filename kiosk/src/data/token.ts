@@ -6,9 +6,9 @@
  * screen in it (server/http/kioskPage.ts). localStorage stays where the token is read from: the cookie follows
  * it at every load, at pairing and when it is forgotten.
  */
+import { KIOSK_TOKEN_COOKIE } from '../../../shared/transport.ts';
+
 const KEY = 'inzage.kioskToken';
-/** server/http/kioskPage.ts `KIOSK_TOKEN_COOKIE` */
-const COOKIE = 'inzage-kiosk';
 /** Chromium's longest lifetime for a cookie; renewed at every load */
 const COOKIE_MAX_AGE_S = 400 * 86_400;
 
@@ -50,8 +50,8 @@ function writeCookie(token: string | null): void {
     const path = new URL('.', location.href).pathname;
     const secure = location.protocol === 'https:' ? '; Secure' : '';
     document.cookie = token && /^[\w-]{1,200}$/.test(token)
-      ? `${COOKIE}=${token}; Path=${path}; Max-Age=${COOKIE_MAX_AGE_S}; SameSite=Strict${secure}`
-      : `${COOKIE}=; Path=${path}; Max-Age=0; SameSite=Strict${secure}`;
+      ? `${KIOSK_TOKEN_COOKIE}=${token}; Path=${path}; Max-Age=${COOKIE_MAX_AGE_S}; SameSite=Strict${secure}`
+      : `${KIOSK_TOKEN_COOKIE}=; Path=${path}; Max-Age=0; SameSite=Strict${secure}`;
   } catch {
     /* cookies disabled: the page comes without the idle screen, the socket brings it */
   }

@@ -129,12 +129,12 @@ export class ReviewEngine {
   /** 'Start inzage': every check of the review's start (docs/design.md: The review) in order, each refused with its own code. */
   async start(input: { sittingId: string; kioskId: string }, user: StaffUser): Promise<ReviewDto> {
     const content = this.store.content;
+    // the checks need only the sitting's summary (everything but its responses); its line is read beside the
+    // journal's write below, not before it (issue 17: each trip through the thread pool waits for a core under load)
     const summary = content.sittingSummary(input.sittingId);
     if (!summary) throw refusal('not-found', 'no-such-sitting');
-    const sitting = await content.sitting(input.sittingId);
-    if (!sitting) throw refusal('not-found', 'no-such-sitting');
     // the questions of the version this sitting was taken with, also after a re-import changed the exam
-    const exam = content.examOfSitting(sitting);
+    const exam = content.examOfSitting(summary);
     if (!exam) throw refusal('not-found', 'no-exam-of-sitting');
 
     // From here on nothing awaits until the session is reserved, so two starts cannot both pass the checks.
@@ -143,19 +143,19 @@ export class ReviewEngine {
     if (!kiosk) throw refusal('not-found', 'kiosk-gone');
     if (!this.kiosks.isOnline(kiosk.id)) throw new DomainError('kiosk-offline');
     if (this.activeForKiosk(kiosk.id)) throw new DomainError('kiosk-busy');
-    if (this.activeForSitting(sitting.id)) throw new DomainError('sitting-busy');
+    if (this.activeForSitting(summary.id)) throw new DomainError('sitting-busy');
     // sessions carry their candidate since the PostgreSQL phase; those of earlier files are looked up
-    const candidateBusy = this.active().some((r) => (r.candidateNumber ?? content.sittingSummary(r.sittingId)?.candidateNumber) === sitting.candidateNumber);
+    const candidateBusy = this.active().some((r) => (r.candidateNumber ?? content.sittingSummary(r.sittingId)?.candidateNumber) === summary.candidateNumber);
     if (candidateBusy) throw new DomainError('candidate-busy');
 
     const now = this.clock.now();
     const questions = sortedQuestions(exam);
-    const candidate = content.candidate(sitting.candidateNumber);
+    const candidate = content.candidate(summary.candidateNumber);
     const session: ReviewSession = {
       id: randomUUID(),
-      sittingId: sitting.id,
+      sittingId: summary.id,
       kioskId: kiosk.id,
-      candidateNumber: sitting.candidateNumber,
+      candidateNumber: summary.candidateNumber,
       approvedById: user.id,
       startedAt: new Date(now).toISOString(),
       // a candidate's extra time extends the limit (and so its warning, which follows from the end)
@@ -165,19 +165,24 @@ export class ReviewEngine {
       viewed: questions[0] ? [questions[0].id] : [],
     };
     const added = this.store.reviews.add(session); // in memory at once: the next start's checks see it
+    const [read, stored] = await Promise.allSettled([content.sitting(summary.id), added]);
+    // a store shared by several processes may refuse it (another started one on this kiosk, sitting or candidate
+    // meanwhile: 'kiosk-busy' …), and a write may fail (a full disk): the store has taken it back then, and no start
+    // is audited (the journal line first, then the audit line: docs/design.md, The review journal)
+    if (stored.status === 'rejected') throw stored.reason;
+    const sitting = read.status === 'fulfilled' ? read.value : undefined;
+    if (!sitting) {
+      // its responses could not be read (a shard damaged or gone since the index was read): no review, and nothing
+      // audited; the reservation is taken back out of the journal
+      await this.withdrawStart(session.id);
+      throw read.status === 'rejected' ? read.reason : refusal('not-found', 'no-such-sitting');
+    }
+    const live = this.get(session.id);
+    // ended while its sitting was read (a purge of it, its kiosk's grace run out): not shown, not audited as started
+    if (!live || live.endedAt) throw refusal('kiosk-offline', 'kiosk-did-not-confirm');
     const payload = this.withGrants(session, exam, buildPayload(session, exam, sitting, candidate));
     this.payloads.set(session.id, payload);
     this.scores.set(session.id, scoresOf(exam, sitting));
-    try {
-      // a store shared by several processes may refuse it (another started one on this kiosk, sitting or candidate
-      // meanwhile: 'kiosk-busy' …), and a write may fail (a full disk): the store has taken it back then, and no start
-      // is audited (the journal line first, then the audit line: docs/design.md, The review journal)
-      await added;
-    } catch (e) {
-      this.payloads.delete(session.id);
-      this.scores.delete(session.id);
-      throw e;
-    }
     try {
       await this.store.audit.append({
         actor: user.username, action: 'review.started', target: session.id, details: { kioskId: kiosk.id, examId: exam.id },
@@ -199,6 +204,13 @@ export class ReviewEngine {
       throw refusal('kiosk-offline', 'kiosk-did-not-confirm');
     }
     return this.dto(this.get(session.id) ?? session);
+  }
+
+  /** A start reserved but not audited, whose sitting could not be read: removed from the store again, unaudited. */
+  private async withdrawStart(id: string): Promise<void> {
+    await this.store.reviews.removeWhere((s) => s.id === id).catch((e: unknown) => {
+      console.error(`inzage: review ${id}: its sitting could not be read, nor its reservation removed from the disk (it is removed in memory):`, e);
+    });
   }
 
   /**

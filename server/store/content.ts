@@ -384,7 +384,8 @@ export class ContentStore {
       const { bytesRead } = await handle.read(buf, 0, length, offset);
       return bytesRead === length ? (JSON.parse(buf.toString('utf8')) as Sitting) : undefined;
     } finally {
-      await handle.close();
+      // not waited for: the line is read, and a start need not wait one more trip through the thread pool (issue 17)
+      handle.close().catch(() => {});
     }
   }
 

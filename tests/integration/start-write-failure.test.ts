@@ -2,10 +2,12 @@
  * A review start whose journal line cannot be written (a full disk, here: the journal's file name taken by a
  * folder). The start is refused, nothing is audited or shown, and no session is left running in memory that the
  * journal does not hold (before, it stayed active, and its kiosk refused every later start as 'kiosk-busy').
+ * Likewise a start whose audit line cannot be written, and one whose sitting cannot be read once it is reserved.
  */
 import { expect } from 'chai';
-import { mkdirSync, readdirSync, readlinkSync, renameSync, rmdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, readlinkSync, renameSync, rmdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { shardFileName } from '../../server/store/shards.ts';
 import { connectKiosk, heardDuring, loggedIn, pairKiosk, startTestServer, type StaffClient, type TestServer } from '../helpers/server.ts';
 import { eventually } from '../support/eventually.ts';
 import { describeFileStore, storedAuditText, whereStored } from '../support/stored.ts';
@@ -96,6 +98,47 @@ describeFileStore('a review start whose journal line cannot be written', 'the re
       expect((await sup1.call('DELETE', `/api/reviews/${next.json.id}`)).status).to.equal(204);
     } finally {
       socket.close();
+    }
+  });
+  it('whose sitting cannot be read once it is reserved is refused and taken back out of the journal, audited nowhere', async () => {
+    // the start reads the sitting's line while the journal writes its reservation (issue 17): a shard damaged after
+    // the index was read fails that read only after the reservation is on disk
+    // a server of its own, restarted over its data: nothing of the sitting's group read (and cached) before
+    const imported = await startTestServer();
+    await imported.close({ keepData: true });
+    const own = await startTestServer({ dataDir: imported.dataDir });
+    const [sup, admin] = await Promise.all([loggedIn(own.base, 'sup1'), loggedIn(own.base, 'boss')]);
+    const k = await pairKiosk(own.base, admin, 'Station 3');
+    const { socket } = await connectKiosk(own.base, k.token);
+    socket.on('review:started', (_p: unknown, ack: (a: { ok: true }) => void) => ack({ ok: true }));
+    const sittingId = 's-bi-120001';
+    const shard = join(own.dataDir, 'results', shardFileName(own.store.content.sittingSummary(sittingId)!.groupId));
+    const intact = readFileSync(shard);
+    try {
+      writeFileSync(shard, '{"id": "damaged\n');
+      let refused: { status: number; text: string } | undefined;
+      const heard = await heardDuring(socket, 'review:started', async () => {
+        refused = await sup.call('POST', '/api/reviews', { sittingId, kioskId: k.id });
+      });
+      expect(refused!.status, refused!.text).to.equal(500);
+      expect(heard, 'the kiosk was shown nothing').to.deep.equal([]);
+      expect(own.app.ctx.engine.active(), 'no session runs').to.deep.equal([]);
+      expect(own.store.reviews.all().filter((r) => r.kioskId === k.id), 'nothing of it stays in the store').to.deep.equal([]);
+      // taken back durably: the journal's files (a removal compacts them) hold nothing of it
+      const journal = readdirSync(own.dataDir).filter((f) => /^reviews-(journal\.\d+\.jsonl|snapshot\.json)$/.test(f))
+        .map((f) => readFileSync(join(own.dataDir, f), 'utf8')).join('\n');
+      expect(journal, 'the journal').to.not.include(k.id);
+      const audit = (await storedAuditText(whereStored(own))).trim().split('\n').map((l) => JSON.parse(l) as { action: string });
+      expect(audit.filter((l) => l.action.startsWith('review.')), 'audited nowhere').to.deep.equal([]);
+
+      writeFileSync(shard, intact);
+      const next = await sup.call('POST', '/api/reviews', { sittingId, kioskId: k.id });
+      expect(next.status, next.text).to.equal(201);
+      expect((await sup.call('DELETE', `/api/reviews/${next.json.id}`)).status).to.equal(204);
+    } finally {
+      writeFileSync(shard, intact);
+      socket.close();
+      await own.close();
     }
   });
 });

@@ -209,7 +209,7 @@ export class ReviewEngine {
   /** A start reserved but not audited, whose sitting could not be read: removed from the store again, unaudited. */
   private async withdrawStart(id: string): Promise<void> {
     await this.store.reviews.removeWhere((s) => s.id === id).catch((e: unknown) => {
-      console.error(`inzage: review ${id}: its sitting could not be read, nor its reservation removed from the disk (it is removed in memory):`, e);
+      console.error(`inzage: review ${id}: its sitting could not be read, nor its reservation removed from the store:`, e);
     });
   }
 

@@ -100,6 +100,7 @@ describeFileStore('a review start whose journal line cannot be written', 'the re
       socket.close();
     }
   });
+
   it('whose sitting cannot be read once it is reserved is refused and taken back out of the journal, audited nowhere', async () => {
     // the start reads the sitting's line while the journal writes its reservation (issue 17): a shard damaged after
     // the index was read fails that read only after the reservation is on disk

@@ -22,7 +22,6 @@ const BOOT = /<ksk-app>\s*<p class="ksk-boot">[^<]*<\/p>\s*<\/ksk-app>/;
 /** A device token is base64url (server/kiosks/hub.ts); anything else in the cookie is nobody's. */
 const TOKEN_COOKIE = new RegExp(`(?:^|;\\s*)${KIOSK_TOKEN_COOKIE}=([A-Za-z0-9_-]{1,200})(?:;|$)`);
 
-
 /** The device token in a request's cookies, if any. */
 export function kioskTokenOf(cookieHeader: string | undefined): string | null {
   return cookieHeader ? (TOKEN_COOKIE.exec(cookieHeader)?.[1] ?? null) : null;

@@ -12,7 +12,6 @@ import { reportText, type ReportKey } from './texts.ts';
 
 export interface ReportOptions { lang: Lang; timeZone: string }
 
-
 type T = (key: ReportKey, params?: Record<string, string | number>) => string;
 const textsOf = (lang: Lang): T => (key, params) => (reportText.t as (l: Lang, k: string, p?: Record<string, string | number>) => string)(lang, key, params);
 

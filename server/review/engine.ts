@@ -165,7 +165,10 @@ export class ReviewEngine {
       viewed: questions[0] ? [questions[0].id] : [],
     };
     const added = this.store.reviews.add(session); // in memory at once: the next start's checks see it
-    const [read, stored] = await Promise.allSettled([content.sitting(summary.id), added]);
+    // the sitting's audit key is written beside the reservation too, so that the audit line after it waits for no
+    // second write (issue 17); a key that could not be written is made again by that line, which waits for it then
+    const keyed = this.store.auditKeys.prepare(summary.id);
+    const [read, stored] = await Promise.allSettled([content.sitting(summary.id), added, keyed]);
     // a store shared by several processes may refuse it (another started one on this kiosk, sitting or candidate
     // meanwhile: 'kiosk-busy' …), and a write may fail (a full disk): the store has taken it back then, and no start
     // is audited (the journal line first, then the audit line: docs/design.md, The review journal)

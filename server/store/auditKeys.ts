@@ -7,8 +7,9 @@
  *
  * One key per sitting, because the sitting is what both purge selectors remove: `--exam` removes all sittings
  * of an exam, `--before` the sittings submitted before a date, across exams. A key per exam could not shred
- * exactly the entries of a `--before` purge. Keys are made when first needed (at a review's start), so there
- * are only as many as sittings that were reviewed.
+ * exactly the entries of a `--before` purge. Keys are made when first needed (at a review's start, written beside
+ * its reservation: `prepare`), so there are only as many as sittings whose review was started (a start that then
+ * failed included: a purge of the sitting destroys that key like any other).
  *
  * A sealed field set in an audit line: `details.sealed = { kid, fields, iv, data, tag }`; `kid` is a random
  * id (it says nothing about the candidate), `fields` the names of the sealed details, `data` their JSON,
@@ -48,8 +49,17 @@ const LEGACY_FILE = 'audit-keys.json';
 export interface AuditKeyStore {
   /** Scopes (sitting ids) that have a key. */
   scopes(): string[];
-  /** Encrypt `fields` with the key of `scope` (made now if it has none); `persisted` resolves once that key is durable. */
+  /**
+   * Encrypt `fields` with the key of `scope` (made now if it has none); `persisted` resolves once that key is durable
+   * (also when another caller made it and its write is still under way).
+   */
   seal(scope: string, fields: Record<string, unknown>, aad: string): { sealed: Sealed; persisted: Promise<void> };
+  /**
+   * Make the key of `scope` now if it has none, and resolve once it is durable: a review's start makes its sitting's
+   * key beside its reservation's write, so that its audit line waits for no second write. A key whose write fails is
+   * not kept (the promise rejects; the next `seal` or `prepare` of that scope makes another).
+   */
+  prepare(scope: string): Promise<void>;
   /** The sealed fields, or null when the key is gone (shredded) or the data does not authenticate. */
   open(sealed: Sealed, aad: string): Record<string, unknown> | null;
   /** Destroy the keys of these scopes; resolves with how many were destroyed, once that is durable. */
@@ -64,6 +74,7 @@ export interface AuditKeyStore {
 }
 
 const ALGORITHM = 'aes-256-gcm';
+const DONE: Promise<void> = Promise.resolve();
 
 /** `fields` encrypted (AES-256-GCM, a fresh IV, `aad` bound in) with the key `kid`: the audit line's `sealed`. */
 export function sealFields(kid: string, key: Buffer, fields: Record<string, unknown>, aad: string): Sealed {
@@ -91,6 +102,8 @@ export class AuditKeys implements AuditKeyStore {
   private readonly dir: string;
   private readonly keys = new Map<string, KeyEntry & { raw: Buffer }>();
   private byScope = new Map<string, string>();
+  /** keys made here whose line is not on disk yet: their write */
+  private readonly pending = new Map<string, Promise<void>>();
   private readonly out: AppendFile;
   private ops: Op[] = [];
   private running: Promise<void> | null = null;
@@ -154,15 +167,38 @@ export class AuditKeys implements AuditKeyStore {
    * disk; whoever writes the sealed line waits for it too.
    */
   seal(scope: string, fields: Record<string, unknown>, aad: string): { sealed: Sealed; persisted: Promise<void> } {
-    let kid = this.byScope.get(scope);
-    let persisted: Promise<void> = Promise.resolve();
-    if (!kid) {
-      kid = randomUUID();
-      const key = randomBytes(32).toString('base64');
-      this.keep(kid, { scope, key });
-      persisted = this.run({ kind: 'append', text: `${JSON.stringify({ kid, scope, key })}\n` });
-    }
+    const { kid, persisted } = this.keyOf(scope);
     return { sealed: sealFields(kid, this.keys.get(kid)!.raw, fields, aad), persisted };
+  }
+
+  /** Make the key of `scope` now if it has none; resolves once it is on disk (rejects, keeping no key, if it cannot be). */
+  prepare(scope: string): Promise<void> {
+    return this.keyOf(scope).persisted;
+  }
+
+  /** The key of `scope`, made now if it has none, and its write: done, under way, or begun now. */
+  private keyOf(scope: string): { kid: string; persisted: Promise<void> } {
+    const known = this.byScope.get(scope);
+    if (known) return { kid: known, persisted: this.pending.get(known) ?? DONE };
+    const kid = randomUUID();
+    const key = randomBytes(32).toString('base64');
+    this.keep(kid, { scope, key });
+    const persisted = this.run({ kind: 'append', text: `${JSON.stringify({ kid, scope, key })}\n` }).then(
+      () => {
+        this.pending.delete(kid);
+      },
+      (e: unknown) => {
+        // not on disk: not kept either (what was sealed with it cannot be opened after a restart, so not now), and
+        // the next seal of this scope makes another key; whoever waits for this one is told
+        this.pending.delete(kid);
+        if (this.byScope.get(scope) === kid) this.byScope.delete(scope);
+        this.keys.delete(kid);
+        throw e;
+      },
+    );
+    persisted.catch(() => undefined); // whoever waits for it is told; a key nobody waits for is made again later
+    this.pending.set(kid, persisted);
+    return { kid, persisted };
   }
 
   /** The sealed fields, or null when the key is gone (shredded) or the data does not authenticate. */

@@ -261,6 +261,23 @@ for (const backend of BACKENDS) {
       expect((await (await b.open()).log.verify()).problem).to.include({ seq: 5 });
     });
 
+    it('prepares a sitting\'s key before its first line (a review\'s start): durable once prepared, and the key that line seals with', async () => {
+      const { log, keys } = await b.open();
+      const prepared = keys.prepare('s-230117');
+      // sealed while the prepared key may still be written: the same key, and it waits for that same write
+      const meanwhile = keys.seal('s-230117', { candidateNumber: '230117' }, 'x');
+      expect(meanwhile.persisted).to.equal(prepared);
+      await prepared;
+      expect(keys.scopes()).to.deep.equal(['s-230117']);
+      expect((await b.open()).keys.scopes(), 'stored: another process (or a restart) has it').to.deep.equal(['s-230117']);
+      await keys.prepare('s-230117'); // there already: nothing made
+      expect(keys.scopes()).to.deep.equal(['s-230117']);
+      await log.append(started('r-1', 's-230117', '230117'));
+      const line = parse((await b.lines()).at(-1)!);
+      expect((line.details.sealed as { kid: string }).kid, 'the line is sealed with the prepared key').to.equal(meanwhile.sealed.kid);
+      expect((await (await b.open()).log.readAll()).at(-1)!.details.candidateNumber).to.equal('230117');
+    });
+
     it('seals what identifies a candidate, opens it where the key exists, and reads "[verwijderd]" once it is shredded', async () => {
       const { log, keys } = await b.open();
       await log.append(started('r-1', 's-230117', '230117'));

@@ -3,7 +3,7 @@
  * write), rewritten whole by a shred; the JSON document of earlier builds still opens and is replaced.
  */
 import { expect } from 'chai';
-import { existsSync, readFileSync, statSync, truncateSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, rmdirSync, statSync, truncateSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AuditKeys } from '../../server/store/auditKeys.ts';
 import { CorruptDataError } from '../../server/store/index.ts';
@@ -27,6 +27,25 @@ describe('audit keys: the file', () => {
     expect(statSync(file()).mode & 0o777).to.equal(0o600);
     const again = new AuditKeys(dir);
     sealed.forEach((s, i) => expect(again.open(s.sealed, aad)).to.deep.equal({ sittingId: `s-${i}` }));
+  });
+
+  it('a key whose write fails is not kept: prepare and the seals waiting for it are told, and the next prepare makes another', async () => {
+    const keys = new AuditKeys(dir);
+    mkdirSync(file()); // a folder with the file's name: the first append cannot open it (as a full disk fails it)
+    const prepared = keys.prepare('s-a');
+    const meanwhile = sealOf(keys, 's-a'); // sealed while the key is being written: it waits for that write
+    const failures = await Promise.allSettled([prepared, meanwhile.persisted]);
+    expect(failures.map((f) => f.status)).to.deep.equal(['rejected', 'rejected']);
+    expect(keys.scopes(), 'the key is not kept').to.deep.equal([]);
+    expect(keys.open(meanwhile.sealed, aad), 'what was sealed with it cannot be opened').to.equal(null);
+    rmdirSync(file());
+    await keys.prepare('s-a');
+    const after = sealOf(keys, 's-a');
+    expect(after.sealed.kid, 'another key').not.to.equal(meanwhile.sealed.kid);
+    await after.persisted;
+    const again = new AuditKeys(dir);
+    expect(again.scopes()).to.deep.equal(['s-a']);
+    expect(again.open(after.sealed, aad)).to.deep.equal({ sittingId: 's-a' });
   });
 
   it('a shred rewrites the file without the keys, and a reopen does not bring them back', async () => {

@@ -46,15 +46,22 @@ export class PgAuditKeys implements AuditKeyStore {
   }
 
   seal(scope: string, fields: Record<string, unknown>, aad: string): { sealed: Sealed; persisted: Promise<void> } {
-    let kid = this.byScope.get(scope);
-    let persisted = kid ? (this.pending.get(kid) ?? Promise.resolve()) : Promise.resolve();
-    if (!kid || !this.keys.has(kid)) {
-      const made: KeyRow = { kid: randomUUID(), scope, key: randomBytes(32).toString('base64') };
-      kid = made.kid;
-      this.put(made);
-      persisted = this.insert(made);
-    }
+    const { kid, persisted } = this.keyOf(scope);
     return { sealed: sealFields(kid, this.keys.get(kid)!.key, fields, aad), persisted };
+  }
+
+  /** Make the key of `scope` now if it has none; resolves once its insert is committed (rejects, keeping no key, if not). */
+  prepare(scope: string): Promise<void> {
+    return this.keyOf(scope).persisted;
+  }
+
+  /** The key this process seals `scope` with, made now if it has none, and its insert: done, under way, or begun now. */
+  private keyOf(scope: string): { kid: string; persisted: Promise<void> } {
+    const known = this.byScope.get(scope);
+    if (known && this.keys.has(known)) return { kid: known, persisted: this.pending.get(known) ?? Promise.resolve() };
+    const made: KeyRow = { kid: randomUUID(), scope, key: randomBytes(32).toString('base64') };
+    this.put(made);
+    return { kid: made.kid, persisted: this.insert(made) };
   }
 
   open(sealed: Sealed, aad: string): Record<string, unknown> | null {

@@ -44,7 +44,7 @@ import { measureNavigate, startSessions } from './phases/navigate.ts';
 import { measureRestart } from './phases/restart.ts';
 import { measureResults } from './phases/results.ts';
 import { measureRss } from './phases/rss.ts';
-import { measureStarts, measureStartsAndBaseline } from './phases/startAck.ts';
+import { measureStarts, measureStartsAndBaseline, startPlan } from './phases/startAck.ts';
 
 const { values: opts } = parseArgs({ options: { quick: { type: 'boolean' }, json: { type: 'string' }, profile: { type: 'string' }, keep: { type: 'boolean' }, only: { type: 'string' }, repeat: { type: 'string' }, noisy: { type: 'boolean' }, nodes: { type: 'string' } } });
 const repeat = Math.max(1, Number(opts.repeat ?? 1) | 0);
@@ -112,20 +112,22 @@ async function serverRows(m: Measured, ctx: Ctx, live: Live): Promise<void> {
   await ctx.fleet.consoles('consoles', server.base, staff.map((s) => s.cookie));
   const sup = staff[0]!;
 
+  const plan = startPlan(sizes.startSamples);
+  const warmSamples = Math.min(200, sizes.startSamples / 2); // the cached diagnostic needs fewer
   if (want('starts')) {
     log(`startAck: ${sizes.startSamples} starts and as many bare Socket.IO emit+acks, in alternating blocks (${sizes.kiosks} kiosks on each server) …`);
     const both = await row(m, 'starts', async () => {
       const baseline = await Baseline.start(ctx);
       try {
-        return await measureStartsAndBaseline(sup, runner, pickSittings(data, 500, 11), sizes.startSamples, baseline);
+        return await measureStartsAndBaseline(sup, runner, pickSittings(data, plan.sittings, 11), sizes.startSamples, baseline, plan.blocks);
       } finally {
         await baseline.stop();
       }
     });
     m.starts = both?.starts;
     m.baseline = both?.baseline;
-    log(`startAck, diagnostic: ${sizes.startSamples / 2} starts of sittings from ${WARM_GROUPS} groups …`);
-    m.startsWarm = await row(m, 'starts', () => measureStarts(sup, runner, pickSittings(data, 500, 13, WARM_GROUPS), sizes.startSamples / 2));
+    log(`startAck, diagnostic: ${warmSamples} starts of sittings from ${WARM_GROUPS} groups …`);
+    m.startsWarm = await row(m, 'starts', () => measureStarts(sup, runner, pickSittings(data, 500, 13, WARM_GROUPS), warmSamples));
   }
   if (opts.noisy || only?.has('noisy')) {
     log(`startAck with a CPU-bound neighbour (--noisy): ${sizes.startSamples} starts and as many bare emit+acks …`);
@@ -133,7 +135,7 @@ async function serverRows(m: Measured, ctx: Ctx, live: Live): Promise<void> {
       const neighbour = await Neighbour.start();
       const baseline = await Baseline.start(ctx).catch((e) => { neighbour.stop(); throw e; });
       try {
-        return await measureStartsAndBaseline(sup, runner, pickSittings(data, 500, 17), sizes.startSamples, baseline);
+        return await measureStartsAndBaseline(sup, runner, pickSittings(data, plan.sittings, 17), sizes.startSamples, baseline, plan.blocks);
       } finally {
         neighbour.stop();
         await baseline.stop();

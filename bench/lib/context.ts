@@ -24,7 +24,7 @@ export interface Sizes {
 }
 
 export const FULL: Sizes = {
-  sittings: 100_000, kiosks: 1_000, runnerKiosks: 200, consoles: 5, startSamples: 400, navigateSessions: 200,
+  sittings: 100_000, kiosks: 1_000, runnerKiosks: 200, consoles: 5, startSamples: 800, navigateSessions: 200,
   navigateSeconds: 30, resultsSamples: 200, restartSessions: 100, importSittings: 10_000, qtiResultFiles: 10_000, paintRuns: 7, endedHistory: 200,
 };
 

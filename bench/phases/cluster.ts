@@ -22,7 +22,7 @@ import { removeRunData, runNames, urlWithSchema, withUndo, type Services } from 
 import { Staff } from '../lib/staff.ts';
 import { sleep } from '../lib/stats.ts';
 import { Baseline } from './baseline.ts';
-import { measureStarts, measureStartsAndBaseline, type BaselineResult, type StartAckResult } from './startAck.ts';
+import { measureStarts, measureStartsAndBaseline, startPlan, type BaselineResult, type StartAckResult } from './startAck.ts';
 
 export interface ClusterResult {
   nodes: number;
@@ -114,16 +114,18 @@ async function run(o: ClusterOptions, names: { schema: string; prefix: string },
     };
     const remoteSims = runner.filter((k) => remote.includes(k.kiosk));
     const localSims = runner.filter((k) => local.includes(k.kiosk));
+    const plan = startPlan(sizes.startSamples);
     log(`startAck across processes: ${sizes.startSamples} starts from process 1 for kiosks on ${o.nodes === 2 ? 'process 2' : `processes 2–${o.nodes}`}, and as many bare Socket.IO emit+acks, in alternating blocks …`);
     const baseline = await Baseline.start(ctx);
     let both: { starts: StartAckResult; baseline: BaselineResult };
     try {
-      both = await measureStartsAndBaseline(sup, remoteSims, pickSittings(data, 500, 11), sizes.startSamples, baseline);
+      both = await measureStartsAndBaseline(sup, remoteSims, pickSittings(data, plan.sittings, 11), sizes.startSamples, baseline, plan.blocks);
     } finally {
       await baseline.stop();
     }
-    log(`startAck on one process (diagnostic): ${sizes.startSamples / 2} starts from process 1 for kiosks on process 1 …`);
-    const localStarts = await measureStarts(sup, localSims, pickSittings(data, 500, 13), sizes.startSamples / 2);
+    const localSamples = Math.min(200, sizes.startSamples / 2);
+    log(`startAck on one process (diagnostic): ${localSamples} starts from process 1 for kiosks on process 1 …`);
+    const localStarts = await measureStarts(sup, localSims, pickSittings(data, 500, 13), localSamples);
     return { nodes: o.nodes, ...names, kiosksPerNode: placed.counts, sittings: data.sittingCount, loadSeconds, starts: both.starts, baseline: both.baseline, local: localStarts };
   } finally {
     for (const k of runner) k.close();

@@ -76,18 +76,30 @@ async function measureBare(baseline: Baseline, samples: number, warmup: number, 
   return out;
 }
 
+/**
+ * How the starts of a row are laid out: blocks of about 100 (at least 4), and how many sittings they need so that
+ * every start, warm-ups included, is its sitting's first review (as most are in a school: its key is made then).
+ */
+export function startPlan(samples: number): { blocks: number; sittings: number } {
+  const blocks = Math.max(4, Math.round(samples / 100));
+  return { blocks, sittings: samples + blocks * 10 };
+}
+
 /** Blocks of bare emit+acks and of real starts, alternating, `settleMs` apart. */
 export async function measureStartsAndBaseline(staff: Staff, kiosks: SimKiosk[], sittings: SittingRef[], samples: number, baseline: Baseline, blocks = 4, settleMs = 1_000): Promise<{ starts: StartAckResult; baseline: BaselineResult }> {
   const per = Math.ceil(samples / blocks);
   const real: StartAckResult[] = [];
   const bare = { ms: [] as number[], ackMs: [] as number[] };
+  let used = 0; // sittings started so far: each start is its sitting's first review
   for (let b = 0; b < blocks; b++) {
     const warmup = b === 0 ? 10 : 2;
     const x = await measureBare(baseline, per, warmup, b * per);
     bare.ms.push(...x.ms);
     bare.ackMs.push(...x.ackMs);
     await sleep(settleMs);
-    real.push(await measureStarts(staff, kiosks, sittings.slice(b * per), per, warmup));
+    const fresh = sittings.slice(used); // fewer sittings than the plan's: they are started again
+    real.push(await measureStarts(staff, kiosks, fresh.length ? fresh : sittings, per, warmup));
+    used += per + warmup;
     await sleep(settleMs);
   }
   const all = (f: (r: StartAckResult) => Latency) => real.flatMap((r) => f(r).samples);

@@ -204,7 +204,6 @@ async function main(): Promise<Measured> {
 async function measureNodes(m: Measured, work: string, n: number): Promise<void> {
   m.nodes = n;
   log(`${opts.quick ? 'quick' : 'full'} run with --nodes ${n} on ${cpus().length} cores, Node ${process.version}; work dir ${work}`);
-  if (loadBefore > 0.5) log(`the machine is busy (load average ${loadBefore.toFixed(2)}): latencies will be noisy`);
   if (opts.noisy || only) log('--noisy and --only do not apply to --nodes (ignored)');
   m.cluster = await row(m, 'cluster', () => measureCluster({ nodes: n, sizes, services, work, build: true, cpuProfDir: opts.profile && resolve(opts.profile), log }));
 }
@@ -212,7 +211,6 @@ async function measureNodes(m: Measured, work: string, n: number): Promise<void>
 async function measureAll(m: Measured, work: string): Promise<void> {
   const dataDir = join(work, 'data');
   log(`${opts.quick ? 'quick' : 'full'} run on ${cpus().length} cores, Node ${process.version}; work dir ${work}`);
-  if (loadBefore > 0.5) log(`the machine is busy (load average ${loadBefore.toFixed(2)}): latencies will be noisy`);
   log(`generating ${sizes.sittings.toLocaleString('en')} sittings …`);
   const data = await writeDataset(dataDir, { sittings: sizes.sittings });
   const history = { sittingIds: pickSittings(data, 2_000, 99).map((x) => x.sittingId), count: sizes.endedHistory };
@@ -246,6 +244,8 @@ async function measureAll(m: Measured, work: string): Promise<void> {
   });
 }
 
+// once, before the first run: before the next ones the load average is the previous run's own
+if (loadBefore > 0.5) log(`the machine is busy (load average ${loadBefore.toFixed(2)}): latencies will be noisy`);
 const runs: Measured[] = [];
 for (let i = 1; i <= repeat; i++) {
   if (repeat > 1) log(`run ${i} of ${repeat}`);

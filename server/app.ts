@@ -307,8 +307,17 @@ export function createApp(deps: AppDeps): App {
   // parsed once they are in (a store opened eagerly has it already).
   // Ended sessions from before review records (or a crash before one was written) get theirs.
   // (several processes: the lease holder does, LeaderJobs above, and runs the retention job)
+  // And a review given back whose start line a crash kept off the audit log (written while its kiosk was shown it)
+  // gets that line now: the sessions running when the server came up (no start is taken before the content is read).
+  const resumed = cluster ? [] : engine.active();
   const adopting = cluster ? Promise.resolve() : content.ready().then(
-    () => adoptEndedSessions(store, engine).catch((e: unknown) => log(`inzage: could not write review records: ${(e as Error).message}`)),
+    () => Promise.all([
+      adoptEndedSessions(store, engine).catch((e: unknown) => log(`inzage: could not write review records: ${(e as Error).message}`)),
+      engine.nameUnauditedStarts(resumed).then(
+        (n) => { if (n > 0) log(`inzage: ${n} review start(s) the audit log did not name (a crash as they began) audited now, marked recovered`); },
+        (e: unknown) => log(`inzage: could not audit the starts of the reviews given back: ${(e as Error).message}`),
+      ),
+    ]),
     () => undefined, // content that cannot be read: main.ts says so, and stops the server
   );
   if (config.autoPurge && !cluster) content.ready().then(() => { if (!closed) retention.start(); }, () => undefined);

@@ -186,23 +186,35 @@ export class ReviewEngine {
     const payload = this.withGrants(session, exam, buildPayload(session, exam, sitting, candidate));
     this.payloads.set(session.id, payload);
     this.scores.set(session.id, scoresOf(exam, sitting));
-    try {
-      await this.store.audit.append({
-        actor: user.username, action: 'review.started', target: session.id, details: { kioskId: kiosk.id, examId: exam.id },
-        // who was reviewed: sealed with the sitting's key, which a purge of the sitting destroys
-        personal: { scope: sitting.id, fields: { sittingId: sitting.id, candidateNumber: sitting.candidateNumber } },
-      }, ANCHOR_LATER);
-    } catch (e) {
-      // a review the audit log does not name does not run
-      await this.abandonStart(session.id);
-      throw e;
+    // One process: its audit line is written while the kiosk is shown the review, and the start is answered once
+    // both are done (issue 17: one synchronised write less on the start's path). Appended before the push, so that
+    // the line comes before anything the kiosk does in the review; a crash before it is durable is made good at the
+    // restart (`nameUnauditedStarts`). Several processes: written before the push, as a restart of one process does
+    // not look at the others' reviews (docs/design.md: Why the journal and the audit log stay two files).
+    const audited = this.store.audit.append({
+      actor: user.username, action: 'review.started', target: session.id, details: { kioskId: kiosk.id, examId: exam.id },
+      // who was reviewed: sealed with the sitting's key, which a purge of the sitting destroys
+      personal: { scope: sitting.id, fields: { sittingId: sitting.id, candidateNumber: sitting.candidateNumber } },
+    }, ANCHOR_LATER);
+    if (this.store.changes) {
+      try {
+        await audited;
+      } catch (e) {
+        await this.abandonStart(session.id, false); // not shown: nothing to tell the kiosk
+        throw e;
+      }
     }
     this.scheduleLimit(session);
     this.consoles.reviewsChanged();
     this.consoles.kiosksChanged([kiosk.id]);
 
-    const acked = await this.kiosks.startReview(kiosk.id, payload, this.config.startAckTimeoutMs);
-    if (!acked) {
+    const [line, acked] = await Promise.allSettled([audited, this.kiosks.startReview(kiosk.id, payload, this.config.startAckTimeoutMs)]);
+    if (line.status === 'rejected') {
+      // a review the audit log does not name does not run: ended again, on the kiosk too
+      await this.abandonStart(session.id, true);
+      throw line.reason;
+    }
+    if (acked.status === 'rejected' || !acked.value) {
       await this.finish(session.id, 'kiosk-disconnected', 'system', { startFailed: true });
       throw refusal('kiosk-offline', 'kiosk-did-not-confirm');
     }
@@ -218,11 +230,18 @@ export class ReviewEngine {
 
   /**
    * A start whose audit line could not be written (a full disk): ended again as far as the disk allows, as a start
-   * the kiosk never confirmed is, so that no session stays active that no kiosk shows and no audit line names.
+   * the kiosk never confirmed is, so that no session stays active that no audit line names. Its kiosk may have been
+   * shown it meanwhile (one process: the line is written during the push): it is told the review ended, also when
+   * the end could not be written either.
    */
-  private async abandonStart(id: string): Promise<void> {
+  private async abandonStart(id: string, shown: boolean): Promise<void> {
+    const s = this.get(id);
     await this.finish(id, 'kiosk-disconnected', 'system', { startFailed: true }).catch((e: unknown) => {
       console.error(`inzage: review ${id}: its start could not be audited, nor its end fully written (it is ended in memory):`, e);
+      if (!s || !shown) return;
+      this.kiosks.ended(s.kioskId, 'kiosk-disconnected');
+      this.consoles.reviewsChanged();
+      this.consoles.kiosksChanged([s.kioskId]);
     });
   }
 
@@ -451,6 +470,32 @@ export class ReviewEngine {
       this.scheduleLimit(s);
       if (!this.kiosks.isOnline(s.kioskId)) this.kioskDisconnected(s.kioskId);
     }
+  }
+
+  /**
+   * After a restart of one process: a review's start line is written while its kiosk is shown the review (`start`),
+   * so a crash in that moment (under a millisecond) can leave a session in the journal that the audit log does not
+   * name, and the restart gives it back. Each such start is audited now, by `system`, marked `recovered` with the
+   * time it began; the sessions are those running when the server came up (`boot`), not the starts since.
+   */
+  async nameUnauditedStarts(sessions: readonly ReviewSession[]): Promise<number> {
+    if (sessions.length === 0) return 0;
+    const since = Math.min(...sessions.map((s) => Date.parse(s.startedAt)));
+    const named = await this.store.audit.named('review.started', sessions.map((s) => s.id), since);
+    const missing = sessions.filter((s) => !named.has(s.id));
+    if (missing.length === 0) return 0;
+    const content = this.store.content;
+    if (!content.isReady) await content.ready();
+    for (const s of missing) {
+      const summary = content.sittingSummary(s.sittingId);
+      const exam = summary ? content.examOfSitting(summary) : undefined;
+      await this.store.audit.append({
+        actor: 'system', action: 'review.started', target: s.id,
+        details: { kioskId: s.kioskId, examId: exam?.id ?? summary?.examId ?? '', startedAt: s.startedAt, recovered: true },
+        personal: { scope: s.sittingId, fields: { sittingId: s.sittingId, candidateNumber: s.candidateNumber ?? summary?.candidateNumber ?? '' } },
+      });
+    }
+    return missing.length;
   }
 
   /**

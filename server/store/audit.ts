@@ -77,6 +77,11 @@ export interface AuditStore {
   page(match: AuditMatch, limit: number, before?: number): Promise<{ events: AuditEvent[]; more: boolean }>;
   /** The lines about `target` back to (and with) the first whose action is `from`, with `seq < before`, oldest first. */
   trail(target: string, from: AuditAction, before?: number): Promise<AuditTrailLine[]>;
+  /**
+   * Which of `targets` have a line of `action`; the file log reads back only to a little before `since` (ms: no such
+   * line can be older than that). A restart's check of the reviews it gives back (`ReviewEngine.nameUnauditedStarts`).
+   */
+  named(action: AuditAction, targets: readonly string[], since: number): Promise<Set<string>>;
   /** The chain's verdict (the whole chain once, then what was added; plus what reads found). */
   verify(): Promise<AuditVerdict>;
   /** Start a full check without waiting for it (the server does at start). */
@@ -104,6 +109,9 @@ export interface AuditLogOptions {
  * within this time, one rewrite for every start and end meanwhile, unless another append or a flush needs it sooner.
  */
 export const HEAD_LATER_MS = 1000;
+
+/** How far before `since` `named` reads on (a clock set back by less than this loses nothing). */
+const NAMED_MARGIN_MS = 10 * 60_000;
 
 export const SEGMENTS_DIR = 'audit';
 export const headFileOf = (logFile: string) => logFile.replace(/\.jsonl$/, '') + '.head';
@@ -475,6 +483,19 @@ export class AuditLog implements AuditStore {
       return line.action !== from;
     });
     return found.reverse();
+  }
+
+  async named(action: AuditAction, targets: readonly string[], since: number): Promise<Set<string>> {
+    const wanted = new Set(targets);
+    const found = new Set<string>();
+    if (!wanted.size) return found;
+    await this.walkBack(undefined, (line) => {
+      // lines are written in the order of their times; a margin for a clock set back a little meanwhile
+      if (Date.parse(line.at) < since - NAMED_MARGIN_MS) return false;
+      if (line.action === action && wanted.has(line.target)) found.add(line.target);
+      return found.size < wanted.size;
+    });
+    return found;
   }
 
   /** Every line with `seq < before` (all without it), newest first, checked as it passes, until `visit` says stop. */

@@ -191,6 +191,39 @@ for (const backend of BACKENDS) {
       expect(await log.trail('nothing', 'review.started')).to.deep.equal([]);
     });
 
+    it('says which reviews have their start line (a restart\'s check of the reviews it gives back)', async () => {
+      const { log } = await b.open({ anchored: false });
+      const since = Date.now() - 1000;
+      await log.append(started('r1', 's-1', '1001'));
+      await log.append({ actor: 'sup1', action: 'review.ended', target: 'r3', details: { reason: 'supervisor' } });
+      await log.append(paired(1));
+      await log.append(started('r2', 's-2', '1002'));
+      const named = await log.named('review.started', ['r1', 'r2', 'r3', 'r4'], since);
+      expect([...named].sort(), 'r3 has an end line only, r4 none').to.deep.equal(['r1', 'r2']);
+      expect([...await log.named('review.started', [], since)]).to.deep.equal([]);
+      expect([...await log.named('review.ended', ['r1', 'r3'], since)]).to.deep.equal(['r3']);
+    });
+
+    if (!backend.pg) {
+      it('reads back only to a little before `since` for it: a start line older than that is not looked for', async () => {
+        let now = Date.parse('2026-12-01T09:00:00Z');
+        const dir = tempDir('audit-named');
+        try {
+          const keys = new AuditKeys(dir);
+          const log = new AuditLog(join(dir, 'audit.jsonl'), { keys, now: () => now });
+          await log.append(started('old', 's-1', '1001'));
+          now += 11 * 60_000; // the margin is ten minutes
+          await log.append(started('r1', 's-2', '1002'));
+          expect([...await log.named('review.started', ['old', 'r1'], now)], 'the walk stopped before it').to.deep.equal(['r1']);
+          expect([...await log.named('review.started', ['old', 'r1'], now - 11 * 60_000)].sort()).to.deep.equal(['old', 'r1']);
+          await log.flush();
+          await keys.flush();
+        } finally {
+          removeDir(dir);
+        }
+      });
+    }
+
     it('finds an edited line, an edited last line and a removed line', async () => {
       const { log } = await b.open({ anchored: false });
       for (let i = 1; i <= 5; i++) await log.append(paired(i));

@@ -2,13 +2,14 @@
  * A review start whose journal line cannot be written (a full disk, here: the journal's file name taken by a
  * folder). The start is refused, nothing is audited or shown, and no session is left running in memory that the
  * journal does not hold (before, it stayed active, and its kiosk refused every later start as 'kiosk-busy').
- * Likewise a start whose audit line cannot be written, and one whose sitting cannot be read once it is reserved.
+ * Likewise a start whose audit line cannot be written (its kiosk, shown the review meanwhile, is told it ended), and
+ * one whose sitting cannot be read once it is reserved.
  */
 import { expect } from 'chai';
 import { mkdirSync, readFileSync, readdirSync, readlinkSync, renameSync, rmdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { shardFileName } from '../../server/store/shards.ts';
-import { connectKiosk, heardDuring, loggedIn, pairKiosk, startTestServer, type StaffClient, type TestServer } from '../helpers/server.ts';
+import { connectKiosk, heardDuring, loggedIn, once, pairKiosk, startTestServer, type StaffClient, type TestServer } from '../helpers/server.ts';
 import { eventually } from '../support/eventually.ts';
 import { describeFileStore, storedAuditText, whereStored } from '../support/stored.ts';
 
@@ -87,7 +88,17 @@ describeFileStore('a review start whose journal line cannot be written', 'the re
     const log = join(ts.dataDir, 'audit.jsonl');
     try {
       await failsToOpen(log, 'the audit log');
-      await refusedQuietly(socket, k.id, 's-bi-120003');
+      // one process shows the kiosk the review while its audit line is written (issue 17): the kiosk is told it
+      // ended once the line fails, before the start is refused, also though the end cannot be audited either
+      const ended = once(socket, 'review:ended');
+      let refused: { status: number; text: string } | undefined;
+      const heard = await heardDuring(socket, 'review:started', async () => {
+        refused = await sup1.call('POST', '/api/reviews', { sittingId: 's-bi-120003', kioskId: k.id });
+      });
+      expect(refused!.status, refused!.text).to.equal(500);
+      expect(heard, 'shown while its line was written').to.have.length(1);
+      expect(await ended).to.deep.equal({ reason: 'kiosk-disconnected' });
+      expect(ts.app.ctx.engine.active(), 'no session runs').to.deep.equal([]);
       const stored = ts.store.reviews.all().filter((r) => r.kioskId === k.id);
       expect(stored.map((r) => r.endReason), 'ended again in the journal').to.deep.equal(['kiosk-disconnected']);
 

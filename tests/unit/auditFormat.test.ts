@@ -49,6 +49,10 @@ describe('audit log in words (console)', () => {
     expect(auditFields(event('data.purged', 'bi-kb-2026', { examId: 'bi-kb-2026', sittings: 3, extra: true }))).to.deep.equal([
       { label: 'Examen', value: 'bi-kb-2026' }, { label: 'Afnames', value: '3' }, { label: 'extra', value: 'ja' },
     ]);
+    // a start a crash kept off the log, audited by the restart that gave the review back
+    expect(auditFields(event('review.started', REVIEW_ID, { kioskId: 'k-1', startedAt: '2026-06-12T07:58:00.000Z', recovered: true }, 'system'))).to.deep.equal([
+      { label: 'Kiosk', value: 'k-1' }, { label: 'Begonnen om', value: '12 jun 2026, 09:58' }, { label: 'Bij herstart vastgelegd', value: 'ja' },
+    ]);
     expect(auditFields(event('auth.logout', USER_ID))).to.deep.equal([]);
     expect(auditRaw(event('auth.logout', USER_ID))).to.equal('');
     expect(auditRaw(event('auth.login', USER_ID, { ip: '127.0.0.1' }))).to.equal('{"ip":"127.0.0.1"}');

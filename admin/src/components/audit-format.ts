@@ -40,6 +40,9 @@ const KEY_LABELS: Record<string, MessageKeyWith> = {
   first: 'audit.key.first',
   last: 'audit.key.last',
   problem: 'audit.key.problem',
+  // a start a crash kept off the log, audited by the restart (docs/design.md: What an acknowledgement means)
+  startedAt: 'audit.key.startedAt',
+  recovered: 'audit.key.recovered',
   room: 'kiosks.room', // kiosk.paired into a room
   // counts (import, purge)
   exams: 'import.kind.exams',

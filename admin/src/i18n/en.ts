@@ -622,6 +622,8 @@ export const en: Translation<typeof nl> = {
   'audit.key.first': 'First',
   'audit.key.last': 'Last',
   'audit.key.problem': 'Problem',
+  'audit.key.startedAt': 'Started at',
+  'audit.key.recovered': 'Recorded at restart',
   'audit.unknownAccount': '(unknown)',
   'audit.reason.invalid-credentials': 'wrong credentials',
   'audit.reason.rate-limited': 'too many attempts',

@@ -621,6 +621,8 @@ export const nl = {
   'audit.key.first': 'Eerste',
   'audit.key.last': 'Laatste',
   'audit.key.problem': 'Probleem',
+  'audit.key.startedAt': 'Begonnen om',
+  'audit.key.recovered': 'Bij herstart vastgelegd',
   'audit.unknownAccount': '(onbekend)',
   'audit.reason.invalid-credentials': 'onjuiste gegevens',
   'audit.reason.rate-limited': 'te veel pogingen',

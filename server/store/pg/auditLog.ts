@@ -333,6 +333,15 @@ export class PgAuditLog implements AuditStore {
     }
   }
 
+  async named(action: AuditAction, targets: readonly string[], _since: number): Promise<Set<string>> {
+    await this.flush();
+    if (!targets.length) return new Set();
+    const { rows } = await this.db.pool.query<{ target: string }>(
+      `SELECT DISTINCT target FROM ${TABLE} WHERE target = ANY($1::text[]) AND action = $2`, [[...targets], action],
+    );
+    return new Set(rows.map((r) => r.target));
+  }
+
   /** Lines as readers see them, their sealed details opened with the keys as the database has them now. */
   private async opened(lines: AuditLine[]): Promise<AuditEvent[]> {
     const kids = lines.flatMap((l) => sealedKid(l) ?? []);

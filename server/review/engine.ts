@@ -488,10 +488,9 @@ export class ReviewEngine {
     if (!content.isReady) await content.ready();
     for (const s of missing) {
       const summary = content.sittingSummary(s.sittingId);
-      const exam = summary ? content.examOfSitting(summary) : undefined;
       await this.store.audit.append({
         actor: 'system', action: 'review.started', target: s.id,
-        details: { kioskId: s.kioskId, examId: exam?.id ?? summary?.examId ?? '', startedAt: s.startedAt, recovered: true },
+        details: { kioskId: s.kioskId, examId: summary?.examId ?? '', startedAt: s.startedAt, recovered: true },
         personal: { scope: s.sittingId, fields: { sittingId: s.sittingId, candidateNumber: s.candidateNumber ?? summary?.candidateNumber ?? '' } },
       });
     }
